@@ -1,0 +1,145 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::model::{Priority, Status};
+
+#[derive(Debug, Parser)]
+#[command(name = "utter", version, about = "Talk through everything on your mind; get a kanban board of tasks.")]
+pub struct Cli {
+    /// Where the database and recordings live (default: the OS data dir).
+    #[arg(long, global = true, env = crate::paths::DATA_DIR_ENV, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// More logging on stderr (-v info, -vv debug); or set UTTER_LOG.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list, show, move, edit and delete tasks.
+    #[command(subcommand)]
+    Tasks(TasksCmd),
+    /// Full-text search over tasks and transcripts.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Task categories.
+    #[command(subcommand)]
+    Categories(CategoriesCmd),
+    /// Print where the data lives.
+    Where,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CategoriesCmd {
+    /// List categories with their colors.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TasksCmd {
+    /// Add a task.
+    Add(AddArgs),
+    /// Show the board, grouped by status.
+    #[command(alias = "ls")]
+    List(ListArgs),
+    /// Show one task.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a task to a column (pending, in_progress, completed, blocked).
+    #[command(alias = "mv")]
+    Move {
+        id: i64,
+        #[arg(value_parser = parse_status)]
+        status: Status,
+        /// 0-based place inside the column (default: the end).
+        #[arg(long)]
+        index: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a task's fields.
+    Edit(EditArgs),
+    /// Delete a task.
+    #[command(alias = "delete")]
+    Rm {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    pub title: String,
+    #[arg(short, long)]
+    pub description: Option<String>,
+    #[arg(short, long)]
+    pub category: Option<String>,
+    #[arg(short, long, value_parser = parse_priority)]
+    pub priority: Option<Priority>,
+    /// YYYY-MM-DD, YYYY-MM-DDTHH:MM, today or tomorrow.
+    #[arg(long)]
+    pub due: Option<String>,
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+    #[arg(short, long)]
+    pub category: Option<String>,
+    #[arg(short, long, value_parser = parse_priority)]
+    pub priority: Option<Priority>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub id: i64,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(short, long)]
+    pub description: Option<String>,
+    #[arg(long, conflicts_with = "description")]
+    pub no_description: bool,
+    #[arg(short, long)]
+    pub category: Option<String>,
+    #[arg(long, conflicts_with = "category")]
+    pub no_category: bool,
+    #[arg(short, long, value_parser = parse_priority)]
+    pub priority: Option<Priority>,
+    /// YYYY-MM-DD, YYYY-MM-DDTHH:MM, today or tomorrow.
+    #[arg(long)]
+    pub due: Option<String>,
+    #[arg(long, conflicts_with = "due")]
+    pub no_due: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    s.parse().map_err(|e: crate::model::ParseEnumError| e.to_string())
+}
+
+fn parse_priority(s: &str) -> Result<Priority, String> {
+    s.parse().map_err(|e: crate::model::ParseEnumError| e.to_string())
+}

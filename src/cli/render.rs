@@ -1,0 +1,89 @@
+//! Plain-text views for the terminal.
+
+use chrono::NaiveDate;
+
+use crate::model::{Category, SearchHit, Status, Task};
+
+pub fn task_line(t: &Task) -> String {
+    let mut s = format!("#{} {}", t.id, t.title);
+    let mut tags = vec![t.priority.as_str().to_string()];
+    if let Some(due) = t.due {
+        tags.push(format!("due {due}"));
+    }
+    if let Some(c) = &t.category {
+        tags.push(c.clone());
+    }
+    s.push_str(&format!("  [{}]", tags.join(", ")));
+    s
+}
+
+/// The board as columns stacked vertically, each with its count.
+pub fn board(tasks: &[Task], today: NaiveDate) -> String {
+    let mut out = String::new();
+    for status in Status::ALL {
+        let col: Vec<&Task> = tasks.iter().filter(|t| t.status == status).collect();
+        out.push_str(&format!("{} ({})\n", status.label(), col.len()));
+        for t in col {
+            let overdue = t.due.is_some_and(|d| d.date() < today) && status != Status::Completed;
+            out.push_str(&format!(
+                "  {}{}\n",
+                task_line(t),
+                if overdue { "  OVERDUE" } else { "" }
+            ));
+        }
+    }
+    if tasks.is_empty() {
+        out.push_str("\nNo tasks yet. Add one: utter tasks add \"Call Joe about the renewal\" --due tomorrow\n");
+    }
+    out.trim_end().to_string()
+}
+
+pub fn task_detail(t: &Task) -> String {
+    let mut lines = vec![
+        format!("#{} {}", t.id, t.title),
+        format!("status:    {}", t.status),
+        format!("priority:  {}", t.priority),
+    ];
+    let opt = |label: &str, v: Option<String>| v.map(|v| format!("{label}{v}"));
+    lines.extend(opt("due:       ", t.due.map(|d| d.to_string())));
+    lines.extend(opt("category:  ", t.category.clone()));
+    lines.extend(opt("agent:     ", t.assigned_agent.clone()));
+    lines.extend(opt("from transcript #", t.source_transcript_id.map(|i| i.to_string())));
+    lines.push(format!("created:   {}", t.created_at));
+    lines.push(format!("updated:   {}", t.updated_at));
+    if let Some(d) = &t.description {
+        lines.push(String::new());
+        lines.push(d.clone());
+    }
+    if let Some(o) = &t.agent_output {
+        lines.push(String::new());
+        lines.push("Agent output:".into());
+        lines.push(o.clone());
+    }
+    lines.join("\n")
+}
+
+pub fn categories(cats: &[Category]) -> String {
+    cats.iter()
+        .map(|c| format!("{:<12} {}", c.name, c.color))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn search_hits(hits: &[SearchHit]) -> String {
+    if hits.is_empty() {
+        return "No matches.".into();
+    }
+    hits.iter()
+        .map(|h| match h {
+            SearchHit::Task { task, snippet } => {
+                format!("task {}  ({})  {}", task_line(task), task.status, snippet)
+            }
+            SearchHit::Transcript {
+                transcript_id,
+                snippet,
+            } => format!("transcript #{transcript_id}  {snippet}"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,172 @@
+use std::io::Write;
+
+use chrono::Local;
+
+use super::args::{CategoriesCmd, Cli, Command, EditArgs, TasksCmd};
+use super::render;
+use crate::error::{Error, Result};
+use crate::model::{Due, NewTask, TaskFilter, TaskPatch};
+use crate::service::Service;
+use std::sync::Arc;
+
+pub fn run(cli: Cli) -> Result<()> {
+    let data_dir = crate::paths::resolve_data_dir(cli.data_dir.as_deref()).ok_or_else(|| {
+        Error::Usage("cannot find a home directory for the data; pass --data-dir DIR".into())
+    })?;
+    if let Command::Where = cli.command {
+        return out(&format!("{}", crate::paths::db_path(&data_dir).display()));
+    }
+    let svc = Service::open(&data_dir)?;
+    match cli.command {
+        Command::Tasks(cmd) => tasks(&svc, cmd),
+        Command::Search { query, limit, json } => {
+            let hits = svc.search(&query, limit)?;
+            if json {
+                out_json(&hits)
+            } else {
+                out(&render::search_hits(&hits))
+            }
+        }
+        Command::Categories(CategoriesCmd::List { json }) => {
+            let cats = svc.list_categories()?;
+            if json {
+                out_json(&cats)
+            } else {
+                out(&render::categories(&cats))
+            }
+        }
+        Command::Where => Ok(()),
+    }
+}
+
+fn tasks(svc: &Arc<Service>, cmd: TasksCmd) -> Result<()> {
+    match cmd {
+        TasksCmd::Add(a) => {
+            let task = svc.create_task(NewTask {
+                title: a.title,
+                description: a.description,
+                category: a.category,
+                priority: a.priority,
+                status: a.status,
+                due: a.due.as_deref().map(parse_due).transpose()?,
+                source_transcript_id: None,
+            })?;
+            if a.json {
+                out_json(&task)
+            } else {
+                out(&format!("Added {}", render::task_line(&task)))
+            }
+        }
+        TasksCmd::List(a) => {
+            let tasks = svc.list_tasks(&TaskFilter {
+                status: a.status,
+                category: a.category,
+                priority: a.priority,
+            })?;
+            if a.json {
+                out_json(&tasks)
+            } else {
+                out(&render::board(&tasks, Local::now().date_naive()))
+            }
+        }
+        TasksCmd::Show { id, json } => {
+            let task = svc.get_task(id)?;
+            if json {
+                out_json(&task)
+            } else {
+                out(&render::task_detail(&task))
+            }
+        }
+        TasksCmd::Move {
+            id,
+            status,
+            index,
+            json,
+        } => {
+            let task = svc.move_task(id, status, index)?;
+            if json {
+                out_json(&task)
+            } else {
+                out(&format!("Moved to {}: {}", status.label(), render::task_line(&task)))
+            }
+        }
+        TasksCmd::Edit(a) => {
+            let json = a.json;
+            let id = a.id;
+            let patch = edit_patch(a)?;
+            if patch.is_empty() {
+                return Err(Error::Usage(
+                    "nothing to change: pass --title, --description, --category, --priority or --due".into(),
+                ));
+            }
+            let task = svc.update_task(id, patch)?;
+            if json {
+                out_json(&task)
+            } else {
+                out(&format!("Updated {}", render::task_line(&task)))
+            }
+        }
+        TasksCmd::Rm { id, json } => {
+            let task = svc.delete_task(id)?;
+            if json {
+                out_json(&task)
+            } else {
+                out(&format!("Deleted {}", render::task_line(&task)))
+            }
+        }
+    }
+}
+
+fn edit_patch(a: EditArgs) -> Result<TaskPatch> {
+    Ok(TaskPatch {
+        title: a.title,
+        description: if a.no_description {
+            Some(None)
+        } else {
+            a.description.map(Some)
+        },
+        category: if a.no_category {
+            Some(None)
+        } else {
+            a.category.map(Some)
+        },
+        priority: a.priority,
+        due: if a.no_due {
+            Some(None)
+        } else {
+            a.due.as_deref().map(parse_due).transpose()?.map(Some)
+        },
+        assigned_agent: None,
+        agent_output: None,
+    })
+}
+
+/// Dates on the command line: ISO forms, plus the two words people type most.
+fn parse_due(s: &str) -> Result<Due> {
+    let today = Local::now().date_naive();
+    match s.trim().to_ascii_lowercase().as_str() {
+        "today" => return Ok(Due::Date(today)),
+        "tomorrow" => {
+            if let Some(d) = today.succ_opt() {
+                return Ok(Due::Date(d));
+            }
+        }
+        _ => {}
+    }
+    s.parse::<Due>().map_err(|e| Error::Usage(e.to_string()))
+}
+
+fn out(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`utter tasks list | head`) is not an error worth a message.
+    match writeln!(stdout, "{text}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Io(e.to_string())),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn out_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Io(e.to_string()))?;
+    out(&text)
+}

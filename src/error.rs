@@ -1,0 +1,23 @@
+//! The one error type at the boundary: every domain's error folds into [`Error`], whose
+//! `Display` is a single line a user can act on.
+
+use crate::service::ServiceError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Io(String),
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        Error::Service(ServiceError::Store(e))
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,14 @@
+//! Utter core: everything the product does, with no UI.
+//!
+//! The CLI (`src/main.rs`) and the desktop shell (`src-tauri/`) both call [`service::Service`];
+//! nothing outside [`store`] speaks SQL.
+
+pub mod cli;
+pub mod error;
+pub mod model;
+pub mod paths;
+pub mod service;
+pub mod store;
+
+pub use error::Error;
+pub use service::Service;

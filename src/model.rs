@@ -1,0 +1,338 @@
+//! Domain types shared by the store, the service, the CLI and (via ts-rs) the web UI.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where generated TypeScript bindings land; the UI imports them from here.
+pub const TS_EXPORT_DIR: &str = "ui/src/bindings";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Status {
+    Pending,
+    InProgress,
+    Completed,
+    Blocked,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Pending,
+        Status::InProgress,
+        Status::Completed,
+        Status::Blocked,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::InProgress => "in_progress",
+            Status::Completed => "completed",
+            Status::Blocked => "blocked",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pending => "Pending",
+            Status::InProgress => "In progress",
+            Status::Completed => "Completed",
+            Status::Blocked => "Blocked",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} '{given}' (expected one of: {expected})")]
+pub struct ParseEnumError {
+    pub kind: &'static str,
+    pub given: String,
+    pub expected: &'static str,
+}
+
+impl FromStr for Status {
+    type Err = ParseEnumError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Accept the spellings people type: "in-progress", "In Progress", "doing".
+        let norm = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        match norm.as_str() {
+            "pending" | "todo" | "to_do" => Ok(Status::Pending),
+            "in_progress" | "inprogress" | "doing" => Ok(Status::InProgress),
+            "completed" | "complete" | "done" => Ok(Status::Completed),
+            "blocked" => Ok(Status::Blocked),
+            _ => Err(ParseEnumError {
+                kind: "status",
+                given: s.to_string(),
+                expected: "pending, in_progress, completed, blocked",
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Priority {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Priority {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Low => "low",
+            Priority::Medium => "medium",
+            Priority::High => "high",
+        }
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Priority {
+    type Err = ParseEnumError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "low" | "l" => Ok(Priority::Low),
+            "medium" | "med" | "m" | "normal" => Ok(Priority::Medium),
+            "high" | "h" | "urgent" => Ok(Priority::High),
+            _ => Err(ParseEnumError {
+                kind: "priority",
+                given: s.to_string(),
+                expected: "low, medium, high",
+            }),
+        }
+    }
+}
+
+/// A due date as the user meant it: a whole day, or a day with a time ("at 3pm").
+/// Serialized as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` (local time, no zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, TS)]
+#[ts(export, type = "string")]
+pub enum Due {
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+}
+
+impl Due {
+    pub fn date(self) -> NaiveDate {
+        match self {
+            Due::Date(d) => d,
+            Due::DateTime(dt) => dt.date(),
+        }
+    }
+}
+
+impl fmt::Display for Due {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Due::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Due::DateTime(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot read date '{0}' (accepted: YYYY-MM-DD, YYYY-MM-DDTHH:MM, 'YYYY-MM-DD HH:MM', today, tomorrow)")]
+pub struct ParseDueError(pub String);
+
+impl FromStr for Due {
+    type Err = ParseDueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            return Ok(Due::Date(d));
+        }
+        for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+            if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
+                return Ok(Due::DateTime(dt));
+            }
+        }
+        Err(ParseDueError(s.to_string()))
+    }
+}
+
+impl Serialize for Due {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Due {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Task {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub description: Option<String>,
+    pub category: Option<String>,
+    pub priority: Priority,
+    pub status: Status,
+    pub due: Option<Due>,
+    pub assigned_agent: Option<String>,
+    /// Order inside its status column; lower comes first.
+    pub position: f64,
+    #[ts(type = "number | null")]
+    pub source_transcript_id: Option<i64>,
+    pub agent_output: Option<String>,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Fields for a new task; everything but the title is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewTask {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub due: Option<Due>,
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub source_transcript_id: Option<i64>,
+}
+
+/// A partial edit. Outer `None` leaves a field alone; `Some(None)` clears it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TaskPatch {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default, with = "double_option")]
+    #[ts(optional, type = "string | null")]
+    pub description: Option<Option<String>>,
+    #[serde(default, with = "double_option")]
+    #[ts(optional, type = "string | null")]
+    pub category: Option<Option<String>>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    #[serde(default, with = "double_option")]
+    #[ts(optional, type = "string | null")]
+    pub due: Option<Option<Due>>,
+    #[serde(default, with = "double_option")]
+    #[ts(optional, type = "string | null")]
+    pub assigned_agent: Option<Option<String>>,
+    #[serde(default, with = "double_option")]
+    #[ts(optional, type = "string | null")]
+    pub agent_output: Option<Option<String>>,
+}
+
+impl TaskPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == TaskPatch::default()
+    }
+}
+
+mod double_option {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(v: &Option<Option<T>>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(inner) => inner.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Category {
+    pub name: String,
+    /// CSS hex color, e.g. `#4f7cff`.
+    pub color: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Transcript {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub text: String,
+    pub audio_path: Option<String>,
+    #[ts(type = "number | null")]
+    pub duration_ms: Option<i64>,
+    pub model: Option<String>,
+    pub language: Option<String>,
+    pub created_at: String,
+    #[ts(type = "number[]")]
+    pub extracted_task_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewTranscript {
+    pub text: String,
+    #[serde(default)]
+    pub audio_path: Option<String>,
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub duration_ms: Option<i64>,
+    #[serde(default)]
+    pub model: Option<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// A hit from full-text search over tasks and transcripts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum SearchHit {
+    Task {
+        task: Task,
+        snippet: String,
+    },
+    Transcript {
+        #[ts(type = "number")]
+        transcript_id: i64,
+        snippet: String,
+    },
+}
+
+/// Filters for listing tasks; all optional and combined with AND.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TaskFilter {
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+}

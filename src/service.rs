@@ -1,0 +1,226 @@
+//! The one API that the CLI and the Tauri commands call. Every write goes through here and
+//! is announced on the change feed; writes by other processes are detected by polling
+//! SQLite's `data_version` (see [`Service::watch_external`]).
+
+mod change_feed;
+mod error;
+mod external_watch;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+pub use change_feed::{ChangeEvent, ChangeFeed};
+pub use error::ServiceError;
+pub use external_watch::ExternalWatch;
+
+use crate::model::{
+    Category, NewTask, NewTranscript, SearchHit, Status, Task, TaskFilter, TaskPatch, Transcript,
+};
+use crate::store::Store;
+
+pub type ServiceResult<T> = Result<T, ServiceError>;
+
+/// Longest title we accept; longer text belongs in the description.
+pub const MAX_TITLE_CHARS: usize = 500;
+
+pub struct Service {
+    store: Mutex<Store>,
+    feed: ChangeFeed,
+    data_dir: PathBuf,
+}
+
+impl std::fmt::Debug for Service {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Service")
+            .field("data_dir", &self.data_dir)
+            .finish()
+    }
+}
+
+impl Service {
+    pub fn open(data_dir: &Path) -> ServiceResult<Arc<Service>> {
+        let store = Store::open_in(data_dir)?;
+        Ok(Arc::new(Service {
+            store: Mutex::new(store),
+            feed: ChangeFeed::new(),
+            data_dir: data_dir.to_path_buf(),
+        }))
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn feed(&self) -> &ChangeFeed {
+        &self.feed
+    }
+
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<ChangeEvent> {
+        self.feed.subscribe()
+    }
+
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave SQLite half-written (transactions roll
+        // back), so the data behind a poisoned lock is still good.
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    // ---- tasks ----
+
+    pub fn create_task(&self, new: NewTask) -> ServiceResult<Task> {
+        let new = self.validate_new(new)?;
+        let task = self.store().insert_task(&new)?;
+        self.feed.emit(ChangeEvent::TaskCreated { id: task.id });
+        Ok(task)
+    }
+
+    pub fn get_task(&self, id: i64) -> ServiceResult<Task> {
+        Ok(self.store().get_task(id)?)
+    }
+
+    pub fn list_tasks(&self, filter: &TaskFilter) -> ServiceResult<Vec<Task>> {
+        Ok(self.store().list_tasks(filter)?)
+    }
+
+    pub fn update_task(&self, id: i64, mut patch: TaskPatch) -> ServiceResult<Task> {
+        if let Some(title) = &patch.title {
+            patch.title = Some(clean_title(title)?);
+        }
+        if let Some(Some(cat)) = &patch.category {
+            patch.category = Some(Some(self.canonical_category(cat)?));
+        }
+        if let Some(desc) = &patch.description {
+            patch.description = Some(desc.as_ref().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()));
+        }
+        if patch.is_empty() {
+            return Ok(self.get_task(id)?);
+        }
+        let task = self.store().update_task(id, &patch)?;
+        self.feed.emit(ChangeEvent::TaskUpdated { id });
+        Ok(task)
+    }
+
+    /// Moves a task to `status` at `index` inside that column (end when `None`).
+    pub fn move_task(&self, id: i64, status: Status, index: Option<usize>) -> ServiceResult<Task> {
+        let task = self.store().move_task(id, status, index)?;
+        self.feed.emit(ChangeEvent::TaskMoved { id });
+        Ok(task)
+    }
+
+    pub fn delete_task(&self, id: i64) -> ServiceResult<Task> {
+        let task = self.store().delete_task(id)?;
+        self.feed.emit(ChangeEvent::TaskDeleted { id });
+        Ok(task)
+    }
+
+    /// Undo of [`Service::delete_task`].
+    pub fn restore_task(&self, task: &Task) -> ServiceResult<Task> {
+        let restored = self.store().restore_task(task)?;
+        self.feed.emit(ChangeEvent::TaskCreated { id: restored.id });
+        Ok(restored)
+    }
+
+    pub fn search(&self, query: &str, limit: usize) -> ServiceResult<Vec<SearchHit>> {
+        Ok(self.store().search(query, limit)?)
+    }
+
+    // ---- categories ----
+
+    pub fn list_categories(&self) -> ServiceResult<Vec<Category>> {
+        Ok(self.store().list_categories()?)
+    }
+
+    // ---- transcripts ----
+
+    pub fn get_transcript(&self, id: i64) -> ServiceResult<Transcript> {
+        Ok(self.store().get_transcript(id)?)
+    }
+
+    pub fn list_transcripts(&self, limit: usize) -> ServiceResult<Vec<Transcript>> {
+        Ok(self.store().list_transcripts(limit)?)
+    }
+
+    /// Saves a transcript with the tasks taken from it, atomically.
+    pub fn save_dump(
+        &self,
+        transcript: NewTranscript,
+        tasks: Vec<NewTask>,
+    ) -> ServiceResult<(Transcript, Vec<Task>)> {
+        let tasks = tasks
+            .into_iter()
+            .map(|t| self.validate_new(t))
+            .collect::<ServiceResult<Vec<_>>>()?;
+        let (transcript, saved) = self.store().insert_dump(&transcript, &tasks)?;
+        self.feed.emit(ChangeEvent::TranscriptCreated { id: transcript.id });
+        for t in &saved {
+            self.feed.emit(ChangeEvent::TaskCreated { id: t.id });
+        }
+        Ok((transcript, saved))
+    }
+
+    // ---- settings ----
+
+    pub fn get_setting(&self, key: &str) -> ServiceResult<Option<String>> {
+        Ok(self.store().get_setting(key)?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> ServiceResult<()> {
+        self.store().set_setting(key, value)?;
+        self.feed.emit(ChangeEvent::SettingChanged {
+            key: key.to_string(),
+        });
+        Ok(())
+    }
+
+    // ---- validation ----
+
+    fn validate_new(&self, mut new: NewTask) -> ServiceResult<NewTask> {
+        new.title = clean_title(&new.title)?;
+        new.description = new
+            .description
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty());
+        if let Some(cat) = &new.category {
+            new.category = Some(self.canonical_category(cat)?);
+        }
+        Ok(new)
+    }
+
+    fn canonical_category(&self, name: &str) -> ServiceResult<String> {
+        let store = self.store();
+        match store.find_category(name.trim())? {
+            Some(found) => Ok(found),
+            None => {
+                let known: Vec<String> = store
+                    .list_categories()?
+                    .into_iter()
+                    .map(|c| c.name)
+                    .collect();
+                Err(ServiceError::UnknownCategory {
+                    given: name.to_string(),
+                    known: known.join(", "),
+                })
+            }
+        }
+    }
+}
+
+/// Trims a title and rejects the ones that cannot be shown on a card.
+pub fn clean_title(title: &str) -> ServiceResult<String> {
+    let t: String = title
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if t.is_empty() {
+        return Err(ServiceError::EmptyTitle);
+    }
+    if t.chars().count() > MAX_TITLE_CHARS {
+        return Err(ServiceError::TitleTooLong {
+            max: MAX_TITLE_CHARS,
+        });
+    }
+    Ok(t)
+}

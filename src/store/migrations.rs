@@ -1,0 +1,145 @@
+//! Versioned schema migrations keyed on SQLite's `user_version`.
+//!
+//! Each entry upgrades the schema by exactly one version and runs in its own transaction.
+//! Never edit a shipped migration: append a new one. Tests migrate from an empty file and from
+//! every earlier version with data in it.
+
+use rusqlite::Connection;
+
+use super::{StoreError, StoreResult};
+
+/// Migration `i` takes the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // v1: the board.
+    r#"
+    CREATE TABLE categories (
+        name     TEXT PRIMARY KEY COLLATE NOCASE,
+        color    TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE transcripts (
+        id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+        text               TEXT NOT NULL,
+        audio_path         TEXT,
+        duration_ms        INTEGER,
+        model              TEXT,
+        language           TEXT,
+        created_at         TEXT NOT NULL,
+        extracted_task_ids TEXT NOT NULL DEFAULT '[]'
+    );
+    -- AUTOINCREMENT so that a deleted task's id is never handed to a new task: undo of a
+    -- delete re-inserts the old id.
+    CREATE TABLE tasks (
+        id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+        title                TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        description          TEXT,
+        category             TEXT REFERENCES categories(name) ON UPDATE CASCADE ON DELETE SET NULL,
+        priority             TEXT NOT NULL DEFAULT 'medium' CHECK (priority IN ('low','medium','high')),
+        status               TEXT NOT NULL DEFAULT 'pending'
+                             CHECK (status IN ('pending','in_progress','completed','blocked')),
+        due                  TEXT,
+        assigned_agent       TEXT,
+        position             REAL NOT NULL,
+        source_transcript_id INTEGER REFERENCES transcripts(id) ON DELETE SET NULL,
+        agent_output         TEXT,
+        created_at           TEXT NOT NULL,
+        updated_at           TEXT NOT NULL
+    );
+    CREATE INDEX tasks_by_column ON tasks(status, position);
+    CREATE INDEX tasks_by_transcript ON tasks(source_transcript_id);
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    INSERT INTO categories (name, color, position) VALUES
+        ('Meetings',    '#4f7cff', 0),
+        ('Sales',       '#18a058', 1),
+        ('Research',    '#8a5cf6', 2),
+        ('Writing',     '#e0a100', 3),
+        ('Development', '#0ea5b7', 4),
+        ('Admin',       '#8b8f98', 5),
+        ('Personal',    '#e8590c', 6);
+    "#,
+    // v2: full-text search over task title/description and transcript text, kept in sync by
+    // triggers (external-content FTS5, so the text is stored once).
+    r#"
+    CREATE VIRTUAL TABLE tasks_fts USING fts5(
+        title, description,
+        content='tasks', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN
+        INSERT INTO tasks_fts(rowid, title, description) VALUES (new.id, new.title, new.description);
+    END;
+    CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN
+        INSERT INTO tasks_fts(tasks_fts, rowid, title, description)
+        VALUES ('delete', old.id, old.title, old.description);
+    END;
+    -- Only text edits touch the index, so moving a card stays cheap.
+    CREATE TRIGGER tasks_fts_update AFTER UPDATE OF title, description ON tasks BEGIN
+        INSERT INTO tasks_fts(tasks_fts, rowid, title, description)
+        VALUES ('delete', old.id, old.title, old.description);
+        INSERT INTO tasks_fts(rowid, title, description) VALUES (new.id, new.title, new.description);
+    END;
+    CREATE VIRTUAL TABLE transcripts_fts USING fts5(
+        text,
+        content='transcripts', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER transcripts_fts_insert AFTER INSERT ON transcripts BEGIN
+        INSERT INTO transcripts_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER transcripts_fts_delete AFTER DELETE ON transcripts BEGIN
+        INSERT INTO transcripts_fts(transcripts_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER transcripts_fts_update AFTER UPDATE OF text ON transcripts BEGIN
+        INSERT INTO transcripts_fts(transcripts_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO transcripts_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    -- Index what an older schema already holds.
+    INSERT INTO tasks_fts(tasks_fts) VALUES ('rebuild');
+    INSERT INTO transcripts_fts(transcripts_fts) VALUES ('rebuild');
+    "#,
+];
+
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub fn current_version(conn: &Connection) -> StoreResult<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Brings the schema to the latest version.
+pub fn migrate(conn: &mut Connection) -> StoreResult<()> {
+    migrate_to(conn, latest_version())
+}
+
+/// Brings the schema to `target` (tests use this to build every earlier version).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> StoreResult<()> {
+    let found = current_version(conn)?;
+    if found > latest_version() {
+        return Err(StoreError::NewerSchema {
+            path: Default::default(),
+            found,
+            known: latest_version(),
+        });
+    }
+    for version in found..target.min(latest_version()) {
+        let Some(sql) = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)) else {
+            break;
+        };
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now > version {
+            tx.commit()?;
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+        tracing::info!(version = version + 1, "migrated database schema");
+    }
+    Ok(())
+}

@@ -1,0 +1,169 @@
+// Global, Linear-style keyboard shortcuts. One keydown listener on window reads
+// the latest board context from a ref, so it is bound once.
+
+import { useEffect, useRef } from "react";
+
+import type { Columns } from "../board/boardModel";
+import { locate } from "../board/boardModel";
+import { firstCard, horizontalNeighbor, verticalNeighbor } from "../board/navigation";
+
+export interface ShortcutContext {
+  columns: Columns;
+  focusedId: number | null;
+  helpOpen: boolean;
+  setFocused: (id: number | null) => void;
+  open: (id: number) => void;
+  edit: (id: number) => void;
+  remove: (id: number) => void;
+  /** Move the card to the column left (-1) / right (+1). */
+  shiftColumn: (id: number, delta: -1 | 1) => void;
+  /** Move the card up (-1) / down (+1) inside its column. */
+  reorder: (id: number, delta: -1 | 1) => void;
+  undo: () => void;
+  focusQuickAdd: () => void;
+  focusFilter: () => void;
+  toggleHelp: () => void;
+  /** Esc: close the top-most panel; returns true if something closed. */
+  escape: () => boolean;
+}
+
+export function isTypingTarget(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName;
+  if (tag === "TEXTAREA" || tag === "SELECT") return true;
+  if (tag === "INPUT") {
+    const type = (el as HTMLInputElement).type;
+    return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(type);
+  }
+  return false;
+}
+
+/** Elements whose own Enter/Space behaviour must win over board shortcuts. */
+function isControl(el: EventTarget | null): boolean {
+  return el instanceof HTMLElement && !!el.closest("button, a[href], summary, [data-own-keys]") && !el.closest("[data-card]");
+}
+
+export function useKeyboardShortcuts(ctx: ShortcutContext) {
+  const ref = useRef(ctx);
+  ref.current = ctx;
+
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      const c = ref.current;
+      if (e.defaultPrevented || e.isComposing) return;
+      const typing = isTypingTarget(e.target);
+      const mod = e.ctrlKey || e.metaKey;
+
+      if (e.key === "Escape") {
+        if (c.escape()) e.preventDefault();
+        else if (typing) (e.target as HTMLElement).blur();
+        return;
+      }
+      if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "z") {
+        if (typing) return; // native text undo
+        e.preventDefault();
+        c.undo();
+        return;
+      }
+      if (typing || mod) return;
+      if (c.helpOpen) {
+        if (e.key === "?") {
+          e.preventDefault();
+          c.toggleHelp();
+        }
+        return;
+      }
+
+      const id = c.focusedId != null && locate(c.columns, c.focusedId) ? c.focusedId : null;
+      const go = (next: number | null) => {
+        e.preventDefault();
+        if (next != null) c.setFocused(next);
+      };
+      const key = e.key;
+
+      if (key === "?") {
+        e.preventDefault();
+        c.toggleHelp();
+        return;
+      }
+      if (key === "n" || key === "c") {
+        e.preventDefault();
+        c.focusQuickAdd();
+        return;
+      }
+      if (key === "/") {
+        e.preventDefault();
+        c.focusFilter();
+        return;
+      }
+      if (isControl(e.target) && (key === "Enter" || key === " ")) return;
+
+      // Moving the card itself.
+      if (id != null) {
+        if ((e.shiftKey && key === "ArrowLeft") || key === "[") {
+          e.preventDefault();
+          c.shiftColumn(id, -1);
+          return;
+        }
+        if ((e.shiftKey && key === "ArrowRight") || key === "]") {
+          e.preventDefault();
+          c.shiftColumn(id, 1);
+          return;
+        }
+        if ((e.altKey && key === "ArrowUp") || (e.shiftKey && key === "ArrowUp") || key === "K") {
+          e.preventDefault();
+          c.reorder(id, -1);
+          return;
+        }
+        if ((e.altKey && key === "ArrowDown") || (e.shiftKey && key === "ArrowDown") || key === "J") {
+          e.preventDefault();
+          c.reorder(id, 1);
+          return;
+        }
+      }
+      if (e.altKey || e.shiftKey) return;
+
+      switch (key) {
+        case "j":
+        case "ArrowDown":
+          return go(id == null ? firstCard(c.columns) : verticalNeighbor(c.columns, id, 1));
+        case "k":
+        case "ArrowUp":
+          return go(id == null ? firstCard(c.columns) : verticalNeighbor(c.columns, id, -1));
+        case "h":
+        case "ArrowLeft":
+          return go(id == null ? firstCard(c.columns) : horizontalNeighbor(c.columns, id, -1));
+        case "l":
+        case "ArrowRight":
+          return go(id == null ? firstCard(c.columns) : horizontalNeighbor(c.columns, id, 1));
+        case "Home":
+        case "g":
+          return go(firstCard(c.columns));
+        case "Enter":
+        case " ":
+          if (id != null) {
+            e.preventDefault();
+            c.open(id);
+          }
+          return;
+        case "e":
+          if (id != null) {
+            e.preventDefault();
+            c.edit(id);
+          }
+          return;
+        case "Backspace":
+        case "Delete":
+        case "#":
+          if (id != null) {
+            e.preventDefault();
+            c.remove(id);
+          }
+          return;
+      }
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+}

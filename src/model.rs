@@ -206,7 +206,7 @@ pub struct Task {
 
 /// Fields for a new task; everything but the title is optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[ts(export, optional_fields)]
 pub struct NewTask {
     pub title: String,
     #[serde(default)]
@@ -220,7 +220,7 @@ pub struct NewTask {
     #[serde(default)]
     pub due: Option<Due>,
     #[serde(default)]
-    #[ts(type = "number | null")]
+    #[ts(optional, type = "number")]
     pub source_transcript_id: Option<i64>,
 }
 
@@ -229,6 +229,7 @@ pub struct NewTask {
 #[ts(export)]
 pub struct TaskPatch {
     #[serde(default)]
+    #[ts(optional)]
     pub title: Option<String>,
     #[serde(default, with = "double_option")]
     #[ts(optional, type = "string | null")]
@@ -237,6 +238,7 @@ pub struct TaskPatch {
     #[ts(optional, type = "string | null")]
     pub category: Option<Option<String>>,
     #[serde(default)]
+    #[ts(optional)]
     pub priority: Option<Priority>,
     #[serde(default, with = "double_option")]
     #[ts(optional, type = "string | null")]
@@ -295,13 +297,13 @@ pub struct Transcript {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[ts(export, optional_fields)]
 pub struct NewTranscript {
     pub text: String,
     #[serde(default)]
     pub audio_path: Option<String>,
     #[serde(default)]
-    #[ts(type = "number | null")]
+    #[ts(optional, type = "number")]
     pub duration_ms: Option<i64>,
     #[serde(default)]
     pub model: Option<String>,
@@ -327,7 +329,7 @@ pub enum SearchHit {
 
 /// Filters for listing tasks; all optional and combined with AND.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[ts(export, optional_fields)]
 pub struct TaskFilter {
     #[serde(default)]
     pub status: Option<Status>,

@@ -105,10 +105,7 @@ impl Store {
 /// Creates the data dir and proves it is writable, so that a read-only location gets a clear
 /// message instead of SQLite's "unable to open database file".
 fn ensure_writable_dir(dir: &Path) -> StoreResult<()> {
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::DataDir {
-        dir: dir.to_path_buf(),
-        reason: e.to_string(),
-    })?;
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::data_dir(dir, &e))?;
     let probe = dir.join(format!(".utter-write-test-{}", std::process::id()));
     match std::fs::OpenOptions::new()
         .write(true)
@@ -120,10 +117,7 @@ fn ensure_writable_dir(dir: &Path) -> StoreResult<()> {
             let _ = std::fs::remove_file(&probe);
             Ok(())
         }
-        Err(e) => Err(StoreError::DataDir {
-            dir: dir.to_path_buf(),
-            reason: e.to_string(),
-        }),
+        Err(e) => Err(StoreError::data_dir(dir, &e)),
     }
 }
 

@@ -41,6 +41,19 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 impl StoreError {
+    pub(crate) fn data_dir(dir: &Path, e: &std::io::Error) -> StoreError {
+        let reason = match e.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                format!("it is read-only or not writable by this user ({e})")
+            }
+            _ => e.to_string(),
+        };
+        StoreError::DataDir {
+            dir: dir.to_path_buf(),
+            reason,
+        }
+    }
+
     pub(crate) fn from_open(path: &Path, e: rusqlite::Error) -> StoreError {
         StoreError::from(e).at_open(path)
     }

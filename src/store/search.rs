@@ -10,7 +10,13 @@ use crate::model::SearchHit;
 /// `renew joe` → `"renew"* AND "joe"*`; `None` when the query has no searchable word.
 pub fn fts_query(input: &str) -> Option<String> {
     let terms: Vec<String> = input
-        .split(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        // "Henderson's" should look for Henderson, not for Henderson AND s*.
+        .map(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+        })
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .take(16)
         .map(|w| format!("\"{w}\"*"))

@@ -260,6 +260,10 @@ fn slot_position(
     let near: Vec<f64> = stmt
         .query_map(params![status.as_str(), id, offset as i64], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
+    if index > 0 && near.is_empty() {
+        // Past the end of the column: append.
+        return slot_position(tx, id, status, None);
+    }
     let (before, after) = if index == 0 {
         (None, near.first().copied())
     } else {

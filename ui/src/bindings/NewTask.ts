@@ -6,4 +6,4 @@ import type { Status } from "./Status";
 /**
  * Fields for a new task; everything but the title is optional.
  */
-export type NewTask = { title: string, description: string | null, category: string | null, priority: Priority | null, status: Status | null, due: Due | null, source_transcript_id: number | null, };
+export type NewTask = { title: string, description?: string, category?: string, priority?: Priority, status?: Status, due?: Due, source_transcript_id?: number, };

@@ -5,4 +5,4 @@ import type { Status } from "./Status";
 /**
  * Filters for listing tasks; all optional and combined with AND.
  */
-export type TaskFilter = { status: Status | null, category: string | null, priority: Priority | null, };
+export type TaskFilter = { status?: Status, category?: string, priority?: Priority, };

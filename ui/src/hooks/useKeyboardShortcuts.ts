@@ -11,7 +11,7 @@ export interface ShortcutContext {
   columns: Columns;
   focusedId: number | null;
   helpOpen: boolean;
-  setFocused: (id: number | null) => void;
+  setFocused: (id: number) => void;
   open: (id: number) => void;
   edit: (id: number) => void;
   remove: (id: number) => void;

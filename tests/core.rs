@@ -1,0 +1,13 @@
+//! Integration tests of the core against real SQLite files in temp dirs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod core {
+    pub mod change_feed;
+    pub mod cli;
+    pub mod concurrency;
+    pub mod crud;
+    pub mod migrations;
+    pub mod ordering;
+    pub mod search;
+    pub mod support;
+}

@@ -1,0 +1,166 @@
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+use tempfile::tempdir;
+
+use super::support::{stderr, stdout, utter};
+
+fn json(data: &Path, args: &[&str]) -> Value {
+    let out = utter(data, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+/// The walk-through, as a user types it.
+#[test]
+fn add_list_search_move_walkthrough() {
+    let dir = tempdir().unwrap();
+    let d = dir.path();
+    let added = json(d, &["tasks", "add", "Call Joe about the renewal", "--due", "2026-11-24", "--priority", "high", "--json"]);
+    let id = added["id"].as_i64().unwrap();
+    let list = json(d, &["tasks", "list", "--json"]);
+    let t = &list.as_array().unwrap()[0];
+    for field in ["id", "title", "description", "category", "priority", "status", "due", "assigned_agent",
+                  "position", "source_transcript_id", "agent_output", "created_at", "updated_at"] {
+        assert!(t.get(field).is_some(), "missing {field} in {t}");
+    }
+    assert_eq!(t["title"], "Call Joe about the renewal");
+    assert_eq!(t["due"], "2026-11-24");
+    assert_eq!(t["priority"], "high");
+    assert_eq!(t["status"], "pending");
+
+    let out = utter(d, &["search", "renewal"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("Call Joe about the renewal"), "{}", stdout(&out));
+    let hits = json(d, &["search", "renewal", "--json"]);
+    assert_eq!(hits[0]["task"]["id"].as_i64(), Some(id));
+
+    let out = utter(d, &["tasks", "move", &id.to_string(), "in_progress"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = json(d, &["tasks", "show", &id.to_string(), "--json"]);
+    assert_eq!(shown["status"], "in_progress");
+
+    let board = stdout(&utter(d, &["tasks", "list"]));
+    let pending = board.find("Pending (0)").unwrap();
+    let in_progress = board.find("In progress (1)").unwrap();
+    let card = board.find("Call Joe").unwrap();
+    assert!(pending < in_progress && in_progress < card, "{board}");
+
+    let edited = json(d, &["tasks", "edit", &id.to_string(), "--category", "sales", "--no-due", "--json"]);
+    assert_eq!(edited["category"], "Sales");
+    assert!(edited["due"].is_null());
+    let cats = json(d, &["categories", "list", "--json"]);
+    assert!(cats.as_array().unwrap().iter().any(|c| c["name"] == "Meetings"));
+    let removed = json(d, &["tasks", "rm", &id.to_string(), "--json"]);
+    assert_eq!(removed["id"].as_i64(), Some(id));
+    assert_eq!(json(d, &["tasks", "list", "--json"]), Value::Array(vec![]));
+}
+
+#[test]
+fn data_dir_comes_from_the_environment_too() {
+    let dir = tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_utter"))
+        .args(["tasks", "add", "via env"])
+        .env("UTTER_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("utter.db").exists());
+}
+
+fn assert_one_line_error(out: &std::process::Output, needle: &str) {
+    assert!(!out.status.success());
+    let err = stderr(out);
+    assert_eq!(err.trim().lines().count(), 1, "one line expected, got: {err}");
+    assert!(err.contains(needle), "expected {needle:?} in {err:?}");
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+}
+
+#[test]
+fn bad_input_gets_one_clear_line_and_a_nonzero_exit() {
+    let dir = tempdir().unwrap();
+    let d = dir.path();
+    assert_one_line_error(&utter(d, &["tasks", "add", "   "]), "needs a title");
+    assert_one_line_error(&utter(d, &["tasks", "add", "x", "--priority", "extreme"]), "low, medium, high");
+    assert_one_line_error(&utter(d, &["tasks", "add", "x", "--status", "someday"]), "pending, in_progress, completed, blocked");
+    assert_one_line_error(&utter(d, &["tasks", "add", "x", "--due", "next blue moon"]), "YYYY-MM-DD");
+    assert_one_line_error(&utter(d, &["tasks", "add", "x", "--category", "Astrology"]), "unknown category");
+    assert_one_line_error(&utter(d, &["tasks", "show", "4242"]), "task 4242 not found");
+    assert_one_line_error(&utter(d, &["tasks", "move", "4242", "completed"]), "task 4242 not found");
+    assert_one_line_error(&utter(d, &["tasks", "move", "1", "sideways"]), "unknown status");
+    assert_one_line_error(&utter(d, &["tasks", "rm", "abc"]), "invalid value");
+    assert_one_line_error(&utter(d, &["tasks", "edit", "1"]), "nothing to change");
+    // Nothing above created a task.
+    assert_eq!(json(d, &["tasks", "list", "--json"]), Value::Array(vec![]));
+}
+
+#[test]
+fn corrupt_database_is_named_and_left_untouched() {
+    let dir = tempdir().unwrap();
+    let db = dir.path().join("utter.db");
+    let garbage = vec![0x5a_u8; 8192];
+    std::fs::write(&db, &garbage).unwrap();
+    let out = utter(dir.path(), &["tasks", "list"]);
+    assert_one_line_error(&out, &db.display().to_string());
+    assert_eq!(std::fs::read(&db).unwrap(), garbage);
+    assert!(!dir.path().join("utter.db-wal").exists() || std::fs::read(&db).unwrap() == garbage);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_database_file_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir().unwrap();
+    let d = dir.path();
+    assert!(utter(d, &["tasks", "add", "keep me"]).status.success());
+    let db = d.join("utter.db");
+    // The folder is open to everyone; only the file is locked.
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let out = as_unprivileged(d, &["tasks", "list"]);
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    if let Some(out) = out {
+        assert_one_line_error(&out, "utter.db");
+    }
+    // Still intact afterwards.
+    assert!(stdout(&utter(d, &["tasks", "list"])).contains("keep me"));
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_data_dir_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir().unwrap();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    if let Some(out) = as_unprivileged(&ro, &["tasks", "add", "x"]) {
+        assert_one_line_error(&out, "read-only");
+        assert_one_line_error(&out, &ro.display().to_string());
+    }
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// Root ignores file permissions, so as root the command runs as `nobody` (via setpriv);
+/// `None` when neither is possible.
+#[cfg(unix)]
+fn as_unprivileged(data: &Path, args: &[&str]) -> Option<std::process::Output> {
+    let bin = env!("CARGO_BIN_EXE_utter");
+    let is_root = Command::new("id").arg("-u").output().ok().map(|o| stdout(&o).trim() == "0")?;
+    let mut cmd = if is_root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    };
+    // The binary and the temp dir must be reachable by `nobody`.
+    let out = cmd.arg("--data-dir").arg(data).args(args).env_remove("UTTER_DATA_DIR").output().ok()?;
+    if is_root && stderr(&out).contains("setpriv") {
+        eprintln!("setpriv unavailable: {}", stderr(&out));
+        return None;
+    }
+    Some(out)
+}

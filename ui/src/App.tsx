@@ -1,0 +1,242 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+
+import type { Status } from "./bindings/Status";
+import type { Task } from "./bindings/Task";
+import { dropIndex, locate } from "./board/boardModel";
+import { PRIORITY_LABELS } from "./board/columns";
+import { formatDue } from "./board/due";
+import { firstCard, neighborStatus, verticalNeighbor } from "./board/navigation";
+import { Board } from "./components/Board";
+import { EmptyState } from "./components/EmptyState";
+import { FilterBar } from "./components/FilterBar";
+import { QuickAdd } from "./components/QuickAdd";
+import { ShortcutHelp } from "./components/ShortcutHelp";
+import { TaskDetail } from "./components/TaskDetail";
+import { Toasts } from "./components/Toasts";
+import { useBoard } from "./hooks/useBoard";
+import { useFilters } from "./hooks/useFilters";
+import { isTypingTarget, useKeyboardShortcuts } from "./hooks/useKeyboardShortcuts";
+import { useToasts } from "./hooks/useToasts";
+import { categoryColors } from "./lib/categoryColor";
+
+function focusCardElement(id: number | null) {
+  if (id == null) return;
+  document.querySelector<HTMLElement>(`[data-card="${id}"]`)?.focus();
+}
+
+function describeAdded(t: Task): string {
+  const parts = [`Added “${t.title}”`];
+  if (t.due) parts.push(formatDue(t.due)?.label ?? t.due);
+  if (t.priority !== "medium") parts.push(PRIORITY_LABELS[t.priority]);
+  if (t.category) parts.push(t.category);
+  return parts.join(" · ");
+}
+
+export function App() {
+  const { toasts, notify, dismiss } = useToasts();
+  const board = useBoard(notify);
+  const { filters, setFilters, active: filtering, visible, clear } = useFilters(board.columns);
+
+  const [focusedId, setFocusedId] = useState<number | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [editNonce, setEditNonce] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const quickAddRef = useRef<HTMLInputElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  const colors = useMemo(() => categoryColors(board.categories), [board.categories]);
+  const categoryNames = useMemo(() => {
+    const names = new Set(board.categories.map((c) => c.name));
+    for (const t of board.tasks) if (t.category) names.add(t.category);
+    return [...names].sort((a, b) => a.localeCompare(b));
+  }, [board.categories, board.tasks]);
+
+  const openTask = useMemo(
+    () => (openId == null ? null : (board.tasks.find((t) => t.id === openId) ?? null)),
+    [board.tasks, openId],
+  );
+  // The open task was deleted (here or elsewhere): close the panel.
+  useEffect(() => {
+    if (openId != null && !openTask && board.loadState === "ready") setOpenId(null);
+  }, [openId, openTask, board.loadState]);
+
+  const tabStopId = focusedId != null && locate(visible, focusedId) ? focusedId : firstCard(visible);
+
+  // While the panel is open, moving focus shows the newly focused card in it.
+  const focusCard = useCallback((id: number) => {
+    setFocusedId(id);
+    setOpenId((o) => (o != null ? id : o));
+  }, []);
+  const open = useCallback((id: number) => {
+    setFocusedId(id);
+    setOpenId(id);
+  }, []);
+
+  const { move, remove, update, quickAdd: addText, undo } = board;
+
+  const moveCard = useCallback(
+    (id: number, status: Status, index: number) => {
+      setFocusedId(id);
+      void move(id, status, index);
+    },
+    [move],
+  );
+
+  /** Shift a card to the neighbouring column, at the same visible row. */
+  const shiftColumn = useCallback(
+    (id: number, delta: -1 | 1) => {
+      const at = locate(visible, id);
+      const dest = at && neighborStatus(at.status, delta);
+      if (!at || !dest) return;
+      const destVisible = visible[dest].filter((t) => t.id !== id);
+      const anchor = destVisible[at.index] ?? destVisible[destVisible.length - 1] ?? null;
+      const edge = destVisible[at.index] ? "before" : "after";
+      moveCard(id, dest, dropIndex(board.columns[dest], id, anchor?.id ?? null, edge));
+    },
+    [board.columns, moveCard, visible],
+  );
+
+  /** Swap a card with its visible neighbour above/below. */
+  const reorder = useCallback(
+    (id: number, delta: -1 | 1) => {
+      const at = locate(visible, id);
+      if (!at) return;
+      const other = visible[at.status][at.index + delta];
+      if (!other) return;
+      moveCard(id, at.status, dropIndex(board.columns[at.status], id, other.id, delta < 0 ? "before" : "after"));
+    },
+    [board.columns, moveCard, visible],
+  );
+
+  const removeCard = useCallback(
+    (id: number) => {
+      const below = verticalNeighbor(visible, id, 1);
+      const next = below !== id ? below : verticalNeighbor(visible, id, -1);
+      setFocusedId(next !== id ? next : null);
+      void remove(id);
+    },
+    [remove, visible],
+  );
+
+  const quickAdd = useCallback(
+    async (text: string) => {
+      const t = await addText(text);
+      if (t) {
+        setFocusedId(t.id);
+        notify(describeAdded(t));
+      }
+      return t;
+    },
+    [addText, notify],
+  );
+
+  const escape = useCallback(() => {
+    const active = document.activeElement;
+    if (isTypingTarget(active)) {
+      (active as HTMLElement).blur();
+      focusCardElement(focusedId);
+      return true;
+    }
+    if (helpOpen) {
+      setHelpOpen(false);
+      return true;
+    }
+    if (openId != null) {
+      setOpenId(null);
+      focusCardElement(focusedId ?? openId);
+      return true;
+    }
+    return false;
+  }, [focusedId, helpOpen, openId]);
+
+  useKeyboardShortcuts({
+    columns: visible,
+    focusedId,
+    helpOpen,
+    setFocused: focusCard,
+    open,
+    edit: (id) => {
+      open(id);
+      setEditNonce((n) => n + 1);
+    },
+    remove: removeCard,
+    shiftColumn,
+    reorder,
+    undo: () => void undo(),
+    focusQuickAdd: () => quickAddRef.current?.focus(),
+    focusFilter: () => {
+      filterRef.current?.focus();
+      filterRef.current?.select();
+    },
+    toggleHelp: () => setHelpOpen((v) => !v),
+    escape,
+  });
+
+  const empty = board.loadState === "ready" && board.tasks.length === 0;
+
+  return (
+    <div className="app" data-panel-open={openTask != null || undefined}>
+      <header className="topbar">
+        <div className="brand" aria-label="Utter">
+          <span className="brand-mark" aria-hidden="true" />
+          Utter
+        </div>
+        <QuickAdd inputRef={quickAddRef} onAdd={quickAdd} />
+        <FilterBar
+          filters={filters}
+          onChange={setFilters}
+          categories={categoryNames}
+          active={filtering}
+          onClear={clear}
+          textRef={filterRef}
+        />
+        <button type="button" className="icon-button help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+          ?
+        </button>
+      </header>
+
+      <div className="workspace">
+        {board.loadState === "loading" && <div className="loading" aria-busy="true">Loading tasks…</div>}
+        {board.loadState === "error" && (
+          <div className="load-error" role="alert">
+            <p>Could not load tasks: {board.loadError}</p>
+            <button type="button" className="ghost-button" onClick={() => void board.reload()}>
+              Retry
+            </button>
+          </div>
+        )}
+        {empty && <EmptyState onQuickAdd={() => quickAddRef.current?.focus()} />}
+        {board.loadState === "ready" && !empty && (
+          <Board
+            columns={visible}
+            fullColumns={board.columns}
+            filtering={filtering}
+            colors={colors}
+            focusedId={focusedId}
+            tabStopId={tabStopId}
+            openId={openId}
+            onFocusCard={focusCard}
+            onOpen={open}
+            onMove={moveCard}
+            onDragging={board.setDragging}
+          />
+        )}
+        {openTask && (
+          <TaskDetail
+            key={openTask.id}
+            task={openTask}
+            categories={categoryNames}
+            editNonce={editNonce}
+            onUpdate={(patch) => void update(openTask.id, patch)}
+            onMove={(status) => moveCard(openTask.id, status, 0)}
+            onDelete={() => removeCard(openTask.id)}
+            onClose={() => setOpenId(null)}
+          />
+        )}
+      </div>
+
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      <Toasts toasts={toasts} onDismiss={dismiss} />
+    </div>
+  );
+}

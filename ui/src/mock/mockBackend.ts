@@ -1,0 +1,212 @@
+// An in-memory stand-in for the Rust core, answering the same IPC commands.
+// Used by the component tests (through mockIPC) and by `vite --mode mock`.
+// Never imported by production code paths.
+
+import type { Category } from "../bindings/Category";
+import type { ChangeEvent } from "../bindings/ChangeEvent";
+import type { NewTask } from "../bindings/NewTask";
+import type { Priority } from "../bindings/Priority";
+import type { SearchHit } from "../bindings/SearchHit";
+import type { Status } from "../bindings/Status";
+import type { Task } from "../bindings/Task";
+import type { TaskFilter } from "../bindings/TaskFilter";
+import type { TaskPatch } from "../bindings/TaskPatch";
+import type { Transcript } from "../bindings/Transcript";
+import { byPosition, positionAt } from "../board/boardModel";
+import { STATUSES } from "../board/columns";
+
+export interface IpcCall {
+  cmd: string;
+  args: Record<string, unknown>;
+}
+
+type Args = Record<string, unknown>;
+
+export function localDate(offsetDays = 0, from = new Date()): string {
+  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + offsetDays);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export class MockBackend {
+  tasks: Task[] = [];
+  transcripts: Transcript[] = [];
+  categories: Category[] = [];
+  calls: IpcCall[] = [];
+  /** Next call of `cmd` rejects with this message (to test rollbacks). */
+  failures = new Map<string, string>();
+  /** Artificial latency per call, ms. */
+  latencyMs = 0;
+  onChange: ((e: ChangeEvent) => void) | null = null;
+  private nextId = 1;
+
+  constructor(init: { tasks?: Partial<Task>[]; categories?: Category[]; transcripts?: Transcript[] } = {}) {
+    this.categories = init.categories ?? [];
+    this.transcripts = init.transcripts ?? [];
+    for (const t of init.tasks ?? []) this.insert(t);
+  }
+
+  /** Add a task directly (as if another process did), without recording a call. */
+  insert(partial: Partial<Task>): Task {
+    const status = partial.status ?? "pending";
+    const id = partial.id ?? this.nextId;
+    this.nextId = Math.max(this.nextId, id + 1);
+    const col = this.column(status);
+    const now = new Date().toISOString();
+    const task: Task = {
+      id,
+      title: partial.title ?? `Task ${id}`,
+      description: partial.description ?? null,
+      category: partial.category ?? null,
+      priority: partial.priority ?? "medium",
+      status,
+      due: partial.due ?? null,
+      assigned_agent: partial.assigned_agent ?? null,
+      position: partial.position ?? (col.length ? col[col.length - 1].position + 1 : 0),
+      source_transcript_id: partial.source_transcript_id ?? null,
+      agent_output: partial.agent_output ?? null,
+      created_at: partial.created_at ?? now,
+      updated_at: partial.updated_at ?? now,
+    };
+    this.tasks.push(task);
+    return task;
+  }
+
+  column(status: Status, exceptId?: number): Task[] {
+    return this.tasks.filter((t) => t.status === status && t.id !== exceptId).sort(byPosition);
+  }
+
+  callsTo(cmd: string): Args[] {
+    return this.calls.filter((c) => c.cmd === cmd).map((c) => c.args);
+  }
+
+  async handle(cmd: string, args: Args = {}): Promise<unknown> {
+    this.calls.push({ cmd, args });
+    if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const failure = this.failures.get(cmd);
+    if (failure !== undefined) {
+      this.failures.delete(cmd);
+      throw failure;
+    }
+    return this.dispatch(cmd, args);
+  }
+
+  private changed(e: ChangeEvent) {
+    const cb = this.onChange;
+    if (cb) setTimeout(() => cb(e), 0);
+  }
+
+  private find(id: unknown): Task {
+    const t = this.tasks.find((x) => x.id === id);
+    if (!t) throw `task ${String(id)} not found`;
+    return t;
+  }
+
+  private dispatch(cmd: string, a: Args): unknown {
+    switch (cmd) {
+      case "list_tasks": {
+        const f = (a.filter ?? null) as TaskFilter | null;
+        return this.tasks
+          .filter((t) => !f || ((!f.status || t.status === f.status) && (!f.category || t.category === f.category) && (!f.priority || t.priority === f.priority)))
+          .sort((x, y) => STATUSES.indexOf(x.status) - STATUSES.indexOf(y.status) || byPosition(x, y))
+          .map((t) => ({ ...t }));
+      }
+      case "get_task":
+        return { ...this.find(a.id) };
+      case "create_task": {
+        const n = a.task as NewTask;
+        if (!n.title?.trim()) throw "title must not be empty";
+        const t = this.insert({ ...n, id: undefined, priority: n.priority ?? "medium", status: n.status ?? "pending" } as Partial<Task>);
+        this.changed({ kind: "task_created", id: t.id });
+        return { ...t };
+      }
+      case "quick_add": {
+        const t = this.insert(parseQuickAdd(String(a.text ?? "")));
+        this.changed({ kind: "task_created", id: t.id });
+        return { ...t };
+      }
+      case "update_task": {
+        const t = this.find(a.id);
+        const p = a.patch as TaskPatch;
+        if (p.title != null) {
+          if (!p.title.trim()) throw "title must not be empty";
+          t.title = p.title;
+        }
+        if (p.priority != null) t.priority = p.priority;
+        for (const k of ["description", "category", "due", "assigned_agent", "agent_output"] as const) {
+          if (p[k] !== undefined) (t as Record<string, unknown>)[k] = p[k];
+        }
+        t.updated_at = new Date().toISOString();
+        this.changed({ kind: "task_updated", id: t.id });
+        return { ...t };
+      }
+      case "move_task": {
+        const t = this.find(a.id);
+        const status = a.status as Status;
+        if (!STATUSES.includes(status)) throw `unknown status '${String(status)}'`;
+        const dest = this.column(status, t.id);
+        const index = Math.max(0, Math.min(Number(a.index), dest.length));
+        t.status = status;
+        t.position = positionAt(dest, index);
+        t.updated_at = new Date().toISOString();
+        this.changed({ kind: "task_moved", id: t.id });
+        return { ...t };
+      }
+      case "delete_task": {
+        const t = this.find(a.id);
+        this.tasks = this.tasks.filter((x) => x !== t);
+        this.changed({ kind: "task_deleted", id: t.id });
+        return { ...t };
+      }
+      case "restore_task": {
+        const t = { ...(a.task as Task) };
+        if (this.tasks.some((x) => x.id === t.id)) throw `task ${t.id} already exists`;
+        this.tasks.push(t);
+        this.nextId = Math.max(this.nextId, t.id + 1);
+        this.changed({ kind: "task_created", id: t.id });
+        return { ...t };
+      }
+      case "list_categories":
+        return this.categories.map((c) => ({ ...c }));
+      case "get_transcript": {
+        const tr = this.transcripts.find((x) => x.id === a.id);
+        if (!tr) throw `transcript ${String(a.id)} not found`;
+        return { ...tr };
+      }
+      case "search": {
+        const q = String(a.query ?? "").toLowerCase();
+        const hits: SearchHit[] = this.tasks
+          .filter((t) => t.title.toLowerCase().includes(q))
+          .map((task) => ({ kind: "task", task: { ...task }, snippet: task.title }));
+        return hits;
+      }
+      default:
+        throw `unknown command ${cmd}`;
+    }
+  }
+}
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/** A small imitation of the core's quick-add parser: "!high", "#work", "today", "tomorrow", weekdays. */
+export function parseQuickAdd(text: string, now = new Date()): Partial<Task> {
+  let priority: Priority = "medium";
+  let category: string | null = null;
+  let due: string | null = null;
+  const words: string[] = [];
+  for (const w of text.trim().split(/\s+/)) {
+    const lw = w.toLowerCase();
+    if (/^!(high|h|urgent)$/.test(lw)) priority = "high";
+    else if (/^!(low|l)$/.test(lw)) priority = "low";
+    else if (/^!(medium|m)$/.test(lw)) priority = "medium";
+    else if (/^#\S+$/.test(w)) category = w.slice(1);
+    else if (lw === "today") due = localDate(0, now);
+    else if (lw === "tomorrow") due = localDate(1, now);
+    else if (WEEKDAYS.includes(lw)) {
+      const diff = (WEEKDAYS.indexOf(lw) - now.getDay() + 7) % 7 || 7;
+      due = localDate(diff, now);
+      if (words[words.length - 1]?.toLowerCase() === "on") words.pop();
+    } else words.push(w);
+  }
+  return { title: words.join(" ") || text.trim(), priority, category, due };
+}

@@ -1,0 +1,25 @@
+import "@testing-library/jest-dom/vitest";
+import { cleanup } from "@testing-library/react";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { afterEach, beforeAll } from "vitest";
+
+beforeAll(() => {
+  // jsdom lacks these; the Tauri mocks and dnd-kit touch them.
+  if (!window.crypto?.getRandomValues) {
+    Object.defineProperty(window, "crypto", { value: globalThis.crypto });
+  }
+  if (!("ResizeObserver" in window)) {
+    class RO {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    }
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = RO;
+  }
+  Element.prototype.scrollIntoView ??= function () {};
+});
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod extract;
 pub mod model;
 pub mod paths;
 pub mod service;

@@ -64,6 +64,10 @@ pub struct ParseEnumError {
 impl FromStr for Status {
     type Err = ParseEnumError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Stored values take this path; it allocates nothing.
+        if let Some(st) = Status::ALL.into_iter().find(|st| st.as_str() == s) {
+            return Ok(st);
+        }
         // Accept the spellings people type: "in-progress", "In Progress", "doing".
         let norm = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
         match norm.as_str() {
@@ -109,6 +113,12 @@ impl fmt::Display for Priority {
 impl FromStr for Priority {
     type Err = ParseEnumError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "low" => return Ok(Priority::Low),
+            "medium" => return Ok(Priority::Medium),
+            "high" => return Ok(Priority::High),
+            _ => {}
+        }
         match s.trim().to_ascii_lowercase().as_str() {
             "low" | "l" => Ok(Priority::Low),
             "medium" | "med" | "m" | "normal" => Ok(Priority::Medium),
@@ -278,6 +288,26 @@ pub struct Category {
     pub name: String,
     /// CSS hex color, e.g. `#4f7cff`.
     pub color: String,
+}
+
+/// The categories a new database is seeded with (migration v1 inserts the same rows; a test
+/// keeps the two in step). Used as-is where no database exists yet, e.g. `utter extract`.
+pub fn default_categories() -> Vec<Category> {
+    [
+        ("Meetings", "#4f7cff"),
+        ("Sales", "#18a058"),
+        ("Research", "#8a5cf6"),
+        ("Writing", "#e0a100"),
+        ("Development", "#0ea5b7"),
+        ("Admin", "#8b8f98"),
+        ("Personal", "#e8590c"),
+    ]
+    .into_iter()
+    .map(|(name, color)| Category {
+        name: name.into(),
+        color: color.into(),
+    })
+    .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -3,15 +3,19 @@
 //! SQLite's `data_version` (see [`Service::watch_external`]).
 
 mod change_feed;
+mod dump;
 mod error;
 mod external_watch;
+mod quick_add;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 pub use change_feed::{ChangeEvent, ChangeFeed};
+pub use dump::new_task_from;
 pub use error::ServiceError;
 pub use external_watch::ExternalWatch;
+pub use quick_add::{QuickAdd, parse_quick_add};
 
 use crate::model::{
     Category, NewTask, NewTranscript, SearchHit, Status, Task, TaskFilter, TaskPatch, Transcript,

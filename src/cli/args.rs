@@ -33,6 +33,25 @@ pub enum Command {
     /// Task categories.
     #[command(subcommand)]
     Categories(CategoriesCmd),
+    /// Read a transcript on stdin and print the tasks in it; nothing is saved.
+    Extract {
+        /// Resolve relative dates against this local time (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]); default: now.
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save a spoken dump: the transcript and the tasks in it go on the board.
+    Dump {
+        /// The transcript text; `-` reads it from stdin.
+        #[arg(long)]
+        text: String,
+        /// Resolve relative dates against this local time; default: now.
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print where the data lives.
     Where,
 }

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::extract::ExtractedTask;
 use crate::model::{Category, SearchHit, Status, Task};
 
 pub fn task_line(t: &Task) -> String {
@@ -86,4 +87,32 @@ pub fn search_hits(hits: &[SearchHit]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+pub fn extracted(tasks: &[ExtractedTask]) -> String {
+    if tasks.is_empty() {
+        return "No tasks found.".into();
+    }
+    tasks
+        .iter()
+        .map(|t| {
+            let mut tags = vec![t.priority.as_str().to_string()];
+            tags.extend(t.due.map(|d| format!("due {d}")));
+            tags.extend(t.category.clone());
+            format!("- {}  [{}]", t.title, tags.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn dump_result(transcript_id: i64, tasks: &[Task]) -> String {
+    let mut out = format!(
+        "Saved transcript #{transcript_id}; added {} task{}",
+        tasks.len(),
+        if tasks.len() == 1 { "" } else { "s" }
+    );
+    for t in tasks {
+        out.push_str(&format!("\n  {}", task_line(t)));
+    }
+    out
 }

@@ -1,11 +1,12 @@
-use std::io::Write;
+use std::io::{Read, Write};
 
-use chrono::Local;
+use chrono::{Local, NaiveDateTime, NaiveTime};
 
 use super::args::{CategoriesCmd, Cli, Command, EditArgs, TasksCmd};
 use super::render;
 use crate::error::{Error, Result};
-use crate::model::{Due, NewTask, TaskFilter, TaskPatch};
+use crate::extract::{ExtractOptions, extract};
+use crate::model::{Due, NewTask, NewTranscript, TaskFilter, TaskPatch};
 use crate::service::Service;
 use std::sync::Arc;
 
@@ -13,8 +14,10 @@ pub fn run(cli: Cli) -> Result<()> {
     let data_dir = crate::paths::resolve_data_dir(cli.data_dir.as_deref()).ok_or_else(|| {
         Error::Usage("cannot find a home directory for the data; pass --data-dir DIR".into())
     })?;
-    if let Command::Where = cli.command {
-        return out(&format!("{}", crate::paths::db_path(&data_dir).display()));
+    match cli.command {
+        Command::Where => return out(&format!("{}", crate::paths::db_path(&data_dir).display())),
+        Command::Extract { now, json } => return extract_cmd(&data_dir, now.as_deref(), json),
+        _ => {}
     }
     let svc = Service::open(&data_dir)?;
     match cli.command {
@@ -35,7 +38,64 @@ pub fn run(cli: Cli) -> Result<()> {
                 out(&render::categories(&cats))
             }
         }
-        Command::Where => Ok(()),
+        Command::Dump { text, now, json } => {
+            let text = if text == "-" { read_stdin()? } else { text };
+            let now = parse_now(now.as_deref())?;
+            let (transcript, tasks) = svc.dump_text(
+                NewTranscript {
+                    text,
+                    ..Default::default()
+                },
+                now,
+            )?;
+            if json {
+                out_json(&serde_json::json!({ "transcript": transcript, "tasks": tasks }))
+            } else {
+                out(&render::dump_result(transcript.id, &tasks))
+            }
+        }
+        Command::Where | Command::Extract { .. } => Ok(()),
+    }
+}
+
+/// `utter extract` saves nothing, so it does not create a database: it uses the existing
+/// one's categories, or the defaults.
+fn extract_cmd(data_dir: &std::path::Path, now: Option<&str>, json: bool) -> Result<()> {
+    let text = read_stdin()?;
+    let now = parse_now(now)?;
+    let categories = if crate::paths::db_path(data_dir).exists() {
+        Service::open(data_dir)?.list_categories()?
+    } else {
+        crate::model::default_categories()
+    };
+    let tasks = extract(&text, &ExtractOptions { now, categories: &categories });
+    if json {
+        out_json(&tasks)
+    } else {
+        out(&render::extracted(&tasks))
+    }
+}
+
+fn read_stdin() -> Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Io(format!("cannot read stdin: {e}")))?;
+    // Invalid UTF-8 (a binary piped in by mistake) is read as text, not refused.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `--now`: a local date or date-time; default the current local time.
+fn parse_now(now: Option<&str>) -> Result<NaiveDateTime> {
+    let Some(s) = now else {
+        return Ok(Local::now().naive_local());
+    };
+    match s.parse::<Due>() {
+        Ok(Due::DateTime(dt)) => Ok(dt),
+        Ok(Due::Date(d)) => Ok(d.and_time(NaiveTime::MIN)),
+        Err(_) => chrono::DateTime::parse_from_rfc3339(s)
+            .map(|dt| dt.naive_local())
+            .map_err(|_| Error::Usage(format!("cannot read --now '{s}' (accepted: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], RFC 3339)"))),
     }
 }
 

@@ -98,25 +98,34 @@ impl Store {
         get_in(&self.conn, id)
     }
 
-    /// Tasks in board order: by column, then position.
+    /// Tasks in board order: by column, then position. One indexed query per column, so
+    /// SQLite walks `tasks_by_column` in order instead of sorting the whole board.
     pub fn list_tasks(&self, filter: &TaskFilter) -> StoreResult<Vec<Task>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {TASK_COLUMNS} FROM tasks
-             WHERE (?1 IS NULL OR status = ?1)
+            "SELECT {TASK_COLUMNS} FROM tasks INDEXED BY tasks_by_column
+             WHERE status = ?1
                AND (?2 IS NULL OR category = ?2 COLLATE NOCASE)
                AND (?3 IS NULL OR priority = ?3)
-             ORDER BY CASE status WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1
-                                  WHEN 'completed' THEN 2 ELSE 3 END, position"
+             ORDER BY position"
         ))?;
-        let rows = stmt.query_map(
-            params![
-                filter.status.map(Status::as_str),
-                filter.category,
-                filter.priority.map(Priority::as_str)
-            ],
-            task_from_row,
-        )?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        let mut out = Vec::new();
+        for status in Status::ALL {
+            if filter.status.is_some_and(|s| s != status) {
+                continue;
+            }
+            let rows = stmt.query_map(
+                params![
+                    status.as_str(),
+                    filter.category,
+                    filter.priority.map(Priority::as_str)
+                ],
+                task_from_row,
+            )?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
     }
 
     pub fn tasks_for_transcript(&self, transcript_id: i64) -> StoreResult<Vec<Task>> {

@@ -34,7 +34,7 @@ function describeAdded(t: Task): string {
 
 export function App() {
   const { toasts, notify, dismiss } = useToasts();
-  const board = useBoard(notify);
+  const board = useBoard(notify, dismiss);
   const { filters, setFilters, active: filtering, visible, clear } = useFilters(board.columns);
 
   const [focusedId, setFocusedId] = useState<number | null>(null);

@@ -71,13 +71,14 @@ export function onStoreChanged(handler: (event: ChangeEvent) => void): Promise<U
 }
 
 /**
- * Build a TaskPatch that changes only the given fields. Fields that ts-rs emits
- * as required-but-nullable (`title`, `priority`) default to `null`, which the
- * core reads as "leave alone"; the double-option fields are omitted unless given
- * (there `null` means "clear").
+ * A TaskPatch that changes only the given fields: absent fields are left alone;
+ * for the clearable ones (description, category, due, agent, output) `null` clears.
+ * Undefined keys are dropped so they never reach the core as `null`.
  */
-export function patchOf(fields: Partial<TaskPatch>): TaskPatch {
-  return { title: null, priority: null, ...fields } as TaskPatch;
+export function patchOf(fields: TaskPatch): TaskPatch {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
+  return out as TaskPatch;
 }
 
 /** Error text from a rejected invoke (the core rejects with a string). */

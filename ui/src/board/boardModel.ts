@@ -83,3 +83,12 @@ export function replaceTask(tasks: readonly Task[], next: Task): Task[] {
   if (!found) out.push(next);
   return out;
 }
+
+/** Like `locate`, in one pass over an unsorted task list (no grouping/sorting). */
+export function indexInColumn(tasks: readonly Task[], id: number): { status: Status; index: number } | null {
+  const task = tasks.find((t) => t.id === id);
+  if (!task) return null;
+  let index = 0;
+  for (const t of tasks) if (t.status === task.status && t !== task && byPosition(t, task) < 0) index++;
+  return { status: task.status, index };
+}

@@ -48,6 +48,14 @@ const collision: CollisionDetection = (args) => {
 
 const COLUMN_HEADER_PX = 44;
 
+// Cards move by keyboard through the board shortcuts, not dnd-kit's keyboard sensor.
+const A11Y = {
+  screenReaderInstructions: {
+    draggable:
+      "Press Enter to open. Press ] or [ to move the card to the next or previous column, Alt+Up or Alt+Down to reorder, ? for all shortcuts.",
+  },
+};
+
 function sameTarget(a: DropTarget | null, b: DropTarget | null) {
   return a === b || (!!a && !!b && a.status === b.status && a.anchorId === b.anchorId && a.edge === b.edge);
 }
@@ -154,6 +162,7 @@ export function Board({
     <DndContext
       sensors={sensors}
       collisionDetection={collision}
+      accessibility={A11Y}
       onDragStart={onDragStart}
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}

@@ -8,8 +8,10 @@ import type { Category } from "../bindings/Category";
 import type { Status } from "../bindings/Status";
 import type { Task } from "../bindings/Task";
 import type { TaskPatch } from "../bindings/TaskPatch";
-import { applyMove, groupByStatus, locate, replaceTask } from "../board/boardModel";
+import { applyMove, groupByStatus, indexInColumn, replaceTask } from "../board/boardModel";
 import type { Notify } from "./useToasts";
+
+type Dismiss = (toastId: number) => void;
 
 export const RELOAD_DEBOUNCE_MS = 30;
 
@@ -19,6 +21,8 @@ interface UndoEntry {
   id: number;
   label: string;
   run: () => Promise<unknown>;
+  /** The toast offering this undo; closed once it is used. */
+  toastId?: number;
 }
 
 const PATCH_KEYS = ["title", "description", "category", "priority", "due", "assigned_agent", "agent_output"] as const;
@@ -43,10 +47,10 @@ function applyPatch(task: Task, patch: TaskPatch): Task {
 function inversePatch(before: Task, patch: TaskPatch): TaskPatch {
   const inv: Record<string, unknown> = {};
   for (const k of effectiveKeys(patch)) inv[k] = before[k];
-  return api.patchOf(inv as Partial<TaskPatch>);
+  return api.patchOf(inv as TaskPatch);
 }
 
-export function useBoard(notify: Notify) {
+export function useBoard(notify: Notify, dismiss: Dismiss = () => {}) {
   const [tasks, setTasks] = useState<Task[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
   const [loadState, setLoadState] = useState<LoadState>("loading");
@@ -116,7 +120,9 @@ export function useBoard(notify: Notify) {
     let unlisten: (() => void) | null = null;
     let cancelled = false;
     api
-      .onStoreChanged(() => requestReload())
+      .onStoreChanged((e) => {
+        if (e.kind !== "setting_changed") requestReload();
+      })
       .then((fn) => (cancelled ? fn() : (unlisten = fn)))
       .catch(() => {
         /* no event bridge (e.g. plain browser): live reload off */
@@ -171,10 +177,11 @@ export function useBoard(notify: Notify) {
     async (entry: UndoEntry) => {
       if (!undoStack.current.includes(entry)) return; // already undone
       undoStack.current = undoStack.current.filter((e) => e !== entry);
+      if (entry.toastId != null) dismiss(entry.toastId);
       const ok = await entry.run();
-      if (ok !== null) notify(`Undone: ${entry.label}`);
+      if (ok !== null) notify(`Undone: ${entry.label}`, { key: "undo" });
     },
-    [notify],
+    [dismiss, notify],
   );
   const undo = useCallback(async () => {
     const entry = undoStack.current[undoStack.current.length - 1];
@@ -205,7 +212,7 @@ export function useBoard(notify: Notify) {
   /** Move a card; no-op moves are skipped. Undo puts it back where it was. */
   const move = useCallback(
     async (id: number, status: Status, index: number) => {
-      const from = locate(groupByStatus(tasksRef.current), id);
+      const from = indexInColumn(tasksRef.current, id);
       if (!from) return null;
       if (from.status === status && from.index === index) return null;
       const res = await moveRaw(id, status, index);
@@ -233,7 +240,7 @@ export function useBoard(notify: Notify) {
       const res = await updateRaw(id, patch);
       if (res) {
         const entry = pushUndo("edit", () => updateRaw(id, inversePatch(before, patch)));
-        notify("Task updated", { action: { label: "Undo", run: () => void runUndo(entry) } });
+        entry.toastId = notify("Task updated", { key: `updated-${id}`, action: { label: "Undo", run: () => void runUndo(entry) } });
       }
       return res;
     },
@@ -256,7 +263,7 @@ export function useBoard(notify: Notify) {
       );
       if (deleted) {
         const entry = pushUndo("delete", () => restore(deleted));
-        notify("Task deleted", { action: { label: "Undo", run: () => void runUndo(entry) } });
+        entry.toastId = notify("Task deleted", { action: { label: "Undo", run: () => void runUndo(entry) } });
       }
       return deleted;
     },

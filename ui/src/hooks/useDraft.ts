@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 export function useDraft(value: string, commit: (next: string) => void, opts: { multiline?: boolean } = {}) {
   const [draft, setDraft] = useState(value);
   const editing = useRef(false);
+  const reverting = useRef(false);
 
   useEffect(() => {
     if (!editing.current) setDraft(value);
@@ -14,6 +15,10 @@ export function useDraft(value: string, commit: (next: string) => void, opts: { 
 
   const save = () => {
     editing.current = false;
+    if (reverting.current) {
+      reverting.current = false;
+      return;
+    }
     if (draft !== value) commit(draft);
   };
 
@@ -27,6 +32,7 @@ export function useDraft(value: string, commit: (next: string) => void, opts: { 
     onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       if (e.key === "Escape") {
         editing.current = false;
+        reverting.current = true;
         setDraft(value);
         e.preventDefault();
         e.stopPropagation();

@@ -9,10 +9,19 @@ export interface Toast {
   id: number;
   message: string;
   tone: "info" | "error";
+  key?: string;
   action?: ToastAction;
 }
 
-export type Notify = (message: string, opts?: { tone?: Toast["tone"]; action?: ToastAction; timeoutMs?: number }) => number;
+export interface NotifyOptions {
+  tone?: Toast["tone"];
+  action?: ToastAction;
+  timeoutMs?: number;
+  /** A new toast with the same key replaces the old one (e.g. repeated "Task updated"). */
+  key?: string;
+}
+
+export type Notify = (message: string, opts?: NotifyOptions) => number;
 
 /** A small toast queue; toasts dismiss themselves (errors stay a little longer). */
 export function useToasts() {
@@ -31,7 +40,10 @@ export function useToasts() {
     (message, opts = {}) => {
       const id = nextId.current++;
       const tone = opts.tone ?? "info";
-      setToasts((ts) => [...ts.slice(-3), { id, message, tone, action: opts.action }]);
+      setToasts((ts) => {
+        const kept = opts.key ? ts.filter((x) => x.key !== opts.key) : ts;
+        return [...kept.slice(-3), { id, message, tone, action: opts.action, key: opts.key }];
+      });
       const ms = opts.timeoutMs ?? (tone === "error" ? 8000 : opts.action ? 6000 : 3000);
       timers.current.set(id, setTimeout(() => dismiss(id), ms));
       return id;

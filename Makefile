@@ -1,0 +1,54 @@
+# The two commands: `make run` (the desktop app) and `make test` (every test).
+# Both install what they need first (scripts/deps.sh: apt, npm, cargo).
+SHELL := /bin/bash
+CARGO ?= cargo
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: run test deps deps-test ui app cli test-rust test-ui test-e2e lint bench fmt
+
+run: deps ui
+	$(CARGO) build -p utter-desktop -p utter
+	scripts/run-app.sh
+
+test: deps-test ui
+	$(MAKE) lint
+	$(MAKE) test-rust
+	$(MAKE) test-ui
+	$(MAKE) test-e2e
+	@echo "==> all test suites passed"
+
+deps:
+	scripts/deps.sh
+
+deps-test:
+	scripts/deps.sh --test
+
+# The desktop binary embeds ui/dist at compile time, so the UI is built first.
+ui:
+	npm --prefix ui run build --silent
+
+cli:
+	$(CARGO) build -p utter
+
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy -p utter -p utter-desktop --all-targets --quiet -- -D warnings
+
+# One debug build serves the unit, integration and end-to-end tests.
+test-rust:
+	$(CARGO) build --workspace --bins
+	$(CARGO) test --workspace
+	@git diff --exit-code --stat -- ui/src/bindings || (echo "ui/src/bindings is stale: commit the regenerated TS types" && false)
+
+test-ui:
+	npm --prefix ui test --silent
+	npm --prefix ui run test:e2e --silent
+
+test-e2e:
+	scripts/e2e-app.sh
+
+bench:
+	$(CARGO) bench --bench store
+
+fmt:
+	$(CARGO) fmt --all

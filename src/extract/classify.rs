@@ -1,0 +1,390 @@
+//! What one clause is: a command, a statement, a take-back, a bare date, or a bare noun phrase.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::filler::{inner_lead, is_correction, retracted_object, retracts_previous, strip_lead};
+use super::lexicon::{
+    bare, is_chore, is_determiner, is_event_noun, is_finite, is_verb, verb_from_gerund,
+};
+use super::priority::cue;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Kind {
+    /// Nothing but padding.
+    Filler,
+    /// Only a date ("Friday", "next week").
+    DateOnly,
+    /// "no wait": the next clause replaces the previous item.
+    Correction,
+    /// "scratch that": drop the previous item.
+    RetractPrevious,
+    /// "forget the onboarding doc": drop the item naming these words.
+    RetractObject(String),
+    /// A to-do; `text` is what the title is made from.
+    Task { text: String, due_statement: bool },
+    /// A short noun phrase ("the NDA", "eggs"): a list item or an object for the previous verb.
+    Phrase(String),
+    /// Anything else: context, musing, venting.
+    Statement(String),
+}
+
+static COMMITMENT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:i|we)\s+(?:promised|told|owe|said\s+to|assured)\s+(.+?)\s+(?:that\s+)?(?:i|we)(?:'d|'ll|\s+would|\s+will|\s+should|\s+was\s+going\s+to)\s+(.+)$").ok()
+});
+/// "Maria asked me to look into the flaky test": a request from someone else is still a to-do.
+static ASKED_ME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:asked|wants|told|needs|reminded|begged|expects)\s+(?:me|us)\s+to\s+(.+)$")
+        .ok()
+});
+/// "Pepper wants the revised SOW": someone waiting on a deliverable.
+static WANTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?)\s+(?:wants|needs|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+(?:the|a|an|their|his|her|our|my)\s+(.+)$").ok()
+});
+static NEEDS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)\s+(?:needs|need|has\s+to\s+be|have\s+to\s+be|must\s+be|should\s+be|still\s+needs)\s+(?:to\s+be\s+)?(.+)$").ok()
+});
+static DEADLINE_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\bdeadline\s+(?:for|on)\s+(.+)$").ok());
+static IS_DUE_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^(.+?)\s+(?:is|are)\s+(?:due|owed)\b").ok());
+static PRIORITY_IS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\w+ing)\s+(.+?)\s+(?:is|'s|should\s+be)\s+(?:(?:a|my|our|the|top|high|super|really|very)\s+)*(?:priority|urgent|important|critical)").ok()
+});
+
+/// A clause opening with these is about something ("For Thursday's workshop"), not an event itself.
+const PREPOSITIONS: &[&str] = &[
+    "for",
+    "about",
+    "regarding",
+    "re",
+    "on",
+    "at",
+    "in",
+    "with",
+    "after",
+    "before",
+    "during",
+    "from",
+    "to",
+    "by",
+];
+/// "someone needs to triage it": a wish about somebody else, not the speaker's to-do.
+const SOMEONE: &[&str] = &[
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "nobody",
+    "whoever",
+    "whoever's",
+];
+
+/// "I have a dentist appointment", "we've got the board meeting": an event to show up for.
+static HAVE_EVENT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:i|we)\s*(?:have|'ve\s+got|have\s+got|got|'ve)\s+((?:a|an|the|my|our)\s+.+)$",
+    )
+    .ok()
+});
+
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "i", "we", "you", "they", "he", "she", "it", "there", "this", "that", "who", "what",
+];
+
+/// Classifies one clause. `orig` and `masked` have the same byte layout; `masked` has date
+/// phrases blanked out. `has_date` tells whether the clause contained one.
+pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool) -> Kind {
+    let trimmed = masked.trim();
+    if !trimmed.chars().any(char::is_alphanumeric) {
+        return if has_date {
+            Kind::DateOnly
+        } else {
+            Kind::Filler
+        };
+    }
+    if is_correction(trimmed) {
+        return Kind::Correction;
+    }
+    if retracts_previous(trimmed) {
+        return Kind::RetractPrevious;
+    }
+    let pos = strip_lead(masked);
+    let content = masked[pos..].trim();
+    if let Some(obj) = retracted_object(trimmed) {
+        return Kind::RetractObject(obj);
+    }
+    if !content.chars().any(char::is_alphanumeric) {
+        return if has_date {
+            Kind::DateOnly
+        } else {
+            Kind::Filler
+        };
+    }
+    if question {
+        return Kind::Statement(orig.trim().to_string());
+    }
+    if let Some(text) = commitment(orig) {
+        return Kind::Task {
+            text,
+            due_statement: false,
+        };
+    }
+    let words: Vec<&str> = content.split_whitespace().collect();
+    if let Some(first) = words.first() {
+        let second_finite = words.get(1).is_some_and(|w| is_finite(w));
+        if is_verb(first) && !second_finite {
+            return Kind::Task {
+                text: orig[pos..].trim().to_string(),
+                due_statement: false,
+            };
+        }
+    }
+    if let Some(c) = ASKED_ME_RE.as_ref().and_then(|re| re.captures(masked))
+        && let Some(m) = c.get(1)
+        && masked[m.start()..]
+            .split_whitespace()
+            .next()
+            .is_some_and(is_verb)
+    {
+        return Kind::Task {
+            text: orig[m.start()..].trim().to_string(),
+            due_statement: false,
+        };
+    }
+    if let Some(p) = inner_lead(masked)
+        && masked[p..].split_whitespace().next().is_some_and(is_verb)
+    {
+        return Kind::Task {
+            text: orig[p..].trim().to_string(),
+            due_statement: false,
+        };
+    }
+    if let Some(text) = priority_statement(orig[pos..].trim()) {
+        return Kind::Task {
+            text,
+            due_statement: false,
+        };
+    }
+    let first = words.first().map(|w| bare(w)).unwrap_or_default();
+    let subject_is_pronoun = SUBJECT_PRONOUNS.contains(&first.as_str())
+        || first.starts_with("i'")
+        || first.starts_with("we'");
+    if let Some(c) = WANTS_RE.as_ref().and_then(|re| re.captures(content))
+        && let (Some(who), Some(what)) = (c.get(1), c.get(2))
+        && what.as_str().split_whitespace().count() <= 6
+    {
+        return Kind::Task {
+            text: format!("{} for {}", what.as_str().trim(), who.as_str()),
+            due_statement: true,
+        };
+    }
+    if let Some(c) = HAVE_EVENT_RE.as_ref().and_then(|re| re.captures(content))
+        && let Some(m) = c.get(1)
+        && m.as_str().split_whitespace().count() <= 8
+        && m.as_str().split_whitespace().any(is_event_noun)
+    {
+        return Kind::Task {
+            text: strip_article(m.as_str()),
+            due_statement: false,
+        };
+    }
+    if !subject_is_pronoun && !SOMEONE.contains(&first.as_str()) {
+        if let Some(text) = needs(content) {
+            return Kind::Task {
+                text,
+                due_statement: false,
+            };
+        }
+        if let Some(c) = DEADLINE_RE.as_ref().and_then(|re| re.captures(content))
+            && let Some(m) = c.get(1)
+        {
+            return Kind::Task {
+                text: strip_article(m.as_str()),
+                due_statement: false,
+            };
+        }
+        // On the unmasked words: "due next week" was blanked out as a date phrase.
+        if let Some(c) = IS_DUE_RE
+            .as_ref()
+            .and_then(|re| re.captures(orig[pos..].trim()))
+            && let Some(m) = c.get(1)
+            && m.as_str().split_whitespace().count() <= 6
+        {
+            return Kind::Task {
+                text: strip_article(m.as_str()),
+                due_statement: true,
+            };
+        }
+    }
+    let any_finite = words.iter().any(|w| is_finite(w));
+    let has_subject = words
+        .iter()
+        .any(|w| SUBJECT_PRONOUNS.contains(&bare(w).as_str()));
+    let past_tense = words
+        .iter()
+        .any(|w| bare(w).len() > 4 && bare(w).ends_with("ed"));
+    if !any_finite && !subject_is_pronoun && !has_subject {
+        if has_date
+            && words.len() <= 6
+            && !PREPOSITIONS.contains(&first.as_str())
+            && words.iter().any(|w| is_event_noun(w))
+        {
+            return Kind::Task {
+                text: content.to_string(),
+                due_statement: false,
+            };
+        }
+        if words.len() <= 2 && words.iter().any(|w| is_chore(w)) {
+            return Kind::Task {
+                text: content.to_string(),
+                due_statement: false,
+            };
+        }
+        if words.len() <= 8 && !past_tense && cue(content).is_none() {
+            return Kind::Phrase(content.to_string());
+        }
+    }
+    Kind::Statement(orig.trim().to_string())
+}
+
+/// "I promised my mom I'd call her" -> "call my mom".
+fn commitment(orig: &str) -> Option<String> {
+    let c = COMMITMENT_RE.as_ref()?.captures(orig)?;
+    let who = c.get(1)?.as_str().trim();
+    let vp = c.get(2)?.as_str();
+    if !vp.split_whitespace().next().is_some_and(is_verb) {
+        return None;
+    }
+    let mut replaced = false;
+    let words: Vec<String> = vp
+        .split_whitespace()
+        .map(|w| {
+            if !replaced && matches!(bare(w).as_str(), "her" | "him" | "them") {
+                replaced = true;
+                who.to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
+/// "finishing the auth endpoints is high priority" -> "finish the auth endpoints".
+fn priority_statement(content: &str) -> Option<String> {
+    let c = PRIORITY_IS_RE.as_ref()?.captures(content)?;
+    let verb = verb_from_gerund(c.get(1)?.as_str())?;
+    Some(format!("{verb} {}", c.get(2)?.as_str()))
+}
+
+/// "the dentist appointment needs rescheduling" -> "reschedule the dentist appointment".
+fn needs(content: &str) -> Option<String> {
+    let c = NEEDS_RE.as_ref()?.captures(content)?;
+    let subject = c.get(1)?.as_str().trim();
+    let what = c.get(2)?.as_str().trim();
+    if subject.split_whitespace().count() > 6 || what.is_empty() {
+        return None;
+    }
+    let first = what.split_whitespace().next().unwrap_or_default();
+    if let Some(verb) = verb_from_gerund(first) {
+        let rest = what[first.len()..].trim();
+        return Some(format!("{verb} {subject} {rest}").trim().to_string());
+    }
+    Some(content.to_string())
+}
+
+fn strip_article(s: &str) -> String {
+    let s = s.trim();
+    match s.split_once(' ') {
+        Some((first, rest))
+            if is_determiner(first) && bare(first) != "my" && bare(first) != "our" =>
+        {
+            rest.to_string()
+        }
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(s: &str) -> Kind {
+        classify(s, s, false, false)
+    }
+
+    fn task_text(s: &str) -> Option<String> {
+        match k(s) {
+            Kind::Task { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn finds_commands() {
+        assert_eq!(task_text("I need to call Joe").as_deref(), Some("call Joe"));
+        assert_eq!(
+            task_text("and then take her to the orthodontist").as_deref(),
+            Some("take her to the orthodontist")
+        );
+        assert_eq!(
+            task_text("After school I have to pick up Lily").as_deref(),
+            Some("pick up Lily")
+        );
+        assert_eq!(
+            task_text("I promised my mom I'd call her").as_deref(),
+            Some("call my mom")
+        );
+        assert_eq!(
+            task_text("the kids' dentist appointment needs rescheduling").as_deref(),
+            Some("reschedule the kids' dentist appointment")
+        );
+        assert_eq!(
+            task_text("so finishing the auth endpoints is high priority").as_deref(),
+            Some("finish the auth endpoints")
+        );
+        let orig = "This Friday is the deadline for the vendor contract review";
+        let masked = "           is the deadline for the vendor contract review";
+        assert!(
+            matches!(classify(orig, masked, true, false), Kind::Task { text, .. } if text == "vendor contract review")
+        );
+    }
+
+    #[test]
+    fn leaves_statements() {
+        assert!(matches!(
+            k("the quarterly numbers look better than expected"),
+            Kind::Statement(_)
+        ));
+        assert!(matches!(k("Marketing did a good job"), Kind::Statement(_)));
+        assert!(matches!(
+            k("I wonder if we should switch"),
+            Kind::Statement(_)
+        ));
+        assert!(matches!(
+            k("Yesterday I finished the search indexing"),
+            Kind::Statement(_)
+        ));
+        assert!(matches!(k("Review is on the 20th"), Kind::Statement(_)));
+        assert!(matches!(
+            classify("call Bob", "call Bob", false, true),
+            Kind::Statement(_)
+        ));
+    }
+
+    #[test]
+    fn finds_take_backs_and_phrases() {
+        assert_eq!(k("no wait"), Kind::Correction);
+        assert_eq!(k("scratch that"), Kind::RetractPrevious);
+        assert_eq!(
+            k("forget the onboarding doc"),
+            Kind::RetractObject("onboarding doc".into())
+        );
+        assert_eq!(k("the NDA"), Kind::Phrase("the NDA".into()));
+        assert_eq!(k("um"), Kind::Filler);
+    }
+}

@@ -1,0 +1,148 @@
+//! Cutting a sentence into clauses: at commas, colons and semicolons, and at "and" / "then" /
+//! "so" when what follows is a new command ("water the plants and take the car in").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::filler::strip_lead;
+use super::lexicon::is_verb;
+
+/// A clause as a byte range of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Clause {
+    pub start: usize,
+    pub end: usize,
+    /// Joined to the previous clause by a bare "and": the two may share a trailing date
+    /// ("water the plants and feed the fish before Friday").
+    pub and_link: bool,
+    /// Followed by a colon: a header for what comes next ("Things for tomorrow: ...").
+    pub header: bool,
+}
+
+static CONJ: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:and\s+then|and\s+also|and|then|so|but|or|plus|also|after\s+that)\s+").ok()
+});
+
+/// Splits `masked` (the sentence with date phrases blanked out, same byte offsets as `orig`).
+pub(crate) fn split_clauses(orig: &str, masked: &str) -> Vec<Clause> {
+    let mut out = Vec::new();
+    for (start, end, header) in punctuation_pieces(masked) {
+        let piece = &masked[start..end];
+        let mut last = 0;
+        let mut and_link = false;
+        if let Some(re) = CONJ.as_ref() {
+            for m in re.find_iter(piece) {
+                if m.start() < last {
+                    continue;
+                }
+                let left_words = piece[last..m.start()].split_whitespace().count();
+                if left_words >= 2 && starts_action(&piece[m.end()..]) {
+                    out.push(Clause {
+                        start: start + last,
+                        end: start + m.start(),
+                        and_link,
+                        header: false,
+                    });
+                    and_link = m.as_str().trim().eq_ignore_ascii_case("and");
+                    last = m.start() + 1;
+                }
+            }
+        }
+        out.push(Clause {
+            start: start + last,
+            end,
+            and_link,
+            header,
+        });
+    }
+    // A clause that was only a date ("no wait, Friday") stays: it corrects the item before it.
+    out.retain(|c| {
+        orig.get(c.start..c.end)
+            .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+    });
+    out
+}
+
+fn starts_action(rest: &str) -> bool {
+    let pos = strip_lead(rest);
+    rest[pos..].split_whitespace().next().is_some_and(is_verb)
+}
+
+/// Pieces between , ; : ( ) and " - ", with whether each ended at a colon.
+fn punctuation_pieces(s: &str) -> Vec<(usize, usize, bool)> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
+        let next_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let cut = match b {
+            b';' | b'(' | b')' => true,
+            b',' | b':' => !(prev_digit && next_digit),
+            b'-' => i > 0 && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' '),
+            _ => false,
+        };
+        if cut {
+            out.push((start, i, b == b':'));
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.push((start, s.len(), false));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(s: &str) -> Vec<&str> {
+        split_clauses(s, s)
+            .into_iter()
+            .map(|c| s[c.start..c.end].trim())
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_commas_and_action_conjunctions() {
+        assert_eq!(
+            pieces("water the plants on Saturday and take the car in for service"),
+            vec![
+                "water the plants on Saturday",
+                "and take the car in for service"
+            ]
+        );
+        assert_eq!(
+            pieces("Send Kevin the contract and the NDA"),
+            vec!["Send Kevin the contract and the NDA"]
+        );
+        assert_eq!(
+            pieces("Grocery list: eggs, bread, coffee"),
+            vec!["Grocery list", "eggs", "bread", "coffee"]
+        );
+        assert_eq!(
+            pieces("pick up Lily and then take her to the orthodontist and then get gas"),
+            vec![
+                "pick up Lily",
+                "and then take her to the orthodontist",
+                "and then get gas"
+            ]
+        );
+        assert_eq!(
+            pieces("meet at 15:30, 1,000 times"),
+            vec!["meet at 15:30", "1,000 times"]
+        );
+    }
+
+    #[test]
+    fn marks_headers_and_and_links() {
+        let s = "Things for tomorrow: call the vet and feed the fish";
+        let c = split_clauses(s, s);
+        assert!(c[0].header);
+        assert!(!c[1].and_link);
+        assert!(c[2].and_link);
+    }
+}

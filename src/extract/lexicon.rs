@@ -1,0 +1,165 @@
+//! Word lists the rules lean on. Kept in one place so tuning them never touches the logic.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Verbs that open a to-do when said as a command ("call", "send", "fix").
+/// Left out on purpose: words that are more often names or nouns at the start of a
+/// clause ("mark", "bill", "lead", "grant") and verbs of musing ("think", "wonder", "sleep").
+const VERBS: &str = "a/b chase accept add adjust analyse analyze announce answer apologise apologize appeal apply approve archive arrange \
+ask assemble assess assign attach attend audit back backup bake bcc benchmark block book brainstorm bring \
+browse bump buy calculate call cancel catch cc celebrate change charge chat check choose circle circulate cite \
+claim clarify clean clear close coach code collect commit compare compile complete confirm congratulate \
+contact contest continue convert cook coordinate copy correct cover create cut debug decide decline declutter \
+decorate defrost delegate delete deliver deploy deposit describe design discuss dispute distribute do donate \
+double-check downgrade download draft drop dry dust e-mail edit email enrol enroll escalate estimate evaluate \
+exchange expense explain explore export extend fax feed fertilize fetch figure file fill film finalise \
+finalize find finish fix flag fold follow forecast forward frame fuel gather get gift give go grab grade hand \
+handle hang head help highlight hire hook host implement import improve include inform inspect install \
+interview introduce investigate invite invoice iron join keep kick label laminate learn lint list load lock \
+lodge look loop mail make meet memorize mention mentor merge message migrate mock monitor mop mount move mow \
+negotiate nominate notarize note notify nudge offboard onboard open optimize order organise organize outline \
+pack paint pair patch pause pay phone photocopy pick pin ping pitch plan plant plug polish post postpone \
+practice practise prep prepare present print prioritize process proof-read proofread prototype prune publish \
+purchase push put quote raise rake re-send reach read rebase rebook reboot recharge recommend reconcile record \
+recycle redo refactor refill refund register rehearse reimburse reject release remind remove rename render \
+renegotiate renew reorder reorganise reorganize repair replace replenish reply report repot request rerun \
+reschedule research resend reserve reset resolve respond restart restock resume retest return revert review \
+revise rewrite ring roll rsvp run save scan schedule screen scrub search see sell send set settle setup shadow \
+share sharpen ship shoot shop shortlist shovel shut sign sketch sort speak specify split stamp start stop \
+store study submit subscribe summarise summarize swap sweep swing switch sync take talk tell test text thank \
+thaw tidy track train transfer translate triage trim try tune turn tweak tweet type unblock unload unlock \
+unplug unsubscribe update upgrade upload vacuum validate verify visit vote walk wash watch water weed wipe \
+wire wrap write";
+
+/// Words that make a clause a statement about the world rather than a command.
+const FINITE: &str = "is are was were am be been being isn't aren't wasn't weren't 's 're 've has have had hasn't \
+haven't will won't would wouldn't can can't could couldn't did didn't does doesn't do don't went goes ran runs \
+looks look seems seem said says starts ends wants want liked likes got gets came comes went feels felt \
+thinks think know knows knew needs";
+
+const PRONOUNS: &str = "it that this them one those these him her everything all";
+const PARTICLES: &str = "up out off down over in back on through around away together";
+const SOFT_TAIL: &str =
+    "too also again then now please first beforehand afterwards later instead anyway as well";
+const DETERMINERS: &str = "the a an my our his her their your some all any both another more new";
+const EVENT_NOUNS: &str = "appointment meeting call interview dinner lunch breakfast party class session review sync \
+standup stand-up demo presentation flight checkup check-up haircut exam deadline game practice rehearsal recital \
+play webinar conference workshop offsite retro one-on-one 1:1 visit trip doctor dentist vet gym workout \
+yoga therapy physio lesson training prep";
+const CHORES: &str =
+    "groceries laundry dishes errands homework chores taxes ironing shopping vacuuming";
+
+fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
+
+static VERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(VERBS));
+static FINITE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(FINITE));
+static PRONOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PRONOUNS));
+static PARTICLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PARTICLES));
+static SOFT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SOFT_TAIL));
+static DET_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(DETERMINERS));
+static EVENT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EVENT_NOUNS));
+static CHORE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CHORES));
+
+/// Lowercased word without surrounding punctuation.
+pub(crate) fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .to_lowercase()
+}
+
+pub(crate) fn is_verb(word: &str) -> bool {
+    VERB_SET.contains(bare(word).as_str())
+}
+
+/// "finishing" -> "finish", "getting" -> "get", "making" -> "make", when the result is a known verb.
+pub(crate) fn verb_from_gerund(word: &str) -> Option<String> {
+    let w = bare(word);
+    let stem = w.strip_suffix("ing")?;
+    let candidates = [
+        stem.to_string(),
+        format!("{stem}e"),
+        stem.get(..stem.len().saturating_sub(1))
+            .unwrap_or("")
+            .to_string(),
+    ];
+    candidates
+        .into_iter()
+        .find(|c| !c.is_empty() && VERB_SET.contains(c.as_str()))
+}
+
+pub(crate) fn is_finite(word: &str) -> bool {
+    let w = bare(word);
+    // A possessive "'s" ("Tom's pull request") is not a verb; only pronoun contractions are.
+    let contracted_is = matches!(
+        w.as_str(),
+        "it's"
+            | "that's"
+            | "he's"
+            | "she's"
+            | "there's"
+            | "here's"
+            | "what's"
+            | "who's"
+            | "one's"
+            | "everything's"
+    );
+    FINITE_SET.contains(w.as_str())
+        || contracted_is
+        || ["'re", "'ve", "'ll", "'d", "'m"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+pub(crate) fn is_pronoun(word: &str) -> bool {
+    PRONOUN_SET.contains(bare(word).as_str())
+}
+
+pub(crate) fn is_particle(word: &str) -> bool {
+    PARTICLE_SET.contains(bare(word).as_str())
+}
+
+pub(crate) fn is_soft_tail(word: &str) -> bool {
+    SOFT_SET.contains(bare(word).as_str())
+}
+
+pub(crate) fn is_determiner(word: &str) -> bool {
+    DET_SET.contains(bare(word).as_str())
+}
+
+pub(crate) fn is_event_noun(word: &str) -> bool {
+    let w = bare(word);
+    EVENT_SET.contains(w.as_str()) || w.strip_suffix('s').is_some_and(|s| EVENT_SET.contains(s))
+}
+
+pub(crate) fn is_chore(word: &str) -> bool {
+    CHORE_SET.contains(bare(word).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_verbs_and_gerunds() {
+        assert!(is_verb("Call"));
+        assert!(is_verb("email,"));
+        assert!(!is_verb("Mark"));
+        assert_eq!(verb_from_gerund("finishing").as_deref(), Some("finish"));
+        assert_eq!(
+            verb_from_gerund("rescheduling").as_deref(),
+            Some("reschedule")
+        );
+        assert_eq!(verb_from_gerund("getting").as_deref(), Some("get"));
+        assert_eq!(verb_from_gerund("thinking"), None);
+    }
+
+    #[test]
+    fn knows_statements() {
+        assert!(is_finite("is"));
+        assert!(is_finite("that's"));
+        assert!(!is_finite("Tom's"));
+        assert!(!is_finite("send"));
+    }
+}

@@ -1,0 +1,235 @@
+//! Turning the words of a command into a short task title, and what is left into a description.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDateTime;
+use regex::Regex;
+
+use super::dates::find_dates;
+use super::lexicon::{bare, is_particle, is_pronoun, is_soft_tail};
+use super::priority::cue_spans;
+
+const MAX_TITLE_CHARS: usize = 90;
+
+/// Where a trailing reason or condition starts: "follow up with Globex | if they haven't replied".
+static TAIL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:if|because|cause|since|so\s+that|in\s+case|unless|once|as\s+soon\s+as|when|while|before\s+(?:leaving|going|heading|we|i|they|he|she|you)|otherwise|cuz|even\s+though|although|though)\b").ok()
+});
+
+/// Verbs whose object is a question ("ask Tom if he knows anyone"): the "if" part is the point.
+const KEEP_IF: &[&str] = &[
+    "ask", "check", "see", "find", "figure", "confirm", "decide", "verify", "know", "email",
+    "text", "call", "message", "ping",
+];
+
+/// Dangling words once dates and cues are gone: "send the report by" -> "send the report".
+const DANGLING: &[&str] = &[
+    "by", "on", "for", "at", "before", "until", "till", "in", "due", "from", "around", "and", "or",
+    "but", "the", "a", "that's", "thats", "it's", "which", "is", "so", "of", "to", "with", "like",
+    "um", "uh", "sometime",
+];
+
+/// A cleaned title plus any trailing context that belongs in the description.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Titled {
+    pub title: String,
+    pub rest: Option<String>,
+}
+
+/// Removes date phrases, priority cues and trailing padding; splits off a trailing condition.
+pub(crate) fn make_title(text: &str, now: NaiveDateTime) -> Titled {
+    let mut spans: Vec<(usize, usize)> = find_dates(text, now)
+        .into_iter()
+        .filter(|h| !h.possessive && !text[..h.start].trim_end().to_lowercase().ends_with(" to"))
+        .map(|h| (h.start, h.end))
+        .collect();
+    spans.extend(cue_spans(text));
+    spans.sort_unstable();
+    let mut cleaned = String::with_capacity(text.len());
+    let mut pos = 0;
+    for (s, e) in spans {
+        if s >= pos {
+            cleaned.push_str(&text[pos..s]);
+            cleaned.push(' ');
+            pos = e;
+        } else if e > pos {
+            pos = e;
+        }
+    }
+    cleaned.push_str(text.get(pos..).unwrap_or_default());
+
+    let first = cleaned
+        .split_whitespace()
+        .next()
+        .map(bare)
+        .unwrap_or_default();
+    let mut rest = None;
+    if !KEEP_IF.contains(&first.as_str())
+        && let Some(m) = TAIL_RE.as_ref().and_then(|re| re.find(&cleaned))
+        && cleaned[..m.start()].split_whitespace().count() >= 2
+    {
+        rest = Some(tidy(&cleaned[m.start()..]));
+        cleaned.truncate(m.start());
+    }
+
+    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let b = bare(last);
+        if words.len() > 1 && (is_soft_tail(&b) || DANGLING.contains(&b.as_str()) || b.is_empty()) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    // Two-word tails like "as well".
+    if words.len() > 2
+        && words[words.len() - 2..]
+            .iter()
+            .map(|w| bare(w))
+            .collect::<Vec<_>>()
+            == ["as", "well"]
+    {
+        words.truncate(words.len() - 2);
+    }
+    let mut title = tidy(&words.join(" "));
+    if title.chars().count() > MAX_TITLE_CHARS {
+        let cut = title
+            .char_indices()
+            .take_while(|(i, _)| *i <= MAX_TITLE_CHARS)
+            .filter(|(_, c)| *c == ' ')
+            .map(|(i, _)| i)
+            .last()
+            .unwrap_or(title.len());
+        let overflow = title[cut..].trim().to_string();
+        title.truncate(cut);
+        if !overflow.is_empty() {
+            rest = Some(match rest {
+                Some(r) => format!("...{overflow} {r}"),
+                None => format!("...{overflow}"),
+            });
+        }
+    }
+    Titled {
+        title: capitalize(&title),
+        rest: rest.filter(|r| r.split_whitespace().count() >= 2),
+    }
+}
+
+/// True when nothing but pronouns and particles follow the verb: "do it", "set that up".
+pub(crate) fn pronoun_only(title: &str) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words.len() >= 2
+        && words[1..].iter().any(|w| is_pronoun(w))
+        && words[1..]
+            .iter()
+            .all(|w| is_pronoun(w) || is_particle(w) || is_soft_tail(w))
+}
+
+/// "write it up" + "the outage postmortem" -> "write up the outage postmortem".
+pub(crate) fn replace_pronoun(title: &str, np: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let Some(verb) = words.first() else {
+        return np.to_string();
+    };
+    let particles: Vec<&str> = words[1..]
+        .iter()
+        .copied()
+        .filter(|w| is_particle(w))
+        .collect();
+    let mut out = vec![verb.to_string()];
+    out.extend(particles.iter().map(|p| p.to_string()));
+    out.push(np.to_string());
+    capitalize(&out.join(" "))
+}
+
+/// Trims stray punctuation and spaces at both ends.
+pub(crate) fn tidy(s: &str) -> String {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, ',' | ';' | ':' | '-' | '.' | '!' | '?' | '"' | '(' | ')')
+        })
+        .replace(" ,", ",")
+        .to_string()
+}
+
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 12, 2)
+            .and_then(|d| d.and_hms_opt(14, 30, 0))
+            .unwrap_or_default()
+    }
+
+    fn t(s: &str) -> String {
+        make_title(s, now()).title
+    }
+
+    #[test]
+    fn strips_dates_cues_and_padding() {
+        assert_eq!(
+            t("call Joe from Acme about the renewal tomorrow"),
+            "Call Joe from Acme about the renewal"
+        );
+        assert_eq!(
+            t("call Joe from Acme tomorrow about the renewal"),
+            "Call Joe from Acme about the renewal"
+        );
+        assert_eq!(t("send Kevin the invoice too"), "Send Kevin the invoice");
+        assert_eq!(t("fix the broken build ASAP"), "Fix the broken build");
+        assert_eq!(t("renew my passport at some point"), "Renew my passport");
+        assert_eq!(
+            t("print the handouts for tomorrow's workshop"),
+            "Print the handouts for tomorrow's workshop"
+        );
+        assert_eq!(
+            t("submit the essay by Thursday midnight"),
+            "Submit the essay"
+        );
+    }
+
+    #[test]
+    fn splits_off_conditions() {
+        let r = make_title(
+            "follow up with the Globex lead in three days if they haven't replied",
+            now(),
+        );
+        assert_eq!(r.title, "Follow up with the Globex lead");
+        assert_eq!(r.rest.as_deref(), Some("if they haven't replied"));
+        assert_eq!(
+            t("ask Tom if he knows anyone"),
+            "Ask Tom if he knows anyone"
+        );
+    }
+
+    #[test]
+    fn handles_pronouns() {
+        assert!(pronoun_only("write it up"));
+        assert!(pronoun_only("Do it"));
+        assert!(!pronoun_only("circulate it to leadership"));
+        assert_eq!(
+            replace_pronoun("write it up", "the outage postmortem"),
+            "Write up the outage postmortem"
+        );
+    }
+
+    #[test]
+    fn caps_long_titles() {
+        let long = "write ".to_string() + &"very ".repeat(40) + "long report";
+        let r = make_title(&long, now());
+        assert!(r.title.chars().count() <= MAX_TITLE_CHARS + 1);
+        assert!(r.rest.is_some());
+    }
+}

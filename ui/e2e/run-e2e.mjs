@@ -1,0 +1,254 @@
+// End-to-end: the real UI in headless Chromium against Vite in mock mode
+// (Tauri IPC answered by the in-memory store in src/mock/). Run: npm run test:e2e
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startMockServer } from "./server.mjs";
+
+const ART = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../e2e-artifacts");
+fs.mkdirSync(ART, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startMockServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openBoard({ query = "", colorScheme = "light", viewport = { width: 1360, height: 800 } } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  // tauri.conf.json sets `freezePrototype: true`; run the UI under the same condition.
+  await context.addInitScript(() => Object.freeze(Object.prototype));
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("dialog", (d) => {
+    problems.push(`dialog: ${d.message()}`); // an alert() would mean XSS
+    void d.dismiss();
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/favicon|404/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(server.url + query);
+  await page.waitForSelector(".board, .empty-state", { timeout: 20_000 });
+  return { page, context, problems };
+}
+
+const backendTasks = (page) => page.evaluate(() => window.__utterMock.backend.tasks.map((t) => ({ ...t })));
+const callsTo = (page, cmd) => page.evaluate((c) => window.__utterMock.backend.callsTo(c), cmd);
+const titles = (page, status) =>
+  page.$$eval(`.column[data-status="${status}"] .card-title`, (els) => els.map((e) => e.textContent));
+const cardSel = (title) => `[data-card]:has(.card-title:text-is("${title}"))`;
+
+async function waitTitles(page, status, expected) {
+  await page
+    .waitForFunction(
+      ([s, exp]) =>
+        JSON.stringify([...document.querySelectorAll(`.column[data-status="${s}"] .card-title`)].map((e) => e.textContent)) ===
+        JSON.stringify(exp),
+      [status, expected],
+      { timeout: 5000 },
+    )
+    .catch(() => {});
+  assert.deepEqual(await titles(page, status), expected);
+}
+
+/** Drag with real mouse events: press, move in steps (dnd-kit needs >5px), release. */
+async function drag(page, fromSel, toSel, where = "top") {
+  const from = await page.locator(fromSel).boundingBox();
+  const to = await page.locator(toSel).boundingBox();
+  const sx = from.x + from.width / 2;
+  const sy = from.y + from.height / 2;
+  const tx = to.x + to.width / 2;
+  const ty = where === "top" ? to.y + to.height * 0.25 : where === "bottom" ? to.y + to.height * 0.75 : to.y + to.height - 12;
+  await page.mouse.move(sx, sy);
+  await page.mouse.down();
+  await page.mouse.move(sx + 8, sy + 8, { steps: 2 });
+  await page.mouse.move(tx, ty, { steps: 12 });
+  await page.waitForTimeout(80);
+  await page.mouse.move(tx, ty + 1, { steps: 2 });
+  await page.mouse.up();
+}
+
+describe("board (mock IPC, headless Chromium)", () => {
+  it("adds, drags, keyboard-moves, edits, deletes/undoes and live-reloads; screenshots", async () => {
+    const { page, context, problems } = await openBoard();
+
+    // Columns and counts.
+    assert.deepEqual(await page.$$eval(".column-header h2", (h) => h.map((x) => x.textContent)), [
+      "Pending",
+      "In progress",
+      "Completed",
+      "Blocked",
+    ]);
+    assert.equal(await page.textContent('[data-testid="count-pending"]'), "5");
+
+    // 1. Quick add (n focuses it; the core parses "tomorrow" and "!high").
+    await page.keyboard.press("n");
+    await page.keyboard.type("Pick up dry cleaning tomorrow !high");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(cardSel("Pick up dry cleaning"));
+    assert.match(await page.textContent(cardSel("Pick up dry cleaning")), /Tomorrow/);
+    const added = (await backendTasks(page)).find((t) => t.title === "Pick up dry cleaning");
+    assert.equal(added.priority, "high");
+    assert.equal(await page.textContent('[data-testid="count-pending"]'), "6");
+    await page.keyboard.press("Escape");
+
+    // 2. Mouse drag: "Buy groceries" onto the top half of "Fix the leaking kitchen tap" (In progress).
+    await drag(page, cardSel("Buy groceries"), cardSel("Fix the leaking kitchen tap"), "top");
+    await waitTitles(page, "in_progress", ["Summarize customer interviews", "Buy groceries", "Fix the leaking kitchen tap"]);
+    assert.deepEqual((await callsTo(page, "move_task")).at(-1), { id: 3, status: "in_progress", index: 1 });
+
+    // Drag to the empty space at the end of "Blocked".
+    await drag(page, cardSel("Morning run"), '.column[data-status="blocked"] .column-scroll', "end");
+    await waitTitles(page, "blocked", ["Renew passport", "Morning run"]);
+    assert.deepEqual((await callsTo(page, "move_task")).at(-1), { id: 9, status: "blocked", index: 1 });
+
+    assert.equal(await page.locator("[data-drop], [data-drop-over], [data-dragging]").count(), 0, "drag state cleared");
+
+    // 3. Keyboard: focus "Draft Q3 planning doc", ] moves it right, Alt+ArrowUp reorders.
+    await page.click(cardSel("Draft Q3 planning doc")); // opens the panel
+    await page.keyboard.press("Escape"); // close panel, focus stays on the card
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.includes("Draft Q3")), true);
+    await page.keyboard.press("]");
+    await waitTitles(page, "in_progress", [
+      "Summarize customer interviews",
+      "Draft Q3 planning doc",
+      "Buy groceries",
+      "Fix the leaking kitchen tap",
+    ]);
+    assert.deepEqual((await callsTo(page, "move_task")).at(-1), { id: 2, status: "in_progress", index: 1 });
+    await page.keyboard.press("Alt+ArrowUp");
+    await waitTitles(page, "in_progress", [
+      "Draft Q3 planning doc",
+      "Summarize customer interviews",
+      "Buy groceries",
+      "Fix the leaking kitchen tap",
+    ]);
+    await page.keyboard.press("Shift+ArrowRight");
+    await waitTitles(page, "completed", ["Draft Q3 planning doc", "Ship v0.1 release notes"]);
+    const draft = (await backendTasks(page)).find((t) => t.id === 2);
+    assert.equal(draft.status, "completed");
+
+    // 4. Edit in the detail panel.
+    await page.click(cardSel("Call Joe about the contract"));
+    const panel = page.locator('aside[aria-label="Task details"]');
+    await panel.waitFor();
+    await panel.getByText("Okay so tomorrow I need to call Joe").waitFor(); // source transcript
+    const title = panel.getByLabel("Title");
+    await title.fill("Call Joe re: contract renewal");
+    await title.press("Enter");
+    await panel.getByLabel("Priority").selectOption("low");
+    await panel.getByLabel("Agent").fill("claude");
+    await panel.getByLabel("Agent").press("Enter");
+    await page.waitForSelector(cardSel("Call Joe re: contract renewal"));
+    const joe = (await backendTasks(page)).find((t) => t.id === 1);
+    assert.equal(joe.title, "Call Joe re: contract renewal");
+    assert.equal(joe.priority, "low");
+    assert.equal(joe.assigned_agent, "claude");
+    assert.match(await page.textContent(cardSel("Call Joe re: contract renewal")), /claude/);
+    await page.screenshot({ path: path.join(ART, "board-detail.png") });
+
+    // 5. Sanitized agent output (demo task #5 contains <script> and <img onerror>).
+    await page.click(cardSel("Summarize customer interviews"));
+    await panel.locator(".markdown h2").waitFor();
+    assert.equal(await panel.locator(".markdown script, .markdown img, .markdown [onerror]").count(), 0);
+    await page.keyboard.press("Escape");
+
+    // 6. Delete with the keyboard, undo with Ctrl+Z.
+    await page.click(cardSel("Plan weekend trip"));
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Backspace");
+    await page.waitForSelector(cardSel("Plan weekend trip"), { state: "detached" });
+    await page.getByText("Task deleted").waitFor();
+    await page.keyboard.press("Control+z");
+    await page.waitForSelector(cardSel("Plan weekend trip"));
+    assert.ok((await backendTasks(page)).some((t) => t.title === "Plan weekend trip"));
+
+    // 7. Live: another process (the CLI) adds a task → store-changed → it appears.
+    await page.evaluate(() => window.__utterMock.addExternal("Added from the terminal", { status: "blocked" }));
+    await page.waitForSelector(cardSel("Added from the terminal"));
+
+    // 8. Help overlay.
+    await page.keyboard.press("?");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await page.waitForTimeout(300); // fade-in
+    await page.screenshot({ path: path.join(ART, "help.png") });
+    await page.keyboard.press("Escape");
+
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(6500); // let toasts fade for a clean shot
+    await page.click(cardSel("Fix the leaking kitchen tap"));
+    await page.keyboard.press("Escape");
+    await page.screenshot({ path: path.join(ART, "board.png") });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it("dark mode screenshot", async () => {
+    const { page, context, problems } = await openBoard({ colorScheme: "dark" });
+    await page.screenshot({ path: path.join(ART, "board-dark.png") });
+    await page.click(cardSel("Summarize customer interviews"));
+    await page.locator(".markdown h2").waitFor();
+    await page.waitForTimeout(300); // panel slide-in
+    await page.screenshot({ path: path.join(ART, "board-dark-detail.png") });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, "rgb(15, 16, 18)");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it("empty state", async () => {
+    const { page, context } = await openBoard({ query: "?seed=empty" });
+    await page.getByTestId("empty-state").waitFor();
+    assert.match(await page.textContent(".empty-state"), /utter tasks add/);
+    await page.screenshot({ path: path.join(ART, "empty.png") });
+    await context.close();
+  });
+
+  it("10k tasks: virtualized columns, keyboard and drag still work", async () => {
+    const t0 = Date.now();
+    const { page, context, problems } = await openBoard({ query: "?seed=10000" });
+    const loadMs = Date.now() - t0;
+    assert.equal(await page.textContent('[data-testid="count-pending"]'), String((await backendTasks(page)).filter((t) => t.status === "pending").length));
+    const rendered = await page.locator("[data-card]").count();
+    assert.ok(rendered < 200, `expected a virtualized board, got ${rendered} cards in the DOM`);
+
+    // Keyboard navigation deep into a column keeps the focused card rendered.
+    await page.keyboard.press("j");
+    const navStart = Date.now();
+    for (let i = 0; i < 60; i++) await page.keyboard.press("j");
+    const navMs = Date.now() - navStart;
+    const focusedTitle = await page.evaluate(() => document.activeElement?.querySelector(".card-title")?.textContent);
+    assert.ok(focusedTitle, "a card keeps focus");
+    const filterStart = Date.now();
+    await page.keyboard.press("/");
+    await page.keyboard.type("number 77");
+    await page.waitForFunction(() => document.querySelectorAll("[data-card]").length < 150);
+    const filterMs = Date.now() - filterStart;
+    await page.keyboard.press("Escape");
+
+    // Drag within the virtualized view.
+    await page.getByLabel("Filter tasks").fill("");
+    await page.mouse.move(5, 5);
+    await page.evaluate(() => document.querySelectorAll(".column-scroll").forEach((c) => (c.scrollTop = 0)));
+    await page.waitForTimeout(100);
+    const first = await page.locator('.column[data-status="completed"] [data-card]').nth(0).textContent();
+    await drag(page, '.column[data-status="completed"] [data-card] >> nth=0', '.column[data-status="pending"] [data-card] >> nth=0', "top");
+    await page.waitForFunction((t) => document.querySelector('.column[data-status="pending"] .card-title')?.textContent === t, first.match(/Task number \d+/)[0]);
+    await page.screenshot({ path: path.join(ART, "board-10k.png") });
+    console.log(`# 10k: load ${loadMs} ms, ${rendered} cards in DOM, 60×j ${navMs} ms, filter ${filterMs} ms`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,71 @@
+// Component-test harness: the real App and api.ts, with Tauri IPC mocked at the
+// boundary (mockIPC) by the in-memory MockBackend.
+
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+
+import { App } from "../App";
+import { STORE_CHANGED } from "../api";
+import type { ChangeEvent } from "../bindings/ChangeEvent";
+import type { Status } from "../bindings/Status";
+import { MockBackend } from "../mock/mockBackend";
+
+export type BackendInit = ConstructorParameters<typeof MockBackend>[0];
+
+export function installBackend(init: BackendInit = {}, opts: { liveEvents?: boolean } = {}) {
+  const backend = new MockBackend(init);
+  mockWindows("main");
+  mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
+  if (opts.liveEvents ?? true) backend.onChange = (e) => void emit(STORE_CHANGED, e);
+  return backend;
+}
+
+export function emitStoreChanged(e: ChangeEvent = { kind: "external" }) {
+  return emit(STORE_CHANGED, e);
+}
+
+export async function renderApp(init: BackendInit = {}, opts: { liveEvents?: boolean } = {}) {
+  const backend = installBackend(init, opts);
+  const user = userEvent.setup();
+  const utils = render(<App />);
+  await waitFor(() => expect(screen.queryByText("Loading tasks…")).not.toBeInTheDocument());
+  return { backend, user, ...utils };
+}
+
+export function column(status: Status): HTMLElement {
+  const el = document.querySelector<HTMLElement>(`.column[data-status="${status}"]`);
+  if (!el) throw new Error(`no column ${status}`);
+  return el;
+}
+
+/** Card titles in a column, top to bottom. */
+export function titlesIn(status: Status): string[] {
+  return [...column(status).querySelectorAll(".card-title")].map((e) => e.textContent ?? "");
+}
+
+export function card(title: string): HTMLElement {
+  const el = screen.getByText(title, { selector: ".card-title" }).closest<HTMLElement>("[data-card]");
+  if (!el) throw new Error(`no card ${title}`);
+  return el;
+}
+
+export function countOf(status: Status): string {
+  return within(column(status)).getByTestId(`count-${status}`).textContent ?? "";
+}
+
+export const sampleTasks = () => [
+  { id: 1, title: "Write report", category: "work", priority: "high" as const },
+  { id: 2, title: "Buy milk", category: "errands", priority: "low" as const },
+  { id: 3, title: "Call mom", category: "home" },
+  { id: 4, title: "Fix bug 42", status: "in_progress" as const, category: "work", assigned_agent: "claude" },
+  { id: 5, title: "Ship it", status: "completed" as const },
+  { id: 6, title: "Waiting on legal", status: "blocked" as const },
+];
+
+export const sampleCategories = [
+  { name: "work", color: "#4f7cff" },
+  { name: "home", color: "#30a46c" },
+  { name: "errands", color: "#f5a524" },
+];

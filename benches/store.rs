@@ -11,11 +11,43 @@ use utter::Service;
 use utter::model::{NewTask, NewTranscript, Priority, Status, TaskFilter};
 
 const WORDS: &[&str] = &[
-    "call", "email", "draft", "review", "renewal", "proposal", "invoice", "contract", "slides",
-    "budget", "roadmap", "meeting", "client", "report", "deploy", "bug", "design", "hiring",
-    "offsite", "quarterly", "launch", "pricing", "security", "audit", "partner", "feedback",
+    "call",
+    "email",
+    "draft",
+    "review",
+    "renewal",
+    "proposal",
+    "invoice",
+    "contract",
+    "slides",
+    "budget",
+    "roadmap",
+    "meeting",
+    "client",
+    "report",
+    "deploy",
+    "bug",
+    "design",
+    "hiring",
+    "offsite",
+    "quarterly",
+    "launch",
+    "pricing",
+    "security",
+    "audit",
+    "partner",
+    "feedback",
 ];
-const NAMES: &[&str] = &["Joe", "Priya", "Kevin", "Lisa", "Marco", "Acme", "Globex", "Henderson"];
+const NAMES: &[&str] = &[
+    "Joe",
+    "Priya",
+    "Kevin",
+    "Lisa",
+    "Marco",
+    "Acme",
+    "Globex",
+    "Henderson",
+];
 
 fn task(i: usize) -> NewTask {
     let w = |k: usize| WORDS[(i * 7 + k * 13) % WORDS.len()];
@@ -32,7 +64,14 @@ fn filled(n: usize) -> (tempfile::TempDir, Arc<Service>) {
     let dir = tempfile::tempdir().unwrap();
     let svc = Service::open(dir.path()).unwrap();
     let tasks: Vec<NewTask> = (0..n).map(task).collect();
-    svc.save_dump(NewTranscript { text: "bench".into(), ..Default::default() }, tasks).unwrap();
+    svc.save_dump(
+        NewTranscript {
+            text: "bench".into(),
+            ..Default::default()
+        },
+        tasks,
+    )
+    .unwrap();
     (dir, svc)
 }
 
@@ -61,14 +100,24 @@ fn bench_insert(c: &mut Criterion) {
 fn bench_board(c: &mut Criterion) {
     let (_dir, svc) = filled(10_000);
     let mut g = c.benchmark_group("board@10k");
-    g.bench_function("list all", |b| b.iter(|| black_box(svc.list_tasks(&TaskFilter::default()).unwrap())));
-    let ids: Vec<i64> = svc.list_tasks(&TaskFilter::default()).unwrap().iter().map(|t| t.id).collect();
+    g.bench_function("list all", |b| {
+        b.iter(|| black_box(svc.list_tasks(&TaskFilter::default()).unwrap()))
+    });
+    let ids: Vec<i64> = svc
+        .list_tasks(&TaskFilter::default())
+        .unwrap()
+        .iter()
+        .map(|t| t.id)
+        .collect();
     let mut k = 0usize;
     g.bench_function("move one (to a random index)", |b| {
         b.iter(|| {
             k += 1;
             let id = ids[(k * 7919) % ids.len()];
-            black_box(svc.move_task(id, Status::ALL[k % 4], Some((k * 31) % 2500)).unwrap())
+            black_box(
+                svc.move_task(id, Status::ALL[k % 4], Some((k * 31) % 2500))
+                    .unwrap(),
+            )
         })
     });
     g.finish();
@@ -76,7 +125,14 @@ fn bench_board(c: &mut Criterion) {
 
 fn bench_search(c: &mut Criterion) {
     let (_dir, svc) = filled(100_000);
-    let queries = ["renewal", "joe proposal", "acme", "quarterly budget", "deplo", "hiring offsite"];
+    let queries = [
+        "renewal",
+        "joe proposal",
+        "acme",
+        "quarterly budget",
+        "deplo",
+        "hiring offsite",
+    ];
     let mut g = c.benchmark_group("fts@100k");
     for q in queries {
         g.bench_function(q, |b| b.iter(|| black_box(svc.search(q, 20).unwrap())));

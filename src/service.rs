@@ -94,10 +94,14 @@ impl Service {
             patch.category = Some(Some(self.canonical_category(cat)?));
         }
         if let Some(desc) = &patch.description {
-            patch.description = Some(desc.as_ref().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()));
+            patch.description = Some(
+                desc.as_ref()
+                    .map(|d| d.trim().to_string())
+                    .filter(|d| !d.is_empty()),
+            );
         }
         if patch.is_empty() {
-            return Ok(self.get_task(id)?);
+            return self.get_task(id);
         }
         let task = self.store().update_task(id, &patch)?;
         self.feed.emit(ChangeEvent::TaskUpdated { id });
@@ -155,7 +159,8 @@ impl Service {
             .map(|t| self.validate_new(t))
             .collect::<ServiceResult<Vec<_>>>()?;
         let (transcript, saved) = self.store().insert_dump(&transcript, &tasks)?;
-        self.feed.emit(ChangeEvent::TranscriptCreated { id: transcript.id });
+        self.feed
+            .emit(ChangeEvent::TranscriptCreated { id: transcript.id });
         for t in &saved {
             self.feed.emit(ChangeEvent::TaskCreated { id: t.id });
         }

@@ -47,8 +47,8 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError::from_open(path, e))?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

@@ -25,7 +25,10 @@ async fn with_service<T: Send + 'static>(
 }
 
 #[tauri::command]
-pub async fn list_tasks(state: State<'_, AppState>, filter: Option<TaskFilter>) -> CmdResult<Vec<Task>> {
+pub async fn list_tasks(
+    state: State<'_, AppState>,
+    filter: Option<TaskFilter>,
+) -> CmdResult<Vec<Task>> {
     with_service(state, move |s| s.list_tasks(&filter.unwrap_or_default())).await
 }
 
@@ -51,7 +54,12 @@ pub async fn update_task(state: State<'_, AppState>, id: i64, patch: TaskPatch) 
 }
 
 #[tauri::command]
-pub async fn move_task(state: State<'_, AppState>, id: i64, status: Status, index: Option<usize>) -> CmdResult<Task> {
+pub async fn move_task(
+    state: State<'_, AppState>,
+    id: i64,
+    status: Status,
+    index: Option<usize>,
+) -> CmdResult<Task> {
     with_service(state, move |s| s.move_task(id, status, index)).await
 }
 

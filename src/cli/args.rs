@@ -5,7 +5,11 @@ use clap::{Args, Parser, Subcommand};
 use crate::model::{Priority, Status};
 
 #[derive(Debug, Parser)]
-#[command(name = "utter", version, about = "Talk through everything on your mind; get a kanban board of tasks.")]
+#[command(
+    name = "utter",
+    version,
+    about = "Talk through everything on your mind; get a kanban board of tasks."
+)]
 pub struct Cli {
     /// Where the database and recordings live (default: the OS data dir).
     #[arg(long, global = true, env = crate::paths::DATA_DIR_ENV, value_name = "DIR")]
@@ -156,9 +160,11 @@ pub struct EditArgs {
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {
-    s.parse().map_err(|e: crate::model::ParseEnumError| e.to_string())
+    s.parse()
+        .map_err(|e: crate::model::ParseEnumError| e.to_string())
 }
 
 fn parse_priority(s: &str) -> Result<Priority, String> {
-    s.parse().map_err(|e: crate::model::ParseEnumError| e.to_string())
+    s.parse()
+        .map_err(|e: crate::model::ParseEnumError| e.to_string())
 }

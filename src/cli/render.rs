@@ -49,7 +49,10 @@ pub fn task_detail(t: &Task) -> String {
     lines.extend(opt("due:       ", t.due.map(|d| d.to_string())));
     lines.extend(opt("category:  ", t.category.clone()));
     lines.extend(opt("agent:     ", t.assigned_agent.clone()));
-    lines.extend(opt("from transcript #", t.source_transcript_id.map(|i| i.to_string())));
+    lines.extend(opt(
+        "from transcript #",
+        t.source_transcript_id.map(|i| i.to_string()),
+    ));
     lines.push(format!("created:   {}", t.created_at));
     lines.push(format!("updated:   {}", t.updated_at));
     if let Some(d) = &t.description {

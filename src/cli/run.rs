@@ -68,7 +68,13 @@ fn extract_cmd(data_dir: &std::path::Path, now: Option<&str>, json: bool) -> Res
     } else {
         crate::model::default_categories()
     };
-    let tasks = extract(&text, &ExtractOptions { now, categories: &categories });
+    let tasks = extract(
+        &text,
+        &ExtractOptions {
+            now,
+            categories: &categories,
+        },
+    );
     if json {
         out_json(&tasks)
     } else {
@@ -147,7 +153,11 @@ fn tasks(svc: &Arc<Service>, cmd: TasksCmd) -> Result<()> {
             if json {
                 out_json(&task)
             } else {
-                out(&format!("Moved to {}: {}", status.label(), render::task_line(&task)))
+                out(&format!(
+                    "Moved to {}: {}",
+                    status.label(),
+                    render::task_line(&task)
+                ))
             }
         }
         TasksCmd::Edit(a) => {

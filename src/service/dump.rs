@@ -10,7 +10,13 @@ impl Service {
     /// Tasks found in `text`, using this database's categories; nothing is saved.
     pub fn extract(&self, text: &str, now: NaiveDateTime) -> ServiceResult<Vec<ExtractedTask>> {
         let categories = self.list_categories()?;
-        Ok(extract(text, &ExtractOptions { now, categories: &categories }))
+        Ok(extract(
+            text,
+            &ExtractOptions {
+                now,
+                categories: &categories,
+            },
+        ))
     }
 
     /// Saves the transcript and the tasks found in it, linked both ways.

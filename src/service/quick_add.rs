@@ -17,7 +17,11 @@ pub struct QuickAdd {
 
 impl Service {
     pub fn quick_add(&self, text: &str, now: NaiveDateTime) -> ServiceResult<Task> {
-        let known: Vec<String> = self.list_categories()?.into_iter().map(|c| c.name).collect();
+        let known: Vec<String> = self
+            .list_categories()?
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
         let q = parse_quick_add(text, now.date(), &known);
         self.create_task(NewTask {
             title: q.title,
@@ -45,22 +49,24 @@ pub fn parse_quick_add(text: &str, today: NaiveDate, categories: &[String]) -> Q
                 continue;
             }
         }
-        if let Some(c) = word.strip_prefix('#') {
-            if let Some(name) = categories.iter().find(|k| k.eq_ignore_ascii_case(c)) {
-                out.category = Some(name.clone());
-                continue;
-            }
+        if let Some(name) = word
+            .strip_prefix('#')
+            .and_then(|c| categories.iter().find(|k| k.eq_ignore_ascii_case(c)))
+        {
+            out.category = Some(name.clone());
+            continue;
         }
         words.push(word);
     }
     // A date said at the end: "… tomorrow", "… on friday", "… 2026-12-01".
-    if let Some(last) = words.last() {
-        if let Some(due) = date_word(last, today) {
-            out.due = Some(due);
+    if let Some(due) = words.last().and_then(|last| date_word(last, today)) {
+        out.due = Some(due);
+        words.pop();
+        if words
+            .last()
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "on" | "by" | "due"))
+        {
             words.pop();
-            if words.last().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "on" | "by" | "due")) {
-                words.pop();
-            }
         }
     }
     out.title = words.join(" ");
@@ -78,7 +84,9 @@ fn date_word(word: &str, today: NaiveDate) -> Option<Due> {
         // The next such day; today's weekday means a week from today.
         let ahead = (7 + wd.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
         let ahead = if ahead == 0 { 7 } else { ahead };
-        return today.checked_add_days(Days::new(u64::from(ahead))).map(Due::Date);
+        return today
+            .checked_add_days(Days::new(u64::from(ahead)))
+            .map(Due::Date);
     }
     w.parse::<Due>().ok()
 }
@@ -95,7 +103,11 @@ mod tests {
     #[test]
     fn markers_are_lifted_out_of_the_title() {
         let cats = vec!["Sales".to_string(), "Meetings".to_string()];
-        let q = parse_quick_add("Call Joe about the renewal tomorrow !high #sales", d("2026-11-23"), &cats);
+        let q = parse_quick_add(
+            "Call Joe about the renewal tomorrow !high #sales",
+            d("2026-11-23"),
+            &cats,
+        );
         assert_eq!(q.title, "Call Joe about the renewal");
         assert_eq!(q.priority, Some(Priority::High));
         assert_eq!(q.category.as_deref(), Some("Sales"));
@@ -106,8 +118,17 @@ mod tests {
     fn weekday_and_plain_text() {
         // 2026-11-23 is a Monday: "monday" means next week's.
         let q = parse_quick_add("Send deck on monday", d("2026-11-23"), &[]);
-        assert_eq!((q.title.as_str(), q.due), ("Send deck", Some(Due::Date(d("2026-11-30")))));
+        assert_eq!(
+            (q.title.as_str(), q.due),
+            ("Send deck", Some(Due::Date(d("2026-11-30"))))
+        );
         let q = parse_quick_add("Plan #hashtag party !wow", d("2026-11-23"), &[]);
-        assert_eq!(q, QuickAdd { title: "Plan #hashtag party !wow".into(), ..Default::default() });
+        assert_eq!(
+            q,
+            QuickAdd {
+                title: "Plan #hashtag party !wow".into(),
+                ..Default::default()
+            }
+        );
     }
 }

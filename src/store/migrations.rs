@@ -126,7 +126,10 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> StoreResult<()> {
         });
     }
     for version in found..target.min(latest_version()) {
-        let Some(sql) = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)) else {
+        let Some(sql) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
             break;
         };
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

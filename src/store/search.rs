@@ -14,7 +14,9 @@ pub fn fts_query(input: &str) -> Option<String> {
         // "Henderson's" should look for Henderson, not for Henderson AND s*.
         .map(|w| {
             let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w)
         })
         .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
@@ -43,7 +45,7 @@ impl Store {
             )?;
             let rows = stmt.query_map(params![q, limit], |r| {
                 Ok(SearchHit::Task {
-                    task: task_from_row(r)?,
+                    task: Box::new(task_from_row(r)?),
                     snippet: r.get(13)?,
                 })
             })?;

@@ -182,7 +182,12 @@ impl Store {
 
     /// Moves a task to `status` so that it ends up at `index` (0-based) among the column's
     /// other cards; `None` puts it at the end.
-    pub fn move_task(&mut self, id: i64, status: Status, index: Option<usize>) -> StoreResult<Task> {
+    pub fn move_task(
+        &mut self,
+        id: i64,
+        status: Status,
+        index: Option<usize>,
+    ) -> StoreResult<Task> {
         self.write(|tx| {
             get_in(tx, id)?;
             let position = match slot_position(tx, id, status, index)? {
@@ -255,9 +260,8 @@ fn slot_position(
     index: Option<usize>,
 ) -> StoreResult<Option<f64>> {
     let Some(index) = index else {
-        let mut stmt = tx.prepare_cached(
-            "SELECT MAX(position) FROM tasks WHERE status = ?1 AND id != ?2",
-        )?;
+        let mut stmt =
+            tx.prepare_cached("SELECT MAX(position) FROM tasks WHERE status = ?1 AND id != ?2")?;
         let max: Option<f64> = stmt.query_row(params![status.as_str(), id], |r| r.get(0))?;
         return Ok(Some(max.map_or(POSITION_STEP, |m| m + POSITION_STEP)));
     };
@@ -305,6 +309,10 @@ fn renumber_column(tx: &rusqlite::Connection, status: Status, skip: i64) -> Stor
     for (i, id) in ids.iter().enumerate() {
         update.execute(params![id, (i as f64 + 1.0) * POSITION_STEP])?;
     }
-    tracing::debug!(status = status.as_str(), cards = ids.len(), "renumbered column");
+    tracing::debug!(
+        status = status.as_str(),
+        cards = ids.len(),
+        "renumbered column"
+    );
     Ok(())
 }

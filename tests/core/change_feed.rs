@@ -37,7 +37,14 @@ fn every_write_is_announced() {
     let mut rx = svc.subscribe();
     let t = svc.create_task(new_task("a")).unwrap();
     assert_eq!(drain(&mut rx), vec![ChangeEvent::TaskCreated { id: t.id }]);
-    svc.update_task(t.id, TaskPatch { title: Some("b".into()), ..Default::default() }).unwrap();
+    svc.update_task(
+        t.id,
+        TaskPatch {
+            title: Some("b".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(drain(&mut rx), vec![ChangeEvent::TaskUpdated { id: t.id }]);
     svc.move_task(t.id, Status::Blocked, Some(0)).unwrap();
     assert_eq!(drain(&mut rx), vec![ChangeEvent::TaskMoved { id: t.id }]);
@@ -46,7 +53,13 @@ fn every_write_is_announced() {
     svc.restore_task(&gone).unwrap();
     assert_eq!(drain(&mut rx), vec![ChangeEvent::TaskCreated { id: t.id }]);
     let (tr, tasks) = svc
-        .save_dump(NewTranscript { text: "x".into(), ..Default::default() }, vec![new_task("c"), new_task("d")])
+        .save_dump(
+            NewTranscript {
+                text: "x".into(),
+                ..Default::default()
+            },
+            vec![new_task("c"), new_task("d")],
+        )
         .unwrap();
     assert_eq!(
         drain(&mut rx),
@@ -57,7 +70,12 @@ fn every_write_is_announced() {
         ]
     );
     svc.set_setting("theme", "dark").unwrap();
-    assert_eq!(drain(&mut rx), vec![ChangeEvent::SettingChanged { key: "theme".into() }]);
+    assert_eq!(
+        drain(&mut rx),
+        vec![ChangeEvent::SettingChanged {
+            key: "theme".into()
+        }]
+    );
     // Failed writes announce nothing.
     assert!(svc.create_task(new_task(" ")).is_err());
     assert!(svc.delete_task(424242).is_err());
@@ -86,7 +104,11 @@ fn another_service_on_the_same_file_is_noticed() {
     let mut rx = app.subscribe();
     std::thread::sleep(Duration::from_millis(60));
     other.create_task(new_task("from elsewhere")).unwrap();
-    assert!(wait_for(&mut rx, &ChangeEvent::External, Duration::from_secs(3)));
+    assert!(wait_for(
+        &mut rx,
+        &ChangeEvent::External,
+        Duration::from_secs(3)
+    ));
 }
 
 #[test]
@@ -98,8 +120,17 @@ fn a_cli_write_in_another_process_is_noticed() {
     std::thread::sleep(Duration::from_millis(60));
     let out = utter(dir.path(), &["tasks", "add", "Added from another terminal"]);
     assert!(out.status.success());
-    assert!(wait_for(&mut rx, &ChangeEvent::External, Duration::from_secs(3)));
-    let titles: Vec<String> = app.list_tasks(&Default::default()).unwrap().into_iter().map(|t| t.title).collect();
+    assert!(wait_for(
+        &mut rx,
+        &ChangeEvent::External,
+        Duration::from_secs(3)
+    ));
+    let titles: Vec<String> = app
+        .list_tasks(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
     assert_eq!(titles, vec!["Added from another terminal"]);
     // The watcher stops with its handle.
     drop(_watch);

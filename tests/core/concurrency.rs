@@ -15,14 +15,25 @@ fn two_processes_writing_at_once_lose_nothing() {
     let script = |tag: &str| {
         let bin = env!("CARGO_BIN_EXE_utter");
         let d = dir.path().display();
-        format!("for i in $(seq 1 {per_proc}); do {bin} --data-dir '{d}' tasks add \"{tag} $i\" || exit 1; done")
+        format!(
+            "for i in $(seq 1 {per_proc}); do {bin} --data-dir '{d}' tasks add \"{tag} $i\" || exit 1; done"
+        )
     };
-    let mut a = Command::new("sh").arg("-c").arg(script("alpha")).spawn().unwrap();
-    let mut b = Command::new("sh").arg("-c").arg(script("beta")).spawn().unwrap();
+    let mut a = Command::new("sh")
+        .arg("-c")
+        .arg(script("alpha"))
+        .spawn()
+        .unwrap();
+    let mut b = Command::new("sh")
+        .arg("-c")
+        .arg(script("beta"))
+        .spawn()
+        .unwrap();
     // And this process writes too, through its own connection.
     let svc = service(dir.path());
     for i in 0..per_proc {
-        svc.create_task(super::support::new_task(&format!("gamma {i}"))).unwrap();
+        svc.create_task(super::support::new_task(&format!("gamma {i}")))
+            .unwrap();
     }
     assert!(a.wait().unwrap().success());
     assert!(b.wait().unwrap().success());

@@ -19,9 +19,18 @@ fn create_get_list_update_delete_restore() {
         })
         .unwrap();
     assert_eq!(t.title, "Call Joe about the renewal");
-    assert_eq!(t.category.as_deref(), Some("Sales"), "category canonicalized");
+    assert_eq!(
+        t.category.as_deref(),
+        Some("Sales"),
+        "category canonicalized"
+    );
     assert_eq!(t.status, Status::Pending);
-    assert_eq!(t.due, Some(Due::Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())));
+    assert_eq!(
+        t.due,
+        Some(Due::Date(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+        ))
+    );
     assert_eq!(svc.get_task(t.id).unwrap(), t);
 
     let edited = svc
@@ -40,12 +49,26 @@ fn create_get_list_update_delete_restore() {
     assert_eq!(edited.description, None);
     assert_eq!(edited.due.unwrap().to_string(), "2026-11-25T15:00:00");
     assert_eq!(edited.priority, Priority::Low);
-    assert_eq!(edited.category.as_deref(), Some("Sales"), "untouched field kept");
+    assert_eq!(
+        edited.category.as_deref(),
+        Some("Sales"),
+        "untouched field kept"
+    );
 
     let other = svc.create_task(new_task("Book flights")).unwrap();
-    let high = svc.list_tasks(&TaskFilter { priority: Some(Priority::Low), ..Default::default() }).unwrap();
+    let high = svc
+        .list_tasks(&TaskFilter {
+            priority: Some(Priority::Low),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(high.iter().map(|t| t.id).collect::<Vec<_>>(), vec![t.id]);
-    let sales = svc.list_tasks(&TaskFilter { category: Some("SALES".into()), ..Default::default() }).unwrap();
+    let sales = svc
+        .list_tasks(&TaskFilter {
+            category: Some("SALES".into()),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(sales.len(), 1);
 
     let deleted = svc.delete_task(t.id).unwrap();
@@ -69,25 +92,53 @@ fn bad_input_is_rejected_with_clear_errors() {
         assert!(matches!(e, ServiceError::EmptyTitle), "{e:?}");
     }
     let e = svc
-        .create_task(NewTask { title: "x".into(), category: Some("Nope".into()), ..Default::default() })
+        .create_task(NewTask {
+            title: "x".into(),
+            category: Some("Nope".into()),
+            ..Default::default()
+        })
         .unwrap_err();
-    assert!(e.to_string().contains("unknown category 'Nope'") && e.to_string().contains("Meetings"), "{e}");
+    assert!(
+        e.to_string().contains("unknown category 'Nope'") && e.to_string().contains("Meetings"),
+        "{e}"
+    );
     let e = svc.create_task(new_task(&"a".repeat(501))).unwrap_err();
     assert!(matches!(e, ServiceError::TitleTooLong { .. }));
     let t = svc.create_task(new_task("ok")).unwrap();
-    let e = svc.update_task(t.id, TaskPatch { title: Some(" ".into()), ..Default::default() }).unwrap_err();
+    let e = svc
+        .update_task(
+            t.id,
+            TaskPatch {
+                title: Some(" ".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
     assert!(matches!(e, ServiceError::EmptyTitle));
-    assert_eq!(svc.get_task(t.id).unwrap().title, "ok", "failed edit changed nothing");
-    assert!(svc.move_task(9999, Status::Completed, None).unwrap_err().is_not_found());
+    assert_eq!(
+        svc.get_task(t.id).unwrap().title,
+        "ok",
+        "failed edit changed nothing"
+    );
+    assert!(
+        svc.move_task(9999, Status::Completed, None)
+            .unwrap_err()
+            .is_not_found()
+    );
     assert!(svc.delete_task(9999).unwrap_err().is_not_found());
-    assert_eq!(svc.delete_task(9999).unwrap_err().to_string(), "task 9999 not found");
+    assert_eq!(
+        svc.delete_task(9999).unwrap_err().to_string(),
+        "task 9999 not found"
+    );
 }
 
 #[test]
 fn control_characters_and_emoji_survive_a_round_trip() {
     let dir = tempdir().unwrap();
     let svc = service(dir.path());
-    let t = svc.create_task(new_task("Ship 🚀 the\u{0007} release — naïve café")).unwrap();
+    let t = svc
+        .create_task(new_task("Ship 🚀 the\u{0007} release — naïve café"))
+        .unwrap();
     assert_eq!(t.title, "Ship 🚀 the release — naïve café");
     assert_eq!(svc.search("cafe", 5).unwrap().len(), 1, "diacritics folded");
 }
@@ -96,6 +147,9 @@ fn control_characters_and_emoji_survive_a_round_trip() {
 fn due_parsing_names_the_accepted_formats() {
     let e = "next tuesday-ish".parse::<Due>().unwrap_err().to_string();
     assert!(e.contains("YYYY-MM-DD"), "{e}");
-    assert!(matches!("2026-12-01 09:30".parse::<Due>().unwrap(), Due::DateTime(_)));
+    assert!(matches!(
+        "2026-12-01 09:30".parse::<Due>().unwrap(),
+        Due::DateTime(_)
+    ));
     assert!("2026-02-30".parse::<Due>().is_err());
 }

@@ -21,13 +21,30 @@ fn fresh_file_gets_latest_schema_and_seeded_categories() {
     let conn = Connection::open(store.path()).unwrap();
     assert_eq!(current_version(&conn).unwrap(), latest_version());
     let t = tables(&conn);
-    for want in ["tasks", "categories", "transcripts", "settings", "tasks_fts", "transcripts_fts", "tasks_fts_update"] {
+    for want in [
+        "tasks",
+        "categories",
+        "transcripts",
+        "settings",
+        "tasks_fts",
+        "transcripts_fts",
+        "tasks_fts_update",
+    ] {
         assert!(t.iter().any(|n| n == want), "missing {want} in {t:?}");
     }
     let cats = store.list_categories().unwrap();
-    assert!(cats.len() >= 6, "{cats:?}");
-    assert!(cats.iter().all(|c| c.color.starts_with('#') && c.color.len() == 7));
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        cats,
+        utter::model::default_categories(),
+        "seed and defaults agree"
+    );
+    assert!(
+        cats.iter()
+            .all(|c| c.color.starts_with('#') && c.color.len() == 7)
+    );
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
 }
 
@@ -53,14 +70,26 @@ fn upgrades_from_every_earlier_version_keep_data() {
         }
         let store = Store::open(&path).unwrap();
         let conn = Connection::open(&path).unwrap();
-        assert_eq!(current_version(&conn).unwrap(), latest_version(), "from v{from}");
+        assert_eq!(
+            current_version(&conn).unwrap(),
+            latest_version(),
+            "from v{from}"
+        );
         if from >= 1 {
             let tasks = store.list_tasks(&TaskFilter::default()).unwrap();
             assert_eq!(tasks.len(), 1, "from v{from}");
             assert_eq!(tasks[0].status, Status::Blocked);
             assert_eq!(tasks[0].source_transcript_id, Some(1));
-            assert_eq!(store.search("plumber", 10).unwrap().len(), 2, "old rows indexed (from v{from})");
-            assert_eq!(store.search("leak", 10).unwrap().len(), 2, "description and transcript indexed");
+            assert_eq!(
+                store.search("plumber", 10).unwrap().len(),
+                2,
+                "old rows indexed (from v{from})"
+            );
+            assert_eq!(
+                store.search("leak", 10).unwrap().len(),
+                2,
+                "description and transcript indexed"
+            );
         }
     }
 }
@@ -69,7 +98,11 @@ fn upgrades_from_every_earlier_version_keep_data() {
 fn reopening_is_idempotent() {
     let dir = tempdir().unwrap();
     let mut s = Store::open_in(dir.path()).unwrap();
-    s.insert_task(&utter::model::NewTask { title: "x".into(), ..Default::default() }).unwrap();
+    s.insert_task(&utter::model::NewTask {
+        title: "x".into(),
+        ..Default::default()
+    })
+    .unwrap();
     drop(s);
     let s = Store::open_in(dir.path()).unwrap();
     assert_eq!(s.count_tasks().unwrap(), 1);
@@ -82,7 +115,8 @@ fn newer_schema_is_refused_and_left_alone() {
     let path = dir.path().join("utter.db");
     {
         let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", latest_version() + 5).unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 5)
+            .unwrap();
     }
     let err = Store::open(&path).unwrap_err();
     assert!(matches!(err, StoreError::NewerSchema { .. }), "{err:?}");
@@ -95,10 +129,14 @@ fn newer_schema_is_refused_and_left_alone() {
 fn corrupt_file_is_reported_with_its_path_and_not_overwritten() {
     let dir = tempdir().unwrap();
     let path = dir.path().join("utter.db");
-    let garbage = b"this is not sqlite at all, just some bytes that happen to be here\n".repeat(100);
+    let garbage =
+        b"this is not sqlite at all, just some bytes that happen to be here\n".repeat(100);
     std::fs::write(&path, &garbage).unwrap();
     let err = Store::open(&path).unwrap_err();
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
-    assert!(err.to_string().contains(&path.display().to_string()), "{err}");
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
 }

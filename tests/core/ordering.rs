@@ -4,33 +4,54 @@ use utter::model::{Status, TaskFilter};
 use super::support::{new_task, service};
 
 fn column(svc: &utter::Service, status: Status) -> Vec<i64> {
-    svc.list_tasks(&TaskFilter { status: Some(status), ..Default::default() })
-        .unwrap()
-        .into_iter()
-        .map(|t| t.id)
-        .collect()
+    svc.list_tasks(&TaskFilter {
+        status: Some(status),
+        ..Default::default()
+    })
+    .unwrap()
+    .into_iter()
+    .map(|t| t.id)
+    .collect()
 }
 
 #[test]
 fn moves_land_at_the_requested_index_and_order_is_stable() {
     let dir = tempdir().unwrap();
     let svc = service(dir.path());
-    let ids: Vec<i64> = (0..5).map(|i| svc.create_task(new_task(&format!("t{i}"))).unwrap().id).collect();
-    assert_eq!(column(&svc, Status::Pending), ids, "new tasks append in order");
+    let ids: Vec<i64> = (0..5)
+        .map(|i| svc.create_task(new_task(&format!("t{i}"))).unwrap().id)
+        .collect();
+    assert_eq!(
+        column(&svc, Status::Pending),
+        ids,
+        "new tasks append in order"
+    );
 
     svc.move_task(ids[4], Status::Pending, Some(0)).unwrap();
-    assert_eq!(column(&svc, Status::Pending), vec![ids[4], ids[0], ids[1], ids[2], ids[3]]);
+    assert_eq!(
+        column(&svc, Status::Pending),
+        vec![ids[4], ids[0], ids[1], ids[2], ids[3]]
+    );
     svc.move_task(ids[4], Status::Pending, Some(2)).unwrap();
-    assert_eq!(column(&svc, Status::Pending), vec![ids[0], ids[1], ids[4], ids[2], ids[3]]);
+    assert_eq!(
+        column(&svc, Status::Pending),
+        vec![ids[0], ids[1], ids[4], ids[2], ids[3]]
+    );
     svc.move_task(ids[1], Status::InProgress, None).unwrap();
     svc.move_task(ids[2], Status::InProgress, Some(0)).unwrap();
     assert_eq!(column(&svc, Status::InProgress), vec![ids[2], ids[1]]);
     assert_eq!(column(&svc, Status::Pending), vec![ids[0], ids[4], ids[3]]);
     // An index past the end means the end.
     svc.move_task(ids[0], Status::InProgress, Some(99)).unwrap();
-    assert_eq!(column(&svc, Status::InProgress), vec![ids[2], ids[1], ids[0]]);
+    assert_eq!(
+        column(&svc, Status::InProgress),
+        vec![ids[2], ids[1], ids[0]]
+    );
     // Reading twice gives the same order.
-    assert_eq!(column(&svc, Status::InProgress), column(&svc, Status::InProgress));
+    assert_eq!(
+        column(&svc, Status::InProgress),
+        column(&svc, Status::InProgress)
+    );
 }
 
 /// Random moves checked against a plain Vec model, including long runs of inserts at the
@@ -59,12 +80,20 @@ fn random_moves_match_a_simple_model() {
             col.retain(|x| *x != id);
         }
         // Half the time hammer index 1 so that gaps between neighbours run out.
-        let index = if step % 2 == 0 { 1.min(model[to].len()) } else { next(model[to].len() + 1) };
+        let index = if step % 2 == 0 {
+            1.min(model[to].len())
+        } else {
+            next(model[to].len() + 1)
+        };
         model[to].insert(index, id);
         svc.move_task(id, Status::ALL[to], Some(index)).unwrap();
         if step % 50 == 0 {
             for (c, status) in Status::ALL.iter().enumerate() {
-                assert_eq!(column(&svc, *status), model[c], "step {step} column {status}");
+                assert_eq!(
+                    column(&svc, *status),
+                    model[c],
+                    "step {step} column {status}"
+                );
             }
         }
     }

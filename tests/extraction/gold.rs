@@ -4,9 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDateTime;
+use serde::Deserialize;
 use utter::extract::{ExtractOptions, ExtractedTask, extract};
 use utter::model::Category;
-use serde::Deserialize;
 
 #[derive(Deserialize)]
 struct Gold {

@@ -1,7 +1,6 @@
 //! Bad input never panics, and big input stays fast and bounded.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-
 use chrono::NaiveDateTime;
 use utter::extract::{ExtractOptions, ExtractedTask, extract};
 use utter::model::{Category, Priority};

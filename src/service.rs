@@ -78,6 +78,19 @@ impl Service {
         Ok(task)
     }
 
+    /// Adds many tasks at once, all or nothing (e.g. `utter tasks import`).
+    pub fn import_tasks(&self, tasks: Vec<NewTask>) -> ServiceResult<Vec<Task>> {
+        let tasks = tasks
+            .into_iter()
+            .map(|t| self.validate_new(t))
+            .collect::<ServiceResult<Vec<_>>>()?;
+        let saved = self.store().insert_tasks(&tasks)?;
+        for t in &saved {
+            self.feed.emit(ChangeEvent::TaskCreated { id: t.id });
+        }
+        Ok(saved)
+    }
+
     pub fn get_task(&self, id: i64) -> ServiceResult<Task> {
         Ok(self.store().get_task(id)?)
     }

@@ -87,3 +87,15 @@ pub async fn get_transcript(state: State<'_, AppState>, id: i64) -> CmdResult<Tr
 pub async fn search(state: State<'_, AppState>, query: String) -> CmdResult<Vec<SearchHit>> {
     with_service(state, move |s| s.search(&query, 50)).await
 }
+
+/// The UI's first paint of a loaded board; logged once as the start-up time.
+#[tauri::command]
+pub fn board_painted(state: State<'_, AppState>, cards: usize) {
+    if !state
+        .painted
+        .swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        let ms = state.started.elapsed().as_millis();
+        tracing::info!(ms, cards, "board painted");
+    }
+}

@@ -7,7 +7,8 @@ mod error;
 mod live;
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
 use tauri::Manager;
 use utter::Service;
@@ -17,10 +18,14 @@ const EXTERNAL_POLL: Duration = Duration::from_millis(50);
 
 pub struct AppState {
     pub service: Arc<Service>,
+    /// When the process started, for the start-up time logged on the first paint.
+    pub started: Instant,
+    pub painted: AtomicBool,
     _watch: utter::service::ExternalWatch,
 }
 
 fn main() {
+    let started = Instant::now();
     init_tracing();
     let data_dir = match utter::paths::resolve_data_dir(None) {
         Some(d) => d,
@@ -46,6 +51,8 @@ fn main() {
         }))
         .manage(AppState {
             service: service.clone(),
+            started,
+            painted: AtomicBool::new(false),
             _watch: watch,
         })
         .setup(move |app| {
@@ -64,6 +71,7 @@ fn main() {
             commands::list_categories,
             commands::get_transcript,
             commands::search,
+            commands::board_painted,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -96,6 +96,13 @@ pub enum TasksCmd {
     },
     /// Change a task's fields.
     Edit(EditArgs),
+    /// Add many tasks from a JSON array of {title, description?, category?, priority?, status?, due?}
+    /// (a file, or - for stdin); all or nothing.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Delete a task.
     #[command(alias = "delete")]
     Rm {

@@ -176,6 +176,26 @@ fn tasks(svc: &Arc<Service>, cmd: TasksCmd) -> Result<()> {
                 out(&format!("Updated {}", render::task_line(&task)))
             }
         }
+        TasksCmd::Import { file, json } => {
+            let text = if file.as_os_str() == "-" {
+                read_stdin()?
+            } else {
+                std::fs::read_to_string(&file)
+                    .map_err(|e| Error::Io(format!("cannot read {}: {e}", file.display())))?
+            };
+            let tasks: Vec<NewTask> = serde_json::from_str(&text).map_err(|e| {
+                Error::Usage(format!(
+                    "{} is not a JSON array of tasks: {e}",
+                    file.display()
+                ))
+            })?;
+            let saved = svc.import_tasks(tasks)?;
+            if json {
+                out_json(&saved)
+            } else {
+                out(&format!("Imported {} tasks", saved.len()))
+            }
+        }
         TasksCmd::Rm { id, json } => {
             let task = svc.delete_task(id)?;
             if json {

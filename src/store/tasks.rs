@@ -94,6 +94,11 @@ impl Store {
         self.write(|tx| insert_in(tx, new))
     }
 
+    /// Inserts many tasks in one transaction (imports, benchmarks): all or nothing.
+    pub fn insert_tasks(&mut self, new: &[NewTask]) -> StoreResult<Vec<Task>> {
+        self.write(|tx| new.iter().map(|t| insert_in(tx, t)).collect())
+    }
+
     pub fn get_task(&self, id: i64) -> StoreResult<Task> {
         get_in(&self.conn, id)
     }

@@ -2,7 +2,7 @@
 // Started by scripts/e2e-app.sh, which provides DISPLAY, UTTER_BIN, UTTER_CLI and DRIVER_URL.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -124,4 +124,14 @@ test("a spoken dump saved by the CLI shows up with its tasks, and hostile text r
   await shot("board-detail.png");
   await driver.actions().sendKeys(Key.ESCAPE).perform();
   await shot("board.png");
+});
+
+test("a second launch hands over to the running app and exits", async () => {
+  // Without single-instance the second copy would open its own window and never exit.
+  const second = spawnSync(APP, [], { env: process.env, timeout: 30_000, encoding: "utf8" });
+  assert.equal(second.signal, null, `second instance still running after 30 s: ${second.stderr}`);
+  assert.equal(second.status, 0, second.stderr);
+  // The first one is still there and still live.
+  const task = JSON.parse(cli("tasks", "add", "Still live after a second launch", "--json"));
+  await waitForCard(task.id);
 });

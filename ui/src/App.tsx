@@ -14,6 +14,7 @@ import { ShortcutHelp } from "./components/ShortcutHelp";
 import { TaskDetail } from "./components/TaskDetail";
 import { Toasts } from "./components/Toasts";
 import { useBoard } from "./hooks/useBoard";
+import { useReportFirstPaint } from "./hooks/useReportFirstPaint";
 import { useFilters } from "./hooks/useFilters";
 import { isTypingTarget, useKeyboardShortcuts } from "./hooks/useKeyboardShortcuts";
 import { useToasts } from "./hooks/useToasts";
@@ -35,6 +36,7 @@ function describeAdded(t: Task): string {
 export function App() {
   const { toasts, notify, dismiss } = useToasts();
   const board = useBoard(notify, dismiss);
+  useReportFirstPaint(board.loadState === "ready", board.tasks.length);
   const { filters, setFilters, active: filtering, visible, clear } = useFilters(board.columns);
 
   const [focusedId, setFocusedId] = useState<number | null>(null);

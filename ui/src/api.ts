@@ -65,6 +65,14 @@ export function search(query: string): Promise<SearchHit[]> {
   return invoke<SearchHit[]>("search", { query });
 }
 
+/**
+ * Tells the core the board has been painted once, so it can log start-up time
+ * (`board painted ms=…`); the start-up benchmark reads that line. Never fails the UI.
+ */
+export function reportBoardPainted(cards: number): Promise<void> {
+  return invoke<void>("board_painted", { cards }).catch(() => undefined);
+}
+
 /** Subscribe to store changes (from this window, the CLI, or another process). */
 export function onStoreChanged(handler: (event: ChangeEvent) => void): Promise<UnlistenFn> {
   return listen<ChangeEvent>(STORE_CHANGED, (e) => handler(e.payload));

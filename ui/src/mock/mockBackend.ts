@@ -180,6 +180,8 @@ export class MockBackend {
           .map((task) => ({ kind: "task", task: { ...task }, snippet: task.title }));
         return hits;
       }
+      case "board_painted":
+        return null;
       default:
         throw `unknown command ${cmd}`;
     }

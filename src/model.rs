@@ -171,6 +171,11 @@ impl FromStr for Due {
     type Err = ParseDueError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
+        // Stored dates are always `YYYY-MM-DD`; reading them without chrono's format parser
+        // keeps listing a large board cheap.
+        if let Some(d) = fast_ymd(t) {
+            return Ok(Due::Date(d));
+        }
         if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
             return Ok(Due::Date(d));
         }
@@ -186,6 +191,20 @@ impl FromStr for Due {
         }
         Err(ParseDueError(s.to_string()))
     }
+}
+
+fn fast_ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
 impl Serialize for Due {

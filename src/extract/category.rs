@@ -339,21 +339,7 @@ mod tests {
     use super::*;
 
     fn defaults() -> Vec<Category> {
-        [
-            "Meetings",
-            "Sales",
-            "Research",
-            "Writing",
-            "Admin",
-            "Personal",
-            "Development",
-        ]
-        .iter()
-        .map(|n| Category {
-            name: (*n).to_string(),
-            color: "#000000".into(),
-        })
-        .collect()
+        crate::model::default_categories()
     }
 
     #[test]

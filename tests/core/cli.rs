@@ -356,13 +356,30 @@ fn import_is_all_or_nothing() {
     let dir = tempdir().unwrap();
     let d = dir.path();
     let good = d.join("good.json");
-    std::fs::write(&good, r#"[{"title":"a","priority":"high"},{"title":"b","status":"blocked","due":"2026-12-01"}]"#).unwrap();
+    std::fs::write(
+        &good,
+        r#"[{"title":"a","priority":"high"},{"title":"b","status":"blocked","due":"2026-12-01"}]"#,
+    )
+    .unwrap();
     let saved = json(d, &["tasks", "import", good.to_str().unwrap(), "--json"]);
     assert_eq!(saved.as_array().unwrap().len(), 2);
     assert_eq!(saved[1]["status"], "blocked");
     let bad = d.join("bad.json");
     std::fs::write(&bad, r#"[{"title":"c"},{"title":"   "}]"#).unwrap();
-    assert_one_line_error(&utter(d, &["tasks", "import", bad.to_str().unwrap()]), "needs a title");
-    assert_one_line_error(&utter(d, &["tasks", "import", "/nonexistent.json"]), "cannot read /nonexistent.json");
-    assert_eq!(json(d, &["tasks", "list", "--json"]).as_array().unwrap().len(), 2, "nothing from the bad file");
+    assert_one_line_error(
+        &utter(d, &["tasks", "import", bad.to_str().unwrap()]),
+        "needs a title",
+    );
+    assert_one_line_error(
+        &utter(d, &["tasks", "import", "/nonexistent.json"]),
+        "cannot read /nonexistent.json",
+    );
+    assert_eq!(
+        json(d, &["tasks", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2,
+        "nothing from the bad file"
+    );
 }

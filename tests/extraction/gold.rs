@@ -47,21 +47,7 @@ struct Score {
 
 fn score(path: &str) -> Score {
     let gold: Gold = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let categories: Vec<Category> = [
-        "Meetings",
-        "Sales",
-        "Research",
-        "Writing",
-        "Admin",
-        "Personal",
-        "Development",
-    ]
-    .iter()
-    .map(|n| Category {
-        name: (*n).to_string(),
-        color: "#888".into(),
-    })
-    .collect();
+    let categories: Vec<Category> = utter::model::default_categories();
     let (mut tp_pred, mut n_pred, mut hit_gold, mut n_gold) = (0usize, 0usize, 0usize, 0usize);
     let (mut due_ok, mut due_n, mut pri_ok, mut pri_n) = (0usize, 0usize, 0usize, 0usize);
     let mut report = String::new();

@@ -10,21 +10,7 @@ fn now() -> NaiveDateTime {
 }
 
 fn categories() -> Vec<Category> {
-    [
-        "Meetings",
-        "Sales",
-        "Research",
-        "Writing",
-        "Admin",
-        "Personal",
-        "Development",
-    ]
-    .iter()
-    .map(|n| Category {
-        name: (*n).to_string(),
-        color: "#888".into(),
-    })
-    .collect()
+    utter::model::default_categories()
 }
 
 fn run(text: &str) -> Vec<ExtractedTask> {

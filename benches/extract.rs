@@ -1,0 +1,39 @@
+//! Offline extraction speed: `cargo bench --bench extract`. Goal (issue #5): < 5 ms per dump.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+
+use chrono::NaiveDateTime;
+use criterion::Criterion;
+use utter::extract::{ExtractOptions, extract};
+
+fn main() {
+    let gold: serde_json::Value =
+        serde_json::from_str(include_str!("../tests/fixtures/extraction_gold.json")).unwrap();
+    let dumps: Vec<String> = gold["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap().to_string())
+        .collect();
+    let longest = dumps.iter().max_by_key(|d| d.len()).unwrap().clone();
+    let categories = utter::model::default_categories();
+    let now = NaiveDateTime::parse_from_str("2026-12-02T14:30:00", "%Y-%m-%dT%H:%M:%S").unwrap();
+    let opts = ExtractOptions {
+        now,
+        categories: &categories,
+    };
+    let mut c = Criterion::default().configure_from_args();
+    c.bench_function(&format!("extract/all {} gold dumps", dumps.len()), |b| {
+        b.iter(|| {
+            for d in &dumps {
+                black_box(extract(d, &opts));
+            }
+        })
+    });
+    c.bench_function(
+        &format!("extract/longest dump ({} chars)", longest.len()),
+        |b| b.iter(|| black_box(extract(&longest, &opts))),
+    );
+    c.final_summary();
+}

@@ -38,6 +38,7 @@ lint:
 test-rust:
 	$(CARGO) build --workspace --bins
 	$(CARGO) test --workspace
+	scripts/test-keychain.sh
 	@git diff --exit-code --stat -- ui/src/bindings || (echo "ui/src/bindings is stale: commit the regenerated TS types" && false)
 
 test-ui:

@@ -12,6 +12,8 @@ APT_PACKAGES=(
   # headless desktop tests: X server, WebKit's WebDriver, Chromium, screenshots, dbus
   xvfb xauth imagemagick x11-apps webkit2gtk-driver dbus dbus-x11 at-spi2-core
   chromium chromium-driver xdotool
+  # the real OS keychain (Secret Service) for the keychain tests
+  gnome-keyring
 )
 
 missing=()

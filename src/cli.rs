@@ -1,12 +1,17 @@
 //! The `utter` command line. Parsing and printing only: every operation is a service call.
 
 mod args;
+mod llm;
 mod render;
 mod run;
+
+use run::{out, out_json};
 
 use std::process::ExitCode;
 
 use clap::Parser;
+
+use crate::error;
 use clap::error::ErrorKind;
 
 pub use args::Cli;
@@ -62,4 +67,12 @@ fn usage_error(e: clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The CLI is synchronous; network calls (LLM providers) run on a small runtime made here.
+fn runtime() -> error::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| error::Error::Io(format!("cannot start the async runtime: {e}")))
 }

@@ -6,8 +6,10 @@
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod llm;
 pub mod model;
 pub mod paths;
+pub mod secrets;
 pub mod service;
 pub mod store;
 

@@ -6,6 +6,7 @@ mod change_feed;
 mod dump;
 mod error;
 mod external_watch;
+mod llm_setup;
 mod quick_add;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ pub use change_feed::{ChangeEvent, ChangeFeed};
 pub use dump::new_task_from;
 pub use error::ServiceError;
 pub use external_watch::ExternalWatch;
+pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
 pub use quick_add::{QuickAdd, parse_quick_add};
 
 use crate::model::{

@@ -42,9 +42,15 @@ pub enum Command {
         /// Resolve relative dates against this local time (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]); default: now.
         #[arg(long)]
         now: Option<String>,
+        /// offline: rules only; llm: the configured model; auto: the model if one is set (default).
+        #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
+        engine: EngineArg,
         #[arg(long)]
         json: bool,
     },
+    /// Configure the language model used for extraction (and agents).
+    #[command(subcommand)]
+    Llm(LlmCmd),
     /// Save a spoken dump: the transcript and the tasks in it go on the board.
     Dump {
         /// The transcript text; `-` reads it from stdin.
@@ -53,11 +59,63 @@ pub enum Command {
         /// Resolve relative dates against this local time; default: now.
         #[arg(long)]
         now: Option<String>,
+        #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
+        engine: EngineArg,
         #[arg(long)]
         json: bool,
     },
     /// Print where the data lives.
     Where,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum EngineArg {
+    Auto,
+    Offline,
+    Llm,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ProviderArg {
+    /// Any server speaking OpenAI's Chat Completions: OpenAI, OpenRouter, Ollama, LM Studio, llama.cpp.
+    #[value(
+        alias = "openai-compatible",
+        alias = "ollama",
+        alias = "lmstudio",
+        alias = "openrouter"
+    )]
+    Openai,
+    /// Anthropic's Messages API.
+    Anthropic,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LlmCmd {
+    /// Choose the provider, URL and model; `--api-key` reads the key from stdin into the OS keychain.
+    Set {
+        #[arg(long, value_enum)]
+        provider: ProviderArg,
+        /// e.g. http://127.0.0.1:11434/v1 (Ollama), https://api.openai.com/v1, https://api.anthropic.com
+        #[arg(long)]
+        base_url: Option<String>,
+        #[arg(long)]
+        model: String,
+        /// Read the API key from stdin (prompted without echo on a terminal) and keep it in the keychain.
+        #[arg(long)]
+        api_key: bool,
+        /// Seconds before a request gives up.
+        #[arg(long)]
+        timeout: Option<u64>,
+    },
+    /// Show the configured provider (never the key).
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send a short test message to the configured model.
+    Test,
+    /// Forget the provider and delete its key from the keychain.
+    Clear,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,12 +2,14 @@ use std::io::{Read, Write};
 
 use chrono::{Local, NaiveDateTime, NaiveTime};
 
-use super::args::{CategoriesCmd, Cli, Command, EditArgs, TasksCmd};
+use super::args::{CategoriesCmd, Cli, Command, EditArgs, EngineArg, TasksCmd};
 use super::render;
 use crate::error::{Error, Result};
 use crate::extract::{ExtractOptions, extract};
+use crate::llm::EngineUsed;
 use crate::model::{Due, NewTask, NewTranscript, TaskFilter, TaskPatch};
-use crate::service::Service;
+use crate::secrets::KeyringStore;
+use crate::service::{Engine, Service, ServiceError, new_task_from};
 use std::sync::Arc;
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -16,7 +18,9 @@ pub fn run(cli: Cli) -> Result<()> {
     })?;
     match cli.command {
         Command::Where => return out(&format!("{}", crate::paths::db_path(&data_dir).display())),
-        Command::Extract { now, json } => return extract_cmd(&data_dir, now.as_deref(), json),
+        Command::Extract { now, engine, json } => {
+            return extract_cmd(&data_dir, now.as_deref(), engine, json);
+        }
         _ => {}
     }
     let svc = Service::open(&data_dir)?;
@@ -38,15 +42,28 @@ pub fn run(cli: Cli) -> Result<()> {
                 out(&render::categories(&cats))
             }
         }
-        Command::Dump { text, now, json } => {
+        Command::Llm(cmd) => super::llm::run(&svc, cmd),
+        Command::Dump {
+            text,
+            now,
+            engine,
+            json,
+        } => {
             let text = if text == "-" { read_stdin()? } else { text };
             let now = parse_now(now.as_deref())?;
-            let (transcript, tasks) = svc.dump_text(
+            let (found, used) = super::runtime()?.block_on(svc.extract_with(
+                &text,
+                now,
+                engine.into(),
+                &KeyringStore::new(),
+            ))?;
+            report_engine(&used);
+            let (transcript, tasks) = svc.save_dump(
                 NewTranscript {
                     text,
                     ..Default::default()
                 },
-                now,
+                found.into_iter().map(new_task_from).collect(),
             )?;
             if json {
                 out_json(&serde_json::json!({ "transcript": transcript, "tasks": tasks }))
@@ -60,21 +77,38 @@ pub fn run(cli: Cli) -> Result<()> {
 
 /// `utter extract` saves nothing, so it does not create a database: it uses the existing
 /// one's categories, or the defaults.
-fn extract_cmd(data_dir: &std::path::Path, now: Option<&str>, json: bool) -> Result<()> {
+fn extract_cmd(
+    data_dir: &std::path::Path,
+    now: Option<&str>,
+    engine: EngineArg,
+    json: bool,
+) -> Result<()> {
     let text = read_stdin()?;
     let now = parse_now(now)?;
-    let categories = if crate::paths::db_path(data_dir).exists() {
-        Service::open(data_dir)?.list_categories()?
-    } else {
-        crate::model::default_categories()
-    };
-    let tasks = extract(
-        &text,
-        &ExtractOptions {
+    let tasks = if crate::paths::db_path(data_dir).exists() {
+        let svc = Service::open(data_dir)?;
+        let (tasks, used) = super::runtime()?.block_on(svc.extract_with(
+            &text,
             now,
-            categories: &categories,
-        },
-    );
+            engine.into(),
+            &KeyringStore::new(),
+        ))?;
+        report_engine(&used);
+        tasks
+    } else {
+        // No database yet means no model configured either.
+        if matches!(engine, EngineArg::Llm) {
+            return Err(ServiceError::NoLlmConfigured.into());
+        }
+        let categories = crate::model::default_categories();
+        extract(
+            &text,
+            &ExtractOptions {
+                now,
+                categories: &categories,
+            },
+        )
+    };
     if json {
         out_json(&tasks)
     } else {
@@ -82,7 +116,24 @@ fn extract_cmd(data_dir: &std::path::Path, now: Option<&str>, json: bool) -> Res
     }
 }
 
-fn read_stdin() -> Result<String> {
+impl From<EngineArg> for Engine {
+    fn from(e: EngineArg) -> Self {
+        match e {
+            EngineArg::Auto => Engine::Auto,
+            EngineArg::Offline => Engine::Offline,
+            EngineArg::Llm => Engine::Llm,
+        }
+    }
+}
+
+/// A model that failed is worth a line on stderr: the tasks came from the rule engine.
+fn report_engine(used: &EngineUsed) {
+    if let EngineUsed::OfflineFallback { reason } = used {
+        eprintln!("warning: the language model failed ({reason}); used the offline engine instead");
+    }
+}
+
+pub(super) fn read_stdin() -> Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
@@ -246,7 +297,7 @@ fn parse_due(s: &str) -> Result<Due> {
     s.parse::<Due>().map_err(|e| Error::Usage(e.to_string()))
 }
 
-fn out(text: &str) -> Result<()> {
+pub(super) fn out(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`utter tasks list | head`) is not an error worth a message.
     match writeln!(stdout, "{text}") {
@@ -256,7 +307,7 @@ fn out(text: &str) -> Result<()> {
     }
 }
 
-fn out_json<T: serde::Serialize>(value: &T) -> Result<()> {
+pub(super) fn out_json<T: serde::Serialize>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Io(e.to_string()))?;
     out(&text)
 }

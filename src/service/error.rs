@@ -10,6 +10,16 @@ pub enum ServiceError {
     TitleTooLong { max: usize },
     #[error("unknown category '{given}' (known: {known})")]
     UnknownCategory { given: String, known: String },
+    #[error("setting {key} is unreadable ({reason}); set it again")]
+    InvalidSetting { key: &'static str, reason: String },
+    #[error(
+        "no language model is configured; set one with `utter llm set` or use --engine offline"
+    )]
+    NoLlmConfigured,
+    #[error(transparent)]
+    Llm(#[from] crate::llm::LlmError),
+    #[error(transparent)]
+    Secrets(#[from] crate::secrets::SecretError),
 }
 
 impl ServiceError {

@@ -22,4 +22,11 @@ impl Store {
             Ok(())
         })
     }
+
+    pub fn delete_setting(&mut self, key: &str) -> StoreResult<()> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+            Ok(())
+        })
+    }
 }

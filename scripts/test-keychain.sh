@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs tests/keychain.rs against a real Secret Service: a private D-Bus session with an
+# unlocked gnome-keyring whose files live in temp dirs (the user's own keyring is untouched).
+# Needs: apt-get install gnome-keyring dbus-x11 libdbus-1-dev
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for bin in dbus-run-session gnome-keyring-daemon; do
+  command -v "$bin" >/dev/null || { echo "missing $bin: apt-get install gnome-keyring dbus-x11" >&2; exit 1; }
+done
+
+# HOME moves to a temp dir; keep cargo and rustup where they are.
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
+export PATH="$CARGO_HOME/bin:$PATH"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home" "$tmp/data" "$tmp/config" "$tmp/run"
+chmod 700 "$tmp/run"
+export UTTER_TEST_PRIVATE_KEYRING=1 HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_RUNTIME_DIR="$tmp/run"
+
+dbus-run-session -- bash -c '
+  set -euo pipefail
+  eval "$(echo -n testpass | gnome-keyring-daemon --unlock --components=secrets)"
+  # The daemon exits by itself when this private bus closes at the end of the session.
+  cargo test --test keychain "$@" -- --nocapture
+' bash "$@"

@@ -1,0 +1,105 @@
+//! Errors from talking to an LLM. Every message is one line, says what to do, and never holds
+//! an API key: bodies of auth failures are dropped and other bodies are scrubbed of the key.
+
+use crate::secrets::SecretError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LlmError {
+    #[error("the LLM settings are invalid: {0}")]
+    Config(String),
+
+    #[error(
+        "no API key for {provider} in the keychain (entry '{key_ref}'); set one with `utter llm set --api-key` (it reads the key from stdin)"
+    )]
+    MissingKey { provider: String, key_ref: String },
+
+    #[error("reading the API key for {provider} failed: {source}")]
+    Secret {
+        provider: String,
+        #[source]
+        source: SecretError,
+    },
+
+    #[error(
+        "the API key for {provider} was rejected (HTTP {status}); set a new one with `utter llm set --api-key` (it reads the key from stdin)"
+    )]
+    Auth { provider: String, status: u16 },
+
+    #[error(
+        "cannot reach {provider} at {url}: {reason}; is the server running and the base URL right?"
+    )]
+    Connect {
+        provider: String,
+        url: String,
+        reason: String,
+    },
+
+    #[error("{provider} did not answer within {secs}s; raise timeout_secs or use a faster model")]
+    Timeout { provider: String, secs: u64 },
+
+    #[error("{provider} is rate limiting requests (HTTP 429) after {attempts} attempts{}; try again later", wait_hint(*.retry_after_secs))]
+    RateLimited {
+        provider: String,
+        attempts: u32,
+        retry_after_secs: Option<u64>,
+    },
+
+    #[error("{provider} failed with HTTP {status} after {attempts} attempts: {message}")]
+    Server {
+        provider: String,
+        status: u16,
+        attempts: u32,
+        message: String,
+    },
+
+    #[error("{provider} refused the request (HTTP {status}): {message}")]
+    Rejected {
+        provider: String,
+        status: u16,
+        message: String,
+    },
+
+    #[error("{provider} sent a response Utter cannot read: {detail}")]
+    Malformed { provider: String, detail: String },
+
+    #[error("{provider} reported an error mid-stream: {message}")]
+    Stream { provider: String, message: String },
+
+    #[error("the model declined to answer: {0}")]
+    Refused(String),
+
+    #[error("the model's output did not match the expected format, even after a retry: {0}")]
+    InvalidOutput(String),
+}
+
+fn wait_hint(secs: Option<u64>) -> String {
+    match secs {
+        Some(s) => format!(" (the server asks to wait {s}s)"),
+        None => String::new(),
+    }
+}
+
+impl LlmError {
+    /// Whether the same request may succeed if sent again later.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            LlmError::Connect { .. }
+                | LlmError::Timeout { .. }
+                | LlmError::RateLimited { .. }
+                | LlmError::Server { .. }
+                | LlmError::Stream { .. }
+        )
+    }
+}
+
+/// Squeezes a server message onto one short line.
+pub(crate) fn one_line(s: &str, max_chars: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max_chars {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(max_chars).collect();
+    cut.push('…');
+    cut
+}

@@ -5,7 +5,7 @@ use chrono::{Local, NaiveDateTime, NaiveTime};
 use super::args::{CategoriesCmd, Cli, Command, EditArgs, EngineArg, TasksCmd};
 use super::render;
 use crate::error::{Error, Result};
-use crate::extract::{ExtractOptions, extract};
+use crate::extract::{ExtractOptions, ExtractedTask, extract};
 use crate::llm::EngineUsed;
 use crate::model::{Due, NewTask, NewTranscript, TaskFilter, TaskPatch};
 use crate::secrets::KeyringStore;
@@ -51,13 +51,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             let text = if text == "-" { read_stdin()? } else { text };
             let now = parse_now(now.as_deref())?;
-            let (found, used) = super::runtime()?.block_on(svc.extract_with(
-                &text,
-                now,
-                engine.into(),
-                &KeyringStore::new(),
-            ))?;
-            report_engine(&used);
+            let found = extract_reporting(&svc, &text, now, engine)?;
             let (transcript, tasks) = svc.save_dump(
                 NewTranscript {
                     text,
@@ -86,15 +80,7 @@ fn extract_cmd(
     let text = read_stdin()?;
     let now = parse_now(now)?;
     let tasks = if crate::paths::db_path(data_dir).exists() {
-        let svc = Service::open(data_dir)?;
-        let (tasks, used) = super::runtime()?.block_on(svc.extract_with(
-            &text,
-            now,
-            engine.into(),
-            &KeyringStore::new(),
-        ))?;
-        report_engine(&used);
-        tasks
+        extract_reporting(&*Service::open(data_dir)?, &text, now, engine)?
     } else {
         // No database yet means no model configured either.
         if matches!(engine, EngineArg::Llm) {
@@ -126,11 +112,24 @@ impl From<EngineArg> for Engine {
     }
 }
 
-/// A model that failed is worth a line on stderr: the tasks came from the rule engine.
-fn report_engine(used: &EngineUsed) {
+/// Extraction with the chosen engine. A model that failed is worth a line on stderr: the
+/// tasks then came from the rule engine.
+fn extract_reporting(
+    svc: &Service,
+    text: &str,
+    now: NaiveDateTime,
+    engine: EngineArg,
+) -> Result<Vec<ExtractedTask>> {
+    let (tasks, used) = super::runtime()?.block_on(svc.extract_with(
+        text,
+        now,
+        engine.into(),
+        &KeyringStore::new(),
+    ))?;
     if let EngineUsed::OfflineFallback { reason } = used {
         eprintln!("warning: the language model failed ({reason}); used the offline engine instead");
     }
+    Ok(tasks)
 }
 
 pub(super) fn read_stdin() -> Result<String> {

@@ -159,13 +159,6 @@ fn finish_reason(s: &str) -> FinishReason {
     }
 }
 
-fn malformed(provider: &str, detail: impl Into<String>) -> LlmError {
-    LlmError::Malformed {
-        provider: provider.to_string(),
-        detail: detail.into(),
-    }
-}
-
 /// Turns the collected blocks into a response; the forced structured-output tool call, if
 /// any, becomes the text.
 fn assemble(
@@ -203,7 +196,7 @@ fn assemble(
         && !found
         && finish != Some(FinishReason::Length)
     {
-        return Err(malformed(
+        return Err(LlmError::malformed(
             provider,
             format!("the model did not call the '{name}' tool it was forced to use"),
         ));
@@ -223,7 +216,7 @@ pub(crate) fn parse_response(
     structured: Option<&str>,
 ) -> Result<ChatResponse, LlmError> {
     let m: WireMessage = serde_json::from_slice(bytes)
-        .map_err(|e| malformed(provider, format!("not a Messages API reply ({e})")))?;
+        .map_err(|e| LlmError::malformed(provider, format!("not a Messages API reply ({e})")))?;
     let mut text = String::new();
     let mut calls = Vec::new();
     for b in m.content {
@@ -339,8 +332,9 @@ impl StreamAccumulator {
             return Ok(Flow::Continue);
         }
         // The `data` JSON repeats the event name in its `type` field, which is what we read.
-        let parsed: StreamEvent = serde_json::from_str(&ev.data)
-            .map_err(|e| malformed(provider, format!("bad '{}' event ({e})", ev.event)))?;
+        let parsed: StreamEvent = serde_json::from_str(&ev.data).map_err(|e| {
+            LlmError::malformed(provider, format!("bad '{}' event ({e})", ev.event))
+        })?;
         match parsed {
             StreamEvent::MessageStart { message } => {
                 self.model = message.model;
@@ -395,7 +389,7 @@ impl StreamAccumulator {
                         json.push_str(piece);
                     }
                     (None, _) => {
-                        return Err(malformed(
+                        return Err(LlmError::malformed(
                             provider,
                             format!("delta for content block {index} that never started"),
                         ));
@@ -434,7 +428,10 @@ impl StreamAccumulator {
 
     pub(crate) fn finish(self, provider: &str, saw_stop: bool) -> Result<ChatResponse, LlmError> {
         if !saw_stop {
-            return Err(malformed(provider, "the stream ended before message_stop"));
+            return Err(LlmError::malformed(
+                provider,
+                "the stream ended before message_stop",
+            ));
         }
         let calls = self
             .blocks

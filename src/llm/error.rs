@@ -80,6 +80,14 @@ fn wait_hint(secs: Option<u64>) -> String {
 }
 
 impl LlmError {
+    /// A response that does not follow the provider's wire format.
+    pub(crate) fn malformed(provider: &str, detail: impl Into<String>) -> LlmError {
+        LlmError::Malformed {
+            provider: provider.to_string(),
+            detail: detail.into(),
+        }
+    }
+
     /// Whether the same request may succeed if sent again later.
     pub fn is_transient(&self) -> bool {
         matches!(

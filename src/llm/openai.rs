@@ -192,13 +192,6 @@ fn finish_reason(s: &str) -> FinishReason {
     }
 }
 
-fn malformed(provider: &str, detail: impl Into<String>) -> LlmError {
-    LlmError::Malformed {
-        provider: provider.to_string(),
-        detail: detail.into(),
-    }
-}
-
 fn call_id(id: Option<String>, i: usize) -> String {
     // Some local servers omit ids; agents need one to pair results with calls.
     id.filter(|s| !s.is_empty())
@@ -207,9 +200,9 @@ fn call_id(id: Option<String>, i: usize) -> String {
 
 pub(crate) fn parse_response(provider: &str, bytes: &[u8]) -> Result<ChatResponse, LlmError> {
     let c: Completion = serde_json::from_slice(bytes)
-        .map_err(|e| malformed(provider, format!("not a chat completion ({e})")))?;
+        .map_err(|e| LlmError::malformed(provider, format!("not a chat completion ({e})")))?;
     let Some(choice) = c.choices.into_iter().next() else {
-        return Err(malformed(provider, "the reply has no choices"));
+        return Err(LlmError::malformed(provider, "the reply has no choices"));
     };
     if let Some(r) = choice.message.refusal.filter(|r| !r.is_empty()) {
         return Err(LlmError::Refused(super::error::one_line(&r, 300)));
@@ -319,7 +312,7 @@ impl StreamAccumulator {
             return Ok(Flow::Continue);
         }
         let chunk: Chunk = serde_json::from_str(data)
-            .map_err(|e| malformed(provider, format!("bad stream chunk ({e})")))?;
+            .map_err(|e| LlmError::malformed(provider, format!("bad stream chunk ({e})")))?;
         if let Some(err) = chunk.error {
             let msg = err
                 .get("message")
@@ -371,7 +364,7 @@ impl StreamAccumulator {
 
     pub(crate) fn finish(self, provider: &str, saw_done: bool) -> Result<ChatResponse, LlmError> {
         if !saw_done && self.finish.is_none() {
-            return Err(malformed(
+            return Err(LlmError::malformed(
                 provider,
                 "the stream ended before the reply was complete",
             ));

@@ -411,17 +411,7 @@ impl StreamAccumulator {
                 }
             }
             StreamEvent::MessageStop => return Ok(Flow::Done),
-            StreamEvent::Error { error } => {
-                let msg = error
-                    .get("message")
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| error.to_string());
-                return Err(LlmError::Stream {
-                    provider: provider.to_string(),
-                    message: one_line(&msg, 300),
-                });
-            }
+            StreamEvent::Error { error } => return Err(LlmError::stream(provider, &error)),
         }
         Ok(Flow::Continue)
     }

@@ -80,6 +80,19 @@ fn wait_hint(secs: Option<u64>) -> String {
 }
 
 impl LlmError {
+    /// An error object the provider sent inside a stream: its `message`, or the whole object.
+    pub(crate) fn stream(provider: &str, error: &serde_json::Value) -> LlmError {
+        let msg = error
+            .get("message")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string)
+            .unwrap_or_else(|| error.to_string());
+        LlmError::Stream {
+            provider: provider.to_string(),
+            message: one_line(&msg, 300),
+        }
+    }
+
     /// A response that does not follow the provider's wire format.
     pub(crate) fn malformed(provider: &str, detail: impl Into<String>) -> LlmError {
         LlmError::Malformed {

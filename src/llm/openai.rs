@@ -314,15 +314,7 @@ impl StreamAccumulator {
         let chunk: Chunk = serde_json::from_str(data)
             .map_err(|e| LlmError::malformed(provider, format!("bad stream chunk ({e})")))?;
         if let Some(err) = chunk.error {
-            let msg = err
-                .get("message")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .unwrap_or_else(|| err.to_string());
-            return Err(LlmError::Stream {
-                provider: provider.to_string(),
-                message: super::error::one_line(&msg, 300),
-            });
+            return Err(LlmError::stream(provider, &err));
         }
         if self.model.is_none() {
             self.model = chunk.model;

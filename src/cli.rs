@@ -4,6 +4,7 @@ mod args;
 mod llm;
 mod render;
 mod run;
+mod voice;
 
 use run::{out, out_json};
 

@@ -21,3 +21,15 @@ impl From<StoreError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<crate::stt::ModelError> for Error {
+    fn from(e: crate::stt::ModelError) -> Self {
+        Error::Service(ServiceError::Model(e))
+    }
+}
+
+impl From<crate::voice::VoiceError> for Error {
+    fn from(e: crate::voice::VoiceError) -> Self {
+        Error::Service(ServiceError::Voice(e))
+    }
+}

@@ -3,6 +3,7 @@
 //! The CLI (`src/main.rs`) and the desktop shell (`src-tauri/`) both call [`service::Service`];
 //! nothing outside [`store`] speaks SQL.
 
+pub mod audio;
 pub mod cli;
 pub mod error;
 pub mod extract;
@@ -12,6 +13,8 @@ pub mod paths;
 pub mod secrets;
 pub mod service;
 pub mod store;
+pub mod stt;
+pub mod voice;
 
 pub use error::Error;
 pub use service::Service;

@@ -8,6 +8,8 @@ mod error;
 mod external_watch;
 mod llm_setup;
 mod quick_add;
+mod user_settings;
+mod voice;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -18,6 +20,11 @@ pub use error::ServiceError;
 pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
 pub use quick_add::{QuickAdd, parse_quick_add};
+pub use user_settings::USER_SETTINGS;
+pub use voice::{
+    CATALOG_ENV, DEFAULT_MODEL, DEFAULT_RETENTION_DAYS, DEVICE_SETTING, LANGUAGE_SETTING,
+    MODEL_ENV, MODEL_SETTING, RETENTION_SETTING, VoiceChoice,
+};
 
 use crate::model::{
     Category, NewTask, NewTranscript, SearchHit, Status, Task, TaskFilter, TaskPatch, Transcript,
@@ -33,7 +40,11 @@ pub struct Service {
     store: Mutex<Store>,
     feed: ChangeFeed,
     data_dir: PathBuf,
+    /// The Whisper model kept warm, keyed by (file, language).
+    engine: Mutex<Option<WarmEngine>>,
 }
+
+type WarmEngine = (PathBuf, Option<String>, Arc<crate::stt::Engine>);
 
 impl std::fmt::Debug for Service {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -50,6 +61,7 @@ impl Service {
             store: Mutex::new(store),
             feed: ChangeFeed::new(),
             data_dir: data_dir.to_path_buf(),
+            engine: Mutex::new(None),
         }))
     }
 

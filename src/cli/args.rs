@@ -51,11 +51,16 @@ pub enum Command {
     /// Configure the language model used for extraction (and agents).
     #[command(subcommand)]
     Llm(LlmCmd),
-    /// Save a spoken dump: the transcript and the tasks in it go on the board.
+    /// Save a spoken dump: a WAV file or transcript text; the transcript and the tasks in it go on the board.
     Dump {
+        /// A recording (WAV, any rate/channels): transcribed on this machine first.
+        #[arg(conflicts_with = "text", required_unless_present = "text")]
+        file: Option<PathBuf>,
         /// The transcript text; `-` reads it from stdin.
         #[arg(long)]
-        text: String,
+        text: Option<String>,
+        #[command(flatten)]
+        voice: VoiceArgs,
         /// Resolve relative dates against this local time; default: now.
         #[arg(long)]
         now: Option<String>,
@@ -64,8 +69,91 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Whisper speech models: list, download, remove.
+    #[command(subcommand)]
+    Models(ModelsCmd),
+    /// Transcribe a WAV file on this machine and print the text (nothing is saved).
+    Transcribe {
+        file: PathBuf,
+        #[command(flatten)]
+        voice: VoiceArgs,
+        /// Print text, language and timestamped segments as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record from the microphone, transcribe, and put the tasks on the board.
+    Record {
+        /// Stop after this many seconds (default: when you press Enter).
+        #[arg(long)]
+        seconds: Option<f64>,
+        /// Input device name (see `utter devices`; default: the setting, then the system default).
+        #[arg(long)]
+        device: Option<String>,
+        #[command(flatten)]
+        voice: VoiceArgs,
+        /// Resolve relative dates against this local time; default: now.
+        #[arg(long)]
+        now: Option<String>,
+        /// Only print the transcript; save nothing.
+        #[arg(long)]
+        no_save: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List microphones and other input devices.
+    Devices {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read and change settings (voice.model, voice.language, voice.device, audio.retention_days, ...).
+    #[command(subcommand)]
+    Settings(SettingsCmd),
+    /// Delete recordings older than audio.retention_days (transcripts stay).
+    Prune,
     /// Print where the data lives.
     Where,
+}
+
+/// Which speech model and language to use for one command.
+#[derive(Debug, Args, Clone, Default)]
+pub struct VoiceArgs {
+    /// Model name from `utter models list`, or a path to a ggml .bin file (default: the
+    /// voice.model setting, then base.en; env UTTER_MODEL).
+    #[arg(long)]
+    pub model: Option<String>,
+    /// Spoken language: auto or a code such as en, de, fr (multilingual models only).
+    #[arg(long)]
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsCmd {
+    /// The catalog, with what is downloaded.
+    #[command(alias = "ls")]
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Download a model (resumes an interrupted download; verified by sha256).
+    Download { name: String },
+    /// Delete a downloaded model (and any partial download).
+    #[command(alias = "remove")]
+    Rm { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCmd {
+    /// All settings that are set.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One setting's value (empty when unset).
+    Get { key: String },
+    /// Change a setting.
+    Set { key: String, value: String },
+    /// Back to the default.
+    Unset { key: String },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

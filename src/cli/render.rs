@@ -119,3 +119,66 @@ pub fn dump_result(transcript_id: i64, tasks: &[Task]) -> String {
     }
     out
 }
+
+pub fn models(list: &[crate::stt::ModelStatus]) -> String {
+    list.iter()
+        .map(|m| {
+            let state = if m.installed {
+                "downloaded".to_owned()
+            } else if m.partial_download {
+                format!("partial ({} MB)", m.bytes_on_disk / 1_000_000)
+            } else {
+                "-".to_owned()
+            };
+            format!(
+                "{:<10} {:>5} MB  {:<11} {}",
+                m.info.name,
+                m.info.size / 1_000_000,
+                state,
+                m.info.description
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn devices(list: &[crate::audio::InputDeviceInfo]) -> String {
+    list.iter()
+        .map(|d| {
+            format!(
+                "{} {}  ({} Hz, {} ch, {})",
+                if d.is_default { "*" } else { " " },
+                d.name,
+                d.sample_rate,
+                d.channels,
+                d.sample_format
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn settings(set: &[(String, String)], known: &[(&str, &str)]) -> String {
+    let mut lines: Vec<String> = known
+        .iter()
+        .map(|(k, help)| {
+            let value = set
+                .iter()
+                .find(|(key, _)| key == k)
+                .map_or("(default)", |(_, v)| v.as_str());
+            format!("{k} = {value}    # {help}")
+        })
+        .collect();
+    lines.extend(
+        set.iter()
+            .filter(|(k, _)| !known.iter().any(|(key, _)| key == k))
+            .map(|(k, v)| format!("{k} = {v}")),
+    );
+    lines.join("\n")
+}
+
+/// A 20-cell input meter from -60 dBFS (empty) to 0 dBFS (full).
+pub fn level_bar(rms_dbfs: f32) -> String {
+    let cells = (((rms_dbfs + 60.0) / 60.0).clamp(0.0, 1.0) * 20.0).round() as usize;
+    format!("[{}{}]", "#".repeat(cells), " ".repeat(20 - cells))
+}

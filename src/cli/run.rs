@@ -18,6 +18,7 @@ pub fn run(cli: Cli) -> Result<()> {
     })?;
     match cli.command {
         Command::Where => return out(&format!("{}", crate::paths::db_path(&data_dir).display())),
+        Command::Devices { json } => return super::voice::devices(json),
         Command::Extract { now, engine, json } => {
             return extract_cmd(&data_dir, now.as_deref(), engine, json);
         }
@@ -44,12 +45,24 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Llm(cmd) => super::llm::run(&svc, cmd),
         Command::Dump {
+            file: Some(file),
+            voice,
+            now,
+            json,
+            ..
+        } => super::voice::dump_file(&svc, &file, voice, now.as_deref(), json),
+        Command::Dump {
             text,
             now,
             engine,
             json,
+            ..
         } => {
-            let text = if text == "-" { read_stdin()? } else { text };
+            let text = match text.as_deref() {
+                Some("-") => read_stdin()?,
+                Some(t) => t.to_owned(),
+                None => return Err(Error::Usage("give a WAV file or --text".into())),
+            };
             let now = parse_now(now.as_deref())?;
             let found = extract_reporting(&svc, &text, now, engine)?;
             let (transcript, tasks) = svc.save_dump(
@@ -65,7 +78,31 @@ pub fn run(cli: Cli) -> Result<()> {
                 out(&render::dump_result(transcript.id, &tasks))
             }
         }
-        Command::Where | Command::Extract { .. } => Ok(()),
+        Command::Models(cmd) => super::voice::models(&svc, cmd),
+        Command::Transcribe { file, voice, json } => {
+            super::voice::transcribe(&svc, &file, voice, json)
+        }
+        Command::Record {
+            seconds,
+            device,
+            voice,
+            now,
+            no_save,
+            json,
+        } => super::voice::record(
+            &svc,
+            super::voice::RecordArgs {
+                seconds,
+                device,
+                voice,
+                now,
+                no_save,
+                json,
+            },
+        ),
+        Command::Settings(cmd) => super::voice::settings(&svc, cmd),
+        Command::Prune => super::voice::prune(&svc),
+        Command::Where | Command::Extract { .. } | Command::Devices { .. } => Ok(()),
     }
 }
 
@@ -142,7 +179,7 @@ pub(super) fn read_stdin() -> Result<String> {
 }
 
 /// `--now`: a local date or date-time; default the current local time.
-fn parse_now(now: Option<&str>) -> Result<NaiveDateTime> {
+pub(super) fn parse_now(now: Option<&str>) -> Result<NaiveDateTime> {
     let Some(s) = now else {
         return Ok(Local::now().naive_local());
     };

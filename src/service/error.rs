@@ -12,12 +12,20 @@ pub enum ServiceError {
     UnknownCategory { given: String, known: String },
     #[error("setting {key} is unreadable ({reason}); set it again")]
     InvalidSetting { key: &'static str, reason: String },
+    #[error("cannot set {key}: {reason}")]
+    BadSettingValue { key: String, reason: String },
     #[error(
         "no language model is configured; set one with `utter llm set` or use --engine offline"
     )]
     NoLlmConfigured,
     #[error(transparent)]
     Llm(#[from] crate::llm::LlmError),
+    #[error(transparent)]
+    Voice(#[from] crate::voice::VoiceError),
+    #[error(transparent)]
+    Model(#[from] crate::stt::ModelError),
+    #[error("no speech was recognised in the audio; nothing was saved")]
+    NoSpeech,
     #[error(transparent)]
     Secrets(#[from] crate::secrets::SecretError),
 }

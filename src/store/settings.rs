@@ -29,4 +29,13 @@ impl Store {
             Ok(())
         })
     }
+
+    /// Every setting, sorted by key.
+    pub fn list_settings(&self) -> StoreResult<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key, value FROM settings ORDER BY key")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Speech-to-text benchmark: the same clips and the same Whisper base weights through
+#   1. Utter's engine (whisper-rs), full 30 s window vs short audio_ctx, and the streaming
+#      path's key-release → text latency for a ~10 s dump fed in real time;
+#   2. faster-whisper (PyPI, CTranslate2 int8) on the identical weights;
+#   3. whisper.cpp's own CLI, only if WHISPER_CLI points at a built `whisper-cli`.
+#
+#   scripts/bench-stt.sh            (env: BENCH_THREADS, BENCH_FLASH_ATTN=1, WHISPER_CLI)
+#
+# Needs espeak-ng, sox, python3 (venv), cargo. Results: JSON lines on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODEL=$(scripts/fetch-test-model.sh)
+CACHE=$(dirname "$MODEL")
+THREADS=${BENCH_THREADS:-$(nproc)}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# Clips: a short command (~3 s), a long dump (~17 s), and the 4-sentence dump with pauses.
+espeak-ng -v en-us -s 140 -g 2 -w "$WORK/a.wav" "call Joe tomorrow about the renewal"
+sox "$WORK/a.wav" -r 16000 -c 1 -b 16 "$WORK/short.wav"
+espeak-ng -v en-us -s 140 -g 2 -w "$WORK/b.wav" "call Joe tomorrow about the renewal, and the Henderson proposal is due Friday. \
+Remind me to book flights to Berlin for the conference next week, and ask Maria for the quarterly numbers \
+before the board meeting on Thursday."
+sox "$WORK/b.wav" -r 16000 -c 1 -b 16 "$WORK/long.wav"
+parts=()
+i=0
+for s in "call Joe tomorrow about the renewal" "the Henderson proposal is due on Friday" \
+         "remind me to book flights to Berlin" "buy milk and eggs on the way home"; do
+    espeak-ng -v en-us -s 140 -g 2 -w "$WORK/s$i.wav" "$s"
+    sox "$WORK/s$i.wav" -r 16000 -c 1 -b 16 "$WORK/p$i.wav" pad 0 0.9
+    parts+=("$WORK/p$i.wav"); i=$((i+1))
+done
+sox "${parts[@]}" "$WORK/dump.wav"
+
+echo "# utter (whisper-rs $(grep -A1 'name = "whisper-rs"' Cargo.lock | sed -n 2p | cut -d'"' -f2)), threads=$THREADS" >&2
+BENCH_THREADS=$THREADS cargo run -q --release --example bench_stt -- \
+    "$MODEL" "$WORK/short.wav" "$WORK/long.wav" --dump "$WORK/dump.wav"
+
+# faster-whisper on the identical weights (CTranslate2 folder kept by the fetch script).
+FW="$CACHE/fw-venv"
+if [ ! -x "$FW/bin/python" ] || ! "$FW/bin/python" -c 'import faster_whisper' 2>/dev/null; then
+    python3 -m venv "$FW" >&2
+    "$FW/bin/pip" install -q faster-whisper >&2
+fi
+"$FW/bin/python" - "$CACHE/ct2-base" "$THREADS" "$WORK/short.wav" "$WORK/long.wav" <<'PY'
+import json, resource, sys, time
+from faster_whisper import WhisperModel
+folder, threads, clips = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+t0 = time.perf_counter()
+m = WhisperModel(folder, device="cpu", compute_type="int8", cpu_threads=threads)
+load = time.perf_counter() - t0
+for clip in clips:
+    def run():
+        segs, info = m.transcribe(clip, beam_size=1, vad_filter=False)
+        return " ".join(s.text.strip() for s in segs)
+    run()
+    best, text = 1e9, ""
+    for _ in range(3):
+        t = time.perf_counter(); text = run(); best = min(best, time.perf_counter() - t)
+    print(json.dumps({"bench": "faster-whisper", "clip": clip, "threads": threads,
+                      "load_s": load, "best_s": best, "text": text}))
+print(json.dumps({"bench": "faster-whisper peak_rss_mb",
+                  "value": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+PY
+
+if [ -n "${WHISPER_CLI:-}" ]; then
+    for clip in "$WORK/short.wav" "$WORK/long.wav"; do
+        "$WHISPER_CLI" -m "$MODEL" -f "$clip" -t "$THREADS" -nt >/dev/null 2>&1  # warm-up
+        s=$(date +%s.%N); "$WHISPER_CLI" -m "$MODEL" -f "$clip" -t "$THREADS" -nt 2>/dev/null | tr -d '\n'; e=$(date +%s.%N)
+        echo "{\"bench\": \"whisper.cpp-cli\", \"clip\": \"$clip\", \"wall_s\": $(echo "$e - $s" | bc)}"
+    done
+else
+    echo "# whisper.cpp CLI skipped (set WHISPER_CLI=/path/to/whisper-cli to include it)" >&2
+fi

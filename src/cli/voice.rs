@@ -1,0 +1,256 @@
+//! `utter models`, `transcribe`, `record`, `devices`, `settings`, `prune` and `dump FILE`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::args::{ModelsCmd, SettingsCmd, VoiceArgs};
+use super::run::{out, out_json, parse_now};
+use super::{render, runtime};
+use crate::error::{Error, Result};
+use crate::service::{Service, USER_SETTINGS, VoiceChoice};
+
+impl From<VoiceArgs> for VoiceChoice {
+    fn from(a: VoiceArgs) -> Self {
+        VoiceChoice {
+            model: a.model,
+            language: a.language,
+        }
+    }
+}
+
+pub fn models(svc: &Service, cmd: ModelsCmd) -> Result<()> {
+    let manager = svc.models()?;
+    match cmd {
+        ModelsCmd::List { json } => {
+            let list = manager.list();
+            if json {
+                out_json(&list)
+            } else {
+                out(&render::models(&list))
+            }
+        }
+        ModelsCmd::Download { name } => {
+            let info = manager.info(&name)?.clone();
+            let bar = download_bar(&info.name, info.size);
+            let result = runtime()?.block_on(manager.download(&name, &mut |p| {
+                if let Some(total) = p.total {
+                    bar.set_length(total);
+                }
+                bar.set_position(p.downloaded);
+            }));
+            bar.finish_and_clear();
+            let path = result?;
+            out(&format!("{} ready at {}", info.name, path.display()))
+        }
+        ModelsCmd::Rm { name } => {
+            if manager.remove(&name)? {
+                out(&format!("removed {name}"))
+            } else {
+                out(&format!("{name} was not downloaded"))
+            }
+        }
+    }
+}
+
+/// A byte progress bar on stderr; hidden when stderr is not a terminal (logs, CI).
+fn download_bar(name: &str, size: u64) -> ProgressBar {
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new(size)
+    } else {
+        ProgressBar::hidden()
+    };
+    if let Ok(style) = ProgressStyle::with_template(
+        "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(format!("downloading {name}"));
+    bar
+}
+
+pub fn transcribe(svc: &Service, file: &Path, voice: VoiceArgs, json: bool) -> Result<()> {
+    let (transcript, engine) = svc.transcribe_file(file, &voice.into())?;
+    if json {
+        out_json(&serde_json::json!({
+            "text": transcript.text,
+            "language": transcript.language,
+            "model": engine.model_name(),
+            "segments": transcript.segments,
+        }))
+    } else {
+        out(&transcript.text)
+    }
+}
+
+pub fn dump_file(
+    svc: &Service,
+    file: &Path,
+    voice: VoiceArgs,
+    now: Option<&str>,
+    json: bool,
+) -> Result<()> {
+    let now = parse_now(now)?;
+    prune_quietly(svc);
+    let (transcript, tasks) = svc.dump_audio(file, &voice.into(), now)?;
+    if json {
+        out_json(&serde_json::json!({ "transcript": transcript, "tasks": tasks }))
+    } else {
+        out(&format!(
+            "{}\n{}",
+            transcript.text,
+            render::dump_result(transcript.id, &tasks)
+        ))
+    }
+}
+
+pub struct RecordArgs {
+    pub seconds: Option<f64>,
+    pub device: Option<String>,
+    pub voice: VoiceArgs,
+    pub now: Option<String>,
+    pub no_save: bool,
+    pub json: bool,
+}
+
+pub fn record(svc: &Arc<Service>, a: RecordArgs) -> Result<()> {
+    let now = parse_now(a.now.as_deref())?;
+    if let Some(s) = a.seconds
+        && !(s.is_finite() && s > 0.0 && s <= 3600.0)
+    {
+        return Err(Error::Usage("--seconds must be between 0 and 3600".into()));
+    }
+    prune_quietly(svc);
+    let tty = std::io::stderr().is_terminal();
+    let meter = Arc::new(std::sync::Mutex::new(String::new()));
+    let partial_line = Arc::clone(&meter);
+    let recording = svc.start_recording(
+        &a.voice.into(),
+        a.device,
+        move |level| {
+            if tty {
+                let text = partial_line.lock().map(|t| t.clone()).unwrap_or_default();
+                eprint!(
+                    "\r\x1b[2K{} {}",
+                    render::level_bar(level.rms_dbfs),
+                    tail(&text, 60)
+                );
+            }
+        },
+        move |partial| {
+            if let Ok(mut t) = meter.lock() {
+                t.clone_from(&partial.text);
+            }
+            if !tty {
+                eprintln!("… {}", partial.text);
+            }
+        },
+    )?;
+    match a.seconds {
+        Some(s) => {
+            eprintln!(
+                "recording for {s} s to {}",
+                recording.audio_path().display()
+            );
+            std::thread::sleep(Duration::from_secs_f64(s));
+        }
+        None => {
+            eprintln!(
+                "recording to {} — press Enter to stop",
+                recording.audio_path().display()
+            );
+            let mut line = String::new();
+            let _ = std::io::stdin().read_line(&mut line);
+        }
+    }
+    let done = recording.stop()?;
+    if tty {
+        eprint!("\r\x1b[2K");
+    }
+    if let Some(why) = &done.device_error {
+        eprintln!("warning: the recording ended early: {why}");
+    }
+    if a.no_save {
+        return if a.json {
+            out_json(&done)
+        } else {
+            out(&done.text)
+        };
+    }
+    let (transcript, tasks) = svc.dump_recording(&done, now).map_err(|e| {
+        Error::Io(format!(
+            "{e} (the audio is kept at {})",
+            done.audio_path.display()
+        ))
+    })?;
+    if a.json {
+        out_json(&serde_json::json!({
+            "transcript": transcript,
+            "tasks": tasks,
+            "stop_to_text_ms": done.stop_to_text_ms,
+        }))
+    } else {
+        out(&format!(
+            "{}\n{}",
+            transcript.text,
+            render::dump_result(transcript.id, &tasks)
+        ))
+    }
+}
+
+fn tail(text: &str, max: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let start = chars.len().saturating_sub(max);
+    chars[start..].iter().collect()
+}
+
+/// Retention runs before each recording; a failure to prune must not stop one.
+fn prune_quietly(svc: &Service) {
+    if let Err(e) = svc.prune_audio() {
+        tracing::warn!("could not delete old recordings: {e}");
+    }
+}
+
+pub fn devices(json: bool) -> Result<()> {
+    let list = crate::audio::list_input_devices().map_err(crate::service::ServiceError::from)?;
+    if json {
+        out_json(&list)
+    } else if list.is_empty() {
+        out("no input devices found; plug in a microphone or check the system's sound settings")
+    } else {
+        out(&render::devices(&list))
+    }
+}
+
+pub fn settings(svc: &Service, cmd: SettingsCmd) -> Result<()> {
+    match cmd {
+        SettingsCmd::List { json } => {
+            let set = svc.list_settings()?;
+            if json {
+                let map: serde_json::Map<String, serde_json::Value> = set
+                    .into_iter()
+                    .map(|(k, v)| (k, serde_json::Value::String(v)))
+                    .collect();
+                out_json(&map)
+            } else {
+                out(&render::settings(&set, USER_SETTINGS))
+            }
+        }
+        SettingsCmd::Get { key } => out(&svc.get_setting(&key)?.unwrap_or_default()),
+        SettingsCmd::Set { key, value } => svc.set_user_setting(&key, &value).map_err(Into::into),
+        SettingsCmd::Unset { key } => svc.unset_user_setting(&key).map_err(Into::into),
+    }
+}
+
+pub fn prune(svc: &Service) -> Result<()> {
+    let days = svc.retention_days()?;
+    let n = svc.prune_audio()?;
+    if days == 0 {
+        out("audio.retention_days is 0: recordings are kept forever")
+    } else {
+        out(&format!("deleted {n} recording(s) older than {days} days"))
+    }
+}

@@ -1,0 +1,105 @@
+//! The settings a user changes by hand (`utter settings`, the settings page): each key is
+//! validated here so a typo is refused at once instead of breaking the next recording.
+
+use super::voice::{DEVICE_SETTING, LANGUAGE_SETTING, MODEL_SETTING, RETENTION_SETTING};
+use super::{ChangeEvent, LLM_SETTING, Service, ServiceError, ServiceResult};
+
+/// Keys `set_user_setting` accepts, with what each holds.
+pub const USER_SETTINGS: &[(&str, &str)] = &[
+    (
+        MODEL_SETTING,
+        "Whisper model: a name from `utter models list` or a path to a ggml .bin file",
+    ),
+    (
+        LANGUAGE_SETTING,
+        "spoken language: auto, or a code such as en, de, fr",
+    ),
+    (
+        DEVICE_SETTING,
+        "input device name from `utter devices` (unset = system default)",
+    ),
+    (
+        RETENTION_SETTING,
+        "days to keep recordings; 0 keeps them forever (default 30)",
+    ),
+];
+
+impl Service {
+    /// Every stored setting, sorted by key. Secrets are never settings (they live in the
+    /// OS keychain), so everything here is safe to show.
+    pub fn list_settings(&self) -> ServiceResult<Vec<(String, String)>> {
+        Ok(self.store().list_settings()?)
+    }
+
+    /// Sets a user-facing setting after checking its value.
+    pub fn set_user_setting(&self, key: &str, value: &str) -> ServiceResult<()> {
+        let value = value.trim();
+        let invalid = |reason: String| ServiceError::BadSettingValue {
+            key: key.to_owned(),
+            reason,
+        };
+        match key {
+            RETENTION_SETTING => {
+                value
+                    .parse::<u32>()
+                    .map_err(|_| invalid(format!("{value:?} is not a whole number of days")))?;
+            }
+            LANGUAGE_SETTING => {
+                let ok = value == "auto"
+                    || (value.len() <= 16
+                        && value.chars().all(|c| c.is_ascii_alphabetic())
+                        && whisper_rs::get_lang_id(&value.to_ascii_lowercase()).is_some());
+                if !ok {
+                    return Err(invalid(format!(
+                        "{value:?} is not a Whisper language; use auto or a code such as en, de, fr"
+                    )));
+                }
+            }
+            MODEL_SETTING => {
+                if !std::path::Path::new(value).is_file() {
+                    self.models()?.info(value)?;
+                }
+            }
+            DEVICE_SETTING => {
+                if value.is_empty() {
+                    return Err(invalid(
+                        "give a device name, or unset it for the default".into(),
+                    ));
+                }
+            }
+            LLM_SETTING => {
+                return Err(invalid(
+                    "use `utter llm set` (it also stores the key)".into(),
+                ));
+            }
+            _ => return Err(unknown_key(key)),
+        }
+        self.set_setting(key, value)
+    }
+
+    /// Removes a user-facing setting, so its default applies again.
+    pub fn unset_user_setting(&self, key: &str) -> ServiceResult<()> {
+        if !USER_SETTINGS.iter().any(|(k, _)| *k == key) {
+            return Err(unknown_key(key));
+        }
+        self.store().delete_setting(key)?;
+        self.feed.emit(ChangeEvent::SettingChanged {
+            key: key.to_owned(),
+        });
+        Ok(())
+    }
+}
+
+fn unknown_key(key: &str) -> ServiceError {
+    ServiceError::BadSettingValue {
+        key: key.to_owned(),
+        reason: format!(
+            "unknown setting; known: {}",
+            USER_SETTINGS
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}

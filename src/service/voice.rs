@@ -1,0 +1,241 @@
+//! Voice on top of the board: which Whisper model and language to use, a warm engine,
+//! audio file → transcript → tasks, microphone recordings, and audio retention.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+
+use super::{Service, ServiceError, ServiceResult, new_task_from};
+use crate::audio::{AudioError, prune_audio};
+use crate::model::{NewTranscript, Task, Transcript};
+use crate::stt::{self, EngineOptions, ModelManager};
+use crate::voice::{FinalTranscript, Recorder, RecorderOptions, Recording};
+
+/// Catalog name or path of the Whisper model (default [`DEFAULT_MODEL`]).
+pub const MODEL_SETTING: &str = "voice.model";
+/// `auto` or a Whisper language code.
+pub const LANGUAGE_SETTING: &str = "voice.language";
+/// Input device name; unset = the system default.
+pub const DEVICE_SETTING: &str = "voice.device";
+/// Days recordings are kept; `0` keeps them forever.
+pub const RETENTION_SETTING: &str = "audio.retention_days";
+pub const DEFAULT_MODEL: &str = "base.en";
+pub const DEFAULT_RETENTION_DAYS: u32 = 30;
+/// Overrides the model setting for one process (a catalog name or a ggml file path).
+pub const MODEL_ENV: &str = "UTTER_MODEL";
+/// A catalog file to use instead of the built-in one (mirrors, custom models).
+pub const CATALOG_ENV: &str = "UTTER_MODEL_CATALOG";
+
+/// Which model and language a transcription uses; `None` = settings, then defaults.
+#[derive(Debug, Clone, Default)]
+pub struct VoiceChoice {
+    pub model: Option<String>,
+    pub language: Option<String>,
+}
+
+impl Service {
+    /// Recordings made by Utter live here (and only these are pruned by retention).
+    pub fn audio_dir(&self) -> PathBuf {
+        self.data_dir.join("audio")
+    }
+
+    /// The model manager over `<data dir>/models/` and the built-in catalog (or
+    /// `UTTER_MODEL_CATALOG`).
+    pub fn models(&self) -> ServiceResult<ModelManager> {
+        let dir = self.data_dir.join("models");
+        match std::env::var_os(CATALOG_ENV).filter(|v| !v.is_empty()) {
+            Some(file) => {
+                let catalog = stt::catalog_from_file(Path::new(&file))?;
+                Ok(ModelManager::with_catalog(dir, catalog)?)
+            }
+            None => Ok(ModelManager::new(&self.data_dir)?),
+        }
+    }
+
+    /// The ggml file for `choice`: an existing path is used as is, anything else is a
+    /// catalog name that must be downloaded.
+    pub fn model_path(&self, choice: Option<&str>) -> ServiceResult<PathBuf> {
+        let name = match choice.map(str::to_owned) {
+            Some(c) => c,
+            None => match std::env::var(MODEL_ENV)
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+            {
+                Some(env) => env,
+                None => self
+                    .get_setting(MODEL_SETTING)?
+                    .unwrap_or_else(|| DEFAULT_MODEL.to_owned()),
+            },
+        };
+        let as_path = Path::new(&name);
+        if as_path.is_file() {
+            return Ok(as_path.to_path_buf());
+        }
+        if name.ends_with(".bin") || name.contains(std::path::MAIN_SEPARATOR) {
+            return Err(stt::SttError::ModelMissing {
+                path: as_path.to_path_buf(),
+            }
+            .into());
+        }
+        Ok(self.models()?.installed_path(&name)?)
+    }
+
+    /// A loaded engine for `choice`, kept warm: the same model and language reuse the
+    /// engine loaded before (loading costs 0.1–0.5 s and ~300 MB).
+    pub fn stt_engine(&self, choice: &VoiceChoice) -> ServiceResult<Arc<stt::Engine>> {
+        let path = self.model_path(choice.model.as_deref())?;
+        let language = match &choice.language {
+            Some(l) => Some(l.clone()),
+            None => self.get_setting(LANGUAGE_SETTING)?,
+        };
+        let mut cached = self.engine.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((key_path, key_lang, engine)) = cached.as_ref()
+            && *key_path == path
+            && *key_lang == language
+        {
+            return Ok(Arc::clone(engine));
+        }
+        // Drop the old model before loading the new one: two in memory can be ~1 GB.
+        *cached = None;
+        let engine = Arc::new(stt::Engine::load(
+            &path,
+            EngineOptions {
+                language: language.clone(),
+                ..EngineOptions::default()
+            },
+        )?);
+        *cached = Some((path, language, Arc::clone(&engine)));
+        Ok(engine)
+    }
+
+    /// Transcribes an audio file (WAV of any rate, channels and sample format).
+    pub fn transcribe_file(
+        &self,
+        path: &Path,
+        choice: &VoiceChoice,
+    ) -> ServiceResult<(stt::Transcript, Arc<stt::Engine>)> {
+        let engine = self.stt_engine(choice)?;
+        let transcript = engine.transcribe_file(path)?;
+        Ok((transcript, engine))
+    }
+
+    /// Audio file → transcript → tasks, saved together. The transcript records the file's
+    /// absolute path, its duration and the model.
+    pub fn dump_audio(
+        &self,
+        path: &Path,
+        choice: &VoiceChoice,
+        now: NaiveDateTime,
+    ) -> ServiceResult<(Transcript, Vec<Task>)> {
+        let samples = crate::audio::read_wav_16k_mono(path)?;
+        let engine = self.stt_engine(choice)?;
+        let text = engine.transcribe(&samples)?;
+        let duration_ms = samples.len() as u64 * 1000 / u64::from(crate::audio::SAMPLE_RATE);
+        let audio_path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.dump_transcript(
+            &text.text,
+            Some(&audio_path),
+            duration_ms,
+            engine.model_name(),
+            text.language,
+            now,
+        )
+    }
+
+    /// Saves a finished recording's transcript and the tasks in it.
+    pub fn dump_recording(
+        &self,
+        rec: &FinalTranscript,
+        now: NaiveDateTime,
+    ) -> ServiceResult<(Transcript, Vec<Task>)> {
+        self.dump_transcript(
+            &rec.text,
+            Some(&rec.audio_path),
+            rec.duration_ms,
+            &rec.model,
+            rec.language.clone(),
+            now,
+        )
+    }
+
+    fn dump_transcript(
+        &self,
+        text: &str,
+        audio_path: Option<&Path>,
+        duration_ms: u64,
+        model: &str,
+        language: Option<String>,
+        now: NaiveDateTime,
+    ) -> ServiceResult<(Transcript, Vec<Task>)> {
+        if text.trim().is_empty() {
+            return Err(ServiceError::NoSpeech);
+        }
+        let found = self.extract(text, now)?;
+        self.save_dump(
+            NewTranscript {
+                text: text.to_owned(),
+                audio_path: audio_path.map(|p| p.to_string_lossy().into_owned()),
+                duration_ms: i64::try_from(duration_ms).ok(),
+                model: Some(model.to_owned()).filter(|m| !m.is_empty()),
+                language,
+            },
+            found.into_iter().map(new_task_from).collect(),
+        )
+    }
+
+    /// Starts a microphone recording into the data dir's audio folder, transcribing while
+    /// it runs. `device: None` uses the setting, then the system default.
+    pub fn start_recording(
+        &self,
+        choice: &VoiceChoice,
+        device: Option<String>,
+        on_level: impl FnMut(crate::audio::Level) + Send + 'static,
+        on_partial: impl FnMut(&stt::Partial) + Send + 'static,
+    ) -> ServiceResult<Recording> {
+        let engine = self.stt_engine(choice)?;
+        let mut opts = RecorderOptions::new(self.audio_dir());
+        opts.device = match device {
+            Some(d) => Some(d),
+            None => self.get_setting(DEVICE_SETTING)?,
+        };
+        Ok(Recorder::start(Some(engine), opts, on_level, on_partial)?)
+    }
+
+    /// Days recordings are kept (the setting, or [`DEFAULT_RETENTION_DAYS`]).
+    pub fn retention_days(&self) -> ServiceResult<u32> {
+        match self.get_setting(RETENTION_SETTING)? {
+            None => Ok(DEFAULT_RETENTION_DAYS),
+            Some(v) => v.trim().parse().map_err(|_| ServiceError::InvalidSetting {
+                key: RETENTION_SETTING,
+                reason: format!("{v:?} is not a whole number of days"),
+            }),
+        }
+    }
+
+    /// Deletes recordings older than the retention setting; transcripts stay. Returns how
+    /// many files were deleted (0 when retention is 0 = keep forever).
+    pub fn prune_audio(&self) -> ServiceResult<usize> {
+        let days = self.retention_days()?;
+        if days == 0 {
+            return Ok(0);
+        }
+        let deleted = prune_audio(&self.audio_dir(), days)?;
+        if deleted > 0 {
+            tracing::info!(deleted, days, "deleted old recordings");
+        }
+        Ok(deleted)
+    }
+}
+
+impl From<AudioError> for ServiceError {
+    fn from(e: AudioError) -> Self {
+        ServiceError::Voice(crate::voice::VoiceError::Audio(e))
+    }
+}
+
+impl From<stt::SttError> for ServiceError {
+    fn from(e: stt::SttError) -> Self {
+        ServiceError::Voice(crate::voice::VoiceError::Stt(e))
+    }
+}

@@ -1,0 +1,19 @@
+//! Speech to text with whisper.cpp (via whisper-rs): a warm [`Engine`], the model catalog and
+//! manager (download with progress, resume and sha256; remove), and the streaming
+//! transcriber that works through speech segments while the user is still talking.
+
+mod catalog;
+mod download;
+mod engine;
+mod error;
+mod models;
+mod streaming;
+
+pub use catalog::{ModelInfo, ModelLanguage, catalog, catalog_from_file};
+pub use download::{DownloadProgress, download_file};
+pub use engine::{
+    DEFAULT_MIN_AUDIO_CTX, Engine, EngineOptions, Segment, Transcript, default_threads,
+};
+pub use error::{ModelError, SttError};
+pub use models::{ModelManager, ModelStatus};
+pub use streaming::{Partial, StreamingTranscriber};

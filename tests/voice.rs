@@ -1,0 +1,16 @@
+//! Integration tests of the voice layer with real parts: espeak-ng speech, a real Whisper
+//! model (env `UTTER_TEST_MODEL`, from `scripts/fetch-test-model.sh`), a real HTTP server on
+//! loopback, and virtual audio devices (ALSA file plugin, PulseAudio null sink).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod voice {
+    pub mod support;
+
+    mod capture;
+    mod cli;
+    mod download;
+    mod streaming;
+    mod transcribe;
+    mod wav_input;
+}

@@ -1,0 +1,195 @@
+//! Transcription while the user speaks: VAD segments → partial text → small tail on stop.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use utter::audio::{VadConfig, read_wav_16k_mono};
+use utter::stt::StreamingTranscriber;
+use utter::voice::{Recorder, RecorderOptions};
+
+use super::capture::Pulse;
+use super::support::{
+    assert_words, engine, espeak, exclusive, helper_command, helper_result, is_helper, model_path,
+    say,
+};
+
+pub const DUMP: [&str; 4] = [
+    "call Joe tomorrow about the renewal",
+    "the Henderson proposal is due on Friday",
+    "remind me to book flights to Berlin",
+    "buy milk and eggs on the way home",
+];
+
+/// A ~10 s brain dump: four sentences with a 0.9 s pause after each (16 kHz mono).
+pub fn dump_wav(dir: &Path) -> PathBuf {
+    let mut parts = Vec::new();
+    for (i, s) in DUMP.iter().enumerate() {
+        let raw = espeak(dir, &format!("s{i}.wav"), s);
+        let padded = dir.join(format!("p{i}.wav"));
+        // sox takes effects (pad) after the output file.
+        let status = std::process::Command::new("sox")
+            .arg(&raw)
+            .args(["-r", "16000", "-c", "1", "-b", "16"])
+            .arg(&padded)
+            .args(["pad", "0", "0.9"])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        parts.push(padded);
+    }
+    let out = dir.join("dump.wav");
+    let status = std::process::Command::new("sox")
+        .args(&parts)
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    out
+}
+
+/// Words the base model gets right on these espeak sentences (it hears "flights to Berlin"
+/// as "Flite Stubberlin" and "milk and eggs" as "I will, and…").
+const EXPECTED: [&str; 6] = ["joe", "renewal", "henderson", "friday", "remind", "home"];
+
+/// Unpaced: the whole pipeline without a device, fed in 20 ms chunks.
+#[test]
+fn streaming_transcriber_emits_partials_per_sentence() {
+    let _cpu = exclusive();
+    let Some(engine) = engine() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let samples = read_wav_16k_mono(&dump_wav(dir.path())).unwrap();
+    let partials = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&partials);
+    let mut st = StreamingTranscriber::new(engine, VadConfig::default(), move |p| {
+        sink.lock().unwrap().push(p.clone());
+    })
+    .unwrap();
+    for chunk in samples.chunks(320) {
+        st.push(chunk).unwrap();
+    }
+    let t = st.finish().unwrap();
+    let partials = partials.lock().unwrap();
+    eprintln!("{} partials; final: {:?}", partials.len(), t.text);
+    // Fed faster than real time, queued segments are merged into fewer Whisper calls, so
+    // count segments, not partial events.
+    let cut = partials.last().map_or(0, |p| p.segments_done);
+    assert!(cut >= 3, "cut at the pauses: {partials:?}");
+    assert_words(&t.text, &EXPECTED);
+    // Segment timestamps are positions in the whole recording, in order.
+    assert!(
+        t.segments
+            .windows(2)
+            .all(|w| w[0].start_ms <= w[1].start_ms)
+    );
+    assert!(
+        t.segments.last().unwrap().start_ms > 6_000,
+        "{:?}",
+        t.segments
+    );
+}
+
+/// Real time through a virtual microphone: the 10 s dump is played into a PulseAudio null
+/// sink while recording; on "key release" only the tail is left to transcribe.
+#[test]
+fn key_release_to_text_latency_on_a_paced_device() {
+    let _cpu = exclusive();
+    let Some(model) = model_path() else { return };
+    let Some(pulse) = Pulse::start() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dump_wav(dir.path());
+    let out = dir.path().join("recordings");
+    let mut envs = pulse.envs();
+    envs.push(("UTTER_TEST_MODEL", &model));
+    envs.push(("UTTER_HELPER_OUT", &out));
+    let mut child = helper_command("voice::streaming::helper_record_until_stop", &envs)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    for line in lines.by_ref() {
+        if line.unwrap().contains("STARTED") {
+            break;
+        }
+    }
+    let played = Instant::now();
+    let status = pulse
+        .cmd("paplay")
+        .args(["-d", "virt"])
+        .arg(&dump)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // The user lets go of the key right after the last word (+ playback latency).
+    std::thread::sleep(Duration::from_millis(300));
+    eprintln!("played {:?}", played.elapsed());
+    writeln!(stdin, "stop").unwrap();
+    let rest: Vec<String> = lines.map(|l| l.unwrap()).collect();
+    let _ = child.wait();
+    let stdout = rest.join("\n");
+    let r = helper_result(&stdout);
+    eprintln!("{stdout}");
+    assert_words(r["text"].as_str().unwrap(), &EXPECTED);
+    let partials_before_stop = r["partials_before_stop"].as_u64().unwrap();
+    assert!(
+        partials_before_stop >= 1,
+        "segments were transcribed while talking"
+    );
+    let latency = r["stop_to_text_ms"].as_u64().unwrap();
+    let batch = r["batch_ms"].as_u64().unwrap();
+    eprintln!(
+        "key release → final text: {latency} ms; transcribing the whole recording after release instead: {batch} ms (partials before stop: {partials_before_stop})"
+    );
+    // How fast is a benchmark's business (scripts/bench-stt.sh), not a test's: this test
+    // checks that the streaming path works on a real-time device and reports the numbers.
+    assert!(latency > 0 && batch > 0);
+}
+
+#[test]
+#[ignore = "helper: run in a child process by key_release_to_text_latency_on_a_paced_device"]
+fn helper_record_until_stop() {
+    if !is_helper("helper_record_until_stop") {
+        return;
+    }
+    let out = PathBuf::from(std::env::var_os("UTTER_HELPER_OUT").unwrap());
+    let engine = engine();
+    let engine_for_batch = {
+        let e = engine.clone().unwrap();
+        move || e.clone()
+    };
+    let partials = Arc::new(Mutex::new(0u64));
+    let count = Arc::clone(&partials);
+    let started = Instant::now();
+    let rec = Recorder::start(
+        engine,
+        RecorderOptions::new(&out),
+        |_| {},
+        move |p| {
+            *count.lock().unwrap() += 1;
+            say(&format!(
+                "PARTIAL:{:.1}s {}",
+                started.elapsed().as_secs_f32(),
+                p.text
+            ));
+        },
+    )
+    .unwrap();
+    say("STARTED");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).unwrap();
+    let before = *partials.lock().unwrap();
+    let t = rec.stop().unwrap();
+    // The alternative without streaming: transcribe the whole recording after release.
+    let samples = read_wav_16k_mono(&t.audio_path).unwrap();
+    let t0 = Instant::now();
+    let _ = engine_for_batch().transcribe(&samples).unwrap();
+    let batch_ms = t0.elapsed().as_millis() as u64;
+    let mut v = serde_json::to_value(&t).unwrap();
+    v["partials_before_stop"] = before.into();
+    v["batch_ms"] = batch_ms.into();
+    say(&format!("RESULT:{v}"));
+}

@@ -37,7 +37,7 @@ lint:
 # One debug build serves the unit, integration and end-to-end tests.
 test-rust:
 	$(CARGO) build --workspace --bins
-	UTTER_TEST_MODEL=$$(scripts/fetch-test-model.sh) $(CARGO) test --workspace
+	model=$$(scripts/fetch-test-model.sh) && UTTER_TEST_MODEL=$$model $(CARGO) test --workspace
 	scripts/test-keychain.sh
 	@git diff --exit-code --stat -- ui/src/bindings || (echo "ui/src/bindings is stale: commit the regenerated TS types" && false)
 

@@ -23,7 +23,7 @@ pub use quick_add::{QuickAdd, parse_quick_add};
 pub use user_settings::USER_SETTINGS;
 pub use voice::{
     CATALOG_ENV, DEFAULT_MODEL, DEFAULT_RETENTION_DAYS, DEVICE_SETTING, LANGUAGE_SETTING,
-    MODEL_ENV, MODEL_SETTING, RETENTION_SETTING, VoiceChoice,
+    MODEL_ENV, MODEL_SETTING, RETENTION_SETTING, VoiceChoice, spawn_audio_retention,
 };
 
 use crate::model::{

@@ -24,6 +24,8 @@ pub struct AppState {
     _watch: utter::service::ExternalWatch,
 }
 
+const RETENTION_EVERY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
 fn main() {
     let started = Instant::now();
     init_tracing();
@@ -39,6 +41,10 @@ fn main() {
         Ok(w) => w,
         Err(e) => fail(&format!("cannot start the database watcher: {e}")),
     };
+    // Recordings older than audio.retention_days go at start and then daily.
+    if let Err(e) = utter::service::spawn_audio_retention(&service, RETENTION_EVERY) {
+        tracing::warn!("cannot start audio retention: {e}");
+    }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             // A second launch brings the running window forward instead of opening a second

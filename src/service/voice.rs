@@ -228,6 +228,26 @@ impl Service {
     }
 }
 
+/// Runs audio retention now and then every `every` (the app uses a day), on a background
+/// thread that ends when the service is dropped.
+pub fn spawn_audio_retention(
+    service: &Arc<Service>,
+    every: std::time::Duration,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    let weak = Arc::downgrade(service);
+    std::thread::Builder::new()
+        .name("utter-retention".into())
+        .spawn(move || {
+            while let Some(svc) = weak.upgrade() {
+                if let Err(e) = svc.prune_audio() {
+                    tracing::warn!("could not delete old recordings: {e}");
+                }
+                drop(svc);
+                std::thread::sleep(every);
+            }
+        })
+}
+
 impl From<AudioError> for ServiceError {
     fn from(e: AudioError) -> Self {
         ServiceError::Voice(crate::voice::VoiceError::Audio(e))

@@ -50,7 +50,7 @@ impl StreamingTranscriber {
                         batch.push(more);
                     }
                     let merged = Merged::new(&batch);
-                    let t = engine.transcribe(&merged.samples)?;
+                    let t = engine.transcribe_segment(&merged.samples)?;
                     language = language.or(t.language);
                     done += batch.len();
                     let mut newest = None;

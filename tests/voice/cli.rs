@@ -396,3 +396,30 @@ fn record_from_the_microphone_puts_tasks_on_the_board() {
     assert!(titles.iter().any(|t| t.contains("Joe")), "{titles:?}");
     assert!(rest.contains("… "), "partial text while recording: {rest}");
 }
+
+/// The app's retention thread prunes at start (and then daily) without anyone asking.
+#[test]
+fn the_retention_thread_prunes_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let svc = utter::Service::open(dir.path()).unwrap();
+    svc.set_user_setting("audio.retention_days", "3").unwrap();
+    let audio = svc.audio_dir();
+    std::fs::create_dir_all(&audio).unwrap();
+    let old = audio.join("old.wav");
+    std::fs::write(&old, b"RIFF").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(5 * 86_400))
+        .unwrap();
+    let _thread = utter::service::spawn_audio_retention(&svc, Duration::from_secs(3600)).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while old.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        !old.exists(),
+        "old recording pruned by the background thread"
+    );
+}

@@ -1,0 +1,17 @@
+//! Integration tests of the MCP client against real MCP servers from npm and a small
+//! dependency-free node server for failure cases.
+//!
+//! Needs node and the npm fixtures: `export UTTER_MCP_FIXTURES="$(scripts/mcp-fixtures.sh)"`.
+//! Without them every test fails with that hint, unless `UTTER_SKIP_MCP=1`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod mcp {
+    mod common;
+
+    mod config;
+    mod failures;
+    mod http;
+    mod stdio;
+    mod supervisor;
+}

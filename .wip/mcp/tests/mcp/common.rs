@@ -1,0 +1,110 @@
+//! Shared test helpers: where the fixtures are, server specs, process checks.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use utter::mcp::{McpOptions, McpServerSpec};
+
+/// The npm fixtures folder (`node_modules`), or `None` when the run opted out of MCP tests
+/// with `UTTER_SKIP_MCP=1`. Anything else missing fails the test with the fix.
+pub fn fixtures() -> Option<PathBuf> {
+    if std::env::var("UTTER_SKIP_MCP").is_ok_and(|v| v == "1") {
+        eprintln!("UTTER_SKIP_MCP=1: skipping an MCP server test");
+        return None;
+    }
+    let Some(dir) = std::env::var_os("UTTER_MCP_FIXTURES") else {
+        panic!(
+            "UTTER_MCP_FIXTURES is not set. Run `export UTTER_MCP_FIXTURES=\"$(scripts/mcp-fixtures.sh)\"` \
+             (needs node and npm), or set UTTER_SKIP_MCP=1 to skip the MCP server tests."
+        );
+    };
+    let dir = PathBuf::from(dir);
+    for pkg in ["server-everything", "server-filesystem", "server-memory"] {
+        let entry = package_entry(&dir, pkg);
+        assert!(
+            entry.is_file(),
+            "{} is missing; re-run scripts/mcp-fixtures.sh",
+            entry.display()
+        );
+    }
+    let node = std::process::Command::new("node").arg("--version").output();
+    assert!(
+        node.is_ok_and(|o| o.status.success()),
+        "`node` is not on PATH; install Node.js 18+ to run the MCP tests"
+    );
+    Some(dir)
+}
+
+pub fn package_entry(fixtures: &Path, pkg: &str) -> PathBuf {
+    fixtures
+        .join("@modelcontextprotocol")
+        .join(pkg)
+        .join("dist/index.js")
+}
+
+pub fn fixture_file(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+pub fn everything(fixtures: &Path, name: &str) -> McpServerSpec {
+    let entry = package_entry(fixtures, "server-everything");
+    McpServerSpec::stdio(
+        name,
+        "node",
+        [entry.to_string_lossy().into_owned(), "stdio".into()],
+    )
+}
+
+/// The dependency-free fake server with extra argv flags.
+pub fn fake(name: &str, flags: &[&str]) -> McpServerSpec {
+    let mut args = vec![fixture_file("fake-server.mjs")];
+    args.extend(flags.iter().map(|s| s.to_string()));
+    McpServerSpec::stdio(name, "node", args)
+}
+
+/// Short limits so failure tests run in seconds.
+pub fn quick_options() -> McpOptions {
+    McpOptions {
+        connect_timeout: Duration::from_secs(15),
+        call_timeout: Duration::from_secs(10),
+        backoff_base: Duration::from_millis(200),
+        backoff_max: Duration::from_secs(2),
+        ..McpOptions::default()
+    }
+}
+
+/// Whether a process is still running (a zombie counts as gone).
+pub fn alive(pid: u32) -> bool {
+    let out = std::process::Command::new("ps")
+        .args(["-o", "stat=", "-p", &pid.to_string()])
+        .output();
+    match out {
+        Ok(out) => {
+            let stat = String::from_utf8_lossy(&out.stdout);
+            let stat = stat.trim();
+            !stat.is_empty() && !stat.starts_with('Z')
+        }
+        Err(e) => panic!("cannot run ps to check process {pid}: {e}"),
+    }
+}
+
+/// Waits up to `limit` for the process to be gone; true if it went.
+pub async fn gone_within(pid: u32, limit: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if !alive(pid) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    !alive(pid)
+}
+
+pub fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}

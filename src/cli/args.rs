@@ -82,24 +82,7 @@ pub enum Command {
         json: bool,
     },
     /// Record from the microphone, transcribe, and put the tasks on the board.
-    Record {
-        /// Stop after this many seconds (default: when you press Enter).
-        #[arg(long)]
-        seconds: Option<f64>,
-        /// Input device name (see `utter devices`; default: the setting, then the system default).
-        #[arg(long)]
-        device: Option<String>,
-        #[command(flatten)]
-        voice: VoiceArgs,
-        /// Resolve relative dates against this local time; default: now.
-        #[arg(long)]
-        now: Option<String>,
-        /// Only print the transcript; save nothing.
-        #[arg(long)]
-        no_save: bool,
-        #[arg(long)]
-        json: bool,
-    },
+    Record(RecordArgs),
     /// List microphones and other input devices.
     Devices {
         #[arg(long)]
@@ -112,6 +95,26 @@ pub enum Command {
     Prune,
     /// Print where the data lives.
     Where,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// Stop after this many seconds (default: when you press Enter).
+    #[arg(long)]
+    pub seconds: Option<f64>,
+    /// Input device name (see `utter devices`; default: the setting, then the system default).
+    #[arg(long)]
+    pub device: Option<String>,
+    #[command(flatten)]
+    pub voice: VoiceArgs,
+    /// Resolve relative dates against this local time; default: now.
+    #[arg(long)]
+    pub now: Option<String>,
+    /// Only print the transcript; save nothing.
+    #[arg(long)]
+    pub no_save: bool,
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Which speech model and language to use for one command.

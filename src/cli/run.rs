@@ -82,24 +82,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Transcribe { file, voice, json } => {
             super::voice::transcribe(&svc, &file, voice, json)
         }
-        Command::Record {
-            seconds,
-            device,
-            voice,
-            now,
-            no_save,
-            json,
-        } => super::voice::record(
-            &svc,
-            super::voice::RecordArgs {
-                seconds,
-                device,
-                voice,
-                now,
-                no_save,
-                json,
-            },
-        ),
+        Command::Record(args) => super::voice::record(&svc, args),
         Command::Settings(cmd) => super::voice::settings(&svc, cmd),
         Command::Prune => super::voice::prune(&svc),
         Command::Where | Command::Extract { .. } | Command::Devices { .. } => Ok(()),

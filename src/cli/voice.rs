@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::args::{ModelsCmd, SettingsCmd, VoiceArgs};
+use super::args::{ModelsCmd, RecordArgs, SettingsCmd, VoiceArgs};
 use super::run::{out, out_json, parse_now};
 use super::{render, runtime};
 use crate::error::{Error, Result};
@@ -105,15 +105,6 @@ pub fn dump_file(
             render::dump_result(transcript.id, &tasks)
         ))
     }
-}
-
-pub struct RecordArgs {
-    pub seconds: Option<f64>,
-    pub device: Option<String>,
-    pub voice: VoiceArgs,
-    pub now: Option<String>,
-    pub no_save: bool,
-    pub json: bool,
 }
 
 pub fn record(svc: &Arc<Service>, a: RecordArgs) -> Result<()> {

@@ -9,6 +9,7 @@ pub mod error;
 pub mod extract;
 pub mod llm;
 pub mod model;
+pub mod notify;
 pub mod paths;
 pub mod secrets;
 pub mod service;

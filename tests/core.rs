@@ -6,6 +6,7 @@ mod core {
     pub mod cli;
     pub mod concurrency;
     pub mod crud;
+    pub mod desktop;
     pub mod migrations;
     pub mod ordering;
     pub mod search;

@@ -10,7 +10,7 @@ use utter::model::{Category, NewTask, SearchHit, Status, Task, TaskFilter, TaskP
 use crate::AppState;
 use crate::error::{CmdResult, CommandError};
 
-async fn with_service<T: Send + 'static>(
+pub(crate) async fn with_service<T: Send + 'static>(
     state: State<'_, AppState>,
     f: impl FnOnce(&Service) -> Result<T, utter::service::ServiceError> + Send + 'static,
 ) -> CmdResult<T> {

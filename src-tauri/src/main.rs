@@ -4,14 +4,23 @@
 
 mod commands;
 mod error;
+mod hotkey;
 mod live;
+mod overlay;
+mod recording;
+mod reminders;
+mod settings_commands;
+mod tray;
+mod voice_commands;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use tauri::Manager;
+use tauri::{Manager, WindowEvent};
 use utter::Service;
+use utter::secrets::{KeyringStore, SecretStore};
+use utter::service::VoiceSession;
 
 /// How often the app looks for writes by other processes (the CLI, the scheduler).
 const EXTERNAL_POLL: Duration = Duration::from_millis(50);
@@ -21,6 +30,11 @@ pub struct AppState {
     /// When the process started, for the start-up time logged on the first paint.
     pub started: Instant,
     pub painted: AtomicBool,
+    pub voice: Arc<VoiceSession>,
+    pub hotkey: hotkey::HotkeyCell,
+    /// A tray host shows our icon; only then does closing the window keep Utter running.
+    pub tray: bool,
+    pub secrets: Arc<dyn SecretStore>,
     _watch: utter::service::ExternalWatch,
 }
 
@@ -49,21 +63,66 @@ fn main() {
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             // A second launch brings the running window forward instead of opening a second
             // app on the same database.
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
-            }
+            tray::open_view(app, "board");
         }))
-        .manage(AppState {
-            service: service.clone(),
-            started,
-            painted: AtomicBool::new(false),
-            _watch: watch,
-        })
+        .plugin(hotkey::plugin())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
         .setup(move |app| {
-            live::forward_changes(app.handle().clone(), service.subscribe());
+            let handle = app.handle().clone();
+            let emit_to = handle.clone();
+            let voice = Arc::new(VoiceSession::new(service.clone(), move |ev| {
+                recording::on_event(&emit_to, &ev)
+            }));
+            // Without a tray host (or if the tray fails) the app still runs: closing the
+            // window then quits instead of hiding into nothing.
+            let tray = match tray::create(&handle) {
+                Ok(shown) => shown,
+                Err(e) => {
+                    tracing::warn!("no tray icon: {e}");
+                    false
+                }
+            };
+            if !tray {
+                tracing::info!("no tray host: closing the window quits Utter");
+            }
+            app.manage(AppState {
+                service: service.clone(),
+                started,
+                painted: AtomicBool::new(false),
+                voice,
+                hotkey: Default::default(),
+                tray,
+                secrets: Arc::new(KeyringStore::new()),
+                _watch: watch,
+            });
+            if let Err(e) = overlay::create(&handle) {
+                tracing::warn!("no recording overlay: {e}");
+            }
+            let shortcut = service
+                .app_settings()
+                .map(|s| s.hotkey)
+                .unwrap_or_else(|_| utter::service::DEFAULT_HOTKEY.to_owned());
+            if let Err(e) = hotkey::apply(&handle, &shortcut) {
+                recording::notify_error(&service, &e);
+            }
+            if let Err(e) = utter::notify::server_info() {
+                tracing::info!("{e}");
+            }
+            live::forward_changes(handle.clone(), service.subscribe());
+            reminders::spawn(handle, service.clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event
+                && window.label() == "main"
+                && window.try_state::<AppState>().is_some_and(|s| s.tray)
+            {
+                api.prevent_close();
+                let _ = window.hide();
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::list_tasks,
@@ -78,6 +137,20 @@ fn main() {
             commands::get_transcript,
             commands::search,
             commands::board_painted,
+            settings_commands::get_settings,
+            settings_commands::set_setting,
+            settings_commands::desktop_status,
+            settings_commands::list_input_devices,
+            settings_commands::list_models,
+            settings_commands::download_model,
+            settings_commands::set_llm_provider,
+            settings_commands::clear_llm_provider,
+            voice_commands::start_recording,
+            voice_commands::stop_recording,
+            voice_commands::cancel_recording,
+            voice_commands::start_level_test,
+            voice_commands::stop_level_test,
+            voice_commands::undo_dump,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

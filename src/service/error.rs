@@ -28,6 +28,10 @@ pub enum ServiceError {
     NoSpeech,
     #[error(transparent)]
     Secrets(#[from] crate::secrets::SecretError),
+    #[error(transparent)]
+    Notify(#[from] crate::notify::NotifyError),
+    #[error("{0}")]
+    Busy(String),
 }
 
 impl ServiceError {

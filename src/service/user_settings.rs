@@ -1,6 +1,10 @@
 //! The settings a user changes by hand (`utter settings`, the settings page): each key is
 //! validated here so a typo is refused at once instead of breaking the next recording.
 
+use super::app_settings::{
+    AUTOSTART_SETTING, DND_SETTING, HOTKEY_MODE_SETTING, HOTKEY_SETTING, ONBOARDING_SETTING,
+    THEME_SETTING, check_hotkey,
+};
 use super::voice::{DEVICE_SETTING, LANGUAGE_SETTING, MODEL_SETTING, RETENTION_SETTING};
 use super::{ChangeEvent, LLM_SETTING, Service, ServiceError, ServiceResult};
 
@@ -22,6 +26,21 @@ pub const USER_SETTINGS: &[(&str, &str)] = &[
         RETENTION_SETTING,
         "days to keep recordings; 0 keeps them forever (default 30)",
     ),
+    (
+        HOTKEY_SETTING,
+        "global shortcut that records, e.g. CommandOrControl+Shift+Space (the default)",
+    ),
+    (
+        HOTKEY_MODE_SETTING,
+        "hold (push-to-talk, the default) or toggle (press to start, press to stop)",
+    ),
+    (
+        DND_SETTING,
+        "do not disturb: on silences notifications except errors (default off)",
+    ),
+    (THEME_SETTING, "system (default), light or dark"),
+    (AUTOSTART_SETTING, "on starts the desktop app at login (default off)"),
+    (ONBOARDING_SETTING, "on once first-run setup is done or skipped"),
 ];
 
 impl Service {
@@ -67,6 +86,12 @@ impl Service {
                     ));
                 }
             }
+            HOTKEY_SETTING => check_hotkey(value).map_err(invalid)?,
+            HOTKEY_MODE_SETTING => one_of(value, &["hold", "toggle"]).map_err(invalid)?,
+            THEME_SETTING => one_of(value, &["system", "light", "dark"]).map_err(invalid)?,
+            DND_SETTING | AUTOSTART_SETTING | ONBOARDING_SETTING => {
+                one_of(value, &["on", "off"]).map_err(invalid)?;
+            }
             LLM_SETTING => {
                 return Err(invalid(
                     "use `utter llm set` (it also stores the key)".into(),
@@ -87,6 +112,14 @@ impl Service {
             key: key.to_owned(),
         });
         Ok(())
+    }
+}
+
+fn one_of(value: &str, allowed: &[&str]) -> Result<(), String> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(format!("{value:?} is not one of {}", allowed.join(", ")))
     }
 }
 

@@ -202,6 +202,21 @@ impl Service {
         Ok(Recorder::start(Some(engine), opts, on_level, on_partial)?)
     }
 
+    /// Opens the microphone for its level only (the settings page's meter): the audio goes to
+    /// a scratch file that `cancel()` deletes, and nothing is transcribed.
+    pub fn start_level_meter(
+        &self,
+        device: Option<String>,
+        on_level: impl FnMut(crate::audio::Level) + Send + 'static,
+    ) -> ServiceResult<Recording> {
+        let mut opts = RecorderOptions::new(self.data_dir.join("tmp"));
+        opts.device = match device {
+            Some(d) => Some(d),
+            None => self.get_setting(DEVICE_SETTING)?,
+        };
+        Ok(Recorder::start(None, opts, on_level, |_: &stt::Partial| {})?)
+    }
+
     /// Days recordings are kept (the setting, or [`DEFAULT_RETENTION_DAYS`]).
     pub fn retention_days(&self) -> ServiceResult<u32> {
         match self.get_setting(RETENTION_SETTING)? {

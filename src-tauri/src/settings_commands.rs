@@ -1,0 +1,163 @@
+//! Commands behind the settings page and first-run setup. Validation lives in the core;
+//! what only the shell can do (register the hotkey, start at login) happens here.
+
+use tauri::{AppHandle, Emitter, Manager, State};
+use tauri_plugin_autostart::ManagerExt;
+use utter::llm::ProviderConfig;
+use utter::secrets::Secret;
+use utter::service::{
+    AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DesktopStatus, DownloadEvent,
+    HOTKEY_SETTING, InputDevice, ModelEntry,
+};
+
+use crate::AppState;
+use crate::commands::with_service;
+use crate::error::{CmdResult, CommandError};
+use crate::hotkey;
+
+pub const MODEL_DOWNLOAD_EVENT: &str = "model-download";
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> CmdResult<AppSettings> {
+    with_service(state, |s| s.app_settings()).await
+}
+
+/// Sets (or with `value: null` resets) one setting. A hotkey is registered before it is
+/// saved, so a taken one is refused and the old one keeps working.
+#[tauri::command]
+pub async fn set_setting(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    key: String,
+    value: Option<String>,
+) -> CmdResult<AppSettings> {
+    if key == HOTKEY_SETTING {
+        let text = value.clone().unwrap_or_else(|| DEFAULT_HOTKEY.to_owned());
+        utter::service::check_hotkey(&text).map_err(message)?;
+        hotkey::apply(&app, &text).map_err(message)?;
+    }
+    if key == AUTOSTART_SETTING {
+        let on = value.as_deref() == Some("on");
+        let launcher = app.autolaunch();
+        let result = if on { launcher.enable() } else { launcher.disable() };
+        result.map_err(|e| message(format!("cannot change start at login: {e}")))?;
+    }
+    with_service(state, move |s| {
+        match value {
+            Some(v) => s.set_user_setting(&key, &v)?,
+            None => s.unset_user_setting(&key)?,
+        }
+        s.app_settings()
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn desktop_status(app: AppHandle, state: State<'_, AppState>) -> CmdResult<DesktopStatus> {
+    let (hotkey, hotkey_registered, hotkey_error) = {
+        let h = state.hotkey.lock().unwrap_or_else(|p| p.into_inner());
+        (h.text.clone(), h.current.is_some(), h.error.clone())
+    };
+    let tray = state.tray;
+    let voice = state.voice.state();
+    let _ = app;
+    with_service(state, move |s| {
+        let notifications = utter::notify::server_info();
+        let microphone_error = s.microphone_problem();
+        Ok(DesktopStatus {
+            hotkey,
+            hotkey_registered,
+            hotkey_error,
+            tray,
+            notifications: notifications.is_ok(),
+            notifications_error: notifications.err().map(|e| e.to_string()),
+            microphone: microphone_error.is_none(),
+            microphone_error,
+            model_installed: s.model_installed(),
+            voice,
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_input_devices(state: State<'_, AppState>) -> CmdResult<Vec<InputDevice>> {
+    with_service(state, |s| s.input_devices()).await
+}
+
+#[tauri::command]
+pub async fn list_models(state: State<'_, AppState>) -> CmdResult<Vec<ModelEntry>> {
+    with_service(state, |s| s.model_entries()).await
+}
+
+/// Downloads a catalog model, reporting progress as `model-download` events (at most every
+/// 1 %) and a final event with `done` or `error`.
+#[tauri::command]
+pub async fn download_model(app: AppHandle, state: State<'_, AppState>, name: String) -> CmdResult<()> {
+    let models = state.service.models().map_err(CommandError::from)?;
+    let send = move |ev: DownloadEvent| {
+        if let Err(e) = app.emit(MODEL_DOWNLOAD_EVENT, &ev) {
+            tracing::debug!("download progress not delivered: {e}");
+        }
+    };
+    let mut last_pct = u64::MAX;
+    let progress_name = name.clone();
+    let progress_send = send.clone();
+    let mut on_progress = move |p: utter::stt::DownloadProgress| {
+        let pct = p.total.map(|t| p.downloaded * 100 / t.max(1)).unwrap_or(p.downloaded >> 20);
+        if pct != last_pct {
+            last_pct = pct;
+            progress_send(DownloadEvent {
+                name: progress_name.clone(),
+                downloaded: p.downloaded,
+                total: p.total,
+                done: false,
+                error: None,
+            });
+        }
+    };
+    let result = models.download(&name, &mut on_progress).await;
+    let (bytes, error) = match &result {
+        Ok(path) => (std::fs::metadata(path).map(|m| m.len()).unwrap_or(0), None),
+        Err(e) => (0, Some(e.to_string())),
+    };
+    send(DownloadEvent {
+        name: name.clone(),
+        downloaded: bytes,
+        total: Some(bytes).filter(|b| *b > 0),
+        done: error.is_none(),
+        error,
+    });
+    result.map(|_| ()).map_err(|e| message(e.to_string()))
+}
+
+#[tauri::command]
+pub async fn set_llm_provider(
+    state: State<'_, AppState>,
+    config: ProviderConfig,
+    api_key: Option<String>,
+) -> CmdResult<ProviderConfig> {
+    let secrets = state.secrets.clone();
+    with_service(state, move |s| {
+        let key = api_key.filter(|k| !k.trim().is_empty()).map(Secret::from);
+        s.set_llm_config(config, key, secrets.as_ref())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn clear_llm_provider(state: State<'_, AppState>) -> CmdResult<()> {
+    let secrets = state.secrets.clone();
+    with_service(state, move |s| s.clear_llm_config(secrets.as_ref())).await
+}
+
+fn message(m: impl Into<String>) -> CommandError {
+    CommandError {
+        message: m.into(),
+        not_found: false,
+    }
+}
+
+/// Keeps the `AppHandle` import used on every platform (autostart's `ManagerExt`).
+#[allow(dead_code)]
+fn _manager<M: Manager<tauri::Wry>>(_m: &M) {}

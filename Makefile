@@ -39,6 +39,7 @@ test-rust:
 	$(CARGO) build --workspace --bins
 	model=$$(scripts/fetch-test-model.sh) && UTTER_TEST_MODEL=$$model $(CARGO) test --workspace
 	scripts/test-keychain.sh
+	scripts/test-notify.sh
 	@git diff --exit-code --stat -- ui/src/bindings || (echo "ui/src/bindings is stale: commit the regenerated TS types" && false)
 
 test-ui:

@@ -17,6 +17,8 @@ APT_PACKAGES=(
   # voice tests: synthetic speech, audio conversion, a virtual microphone (PulseAudio null
   # sink, ALSA plugins), and a venv for converting the test Whisper model
   espeak-ng sox pulseaudio pulseaudio-utils libasound2-plugins python3-venv
+  # a real notification daemon for the notification tests
+  dunst
 )
 
 missing=()

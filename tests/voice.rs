@@ -7,9 +7,10 @@
 mod voice {
     pub mod support;
 
-    mod capture;
+    pub mod capture;
     mod cli;
     mod download;
+    mod session;
     mod streaming;
     mod transcribe;
     mod wav_input;

@@ -47,7 +47,7 @@ test-ui:
 	npm --prefix ui run test:e2e --silent
 
 test-e2e:
-	scripts/e2e-app.sh
+	model=$$(scripts/fetch-test-model.sh) && UTTER_MODEL=$$model scripts/e2e-app.sh
 
 bench:
 	$(CARGO) bench --bench store

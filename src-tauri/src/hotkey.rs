@@ -5,7 +5,9 @@
 use std::sync::Mutex;
 
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutEvent, ShortcutState};
+use tauri_plugin_global_shortcut::{
+    Code, GlobalShortcutExt, Shortcut, ShortcutEvent, ShortcutState,
+};
 use utter::service::HotkeyMode;
 
 use crate::AppState;
@@ -20,8 +22,6 @@ pub struct HotkeyStatus {
 }
 
 pub type HotkeyCell = Mutex<HotkeyStatus>;
-
-const CANCEL_KEY: &str = "Escape";
 
 pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
     tauri_plugin_global_shortcut::Builder::new()
@@ -49,16 +49,15 @@ fn on_shortcut<R: Runtime>(app: &AppHandle<R>, shortcut: &Shortcut, event: Short
 }
 
 fn is_cancel(shortcut: &Shortcut) -> bool {
-    CANCEL_KEY
-        .parse::<Shortcut>()
-        .map(|c| c == *shortcut)
-        .unwrap_or(false)
+    shortcut.key == Code::Escape
 }
 
 /// Registers `text` as the record shortcut, replacing the current one. On failure the old
 /// one stays registered and the error says what to do.
 pub fn apply<R: Runtime>(app: &AppHandle<R>, text: &str) -> Result<(), String> {
-    let state = app.state::<AppState>();
+    let Some(state) = app.try_state::<AppState>() else {
+        return Err("the app is still starting".into());
+    };
     let new: Shortcut = text
         .parse()
         .map_err(|e| format!("{text:?} is not a shortcut Utter can register ({e})"))?;
@@ -98,17 +97,27 @@ fn taken_message(text: &str, err: &str) -> String {
     }
 }
 
-/// Esc cancels only while recording: grabbing it for good would break Esc everywhere.
+/// Esc cancels only while recording: grabbing it for good would break Esc everywhere. Both
+/// plain Esc and Esc with the record shortcut's modifiers (still held in push-to-talk).
 pub fn grab_cancel<R: Runtime>(app: &AppHandle<R>, on: bool) {
+    let mods = app
+        .try_state::<AppState>()
+        .and_then(|s| s.hotkey.lock().ok().and_then(|h| h.current.map(|c| c.mods)));
+    let mut keys = vec![Shortcut::new(None, Code::Escape)];
+    if let Some(m) = mods.filter(|m| !m.is_empty()) {
+        keys.push(Shortcut::new(Some(m), Code::Escape));
+    }
     let gs = app.global_shortcut();
-    let result = if on {
-        gs.register(CANCEL_KEY)
-    } else if gs.is_registered(CANCEL_KEY) {
-        gs.unregister(CANCEL_KEY)
-    } else {
-        Ok(())
-    };
-    if let Err(e) = result {
-        tracing::debug!("Esc as cancel: {e}");
+    for key in keys {
+        let result = if on {
+            gs.register(key)
+        } else if gs.is_registered(key) {
+            gs.unregister(key)
+        } else {
+            Ok(())
+        };
+        if let Err(e) = result {
+            tracing::debug!("Esc as cancel: {e}");
+        }
     }
 }

@@ -78,7 +78,7 @@ fn main() {
             }));
             // Without a tray host (or if the tray fails) the app still runs: closing the
             // window then quits instead of hiding into nothing.
-            let tray = match tray::create(&handle) {
+            let tray = match tray::create(&handle, &service) {
                 Ok(shown) => shown,
                 Err(e) => {
                     tracing::warn!("no tray icon: {e}");

@@ -36,15 +36,11 @@ static AGENTS: AtomicU8 = AtomicU8::new(TrayState::Idle as u8);
 
 /// Builds the tray. Returns whether a tray host will show it (Linux needs a StatusNotifier
 /// host; without one the window must not hide into an invisible tray).
-pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<bool> {
+pub fn create<R: Runtime>(app: &AppHandle<R>, service: &utter::Service) -> tauri::Result<bool> {
     let record = MenuItem::with_id(app, "record", "Start recording", true, None::<&str>)?;
     let open = MenuItem::with_id(app, "open", "Open board", true, None::<&str>)?;
     let approvals = MenuItem::with_id(app, "approvals", "Pending approvals", true, None::<&str>)?;
-    let paused = app
-        .state::<AppState>()
-        .service
-        .flag(AGENTS_PAUSED_SETTING)
-        .unwrap_or(false);
+    let paused = service.flag(AGENTS_PAUSED_SETTING).unwrap_or(false);
     let pause = CheckMenuItem::with_id(app, "pause", "Pause agents", true, paused, None::<&str>)?;
     let settings = MenuItem::with_id(app, "settings", "Settings…", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit Utter", true, None::<&str>)?;
@@ -89,7 +85,9 @@ pub fn open_view<R: Runtime>(app: &AppHandle<R>, view: &str) {
 }
 
 fn toggle_pause<R: Runtime>(app: &AppHandle<R>) {
-    let state = app.state::<AppState>();
+    let Some(state) = app.try_state::<AppState>() else {
+        return;
+    };
     let now_paused = !state.service.flag(AGENTS_PAUSED_SETTING).unwrap_or(false);
     let value = if now_paused { "on" } else { "off" };
     if let Err(e) = state.service.set_setting(AGENTS_PAUSED_SETTING, value) {

@@ -7,6 +7,8 @@ use ts_rs::TS;
 use super::voice_session::VoiceState;
 use super::{Service, ServiceResult};
 
+const NULL_DEVICE_ID: &str = "alsa:null";
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct InputDevice {
@@ -65,6 +67,9 @@ impl Service {
         let devices = crate::audio::list_input_devices().map_err(crate::voice::VoiceError::from)?;
         Ok(devices
             .into_iter()
+            // ALSA's `null` device records silence forever: offering it as a microphone on a
+            // machine without one would hide the real problem.
+            .filter(|d| d.id.as_deref() != Some(NULL_DEVICE_ID))
             .map(|d| InputDevice {
                 name: d.name,
                 is_default: d.is_default,

@@ -1,0 +1,169 @@
+// Desktop integration of the real app under Xvfb: what it says when the desktop lacks a tray
+// host, a notification daemon and a microphone; then, with dunst and a PulseAudio virtual
+// microphone started, the global hotkey (synthetic X key events from xdotool) records speech
+// that ends up as tasks on the board and a "tasks added" notification read back from dunst.
+// Started by scripts/e2e-app.sh (DISPLAY, private D-Bus session, UTTER_MODEL).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Builder, By, until } from "selenium-webdriver";
+
+const APP = process.env.UTTER_BIN;
+const CLI = process.env.UTTER_CLI;
+const DATA_DIR = process.env.UTTER_DATA_DIR;
+const ARTIFACTS = process.env.E2E_ARTIFACTS;
+const WORK = process.env.WORK;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const cli = (...args) => execFileSync(CLI, ["--data-dir", DATA_DIR, ...args], { encoding: "utf8" });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const run = (cmd, args) => execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+let driver;
+const daemons = [];
+
+/** Calls one of the app's Tauri commands from inside its webview. */
+async function invoke(cmd, args = {}) {
+  const r = await driver.executeAsyncScript(
+    (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then((v) => done({ ok: v }), (e) => done({ err: e })),
+    cmd,
+    args,
+  );
+  if (r.err) throw new Error(`${cmd}: ${JSON.stringify(r.err)}`);
+  return r.ok;
+}
+
+async function until_(what, fn, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await fn();
+    if (last) return last;
+    await sleep(150);
+  }
+  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+function rootShot(name) {
+  // The overlay is its own window: only a screenshot of the X screen shows it.
+  run("import", ["-window", "root", path.join(ARTIFACTS, name)]);
+}
+
+before(async () => {
+  assert.ok(APP && CLI && DATA_DIR && process.env.UTTER_MODEL, "run through scripts/e2e-app.sh with UTTER_MODEL");
+  // The test model is multilingual; fixing the language keeps it from guessing.
+  cli("settings", "set", "voice.language", "en");
+  cli("settings", "set", "onboarding.done", "on");
+  driver = await new Builder()
+    .usingServer(process.env.DRIVER_URL)
+    .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+    .build();
+  await driver.wait(until.elementLocated(By.css('[data-testid="empty-state"], .column')), 30_000);
+});
+
+after(async () => {
+  await driver?.quit();
+  for (const d of daemons) d.kill("SIGTERM");
+});
+
+test("without a tray host, notification daemon or microphone the app runs and says what is missing", async () => {
+  const s = await until_("the hotkey registration", async () => {
+    const st = await invoke("desktop_status");
+    return st.hotkey_registered ? st : null;
+  });
+  assert.equal(s.tray, false, "no StatusNotifier host runs under bare Xvfb");
+  assert.equal(s.notifications, false);
+  assert.match(s.notifications_error, /no notification service is running/);
+  assert.equal(s.microphone, false);
+  assert.match(s.microphone_error, /no microphone found/);
+  assert.equal(s.hotkey, "CommandOrControl+Shift+Space");
+  assert.equal(s.voice, "idle");
+  const before = JSON.parse(cli("tasks", "list", "--json")).length;
+  // Recording without a microphone is an error event, not a crash.
+  await invoke("start_recording");
+  const st = await until_("the failed start to settle", async () => {
+    const x = await invoke("desktop_status");
+    return x.voice === "idle" ? x : null;
+  });
+  assert.equal(st.voice, "idle");
+  assert.equal(JSON.parse(cli("tasks", "list", "--json")).length, before);
+});
+
+test("a taken or malformed hotkey is refused and the old one keeps working", async () => {
+  await assert.rejects(invoke("set_setting", { key: "hotkey.shortcut", value: "Shift" }), /no key/);
+  const s = await invoke("get_settings");
+  assert.equal(s.hotkey, "CommandOrControl+Shift+Space");
+  assert.equal((await invoke("desktop_status")).hotkey_registered, true);
+});
+
+test("the global hotkey records speech into tasks on the board and a notification", async () => {
+  // A notification daemon and a virtual microphone (PulseAudio null sink; its monitor is the
+  // default input) appear while the app is running.
+  const dunst = spawn("dunst", [], { stdio: "ignore", env: process.env });
+  daemons.push(dunst);
+  run("pulseaudio", ["-D", "--exit-idle-time=-1", "-n", "--load=module-null-sink sink_name=virt",
+    "--load=module-native-protocol-unix"]);
+  daemons.push({ kill: () => { try { run("pactl", ["exit"]); } catch { /* gone */ } } });
+  run("pactl", ["set-default-source", "virt.monitor"]);
+  await until_("dunst on the bus", async () => {
+    try { run("dunstctl", ["is-paused"]); return true; } catch { return false; }
+  });
+  const status = await until_("a microphone and notifications", async () => {
+    const st = await invoke("desktop_status");
+    return st.microphone && st.notifications ? st : null;
+  });
+  assert.equal(status.model_installed, true, "UTTER_MODEL points at the test model");
+
+  const known = new Set(JSON.parse(cli("tasks", "list", "--json")).map((t) => t.id));
+  const wav = path.join(WORK, "speech.wav");
+  run("espeak-ng", ["-v", "en-us", "-s", "140", "-g", "2", "-w", wav,
+    "call Joe tomorrow about the renewal. the Henderson proposal is due on Friday."]);
+
+  // Hold the hotkey (push-to-talk is the default mode) …
+  run("xdotool", ["keydown", "ctrl+shift+space"]);
+  await until_("recording", async () => (await invoke("desktop_status")).voice === "recording");
+  const overlay = run("xdotool", ["search", "--onlyvisible", "--name", "Utter — recording"]).trim();
+  assert.ok(overlay, "the overlay is visible while recording");
+  run("paplay", ["-d", "virt", wav]);
+  rootShot("overlay-live.png");
+  // … and let go.
+  run("xdotool", ["keyup", "space", "shift", "ctrl"]);
+
+  const tasks = await until_("tasks from the recording", async () => {
+    const fresh = JSON.parse(cli("tasks", "list", "--json")).filter((t) => !known.has(t.id));
+    return fresh.some((t) => /Joe/.test(t.title)) ? fresh : null;
+  }, 60_000);
+  const joe = tasks.find((t) => /Joe/.test(t.title));
+  assert.ok(joe.source_transcript_id, "the task links to its transcript");
+  await driver.wait(until.elementLocated(By.css(`[data-card="${joe.id}"]`)), 10_000);
+
+  const history = await until_("the notification", async () => {
+    const h = JSON.parse(run("dunstctl", ["history"]));
+    const found = h.data[0].find((n) => /tasks? added/.test(n.summary.data));
+    if (found) return found;
+    run("dunstctl", ["close-all"]);
+    return null;
+  });
+  assert.match(history.body.data, /Joe/);
+  const st = await until_("idle", async () => (await invoke("desktop_status")).voice === "idle");
+  assert.ok(st);
+  writeFileSync(path.join(ARTIFACTS, "hotkey-board.png"), await driver.takeScreenshot(), "base64");
+});
+
+test("Esc during a recording discards it", async () => {
+  const before = JSON.parse(cli("tasks", "list", "--json")).length;
+  const audioDir = path.join(DATA_DIR, "audio");
+  const wavs = () => execFileSync("ls", [audioDir], { encoding: "utf8" }).split("\n").filter(Boolean).length;
+  const wavsBefore = wavs();
+  run("xdotool", ["keydown", "ctrl+shift+space"]);
+  await until_("recording", async () => (await invoke("desktop_status")).voice === "recording");
+  await sleep(500);
+  run("xdotool", ["key", "Escape"]);
+  await until_("idle after Esc", async () => (await invoke("desktop_status")).voice === "idle");
+  run("xdotool", ["keyup", "space", "shift", "ctrl"]);
+  await sleep(1000);
+  assert.equal(JSON.parse(cli("tasks", "list", "--json")).length, before);
+  assert.equal(wavs(), wavsBefore, "the cancelled recording's audio is deleted");
+});

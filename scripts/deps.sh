@@ -17,8 +17,8 @@ APT_PACKAGES=(
   # voice tests: synthetic speech, audio conversion, a virtual microphone (PulseAudio null
   # sink, ALSA plugins), and a venv for converting the test Whisper model
   espeak-ng sox pulseaudio pulseaudio-utils libasound2-plugins python3-venv
-  # a real notification daemon for the notification tests
-  dunst
+  # a real notification daemon, and another app that owns a hotkey (xbindkeys)
+  dunst xbindkeys
 )
 
 missing=()

@@ -8,9 +8,9 @@ mod dump;
 mod error;
 mod external_watch;
 mod llm_setup;
+mod notifications;
 mod quick_add;
 mod setup_info;
-mod notifications;
 mod user_settings;
 mod voice;
 mod voice_session;
@@ -19,26 +19,26 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 pub use app_settings::{
-    AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DND_SETTING, HOTKEY_MODE_SETTING, HOTKEY_SETTING,
-    HotkeyMode, ONBOARDING_SETTING, THEME_SETTING, Theme, check_hotkey,
+    AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DND_SETTING, HOTKEY_MODE_SETTING,
+    HOTKEY_SETTING, HotkeyMode, ONBOARDING_SETTING, THEME_SETTING, Theme, check_hotkey,
 };
 pub use change_feed::{ChangeEvent, ChangeFeed};
 pub use dump::new_task_from;
 pub use error::ServiceError;
 pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
-pub use quick_add::{QuickAdd, parse_quick_add};
 pub use notifications::{
     DATE_ONLY_REMINDER_HOUR, REMINDER_CURSOR_SETTING, REMINDER_LEAD_MINUTES, reminder_notice,
     reminder_time,
 };
+pub use quick_add::{QuickAdd, parse_quick_add};
 pub use setup_info::{DesktopStatus, DownloadEvent, InputDevice, ModelEntry};
 pub use user_settings::USER_SETTINGS;
-pub use voice_session::{VoiceEvent, VoiceOutcome, VoiceSession, VoiceState, meter_level};
 pub use voice::{
     CATALOG_ENV, DEFAULT_MODEL, DEFAULT_RETENTION_DAYS, DEVICE_SETTING, LANGUAGE_SETTING,
     MODEL_ENV, MODEL_SETTING, RETENTION_SETTING, VoiceChoice, spawn_audio_retention,
 };
+pub use voice_session::{VoiceEvent, VoiceOutcome, VoiceSession, VoiceState, meter_level};
 
 use crate::model::{
     Category, NewTask, NewTranscript, SearchHit, Status, Task, TaskFilter, TaskPatch, Transcript,

@@ -11,7 +11,9 @@ use utter::notify::{Notice, NoticeKind, Notifier, server_info};
 fn mode() -> Option<String> {
     let m = std::env::var("UTTER_TEST_NOTIFY").ok();
     if m.is_none() {
-        eprintln!("NOTICE: run through scripts/test-notify.sh (needs a notification daemon); skipping");
+        eprintln!(
+            "NOTICE: run through scripts/test-notify.sh (needs a notification daemon); skipping"
+        );
     }
     m
 }
@@ -19,7 +21,11 @@ fn mode() -> Option<String> {
 /// Summaries and bodies in dunst's history (newest first).
 fn history() -> Vec<(String, String)> {
     let out = Command::new("dunstctl").arg("history").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     v["data"][0]
         .as_array()
@@ -43,7 +49,11 @@ fn wait_shown(summary: &str) -> (String, String) {
         if let Some(found) = history().into_iter().find(|(s, _)| s == summary) {
             return found;
         }
-        assert!(Instant::now() < deadline, "{summary:?} never reached the daemon: {:?}", history());
+        assert!(
+            Instant::now() < deadline,
+            "{summary:?} never reached the daemon: {:?}",
+            history()
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -59,14 +69,24 @@ fn with_daemon_tasks_added_reaches_it_with_titles_and_dnd_holds_it_back() {
     let n = Notifier::default();
 
     let sent = svc
-        .notify(&n, &Notice::tasks_added(["Call Joe", "Send the Henderson proposal"]), |_| {})
+        .notify(
+            &n,
+            &Notice::tasks_added(["Call Joe", "Send the Henderson proposal"]),
+            |_| {},
+        )
         .unwrap();
     assert!(sent);
     let (_, body) = wait_shown("2 tasks added");
-    assert!(body.contains("Call Joe") && body.contains("Henderson"), "{body}");
+    assert!(
+        body.contains("Call Joe") && body.contains("Henderson"),
+        "{body}"
+    );
 
     svc.set_user_setting("notify.dnd", "on").unwrap();
-    assert!(!svc.notify(&n, &Notice::tasks_added(["Quiet task"]), |_| {}).unwrap());
+    assert!(
+        !svc.notify(&n, &Notice::tasks_added(["Quiet task"]), |_| {})
+            .unwrap()
+    );
     let err = Notice::new(NoticeKind::Error, "Recording failed", "No microphone found");
     assert!(svc.notify(&n, &err, |_| {}).unwrap());
     wait_shown("Recording failed");
@@ -86,7 +106,11 @@ fn without_daemon_sending_fails_with_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let svc = utter::Service::open(dir.path()).unwrap();
     let err = svc
-        .notify(&Notifier::default(), &Notice::tasks_added(["Call Joe"]), |_| {})
+        .notify(
+            &Notifier::default(),
+            &Notice::tasks_added(["Call Joe"]),
+            |_| {},
+        )
         .unwrap_err()
         .to_string();
     assert!(err.contains("start one"), "{err}");

@@ -89,9 +89,7 @@ pub fn apply<R: Runtime>(app: &AppHandle<R>, text: &str) -> Result<(), String> {
 
 fn taken_message(text: &str, err: &str) -> String {
     if err.contains("already registered") || err.contains("AlreadyRegistered") {
-        format!(
-            "{text} is already taken by another app; choose another shortcut in Settings"
-        )
+        format!("{text} is already taken by another app; choose another shortcut in Settings")
     } else {
         format!("cannot register {text} as a global shortcut ({err}); choose another in Settings")
     }

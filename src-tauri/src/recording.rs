@@ -31,7 +31,11 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, ev: &VoiceEvent) {
     }
 }
 
-fn in_background<R: Runtime>(app: &AppHandle<R>, name: &str, f: impl FnOnce(&AppState) + Send + 'static) {
+fn in_background<R: Runtime>(
+    app: &AppHandle<R>,
+    name: &str,
+    f: impl FnOnce(&AppState) + Send + 'static,
+) {
     let app = app.clone();
     let spawned = std::thread::Builder::new()
         .name(name.into())

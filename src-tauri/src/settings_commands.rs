@@ -6,8 +6,8 @@ use tauri_plugin_autostart::ManagerExt;
 use utter::llm::ProviderConfig;
 use utter::secrets::Secret;
 use utter::service::{
-    AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DesktopStatus, DownloadEvent,
-    HOTKEY_SETTING, InputDevice, ModelEntry,
+    AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DesktopStatus, DownloadEvent, HOTKEY_SETTING,
+    InputDevice, ModelEntry,
 };
 
 use crate::AppState;
@@ -39,7 +39,11 @@ pub async fn set_setting(
     if key == AUTOSTART_SETTING {
         let on = value.as_deref() == Some("on");
         let launcher = app.autolaunch();
-        let result = if on { launcher.enable() } else { launcher.disable() };
+        let result = if on {
+            launcher.enable()
+        } else {
+            launcher.disable()
+        };
         result.map_err(|e| message(format!("cannot change start at login: {e}")))?;
     }
     with_service(state, move |s| {
@@ -53,7 +57,10 @@ pub async fn set_setting(
 }
 
 #[tauri::command]
-pub async fn desktop_status(app: AppHandle, state: State<'_, AppState>) -> CmdResult<DesktopStatus> {
+pub async fn desktop_status(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CmdResult<DesktopStatus> {
     let (hotkey, hotkey_registered, hotkey_error) = {
         let h = state.hotkey.lock().unwrap_or_else(|p| p.into_inner());
         (h.text.clone(), h.current.is_some(), h.error.clone())
@@ -93,7 +100,11 @@ pub async fn list_models(state: State<'_, AppState>) -> CmdResult<Vec<ModelEntry
 /// Downloads a catalog model, reporting progress as `model-download` events (at most every
 /// 1 %) and a final event with `done` or `error`.
 #[tauri::command]
-pub async fn download_model(app: AppHandle, state: State<'_, AppState>, name: String) -> CmdResult<()> {
+pub async fn download_model(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+) -> CmdResult<()> {
     let models = state.service.models().map_err(CommandError::from)?;
     let send = move |ev: DownloadEvent| {
         if let Err(e) = app.emit(MODEL_DOWNLOAD_EVENT, &ev) {
@@ -104,7 +115,10 @@ pub async fn download_model(app: AppHandle, state: State<'_, AppState>, name: St
     let progress_name = name.clone();
     let progress_send = send.clone();
     let mut on_progress = move |p: utter::stt::DownloadProgress| {
-        let pct = p.total.map(|t| p.downloaded * 100 / t.max(1)).unwrap_or(p.downloaded >> 20);
+        let pct = p
+            .total
+            .map(|t| p.downloaded * 100 / t.max(1))
+            .unwrap_or(p.downloaded >> 20);
         if pct != last_pct {
             last_pct = pct;
             progress_send(DownloadEvent {

@@ -48,7 +48,9 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, service: &utter::Service) -> tauri
     let sep2 = PredefinedMenuItem::separator(app)?;
     let menu = Menu::with_items(
         app,
-        &[&record, &open, &approvals, &sep, &pause, &settings, &sep2, &quit],
+        &[
+            &record, &open, &approvals, &sep, &pause, &settings, &sep2, &quit,
+        ],
     )?;
     TrayIconBuilder::with_id(TRAY_ID)
         .icon(Image::from_bytes(ICON_IDLE)?)
@@ -123,7 +125,10 @@ pub fn set_agent_state<R: Runtime>(app: &AppHandle<R>, state: TrayState) {
 
 /// The icon for the most urgent of voice and agent state.
 pub fn current() -> TrayState {
-    match VOICE.load(Ordering::SeqCst).max(AGENTS.load(Ordering::SeqCst)) {
+    match VOICE
+        .load(Ordering::SeqCst)
+        .max(AGENTS.load(Ordering::SeqCst))
+    {
         3 => TrayState::Recording,
         2 => TrayState::ApprovalWaiting,
         1 => TrayState::AgentRunning,

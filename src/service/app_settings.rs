@@ -97,15 +97,28 @@ impl Service {
 /// next start. Whether the OS lets us have it is only known when registering.
 pub fn check_hotkey(value: &str) -> Result<(), String> {
     const MODS: &[&str] = &[
-        "commandorcontrol", "cmdorctrl", "commandorctrl", "cmdorcontrol", "control", "ctrl",
-        "shift", "alt", "option", "super", "meta", "command", "cmd",
+        "commandorcontrol",
+        "cmdorctrl",
+        "commandorctrl",
+        "cmdorcontrol",
+        "control",
+        "ctrl",
+        "shift",
+        "alt",
+        "option",
+        "super",
+        "meta",
+        "command",
+        "cmd",
     ];
     let parts: Vec<&str> = value.split('+').map(str::trim).collect();
     let Some((key, mods)) = parts.split_last() else {
         return Err("empty shortcut".into());
     };
     if key.is_empty() || MODS.contains(&key.to_ascii_lowercase().as_str()) {
-        return Err(format!("{value:?} has no key after the modifiers (e.g. Ctrl+Shift+Space)"));
+        return Err(format!(
+            "{value:?} has no key after the modifiers (e.g. Ctrl+Shift+Space)"
+        ));
     }
     if let Some(bad) = mods
         .iter()
@@ -117,12 +130,15 @@ pub fn check_hotkey(value: &str) -> Result<(), String> {
     }
     if mods.is_empty() && !key.to_ascii_uppercase().starts_with('F') {
         // A bare letter would fire while typing anywhere.
-        return Err(format!("{value:?} needs a modifier such as Ctrl or Alt (function keys may go alone)"));
+        return Err(format!(
+            "{value:?} needs a modifier such as Ctrl or Alt (function keys may go alone)"
+        ));
     }
     Ok(())
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::check_hotkey;
 
@@ -133,7 +149,11 @@ mod tests {
         assert!(check_hotkey("F8").is_ok());
         assert!(check_hotkey("A").unwrap_err().contains("needs a modifier"));
         assert!(check_hotkey("Ctrl+Shift").unwrap_err().contains("no key"));
-        assert!(check_hotkey("Hyper+K").unwrap_err().contains("not a modifier"));
+        assert!(
+            check_hotkey("Hyper+K")
+                .unwrap_err()
+                .contains("not a modifier")
+        );
         assert!(check_hotkey("").is_err());
     }
 }

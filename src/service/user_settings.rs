@@ -39,8 +39,14 @@ pub const USER_SETTINGS: &[(&str, &str)] = &[
         "do not disturb: on silences notifications except errors (default off)",
     ),
     (THEME_SETTING, "system (default), light or dark"),
-    (AUTOSTART_SETTING, "on starts the desktop app at login (default off)"),
-    (ONBOARDING_SETTING, "on once first-run setup is done or skipped"),
+    (
+        AUTOSTART_SETTING,
+        "on starts the desktop app at login (default off)",
+    ),
+    (
+        ONBOARDING_SETTING,
+        "on once first-run setup is done or skipped",
+    ),
 ];
 
 impl Service {

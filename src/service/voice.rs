@@ -214,7 +214,12 @@ impl Service {
             Some(d) => Some(d),
             None => self.get_setting(DEVICE_SETTING)?,
         };
-        Ok(Recorder::start(None, opts, on_level, |_: &stt::Partial| {})?)
+        Ok(Recorder::start(
+            None,
+            opts,
+            on_level,
+            |_: &stt::Partial| {},
+        )?)
     }
 
     /// Days recordings are kept (the setting, or [`DEFAULT_RETENTION_DAYS`]).

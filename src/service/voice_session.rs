@@ -108,7 +108,11 @@ impl VoiceSession {
             .start_recording(
                 &VoiceChoice::default(),
                 None,
-                move |l: Level| level_emit(VoiceEvent::Level { level: meter_level(l) }),
+                move |l: Level| {
+                    level_emit(VoiceEvent::Level {
+                        level: meter_level(l),
+                    })
+                },
                 move |p: &crate::stt::Partial| {
                     partial_emit(VoiceEvent::Partial {
                         text: p.text.clone(),
@@ -197,7 +201,9 @@ impl VoiceSession {
         let rec = self
             .service
             .start_level_meter(device, move |l: Level| {
-                emit(VoiceEvent::Level { level: meter_level(l) })
+                emit(VoiceEvent::Level {
+                    level: meter_level(l),
+                })
             })
             .map_err(|e| self.fail(e))?;
         *self.level_test.lock().unwrap_or_else(|p| p.into_inner()) = Some(rec);

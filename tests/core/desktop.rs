@@ -83,7 +83,10 @@ fn reminders_fire_once_when_their_time_passes_and_skip_done_tasks() {
         .unwrap()
     };
     let meeting = mk("Meeting with Joe", Due::DateTime(at(23, 14, 0)));
-    let proposal = mk("Send the proposal", Due::Date(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()));
+    let proposal = mk(
+        "Send the proposal",
+        Due::Date(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()),
+    );
     let done = mk("Already done", Due::DateTime(at(23, 13, 50)));
     svc.move_task(done.id, Status::Completed, None).unwrap();
     mk("Long overdue", Due::DateTime(at(1, 9, 0)));
@@ -93,13 +96,19 @@ fn reminders_fire_once_when_their_time_passes_and_skip_done_tasks() {
     assert!(svc.due_reminders(at(23, 13, 40)).unwrap().is_empty());
     // 15 minutes before 14:00.
     let due = svc.due_reminders(at(23, 13, 46)).unwrap();
-    assert_eq!(due.iter().map(|t| t.id).collect::<Vec<_>>(), vec![meeting.id]);
+    assert_eq!(
+        due.iter().map(|t| t.id).collect::<Vec<_>>(),
+        vec![meeting.id]
+    );
     // Never twice.
     assert!(svc.due_reminders(at(23, 14, 30)).unwrap().is_empty());
     // A task due on a day is announced at 09:00 that day.
     assert!(svc.due_reminders(at(24, 8, 59)).unwrap().is_empty());
     let due = svc.due_reminders(at(24, 9, 0)).unwrap();
-    assert_eq!(due.iter().map(|t| t.id).collect::<Vec<_>>(), vec![proposal.id]);
+    assert_eq!(
+        due.iter().map(|t| t.id).collect::<Vec<_>>(),
+        vec![proposal.id]
+    );
 
     let notice = utter::service::reminder_notice(&due).unwrap();
     assert_eq!(notice.title, "Due: Send the proposal");
@@ -145,7 +154,11 @@ fn do_not_disturb_holds_back_all_but_errors() {
     svc.set_user_setting("notify.dnd", "on").unwrap();
     // Held back before any D-Bus call: this passes with no notification daemon at all.
     let sent = svc
-        .notify(&Notifier::default(), &Notice::tasks_added(["Call Joe"]), |_| {})
+        .notify(
+            &Notifier::default(),
+            &Notice::tasks_added(["Call Joe"]),
+            |_| {},
+        )
         .unwrap();
     assert!(!sent);
     // Errors are the exception (sending them is tests/notify.rs, against a real daemon).

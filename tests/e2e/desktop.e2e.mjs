@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Builder, By, until } from "selenium-webdriver";
 
@@ -93,9 +93,34 @@ test("without a tray host, notification daemon or microphone the app runs and sa
 
 test("a taken or malformed hotkey is refused and the old one keeps working", async () => {
   await assert.rejects(invoke("set_setting", { key: "hotkey.shortcut", value: "Shift" }), /no key/);
+  // Another X client (xbindkeys) owns Ctrl+Alt+K.
+  const rc = path.join(process.env.HOME, ".xbindkeysrc");
+  writeFileSync(rc, '"true"\n  control+alt + k\n');
+  const xbk = spawn("xbindkeys", ["-n", "-f", rc], { stdio: "ignore", env: process.env });
+  daemons.push(xbk);
+  await sleep(1000);
+  await assert.rejects(invoke("set_setting", { key: "hotkey.shortcut", value: "Ctrl+Alt+K" }), /already taken by another app/);
+  xbk.kill("SIGTERM");
   const s = await invoke("get_settings");
   assert.equal(s.hotkey, "CommandOrControl+Shift+Space");
-  assert.equal((await invoke("desktop_status")).hotkey_registered, true);
+  const st = await invoke("desktop_status");
+  assert.equal(st.hotkey_registered, true);
+  assert.equal(st.hotkey, "CommandOrControl+Shift+Space");
+  // A free one is taken over, saved, and the old one released; then back to the default.
+  assert.equal((await invoke("set_setting", { key: "hotkey.shortcut", value: "Alt+F9" })).hotkey, "Alt+F9");
+  assert.equal((await invoke("desktop_status")).hotkey, "Alt+F9");
+  assert.equal((await invoke("set_setting", { key: "hotkey.shortcut", value: null })).hotkey, "CommandOrControl+Shift+Space");
+});
+
+test("start at login writes and removes the XDG autostart entry", async () => {
+  const dir = path.join(process.env.HOME, ".config", "autostart");
+  const entries = () => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".desktop")) : []);
+  assert.equal((await invoke("set_setting", { key: "app.autostart", value: "on" })).autostart, true);
+  const [entry] = entries();
+  assert.ok(entry, "an autostart .desktop file");
+  assert.match(readFileSync(path.join(dir, entry), "utf8"), /Exec=.*utter-desktop/);
+  assert.equal((await invoke("set_setting", { key: "app.autostart", value: "off" })).autostart, false);
+  assert.deepEqual(entries(), []);
 });
 
 test("the global hotkey records speech into tasks on the board and a notification", async () => {

@@ -38,7 +38,10 @@ fn hotkey_session_turns_speech_into_tasks_and_cancel_discards() {
     let mut line = String::new();
     while !line.contains("READY") {
         line.clear();
-        assert!(out.read_line(&mut line).unwrap() > 0, "helper ended before recording");
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "helper ended before recording"
+        );
     }
     let played = pulse
         .cmd("paplay")
@@ -54,18 +57,45 @@ fn hotkey_session_turns_speech_into_tasks_and_cancel_discards() {
     assert!(child.wait().unwrap().success(), "{rest}");
     let v = helper_result(&rest);
 
-    assert_words(v["text"].as_str().unwrap(), &["joe", "renewal", "henderson"]);
-    let titles: Vec<&str> = v["titles"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    assert_words(
+        v["text"].as_str().unwrap(),
+        &["joe", "renewal", "henderson"],
+    );
+    let titles: Vec<&str> = v["titles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
     assert!(titles.iter().any(|t| t.contains("Joe")), "{titles:?}");
     assert_eq!(v["saved_tasks"].as_u64().unwrap() as usize, titles.len());
-    let kinds: Vec<&str> = v["kinds"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+    let kinds: Vec<&str> = v["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
     // The overlay's sequence: recording, levels and partial text, transcribing, done, idle.
-    for want in ["state:recording", "level", "partial", "state:transcribing", "done", "state:idle", "cancelled"] {
+    for want in [
+        "state:recording",
+        "level",
+        "partial",
+        "state:transcribing",
+        "done",
+        "state:idle",
+        "cancelled",
+    ] {
         assert!(kinds.contains(&want), "no {want} event in {kinds:?}");
     }
     let pos = |k: &str| kinds.iter().position(|x| *x == k).unwrap();
-    assert!(pos("state:recording") < pos("partial") && pos("partial") < pos("done"), "{kinds:?}");
-    assert!(v["max_level"].as_f64().unwrap() > 0.2, "speech should move the meter: {v}");
+    assert!(
+        pos("state:recording") < pos("partial") && pos("partial") < pos("done"),
+        "{kinds:?}"
+    );
+    assert!(
+        v["max_level"].as_f64().unwrap() > 0.2,
+        "speech should move the meter: {v}"
+    );
     // Esc: no file and no task left behind.
     assert_eq!(v["wavs_after_cancel"], v["wavs_before_cancel"], "{v}");
     assert_eq!(v["final_state"], "idle");
@@ -108,7 +138,10 @@ fn helper_voice_session() {
     let kinds: Vec<String> = events
         .iter()
         .map(|e| match e {
-            VoiceEvent::State { state } => format!("state:{}", serde_json::to_value(state).unwrap().as_str().unwrap()),
+            VoiceEvent::State { state } => format!(
+                "state:{}",
+                serde_json::to_value(state).unwrap().as_str().unwrap()
+            ),
             VoiceEvent::Level { level } => {
                 max_level = max_level.max(*level);
                 "level".into()

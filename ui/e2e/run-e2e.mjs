@@ -252,3 +252,64 @@ describe("board (mock IPC, headless Chromium)", () => {
     await context.close();
   });
 });
+
+describe("desktop views (mock IPC, headless Chromium)", () => {
+  it("settings: status, shortcut, microphone meter, model download progress; light and dark", async () => {
+    for (const scheme of ["light", "dark"]) {
+      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1100, height: 1500 } });
+      await page.keyboard.press(",");
+      await page.waitForSelector('[role="dialog"][aria-label="Settings"] .model-row');
+      if (scheme === "light") {
+        await page.evaluate(() => (window.__utterMock.backend.desktop.downloadStepMs = 400));
+        await page.click('[data-model="base.en"] button');
+        await page.waitForSelector('[data-model="base.en"] [role="progressbar"][aria-valuenow]:not([aria-valuenow="0"])');
+      }
+      await page.waitForFunction(() => Number(document.querySelector(".level-meter")?.getAttribute("aria-valuenow")) > 0);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), scheme);
+      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "settings-dark.png" : "settings.png"), fullPage: true });
+      await page.keyboard.press("Escape");
+      await page.waitForSelector('[role="dialog"][aria-label="Settings"]', { state: "detached" });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
+  it("first-run setup", async () => {
+    const { page, context, problems } = await openBoard({ query: "?onboarding=1", viewport: { width: 1100, height: 760 } });
+    await page.waitForSelector('[role="dialog"][aria-label="Set up Utter"]');
+    await page.waitForFunction(() => Number(document.querySelector(".level-meter")?.getAttribute("aria-valuenow")) > 0);
+    await page.screenshot({ path: path.join(ART, "onboarding.png") });
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.evaluate(() => {
+      const m = window.__utterMock;
+      m.voice({ kind: "state", state: "recording" });
+      m.voice({ kind: "partial", text: "call Joe tomorrow about the renewal" });
+    });
+    await page.waitForSelector('.try-hotkey[data-voice="recording"]');
+    await page.screenshot({ path: path.join(ART, "onboarding-try.png") });
+    await page.getByRole("button", { name: "Skip setup" }).click();
+    await page.waitForSelector(".board");
+    assert.equal(await page.evaluate(() => window.__utterMock.backend.desktop.settings.onboarding_done), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it("recording overlay", async () => {
+    for (const scheme of ["light", "dark"]) {
+      const context = await browser.newContext({ viewport: { width: 460, height: 132 }, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(server.url + "#overlay");
+      await page.waitForSelector(".overlay");
+      await page.evaluate(() => {
+        const m = window.__utterMock;
+        m.voice({ kind: "state", state: "recording" });
+        m.voice({ kind: "level", level: 0.62 });
+        m.voice({ kind: "partial", text: "call Joe tomorrow about the renewal, and the Henderson proposal is due Friday" });
+      });
+      await page.waitForSelector('.overlay[data-state="recording"] .overlay-text:not(:empty)');
+      await page.screenshot({ path: path.join(ART, `overlay-${scheme}.png`) });
+      await context.close();
+    }
+  });
+});

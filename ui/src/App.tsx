@@ -19,6 +19,9 @@ import { useFilters } from "./hooks/useFilters";
 import { isTypingTarget, useKeyboardShortcuts } from "./hooks/useKeyboardShortcuts";
 import { useToasts } from "./hooks/useToasts";
 import { categoryColors } from "./lib/categoryColor";
+import { useDesktopViews } from "./hooks/useDesktopViews";
+import { Onboarding } from "./views/Onboarding";
+import { Settings } from "./views/Settings";
 
 function focusCardElement(id: number | null) {
   if (id == null) return;
@@ -36,6 +39,7 @@ function describeAdded(t: Task): string {
 export function App() {
   const { toasts, notify, dismiss } = useToasts();
   const board = useBoard(notify, dismiss);
+  const { view, setView } = useDesktopViews(notify);
   useReportFirstPaint(board.loadState === "ready", board.tasks.length);
   const { filters, setFilters, active: filtering, visible, clear } = useFilters(board.columns);
 
@@ -143,18 +147,20 @@ export function App() {
       setHelpOpen(false);
       return true;
     }
+    if (view !== "board") return true;
     if (openId != null) {
       setOpenId(null);
       focusCardElement(focusedId ?? openId);
       return true;
     }
     return false;
-  }, [focusedId, helpOpen, openId]);
+  }, [focusedId, helpOpen, openId, view]);
 
   useKeyboardShortcuts({
     columns: visible,
     focusedId,
-    helpOpen,
+    // Settings and setup cover the board: its shortcuts rest meanwhile.
+    helpOpen: helpOpen || view !== "board",
     setFocused: focusCard,
     open,
     edit: (id) => {
@@ -192,6 +198,9 @@ export function App() {
           onClear={clear}
           textRef={filterRef}
         />
+        <button type="button" className="icon-button settings-button" aria-label="Settings" title="Settings (,)" onClick={() => setView("settings")}>
+          ⚙
+        </button>
         <button type="button" className="icon-button help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
           ?
         </button>
@@ -238,6 +247,8 @@ export function App() {
       </div>
 
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      {view === "settings" && <Settings onClose={() => setView("board")} onOnboarding={() => setView("onboarding")} />}
+      {view === "onboarding" && <Onboarding onDone={() => setView("board")} />}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

@@ -6,6 +6,7 @@ import { emit } from "@tauri-apps/api/event";
 
 import { STORE_CHANGED } from "../api";
 import type { Task } from "../bindings/Task";
+import type { VoiceEvent } from "../bindings/VoiceEvent";
 import { MockBackend } from "./mockBackend";
 import { bulkTasks, DEMO_CATEGORIES, demoTasks, demoTranscripts } from "./seed";
 
@@ -15,6 +16,8 @@ declare global {
     __utterMock?: {
       backend: MockBackend;
       addExternal: (title: string, extra?: Partial<Task>) => Task;
+      /** Sends a recording event, as the hotkey would. */
+      voice: (e: VoiceEvent) => void;
     };
   }
 }
@@ -29,6 +32,9 @@ export function installMockBackend() {
   mockWindows("main");
   mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
   backend.onChange = (e) => void emit(STORE_CHANGED, e);
+  backend.desktop.emit = (event, payload) => void emit(event, payload);
+  if (params.get("onboarding") === "1") backend.desktop.settings.onboarding_done = false;
+  if (params.get("theme")) backend.desktop.settings.theme = params.get("theme") as "light" | "dark";
 
   window.__utterMock = {
     backend,
@@ -37,6 +43,7 @@ export function installMockBackend() {
       void emit(STORE_CHANGED, { kind: "external" });
       return t;
     },
+    voice: (e) => backend.desktop.voice(e),
   };
   console.info("[utter] mock IPC installed", { tasks: backend.tasks.length });
 }

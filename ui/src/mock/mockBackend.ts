@@ -14,6 +14,7 @@ import type { TaskPatch } from "../bindings/TaskPatch";
 import type { Transcript } from "../bindings/Transcript";
 import { byPosition, positionAt } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
+import { MockDesktop } from "./mockDesktop";
 
 export interface IpcCall {
   cmd: string;
@@ -38,12 +39,19 @@ export class MockBackend {
   /** Artificial latency per call, ms. */
   latencyMs = 0;
   onChange: ((e: ChangeEvent) => void) | null = null;
+  /** Settings, microphones, models and recording. */
+  desktop = new MockDesktop();
   private nextId = 1;
 
   constructor(init: { tasks?: Partial<Task>[]; categories?: Category[]; transcripts?: Transcript[] } = {}) {
     this.categories = init.categories ?? [];
     this.transcripts = init.transcripts ?? [];
     for (const t of init.tasks ?? []) this.insert(t);
+    this.desktop.addTask = (title) => {
+      const t = this.insert({ title });
+      this.changed({ kind: "task_created", id: t.id });
+      return t;
+    };
   }
 
   /** Add a task directly (as if another process did), without recording a call. */
@@ -183,6 +191,10 @@ export class MockBackend {
       case "board_painted":
         return null;
       default:
+        if (this.desktop.handles(cmd))
+          return this.desktop.dispatch(cmd, a, (id) => {
+            if (this.tasks.some((t) => t.id === id)) this.dispatch("delete_task", { id });
+          });
         throw `unknown command ${cmd}`;
     }
   }

@@ -1,0 +1,52 @@
+import { useEffect, useRef, useState } from "react";
+
+import type { VoiceEvent } from "../bindings/VoiceEvent";
+import type { VoiceState } from "../bindings/VoiceState";
+import { onVoice, subscribe } from "../desktopApi";
+
+export interface VoiceView {
+  state: VoiceState;
+  level: number;
+  partial: string;
+  done: { text: string; titles: string[]; taskIds: number[] } | null;
+  error: string | null;
+  cancelled: boolean;
+}
+
+const IDLE: VoiceView = { state: "idle", level: 0, partial: "", done: null, error: null, cancelled: false };
+
+export function reduceVoice(v: VoiceView, e: VoiceEvent): VoiceView {
+  switch (e.kind) {
+    case "state":
+      // A new recording starts from a clean slate.
+      return e.state === "recording" ? { ...IDLE, state: "recording" } : { ...v, state: e.state, level: e.state === "idle" ? 0 : v.level };
+    case "level":
+      return { ...v, level: e.level };
+    case "partial":
+      return { ...v, partial: e.text };
+    case "done":
+      return { ...v, done: { text: e.text, titles: e.titles, taskIds: e.task_ids } };
+    case "cancelled":
+      return { ...v, cancelled: true, level: 0 };
+    case "error":
+      return { ...v, error: e.message };
+  }
+}
+
+/** The recording as the overlay and the first-run "try it" step see it. */
+export function useVoice(onEvent?: (e: VoiceEvent) => void): VoiceView {
+  const [view, setView] = useState<VoiceView>(IDLE);
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  useEffect(
+    () =>
+      subscribe(
+        onVoice((e) => {
+          setView((v) => reduceVoice(v, e));
+          handler.current?.(e);
+        }),
+      ),
+    [],
+  );
+  return view;
+}

@@ -37,7 +37,8 @@ lint:
 # One debug build serves the unit, integration and end-to-end tests.
 test-rust:
 	$(CARGO) build --workspace --bins
-	model=$$(scripts/fetch-test-model.sh) && UTTER_TEST_MODEL=$$model $(CARGO) test --workspace
+	model=$$(scripts/fetch-test-model.sh) && fixtures=$$(scripts/mcp-fixtures.sh) && \
+	  UTTER_TEST_MODEL=$$model UTTER_MCP_FIXTURES=$$fixtures $(CARGO) test --workspace
 	scripts/test-keychain.sh
 	scripts/test-notify.sh
 	@git diff --exit-code --stat -- ui/src/bindings || (echo "ui/src/bindings is stale: commit the regenerated TS types" && false)

@@ -2,6 +2,7 @@
 
 mod args;
 mod llm;
+mod mcp;
 mod render;
 mod run;
 mod voice;

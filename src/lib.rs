@@ -8,6 +8,7 @@ pub mod cli;
 pub mod error;
 pub mod extract;
 pub mod llm;
+pub mod mcp;
 pub mod model;
 pub mod notify;
 pub mod paths;

@@ -8,6 +8,7 @@ mod dump;
 mod error;
 mod external_watch;
 mod llm_setup;
+mod mcp_servers;
 mod notifications;
 mod quick_add;
 mod setup_info;
@@ -27,6 +28,7 @@ pub use dump::new_task_from;
 pub use error::ServiceError;
 pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
+pub use mcp_servers::McpImport;
 pub use notifications::{
     DATE_ONLY_REMINDER_HOUR, REMINDER_CURSOR_SETTING, REMINDER_LEAD_MINUTES, reminder_notice,
     reminder_time,

@@ -3,6 +3,7 @@
 
 mod categories;
 mod error;
+mod mcp_servers;
 pub mod migrations;
 mod search;
 mod settings;

@@ -154,3 +154,67 @@ async fn cli_keeps_the_api_key_in_the_keychain_only() {
     run(&["llm", "clear"], "");
     assert_eq!(KeyringStore::new().get("llm-api-key").unwrap(), None);
 }
+
+/// `utter mcp add --env` files the value in the real keychain (never in the data dir), and
+/// `utter mcp rm` deletes it there.
+#[test]
+fn cli_mcp_env_values_live_in_the_keychain_only() {
+    if store_or_skip().is_none() || std::env::var_os("UTTER_TEST_PRIVATE_KEYRING").is_none() {
+        eprintln!("SKIPPED: needs the private keyring of scripts/test-keychain.sh");
+        return;
+    }
+    let token = "mcp-token-KEYCHAIN-ONLY-777";
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_utter"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let env = format!("API_TOKEN={token}");
+    run(&[
+        "mcp",
+        "add",
+        "tokened",
+        "--env",
+        &env,
+        "--",
+        "node",
+        "server.js",
+    ]);
+    let listed = run(&["mcp", "list", "--json"]);
+    assert!(
+        listed.contains("API_TOKEN") && !listed.contains(token),
+        "{listed}"
+    );
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(
+                !bytes.windows(token.len()).any(|w| w == token.as_bytes()),
+                "token in {}",
+                path.display()
+            );
+        }
+    }
+    let keychain = KeyringStore::new();
+    assert_eq!(
+        keychain
+            .get("mcp:tokened:env:API_TOKEN")
+            .unwrap()
+            .unwrap()
+            .expose(),
+        token
+    );
+    run(&["mcp", "rm", "tokened"]);
+    assert!(keychain.get("mcp:tokened:env:API_TOKEN").unwrap().is_none());
+}

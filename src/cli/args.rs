@@ -93,6 +93,9 @@ pub enum Command {
     Settings(SettingsCmd),
     /// Delete recordings older than audio.retention_days (transcripts stay).
     Prune,
+    /// MCP servers that give agents their tools (Claude Desktop's `mcpServers` format).
+    #[command(subcommand)]
+    Mcp(McpCmd),
     /// Print where the data lives.
     Where,
 }
@@ -323,4 +326,48 @@ fn parse_status(s: &str) -> Result<Status, String> {
 fn parse_priority(s: &str) -> Result<Priority, String> {
     s.parse()
         .map_err(|e: crate::model::ParseEnumError| e.to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum McpCmd {
+    /// Import servers from a Claude Desktop config (default: its usual location).
+    Import { file: Option<std::path::PathBuf> },
+    /// Add a server: `utter mcp add NAME -- COMMAND ARGS...` (stdio) or `--url URL` (HTTP).
+    Add {
+        name: String,
+        /// A Streamable HTTP endpoint instead of a command.
+        #[arg(long, conflicts_with = "command")]
+        url: Option<String>,
+        /// Environment for a stdio server, KEY=VALUE (values are kept in the OS keychain).
+        #[arg(long = "env", value_name = "KEY=VALUE")]
+        env: Vec<String>,
+        /// Header for an HTTP server, "Name: value" (values are kept in the OS keychain).
+        #[arg(long = "header", value_name = "NAME: VALUE")]
+        header: Vec<String>,
+        /// The command and its arguments, after `--`.
+        #[arg(last = true)]
+        command: Vec<String>,
+    },
+    /// List configured servers (secret values are never shown).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a server and its keychain entries.
+    Rm { name: String },
+    /// Start a server and list its tools.
+    Tools {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Call a tool: `utter mcp call NAME TOOL '{"arg": 1}'`.
+    Call {
+        name: String,
+        tool: String,
+        /// Arguments as a JSON object (default `{}`).
+        args: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -44,6 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Llm(cmd) => super::llm::run(&svc, cmd),
+        Command::Mcp(cmd) => super::mcp::run(&svc, cmd),
         Command::Dump {
             file: Some(file),
             voice,

@@ -100,6 +100,17 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO tasks_fts(tasks_fts) VALUES ('rebuild');
     INSERT INTO transcripts_fts(transcripts_fts) VALUES ('rebuild');
     "#,
+    // v3: MCP servers. `spec` is the server's JSON with every env and header *value* blanked:
+    // those values (API keys, tokens) live in the OS keychain only.
+    r#"
+    CREATE TABLE mcp_servers (
+        name       TEXT PRIMARY KEY,
+        spec       TEXT NOT NULL,
+        enabled    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

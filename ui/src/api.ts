@@ -5,15 +5,22 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 
+import type { AppSettings } from "./bindings/AppSettings";
 import type { Category } from "./bindings/Category";
 import type { ChangeEvent } from "./bindings/ChangeEvent";
+import type { DesktopStatus } from "./bindings/DesktopStatus";
+import type { DownloadEvent } from "./bindings/DownloadEvent";
+import type { InputDevice } from "./bindings/InputDevice";
+import type { ModelEntry } from "./bindings/ModelEntry";
 import type { NewTask } from "./bindings/NewTask";
+import type { ProviderConfig } from "./bindings/ProviderConfig";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Status } from "./bindings/Status";
 import type { Task } from "./bindings/Task";
 import type { TaskFilter } from "./bindings/TaskFilter";
 import type { TaskPatch } from "./bindings/TaskPatch";
 import type { Transcript } from "./bindings/Transcript";
+import type { VoiceEvent } from "./bindings/VoiceEvent";
 
 /** Name of the event the core emits after every change to the store. */
 export const STORE_CHANGED = "store-changed";
@@ -78,6 +85,127 @@ export function onStoreChanged(handler: (event: ChangeEvent) => void): Promise<U
   return listen<ChangeEvent>(STORE_CHANGED, (e) => handler(e.payload));
 }
 
+// ---- desktop: settings, status, microphones, models, recording -------------------------
+
+/** Recording progress, sent to every window (overlay, main window). */
+export const VOICE_EVENT = "voice";
+/** Progress of `downloadModel`. */
+export const MODEL_DOWNLOAD_EVENT = "model-download";
+/** The tray menu asks the main window to show a view. */
+export const OPEN_VIEW_EVENT = "open-view";
+
+/** What the tray's "open-view" event can ask for. */
+export type OpenView = "board" | "settings" | "onboarding" | "approvals";
+
+/** Setting keys `setSetting` accepts, and the values each takes. */
+export type SettingKey =
+  | "hotkey.shortcut" // accelerator, e.g. "CommandOrControl+Shift+Space"
+  | "hotkey.mode" // "hold" | "toggle"
+  | "voice.device" // device name; null = system default
+  | "voice.model"
+  | "voice.language" // "auto" or a code
+  | "audio.retention_days" // whole days, "0" = forever
+  | "notify.dnd" // "on" | "off"
+  | "ui.theme" // "system" | "light" | "dark"
+  | "app.autostart" // "on" | "off"
+  | "onboarding.done"; // "on"
+
+export function getSettings(): Promise<AppSettings> {
+  return invoke<AppSettings>("get_settings");
+}
+
+/**
+ * Saves one setting; `null` puts it back to its default. Returns all settings as stored.
+ * Rejects with `{ message }` when the core refuses (e.g. a shortcut another app owns: the old
+ * one stays registered).
+ */
+export function setSetting(key: SettingKey, value: string | null): Promise<AppSettings> {
+  return invoke<AppSettings>("set_setting", { key, value });
+}
+
+export function desktopStatus(): Promise<DesktopStatus> {
+  return invoke<DesktopStatus>("desktop_status");
+}
+
+export function listInputDevices(): Promise<InputDevice[]> {
+  return invoke<InputDevice[]>("list_input_devices");
+}
+
+export function listModels(): Promise<ModelEntry[]> {
+  return invoke<ModelEntry[]>("list_models");
+}
+
+/** Resolves when the download has finished; progress arrives as `onModelDownload` events. */
+export function downloadModel(name: string): Promise<void> {
+  return invoke<void>("download_model", { name });
+}
+
+/** Results arrive as `onVoice` events (state, level, partial, done / cancelled / error). */
+export function startRecording(): Promise<void> {
+  return invoke<void>("start_recording");
+}
+
+export function stopRecording(): Promise<void> {
+  return invoke<void>("stop_recording");
+}
+
+/** Stops and discards the recording. */
+export function cancelRecording(): Promise<void> {
+  return invoke<void>("cancel_recording");
+}
+
+/** Opens the device and sends `level` voice events until `stopLevelTest`; nothing is saved. */
+export function startLevelTest(device: string | null): Promise<void> {
+  return invoke<void>("start_level_test", { device });
+}
+
+export function stopLevelTest(): Promise<void> {
+  return invoke<void>("stop_level_test");
+}
+
+/** Stores the provider; the API key (if any) goes to the OS keychain, never to the database. */
+export function setLlmProvider(config: ProviderConfig, apiKey: string | null): Promise<ProviderConfig> {
+  return invoke<ProviderConfig>("set_llm_provider", { config, apiKey });
+}
+
+export function clearLlmProvider(): Promise<void> {
+  return invoke<void>("clear_llm_provider");
+}
+
+/** Deletes the tasks a recording created; returns how many were deleted. */
+export function undoDump(taskIds: number[]): Promise<number> {
+  return invoke<number>("undo_dump", { taskIds });
+}
+
+export function onVoice(handler: (event: VoiceEvent) => void): Promise<UnlistenFn> {
+  return listen<VoiceEvent>(VOICE_EVENT, (e) => handler(e.payload));
+}
+
+export function onModelDownload(handler: (event: DownloadEvent) => void): Promise<UnlistenFn> {
+  return listen<DownloadEvent>(MODEL_DOWNLOAD_EVENT, (e) => handler(e.payload));
+}
+
+export function onOpenView(handler: (view: OpenView) => void): Promise<UnlistenFn> {
+  return listen<OpenView>(OPEN_VIEW_EVENT, (e) => handler(e.payload));
+}
+
+/**
+ * Ties a listener to an effect: `useEffect(() => subscribe(onVoice(h)), [])`. Unlistens on
+ * cleanup, also when the cleanup runs before `listen` has resolved.
+ */
+export function subscribe(listening: Promise<UnlistenFn>): () => void {
+  let off: UnlistenFn | null = null;
+  let gone = false;
+  void listening.then(
+    (f) => (gone ? f() : (off = f)),
+    () => undefined,
+  );
+  return () => {
+    gone = true;
+    off?.();
+  };
+}
+
 /**
  * A TaskPatch that changes only the given fields: absent fields are left alone;
  * for the clearable ones (description, category, due, agent, output) `null` clears.
@@ -89,7 +217,7 @@ export function patchOf(fields: TaskPatch): TaskPatch {
   return out as TaskPatch;
 }
 
-/** Error text from a rejected invoke (the core rejects with a string). */
+/** Error text from a rejected invoke (a string, or `{ message }` from the desktop commands). */
 export function errorMessage(err: unknown): string {
   if (typeof err === "string") return err;
   if (err instanceof Error) return err.message;

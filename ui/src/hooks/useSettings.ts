@@ -1,35 +1,43 @@
+// The app settings, and a save that applies the result (theme included) or returns the
+// core's refusal as text for an inline error.
 import { useCallback, useEffect, useState } from "react";
 
+import { errorMessage, getSettings, setSetting, type SettingKey } from "../api";
 import type { AppSettings } from "../bindings/AppSettings";
-import { errorText, getSettings, setSetting } from "../desktopApi";
 import { applyTheme } from "../lib/theme";
 
-/** The settings, and a save that returns the core's refusal (or null). */
+export type SaveSetting = (key: SettingKey, value: string | null) => Promise<string | null>;
+
 export function useSettings() {
   const [settings, setSettings] = useState<AppSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  const reload = useCallback(() => {
+  useEffect(() => {
+    let live = true;
     getSettings().then(
       (s) => {
+        if (!live) return;
         setSettings(s);
         applyTheme(s.theme);
       },
-      (e) => setLoadError(errorText(e)),
+      (e) => live && setLoadError(errorMessage(e)),
     );
+    return () => {
+      live = false;
+    };
   }, []);
-  useEffect(reload, [reload]);
 
-  const save = useCallback(async (key: string, value: string | null): Promise<string | null> => {
+  /** Resolves to null when saved, else to the reason it was refused (the old value stays). */
+  const save = useCallback<SaveSetting>(async (key, value) => {
     try {
       const s = await setSetting(key, value);
       setSettings(s);
       applyTheme(s.theme);
       return null;
     } catch (e) {
-      return errorText(e);
+      return errorMessage(e);
     }
   }, []);
 
-  return { settings, setSettings, loadError, save, reload };
+  return { settings, setSettings, loadError, save };
 }

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from "react";
 
 import type { VoiceEvent } from "../bindings/VoiceEvent";
 import type { VoiceState } from "../bindings/VoiceState";
-import { onVoice, subscribe } from "../desktopApi";
+import { onVoice, subscribe } from "../api";
 
+/** A recording as a window sees it, folded from "voice" events. */
 export interface VoiceView {
   state: VoiceState;
   level: number;
@@ -13,13 +14,13 @@ export interface VoiceView {
   cancelled: boolean;
 }
 
-const IDLE: VoiceView = { state: "idle", level: 0, partial: "", done: null, error: null, cancelled: false };
+export const IDLE_VOICE: VoiceView = { state: "idle", level: 0, partial: "", done: null, error: null, cancelled: false };
 
 export function reduceVoice(v: VoiceView, e: VoiceEvent): VoiceView {
   switch (e.kind) {
     case "state":
       // A new recording starts from a clean slate.
-      return e.state === "recording" ? { ...IDLE, state: "recording" } : { ...v, state: e.state, level: e.state === "idle" ? 0 : v.level };
+      return e.state === "recording" ? { ...IDLE_VOICE, state: "recording" } : { ...v, state: e.state, level: 0 };
     case "level":
       return { ...v, level: e.level };
     case "partial":
@@ -33,9 +34,9 @@ export function reduceVoice(v: VoiceView, e: VoiceEvent): VoiceView {
   }
 }
 
-/** The recording as the overlay and the first-run "try it" step see it. */
+/** The recording as the overlay, the level meters and the first-run "try it" step see it. */
 export function useVoice(onEvent?: (e: VoiceEvent) => void): VoiceView {
-  const [view, setView] = useState<VoiceView>(IDLE);
+  const [view, setView] = useState<VoiceView>(IDLE_VOICE);
   const handler = useRef(onEvent);
   handler.current = onEvent;
   useEffect(

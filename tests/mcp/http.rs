@@ -8,13 +8,13 @@ use utter::mcp::{McpClient, McpError, McpOptions, McpServerSpec, McpSupervisor};
 use super::common::{fixture_file, fixtures, free_port, package_entry, quick_options};
 
 /// server-everything's HTTP mode, killed when dropped.
-struct HttpServer {
+pub struct HttpServer {
     _child: tokio::process::Child,
     port: u16,
 }
 
 impl HttpServer {
-    async fn start(fx: &std::path::Path) -> HttpServer {
+    pub async fn start(fx: &std::path::Path) -> HttpServer {
         Self::start_on(fx, free_port()).await
     }
 
@@ -47,7 +47,7 @@ impl HttpServer {
         }
     }
 
-    fn url(&self) -> String {
+    pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}/mcp", self.port)
     }
 }

@@ -9,9 +9,11 @@
 mod mcp {
     mod common;
 
+    mod cli;
     mod config;
     mod failures;
-    mod http;
+    pub mod http;
+    mod service;
     mod stdio;
     mod supervisor;
 }

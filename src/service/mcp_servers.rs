@@ -1,0 +1,173 @@
+//! The user's MCP servers: stored in SQLite without their secrets (env and header values go
+//! to the OS keychain), listed, imported from Claude Desktop's config, and turned into a
+//! supervisor whose clients have the secrets filled back in.
+
+use std::path::Path;
+
+use super::{ChangeEvent, Service, ServiceError, ServiceResult};
+use crate::mcp::{
+    McpError, McpOptions, McpServerSpec, McpSupervisor, McpTransport, SecretValue,
+    import_claude_desktop,
+};
+use crate::secrets::{Secret, SecretStore};
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct McpImport {
+    pub imported: Vec<String>,
+    /// `(name, why)`: a server of that name already exists, or its entry is invalid.
+    pub skipped: Vec<(String, String)>,
+}
+
+fn secret_key(server: &str, kind: &str, var: &str) -> String {
+    format!("mcp:{server}:{kind}:{var}")
+}
+
+/// The env / header map of a transport, with the keychain kind it is filed under.
+fn secret_map(
+    t: &mut McpTransport,
+) -> (
+    &'static str,
+    &mut std::collections::BTreeMap<String, SecretValue>,
+) {
+    match t {
+        McpTransport::Stdio { env, .. } => ("env", env),
+        McpTransport::Http { headers, .. } => ("header", headers),
+    }
+}
+
+impl Service {
+    /// Adds (or replaces) a server. Its env/header values are written to the keychain first;
+    /// SQLite only ever sees their names.
+    pub fn mcp_add(
+        &self,
+        mut spec: McpServerSpec,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<bool> {
+        spec.validate()?;
+        if let Some(old) = self.mcp_stored(&spec.name)? {
+            self.mcp_forget_secrets(&old, secrets)?;
+        }
+        let name = spec.name.clone();
+        let (kind, map) = secret_map(&mut spec.transport);
+        for (var, value) in map.iter_mut() {
+            secrets.set(&secret_key(&name, kind, var), &Secret::new(value.expose()))?;
+            *value = SecretValue::new("");
+        }
+        let json = serde_json::to_string(&spec).map_err(|e| McpError::Config(e.to_string()))?;
+        let existed = self.store().put_mcp_server(&name, &json, spec.enabled)?;
+        self.feed.emit(ChangeEvent::SettingChanged {
+            key: format!("mcp.{name}"),
+        });
+        Ok(existed)
+    }
+
+    /// Reads a Claude Desktop `claude_desktop_config.json`; servers whose name is taken are
+    /// skipped rather than overwritten.
+    pub fn mcp_import(&self, path: &Path, secrets: &dyn SecretStore) -> ServiceResult<McpImport> {
+        let specs = import_claude_desktop(path)?;
+        let mut out = McpImport::default();
+        for spec in specs {
+            let name = spec.name.clone();
+            if self.mcp_stored(&name)?.is_some() {
+                out.skipped
+                    .push((name, "a server with this name already exists".into()));
+                continue;
+            }
+            match self.mcp_add(spec, secrets) {
+                Ok(_) => out.imported.push(name),
+                Err(ServiceError::Mcp(e)) => out.skipped.push((name, e.to_string())),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every server as stored: env/header names without their values.
+    pub fn mcp_list(&self) -> ServiceResult<Vec<McpServerSpec>> {
+        let rows = self.store().list_mcp_servers()?;
+        rows.into_iter()
+            .map(|(_, json)| parse_stored(&json))
+            .collect()
+    }
+
+    /// A server with its secrets read back from the keychain, ready to start.
+    pub fn mcp_spec(&self, name: &str, secrets: &dyn SecretStore) -> ServiceResult<McpServerSpec> {
+        let mut spec = self
+            .mcp_stored(name)?
+            .ok_or_else(|| McpError::UnknownServer(name.to_owned()))?;
+        let (kind, map) = secret_map(&mut spec.transport);
+        for (var, value) in map.iter_mut() {
+            let key = secret_key(name, kind, var);
+            let secret = secrets.get(&key)?.ok_or_else(|| {
+                McpError::Config(format!(
+                    "the value of {var} for MCP server {name} is missing from the OS keychain; \
+                     add the server again"
+                ))
+            })?;
+            *value = SecretValue::new(secret.expose());
+        }
+        Ok(spec)
+    }
+
+    /// Removes a server and its keychain entries. Returns whether it existed.
+    pub fn mcp_remove(&self, name: &str, secrets: &dyn SecretStore) -> ServiceResult<bool> {
+        let Some(spec) = self.mcp_stored(name)? else {
+            return Ok(false);
+        };
+        self.mcp_forget_secrets(&spec, secrets)?;
+        let removed = self.store().delete_mcp_server(name)?;
+        self.feed.emit(ChangeEvent::SettingChanged {
+            key: format!("mcp.{name}"),
+        });
+        Ok(removed)
+    }
+
+    /// A supervisor over the enabled servers (or only `only`), secrets filled in.
+    pub fn mcp_supervisor(
+        &self,
+        secrets: &dyn SecretStore,
+        only: Option<&str>,
+    ) -> ServiceResult<McpSupervisor> {
+        let mut specs = Vec::new();
+        for stored in self.mcp_list()? {
+            if only.is_some_and(|n| n != stored.name) || (only.is_none() && !stored.enabled) {
+                continue;
+            }
+            specs.push(self.mcp_spec(&stored.name, secrets)?);
+        }
+        if let Some(n) = only
+            && specs.is_empty()
+        {
+            return Err(McpError::UnknownServer(n.to_owned()).into());
+        }
+        Ok(McpSupervisor::with_servers(specs, McpOptions::default())?)
+    }
+
+    fn mcp_stored(&self, name: &str) -> ServiceResult<Option<McpServerSpec>> {
+        let json = self.store().get_mcp_server(name)?;
+        json.map(|j| parse_stored(&j)).transpose()
+    }
+
+    fn mcp_forget_secrets(
+        &self,
+        spec: &McpServerSpec,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<()> {
+        let mut spec = spec.clone();
+        let (kind, map) = secret_map(&mut spec.transport);
+        for var in map.keys() {
+            secrets.delete(&secret_key(&spec.name, kind, var))?;
+        }
+        Ok(())
+    }
+}
+
+fn parse_stored(json: &str) -> ServiceResult<McpServerSpec> {
+    serde_json::from_str(json).map_err(|e| {
+        McpError::Config(format!(
+            "a stored MCP server is unreadable ({e}); remove and add it again"
+        ))
+        .into()
+    })
+}

@@ -1,0 +1,117 @@
+//! Server specs in the store: secrets go to the keychain (an in-memory one here; the real OS
+//! keychain is tests/keychain.rs), never into the SQLite file.
+
+use utter::mcp::McpTransport;
+use utter::secrets::{MemoryStore, SecretStore};
+
+use super::common::{everything, fixture_file, fixtures};
+
+fn db_bytes(dir: &std::path::Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            all.extend(std::fs::read(p).unwrap());
+        }
+    }
+    all
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn imported_secrets_live_in_the_keychain_only_and_go_with_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let svc = utter::Service::open(dir.path()).unwrap();
+    let keychain = MemoryStore::new();
+    let report = svc
+        .mcp_import(
+            std::path::Path::new(&fixture_file("claude_desktop_config.json")),
+            &keychain,
+        )
+        .unwrap();
+    assert!(
+        report.imported.contains(&"github".to_string()),
+        "{report:?}"
+    );
+    assert!(
+        report.imported.contains(&"linear".to_string()),
+        "{report:?}"
+    );
+
+    let bytes = db_bytes(dir.path());
+    for secret in [
+        "ghp_exampleTokenValue1234567890",
+        "BSA-example-key-value",
+        "lin_api_exampleBearerToken",
+    ] {
+        assert!(
+            !contains(&bytes, secret),
+            "{secret} reached the database files"
+        );
+    }
+    assert!(
+        contains(&bytes, "GITHUB_PERSONAL_ACCESS_TOKEN"),
+        "the variable's name is stored"
+    );
+
+    // Listing shows names only; the full spec has the value back from the keychain.
+    let listed = svc.mcp_list().unwrap();
+    let gh = listed.iter().find(|s| s.name == "github").unwrap();
+    let McpTransport::Stdio { env, .. } = &gh.transport else {
+        panic!()
+    };
+    assert_eq!(env["GITHUB_PERSONAL_ACCESS_TOKEN"].expose(), "");
+    let full = svc.mcp_spec("github", &keychain).unwrap();
+    let McpTransport::Stdio { env, .. } = &full.transport else {
+        panic!()
+    };
+    assert_eq!(
+        env["GITHUB_PERSONAL_ACCESS_TOKEN"].expose(),
+        "ghp_exampleTokenValue1234567890"
+    );
+    assert!(
+        !format!("{full:?}").contains("ghp_"),
+        "Debug shows the token"
+    );
+
+    // Removing the server removes its keychain entries.
+    assert!(svc.mcp_remove("github", &keychain).unwrap());
+    assert!(
+        keychain
+            .get("mcp:github:env:GITHUB_PERSONAL_ACCESS_TOKEN")
+            .unwrap()
+            .is_none()
+    );
+    assert!(svc.mcp_spec("github", &keychain).is_err());
+    // A keychain that lost a value gives a message that says what to do.
+    keychain.delete("mcp:linear:header:Authorization").unwrap();
+    let e = svc.mcp_spec("linear", &keychain).unwrap_err().to_string();
+    assert!(e.contains("missing from the OS keychain"), "{e}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stored_server_gets_its_secret_env_at_start() {
+    let Some(fx) = fixtures() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let svc = utter::Service::open(dir.path()).unwrap();
+    let keychain = MemoryStore::new();
+    svc.mcp_add(
+        everything(&fx, "ev").with_env("UTTER_TEST_TOKEN", "tok-123-secret"),
+        &keychain,
+    )
+    .unwrap();
+    assert!(!contains(&db_bytes(dir.path()), "tok-123-secret"));
+    let sup = svc.mcp_supervisor(&keychain, Some("ev")).unwrap();
+    let r = sup
+        .call_tool("ev", "get-env", serde_json::json!({}))
+        .await
+        .unwrap();
+    sup.shutdown().await;
+    assert!(
+        r.text.contains("tok-123-secret"),
+        "the server did not get the value"
+    );
+}

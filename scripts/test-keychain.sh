@@ -17,13 +17,7 @@ export PATH="$CARGO_HOME/bin:$PATH"
 # Build first, with the caller's environment: a build under the temporary HOME re-runs build
 # scripts (minutes), and a keyring daemon started before that can be gone by the time the
 # tests ask it (it then falls back to an unlock prompt that cannot show headless).
-exe=$(cargo test --test keychain --no-run --message-format=json 2>/dev/null | python3 -c '
-import json, sys
-for line in sys.stdin:
-    m = json.loads(line)
-    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "keychain":
-        print(m["executable"])')
-[ -n "$exe" ] || { echo "could not build tests/keychain.rs" >&2; exit 1; }
+exe=$(scripts/test-exe.sh keychain)
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -8,13 +8,7 @@ cd "$(dirname "$0")/.."
 for bin in dbus-run-session dunst dunstctl Xvfb; do
   command -v "$bin" >/dev/null || { echo "missing $bin: apt-get install dunst xvfb dbus" >&2; exit 1; }
 done
-exe=$(cargo test --test notify --no-run --message-format=json 2>/dev/null | python3 -c '
-import json, sys
-for line in sys.stdin:
-    m = json.loads(line)
-    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "notify":
-        print(m["executable"])')
-[ -n "$exe" ] || { echo "could not build tests/notify.rs" >&2; exit 1; }
+exe=$(scripts/test-exe.sh notify)
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -16,6 +16,7 @@ mod types;
 pub use client::LlmClient;
 pub use config::{DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECS, ProviderConfig, ProviderKind};
 pub use error::LlmError;
+pub(crate) use error::one_line;
 pub use extract_llm::{EngineUsed, extract_auto, extract_with_llm};
 pub use retry::RetryPolicy;
 pub use types::{

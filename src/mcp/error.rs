@@ -160,13 +160,5 @@ impl McpError {
     }
 }
 
-/// Squeezes text from a server onto one short line, so a stack trace cannot flood an error.
-pub(crate) fn one_line(s: &str, max_chars: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max_chars {
-        return flat;
-    }
-    let mut cut: String = flat.chars().take(max_chars).collect();
-    cut.push('…');
-    cut
-}
+/// Server text is squeezed onto one short line the same way as an LLM provider's.
+pub(crate) use crate::llm::one_line;

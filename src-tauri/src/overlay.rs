@@ -17,7 +17,12 @@ static GENERATION: AtomicU64 = AtomicU64::new(0);
 
 pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     // The UI picks the overlay view from the window label.
-    WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App("index.html".into()))
+    let builder = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App("index.html".into()));
+    // Transparent so the panel's rounded corners show the desktop (macOS needs Tauri's
+    // private-API feature for this; there the corners stay square).
+    #[cfg(not(target_os = "macos"))]
+    let builder = builder.transparent(true);
+    builder
         .title("Utter — recording")
         .inner_size(WIDTH, HEIGHT)
         .resizable(false)

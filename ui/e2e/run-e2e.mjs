@@ -254,62 +254,161 @@ describe("board (mock IPC, headless Chromium)", () => {
 });
 
 describe("desktop views (mock IPC, headless Chromium)", () => {
-  it("settings: status, shortcut, microphone meter, model download progress; light and dark", async () => {
+  it("settings: status, shortcut (taken → inline error), microphone meter, model download progress, theme; light and dark", async () => {
     for (const scheme of ["light", "dark"]) {
-      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1100, height: 1500 } });
+      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1100, height: 1680 } });
       await page.keyboard.press(",");
-      await page.waitForSelector('[role="dialog"][aria-label="Settings"] .model-row');
+      const dialog = page.getByRole("dialog", { name: "Settings" });
+      await dialog.locator(".model-row").first().waitFor();
+      await dialog.getByText(/all work/).waitFor();
       if (scheme === "light") {
+        // A shortcut another app holds: the refusal shows next to the field, the old one stays.
+        await page.evaluate(() => window.__utterMock.backend.desktop.taken.add("CommandOrControl+Alt+K"));
+        await dialog.getByRole("button", { name: /Recording shortcut/ }).click();
+        await page.keyboard.press("Control+Alt+KeyK");
+        await dialog.getByRole("button", { name: "Save", exact: true }).click();
+        await dialog.getByRole("alert").filter({ hasText: "already taken" }).waitFor();
+        assert.equal(await page.evaluate(() => window.__utterMock.backend.desktop.settings.hotkey), "CommandOrControl+Shift+Space");
+        await dialog.getByRole("button", { name: "Cancel" }).click();
+
+        // Download progress from model-download events.
         await page.evaluate(() => (window.__utterMock.backend.desktop.downloadStepMs = 400));
         await page.click('[data-model="base.en"] button');
         await page.waitForSelector('[data-model="base.en"] [role="progressbar"][aria-valuenow]:not([aria-valuenow="0"])');
       }
       await page.waitForFunction(() => Number(document.querySelector(".level-meter")?.getAttribute("aria-valuenow")) > 0);
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), scheme);
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(200); // fade-in
       await page.screenshot({ path: path.join(ART, scheme === "dark" ? "settings-dark.png" : "settings.png"), fullPage: true });
+
+      // The theme setting overrides the OS preference, live.
+      const other = scheme === "dark" ? "Light" : "Dark";
+      await dialog.getByRole("radio", { name: other }).check({ force: true });
+      await page.waitForFunction((t) => document.documentElement.dataset.theme === t, other.toLowerCase());
+      assert.equal(await page.evaluate(() => window.__utterMock.backend.desktop.settings.theme), other.toLowerCase());
+
       await page.keyboard.press("Escape");
       await page.waitForSelector('[role="dialog"][aria-label="Settings"]', { state: "detached" });
+      assert.deepEqual(await callsTo(page, "stop_level_test").then((c) => c.length > 0), true);
       assert.deepEqual(problems, []);
       await context.close();
     }
   });
 
-  it("first-run setup", async () => {
-    const { page, context, problems } = await openBoard({ query: "?onboarding=1", viewport: { width: 1100, height: 760 } });
-    await page.waitForSelector('[role="dialog"][aria-label="Set up Utter"]');
-    await page.waitForFunction(() => Number(document.querySelector(".level-meter")?.getAttribute("aria-valuenow")) > 0);
-    await page.screenshot({ path: path.join(ART, "onboarding.png") });
-    await page.getByRole("button", { name: "Next" }).click();
-    await page.getByRole("button", { name: "Next" }).click();
-    await page.evaluate(() => {
-      const m = window.__utterMock;
-      m.voice({ kind: "state", state: "recording" });
-      m.voice({ kind: "partial", text: "call Joe tomorrow about the renewal" });
-    });
-    await page.waitForSelector('.try-hotkey[data-voice="recording"]');
-    await page.screenshot({ path: path.join(ART, "onboarding-try.png") });
-    await page.getByRole("button", { name: "Skip setup" }).click();
-    await page.waitForSelector(".board");
-    assert.equal(await page.evaluate(() => window.__utterMock.backend.desktop.settings.onboarding_done), true);
+  it("settings on a bare desktop (no tray, notification daemon or microphone) say what is missing", async () => {
+    const { page, context, problems } = await openBoard({ query: "?desktop=bare", viewport: { width: 1100, height: 900 } });
+    await page.getByRole("button", { name: "Settings" }).click();
+    const dialog = page.getByRole("dialog", { name: "Settings" });
+    await dialog.locator('[data-problem="tray"]').waitFor();
+    assert.deepEqual(await dialog.locator("[data-problem]").evaluateAll((l) => l.map((e) => e.dataset.problem)), ["microphone", "notifications", "tray"]);
+    await dialog.getByText("No microphone found: no input devices on the default host").first().waitFor();
+    await page.waitForTimeout(300); // fade-in
+    await page.screenshot({ path: path.join(ART, "settings-missing.png") });
     assert.deepEqual(problems, []);
     await context.close();
   });
 
-  it("recording overlay", async () => {
+  it("first-run setup: microphone, model, try it (a mock recording makes tasks), skip", async () => {
+    const { page, context, problems } = await openBoard({ query: "?onboarding=1", viewport: { width: 1100, height: 760 } });
+    const dialog = page.getByRole("dialog", { name: "Set up Utter" });
+    await dialog.waitFor();
+    await page.waitForFunction(() => Number(document.querySelector(".level-meter")?.getAttribute("aria-valuenow")) > 0);
+    await page.screenshot({ path: path.join(ART, "onboarding.png") });
+    await page.keyboard.press("Enter"); // Next has the focus
+    await dialog.getByText(/tiny.en is installed/).waitFor();
+    await page.screenshot({ path: path.join(ART, "onboarding-model.png") });
+    await dialog.getByRole("button", { name: "Next" }).click();
+
+    // Try it: the shortcut cannot be pressed headless, so record with the button.
+    await page.evaluate(() => (window.__utterMock.backend.desktop.wordMs = 90));
+    await dialog.getByRole("button", { name: "Record with a click instead" }).click();
+    await page.waitForSelector('.try-box[data-voice="recording"]');
+    await page.waitForFunction(() => (document.querySelector(".try-text")?.textContent ?? "").endsWith("Friday"));
+    await page.screenshot({ path: path.join(ART, "onboarding-try.png") });
+    await page.waitForFunction(() => (document.querySelector(".try-text")?.textContent ?? "").endsWith("dentist"));
+    await dialog.getByRole("button", { name: "Stop and add the tasks" }).click();
+    await dialog.getByText("It works: 3 tasks added").waitFor();
+    await page.screenshot({ path: path.join(ART, "onboarding-done.png") });
+
+    await dialog.getByRole("button", { name: "Skip setup" }).click();
+    await page.waitForSelector(".board");
+    assert.equal(await page.evaluate(() => window.__utterMock.backend.desktop.settings.onboarding_done), true);
+    await page.waitForSelector(cardSel("Call Joe tomorrow about the renewal"));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it("a finished recording toasts in the main window; Undo removes its tasks", async () => {
+    const { page, context, problems } = await openBoard();
+    await page.evaluate(() => window.__utterMock.dump(["Call Joe about the renewal", "Send the Henderson proposal", "Book the dentist"]));
+    const toast = page.locator(".toast").filter({ hasText: "3 tasks added" });
+    await toast.waitFor();
+    await page.waitForSelector(cardSel("Book the dentist"));
+    await page.waitForTimeout(300); // slide-in
+    await page.screenshot({ path: path.join(ART, "toast-undo.png") });
+    await toast.getByRole("button", { name: "Undo" }).click();
+    await page.waitForSelector(cardSel("Book the dentist"), { state: "detached" });
+    assert.equal((await callsTo(page, "undo_dump")).length, 1);
+    await page.evaluate(() => window.__utterMock.voice({ kind: "error", message: "No microphone found: no input devices" }));
+    await page.locator(".toast-error").filter({ hasText: "No microphone found" }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it("recording overlay (#overlay): state, level, partial, Esc cancels, then what was added", async () => {
     for (const scheme of ["light", "dark"]) {
       const context = await browser.newContext({ viewport: { width: 460, height: 132 }, colorScheme: scheme });
+      await context.addInitScript(() => Object.freeze(Object.prototype));
       const page = await context.newPage();
+      const problems = [];
+      page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
       await page.goto(server.url + "#overlay");
-      await page.waitForSelector(".overlay");
+      await page.waitForSelector(".rec");
       await page.evaluate(() => {
         const m = window.__utterMock;
         m.voice({ kind: "state", state: "recording" });
         m.voice({ kind: "level", level: 0.62 });
-        m.voice({ kind: "partial", text: "call Joe tomorrow about the renewal, and the Henderson proposal is due Friday" });
+        m.voice({
+          kind: "partial",
+          text: "okay so tomorrow I need to call Joe about the renewal, and the Henderson proposal is due Friday, and remind me to book the dentist",
+        });
       });
-      await page.waitForSelector('.overlay[data-state="recording"] .overlay-text:not(:empty)');
-      await page.screenshot({ path: path.join(ART, `overlay-${scheme}.png`) });
+      await page.waitForSelector('.rec[data-state="recording"] .rec-text:not(:empty)');
+      const text = await page.textContent(".rec-text");
+      assert.ok(text.startsWith("…") && text.endsWith("book the dentist"), text);
+      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "overlay-dark.png" : "overlay.png") });
+
+      if (scheme === "light") {
+        await page.keyboard.press("Escape");
+        await page.waitForFunction(() => window.__utterMock.backend.callsTo("cancel_recording").length === 1);
+        await page.waitForSelector('.rec[data-state="cancelled"]');
+        // A real (mock) recording: start, words arrive, stop → transcribing → done.
+        await page.evaluate(() => {
+          window.__utterMock.backend.desktop.wordMs = 20;
+          return window.__utterMock.backend.handle("start_recording");
+        });
+        await page.waitForFunction(() => (document.querySelector(".rec-text")?.textContent ?? "").includes("dentist"));
+        await page.evaluate(() => window.__utterMock.backend.handle("stop_recording"));
+        await page.waitForSelector('.rec[data-state="done"]');
+        assert.equal(await page.textContent(".rec-label"), "3 tasks added");
+        await page.screenshot({ path: path.join(ART, "overlay-done.png") });
+        await page.evaluate(() => window.__utterMock.voice({ kind: "error", message: "No microphone found: no input devices on the default host" }));
+        await page.waitForSelector('.rec[data-state="error"]');
+        await page.screenshot({ path: path.join(ART, "overlay-error.png") });
+      }
+      assert.deepEqual(problems, []);
       await context.close();
     }
   });
+});
+
+// The desktop screenshots are kept in assets/screenshots (the README shows them), current with every e2e run.
+after(() => {
+  const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
+  fs.mkdirSync(docs, { recursive: true });
+  for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png"]) {
+    const from = path.join(ART, name);
+    if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
+  }
 });

@@ -9,6 +9,7 @@ import { firstCard, neighborStatus, verticalNeighbor } from "./board/navigation"
 import { Board } from "./components/Board";
 import { EmptyState } from "./components/EmptyState";
 import { FilterBar } from "./components/FilterBar";
+import { GearIcon } from "./components/GearIcon";
 import { QuickAdd } from "./components/QuickAdd";
 import { ShortcutHelp } from "./components/ShortcutHelp";
 import { TaskDetail } from "./components/TaskDetail";
@@ -20,6 +21,7 @@ import { isTypingTarget, useKeyboardShortcuts } from "./hooks/useKeyboardShortcu
 import { useToasts } from "./hooks/useToasts";
 import { categoryColors } from "./lib/categoryColor";
 import { useDesktopViews } from "./hooks/useDesktopViews";
+import { useVoiceToasts } from "./hooks/useVoiceToasts";
 import { Onboarding } from "./views/Onboarding";
 import { Settings } from "./views/Settings";
 
@@ -39,7 +41,8 @@ function describeAdded(t: Task): string {
 export function App() {
   const { toasts, notify, dismiss } = useToasts();
   const board = useBoard(notify, dismiss);
-  const { view, setView } = useDesktopViews(notify);
+  const { view, setView, hotkey } = useDesktopViews();
+  useVoiceToasts(notify);
   useReportFirstPaint(board.loadState === "ready", board.tasks.length);
   const { filters, setFilters, active: filtering, visible, clear } = useFilters(board.columns);
 
@@ -199,7 +202,7 @@ export function App() {
           textRef={filterRef}
         />
         <button type="button" className="icon-button settings-button" aria-label="Settings" title="Settings (,)" onClick={() => setView("settings")}>
-          ⚙
+          <GearIcon />
         </button>
         <button type="button" className="icon-button help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
           ?
@@ -246,8 +249,8 @@ export function App() {
         )}
       </div>
 
-      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
-      {view === "settings" && <Settings onClose={() => setView("board")} onOnboarding={() => setView("onboarding")} />}
+      {helpOpen && <ShortcutHelp hotkey={hotkey} onClose={() => setHelpOpen(false)} />}
+      {view === "settings" && <Settings onClose={() => setView("board")} onSetup={() => setView("onboarding")} />}
       {view === "onboarding" && <Onboarding onDone={() => setView("board")} />}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>

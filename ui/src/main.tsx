@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 
 import { App } from "./App";
+import { applyRememberedTheme } from "./lib/theme";
 import { Overlay } from "./views/Overlay";
 import "./styles/theme.css";
 import "./styles/app.css";
@@ -28,6 +29,7 @@ async function start() {
     const { installMockBackend } = await import("./mock/installMockBackend");
     installMockBackend();
   }
+  applyRememberedTheme();
   const overlay = isOverlay();
   if (overlay) document.documentElement.classList.add("overlay-window");
   createRoot(document.getElementById("root")!).render(<StrictMode>{overlay ? <Overlay /> : <App />}</StrictMode>);

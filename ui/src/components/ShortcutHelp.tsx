@@ -1,9 +1,13 @@
 import { useEffect, useRef } from "react";
 
+import { prettyAccelerator } from "../lib/accelerator";
+
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? "⌘" : "Ctrl";
 
-const GROUPS: { title: string; keys: [string[], string][] }[] = [
+const DEFAULT_HOTKEY = "CommandOrControl+Shift+Space";
+
+const groups = (hotkey: string): { title: string; keys: [string[], string][] }[] => [
   {
     title: "Navigate",
     keys: [
@@ -33,12 +37,14 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
       [["n"], "Quick add"],
       [["/"], "Filter"],
       [["?"], "This help"],
-      [[isMac ? "⌃⇧Space" : "Ctrl Shift Space"], "Hold and talk (global)"],
+      [[","], "Settings"],
+      [[prettyAccelerator(hotkey)], "Talk (works in any app)"],
     ],
   },
 ];
 
-export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+/** `hotkey`: the recording shortcut as configured (null: not known yet, show the default). */
+export function ShortcutHelp({ onClose, hotkey = null }: { onClose: () => void; hotkey?: string | null }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
@@ -55,7 +61,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
           </button>
         </header>
         <div className="help-groups">
-          {GROUPS.map((g) => (
+          {groups(hotkey ?? DEFAULT_HOTKEY).map((g) => (
             <section key={g.title}>
               <h3>{g.title}</h3>
               <dl>

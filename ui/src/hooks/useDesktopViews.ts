@@ -1,60 +1,53 @@
-// Which full-window view is open (settings, first-run setup), the tray's "open-view"
-// requests, the `,` shortcut, and toasts for finished or failed recordings.
-import { useEffect, useState } from "react";
+// Which full-window view covers the board (settings, first-run setup): first run opens setup,
+// the tray's "open-view" event and the `,` key switch views. Also applies the theme setting
+// at start and keeps the recording shortcut at hand for the help sheet.
+import { useCallback, useEffect, useState } from "react";
 
-import { errorText, getSettings, onOpenView, onVoice, subscribe, undoDump, type View } from "../desktopApi";
+import { getSettings, onOpenView, subscribe } from "../api";
 import { applyTheme } from "../lib/theme";
-import type { Notify } from "./useToasts";
 import { isTypingTarget } from "./useKeyboardShortcuts";
 
-export function useDesktopViews(notify: Notify) {
-  const [view, setView] = useState<View>("board");
+export type View = "board" | "settings" | "onboarding";
 
-  useEffect(() => {
-    applyTheme("system");
+export function useDesktopViews() {
+  const [view, setViewState] = useState<View>("board");
+  const [hotkey, setHotkey] = useState<string | null>(null);
+
+  const refresh = useCallback((first: boolean) => {
     getSettings().then(
       (s) => {
         applyTheme(s.theme);
-        if (!s.onboarding_done) setView("onboarding");
+        setHotkey(s.hotkey);
+        if (first && !s.onboarding_done) setViewState("onboarding");
       },
-      () => undefined,
+      () => undefined, // no core (plain browser): the board still works
     );
   }, []);
 
-  useEffect(() => subscribe(onOpenView((v) => setView(v === "approvals" ? "board" : v))), []);
+  useEffect(() => {
+    refresh(true);
+  }, [refresh]);
 
-  useEffect(
-    () =>
-      subscribe(
-        onVoice((e) => {
-          if (e.kind === "done" && e.task_ids.length > 0) {
-            const n = e.task_ids.length;
-            notify(`${n === 1 ? "1 task" : `${n} tasks`} added: ${e.titles.join(", ")}`, {
-              action: {
-                label: "Undo",
-                run: () =>
-                  void undoDump(e.task_ids).catch((err) => notify(`Undo failed: ${errorText(err)}`, { tone: "error" })),
-              },
-              timeoutMs: 8000,
-            });
-          } else if (e.kind === "error") {
-            notify(e.message, { tone: "error" });
-          }
-        }),
-      ),
-    [notify],
+  const setView = useCallback(
+    (v: View) => {
+      setViewState(v);
+      if (v === "board") refresh(false);
+    },
+    [refresh],
   );
+
+  // The tray has no approvals page to open yet: "approvals" shows the board.
+  useEffect(() => subscribe(onOpenView((v) => setView(v === "approvals" ? "board" : v))), [setView]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "," && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target as Element | null)) {
-        e.preventDefault();
-        setView((v) => (v === "settings" ? "board" : "settings"));
-      }
+      if (e.key !== "," || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      e.preventDefault();
+      setViewState((v) => (v === "settings" ? "board" : v === "board" ? "settings" : v));
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  return { view, setView };
+  return { view, setView, hotkey };
 }

@@ -4,7 +4,8 @@
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 
-import { STORE_CHANGED } from "../api";
+import { MODEL_DOWNLOAD_EVENT, OPEN_VIEW_EVENT, STORE_CHANGED, type OpenView } from "../api";
+import type { DownloadEvent } from "../bindings/DownloadEvent";
 import type { Task } from "../bindings/Task";
 import type { VoiceEvent } from "../bindings/VoiceEvent";
 import { MockBackend } from "./mockBackend";
@@ -12,12 +13,19 @@ import { bulkTasks, DEMO_CATEGORIES, demoTasks, demoTranscripts } from "./seed";
 
 declare global {
   interface Window {
-    /** Test/demo hooks: simulate another process (the CLI) changing the store. */
+    /** Test/demo hooks (mock mode only). */
     __utterMock?: {
       backend: MockBackend;
+      /** Another process (the CLI) adds a task. */
       addExternal: (title: string, extra?: Partial<Task>) => Task;
-      /** Sends a recording event, as the hotkey would. */
+      /** Sends a "voice" event to the page, as the core does while recording. */
       voice: (e: VoiceEvent) => void;
+      /** A finished recording: creates the tasks and sends transcribing → done → idle. */
+      dump: (titles: string[], text?: string) => void;
+      /** Sends a "model-download" progress event. */
+      download: (e: DownloadEvent) => void;
+      /** Asks the main window for a view, as the tray menu does. */
+      openView: (view: OpenView) => void;
     };
   }
 }
@@ -34,7 +42,10 @@ export function installMockBackend() {
   backend.onChange = (e) => void emit(STORE_CHANGED, e);
   backend.desktop.emit = (event, payload) => void emit(event, payload);
   if (params.get("onboarding") === "1") backend.desktop.settings.onboarding_done = false;
-  if (params.get("theme")) backend.desktop.settings.theme = params.get("theme") as "light" | "dark";
+  const theme = params.get("theme");
+  if (theme === "light" || theme === "dark" || theme === "system") backend.desktop.settings.theme = theme;
+  if (params.get("mode") === "toggle") backend.desktop.settings.hotkey_mode = "toggle";
+  if (params.get("desktop") === "bare") backend.desktop.bare();
 
   window.__utterMock = {
     backend,
@@ -44,6 +55,9 @@ export function installMockBackend() {
       return t;
     },
     voice: (e) => backend.desktop.voice(e),
+    dump: (titles, text) => backend.desktop.finish(titles, text),
+    download: (e) => void emit(MODEL_DOWNLOAD_EVENT, e),
+    openView: (view) => void emit(OPEN_VIEW_EVENT, view),
   };
   console.info("[utter] mock IPC installed", { tasks: backend.tasks.length });
 }

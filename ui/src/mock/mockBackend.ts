@@ -193,7 +193,9 @@ export class MockBackend {
       default:
         if (this.desktop.handles(cmd))
           return this.desktop.dispatch(cmd, a, (id) => {
-            if (this.tasks.some((t) => t.id === id)) this.dispatch("delete_task", { id });
+            if (!this.tasks.some((t) => t.id === id)) return false;
+            this.dispatch("delete_task", { id });
+            return true;
           });
         throw `unknown command ${cmd}`;
     }

@@ -11,37 +11,64 @@ import type { VoiceEvent } from "../bindings/VoiceEvent";
 type Args = Record<string, unknown>;
 export type Emit = (event: string, payload: unknown) => void;
 
-const FLAG_KEYS: Record<string, keyof AppSettings> = {
+/** What the mock microphone "hears" during a recording, word by word. */
+export const MOCK_SPEECH = "call Joe tomorrow about the renewal and the Henderson proposal is due Friday and book the dentist";
+
+const DEFAULTS: AppSettings = {
+  hotkey: "CommandOrControl+Shift+Space",
+  hotkey_mode: "hold",
+  device: null,
+  model: "tiny.en",
+  language: "auto",
+  retention_days: 30,
+  dnd: false,
+  theme: "system",
+  autostart: false,
+  onboarding_done: true,
+  llm: null,
+};
+
+const FLAG_KEYS: Record<string, "dnd" | "autostart" | "onboarding_done"> = {
   "notify.dnd": "dnd",
   "app.autostart": "autostart",
   "onboarding.done": "onboarding_done",
 };
 
+/** Rejections look like the core's: `{ message, not_found }`. */
+function refuse(message: string, notFound = false): never {
+  throw { message, not_found: notFound };
+}
+
+/** "call Joe … and the Henderson proposal …" → ["Call Joe …", "The Henderson proposal …"]. */
+export function titlesFrom(text: string): string[] {
+  return text
+    .split(/\s+and\s+|[.;]\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => s.split(/\s+/).length >= 2)
+    .map((s) => s[0].toUpperCase() + s.slice(1));
+}
+
 export class MockDesktop {
-  settings: AppSettings = {
-    hotkey: "CommandOrControl+Shift+Space",
-    hotkey_mode: "hold",
-    device: null,
-    model: "tiny.en",
-    language: "auto",
-    retention_days: 30,
-    dnd: false,
-    theme: "system",
-    autostart: false,
-    onboarding_done: true,
-    llm: null,
-  };
+  /** Every instance, so tests can stop their timers between tests. */
+  static live = new Set<MockDesktop>();
+  static disposeAll() {
+    MockDesktop.live.forEach((d) => d.dispose());
+    MockDesktop.live.clear();
+  }
+
+  settings: AppSettings = { ...DEFAULTS };
   devices: InputDevice[] = [
     { name: "Built-in Microphone", is_default: true },
     { name: "USB Headset", is_default: false },
   ];
   models: ModelEntry[] = [
-    { name: "tiny.en", description: "fastest, English only", size: 77_704_715, multilingual: false, installed: true, partial_download: false, bytes_on_disk: 77_704_715 },
-    { name: "base.en", description: "good balance, English only", size: 147_964_211, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0 },
-    { name: "small.en", description: "more accurate, slower", size: 487_614_201, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0 },
+    { name: "tiny.en", description: "Fastest, English only", size: 77_704_715, multilingual: false, installed: true, partial_download: false, bytes_on_disk: 77_704_715 },
+    { name: "base.en", description: "Good balance, English only", size: 147_964_211, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0 },
+    { name: "small.en", description: "More accurate, slower, English only", size: 487_614_201, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0 },
+    { name: "small", description: "More accurate, slower", size: 487_601_967, multilingual: true, installed: false, partial_download: true, bytes_on_disk: 121_900_000 },
   ];
   status: DesktopStatus = {
-    hotkey: "CommandOrControl+Shift+Space",
+    hotkey: DEFAULTS.hotkey,
     hotkey_registered: true,
     hotkey_error: null,
     tray: true,
@@ -52,15 +79,48 @@ export class MockDesktop {
     model_installed: true,
     voice: "idle",
   };
-  /** Shortcuts another app owns (set_setting refuses them). */
-  taken = new Set<string>(["Control+Alt+Delete"]);
+  /** Shortcuts another app owns (set_setting refuses them, the old one stays). */
+  taken = new Set<string>(["Control+Alt+Delete", "CommandOrControl+Alt+T"]);
+  /** Per download step (10 steps): ~1 s in all by default. */
   downloadStepMs = 100;
+  /** Between stop_recording and "done". */
+  transcribeMs = 600;
+  /** Between words of the mock speech while recording. */
+  wordMs = 220;
   emit: Emit = () => undefined;
   /** Creates the tasks a finished mock recording "heard". */
   addTask: (title: string) => Task = () => {
     throw new Error("no task store");
   };
-  private timers: ReturnType<typeof setTimeout>[] = [];
+  private levelTimer: ReturnType<typeof setInterval> | null = null;
+  private recordTimers: ReturnType<typeof setInterval>[] = [];
+  private heard: string[] = [];
+  private disposed = false;
+
+  constructor() {
+    MockDesktop.live.add(this);
+  }
+
+  /** Stops every timer (recording, level test) and sends nothing more. */
+  dispose() {
+    this.stopTimers();
+    if (this.levelTimer) clearInterval(this.levelTimer);
+    this.levelTimer = null;
+    this.emit = () => undefined;
+    this.disposed = true;
+  }
+
+  /** No tray host, no notification daemon, no microphone (`?desktop=bare`). */
+  bare() {
+    this.devices = [];
+    Object.assign(this.status, {
+      tray: false,
+      notifications: false,
+      notifications_error: "No notification daemon on the session bus (org.freedesktop.Notifications)",
+      microphone: false,
+      microphone_error: "No microphone found: no input devices on the default host",
+    });
+  }
 
   handles(cmd: string): boolean {
     return [
@@ -75,14 +135,18 @@ export class MockDesktop {
     this.emit("voice", e);
   }
 
-  dispatch(cmd: string, a: Args, deleteTask: (id: number) => void): unknown {
+  dispatch(cmd: string, a: Args, deleteTask: (id: number) => boolean): unknown {
     switch (cmd) {
       case "get_settings":
-        return { ...this.settings };
+        return this.snapshot();
       case "set_setting":
-        return this.set(String(a.key), (a.value as string | null) ?? null);
+        return this.set(String(a.key), (a.value as string | null | undefined) ?? null);
       case "desktop_status":
-        return { ...this.status, hotkey: this.settings.hotkey, model_installed: this.models.some((m) => m.name === this.settings.model && m.installed) };
+        return {
+          ...this.status,
+          hotkey: this.settings.hotkey,
+          model_installed: this.models.some((m) => m.name === this.settings.model && m.installed),
+        };
       case "list_input_devices":
         return this.devices.map((d) => ({ ...d }));
       case "list_models":
@@ -90,82 +154,148 @@ export class MockDesktop {
       case "download_model":
         return this.download(String(a.name));
       case "start_recording":
-        this.voice({ kind: "state", state: "recording" });
-        return null;
+        return this.startRecording();
       case "stop_recording":
-        this.finish(["Call Joe about the renewal", "Send the Henderson proposal"]);
-        return null;
+        return this.stopRecording();
       case "cancel_recording":
-        this.voice({ kind: "cancelled" });
-        this.voice({ kind: "state", state: "idle" });
+        this.stopTimers();
+        if (this.status.voice !== "idle") {
+          this.voice({ kind: "cancelled" });
+          this.voice({ kind: "state", state: "idle" });
+        }
         return null;
       case "start_level_test":
-        this.timers.push(setInterval(() => this.emit("voice", { kind: "level", level: 0.3 + Math.random() * 0.4 }), 100));
-        return null;
+        return this.startLevelTest((a.device as string | null | undefined) ?? null);
       case "stop_level_test":
-        this.timers.forEach((t) => clearInterval(t));
-        this.timers = [];
+        if (this.levelTimer) clearInterval(this.levelTimer);
+        this.levelTimer = null;
         return null;
-      case "set_llm_provider": {
-        const c = { ...(a.config as ProviderConfig) };
-        if (a.apiKey) c.api_key_ref = "llm-api-key";
-        this.settings.llm = c;
-        return c;
-      }
+      case "set_llm_provider":
+        return this.setLlm(a.config as ProviderConfig, (a.apiKey as string | null | undefined) ?? null);
       case "clear_llm_provider":
         this.settings.llm = null;
         return null;
-      case "undo_dump": {
-        const ids = a.taskIds as number[];
-        ids.forEach(deleteTask);
-        return ids.length;
-      }
+      case "undo_dump":
+        return (a.taskIds as number[]).filter(deleteTask).length;
       default:
         throw `unknown command ${cmd}`;
     }
   }
 
-  /** A mock recording: level, partial text, then tasks. */
-  finish(titles: string[]) {
+  /** A finished recording: transcribing, the tasks, then idle (synchronous, for tests). */
+  finish(titles: string[], text = titles.join(". ")) {
     this.voice({ kind: "state", state: "transcribing" });
     const tasks = titles.map((t) => this.addTask(t));
-    this.voice({ kind: "done", text: titles.join(". "), task_ids: tasks.map((t) => t.id), titles });
+    this.voice({ kind: "done", text, task_ids: tasks.map((t) => t.id), titles });
     this.voice({ kind: "state", state: "idle" });
+  }
+
+  private snapshot(): AppSettings {
+    return { ...this.settings, llm: this.settings.llm ? { ...this.settings.llm } : null };
+  }
+
+  private level(t: number): number {
+    // Speech-like: syllable bumps on a slow swell.
+    return Math.max(0.04, Math.min(1, 0.35 + 0.25 * Math.sin(t / 3) + 0.2 * Math.abs(Math.sin(t * 1.7))));
+  }
+
+  private startLevelTest(device: string | null) {
+    if (this.devices.length === 0) refuse(this.status.microphone_error ?? "No microphone found");
+    if (device && !this.devices.some((d) => d.name === device)) refuse(`Microphone “${device}” is not connected`);
+    if (this.levelTimer) clearInterval(this.levelTimer);
+    let t = 0;
+    this.levelTimer = setInterval(() => this.emit("voice", { kind: "level", level: this.level(t++) }), 80);
+    return null;
+  }
+
+  private startRecording() {
+    if (this.status.voice !== "idle") return null;
+    if (this.devices.length === 0) {
+      this.voice({ kind: "error", message: this.status.microphone_error ?? "No microphone found" });
+      return null;
+    }
+    this.heard = [];
+    this.voice({ kind: "state", state: "recording" });
+    let t = 0;
+    this.recordTimers.push(setInterval(() => this.voice({ kind: "level", level: this.level(t++) }), 70));
+    const words = MOCK_SPEECH.split(" ");
+    this.recordTimers.push(
+      setInterval(() => {
+        if (this.heard.length >= words.length) return;
+        this.heard.push(words[this.heard.length]);
+        this.voice({ kind: "partial", text: this.heard.join(" ") });
+      }, this.wordMs),
+    );
+    return null;
+  }
+
+  private stopRecording() {
+    if (this.status.voice !== "recording") return null;
+    this.stopTimers();
+    const text = this.heard.join(" ");
+    this.voice({ kind: "state", state: "transcribing" });
+    this.recordTimers.push(
+      setTimeout(() => {
+        this.stopTimers();
+        this.finish(titlesFrom(text), text);
+      }, this.transcribeMs),
+    );
+    return null;
+  }
+
+  private stopTimers() {
+    this.recordTimers.forEach((t) => clearInterval(t));
+    this.recordTimers = [];
+  }
+
+  private setLlm(config: ProviderConfig, apiKey: string | null): ProviderConfig {
+    if (!/^https?:\/\/\S+$/.test(config.base_url)) refuse(`invalid base URL “${config.base_url}”: expected http:// or https://`);
+    if (!config.model.trim()) refuse("the model name must not be empty");
+    const c = { ...config, api_key_ref: apiKey?.trim() ? "llm-api-key" : (this.settings.llm?.api_key_ref ?? null) };
+    this.settings.llm = c;
+    return { ...c };
   }
 
   private set(key: string, value: string | null): AppSettings {
     const s = this.settings;
     if (key === "hotkey.shortcut") {
-      const v = value ?? "CommandOrControl+Shift+Space";
-      if (this.taken.has(v)) throw { message: `${v} is already taken by another app; choose another shortcut in Settings`, not_found: false };
+      const v = value ?? DEFAULTS.hotkey;
+      if (this.taken.has(v)) refuse(`The shortcut ${v} is already taken by another app; ${s.hotkey} stays. Choose another one.`);
       s.hotkey = v;
-    } else if (key === "hotkey.mode") s.hotkey_mode = value === "toggle" ? "toggle" : "hold";
-    else if (key === "voice.device") s.device = value;
-    else if (key === "voice.model") s.model = value ?? "base.en";
-    else if (key === "voice.language") s.language = value ?? "auto";
+    } else if (key === "hotkey.mode") {
+      if (value !== null && value !== "hold" && value !== "toggle") refuse(`cannot set hotkey.mode: “${value}” is not hold or toggle`);
+      s.hotkey_mode = value ?? DEFAULTS.hotkey_mode;
+    } else if (key === "voice.device") s.device = value;
+    else if (key === "voice.model") s.model = value ?? DEFAULTS.model;
+    else if (key === "voice.language") s.language = value ?? DEFAULTS.language;
     else if (key === "audio.retention_days") {
-      if (value !== null && !/^\d+$/.test(value)) throw { message: `cannot set audio.retention_days: "${value}" is not a whole number of days`, not_found: false };
-      s.retention_days = value === null ? 30 : Number(value);
-    } else if (key === "ui.theme") s.theme = (value ?? "system") as AppSettings["theme"];
-    else if (key in FLAG_KEYS) (s[FLAG_KEYS[key]] as boolean) = value === "on";
-    else throw { message: `cannot set ${key}: unknown setting`, not_found: false };
-    return { ...s };
+      if (value !== null && !/^\d+$/.test(value)) refuse(`cannot set audio.retention_days: “${value}” is not a whole number of days`);
+      s.retention_days = value === null ? DEFAULTS.retention_days : Number(value);
+    } else if (key === "ui.theme") {
+      if (value !== null && !["system", "light", "dark"].includes(value)) refuse(`cannot set ui.theme: “${value}” is not system, light or dark`);
+      s.theme = (value ?? DEFAULTS.theme) as AppSettings["theme"];
+    } else if (key in FLAG_KEYS) {
+      if (value !== null && value !== "on" && value !== "off") refuse(`cannot set ${key}: “${value}” is not on or off`);
+      s[FLAG_KEYS[key]] = value === null ? DEFAULTS[FLAG_KEYS[key]] : value === "on";
+    } else refuse(`cannot set ${key}: unknown setting`, true);
+    return this.snapshot();
   }
 
   private download(name: string): Promise<null> {
     const m = this.models.find((x) => x.name === name);
     if (!m) return Promise.reject({ message: `unknown model ${name}`, not_found: true });
+    const from = m.partial_download ? m.bytes_on_disk : 0;
     return new Promise((resolve) => {
       let step = 0;
       const tick = () => {
+        if (this.disposed) return;
         step += 1;
-        const downloaded = Math.round((m.size * step) / 10);
-        this.emit("model-download", { name, downloaded, total: m.size, done: step >= 10, error: null });
-        if (step >= 10) {
-          m.installed = true;
-          m.bytes_on_disk = m.size;
-          resolve(null);
-        } else setTimeout(tick, this.downloadStepMs);
+        const downloaded = Math.round(from + ((m.size - from) * step) / 10);
+        const done = step >= 10;
+        if (done) Object.assign(m, { installed: true, partial_download: false, bytes_on_disk: m.size });
+        this.emit("model-download", { name, downloaded, total: m.size, done, error: null });
+        if (done) resolve(null);
+        else setTimeout(tick, this.downloadStepMs);
       };
       setTimeout(tick, this.downloadStepMs);
     });

@@ -19,6 +19,8 @@ export function installBackend(init: BackendInit = {}, opts: { liveEvents?: bool
   mockWindows("main");
   mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
   if (opts.liveEvents ?? true) backend.onChange = (e) => void emit(STORE_CHANGED, e);
+  // Voice, download and view events reach the page like the core's do.
+  backend.desktop.emit = (event, payload) => void emit(event, payload).catch(() => undefined);
   return backend;
 }
 

@@ -3,6 +3,8 @@ import { cleanup } from "@testing-library/react";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeAll } from "vitest";
 
+import { MockDesktop } from "../mock/mockDesktop";
+
 beforeAll(() => {
   // jsdom lacks these; the Tauri mocks and dnd-kit touch them.
   if (!window.crypto?.getRandomValues) {
@@ -20,6 +22,7 @@ beforeAll(() => {
 });
 
 afterEach(() => {
+  MockDesktop.disposeAll();
   cleanup();
   clearMocks();
 });

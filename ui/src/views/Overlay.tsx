@@ -1,21 +1,38 @@
-// The always-on-top recording window: state, input level, live transcript.
-import { useEffect, useState } from "react";
+// The small always-on-top recording window (the same bundle, picked by main.tsx): state,
+// input level, the live partial transcript, then what was added. Esc cancels.
+import { useCallback, useEffect, useState } from "react";
 
+import { cancelRecording, getSettings } from "../api";
 import type { HotkeyMode } from "../bindings/HotkeyMode";
-import { cancelRecording, getSettings } from "../desktopApi";
-import { useVoice } from "../hooks/useVoice";
+import type { VoiceEvent } from "../bindings/VoiceEvent";
+import { useVoice, type VoiceView } from "../hooks/useVoice";
 import { applyTheme } from "../lib/theme";
+import { tail, tasksAdded } from "../lib/voiceText";
 
-/** The end of a long partial: the overlay shows the words being spoken now. */
-export function tail(text: string, max = 140): string {
-  return text.length <= max ? text : `…${text.slice(text.length - max + 1).replace(/^\S*\s/, "")}`;
+/** Title lines that fit under "3 tasks added". */
+const MAX_TITLES = 4;
+
+type Phase = "idle" | "recording" | "transcribing" | "done" | "cancelled" | "error";
+
+function phaseOf(v: VoiceView): Phase {
+  if (v.error) return "error";
+  if (v.done) return "done";
+  if (v.cancelled) return "cancelled";
+  return v.state;
 }
 
+const LABELS: Record<Exclude<Phase, "done" | "error">, string> = {
+  idle: "Ready",
+  recording: "Recording",
+  transcribing: "Transcribing…",
+  cancelled: "Cancelled — nothing saved",
+};
+
 export function Overlay() {
-  const v = useVoice();
   const [mode, setMode] = useState<HotkeyMode>("hold");
-  useEffect(() => {
-    applyTheme("system");
+
+  // Settings can change while this window sleeps hidden: read them again at every start.
+  const loadSettings = useCallback(() => {
     getSettings().then(
       (s) => {
         setMode(s.hotkey_mode);
@@ -25,50 +42,61 @@ export function Overlay() {
     );
   }, []);
   useEffect(() => {
+    loadSettings();
+  }, [loadSettings]);
+  const v = useVoice(
+    useCallback((e: VoiceEvent) => e.kind === "state" && e.state === "recording" && loadSettings(), [loadSettings]),
+  );
+
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") void cancelRecording();
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      void cancelRecording().catch(() => undefined);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  let label: string;
-  let tone = v.state;
-  if (v.error) {
-    label = v.error;
-    tone = "idle";
-  } else if (v.done) {
-    const n = v.done.titles.length;
-    label = n === 1 ? "1 task added" : `${n} tasks added`;
-  } else if (v.cancelled) {
-    label = "Cancelled — nothing saved";
-  } else if (v.state === "transcribing") {
-    label = "Transcribing…";
-  } else {
-    label = "Recording";
-  }
+  const phase = phaseOf(v);
+  const label = phase === "error" ? v.error : phase === "done" ? tasksAdded(v.done?.taskIds.length ?? 0) : LABELS[phase];
 
+  let text = "";
+  if (phase === "done" && v.done && v.done.titles.length === 0) text = v.done.text ? `Heard: “${tail(v.done.text, 90)}”` : "Nothing was heard.";
+  else if (phase === "recording" || phase === "transcribing") text = v.partial ? tail(v.partial) : phase === "recording" ? "Listening…" : "";
+  const titles = phase === "done" ? (v.done?.titles ?? []) : [];
+  const more = titles.length > MAX_TITLES ? titles.length - (MAX_TITLES - 1) : 0;
+
+  const live = phase === "recording" || phase === "transcribing";
   return (
-    <div className="overlay" data-state={v.error ? "error" : v.done ? "done" : v.state} role="status" aria-live="polite">
-      <div className="overlay-head">
-        <span className={`overlay-dot overlay-dot-${tone}`} aria-hidden="true" />
-        <span className="overlay-label">{label}</span>
-        <div className="overlay-meter" aria-label="Input level" role="meter" aria-valuemin={0} aria-valuemax={1} aria-valuenow={v.level}>
-          <div className="overlay-meter-fill" style={{ width: `${Math.round(v.level * 100)}%` }} />
-        </div>
+    <div className="rec" data-state={phase} role="status" aria-live="polite">
+      <div className="rec-head">
+        <span className="rec-dot" aria-hidden="true" />
+        <span className="rec-label">{label}</span>
+        {live && (
+          <div className="rec-meter" role="meter" aria-label="Input level" aria-valuemin={0} aria-valuemax={1} aria-valuenow={v.level}>
+            <div className="rec-meter-fill" style={{ transform: `scaleX(${Math.max(0, Math.min(1, v.level))})` }} />
+          </div>
+        )}
       </div>
-      <p className="overlay-text">
-        {v.done
-          ? v.done.titles.map((t) => `• ${t}`).join("  ")
-          : v.partial
-            ? tail(v.partial)
-            : v.state === "recording"
-              ? "Listening…"
-              : ""}
-      </p>
-      {v.state === "recording" && (
-        <p className="overlay-hint">
-          {mode === "hold" ? "Release to finish" : "Press the shortcut again to finish"} · <kbd>Esc</kbd> to cancel
+      {titles.length > 0 ? (
+        <ul className="rec-titles">
+          {titles.slice(0, more ? MAX_TITLES - 1 : MAX_TITLES).map((t, i) => (
+            <li key={`${i}-${t}`}>{t}</li>
+          ))}
+          {more > 0 && <li className="rec-more">and {more} more on the board</li>}
+        </ul>
+      ) : (
+        phase !== "error" && (
+          <p className="rec-text" data-placeholder={!v.partial && phase === "recording" ? true : undefined}>
+            <span>{text}</span>
+          </p>
+        )
+      )}
+      {live && (
+        <p className="rec-hint">
+          {phase === "transcribing" ? "Almost there" : mode === "hold" ? "Release to finish" : "Press again to finish"} ·{" "}
+          <kbd>Esc</kbd> to cancel
         </p>
       )}
     </div>

@@ -1,133 +1,165 @@
-// The settings page. Each control saves at once; the core validates and may refuse.
-import { useEffect, useState, type ReactNode } from "react";
+// The settings page: covers the board; Esc or × returns to it. Each control saves at once; the
+// core validates, and a refusal shows next to the control that caused it.
+import { useCallback, useEffect, useRef, useState } from "react";
 
+import { desktopStatus, type SettingKey } from "../api";
 import type { DesktopStatus } from "../bindings/DesktopStatus";
-import { desktopStatus } from "../desktopApi";
+import type { HotkeyMode } from "../bindings/HotkeyMode";
+import type { Theme } from "../bindings/Theme";
 import { useSettings } from "../hooks/useSettings";
 import { HotkeyField } from "./settings/HotkeyField";
+import { LANGUAGES } from "./settings/languages";
 import { LlmField } from "./settings/LlmField";
 import { MicrophoneField } from "./settings/MicrophoneField";
 import { ModelField } from "./settings/ModelField";
+import { RetentionField } from "./settings/RetentionField";
+import { Segmented, SettingRow } from "./settings/SettingRow";
 import { StatusList } from "./settings/StatusList";
 
-const LANGUAGES: [string, string][] = [
-  ["auto", "Detect automatically"], ["en", "English"], ["de", "German"], ["fr", "French"], ["es", "Spanish"],
-  ["it", "Italian"], ["nl", "Dutch"], ["pt", "Portuguese"], ["pl", "Polish"], ["sv", "Swedish"], ["ja", "Japanese"], ["zh", "Chinese"],
-];
+const MODES = [
+  ["hold", "Hold to talk"],
+  ["toggle", "Press to start, again to stop"],
+] as const satisfies readonly (readonly [HotkeyMode, string])[];
+const THEMES = [
+  ["system", "System"],
+  ["light", "Light"],
+  ["dark", "Dark"],
+] as const satisfies readonly (readonly [Theme, string])[];
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="settings-section">
-      <h2>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-export function Settings({ onClose, onOnboarding }: { onClose: () => void; onOnboarding: () => void }) {
+export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: () => void }) {
   const { settings, setSettings, loadError, save } = useSettings();
   const [status, setStatus] = useState<DesktopStatus | null>(null);
-  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const [errors, setErrors] = useState<Partial<Record<SettingKey, string | null>>>({});
+  const root = useRef<HTMLDivElement>(null);
+
+  const recheck = useCallback(() => {
+    desktopStatus().then(setStatus, () => undefined);
+  }, []);
+  // Saving a shortcut, microphone or model changes what works: check again after each save.
+  useEffect(recheck, [recheck, settings]);
 
   useEffect(() => {
-    desktopStatus().then(setStatus, () => undefined);
-  }, [settings]);
-  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    root.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !(e.target as HTMLElement | null)?.closest?.(".hotkey-capture")) onClose();
+      // The board's shortcut handler also sees this Esc (and marks it handled): close anyway.
+      // A shortcut being captured stops its Esc before it gets here.
+      if (e.key === "Escape") onClose();
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      before?.focus?.();
+    };
   }, [onClose]);
 
-  const set = async (key: string, value: string | null) => {
-    const err = await save(key, value);
-    setErrors((e) => ({ ...e, [key]: err }));
-    return err;
-  };
-  const err = (key: string) => errors[key] && <p className="field-error" role="alert">{errors[key]}</p>;
+  const set = useCallback(
+    async (key: SettingKey, value: string | null) => {
+      const err = await save(key, value);
+      setErrors((e) => ({ ...e, [key]: err }));
+      return err;
+    },
+    [save],
+  );
 
   return (
-    <div className="settings" role="dialog" aria-label="Settings">
-      <header className="settings-header">
+    <div className="settings page" role="dialog" aria-label="Settings" ref={root} tabIndex={-1}>
+      <header className="page-header">
         <h1>Settings</h1>
-        <button type="button" className="ghost-button" onClick={onOnboarding}>
+        <button type="button" className="ghost-button" onClick={onSetup}>
           Run first-time setup
         </button>
-        <button type="button" className="icon-button" aria-label="Close settings" title="Close (Esc)" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label="Close settings" title="Back to the board (Esc)" onClick={onClose}>
           ×
         </button>
       </header>
-      {loadError && <p className="field-error">Could not load settings: {loadError}</p>}
+      {loadError && (
+        <p className="field-error page-error" role="alert">
+          Could not load settings: {loadError}
+        </p>
+      )}
       {settings && (
-        <div className="settings-body">
-          <Section title="Status">
-            <StatusList status={status} />
-          </Section>
-          <Section title="Record shortcut">
-            <HotkeyField value={settings.hotkey} onSave={(v) => set("hotkey.shortcut", v)} />
-            <div className="field-row" role="radiogroup" aria-label="Shortcut mode">
-              {(["hold", "toggle"] as const).map((m) => (
-                <label key={m} className="radio">
-                  <input type="radio" name="hotkey-mode" checked={settings.hotkey_mode === m} onChange={() => void set("hotkey.mode", m)} />
-                  {m === "hold" ? "Hold to talk" : "Press to start, press again to stop"}
-                </label>
-              ))}
-            </div>
-          </Section>
-          <Section title="Microphone">
-            <MicrophoneField value={settings.device} onSave={(v) => set("voice.device", v)} />
-          </Section>
-          <Section title="Speech model">
-            <ModelField value={settings.model} onSave={(v) => set("voice.model", v)} />
-            <label className="field-inline">
-              Language
-              <select value={settings.language} onChange={(e) => void set("voice.language", e.target.value)}>
+        <div className="page-body">
+          <section className="settings-section" aria-labelledby="s-status">
+            <h2 id="s-status">Status</h2>
+            <StatusList status={status} model={settings.model} onRecheck={recheck} />
+          </section>
+
+          <section className="settings-section" aria-labelledby="s-recording">
+            <h2 id="s-recording">Recording</h2>
+            <SettingRow label="Shortcut" htmlFor="setting-hotkey" help="Works in any app. Click, then press the keys.">
+              <HotkeyField id="setting-hotkey" value={settings.hotkey} onSave={(v) => set("hotkey.shortcut", v)} />
+            </SettingRow>
+            <SettingRow label="Mode" help="Push-to-talk, or a press to start and another to stop." error={errors["hotkey.mode"]}>
+              <Segmented name="hotkey-mode" label="Shortcut mode" value={settings.hotkey_mode} options={MODES} onChange={(m) => void set("hotkey.mode", m)} />
+            </SettingRow>
+            <SettingRow label="Microphone" htmlFor="setting-microphone" error={errors["voice.device"]}>
+              <MicrophoneField id="setting-microphone" value={settings.device} onSave={(v) => set("voice.device", v)} />
+            </SettingRow>
+          </section>
+
+          <section className="settings-section" aria-labelledby="s-speech">
+            <h2 id="s-speech">Transcription</h2>
+            <SettingRow
+              label="Speech model"
+              id="setting-model"
+              help="Whisper runs on this computer. Larger models are more accurate and slower."
+              error={errors["voice.model"]}
+            >
+              <ModelField value={settings.model} onSave={(v) => set("voice.model", v)} />
+            </SettingRow>
+            <SettingRow label="Language" htmlFor="setting-language" help="What you speak. English-only models (.en) ignore this." error={errors["voice.language"]}>
+              <select id="setting-language" value={settings.language} onChange={(e) => void set("voice.language", e.target.value)}>
                 {LANGUAGES.map(([code, name]) => (
                   <option key={code} value={code}>
                     {name}
                   </option>
                 ))}
+                {!LANGUAGES.some(([c]) => c === settings.language) && <option value={settings.language}>{settings.language}</option>}
               </select>
-            </label>
-            {err("voice.language")}
-          </Section>
-          <Section title="Language model">
+            </SettingRow>
+          </section>
+
+          <section className="settings-section" aria-labelledby="s-llm">
+            <h2 id="s-llm">
+              Language model <span className="optional">optional</span>
+            </h2>
+            <p className="section-help">
+              Utter works offline without one. A language model can understand longer, messier dumps, and agents need one to work on tasks.
+            </p>
             <LlmField value={settings.llm} onChange={(llm) => setSettings({ ...settings, llm })} />
-          </Section>
-          <Section title="Recordings">
-            <label className="field-inline">
-              Keep audio for
+          </section>
+
+          <section className="settings-section" aria-labelledby="s-privacy">
+            <h2 id="s-privacy">Privacy</h2>
+            <SettingRow
+              label="Keep recordings for"
+              htmlFor="setting-retention"
+              help="Audio is deleted after this many days; 0 keeps it forever. Transcripts and tasks are always kept."
+              error={errors["audio.retention_days"]}
+            >
+              <RetentionField id="setting-retention" value={settings.retention_days} onSave={(v) => set("audio.retention_days", v)} />
+            </SettingRow>
+          </section>
+
+          <section className="settings-section" aria-labelledby="s-app">
+            <h2 id="s-app">App</h2>
+            <SettingRow label="Do not disturb" htmlFor="setting-dnd" help="Only errors notify; finished agents and reminders wait on the board." error={errors["notify.dnd"]}>
+              <input id="setting-dnd" type="checkbox" className="switch" checked={settings.dnd} onChange={(e) => void set("notify.dnd", e.target.checked ? "on" : "off")} />
+            </SettingRow>
+            <SettingRow label="Start at login" htmlFor="setting-autostart" help="Utter starts in the tray, ready for the shortcut." error={errors["app.autostart"]}>
               <input
-                type="number"
-                min={0}
-                className="days-input"
-                defaultValue={settings.retention_days}
-                onBlur={(e) => void set("audio.retention_days", e.target.value)}
+                id="setting-autostart"
+                type="checkbox"
+                className="switch"
+                checked={settings.autostart}
+                onChange={(e) => void set("app.autostart", e.target.checked ? "on" : "off")}
               />
-              days (0 = forever; transcripts are always kept)
-            </label>
-            {err("audio.retention_days")}
-          </Section>
-          <Section title="App">
-            <label className="field-inline">
-              <input type="checkbox" checked={settings.dnd} onChange={(e) => void set("notify.dnd", e.target.checked ? "on" : "off")} />
-              Do not disturb (only errors notify)
-            </label>
-            <label className="field-inline">
-              <input type="checkbox" checked={settings.autostart} onChange={(e) => void set("app.autostart", e.target.checked ? "on" : "off")} />
-              Start Utter at login
-            </label>
-            {err("app.autostart")}
-            <label className="field-inline">
-              Theme
-              <select value={settings.theme} onChange={(e) => void set("ui.theme", e.target.value)}>
-                <option value="system">Follow the system</option>
-                <option value="light">Light</option>
-                <option value="dark">Dark</option>
-              </select>
-            </label>
-          </Section>
+            </SettingRow>
+            <SettingRow label="Theme" error={errors["ui.theme"]}>
+              <Segmented name="theme" label="Theme" value={settings.theme} options={THEMES} onChange={(t) => void set("ui.theme", t)} />
+            </SettingRow>
+          </section>
         </div>
       )}
     </div>

@@ -1,79 +1,98 @@
-// Click, press the combination, save: the core registers it before storing it.
+// Click, press the combination, Save: the core registers the shortcut before storing it and
+// refuses one another app holds (the old one stays); the refusal shows next to the field.
 import { useState, type KeyboardEvent } from "react";
 
-const isMac = typeof navigator !== "undefined" && /Mac/.test(navigator.platform);
+import { captureShortcut, prettyAccelerator } from "../../lib/accelerator";
+import { Keys } from "./Keys";
 
-/** A key event as an accelerator ("CommandOrControl+Shift+Space"), or null for a bare modifier. */
-export function acceleratorOf(e: Pick<KeyboardEvent, "key" | "code" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">): string | null {
-  if (["Control", "Shift", "Alt", "Meta", "OS"].includes(e.key)) return null;
-  const parts: string[] = [];
-  if (isMac ? e.metaKey : e.ctrlKey) parts.push("CommandOrControl");
-  else if (e.ctrlKey) parts.push("Control");
-  if (e.altKey) parts.push("Alt");
-  if (e.shiftKey) parts.push("Shift");
-  if (!isMac && e.metaKey) parts.push("Super");
-  // The physical key where known (layout-independent, like the OS grab); else the key name.
-  const code = e.code && e.code !== "Unknown" ? e.code : e.key === " " ? "Space" : e.key;
-  const key = code.startsWith("Key") ? code.slice(3) : code.startsWith("Digit") ? code.slice(5) : code;
-  parts.push(key);
-  return parts.join("+");
-}
+export const DEFAULT_HOTKEY = "CommandOrControl+Shift+Space";
 
-/** "CommandOrControl+Shift+Space" → "Ctrl+Shift+Space" (⌘ on macOS). */
-export function prettyAccelerator(a: string): string {
-  return a.replace(/CommandOrControl|CmdOrCtrl/g, isMac ? "⌘" : "Ctrl").replace(/Control/g, "Ctrl");
-}
-
-export function HotkeyField({ value, onSave }: { value: string; onSave: (v: string) => Promise<string | null> }) {
+export function HotkeyField({ id, value, onSave }: { id?: string; value: string; onSave: (v: string | null) => Promise<string | null> }) {
   const [capturing, setCapturing] = useState(false);
   const [draft, setDraft] = useState<string | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (!capturing) return;
+    if (!capturing || e.key === "Tab") return;
     e.preventDefault();
-    e.stopPropagation();
-    if (e.key === "Escape") {
+    e.stopPropagation(); // the page's own keys (Esc closes settings, `,`) wait
+    if (e.key === "Escape" && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey) {
       setCapturing(false);
+      setHint(null);
       return;
     }
-    const acc = acceleratorOf(e);
-    if (acc) {
-      setDraft(acc);
-      setCapturing(false);
+    const c = captureShortcut(e);
+    if (!c) return;
+    if ("problem" in c) {
+      setHint(c.problem);
+      return;
     }
+    setHint(null);
+    setError(null);
+    setCapturing(false);
+    setDraft(c.accelerator === value ? null : c.accelerator);
   };
 
-  const save = async () => {
-    if (!draft) return;
-    const err = await onSave(draft);
+  const save = async (v: string | null) => {
+    setBusy(true);
+    const err = await onSave(v);
+    setBusy(false);
     setError(err);
     if (!err) setDraft(null);
   };
 
+  const shown = draft ?? value;
   return (
-    <div className="field-row">
-      <button
-        type="button"
-        className={`hotkey-capture${capturing ? " capturing" : ""}`}
-        aria-label="Record shortcut"
-        onClick={() => setCapturing(true)}
-        onKeyDown={onKeyDown}
-        onBlur={() => setCapturing(false)}
-      >
-        {capturing ? "Press the new shortcut…" : prettyAccelerator(draft ?? value)}
-      </button>
-      {draft && (
-        <>
-          <button type="button" className="primary-button" onClick={() => void save()}>
-            Save
-          </button>
-          <button type="button" className="ghost-button" onClick={() => { setDraft(null); setError(null); }}>
-            Cancel
-          </button>
-        </>
+    <div className="hotkey-field">
+      <div className="field-row">
+        <button
+          id={id}
+          type="button"
+          className="hotkey-capture"
+          data-capturing={capturing || undefined}
+          data-draft={draft ? true : undefined}
+          aria-label={capturing ? "Press the new shortcut" : `Recording shortcut: ${prettyAccelerator(shown)}. Click to change`}
+          onClick={() => {
+            setCapturing(true);
+            setHint(null);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setCapturing(false)}
+        >
+          {capturing ? <span className="hotkey-prompt">Press the new shortcut… (Esc to stop)</span> : <Keys accelerator={shown} />}
+        </button>
+        {draft ? (
+          <>
+            <button type="button" className="primary-button" disabled={busy} onClick={() => void save(draft)}>
+              Save
+            </button>
+            <button
+              type="button"
+              className="ghost-button"
+              onClick={() => {
+                setDraft(null);
+                setError(null);
+              }}
+            >
+              Cancel
+            </button>
+          </>
+        ) : (
+          value !== DEFAULT_HOTKEY && (
+            <button type="button" className="ghost-button" disabled={busy} onClick={() => void save(null)}>
+              Reset to {prettyAccelerator(DEFAULT_HOTKEY)}
+            </button>
+          )
+        )}
+      </div>
+      {hint && <p className="field-hint">{hint}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
       )}
-      {error && <p className="field-error" role="alert">{error}</p>}
     </div>
   );
 }

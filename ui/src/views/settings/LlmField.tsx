@@ -1,13 +1,14 @@
-// Optional language model for extraction (and agents): the key goes to the OS keychain.
+// Optional language model for extraction (and agents). The API key goes to the OS keychain;
+// the form never shows a stored key, only that one is stored.
 import { useState } from "react";
 
+import { clearLlmProvider, errorMessage, setLlmProvider } from "../../api";
 import type { ProviderConfig } from "../../bindings/ProviderConfig";
 import type { ProviderKind } from "../../bindings/ProviderKind";
-import { clearLlmProvider, errorText, setLlmProvider } from "../../desktopApi";
 
-const PRESETS: Record<ProviderKind, { url: string; model: string }> = {
-  openai_compatible: { url: "http://127.0.0.1:11434/v1", model: "llama3.2" },
-  anthropic: { url: "https://api.anthropic.com", model: "claude-haiku-4-5" },
+const PRESETS: Record<ProviderKind, { url: string; model: string; name: string }> = {
+  openai_compatible: { url: "http://127.0.0.1:11434/v1", model: "llama3.2", name: "OpenAI-compatible" },
+  anthropic: { url: "https://api.anthropic.com", model: "claude-haiku-4-5", name: "Anthropic" },
 };
 
 export function LlmField({ value, onChange }: { value: ProviderConfig | null; onChange: (c: ProviderConfig | null) => void }) {
@@ -16,28 +17,61 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
   const [model, setModel] = useState(value?.model ?? PRESETS[kind].model);
   const [key, setKey] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const save = async () => {
+  const run = async (what: () => Promise<ProviderConfig | null>, done: string) => {
+    setBusy(true);
     setError(null);
-    setSaved(false);
+    setNote(null);
     try {
-      const c = await setLlmProvider(
-        { kind, base_url: url.trim(), model: model.trim(), api_key_ref: null, timeout_secs: value?.timeout_secs ?? 60, max_retries: value?.max_retries ?? 2 },
-        key.trim() || null,
-      );
+      const c = await what();
       setKey("");
-      setSaved(true);
+      setNote(done);
       onChange(c);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
     }
   };
 
+  const save = () =>
+    run(
+      () =>
+        setLlmProvider(
+          {
+            kind,
+            base_url: url.trim(),
+            model: model.trim(),
+            api_key_ref: null, // the core keeps a key stored earlier unless a new one is given
+            timeout_secs: value?.timeout_secs ?? 60,
+            max_retries: value?.max_retries ?? 2,
+          },
+          key.trim() || null,
+        ),
+      key.trim() ? "Saved. The key is now in the OS keychain." : "Saved.",
+    );
+  const remove = () => run(() => clearLlmProvider().then(() => null), "Removed. Tasks are extracted offline again.");
+
   return (
-    <div className="field-stack llm-field">
-      <p className="field-note">
-        Optional. Without one, Utter extracts tasks with its offline engine and nothing leaves this machine.
+    <form
+      className="field-stack llm-field"
+      aria-label="Language model provider"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <p className="llm-current" data-configured={value ? true : undefined}>
+        {value ? (
+          <>
+            In use: <strong>{value.model}</strong> at <code>{value.base_url}</code>
+            {value.api_key_ref ? " · key in the OS keychain" : " · no key"}
+          </>
+        ) : (
+          "None: tasks are extracted by the offline engine, and nothing leaves this computer."
+        )}
       </p>
       <div className="field-grid">
         <label>
@@ -51,17 +85,20 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
               setModel(PRESETS[k].model);
             }}
           >
-            <option value="openai_compatible">OpenAI-compatible (OpenAI, Ollama, llama.cpp…)</option>
-            <option value="anthropic">Anthropic</option>
+            {(Object.keys(PRESETS) as ProviderKind[]).map((k) => (
+              <option key={k} value={k}>
+                {PRESETS[k].name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Base URL
-          <input value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} />
+          <input value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} autoComplete="off" />
         </label>
         <label>
           Model
-          <input value={model} onChange={(e) => setModel(e.target.value)} spellCheck={false} />
+          <input value={model} onChange={(e) => setModel(e.target.value)} spellCheck={false} autoComplete="off" />
         </label>
         <label>
           API key
@@ -69,27 +106,31 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
             type="password"
             value={key}
             autoComplete="off"
-            placeholder={value?.api_key_ref ? "stored in the OS keychain — type to replace" : "none (local servers)"}
+            placeholder={value?.api_key_ref ? "Stored in the keychain · type to replace" : kind === "anthropic" ? "Required" : "Not needed for local servers"}
             onChange={(e) => setKey(e.target.value)}
           />
         </label>
       </div>
+      {kind === "openai_compatible" && (
+        <p className="field-note">Ollama, LM Studio and llama.cpp run on this computer; OpenAI and OpenRouter need an API key and their base URL.</p>
+      )}
+      <p className="field-note">The API key is stored in the OS keychain (never in Utter's database or files) and sent only to the base URL above.</p>
       <div className="field-row">
-        <button type="button" className="primary-button" onClick={() => void save()}>
-          Save provider
+        <button type="submit" className="primary-button" disabled={busy}>
+          {value ? "Save provider" : "Use this provider"}
         </button>
         {value && (
-          <button
-            type="button"
-            className="ghost-button"
-            onClick={() => void clearLlmProvider().then(() => onChange(null), (e) => setError(errorText(e)))}
-          >
+          <button type="button" className="ghost-button danger" disabled={busy} onClick={() => void remove()}>
             Remove
           </button>
         )}
-        {saved && <span className="field-ok">Saved. The key is in the OS keychain, never in Utter's database.</span>}
+        {note && <span className="field-ok">{note}</span>}
       </div>
-      {error && <p className="field-error" role="alert">{error}</p>}
-    </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
   );
 }

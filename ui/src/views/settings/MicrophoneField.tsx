@@ -1,45 +1,37 @@
-// Pick the input device and watch its level (nothing is recorded while this is open).
-import { useEffect, useState } from "react";
+// Pick the input device and watch its level while this is on screen (nothing is recorded).
+import { LevelMeter } from "../../components/LevelMeter";
+import { useMicrophone } from "../../hooks/useMicrophone";
 
-import type { InputDevice } from "../../bindings/InputDevice";
-import { errorText, listInputDevices, startLevelTest, stopLevelTest } from "../../desktopApi";
-import { useVoice } from "../../hooks/useVoice";
-
-export function MicrophoneField({ value, onSave }: { value: string | null; onSave: (v: string | null) => Promise<string | null> }) {
-  const [devices, setDevices] = useState<InputDevice[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const voice = useVoice();
-
-  useEffect(() => {
-    listInputDevices().then(setDevices, (e) => setError(errorText(e)));
-  }, []);
-  useEffect(() => {
-    startLevelTest(value).catch((e) => setError(errorText(e)));
-    return () => void stopLevelTest().catch(() => undefined);
-  }, [value]);
-
-  if (devices && devices.length === 0) {
-    return <p className="field-error">No microphone found. Plug one in or enable it in the system sound settings.</p>;
-  }
+export function MicrophoneField({ id, value, onSave }: { id?: string; value: string | null; onSave: (v: string | null) => Promise<string | null> }) {
+  const mic = useMicrophone(value);
+  const devices = mic.devices ?? [];
+  const missing = value != null && mic.devices != null && !devices.some((d) => d.name === value);
+  const none = mic.devices != null && devices.length === 0;
   return (
-    <div className="field-stack">
-      <select
-        aria-label="Microphone"
-        value={value ?? ""}
-        onChange={(e) => void onSave(e.target.value || null).then(setError)}
-      >
-        <option value="">System default</option>
-        {(devices ?? []).map((d) => (
+    <div className="field-stack mic-field">
+      <select id={id} aria-label="Microphone" value={value ?? ""} disabled={none} onChange={(e) => void onSave(e.target.value || null)}>
+        <option value="">System default{devices.find((d) => d.is_default) ? ` (${devices.find((d) => d.is_default)?.name})` : ""}</option>
+        {devices.map((d) => (
           <option key={d.name} value={d.name}>
             {d.name}
-            {d.is_default ? " (default)" : ""}
           </option>
         ))}
+        {missing && <option value={value ?? ""}>{value} (not connected)</option>}
       </select>
-      <div className="level-meter" role="meter" aria-label="Microphone level" aria-valuemin={0} aria-valuemax={1} aria-valuenow={voice.level}>
-        <div className="level-meter-fill" style={{ width: `${Math.round(voice.level * 100)}%` }} />
+      <div className="mic-level">
+        <LevelMeter level={mic.level} label="Microphone level" />
+        <span className="field-note">{none ? "" : "Speak: the bar should move. Nothing is recorded here."}</span>
       </div>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {none && !mic.error && (
+        <p className="field-error" role="alert">
+          No microphone found. Plug one in or enable it in the system sound settings.
+        </p>
+      )}
+      {mic.error && (
+        <p className="field-error" role="alert">
+          {mic.error}
+        </p>
+      )}
     </div>
   );
 }

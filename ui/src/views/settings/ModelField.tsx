@@ -1,77 +1,78 @@
-// Whisper models: installed or not, download with progress, choose one.
-import { useCallback, useEffect, useState } from "react";
-
-import type { DownloadEvent } from "../../bindings/DownloadEvent";
-import type { ModelEntry } from "../../bindings/ModelEntry";
-import { downloadModel, errorText, listModels, onModelDownload, subscribe } from "../../desktopApi";
+// Whisper models: install state, download with a progress bar, choose one (installed only).
+import { ProgressBar } from "../../components/ProgressBar";
+import { useModels, type Download } from "../../hooks/useModels";
 
 export function formatBytes(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;
   if (n >= 1e6) return `${Math.round(n / 1e6)} MB`;
-  return `${Math.round(n / 1e3)} kB`;
+  return `${Math.max(0, Math.round(n / 1e3))} kB`;
 }
 
-export function ModelField({ value, onSave }: { value: string; onSave: (v: string) => Promise<string | null> }) {
-  const [models, setModels] = useState<ModelEntry[]>([]);
-  const [progress, setProgress] = useState<Record<string, DownloadEvent>>({});
-  const [error, setError] = useState<string | null>(null);
+function progressText(d: Download): string {
+  if (d.percent == null) return d.downloaded ? formatBytes(d.downloaded) : "Starting…";
+  return `${d.percent}% · ${formatBytes(d.downloaded)} of ${formatBytes(d.total ?? 0)}`;
+}
 
-  const reload = useCallback(() => {
-    listModels().then(setModels, (e) => setError(errorText(e)));
-  }, []);
-  useEffect(reload, [reload]);
-  useEffect(() => subscribe(onModelDownload((ev) => setProgress((p) => ({ ...p, [ev.name]: ev })))), []);
-
-  const download = async (name: string) => {
-    setError(null);
-    setProgress((p) => ({ ...p, [name]: { name, downloaded: 0, total: null, done: false, error: null } }));
-    try {
-      await downloadModel(name);
-    } catch (e) {
-      setError(`Download of ${name} failed: ${errorText(e)}`);
-    }
-    reload();
-  };
-
+/** `readyNote`: say so when the chosen model is already installed (first-run setup). */
+export function ModelField({ value, onSave, readyNote = false }: { value: string; onSave: (v: string) => Promise<string | null>; readyNote?: boolean }) {
+  const { models, downloads, errors, download } = useModels();
+  const chosen = models?.find((m) => m.name === value);
   return (
     <div className="field-stack">
-      <ul className="model-list">
-        {models.map((m) => {
-          const p = progress[m.name];
-          const busy = p && !p.done && !p.error;
-          const pct = p?.total ? Math.min(100, Math.round((p.downloaded / p.total) * 100)) : 0;
+      <ul className="model-list" role="radiogroup" aria-label="Speech model">
+        {(models ?? []).map((m) => {
+          const d = downloads[m.name];
+          const err = errors[m.name];
           return (
             <li key={m.name} className="model-row" data-model={m.name} data-selected={m.name === value || undefined}>
-              <label>
+              <label className="model-pick">
                 <input
                   type="radio"
                   name="model"
+                  value={m.name}
                   checked={m.name === value}
                   disabled={!m.installed}
-                  onChange={() => void onSave(m.name).then(setError)}
+                  onChange={() => void onSave(m.name)}
                 />
                 <span className="model-name">{m.name}</span>
                 <span className="model-desc">
-                  {m.description} · {formatBytes(m.size)}
+                  {m.description}
+                  {m.multilingual ? " · many languages" : ""}
                 </span>
+                <span className="model-size">{formatBytes(m.size)}</span>
               </label>
-              {m.installed ? (
-                <span className="model-state">Installed</span>
-              ) : busy ? (
-                <div className="progress" role="progressbar" aria-label={`Downloading ${m.name}`} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-                  <div className="progress-fill" style={{ width: `${pct}%` }} />
-                  <span className="progress-text">{pct}%</span>
-                </div>
-              ) : (
-                <button type="button" className="ghost-button" onClick={() => void download(m.name)}>
-                  {m.partial_download ? "Resume download" : "Download"}
-                </button>
+              <span className="model-action">
+                {m.installed ? (
+                  <span className="model-state">{m.name === value ? "In use" : "Installed"}</span>
+                ) : d ? (
+                  <ProgressBar percent={d.percent} label={`Downloading ${m.name}`} text={progressText(d)} />
+                ) : (
+                  <button type="button" className="ghost-button" onClick={() => void download(m.name)}>
+                    {m.partial_download ? `Resume (${formatBytes(m.bytes_on_disk)} done)` : "Download"}
+                  </button>
+                )}
+              </span>
+              {err && (
+                <p className="field-error model-error" role="alert">
+                  Download of {m.name} failed: {err}
+                </p>
               )}
             </li>
           );
         })}
       </ul>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {errors[""] && (
+        <p className="field-error" role="alert">
+          Could not list models: {errors[""]}
+        </p>
+      )}
+      {chosen && !chosen.installed && <p className="field-hint">{value} is chosen but not downloaded yet: download it, or pick an installed model.</p>}
+      {chosen?.installed && readyNote && (
+        <p className="field-ok">
+          <span aria-hidden="true">✓</span> {value} is installed, so this step is done. Download a larger model for better accuracy, or go on.
+        </p>
+      )}
+      {models && !chosen && <p className="field-note">In use: {value} (a model file outside this list).</p>}
     </div>
   );
 }

@@ -1,0 +1,99 @@
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { emit } from "@tauri-apps/api/event";
+import { describe, expect, it } from "vitest";
+
+import type { VoiceEvent } from "../bindings/VoiceEvent";
+import { installBackend, renderApp } from "../test/harness";
+import { Overlay } from "../views/Overlay";
+
+const voice = (e: VoiceEvent) => act(() => emit("voice", e));
+
+describe("recording overlay", () => {
+  it("shows state, level and the partial text; Esc calls cancel_recording", async () => {
+    const backend = installBackend();
+    render(<Overlay />);
+    await voice({ kind: "state", state: "recording" });
+    await voice({ kind: "level", level: 0.5 });
+    await voice({ kind: "partial", text: "call Joe tomorrow" });
+    expect(screen.getByText("Recording")).toBeInTheDocument();
+    expect(screen.getByText("call Joe tomorrow")).toBeInTheDocument();
+    expect(screen.getByRole("meter", { name: "Input level" })).toHaveAttribute("aria-valuenow", "0.5");
+    expect(screen.getByRole("status")).toHaveTextContent("Release to finish · Esc to cancel");
+
+    await userEvent.setup().keyboard("{Escape}");
+    await waitFor(() => expect(backend.callsTo("cancel_recording")).toHaveLength(1));
+    await voice({ kind: "cancelled" });
+    expect(screen.getByText("Cancelled — nothing saved")).toBeInTheDocument();
+  });
+
+  it("long partials show their end, with an ellipsis in front", async () => {
+    installBackend();
+    render(<Overlay />);
+    await voice({ kind: "state", state: "recording" });
+    const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
+    await voice({ kind: "partial", text: long });
+    const text = document.querySelector(".rec-text")!.textContent!;
+    expect(text.startsWith("…")).toBe(true);
+    expect(text.endsWith("word39")).toBe(true);
+    expect(text).not.toContain("word0 ");
+  });
+
+  it("says 'Press again to finish' in toggle mode, then Transcribing…, then what was added", async () => {
+    const backend = installBackend();
+    backend.desktop.settings.hotkey_mode = "toggle";
+    render(<Overlay />);
+    await voice({ kind: "state", state: "recording" });
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Press again to finish · Esc to cancel"));
+    await voice({ kind: "state", state: "transcribing" });
+    expect(screen.getByText("Transcribing…")).toBeInTheDocument();
+    await voice({ kind: "done", text: "x", task_ids: [1, 2, 3], titles: ["Call Joe", "Send proposal", "Book dentist"] });
+    expect(screen.getByText("3 tasks added")).toBeInTheDocument();
+    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Call Joe", "Send proposal", "Book dentist"]);
+    expect(screen.queryByRole("meter")).not.toBeInTheDocument();
+  });
+
+  it("shows an error (e.g. no microphone) as text", async () => {
+    installBackend();
+    render(<Overlay />);
+    await voice({ kind: "error", message: "No microphone found: no input devices" });
+    expect(screen.getByText("No microphone found: no input devices")).toBeInTheDocument();
+    expect(document.querySelector(".rec")).toHaveAttribute("data-state", "error");
+  });
+});
+
+describe("recording toasts in the main window", () => {
+  it("a finished recording toasts its tasks with an Undo that calls undo_dump", async () => {
+    const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
+    await act(async () => backend.desktop.finish(["Call Joe about the renewal", "Send the proposal", "Book the dentist"]));
+    const toast = (await screen.findByText(/3 tasks added: Call Joe about the renewal · Send the proposal · Book the dentist/)).closest<HTMLElement>(".toast")!;
+    expect(await screen.findByText("Book the dentist", { selector: ".card-title" })).toBeInTheDocument();
+    await user.click(within(toast).getByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(backend.callsTo("undo_dump")).toEqual([{ taskIds: [2, 3, 4] }]));
+    expect(backend.tasks.map((t) => t.title)).toEqual(["Existing"]);
+    expect(await screen.findByText("Removed 3 tasks")).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText("Book the dentist", { selector: ".card-title" })).not.toBeInTheDocument());
+  });
+
+  it("an error event shows an error toast; nothing heard says so", async () => {
+    await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
+    await voice({ kind: "error", message: "No microphone found: no input devices" });
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("No microphone found: no input devices");
+    await voice({ kind: "done", text: "hmm", task_ids: [], titles: [] });
+    expect(await screen.findByText("No tasks found in “hmm”")).toBeInTheDocument();
+  });
+
+  it("the help sheet shows the configured recording shortcut", async () => {
+    const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
+    backend.desktop.settings.hotkey = "Alt+F9";
+    await user.keyboard(",");
+    await screen.findByRole("dialog", { name: "Settings" });
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument());
+    await waitFor(() => expect(backend.callsTo("get_settings").length).toBeGreaterThanOrEqual(3));
+    await user.keyboard("?");
+    const help = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+    await waitFor(() => expect(within(help).getByText("Alt+F9")).toBeInTheDocument());
+  });
+});

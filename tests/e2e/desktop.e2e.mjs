@@ -192,3 +192,20 @@ test("Esc during a recording discards it", async () => {
   assert.equal(JSON.parse(cli("tasks", "list", "--json")).length, before);
   assert.equal(wavs(), wavsBefore, "the cancelled recording's audio is deleted");
 });
+
+test("toggle mode: one press starts, the next press stops and saves", async () => {
+  assert.equal((await invoke("set_setting", { key: "hotkey.mode", value: "toggle" })).hotkey_mode, "toggle");
+  const known = new Set(JSON.parse(cli("tasks", "list", "--json")).map((t) => t.id));
+  const wav = path.join(WORK, "toggle.wav");
+  run("espeak-ng", ["-v", "en-us", "-s", "140", "-g", "2", "-w", wav, "email Sarah the budget tomorrow."]);
+  run("xdotool", ["key", "ctrl+shift+space"]);
+  await until_("recording after one press", async () => (await invoke("desktop_status")).voice === "recording");
+  run("paplay", ["-d", "virt", wav]);
+  // Still recording after the key went up: toggle mode does not stop on release.
+  assert.equal((await invoke("desktop_status")).voice, "recording");
+  run("xdotool", ["key", "ctrl+shift+space"]);
+  await until_("the recording to stop and be saved", async () => (await invoke("desktop_status")).voice === "idle", 60_000);
+  const fresh = JSON.parse(cli("tasks", "list", "--json")).filter((t) => !known.has(t.id));
+  assert.ok(fresh.some((t) => /sara|budget/i.test(t.title)), JSON.stringify(fresh));
+  await invoke("set_setting", { key: "hotkey.mode", value: null });
+});

@@ -3,6 +3,10 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
+# A clean CI build never reuses incremental state; it only costs disk.
+ifeq ($(CI),true)
+export CARGO_INCREMENTAL ?= 0
+endif
 
 .PHONY: run test deps deps-test ui app cli test-rust test-ui test-e2e lint bench fmt
 

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use tauri::{AppHandle, Emitter, Manager, Runtime};
-use utter::notify::{Notice, NoticeKind, UNDO_ACTION};
+use utter::notify::{Notice, NoticeKind, Notifier, UNDO_ACTION};
 use utter::service::{Service, VoiceEvent, VoiceState};
 
 use crate::{AppState, hotkey, overlay, tray};
@@ -96,7 +96,7 @@ fn notify_added(service: &Arc<Service>, tasks: &[utter::model::Task]) {
     let notice = Notice::tasks_added(tasks.iter().map(|t| t.title.as_str()));
     let ids: Vec<i64> = tasks.iter().map(|t| t.id).collect();
     let svc = Arc::clone(service);
-    let result = service.notify(&state_notifier(), &notice, move |action| {
+    let result = service.notify(&Notifier::default(), &notice, move |action| {
         if action == UNDO_ACTION {
             match svc.undo_dump(&ids) {
                 Ok(n) => tracing::info!(deleted = n, "dump undone from its notification"),
@@ -111,11 +111,7 @@ fn notify_added(service: &Arc<Service>, tasks: &[utter::model::Task]) {
 
 pub fn notify_error(service: &Service, message: &str) {
     let notice = Notice::new(NoticeKind::Error, "Utter", message);
-    if let Err(e) = service.notify(&state_notifier(), &notice, |_| {}) {
+    if let Err(e) = service.notify(&Notifier::default(), &notice, |_| {}) {
         tracing::info!("{e}");
     }
-}
-
-fn state_notifier() -> utter::notify::Notifier {
-    utter::notify::Notifier::default()
 }

@@ -1,7 +1,7 @@
 //! Commands behind the settings page and first-run setup. Validation lives in the core;
 //! what only the shell can do (register the hotkey, start at login) happens here.
 
-use tauri::{AppHandle, Emitter, Manager, State};
+use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_autostart::ManagerExt;
 use utter::llm::ProviderConfig;
 use utter::secrets::Secret;
@@ -57,17 +57,13 @@ pub async fn set_setting(
 }
 
 #[tauri::command]
-pub async fn desktop_status(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> CmdResult<DesktopStatus> {
+pub async fn desktop_status(state: State<'_, AppState>) -> CmdResult<DesktopStatus> {
     let (hotkey, hotkey_registered, hotkey_error) = {
         let h = state.hotkey.lock().unwrap_or_else(|p| p.into_inner());
         (h.text.clone(), h.current.is_some(), h.error.clone())
     };
     let tray = state.tray;
     let voice = state.voice.state();
-    let _ = app;
     with_service(state, move |s| {
         let notifications = utter::notify::server_info();
         let microphone_error = s.microphone_problem();
@@ -171,7 +167,3 @@ fn message(m: impl Into<String>) -> CommandError {
         not_found: false,
     }
 }
-
-/// Keeps the `AppHandle` import used on every platform (autostart's `ManagerExt`).
-#[allow(dead_code)]
-fn _manager<M: Manager<tauri::Wry>>(_m: &M) {}

@@ -52,7 +52,8 @@ test-ui:
 	npm --prefix ui run test:e2e --silent
 
 test-e2e:
-	model=$$(scripts/fetch-test-model.sh) && UTTER_MODEL=$$model scripts/e2e-app.sh
+	model=$$(scripts/fetch-test-model.sh) && fixtures=$$(scripts/mcp-fixtures.sh) && \
+	  UTTER_MODEL=$$model UTTER_MCP_FIXTURES=$$fixtures scripts/e2e-app.sh
 
 bench:
 	$(CARGO) bench --bench store

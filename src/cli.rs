@@ -1,5 +1,6 @@
 //! The `utter` command line. Parsing and printing only: every operation is a service call.
 
+mod agents;
 mod args;
 mod llm;
 mod mcp;

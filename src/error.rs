@@ -33,3 +33,9 @@ impl From<crate::voice::VoiceError> for Error {
         Error::Service(ServiceError::Voice(e))
     }
 }
+
+impl From<crate::agents::AgentError> for Error {
+    fn from(e: crate::agents::AgentError) -> Self {
+        Error::Service(ServiceError::Agent(e))
+    }
+}

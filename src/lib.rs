@@ -3,6 +3,7 @@
 //! The CLI (`src/main.rs`) and the desktop shell (`src-tauri/`) both call [`service::Service`];
 //! nothing outside [`store`] speaks SQL.
 
+pub mod agents;
 pub mod audio;
 pub mod cli;
 pub mod error;

@@ -237,6 +237,11 @@ pub struct Task {
     #[ts(type = "number | null")]
     pub source_transcript_id: Option<i64>,
     pub agent_output: Option<String>,
+    /// Why the task went to `assigned_agent` ("category Research", "keyword 'proposal'",
+    /// "assigned by you").
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub agent_reason: Option<String>,
     /// RFC 3339, UTC.
     pub created_at: String,
     pub updated_at: String,
@@ -287,6 +292,9 @@ pub struct TaskPatch {
     #[serde(default, with = "double_option")]
     #[ts(optional, type = "string | null")]
     pub agent_output: Option<Option<String>>,
+    #[serde(default, with = "double_option")]
+    #[ts(optional, type = "string | null")]
+    pub agent_reason: Option<Option<String>>,
 }
 
 impl TaskPatch {

@@ -2,6 +2,9 @@
 //! is announced on the change feed; writes by other processes are detected by polling
 //! SQLite's `data_version` (see [`Service::watch_external`]).
 
+mod agent_activity;
+mod agent_runs;
+mod agents;
 mod app_settings;
 mod change_feed;
 mod dump;
@@ -19,6 +22,7 @@ mod voice_session;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+pub use agent_activity::{AgentTray, AgentUpdate, AgentWatch, OPEN_ACTION};
 pub use app_settings::{
     AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DND_SETTING, HOTKEY_MODE_SETTING,
     HOTKEY_SETTING, HotkeyMode, ONBOARDING_SETTING, THEME_SETTING, Theme, check_hotkey,
@@ -104,6 +108,7 @@ impl Service {
     pub fn create_task(&self, new: NewTask) -> ServiceResult<Task> {
         let new = self.validate_new(new)?;
         let task = self.store().insert_task(&new)?;
+        let task = self.route_new_task(task);
         self.feed.emit(ChangeEvent::TaskCreated { id: task.id });
         Ok(task)
     }
@@ -115,6 +120,7 @@ impl Service {
             .map(|t| self.validate_new(t))
             .collect::<ServiceResult<Vec<_>>>()?;
         let saved = self.store().insert_tasks(&tasks)?;
+        let saved = self.route_new_tasks(saved);
         for t in &saved {
             self.feed.emit(ChangeEvent::TaskCreated { id: t.id });
         }
@@ -202,6 +208,7 @@ impl Service {
             .map(|t| self.validate_new(t))
             .collect::<ServiceResult<Vec<_>>>()?;
         let (transcript, saved) = self.store().insert_dump(&transcript, &tasks)?;
+        let saved = self.route_new_tasks(saved);
         self.feed
             .emit(ChangeEvent::TranscriptCreated { id: transcript.id });
         for t in &saved {

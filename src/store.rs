@@ -1,10 +1,12 @@
 //! SQLite persistence: one database file in the data dir, WAL, foreign keys on, a busy
 //! timeout so that the app, the CLI and the scheduler can write at the same time.
 
+mod agents;
 mod categories;
 mod error;
 mod mcp_servers;
 pub mod migrations;
+mod runs;
 mod search;
 mod settings;
 mod tasks;
@@ -16,6 +18,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use error::StoreError;
+pub use runs::NewStep;
 pub use tasks::POSITION_STEP;
 
 pub type StoreResult<T> = Result<T, StoreError>;

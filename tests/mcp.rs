@@ -6,9 +6,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/fake_server.rs"]
+mod fake_server;
+
 mod mcp {
     mod common;
+    use super::fake_server;
 
+    pub mod agents;
+    mod agents_cli;
     mod cli;
     mod config;
     mod failures;

@@ -2,6 +2,8 @@
 //! wrapper over `utter::Service`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod agent_commands;
+mod agent_watch;
 mod commands;
 mod error;
 mod hotkey;
@@ -112,7 +114,8 @@ fn main() {
                 tracing::info!("{e}");
             }
             live::forward_changes(handle.clone(), service.subscribe());
-            reminders::spawn(handle, service.clone());
+            reminders::spawn(handle.clone(), service.clone());
+            agent_watch::spawn(handle, service.clone());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -151,6 +154,17 @@ fn main() {
             voice_commands::start_level_test,
             voice_commands::stop_level_test,
             voice_commands::undo_dump,
+            agent_commands::list_agents,
+            agent_commands::save_agent,
+            agent_commands::reset_agent,
+            agent_commands::assign_agent,
+            agent_commands::list_runs,
+            agent_commands::get_run,
+            agent_commands::list_approvals,
+            agent_commands::run_agent,
+            agent_commands::decide_approval,
+            agent_commands::resume_run,
+            agent_commands::cancel_run,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -117,7 +117,6 @@ pub fn set_voice_state<R: Runtime>(app: &AppHandle<R>, state: VoiceState) {
 }
 
 /// For the agent runner: an agent started/finished, or an approval is waiting.
-#[allow(dead_code)]
 pub fn set_agent_state<R: Runtime>(app: &AppHandle<R>, state: TrayState) {
     AGENTS.store(state as u8, Ordering::SeqCst);
     refresh(app);

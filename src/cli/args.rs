@@ -96,6 +96,15 @@ pub enum Command {
     /// MCP servers that give agents their tools (Claude Desktop's `mcpServers` format).
     #[command(subcommand)]
     Mcp(McpCmd),
+    /// Agents that work tasks with MCP tools: list, show, edit, reset, run.
+    #[command(subcommand)]
+    Agents(AgentsCmd),
+    /// Agent runs: list, show the timeline, resume, cancel.
+    #[command(subcommand)]
+    Runs(RunsCmd),
+    /// Tool calls waiting for your yes or no.
+    #[command(subcommand)]
+    Approvals(ApprovalsCmd),
     /// Print where the data lives.
     Where,
 }
@@ -369,5 +378,123 @@ pub enum McpCmd {
         args: Option<String>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentsCmd {
+    /// The agents, built-in and your own.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One agent's prompt, servers, permissions and routing.
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an agent (creates it when no agent has that name; a new one needs --prompt).
+    Edit(AgentEditArgs),
+    /// Bring a built-in agent back to the shipped version, or delete one of yours.
+    Reset { name: String },
+    /// Run an agent on a task now and print the result.
+    Run {
+        name: String,
+        #[arg(long)]
+        task: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Hand a task to an agent (or `--none` to unassign).
+    Assign {
+        #[arg(long)]
+        task: i64,
+        #[arg(required_unless_present = "none")]
+        name: Option<String>,
+        #[arg(long)]
+        none: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AgentEditArgs {
+    pub name: String,
+    /// The system prompt (`-` reads it from stdin).
+    #[arg(long)]
+    pub prompt: Option<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+    /// MCP servers in scope (repeat; replaces the list). `--server ''` clears it.
+    #[arg(long = "server", value_name = "NAME")]
+    pub servers: Vec<String>,
+    /// Tool permission, PATTERN=allow|ask|deny over `server/tool` (repeat; replaces the rules).
+    #[arg(long = "rule", value_name = "PATTERN=PERM")]
+    pub rules: Vec<String>,
+    /// Trigger keywords (repeat; replaces the list).
+    #[arg(long = "keyword")]
+    pub keywords: Vec<String>,
+    /// Categories routed to this agent (repeat; replaces the list).
+    #[arg(long = "category")]
+    pub categories: Vec<String>,
+    /// `daily HH:MM`, or `none`.
+    #[arg(long)]
+    pub schedule: Option<String>,
+    #[arg(long)]
+    pub max_steps: Option<u32>,
+    #[arg(long, conflicts_with = "disable")]
+    pub enable: bool,
+    #[arg(long)]
+    pub disable: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RunsCmd {
+    /// Recent runs, newest first.
+    List {
+        #[arg(long)]
+        task: Option<i64>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A run's timeline: every model turn and tool call with tokens, time and errors.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Continue a run that was killed, failed part-way or waited for an approval.
+    Resume {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop a run for good.
+    Cancel { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApprovalsCmd {
+    /// Approvals waiting for you (`--all` includes decided ones).
+    List {
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Allow the tool call and continue the run.
+    Approve {
+        id: i64,
+        /// Only record the decision; the run continues on `utter runs resume`.
+        #[arg(long)]
+        no_resume: bool,
+    },
+    /// Refuse the tool call; the agent continues without it.
+    Deny {
+        id: i64,
+        #[arg(long)]
+        no_resume: bool,
     },
 }

@@ -45,6 +45,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Llm(cmd) => super::llm::run(&svc, cmd),
         Command::Mcp(cmd) => super::mcp::run(&svc, cmd),
+        Command::Agents(cmd) => super::agents::run(&svc, cmd),
+        Command::Runs(cmd) => super::agents::runs(&svc, cmd),
+        Command::Approvals(cmd) => super::agents::approvals(&svc, cmd),
         Command::Dump {
             file: Some(file),
             voice,
@@ -299,6 +302,7 @@ fn edit_patch(a: EditArgs) -> Result<TaskPatch> {
         },
         assigned_agent: None,
         agent_output: None,
+        agent_reason: None,
     })
 }
 

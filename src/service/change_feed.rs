@@ -31,6 +31,24 @@ pub enum ChangeEvent {
     SettingChanged {
         key: String,
     },
+    AgentChanged {
+        name: String,
+    },
+    /// A run started, took a step, or ended.
+    RunUpdated {
+        #[ts(type = "number")]
+        id: i64,
+        #[ts(type = "number | null")]
+        task_id: Option<i64>,
+    },
+    ApprovalCreated {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    ApprovalDecided {
+        #[ts(type = "number")]
+        id: i64,
+    },
     External,
 }
 

@@ -34,6 +34,8 @@ pub enum ServiceError {
     Busy(String),
     #[error(transparent)]
     Mcp(#[from] crate::mcp::McpError),
+    #[error(transparent)]
+    Agent(#[from] crate::agents::AgentError),
 }
 
 impl ServiceError {

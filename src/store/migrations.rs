@@ -111,6 +111,62 @@ pub const MIGRATIONS: &[&str] = &[
         updated_at TEXT NOT NULL
     );
     "#,
+    // v4: agents and their runs. Built-in agents live in code; a row here is the user's
+    // edit of one (reset = delete the row) or an agent the user made. Every step of a run is
+    // its own row, so a killed run resumes from the last finished step.
+    r#"
+    CREATE TABLE agents (
+        name       TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    ALTER TABLE tasks ADD COLUMN agent_reason TEXT;
+    CREATE TABLE runs (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        agent         TEXT NOT NULL,
+        task_id       INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+        status        TEXT NOT NULL
+                      CHECK (status IN ('running','waiting_approval','completed','failed','cancelled')),
+        prompt        TEXT NOT NULL,
+        output        TEXT,
+        tokens_in     INTEGER NOT NULL DEFAULT 0,
+        tokens_out    INTEGER NOT NULL DEFAULT 0,
+        execution_ms  INTEGER NOT NULL DEFAULT 0,
+        error         TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+    );
+    CREATE INDEX runs_by_task ON runs(task_id);
+    CREATE TABLE run_steps (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL CHECK (kind IN ('model','tool')),
+        status      TEXT NOT NULL
+                    CHECK (status IN ('started','done','failed','denied','waiting_approval')),
+        tool        TEXT,
+        call_id     TEXT,
+        arguments   TEXT,
+        content     TEXT NOT NULL DEFAULT '',
+        error       TEXT,
+        tokens_in   INTEGER NOT NULL DEFAULT 0,
+        tokens_out  INTEGER NOT NULL DEFAULT 0,
+        ms          INTEGER NOT NULL DEFAULT 0,
+        created_at  TEXT NOT NULL
+    );
+    CREATE INDEX run_steps_by_run ON run_steps(run_id, id);
+    CREATE TABLE approvals (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        step_id     INTEGER NOT NULL REFERENCES run_steps(id) ON DELETE CASCADE,
+        tool        TEXT NOT NULL,
+        arguments   TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        status      TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','approved','denied')),
+        created_at  TEXT NOT NULL,
+        decided_at  TEXT
+    );
+    CREATE INDEX approvals_pending ON approvals(status);
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

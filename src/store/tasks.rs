@@ -10,7 +10,7 @@ use crate::model::{Due, NewTask, Priority, Status, Task, TaskFilter, TaskPatch};
 pub const POSITION_STEP: f64 = 1024.0;
 
 const TASK_COLUMNS: &str = "id, title, description, category, priority, status, due, \
-     assigned_agent, position, source_transcript_id, agent_output, created_at, updated_at";
+     assigned_agent, position, source_transcript_id, agent_output, created_at, updated_at, agent_reason";
 
 pub(crate) fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
     let parse_err = |idx: usize, msg: String| {
@@ -44,6 +44,7 @@ pub(crate) fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
         agent_output: row.get(10)?,
         created_at: row.get(11)?,
         updated_at: row.get(12)?,
+        agent_reason: row.get(13)?,
     })
 }
 
@@ -165,9 +166,13 @@ impl Store {
             if let Some(v) = &patch.agent_output {
                 t.agent_output = v.clone();
             }
+            if let Some(v) = &patch.agent_reason {
+                t.agent_reason = v.clone();
+            }
             tx.execute(
                 "UPDATE tasks SET title = ?2, description = ?3, category = ?4, priority = ?5,
-                        due = ?6, assigned_agent = ?7, agent_output = ?8, updated_at = ?9
+                        due = ?6, assigned_agent = ?7, agent_output = ?8, updated_at = ?9,
+                        agent_reason = ?10
                  WHERE id = ?1",
                 params![
                     id,
@@ -178,7 +183,8 @@ impl Store {
                     t.due.map(|d| d.to_string()),
                     t.assigned_agent,
                     t.agent_output,
-                    now_rfc3339()
+                    now_rfc3339(),
+                    t.agent_reason,
                 ],
             )?;
             get_in(tx, id)
@@ -227,7 +233,7 @@ impl Store {
             tx.execute(
                 &format!(
                     "INSERT INTO tasks ({TASK_COLUMNS})
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
                 ),
                 params![
                     task.id,
@@ -243,6 +249,7 @@ impl Store {
                     task.agent_output,
                     task.created_at,
                     now_rfc3339(),
+                    task.agent_reason,
                 ],
             )?;
             get_in(tx, task.id)

@@ -2,8 +2,9 @@
 // Started by scripts/e2e-app.sh, which provides DISPLAY, UTTER_BIN, UTTER_CLI and DRIVER_URL.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Builder, By, Key, until } from "selenium-webdriver";
@@ -133,6 +134,122 @@ test("a spoken dump saved by the CLI shows up with its tasks, and hostile text r
   await shot("board-detail.png");
   await driver.actions().sendKeys(Key.ESCAPE).perform();
   await shot("board.png");
+});
+
+// ---- agents: a model on 127.0.0.1 speaking the OpenAI wire format, scripted per test, and
+// the real filesystem MCP server from npm ----
+
+const FIXTURES = process.env.UTTER_MCP_FIXTURES;
+
+/** Answers each chat completion with the next scripted reply; records the requests. */
+async function scriptedModel(replies) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      requests.push(JSON.parse(body || "null"));
+      const next = replies.shift();
+      res.writeHead(next ? 200 : 599, { "content-type": "application/json" });
+      res.end(JSON.stringify(next ?? { error: "no scripted reply left" }));
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { base: `http://127.0.0.1:${server.address().port}/v1`, requests, close: () => server.close() };
+}
+
+const toolCall = (id, name, args) => ({
+  id: "c", object: "chat.completion", model: "m",
+  choices: [{ index: 0, finish_reason: "tool_calls", message: { role: "assistant", content: null,
+    tool_calls: [{ id, type: "function", function: { name, arguments: JSON.stringify(args) } }] } }],
+  usage: { prompt_tokens: 120, completion_tokens: 12, total_tokens: 132 },
+});
+const finalAnswer = (text) => ({
+  id: "c", object: "chat.completion", model: "m",
+  choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: text } }],
+  usage: { prompt_tokens: 240, completion_tokens: 24, total_tokens: 264 },
+});
+
+/** A folder with notes, served by the filesystem MCP server that the Research agent gets. */
+const filesRoot = mkdtempSync(path.join(tmpdir(), "utter-e2e-files-"));
+let filesReady = false;
+function useModel(base) {
+  assert.ok(FIXTURES, "UTTER_MCP_FIXTURES is not set (scripts/mcp-fixtures.sh)");
+  cli("llm", "set", "--provider", "openai", "--base-url", base, "--model", "m", "--timeout", "30");
+  if (filesReady) return;
+  writeFileSync(path.join(filesRoot, "acme-notes.md"), "Joe wants the renewal at last year's price.");
+  const entry = path.join(FIXTURES, "@modelcontextprotocol/server-filesystem/dist/index.js");
+  cli("mcp", "add", "files", "--", "node", entry, filesRoot);
+  cli("agents", "edit", "Research", "--server", "files");
+  filesReady = true;
+}
+
+/** `utter ARGS` without blocking the test's event loop (the scripted model lives in it). */
+function cliAsync(...args) {
+  return new Promise((resolve, reject) =>
+    execFile(CLI, ["--data-dir", DATA_DIR, ...args], { encoding: "utf8" }, (e, out, err) => (e ? reject(new Error(err)) : resolve(out))),
+  );
+}
+
+const bodyText = () => driver.executeScript(() => document.body.textContent);
+const panelText = (sel) => driver.executeScript((s) => document.querySelector(s)?.textContent ?? "", sel);
+const clickButton = (label) =>
+  driver.executeScript((l) => [...document.querySelectorAll("button")].find((b) => b.textContent.trim().startsWith(l)).click(), label);
+
+test("an agent run from the CLI shows its timeline in the task panel", async () => {
+  const model = await scriptedModel([
+    toolCall("r1", "files__read_text_file", { path: path.join(filesRoot, "acme-notes.md") }),
+    finalAnswer("Joe (Acme) wants the renewal at **last year's price**."),
+  ]);
+  try {
+    useModel(model.base);
+    const task = JSON.parse(cli("tasks", "add", "Research the Acme renewal", "--category", "research", "--json"));
+    assert.equal(task.assigned_agent, "Research");
+    const out = await cliAsync("agents", "run", "Research", "--task", String(task.id));
+    assert.match(out, /completed/);
+    assert.equal(model.requests.length, 2);
+
+    await (await waitForCard(task.id)).click();
+    const sel = `[data-task="${task.id}"]`;
+    await driver.wait(until.elementLocated(By.css(`${sel} .run[data-status="completed"]`)), 10_000);
+    await driver.wait(async () => /files\/read_text_file/.test(await panelText(sel)), 10_000);
+    const text = await panelText(sel);
+    assert.match(text, /category Research/);
+    assert.match(text, /last year/);
+    assert.equal(await cardStatus(task.id), "completed");
+    await shot("timeline-app.png");
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+  } finally {
+    model.close();
+  }
+});
+
+test("a write waits in the approvals inbox; approving it in the app finishes the run", async () => {
+  const target = path.join(filesRoot, "brief.md");
+  const model = await scriptedModel([
+    toolCall("w1", "files__write_file", { path: target, content: "# Acme brief" }),
+    finalAnswer("Saved the brief."),
+  ]);
+  try {
+    useModel(model.base);
+    const task = JSON.parse(cli("tasks", "add", "Write the Acme brief", "--json"));
+    const out = await cliAsync("agents", "run", "Research", "--task", String(task.id));
+    assert.match(out, /waiting for approval #/);
+    assert.equal(existsSync(target), false);
+    // The board's badge counts it; the inbox shows it; Approve runs it in the app.
+    await driver.wait(async () => /Approvals\s*1/.test(await bodyText()), 10_000);
+    await clickButton("Approvals");
+    await driver.wait(async () => /files\/write_file/.test(await bodyText()), 10_000);
+    await shot("approvals-app.png");
+    await clickButton("Approve");
+    await driver.wait(() => existsSync(target), 20_000);
+    assert.equal(readFileSync(target, "utf8"), "# Acme brief");
+    await driver.wait(async () => JSON.parse(await cliAsync("runs", "list", "--task", String(task.id), "--json"))[0].status === "completed", 20_000);
+    assert.equal(model.requests.length, 2);
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+  } finally {
+    model.close();
+  }
 });
 
 test("a second launch hands over to the running app and exits", async () => {

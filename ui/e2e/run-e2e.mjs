@@ -149,14 +149,14 @@ describe("board (mock IPC, headless Chromium)", () => {
     await title.fill("Call Joe re: contract renewal");
     await title.press("Enter");
     await panel.getByLabel("Priority").selectOption("low");
-    await panel.getByLabel("Agent").fill("claude");
-    await panel.getByLabel("Agent").press("Enter");
+    await panel.getByLabel("Agent", { exact: true }).selectOption("Meeting Prep");
+    await panel.getByText("Why this agent: assigned by you").waitFor();
     await page.waitForSelector(cardSel("Call Joe re: contract renewal"));
     const joe = (await backendTasks(page)).find((t) => t.id === 1);
     assert.equal(joe.title, "Call Joe re: contract renewal");
     assert.equal(joe.priority, "low");
-    assert.equal(joe.assigned_agent, "claude");
-    assert.match(await page.textContent(cardSel("Call Joe re: contract renewal")), /claude/);
+    assert.equal(joe.assigned_agent, "Meeting Prep");
+    assert.match(await page.textContent(cardSel("Call Joe re: contract renewal")), /Meeting Prep/);
     await page.screenshot({ path: path.join(ART, "board-detail.png") });
 
     // 5. Sanitized agent output (demo task #5 contains <script> and <img onerror>).
@@ -403,11 +403,105 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
   });
 });
 
+describe("agents (mock IPC, headless Chromium)", () => {
+  it("task panel: the run timeline of a task with runs; Run starts one that completes", async () => {
+    for (const scheme of ["light", "dark"]) {
+      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1360, height: 900 } });
+      await page.click(cardSel("Summarize customer interviews"));
+      const panel = page.locator('aside[aria-label="Task details"]');
+      await panel.locator(".run-steps .run-step").nth(2).waitFor();
+      assert.equal(await panel.locator(".run-steps .run-step").count(), 3);
+      assert.equal(await panel.locator(".run-head .run-badge").first().textContent(), "Completed");
+      await panel.getByText("Why this agent: keyword 'research'").waitFor();
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(300); // panel slide-in
+      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "timeline-dark.png" : "timeline.png") });
+
+      if (scheme === "light") {
+        await panel.getByRole("button", { name: "Run Research" }).click();
+        await page.waitForFunction(() => document.querySelectorAll('.run[data-status="completed"]').length === 2, null, { timeout: 5000 });
+        assert.deepEqual(await callsTo(page, "run_agent"), [{ agent: "Research", task: 5 }]);
+        await panel.locator(".markdown").getByText(/^Done: “Summarize customer interviews”/).waitFor();
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
+  it("approvals inbox: shows the waiting call; Approve removes it and the run completes", async () => {
+    for (const scheme of ["light", "dark"]) {
+      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1100, height: 760 } });
+      const button = page.getByRole("button", { name: "Approvals, 1 waiting" });
+      await button.click();
+      const dialog = page.getByRole("dialog", { name: "Approvals" });
+      const approval = dialog.getByRole("article", { name: "Proposal Generator wants to run files/write_file" });
+      await approval.waitFor();
+      await approval.getByText("Draft Q3 planning doc").waitFor();
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(200); // fade-in
+      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "approvals-dark.png" : "approvals.png") });
+
+      if (scheme === "light") {
+        await approval.getByRole("button", { name: "Approve files/write_file" }).click();
+        await approval.waitFor({ state: "detached" });
+        await dialog.getByText("Nothing waiting for you").waitFor();
+        await page.screenshot({ path: path.join(ART, "approvals-empty.png") });
+        await page.keyboard.press("Escape");
+        await dialog.waitFor({ state: "detached" });
+        await page.getByRole("button", { name: "Approvals, 0 waiting" }).waitFor();
+        await page.click(cardSel("Draft Q3 planning doc"));
+        const panel = page.locator('aside[aria-label="Task details"]');
+        await panel.locator('.run[data-status="completed"]').waitFor({ timeout: 5000 });
+        await panel.getByText("Saved the draft to q3-planning.md.").first().waitFor();
+        const run = await page.evaluate(() => window.__utterMock.backend.agents.runs.find((r) => r.agent === "Proposal Generator"));
+        assert.equal(run.status, "completed");
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
+  it("agents gallery: g a opens it; disabling an agent and saving persists after reopening", async () => {
+    for (const scheme of ["light", "dark"]) {
+      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1360, height: 1300 } });
+      await page.keyboard.press("g");
+      await page.keyboard.press("a");
+      const dialog = page.getByRole("dialog", { name: "Agents" });
+      const research = dialog.getByRole("article", { name: "Research" });
+      await research.waitFor();
+      assert.equal(await dialog.getByRole("article").count(), 5);
+      if (scheme === "light") {
+        await dialog.getByRole("article", { name: "Meeting Prep" }).getByRole("button", { name: "Show system prompt" }).click();
+      }
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(200); // fade-in
+      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "agents-dark.png" : "agents.png") });
+
+      if (scheme === "light") {
+        await research.getByRole("checkbox", { name: "Research enabled" }).uncheck();
+        await research.getByText("Unsaved changes").waitFor();
+        await research.getByRole("button", { name: "Save Research" }).click();
+        await page.locator(".toast").filter({ hasText: "Saved Research" }).waitFor();
+        await page.keyboard.press("Escape");
+        await dialog.waitFor({ state: "detached" });
+        await page.getByRole("button", { name: "Agents" }).click();
+        const again = page.getByRole("dialog", { name: "Agents" }).getByRole("article", { name: "Research" });
+        await again.waitFor();
+        assert.equal(await again.getByRole("checkbox", { name: "Research enabled" }).isChecked(), false);
+        assert.equal(await page.evaluate(() => window.__utterMock.backend.agents.agents.find((a) => a.name === "Research").enabled), false);
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+});
+
 // The desktop screenshots are kept in assets/screenshots (the README shows them), current with every e2e run.
 after(() => {
   const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
   fs.mkdirSync(docs, { recursive: true });
-  for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png"]) {
+  for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
+    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png"]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

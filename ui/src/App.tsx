@@ -14,6 +14,8 @@ import { QuickAdd } from "./components/QuickAdd";
 import { ShortcutHelp } from "./components/ShortcutHelp";
 import { TaskDetail } from "./components/TaskDetail";
 import { Toasts } from "./components/Toasts";
+import { useAgents } from "./hooks/useAgents";
+import { useApprovals } from "./hooks/useApprovals";
 import { useBoard } from "./hooks/useBoard";
 import { useReportFirstPaint } from "./hooks/useReportFirstPaint";
 import { useFilters } from "./hooks/useFilters";
@@ -22,6 +24,8 @@ import { useToasts } from "./hooks/useToasts";
 import { categoryColors } from "./lib/categoryColor";
 import { useDesktopViews } from "./hooks/useDesktopViews";
 import { useVoiceToasts } from "./hooks/useVoiceToasts";
+import { Agents } from "./views/Agents";
+import { Approvals } from "./views/Approvals";
 import { Onboarding } from "./views/Onboarding";
 import { Settings } from "./views/Settings";
 
@@ -41,7 +45,8 @@ function describeAdded(t: Task): string {
 export function App() {
   const { toasts, notify, dismiss } = useToasts();
   const board = useBoard(notify, dismiss);
-  const { view, setView, hotkey } = useDesktopViews();
+  const agents = useAgents();
+  const approvals = useApprovals(notify);
   useVoiceToasts(notify);
   useReportFirstPaint(board.loadState === "ready", board.tasks.length);
   const { filters, setFilters, active: filtering, visible, clear } = useFilters(board.columns);
@@ -80,6 +85,7 @@ export function App() {
     setFocusedId(id);
     setOpenId(id);
   }, []);
+  const { view, setView, hotkey } = useDesktopViews(open);
 
   const { move, remove, update, quickAdd: addText, undo } = board;
 
@@ -180,6 +186,7 @@ export function App() {
       filterRef.current?.select();
     },
     toggleHelp: () => setHelpOpen((v) => !v),
+    goTo: setView,
     escape,
   });
 
@@ -201,6 +208,24 @@ export function App() {
           onClear={clear}
           textRef={filterRef}
         />
+        <button type="button" className="ghost-button topbar-button" title="Agents (g a)" onClick={() => setView("agents")}>
+          Agents
+        </button>
+        <button
+          type="button"
+          className="ghost-button topbar-button"
+          aria-label={`Approvals, ${approvals.approvals.length} waiting`}
+          title="Approvals (g i)"
+          data-waiting={approvals.approvals.length > 0 || undefined}
+          onClick={() => setView("approvals")}
+        >
+          Approvals
+          {approvals.approvals.length > 0 && (
+            <span className="count-badge" aria-hidden="true">
+              {approvals.approvals.length}
+            </span>
+          )}
+        </button>
         <button type="button" className="icon-button settings-button" aria-label="Settings" title="Settings (,)" onClick={() => setView("settings")}>
           <GearIcon />
         </button>
@@ -240,6 +265,8 @@ export function App() {
             key={openTask.id}
             task={openTask}
             categories={categoryNames}
+            agents={agents.agents}
+            notify={notify}
             editNonce={editNonce}
             onUpdate={(patch) => void update(openTask.id, patch)}
             onMove={(status) => moveCard(openTask.id, status, 0)}
@@ -252,6 +279,12 @@ export function App() {
       {helpOpen && <ShortcutHelp hotkey={hotkey} onClose={() => setHelpOpen(false)} />}
       {view === "settings" && <Settings onClose={() => setView("board")} onSetup={() => setView("onboarding")} />}
       {view === "onboarding" && <Onboarding onDone={() => setView("board")} />}
+      {view === "approvals" && (
+        <Approvals approvals={approvals.approvals} tasks={board.tasks} onDecide={(a, ok) => void approvals.decide(a, ok)} onClose={() => setView("board")} />
+      )}
+      {view === "agents" && (
+        <Agents agents={agents.agents} loadError={agents.error} notify={notify} onChanged={() => void agents.reload()} onClose={() => setView("board")} />
+      )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

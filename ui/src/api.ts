@@ -5,7 +5,9 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 
+import type { AgentDef } from "./bindings/AgentDef";
 import type { AppSettings } from "./bindings/AppSettings";
+import type { Approval } from "./bindings/Approval";
 import type { Category } from "./bindings/Category";
 import type { ChangeEvent } from "./bindings/ChangeEvent";
 import type { DesktopStatus } from "./bindings/DesktopStatus";
@@ -14,6 +16,8 @@ import type { InputDevice } from "./bindings/InputDevice";
 import type { ModelEntry } from "./bindings/ModelEntry";
 import type { NewTask } from "./bindings/NewTask";
 import type { ProviderConfig } from "./bindings/ProviderConfig";
+import type { Run } from "./bindings/Run";
+import type { RunDetail } from "./bindings/RunDetail";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Status } from "./bindings/Status";
 import type { Task } from "./bindings/Task";
@@ -85,6 +89,58 @@ export function onStoreChanged(handler: (event: ChangeEvent) => void): Promise<U
   return listen<ChangeEvent>(STORE_CHANGED, (e) => handler(e.payload));
 }
 
+// ---- agents: definitions, runs, approvals ------------------------------------------------
+
+export function listAgents(): Promise<AgentDef[]> {
+  return invoke<AgentDef[]>("list_agents");
+}
+
+export function saveAgent(agent: AgentDef): Promise<AgentDef> {
+  return invoke<AgentDef>("save_agent", { agent });
+}
+
+/** A built-in goes back to its shipped version; a custom one is deleted (resolves to null). */
+export function resetAgent(name: string): Promise<AgentDef | null> {
+  return invoke<AgentDef | null>("reset_agent", { name });
+}
+
+/** `agent: null` unassigns. */
+export function assignAgent(task: number, agent: string | null): Promise<Task> {
+  return invoke<Task>("assign_agent", { task, agent });
+}
+
+/** Newest first; `task: null` lists every run. */
+export function listRuns(task: number | null): Promise<Run[]> {
+  return invoke<Run[]>("list_runs", { task });
+}
+
+export function getRun(id: number): Promise<RunDetail> {
+  return invoke<RunDetail>("get_run", { id });
+}
+
+/** Pending approvals only, unless `all`. */
+export function listApprovals(all: boolean | null = null): Promise<Approval[]> {
+  return invoke<Approval[]>("list_approvals", { all });
+}
+
+/** Resolves once the run has started; its progress arrives as `store-changed` events. */
+export function runAgent(agent: string, task: number): Promise<Run> {
+  return invoke<Run>("run_agent", { agent, task });
+}
+
+/** The run goes on in the background after the decision. */
+export function decideApproval(id: number, approve: boolean): Promise<Approval> {
+  return invoke<Approval>("decide_approval", { id, approve });
+}
+
+export function resumeRun(id: number): Promise<void> {
+  return invoke<void>("resume_run", { id });
+}
+
+export function cancelRun(id: number): Promise<Run> {
+  return invoke<Run>("cancel_run", { id });
+}
+
 // ---- desktop: settings, status, microphones, models, recording -------------------------
 
 /** Recording progress, sent to every window (overlay, main window). */
@@ -94,8 +150,8 @@ export const MODEL_DOWNLOAD_EVENT = "model-download";
 /** The tray menu asks the main window to show a view. */
 export const OPEN_VIEW_EVENT = "open-view";
 
-/** What the tray's "open-view" event can ask for. */
-export type OpenView = "board" | "settings" | "onboarding" | "approvals";
+/** What the tray's "open-view" event can ask for; `task:ID` opens the board with that task's panel. */
+export type OpenView = "board" | "settings" | "onboarding" | "approvals" | "agents" | `task:${number}`;
 
 /** Setting keys `setSetting` accepts, and the values each takes. */
 export type SettingKey =

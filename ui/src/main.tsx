@@ -11,6 +11,7 @@ import "./styles/app.css";
 import "./styles/board.css";
 import "./styles/detail.css";
 import "./styles/desktop.css";
+import "./styles/agents.css";
 
 /** The recording overlay is the same bundle in a window labelled "overlay" (or `#overlay`). */
 function isOverlay(): boolean {

@@ -4,4 +4,4 @@
  * What changed. The UI reloads what it shows; `External` means another process wrote and
  * the exact change is unknown.
  */
-export type ChangeEvent = { "kind": "task_created", id: number, } | { "kind": "task_updated", id: number, } | { "kind": "task_moved", id: number, } | { "kind": "task_deleted", id: number, } | { "kind": "transcript_created", id: number, } | { "kind": "setting_changed", key: string, } | { "kind": "external" };
+export type ChangeEvent = { "kind": "task_created", id: number, } | { "kind": "task_updated", id: number, } | { "kind": "task_moved", id: number, } | { "kind": "task_deleted", id: number, } | { "kind": "transcript_created", id: number, } | { "kind": "setting_changed", key: string, } | { "kind": "agent_changed", name: string, } | { "kind": "run_updated", id: number, task_id: number | null, } | { "kind": "approval_created", id: number, } | { "kind": "approval_decided", id: number, } | { "kind": "external" };

@@ -9,6 +9,11 @@ export type Task = { id: number, title: string, description: string | null, cate
  */
 position: number, source_transcript_id: number | null, agent_output: string | null, 
 /**
+ * Why the task went to `assigned_agent` ("category Research", "keyword 'proposal'",
+ * "assigned by you").
+ */
+agent_reason?: string | null, 
+/**
  * RFC 3339, UTC.
  */
 created_at: string, updated_at: string, };

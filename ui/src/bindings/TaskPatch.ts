@@ -4,4 +4,4 @@ import type { Priority } from "./Priority";
 /**
  * A partial edit. Outer `None` leaves a field alone; `Some(None)` clears it.
  */
-export type TaskPatch = { title?: string, description?: string | null, category?: string | null, priority?: Priority, due?: string | null, assigned_agent?: string | null, agent_output?: string | null, };
+export type TaskPatch = { title?: string, description?: string | null, category?: string | null, priority?: Priority, due?: string | null, assigned_agent?: string | null, agent_output?: string | null, agent_reason?: string | null, };

@@ -38,6 +38,8 @@ const groups = (hotkey: string): { title: string; keys: [string[], string][] }[]
       [["/"], "Filter"],
       [["?"], "This help"],
       [[","], "Settings"],
+      [["g a"], "Agents"],
+      [["g i"], "Approvals"],
       [[prettyAccelerator(hotkey)], "Talk (works in any app)"],
     ],
   },

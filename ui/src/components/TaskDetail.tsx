@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 
 import { patchOf } from "../api";
+import type { AgentDef } from "../bindings/AgentDef";
 import type { Priority } from "../bindings/Priority";
 import type { Status } from "../bindings/Status";
 import type { Task } from "../bindings/Task";
@@ -8,12 +9,16 @@ import type { TaskPatch } from "../bindings/TaskPatch";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS } from "../board/columns";
 import { formatDue, parseDue } from "../board/due";
 import { useDraft } from "../hooks/useDraft";
+import type { Notify } from "../hooks/useToasts";
 import { useTranscript } from "../hooks/useTranscript";
+import { AgentSection } from "./AgentSection";
 import { Markdown } from "./Markdown";
 
 interface TaskDetailProps {
   task: Task;
   categories: string[];
+  agents: AgentDef[];
+  notify: Notify;
   /** Changes whenever the title should take focus (the `e` shortcut). */
   editNonce: number;
   onUpdate: (patch: TaskPatch) => void;
@@ -30,13 +35,12 @@ function formatTimestamp(iso: string): string {
 }
 
 /** Side panel: every field edits in place and saves on blur / Enter. */
-export function TaskDetail({ task, categories, editNonce, onUpdate, onMove, onDelete, onClose }: TaskDetailProps) {
+export function TaskDetail({ task, categories, agents, notify, editNonce, onUpdate, onMove, onDelete, onClose }: TaskDetailProps) {
   const uid = useId();
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const title = useDraft(task.title, (v) => v.trim() && onUpdate(patchOf({ title: v.trim() })));
   const description = useDraft(task.description ?? "", (v) => onUpdate(patchOf({ description: orNull(v) })), { multiline: true });
   const category = useDraft(task.category ?? "", (v) => onUpdate(patchOf({ category: orNull(v) })));
-  const agent = useDraft(task.assigned_agent ?? "", (v) => onUpdate(patchOf({ assigned_agent: orNull(v) })));
   const hasTime = task.due ? parseDue(task.due)?.hasTime ?? false : false;
   const dueValue = task.due ? (hasTime ? task.due.slice(0, 16) : task.due.slice(0, 10)) : "";
   const due = useDraft(dueValue, (v) => {
@@ -142,14 +146,6 @@ export function TaskDetail({ task, categories, editNonce, onUpdate, onMove, onDe
               )}
             </dd>
           </div>
-          <div className="prop">
-            <dt>
-              <label htmlFor={field("agent")}>Agent</label>
-            </dt>
-            <dd>
-              <input id={field("agent")} placeholder="Unassigned" autoComplete="off" {...agent} />
-            </dd>
-          </div>
         </dl>
 
         <section className="detail-section">
@@ -158,6 +154,8 @@ export function TaskDetail({ task, categories, editNonce, onUpdate, onMove, onDe
           </h3>
           <textarea id={field("description")} className="description" rows={4} placeholder="Add a description…" {...description} />
         </section>
+
+        <AgentSection task={task} agents={agents} notify={notify} />
 
         <section className="detail-section">
           <h3>

@@ -1,15 +1,18 @@
-// Which full-window view covers the board (settings, first-run setup): first run opens setup,
-// the tray's "open-view" event and the `,` key switch views. Also applies the theme setting
+// Which full-window view covers the board (settings, first-run setup, approvals, agents): first
+// run opens setup, the tray's "open-view" event and the `,` key switch views; "task:ID" from the
+// tray shows the board with that task open (through `onOpenTask`). Also applies the theme setting
 // at start and keeps the recording shortcut at hand for the help sheet.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 import { getSettings, onOpenView, subscribe } from "../api";
 import { applyTheme } from "../lib/theme";
 import { isTypingTarget } from "./useKeyboardShortcuts";
 
-export type View = "board" | "settings" | "onboarding";
+export type View = "board" | "settings" | "onboarding" | "approvals" | "agents";
 
-export function useDesktopViews() {
+export function useDesktopViews(onOpenTask: (id: number) => void = () => undefined) {
+  const openTask = useRef(onOpenTask);
+  openTask.current = onOpenTask;
   const [view, setViewState] = useState<View>("board");
   const [hotkey, setHotkey] = useState<string | null>(null);
 
@@ -36,8 +39,19 @@ export function useDesktopViews() {
     [refresh],
   );
 
-  // The tray has no approvals page to open yet: "approvals" shows the board.
-  useEffect(() => subscribe(onOpenView((v) => setView(v === "approvals" ? "board" : v))), [setView]);
+  useEffect(
+    () =>
+      subscribe(
+        onOpenView((v) => {
+          const task = /^task:(\d+)$/.exec(v);
+          if (task) {
+            setView("board");
+            openTask.current(Number(task[1]));
+          } else if (["board", "settings", "onboarding", "approvals", "agents"].includes(v)) setView(v as View);
+        }),
+      ),
+    [setView],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

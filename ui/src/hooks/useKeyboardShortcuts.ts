@@ -23,6 +23,8 @@ export interface ShortcutContext {
   focusQuickAdd: () => void;
   focusFilter: () => void;
   toggleHelp: () => void;
+  /** `g a` / `g i`: the agents gallery / the approvals inbox. */
+  goTo?: (view: "agents" | "approvals") => void;
   /** Esc: close the top-most panel; returns true if something closed. */
   escape: () => boolean;
 }
@@ -44,9 +46,13 @@ function isControl(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && !!el.closest("button, a[href], summary, [data-own-keys]") && !el.closest("[data-card]");
 }
 
+/** How long after `g` a second key still makes a "go to" pair. */
+const CHORD_MS = 1000;
+
 export function useKeyboardShortcuts(ctx: ShortcutContext) {
   const ref = useRef(ctx);
   ref.current = ctx;
+  const lastG = useRef(0);
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
@@ -81,6 +87,14 @@ export function useKeyboardShortcuts(ctx: ShortcutContext) {
         if (next != null) c.setFocused(next);
       };
       const key = e.key;
+      // `g` alone still jumps to the first card; `g` then `a`/`i` also goes to a view.
+      const chord = key !== "g" && Date.now() - lastG.current < CHORD_MS;
+      lastG.current = key === "g" ? Date.now() : 0;
+      if (chord && c.goTo && (key === "a" || key === "i")) {
+        e.preventDefault();
+        c.goTo(key === "a" ? "agents" : "approvals");
+        return;
+      }
 
       if (key === "?") {
         e.preventDefault();

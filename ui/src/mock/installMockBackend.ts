@@ -36,6 +36,8 @@ export function installMockBackend() {
   const tasks = seed === "empty" ? [] : seed && /^\d+$/.test(seed) ? bulkTasks(Number(seed)) : demoTasks();
   const backend = new MockBackend({ tasks, categories: DEMO_CATEGORIES, transcripts: demoTranscripts() });
   backend.latencyMs = Number(params.get("latency") ?? 0);
+  // The demo tasks: "Summarize customer interviews" has a finished run, "Draft Q3 planning doc" waits on you.
+  if (!seed) backend.agents.seedDemo(5, 2);
 
   mockWindows("main");
   mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });

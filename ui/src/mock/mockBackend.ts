@@ -14,6 +14,7 @@ import type { TaskPatch } from "../bindings/TaskPatch";
 import type { Transcript } from "../bindings/Transcript";
 import { byPosition, positionAt } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
+import { MockAgents } from "./mockAgents";
 import { MockDesktop } from "./mockDesktop";
 
 export interface IpcCall {
@@ -41,6 +42,11 @@ export class MockBackend {
   onChange: ((e: ChangeEvent) => void) | null = null;
   /** Settings, microphones, models and recording. */
   desktop = new MockDesktop();
+  /** Agents, runs and approvals. */
+  agents = new MockAgents(
+    (e) => this.changed(e),
+    (id) => this.find(id),
+  );
   private nextId = 1;
 
   constructor(init: { tasks?: Partial<Task>[]; categories?: Category[]; transcripts?: Transcript[] } = {}) {
@@ -70,6 +76,7 @@ export class MockBackend {
       status,
       due: partial.due ?? null,
       assigned_agent: partial.assigned_agent ?? null,
+      agent_reason: partial.agent_reason ?? (partial.assigned_agent ? "assigned by you" : null),
       position: partial.position ?? (col.length ? col[col.length - 1].position + 1 : 0),
       source_transcript_id: partial.source_transcript_id ?? null,
       agent_output: partial.agent_output ?? null,
@@ -191,6 +198,7 @@ export class MockBackend {
       case "board_painted":
         return null;
       default:
+        if (this.agents.handles(cmd)) return this.agents.dispatch(cmd, a);
         if (this.desktop.handles(cmd))
           return this.desktop.dispatch(cmd, a, (id) => {
             if (!this.tasks.some((t) => t.id === id)) return false;

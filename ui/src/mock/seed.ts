@@ -30,7 +30,15 @@ export function demoTranscripts(): Transcript[] {
 export function demoTasks(): Partial<Task>[] {
   return [
     { id: 1, title: "Call Joe about the contract", category: "work", priority: "high", due: localDate(1), source_transcript_id: 1 },
-    { id: 2, title: "Draft Q3 planning doc", category: "work", due: localDate(4), description: "Outline goals, owners, risks." },
+    {
+      id: 2,
+      title: "Draft Q3 planning doc",
+      category: "work",
+      due: localDate(4),
+      description: "Outline goals, owners, risks.",
+      assigned_agent: "Proposal Generator",
+      agent_reason: "keyword 'draft'",
+    },
     { id: 3, title: "Buy groceries", category: "errands", priority: "low", due: localDate(0) },
     { id: 4, title: "Book dentist appointment", category: "health", due: localDate(9), source_transcript_id: 1 },
     {
@@ -38,7 +46,8 @@ export function demoTasks(): Partial<Task>[] {
       title: "Summarize customer interviews",
       category: "work",
       status: "in_progress",
-      assigned_agent: "claude",
+      assigned_agent: "Research",
+      agent_reason: "keyword 'research'",
       agent_output:
         "## Findings\n\n- **Onboarding** is the #1 complaint\n- Export to CSV requested by 4/6\n\n```\nutter tasks list --status blocked\n```\n\n<script>alert('xss')</script><img src=x onerror=\"alert('xss')\">",
     },

@@ -3,6 +3,7 @@ import { cleanup } from "@testing-library/react";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeAll } from "vitest";
 
+import { MockAgents } from "../mock/mockAgents";
 import { MockDesktop } from "../mock/mockDesktop";
 
 beforeAll(() => {
@@ -23,6 +24,7 @@ beforeAll(() => {
 
 afterEach(() => {
   MockDesktop.disposeAll();
+  MockAgents.disposeAll();
   cleanup();
   clearMocks();
 });

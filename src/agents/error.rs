@@ -1,0 +1,19 @@
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum AgentError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("no agent named '{0}'; `utter agents list` shows them")]
+    UnknownAgent(String),
+    #[error("agent '{0}' is disabled; enable it with `utter agents edit \"{0}\" --enable`")]
+    Disabled(String),
+    #[error("run {id} is {status}; only a run that stopped part-way can be resumed")]
+    NotResumable { id: i64, status: String },
+    #[error("approval {id} was already {status}")]
+    AlreadyDecided { id: i64, status: String },
+    #[error(
+        "agents need a language model; set one with `utter llm set` (Ollama, OpenAI, Anthropic…)"
+    )]
+    NoModel,
+}

@@ -1,0 +1,121 @@
+//! What the tray and notifications say about agents: how many run, which approvals wait,
+//! and which runs ended since the last look. Runs started by the CLI in another process
+//! count too, since this reads the database rather than listening to one process's events.
+
+use std::collections::BTreeSet;
+
+use super::{Service, ServiceResult};
+use crate::agents::{ApprovalStatus, RunStatus};
+use crate::notify::{Notice, NoticeKind};
+
+/// Action id of "Open" on agent notifications: show the approvals inbox or the task.
+pub const OPEN_ACTION: &str = "open";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgentTray {
+    Idle,
+    Running,
+    ApprovalWaiting,
+}
+
+/// What changed since the previous [`AgentWatch::poll`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgentUpdate {
+    pub tray: AgentTray,
+    /// `(notice, task id)`: the task to open when the user clicks.
+    pub notices: Vec<(Notice, Option<i64>)>,
+}
+
+/// Remembers what the user was already told, so each approval and each finished run gives
+/// one notification.
+#[derive(Debug, Default)]
+pub struct AgentWatch {
+    seen_approval: i64,
+    active: BTreeSet<i64>,
+}
+
+impl AgentWatch {
+    /// Starts from the current state: what happened before the app started is not news.
+    pub fn new(svc: &Service) -> ServiceResult<Self> {
+        let store = svc.store();
+        let seen_approval = store
+            .list_approvals(None, None)?
+            .first()
+            .map(|a| a.id)
+            .unwrap_or(0);
+        let active = store.active_runs()?.into_iter().map(|r| r.id).collect();
+        Ok(AgentWatch {
+            seen_approval,
+            active,
+        })
+    }
+
+    pub fn poll(&mut self, svc: &Service) -> ServiceResult<AgentUpdate> {
+        let (pending, active, ended) = {
+            let store = svc.store();
+            let pending = store.list_approvals(Some(ApprovalStatus::Pending), None)?;
+            let active = store.active_runs()?;
+            let mut ended = Vec::new();
+            for id in &self.active {
+                if !active.iter().any(|r| r.id == *id)
+                    && let Ok(run) = store.get_run(*id)
+                {
+                    ended.push(run);
+                }
+            }
+            (pending, active, ended)
+        };
+        let mut notices = Vec::new();
+        let seen = self.seen_approval;
+        for a in pending.iter().rev().filter(|a| a.id > seen) {
+            let task = a.task_id.and_then(|t| svc.get_task(t).ok());
+            let body = format!(
+                "{} wants to call {}{}",
+                a.agent,
+                a.tool,
+                task.map(|t| format!(" for “{}”", t.title))
+                    .unwrap_or_default()
+            );
+            notices.push((
+                Notice::new(NoticeKind::ApprovalNeeded, "Approval needed", body)
+                    .with_action(OPEN_ACTION, "Review"),
+                a.task_id,
+            ));
+            self.seen_approval = self.seen_approval.max(a.id);
+        }
+        for run in ended {
+            let title = run
+                .task_id
+                .and_then(|t| svc.get_task(t).ok())
+                .map(|t| t.title)
+                .unwrap_or_else(|| format!("run {}", run.id));
+            let (head, body) = match run.status {
+                RunStatus::Completed => (
+                    format!("{} finished", run.agent),
+                    format!(
+                        "“{title}”: {}",
+                        crate::agents::summarize(run.output.as_deref().unwrap_or(""), 120)
+                    ),
+                ),
+                RunStatus::Failed => (
+                    format!("{} stopped", run.agent),
+                    format!("“{title}”: {}", run.error.as_deref().unwrap_or("failed")),
+                ),
+                _ => continue,
+            };
+            notices.push((
+                Notice::new(NoticeKind::AgentFinished, head, body).with_action(OPEN_ACTION, "Open"),
+                run.task_id,
+            ));
+        }
+        self.active = active.iter().map(|r| r.id).collect();
+        let tray = if !pending.is_empty() {
+            AgentTray::ApprovalWaiting
+        } else if active.iter().any(|r| r.status == RunStatus::Running) {
+            AgentTray::Running
+        } else {
+            AgentTray::Idle
+        };
+        Ok(AgentUpdate { tray, notices })
+    }
+}

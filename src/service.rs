@@ -4,6 +4,7 @@
 
 mod agent_activity;
 mod agent_runs;
+mod agent_schedule;
 mod agents;
 mod app_settings;
 mod change_feed;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 pub use agent_activity::{AgentTray, AgentUpdate, AgentWatch, OPEN_ACTION};
+pub use agent_schedule::AGENTS_PAUSED_SETTING;
 pub use app_settings::{
     AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DND_SETTING, HOTKEY_MODE_SETTING,
     HOTKEY_SETTING, HotkeyMode, ONBOARDING_SETTING, THEME_SETTING, Theme, check_hotkey,

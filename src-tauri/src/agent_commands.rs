@@ -91,6 +91,17 @@ pub async fn cancel_run(state: State<'_, AppState>, id: i64) -> CmdResult<Run> {
     with_service(state, move |s| s.cancel_run(id)).await
 }
 
+/// Starts a run without a caller waiting for it (the scheduler); failures go to the log.
+pub fn start_in_background<R: Runtime>(app: &AppHandle<R>, agent: &str, task: i64) {
+    let Some(state) = app.try_state::<AppState>() else {
+        return;
+    };
+    match state.service.start_run(agent, task, state.secrets.as_ref()) {
+        Ok(run) => drive(app, run.id),
+        Err(e) => tracing::warn!(agent, task, "scheduled run not started: {e}"),
+    }
+}
+
 /// Drives a run to its next stop. Failures are recorded on the run by the core; what is
 /// left (a database error) goes to the log.
 fn drive<R: Runtime>(app: &AppHandle<R>, run: i64) {

@@ -11,6 +11,7 @@ mod live;
 mod overlay;
 mod recording;
 mod reminders;
+mod scheduler;
 mod settings_commands;
 mod tray;
 mod voice_commands;
@@ -115,7 +116,8 @@ fn main() {
             }
             live::forward_changes(handle.clone(), service.subscribe());
             reminders::spawn(handle.clone(), service.clone());
-            agent_watch::spawn(handle, service.clone());
+            agent_watch::spawn(handle.clone(), service.clone());
+            scheduler::spawn(handle, service.clone());
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -13,7 +13,7 @@ use crate::{AppState, recording};
 
 const TRAY_ID: &str = "utter";
 pub const OPEN_VIEW_EVENT: &str = "open-view";
-pub const AGENTS_PAUSED_SETTING: &str = "agents.paused";
+pub use utter::service::AGENTS_PAUSED_SETTING;
 
 const ICON_IDLE: &[u8] = include_bytes!("../../assets/tray-idle.png");
 const ICON_RECORDING: &[u8] = include_bytes!("../../assets/tray-recording.png");

@@ -26,18 +26,31 @@ pub fn route(
         });
     }
     let text = format!(" {} {} ", title, description.unwrap_or_default()).to_lowercase();
+    // The agent with the most matching keywords wins ("log the call with Acme in the CRM"
+    // is CRM work, though "call with" also suggests a meeting); ties go to longer matches.
+    let mut best: Option<(usize, usize, &AgentDef, String)> = None;
     for a in enabled() {
-        for kw in &a.trigger_keywords {
-            let kw = kw.trim().to_lowercase();
-            if !kw.is_empty() && contains_words(&text, &kw) {
-                return Some(Route {
-                    agent: a.name.clone(),
-                    reason: format!("keyword '{kw}'"),
-                });
-            }
+        let hits: Vec<String> = a
+            .trigger_keywords
+            .iter()
+            .map(|k| k.trim().to_lowercase())
+            .filter(|k| !k.is_empty() && contains_words(&text, k))
+            .collect();
+        let Some(longest) = hits.iter().max_by_key(|k| k.len()).cloned() else {
+            continue;
+        };
+        let score = (hits.len(), hits.iter().map(String::len).sum::<usize>());
+        if best
+            .as_ref()
+            .is_none_or(|(n, len, _, _)| score > (*n, *len))
+        {
+            best = Some((score.0, score.1, a, longest));
         }
     }
-    None
+    best.map(|(_, _, a, kw)| Route {
+        agent: a.name.clone(),
+        reason: format!("keyword '{kw}'"),
+    })
 }
 
 /// `kw` as whole words: "qa" must not match "aqua".
@@ -64,5 +77,7 @@ mod tests {
         assert_eq!(r.agent, "Proposal Generator");
         assert_eq!(r.reason, "keyword 'proposal'");
         assert_eq!(route(&agents, "Buy aqua paint", None, None), None);
+        let r = route(&agents, "Log the call with Acme in the CRM", None, None).unwrap();
+        assert_eq!(r.agent, "CRM Sync");
     }
 }

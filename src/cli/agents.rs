@@ -55,6 +55,24 @@ pub fn run(svc: &Service, cmd: AgentsCmd) -> Result<()> {
             let detail = runtime()?.block_on(svc.run_agent(&name, task, &secrets))?;
             print_outcome(&detail, json)
         }
+        AgentsCmd::RunDue { now } => {
+            let now = super::run::parse_now(now.as_deref())?;
+            let due = svc.due_scheduled(now)?;
+            if due.is_empty() {
+                return out("no scheduled agent is due");
+            }
+            let secrets = KeyringStore::new();
+            let rt = runtime()?;
+            for (agent, task) in due {
+                let d = rt.block_on(svc.run_agent(&agent, task, &secrets))?;
+                out(&format!(
+                    "{agent} on task {task}: run #{} {}",
+                    d.run.id,
+                    d.run.status.as_str()
+                ))?;
+            }
+            Ok(())
+        }
         AgentsCmd::Assign { task, name, none } => {
             let name = if none { None } else { name };
             let t = svc.assign_agent(task, name.as_deref())?;

@@ -406,6 +406,12 @@ pub enum AgentsCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Run the scheduled agents whose daily time has come (for cron; the app does it itself).
+    RunDue {
+        /// Local time to check against (YYYY-MM-DDTHH:MM); default: now.
+        #[arg(long)]
+        now: Option<String>,
+    },
     /// Hand a task to an agent (or `--none` to unassign).
     Assign {
         #[arg(long)]

@@ -1,6 +1,7 @@
 //! The settings a user changes by hand (`utter settings`, the settings page): each key is
 //! validated here so a typo is refused at once instead of breaking the next recording.
 
+use super::agent_schedule::AGENTS_PAUSED_SETTING;
 use super::app_settings::{
     AUTOSTART_SETTING, DND_SETTING, HOTKEY_MODE_SETTING, HOTKEY_SETTING, ONBOARDING_SETTING,
     THEME_SETTING, check_hotkey,
@@ -39,6 +40,10 @@ pub const USER_SETTINGS: &[(&str, &str)] = &[
         "do not disturb: on silences notifications except errors (default off)",
     ),
     (THEME_SETTING, "system (default), light or dark"),
+    (
+        AGENTS_PAUSED_SETTING,
+        "on holds scheduled agent runs (the tray's Pause agents; default off)",
+    ),
     (
         AUTOSTART_SETTING,
         "on starts the desktop app at login (default off)",
@@ -95,7 +100,7 @@ impl Service {
             HOTKEY_SETTING => check_hotkey(value).map_err(invalid)?,
             HOTKEY_MODE_SETTING => one_of(value, &["hold", "toggle"]).map_err(invalid)?,
             THEME_SETTING => one_of(value, &["system", "light", "dark"]).map_err(invalid)?,
-            DND_SETTING | AUTOSTART_SETTING | ONBOARDING_SETTING => {
+            DND_SETTING | AUTOSTART_SETTING | ONBOARDING_SETTING | AGENTS_PAUSED_SETTING => {
                 one_of(value, &["on", "off"]).map_err(invalid)?;
             }
             LLM_SETTING => {

@@ -547,3 +547,61 @@ async fn missing_model_or_server_is_a_clear_error() {
         d.run.error
     );
 }
+
+fn at(s: &str) -> chrono::NaiveDateTime {
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+/// A daily agent picks up its open tasks once a day, after its time; pausing holds it.
+#[test]
+fn scheduled_agent_is_due_once_a_day_after_its_time() {
+    let data = tempfile::tempdir().unwrap();
+    let svc = Service::open(data.path()).unwrap();
+    let mut crm = svc.get_agent("CRM Sync").unwrap();
+    crm.schedule = Some("daily 08:00".into());
+    svc.save_agent(crm).unwrap();
+    let open = task(&svc, "Log the call with Acme in the CRM");
+    let done = task(&svc, "Update the deal stage in the CRM");
+    let other = task(&svc, "Buy milk");
+    assert_eq!(
+        svc.get_task(open).unwrap().assigned_agent.as_deref(),
+        Some("CRM Sync")
+    );
+    svc.move_task(done, Status::Completed, None).unwrap();
+
+    assert!(
+        svc.due_scheduled(at("2026-11-24T07:59"))
+            .unwrap()
+            .is_empty()
+    );
+    let due = svc.due_scheduled(at("2026-11-24T08:01")).unwrap();
+    assert_eq!(due, vec![("CRM Sync".to_owned(), open)]);
+    assert!(!due.iter().any(|(_, t)| *t == other || *t == done));
+    assert!(
+        svc.due_scheduled(at("2026-11-24T17:00"))
+            .unwrap()
+            .is_empty(),
+        "twice in a day"
+    );
+
+    svc.set_user_setting(utter::service::AGENTS_PAUSED_SETTING, "on")
+        .unwrap();
+    assert!(
+        svc.due_scheduled(at("2026-11-25T08:05"))
+            .unwrap()
+            .is_empty(),
+        "paused"
+    );
+    svc.set_user_setting(utter::service::AGENTS_PAUSED_SETTING, "off")
+        .unwrap();
+    assert_eq!(svc.due_scheduled(at("2026-11-25T08:06")).unwrap().len(), 1);
+
+    let mut crm = svc.get_agent("CRM Sync").unwrap();
+    crm.schedule = Some("at eight".into());
+    assert!(
+        svc.save_agent(crm)
+            .unwrap_err()
+            .to_string()
+            .contains("daily HH:MM")
+    );
+}

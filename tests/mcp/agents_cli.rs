@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::agents::{answer, calls};
-use super::common::{fixtures, package_entry};
+use super::common::{fixtures, ok, package_entry};
 use super::fake_server::FakeServer;
 
 fn utter(data: &Path) -> Command {
@@ -19,15 +19,6 @@ fn utter(data: &Path) -> Command {
 
 fn run(data: &Path, args: &[&str]) -> Output {
     utter(data).args(args).output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn json_of(o: &Output) -> Value {
@@ -350,4 +341,41 @@ fn agents_list_show_edit_reset() {
     assert_eq!(t["agent_reason"], "assigned by you");
     ok(&run(d, &["agents", "reset", "Standup"]));
     assert!(!ok(&run(d, &["agents", "list"])).contains("Standup"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn run_due_works_the_scheduled_agents_tasks() {
+    if fixtures().is_none() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let llm = FakeServer::start(vec![answer("Checked the sources.")]).await;
+    configure(data.path(), &llm, root.path());
+    let d = data.path();
+    ok(&run(
+        d,
+        &["agents", "edit", "Research", "--schedule", "daily 08:00"],
+    ));
+    let id = json_of(&run(
+        d,
+        &["tasks", "add", "Research the competitors", "--json"],
+    ))["id"]
+        .as_i64()
+        .unwrap();
+
+    assert_eq!(
+        ok(&run(d, &["agents", "run-due", "--now", "2026-11-24T07:30"])).trim(),
+        "no scheduled agent is due"
+    );
+    let out = ok(&run(d, &["agents", "run-due", "--now", "2026-11-24T08:00"]));
+    assert!(
+        out.contains(&format!("Research on task {id}: run #1 completed")),
+        "{out}"
+    );
+    assert_eq!(
+        ok(&run(d, &["agents", "run-due", "--now", "2026-11-24T09:00"])).trim(),
+        "no scheduled agent is due"
+    );
+    assert_eq!(llm.requests().len(), 1);
 }

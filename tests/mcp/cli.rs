@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use super::common::{fixtures, package_entry};
+use super::common::{err, fixtures, ok, package_entry};
 use super::http::HttpServer;
 
 fn utter(data: &Path, args: &[&str]) -> Output {
@@ -15,24 +15,6 @@ fn utter(data: &Path, args: &[&str]) -> Output {
         .env_remove("UTTER_DATA_DIR")
         .output()
         .unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    assert!(
-        !o.status.success(),
-        "should have failed: {}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

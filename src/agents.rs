@@ -10,6 +10,7 @@ mod permissions;
 mod routing;
 mod run;
 mod tool_names;
+mod workflow;
 
 pub use builtin::{BUILTIN_AGENTS, builtin_agents};
 pub use definition::{AgentDef, DEFAULT_MAX_STEPS, Permission, ToolRule, parse_schedule};
@@ -18,3 +19,4 @@ pub use permissions::{Decision, decide};
 pub use routing::{Route, route};
 pub use run::{Approval, ApprovalStatus, Run, RunDetail, RunStatus, RunStep, StepKind, StepStatus};
 pub use tool_names::{model_tool_name, summarize};
+pub use workflow::{WorkflowDef, WorkflowRun, verdict};

@@ -7,6 +7,7 @@ mod mcp;
 mod render;
 mod run;
 mod voice;
+mod workflows;
 
 use run::{out, out_json};
 

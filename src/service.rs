@@ -13,12 +13,14 @@ mod error;
 mod external_watch;
 mod llm_setup;
 mod mcp_servers;
+mod mcp_view;
 mod notifications;
 mod quick_add;
 mod setup_info;
 mod user_settings;
 mod voice;
 mod voice_session;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -35,6 +37,7 @@ pub use error::ServiceError;
 pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
 pub use mcp_servers::McpImport;
+pub use mcp_view::{McpServerView, McpToolView, NewMcpServer};
 pub use notifications::{
     DATE_ONLY_REMINDER_HOUR, REMINDER_CURSOR_SETTING, REMINDER_LEAD_MINUTES, reminder_notice,
     reminder_time,

@@ -11,6 +11,7 @@ mod search;
 mod settings;
 mod tasks;
 mod transcripts;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -22,4 +22,5 @@ mod mcp {
     mod service;
     mod stdio;
     mod supervisor;
+    mod views;
 }

@@ -8,6 +8,7 @@ mod commands;
 mod error;
 mod hotkey;
 mod live;
+mod mcp_commands;
 mod overlay;
 mod recording;
 mod reminders;
@@ -167,6 +168,11 @@ fn main() {
             agent_commands::decide_approval,
             agent_commands::resume_run,
             agent_commands::cancel_run,
+            mcp_commands::list_mcp_servers,
+            mcp_commands::add_mcp_server,
+            mcp_commands::import_mcp_servers,
+            mcp_commands::remove_mcp_server,
+            mcp_commands::mcp_server_tools,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -90,6 +90,9 @@ pub struct Run {
     pub error: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The workflow run this agent run is a step of.
+    #[ts(type = "number | null")]
+    pub workflow_run: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -105,6 +105,9 @@ pub enum Command {
     /// Tool calls waiting for your yes or no.
     #[command(subcommand)]
     Approvals(ApprovalsCmd),
+    /// Agents in sequence on one task (Research → Draft → QA), with send-back on FAIL.
+    #[command(subcommand)]
+    Workflows(WorkflowsCmd),
     /// Print where the data lives.
     Where,
 }
@@ -502,5 +505,44 @@ pub enum ApprovalsCmd {
         id: i64,
         #[arg(long)]
         no_resume: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkflowsCmd {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create or replace a workflow: the agents in order (repeat --agent).
+    Add {
+        name: String,
+        #[arg(long = "agent", required = true)]
+        agents: Vec<String>,
+        /// How many times a FAIL may send the work back (default 2).
+        #[arg(long, default_value_t = 2)]
+        retries: u32,
+    },
+    Rm {
+        name: String,
+    },
+    /// Run a workflow on a task now.
+    Run {
+        name: String,
+        #[arg(long)]
+        task: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Continue a workflow that waited for an approval, failed or was killed.
+    Resume {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recent workflow runs.
+    Runs {
+        #[arg(long)]
+        json: bool,
     },
 }

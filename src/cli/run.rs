@@ -48,6 +48,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Agents(cmd) => super::agents::run(&svc, cmd),
         Command::Runs(cmd) => super::agents::runs(&svc, cmd),
         Command::Approvals(cmd) => super::agents::approvals(&svc, cmd),
+        Command::Workflows(cmd) => super::workflows::run(&svc, cmd),
         Command::Dump {
             file: Some(file),
             voice,

@@ -60,6 +60,19 @@ impl Service {
         task_id: i64,
         secrets: &dyn SecretStore,
     ) -> ServiceResult<Run> {
+        self.start_run_with(agent, task_id, None, None, secrets)
+    }
+
+    /// [`Service::start_run`] with more for the prompt (a workflow's earlier steps) and the
+    /// workflow run it belongs to.
+    pub(crate) fn start_run_with(
+        &self,
+        agent: &str,
+        task_id: i64,
+        context: Option<&str>,
+        workflow_run: Option<i64>,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<Run> {
         let agent = self.get_agent(agent)?;
         if !agent.enabled {
             return Err(AgentError::Disabled(agent.name).into());
@@ -67,11 +80,16 @@ impl Service {
         // Fail before anything is written when no model is set up.
         self.llm_client(secrets)?.ok_or(AgentError::NoModel)?;
         let task = self.get_task(task_id)?;
+        let mut prompt = task_prompt(&task);
+        if let Some(c) = context {
+            prompt.push_str("\n\n");
+            prompt.push_str(c);
+        }
         let run = self
             .store()
-            .insert_run(&agent.name, Some(task.id), &task_prompt(&task))?;
+            .insert_run(&agent.name, Some(task.id), &prompt, workflow_run)?;
         self.emit_run(&run);
-        if task.assigned_agent.as_deref() != Some(agent.name.as_str()) {
+        if task.assigned_agent.as_deref() != Some(agent.name.as_str()) && workflow_run.is_none() {
             self.update_task(
                 task.id,
                 TaskPatch {
@@ -81,7 +99,7 @@ impl Service {
                 },
             )?;
         }
-        if task.status == Status::Pending {
+        if task.status != Status::InProgress {
             self.move_task(task.id, Status::InProgress, None)?;
         }
         Ok(run)
@@ -520,7 +538,10 @@ impl Service {
                     ..TaskPatch::default()
                 },
             )?;
-            self.move_task(task, Status::Completed, None)?;
+            // Inside a workflow the task is done only when the last step is.
+            if run.workflow_run.is_none() {
+                self.move_task(task, Status::Completed, None)?;
+            }
         }
         self.emit_run(&done);
         Ok(())
@@ -531,6 +552,7 @@ impl Service {
             .store()
             .set_run_status(run.id, RunStatus::Failed, None, Some(error))?;
         if let Some(task) = run.task_id
+            && run.workflow_run.is_none()
             && let Ok(t) = self.get_task(task)
             && t.status != Status::Completed
         {
@@ -624,7 +646,7 @@ fn replay(prompt: &str, steps: &[RunStep]) -> (Vec<Message>, Vec<(ToolCall, Opti
 }
 
 /// The task as the agent is told about it.
-fn task_prompt(task: &Task) -> String {
+pub(crate) fn task_prompt(task: &Task) -> String {
     let mut p = format!("Task #{}: {}\n", task.id, task.title);
     let mut facts = Vec::new();
     if let Some(c) = &task.category {

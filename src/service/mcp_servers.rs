@@ -12,7 +12,8 @@ use crate::mcp::{
 use crate::secrets::{Secret, SecretStore};
 
 /// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct McpImport {
     pub imported: Vec<String>,
     /// `(name, why)`: a server of that name already exists, or its entry is invalid.

@@ -167,6 +167,37 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX approvals_pending ON approvals(status);
     "#,
+    // v5: workflows, a sequence of agents over one task where a step that answers FAIL sends
+    // the work back one step (a bounded number of times). One ships: research, draft, check.
+    r#"
+    CREATE TABLE workflows (
+        name       TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    INSERT INTO workflows (name, definition, updated_at) VALUES (
+        'Proposal pipeline',
+        '{"name":"Proposal pipeline","agents":["Research","Proposal Generator","QA Verifier"],"max_retries":2}',
+        strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    );
+    CREATE TABLE workflow_runs (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        workflow    TEXT NOT NULL,
+        task_id     INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+        definition  TEXT NOT NULL,
+        status      TEXT NOT NULL
+                    CHECK (status IN ('running','waiting_approval','completed','failed')),
+        position    INTEGER NOT NULL DEFAULT 0,
+        retries     INTEGER NOT NULL DEFAULT 0,
+        current_run INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+        run_ids     TEXT NOT NULL DEFAULT '[]',
+        error       TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    -- A run inside a workflow leaves the task's column alone; the workflow moves it at the end.
+    ALTER TABLE runs ADD COLUMN workflow_run INTEGER REFERENCES workflow_runs(id) ON DELETE SET NULL;
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

@@ -7,7 +7,7 @@ use super::{Store, StoreError, StoreResult, now_rfc3339};
 use crate::agents::{Approval, ApprovalStatus, Run, RunStatus, RunStep, StepKind, StepStatus};
 
 const RUN_COLUMNS: &str = "id, agent, task_id, status, prompt, output, tokens_in, tokens_out, \
-     execution_ms, error, created_at, updated_at";
+     execution_ms, error, created_at, updated_at, workflow_run";
 const STEP_COLUMNS: &str = "id, kind, status, tool, call_id, arguments, content, error, \
      tokens_in, tokens_out, ms, created_at";
 const APPROVAL_COLUMNS: &str = "a.id, a.run_id, a.step_id, a.tool, a.arguments, a.reason, \
@@ -38,6 +38,7 @@ fn run_from_row(r: &Row<'_>) -> rusqlite::Result<Run> {
         error: r.get(9)?,
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
+        workflow_run: r.get(12)?,
     })
 }
 
@@ -99,13 +100,14 @@ impl Store {
         agent: &str,
         task_id: Option<i64>,
         prompt: &str,
+        workflow_run: Option<i64>,
     ) -> StoreResult<Run> {
         let now = now_rfc3339();
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO runs (agent, task_id, status, prompt, created_at, updated_at)
-                 VALUES (?1, ?2, 'running', ?3, ?4, ?4)",
-                params![agent, task_id, prompt, now],
+                "INSERT INTO runs (agent, task_id, status, prompt, created_at, updated_at, workflow_run)
+                 VALUES (?1, ?2, 'running', ?3, ?4, ?4, ?5)",
+                params![agent, task_id, prompt, now, workflow_run],
             )?;
             let id = tx.last_insert_rowid();
             get_run_in(tx, id)

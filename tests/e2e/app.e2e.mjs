@@ -209,7 +209,11 @@ test("an agent run from the CLI shows its timeline in the task panel", async () 
     assert.match(out, /completed/);
     assert.equal(model.requests.length, 2);
 
-    await (await waitForCard(task.id)).click();
+    // The run's updates re-render the board; wait for the card's last move, then click the
+    // element as it is now (a located element can go stale in between).
+    await waitForCard(task.id);
+    await driver.wait(async () => (await cardStatus(task.id)) === "completed", 10_000);
+    await driver.executeScript((s) => document.querySelector(s).click(), cardSel(task.id));
     const sel = `[data-task="${task.id}"]`;
     await driver.wait(until.elementLocated(By.css(`${sel} .run[data-status="completed"]`)), 10_000);
     await driver.wait(async () => /files\/read_text_file/.test(await panelText(sel)), 10_000);

@@ -379,3 +379,43 @@ async fn run_due_works_the_scheduled_agents_tasks() {
     );
     assert_eq!(llm.requests().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workflows_from_the_cli() {
+    if fixtures().is_none() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let llm = FakeServer::start(vec![
+        answer("Facts: 3 sites."),
+        answer("Draft: 3 sites for 38k."),
+        answer("PASS\nLooks right."),
+    ])
+    .await;
+    configure(data.path(), &llm, root.path());
+    let d = data.path();
+    let list = ok(&run(d, &["workflows", "list"]));
+    assert!(list.contains("Proposal pipeline"), "{list}");
+    assert!(
+        list.contains("Research → Proposal Generator → QA Verifier"),
+        "{list}"
+    );
+    let bad = run(d, &["workflows", "add", "X", "--agent", "Nobody"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no agent named 'Nobody'"));
+    let id = json_of(&run(d, &["tasks", "add", "Henderson proposal", "--json"]))["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+
+    let out = ok(&run(
+        d,
+        &["workflows", "run", "Proposal pipeline", "--task", &id],
+    ));
+
+    assert!(out.contains("completed"), "{out}");
+    assert!(out.contains("Draft: 3 sites for 38k."), "{out}");
+    assert!(out.contains("**QA Verifier:** PASS"), "{out}");
+    let runs = json_of(&run(d, &["workflows", "runs", "--json"]));
+    assert_eq!(runs[0]["run_ids"].as_array().unwrap().len(), 3);
+}

@@ -10,6 +10,7 @@ import { RunTimeline } from "../components/RunTimeline";
 import { card, installBackend } from "../test/harness";
 
 const run = (over: Partial<Run> = {}): Run => ({
+  workflow_run: null,
   id: 1,
   agent: "Research",
   task_id: 1,

@@ -9,4 +9,8 @@ prompt: string, output: string | null, tokens_in: number, tokens_out: number,
 /**
  * Time spent in model calls and tool calls, summed over the steps.
  */
-execution_ms: number, error: string | null, created_at: string, updated_at: string, };
+execution_ms: number, error: string | null, created_at: string, updated_at: string, 
+/**
+ * The workflow run this agent run is a step of.
+ */
+workflow_run: number | null, };

@@ -121,6 +121,7 @@ export class MockAgents {
       error: null,
       created_at: iso(msAgo),
       updated_at: iso(msAgo),
+      workflow_run: null,
     };
     this.runs.push(run);
     this.steps.set(run.id, []);

@@ -1,11 +1,10 @@
-//! Runner overhead per step, excluding model and tool time: agent runs against a model on
-//! 127.0.0.1 that answers at once (the OpenAI wire format) and server-everything's `echo`
-//! over stdio. The runner records each step's model/tool time itself, so a run's own cost
-//! is wall time − (sum of step times). A one-step run (final answer only) and a long run
-//! (20 tool calls) alternate; the difference of their own costs divided by the difference
-//! in steps is the cost per step, with the per-run cost (starting the server, the
-//! handshake) cancelled out. What is left is Utter's work per step: SQLite writes (each
-//! step is persisted before and after), replaying the conversation, permission checks,
+//! Runner overhead per step, excluding model and tool time: agent runs of 99 tool calls
+//! (199 steps) against a model on 127.0.0.1 that answers at once (the OpenAI wire format)
+//! and server-everything's `echo` over stdio. The run's loop time is read from its own
+//! record (first step written → run marked completed, so starting and stopping the server
+//! are outside); the same 100 model calls and 99 tool calls, timed bare (same client, same
+//! server, no runner), are subtracted. What is left per step is Utter's work: SQLite writes
+//! (each step is persisted before and after), replaying the conversation, permission checks,
 //! building the request.
 //!
 //!     export UTTER_MCP_FIXTURES="$(scripts/mcp-fixtures.sh)"
@@ -28,8 +27,8 @@ use utter::mcp::McpServerSpec;
 use utter::model::NewTask;
 use utter::secrets::MemoryStore;
 
-const TOOL_STEPS: usize = 20;
-const RUNS: usize = 10;
+const TOOL_STEPS: usize = 99;
+const RUNS: usize = 8;
 
 fn reply(i: usize, last: usize) -> Reply {
     if i == last {
@@ -61,9 +60,8 @@ async fn main() {
     let svc = Service::open(data.path()).unwrap();
     let secrets = MemoryStore::new();
     let replies = (0..RUNS)
-        .flat_map(|_| {
-            std::iter::once(reply(0, 0)).chain((0..=TOOL_STEPS).map(|i| reply(i, TOOL_STEPS)))
-        })
+        .flat_map(|_| (0..=TOOL_STEPS).map(|i| reply(i, TOOL_STEPS)))
+        .chain((0..(TOOL_STEPS + 1) * RUNS).map(|i| reply(i, usize::MAX)))
         .collect();
     let llm = FakeServer::start(replies).await;
     let mut cfg = ProviderConfig::new(
@@ -81,42 +79,67 @@ async fn main() {
     svc.mcp_add(spec, &secrets).unwrap();
     let mut agent = svc.get_agent("Research").unwrap();
     agent.mcp_servers = vec!["everything".into()];
-    agent.max_steps = 50;
+    agent.max_steps = 100;
     let agent: AgentDef = svc.save_agent(agent).unwrap();
 
-    let mut per_step = Vec::new();
+    let mut loops = Vec::new();
     let mut per_run = Vec::new();
+    let ms = |t: &str| {
+        chrono::DateTime::parse_from_rfc3339(t)
+            .unwrap()
+            .timestamp_micros() as f64
+            / 1e3
+    };
     for i in 0..RUNS {
-        let mut own = Vec::new();
-        for kind in ["short", "long"] {
-            let task = svc
-                .create_task(NewTask {
-                    title: format!("bench {kind} {i}"),
-                    ..NewTask::default()
-                })
-                .unwrap();
-            let started = Instant::now();
-            let d = svc.run_agent(&agent.name, task.id, &secrets).await.unwrap();
-            let wall = started.elapsed().as_secs_f64() * 1e3;
-            assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
-            let inside: i64 = d.steps.iter().map(|s| s.ms).sum();
-            own.push((wall - inside as f64, d.steps.len() as f64));
-        }
-        let ((short, n_short), (long, n_long)) = (own[0], own[1]);
-        per_run.push(short);
-        per_step.push((long - short) / (n_long - n_short));
+        let task = svc
+            .create_task(NewTask {
+                title: format!("bench {i}"),
+                ..NewTask::default()
+            })
+            .unwrap();
+        let started = Instant::now();
+        let d = svc.run_agent(&agent.name, task.id, &secrets).await.unwrap();
+        per_run.push(started.elapsed().as_secs_f64() * 1e3);
+        assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
+        assert_eq!(d.steps.len(), 2 * TOOL_STEPS + 1);
+        loops.push(ms(&d.run.updated_at) - ms(&d.steps[0].created_at));
     }
+
+    // The same model and tool calls without the runner.
+    let client = svc.llm_client(&secrets).unwrap().unwrap();
+    let sup = svc.mcp_supervisor(&secrets, Some("everything")).unwrap();
+    sup.list_tools("everything").await.unwrap();
+    let request = utter::llm::ChatRequest {
+        messages: vec![utter::llm::Message::user("go")],
+        ..Default::default()
+    };
+    let mut bare = Vec::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        for _ in 0..TOOL_STEPS {
+            client.chat(&request).await.unwrap();
+            sup.call_tool("everything", "echo", json!({"message": "hi"}))
+                .await
+                .unwrap();
+        }
+        client.chat(&request).await.unwrap();
+        bare.push(started.elapsed().as_secs_f64() * 1e3);
+    }
+    sup.shutdown().await;
+
     let p50 = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
+    let steps = (2 * TOOL_STEPS + 1) as f64;
+    let (looped, bare) = (p50(&mut loops), p50(&mut bare));
     println!(
-        "runner overhead per step (excl. model + tool time): p50 {:.3} ms over {RUNS} pairs of runs ({} vs 1 steps)",
-        p50(&mut per_step),
-        2 * TOOL_STEPS + 1
+        "runner overhead per step (excl. model + tool time): {:.3} ms  \
+         (run loop p50 {looped:.1} ms, the same calls bare p50 {bare:.1} ms, {steps} steps, {RUNS} runs)",
+        (looped - bare) / steps,
     );
     println!(
-        "per run (server start, handshake, tool list; not per step): p50 {:.0} ms",
+        "whole run incl. server start, handshake, tool list and shutdown: p50 {:.0} ms",
         p50(&mut per_run)
     );
 }

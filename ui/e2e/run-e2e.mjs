@@ -494,6 +494,38 @@ describe("agents (mock IPC, headless Chromium)", () => {
       await context.close();
     }
   });
+
+  it("MCP servers: opened from the agents page; tools load; add and remove a server", async () => {
+    for (const scheme of ["light", "dark"]) {
+      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1360, height: 1000 } });
+      await page.keyboard.press("g");
+      await page.keyboard.press("a");
+      await page.getByRole("dialog", { name: "Agents" }).getByRole("button", { name: "MCP servers" }).click();
+      const dialog = page.getByRole("dialog", { name: "MCP servers" });
+      const files = dialog.getByRole("region", { name: "MCP server files" });
+      await files.getByRole("button", { name: "Tools" }).click();
+      await files.getByRole("list", { name: "Tools of files" }).waitFor();
+      assert.equal(await files.getByRole("listitem").count(), 3);
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "mcp-servers-dark.png" : "mcp-servers.png"), fullPage: true });
+      if (scheme === "light") {
+        const form = dialog.getByRole("form", { name: "Add an MCP server" });
+        await form.getByLabel("Server name").fill("memory");
+        await form.getByLabel("Command").fill("npx -y @modelcontextprotocol/server-memory");
+        await form.getByRole("button", { name: "Add" }).click();
+        const memory = dialog.getByRole("region", { name: "MCP server memory" });
+        await memory.waitFor();
+        await memory.getByRole("button", { name: "Remove memory" }).click();
+        await memory.getByRole("button", { name: "Yes" }).click();
+        await memory.waitFor({ state: "detached" });
+        await page.keyboard.press("Escape");
+        await page.getByRole("dialog", { name: "Agents" }).waitFor();
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
 });
 
 // The desktop screenshots are kept in assets/screenshots (the README shows them), current with every e2e run.
@@ -501,7 +533,7 @@ after(() => {
   const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
   fs.mkdirSync(docs, { recursive: true });
   for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
-    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png"]) {
+    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png"]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

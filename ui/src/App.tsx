@@ -26,6 +26,7 @@ import { useDesktopViews } from "./hooks/useDesktopViews";
 import { useVoiceToasts } from "./hooks/useVoiceToasts";
 import { Agents } from "./views/Agents";
 import { Approvals } from "./views/Approvals";
+import { McpServers } from "./views/McpServers";
 import { Onboarding } from "./views/Onboarding";
 import { Settings } from "./views/Settings";
 
@@ -283,8 +284,16 @@ export function App() {
         <Approvals approvals={approvals.approvals} tasks={board.tasks} onDecide={(a, ok) => void approvals.decide(a, ok)} onClose={() => setView("board")} />
       )}
       {view === "agents" && (
-        <Agents agents={agents.agents} loadError={agents.error} notify={notify} onChanged={() => void agents.reload()} onClose={() => setView("board")} />
+        <Agents
+          agents={agents.agents}
+          loadError={agents.error}
+          notify={notify}
+          onChanged={() => void agents.reload()}
+          onClose={() => setView("board")}
+          onServers={() => setView("mcp")}
+        />
       )}
+      {view === "mcp" && <McpServers onClose={() => setView("agents")} />}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

@@ -13,7 +13,11 @@ import type { ChangeEvent } from "./bindings/ChangeEvent";
 import type { DesktopStatus } from "./bindings/DesktopStatus";
 import type { DownloadEvent } from "./bindings/DownloadEvent";
 import type { InputDevice } from "./bindings/InputDevice";
+import type { McpImport } from "./bindings/McpImport";
+import type { McpServerView } from "./bindings/McpServerView";
+import type { McpToolView } from "./bindings/McpToolView";
 import type { ModelEntry } from "./bindings/ModelEntry";
+import type { NewMcpServer } from "./bindings/NewMcpServer";
 import type { NewTask } from "./bindings/NewTask";
 import type { ProviderConfig } from "./bindings/ProviderConfig";
 import type { Run } from "./bindings/Run";
@@ -89,6 +93,31 @@ export function onStoreChanged(handler: (event: ChangeEvent) => void): Promise<U
   return listen<ChangeEvent>(STORE_CHANGED, (e) => handler(e.payload));
 }
 
+// ---- MCP servers: where agents get their tools --------------------------------------------
+
+export function listMcpServers(): Promise<McpServerView[]> {
+  return invoke<McpServerView[]>("list_mcp_servers");
+}
+
+/** Secret values go to the OS keychain; the core never hands them back. */
+export function addMcpServer(server: NewMcpServer): Promise<void> {
+  return invoke<void>("add_mcp_server", { server });
+}
+
+/** `path: null` reads Claude Desktop's own config. */
+export function importMcpServers(path: string | null): Promise<McpImport> {
+  return invoke<McpImport>("import_mcp_servers", { path });
+}
+
+export function removeMcpServer(name: string): Promise<boolean> {
+  return invoke<boolean>("remove_mcp_server", { name });
+}
+
+/** Starts the server to ask for its tools: slow, and the place a broken server shows. */
+export function mcpServerTools(name: string): Promise<McpToolView[]> {
+  return invoke<McpToolView[]>("mcp_server_tools", { name });
+}
+
 // ---- agents: definitions, runs, approvals ------------------------------------------------
 
 export function listAgents(): Promise<AgentDef[]> {
@@ -151,7 +180,7 @@ export const MODEL_DOWNLOAD_EVENT = "model-download";
 export const OPEN_VIEW_EVENT = "open-view";
 
 /** What the tray's "open-view" event can ask for; `task:ID` opens the board with that task's panel. */
-export type OpenView = "board" | "settings" | "onboarding" | "approvals" | "agents" | `task:${number}`;
+export type OpenView = "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp" | `task:${number}`;
 
 /** Setting keys `setSetting` accepts, and the values each takes. */
 export type SettingKey =

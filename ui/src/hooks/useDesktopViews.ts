@@ -8,7 +8,7 @@ import { getSettings, onOpenView, subscribe } from "../api";
 import { applyTheme } from "../lib/theme";
 import { isTypingTarget } from "./useKeyboardShortcuts";
 
-export type View = "board" | "settings" | "onboarding" | "approvals" | "agents";
+export type View = "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp";
 
 export function useDesktopViews(onOpenTask: (id: number) => void = () => undefined) {
   const openTask = useRef(onOpenTask);
@@ -47,7 +47,7 @@ export function useDesktopViews(onOpenTask: (id: number) => void = () => undefin
           if (task) {
             setView("board");
             openTask.current(Number(task[1]));
-          } else if (["board", "settings", "onboarding", "approvals", "agents"].includes(v)) setView(v as View);
+          } else if (["board", "settings", "onboarding", "approvals", "agents", "mcp"].includes(v)) setView(v as View);
         }),
       ),
     [setView],

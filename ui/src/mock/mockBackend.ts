@@ -15,6 +15,7 @@ import type { Transcript } from "../bindings/Transcript";
 import { byPosition, positionAt } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
 import { MockAgents } from "./mockAgents";
+import { MockMcp } from "./mockMcp";
 import { MockDesktop } from "./mockDesktop";
 
 export interface IpcCall {
@@ -42,6 +43,8 @@ export class MockBackend {
   onChange: ((e: ChangeEvent) => void) | null = null;
   /** Settings, microphones, models and recording. */
   desktop = new MockDesktop();
+  /** MCP servers. */
+  mcp = new MockMcp((e) => this.changed(e));
   /** Agents, runs and approvals. */
   agents = new MockAgents(
     (e) => this.changed(e),
@@ -199,6 +202,7 @@ export class MockBackend {
         return null;
       default:
         if (this.agents.handles(cmd)) return this.agents.dispatch(cmd, a);
+        if (this.mcp.handles(cmd)) return this.mcp.dispatch(cmd, a);
         if (this.desktop.handles(cmd))
           return this.desktop.dispatch(cmd, a, (id) => {
             if (!this.tasks.some((t) => t.id === id)) return false;

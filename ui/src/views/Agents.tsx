@@ -13,9 +13,11 @@ interface AgentsProps {
   /** Reloads the list after a change (the core's agent_changed event also does). */
   onChanged: () => void;
   onClose: () => void;
+  /** Opens the MCP servers page, where the agents' tools come from. */
+  onServers: () => void;
 }
 
-export function Agents({ agents, loadError, notify, onChanged, onClose }: AgentsProps) {
+export function Agents({ agents, loadError, notify, onChanged, onClose, onServers }: AgentsProps) {
   const root = usePage<HTMLDivElement>(onClose);
 
   const save = async (agent: AgentDef) => {
@@ -44,6 +46,9 @@ export function Agents({ agents, loadError, notify, onChanged, onClose }: Agents
     <div className="agents page" role="dialog" aria-label="Agents" ref={root} tabIndex={-1}>
       <header className="page-header">
         <h1>Agents</h1>
+        <button type="button" className="ghost-button" onClick={onServers}>
+          MCP servers
+        </button>
         <button type="button" className="icon-button" aria-label="Close agents" title="Back to the board (Esc)" onClick={onClose}>
           ×
         </button>

@@ -1,0 +1,77 @@
+// Adds a server: a command line (stdio) or a URL (Streamable HTTP), plus named secrets (env
+// variables or headers) whose values go to the OS keychain. The core validates.
+import { useState } from "react";
+
+import type { NewMcpServer } from "../bindings/NewMcpServer";
+
+interface McpAddFormProps {
+  onAdd: (server: NewMcpServer) => Promise<string | null>;
+}
+
+export function McpAddForm({ onAdd }: McpAddFormProps) {
+  const [name, setName] = useState("");
+  const [mode, setMode] = useState<"command" | "url">("command");
+  const [target, setTarget] = useState("");
+  const [secrets, setSecrets] = useState<[string, string][]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const server: NewMcpServer = {
+      name: name.trim(),
+      command: mode === "command" ? target : null,
+      url: mode === "url" ? target : null,
+      secrets: secrets.filter(([k]) => k.trim() !== ""),
+    };
+    const failure = await onAdd(server);
+    setError(failure);
+    if (!failure) {
+      setName("");
+      setTarget("");
+      setSecrets([]);
+    }
+  };
+
+  const setSecret = (i: number, at: 0 | 1, v: string) =>
+    setSecrets((rows) => rows.map((r, j) => (j === i ? ((at === 0 ? [v, r[1]] : [r[0], v]) as [string, string]) : r)));
+
+  return (
+    <form className="mcp-add" aria-label="Add an MCP server" onSubmit={(e) => void submit(e)}>
+      <h2>Add a server</h2>
+      <div className="mcp-add-row">
+        <input aria-label="Server name" placeholder="name, e.g. files" value={name} onChange={(e) => setName(e.target.value)} />
+        <select aria-label="Kind" value={mode} onChange={(e) => setMode(e.target.value as "command" | "url")}>
+          <option value="command">Command (stdio)</option>
+          <option value="url">URL (HTTP)</option>
+        </select>
+      </div>
+      <input
+        aria-label={mode === "command" ? "Command" : "URL"}
+        className="mcp-target-input"
+        placeholder={mode === "command" ? "npx -y @modelcontextprotocol/server-filesystem ~/Documents" : "https://example.com/mcp"}
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+      />
+      {secrets.map(([k, v], i) => (
+        <div className="mcp-add-row" key={i}>
+          <input aria-label={`Secret ${i + 1} name`} placeholder={mode === "command" ? "ENV_VAR" : "Header"} value={k} onChange={(e) => setSecret(i, 0, e.target.value)} />
+          <input aria-label={`Secret ${i + 1} value`} type="password" placeholder="value (kept in the keychain)" value={v} onChange={(e) => setSecret(i, 1, e.target.value)} />
+        </div>
+      ))}
+      <div className="mcp-add-row">
+        <button type="button" className="ghost-button" onClick={() => setSecrets((s) => [...s, ["", ""]])}>
+          {mode === "command" ? "+ Env variable" : "+ Header"}
+        </button>
+        <span className="spacer" />
+        <button type="submit" className="primary-button" disabled={!name.trim() || !target.trim()}>
+          Add
+        </button>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

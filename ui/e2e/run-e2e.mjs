@@ -506,6 +506,10 @@ describe("agents (mock IPC, headless Chromium)", () => {
       await files.getByRole("button", { name: "Tools" }).click();
       await files.getByRole("list", { name: "Tools of files" }).waitFor();
       assert.equal(await files.getByRole("listitem").count(), 3);
+      // The screenshot also shows a server that will not start.
+      const linear = dialog.getByRole("region", { name: "MCP server linear" });
+      await linear.getByRole("button", { name: "Tools" }).click();
+      await linear.getByRole("alert").filter({ hasText: "connection refused" }).waitFor();
       await page.mouse.move(5, 5);
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(ART, scheme === "dark" ? "mcp-servers-dark.png" : "mcp-servers.png"), fullPage: true });
@@ -519,6 +523,10 @@ describe("agents (mock IPC, headless Chromium)", () => {
         await memory.getByRole("button", { name: "Remove memory" }).click();
         await memory.getByRole("button", { name: "Yes" }).click();
         await memory.waitFor({ state: "detached" });
+        const importer = dialog.getByRole("form", { name: "Import from Claude Desktop" });
+        await importer.getByRole("button", { name: "Import from Claude Desktop" }).click();
+        await importer.getByRole("status").filter({ hasText: "Imported 1: github" }).waitFor();
+        await dialog.getByRole("region", { name: "MCP server github" }).waitFor();
         await page.keyboard.press("Escape");
         await page.getByRole("dialog", { name: "Agents" }).waitFor();
       }

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { renderApp } from "../test/harness";
 
@@ -61,9 +61,22 @@ describe("MCP servers page", () => {
     await user.type(form.getByLabelText("Server name"), "files");
     await user.selectOptions(form.getByLabelText("Kind"), "url");
     await user.type(form.getByLabelText("URL"), "http://127.0.0.1:3001/mcp");
+    // Two header rows, the first taken out again: only the second is sent.
+    await user.click(form.getByRole("button", { name: "+ Header" }));
+    await user.click(form.getByRole("button", { name: "+ Header" }));
+    await user.type(form.getByLabelText("Secret 1 name"), "X-Dropped");
+    await user.type(form.getByLabelText("Secret 2 name"), "Authorization");
+    await user.type(form.getByLabelText("Secret 2 value"), "Bearer t0k");
+    expect(form.getByLabelText("Secret 2 value")).toHaveAttribute("type", "password");
+    await user.click(form.getByRole("button", { name: "Remove secret 1" }));
     await user.click(form.getByRole("button", { name: "Add" }));
     expect(await form.findByRole("alert")).toHaveTextContent("already exists");
-    expect(backend.callsTo("add_mcp_server")[1].server).toMatchObject({ command: null, url: "http://127.0.0.1:3001/mcp" });
+    expect(backend.callsTo("add_mcp_server")[1].server).toEqual({
+      name: "files",
+      command: null,
+      url: "http://127.0.0.1:3001/mcp",
+      secrets: [["Authorization", "Bearer t0k"]],
+    });
   });
 
   it("removing asks first; Esc goes back to the agents", async () => {
@@ -76,5 +89,64 @@ describe("MCP servers page", () => {
     expect(backend.callsTo("remove_mcp_server")).toEqual([{ name: "linear" }]);
     await user.keyboard("{Escape}");
     expect(await screen.findByRole("dialog", { name: "Agents" })).toBeInTheDocument();
+  });
+
+  it("shows Starting… while the server starts, then its tools", async () => {
+    const { page, user, backend } = await openServers();
+    let started = () => undefined as void;
+    const starting = new Promise<void>((r) => (started = r));
+    const dispatch = backend.mcp.dispatch.bind(backend.mcp);
+    vi.spyOn(backend.mcp, "dispatch").mockImplementation((cmd, a) =>
+      cmd === "mcp_server_tools" ? starting.then(() => dispatch(cmd, a)) : dispatch(cmd, a),
+    );
+    const files = within(page.getByRole("region", { name: "MCP server files" }));
+    await user.click(files.getByRole("button", { name: "Tools" }));
+    expect(await files.findByRole("button", { name: "Starting…" })).toBeDisabled();
+    started();
+    expect(await files.findByRole("list", { name: "Tools of files" })).toBeInTheDocument();
+    expect(files.getByRole("button", { name: "Reload tools" })).toBeEnabled();
+  });
+
+  it("imports from Claude Desktop and says what came in and what was skipped", async () => {
+    const { page, user, backend } = await openServers();
+    const form = within(page.getByRole("form", { name: "Import from Claude Desktop" }));
+    await user.click(form.getByRole("button", { name: "Import from Claude Desktop" }));
+    expect(await form.findByRole("status")).toHaveTextContent(
+      "Imported 1: github; skipped: files (a server with this name already exists)",
+    );
+    expect(backend.callsTo("import_mcp_servers")).toEqual([{ path: null }]);
+    const github = within(await page.findByRole("region", { name: "MCP server github" }));
+    expect(github.getByText("Keys in the keychain: GITHUB_PERSONAL_ACCESS_TOKEN")).toBeInTheDocument();
+
+    await user.type(form.getByLabelText("Claude Desktop config path"), "/tmp/claude.json");
+    await user.click(form.getByRole("button", { name: "Import from Claude Desktop" }));
+    await waitFor(() => expect(backend.callsTo("import_mcp_servers")[1]).toEqual({ path: "/tmp/claude.json" }));
+    await waitFor(() => expect(form.getByRole("status")).toHaveTextContent(/^Imported 0; skipped: github .*, files/));
+  });
+
+  it("explains MCP servers with an example when there are none", async () => {
+    const { page, user } = await openServers();
+    for (const name of ["files", "linear"]) {
+      await user.click(page.getByRole("button", { name: `Remove ${name}` }));
+      await user.click(within(page.getByRole("region", { name: `MCP server ${name}` })).getByRole("button", { name: "Yes" }));
+    }
+    expect(await page.findByText("No MCP servers yet")).toBeInTheDocument();
+    expect(page.getByText("npx -y @modelcontextprotocol/server-filesystem ~/Documents")).toBeInTheDocument();
+  });
+
+  it("g s opens the page from the board; the help sheet lists it", async () => {
+    const { user } = await renderApp({ tasks: [{ id: 1, title: "A task" }] });
+    await user.keyboard("?");
+    const help = within(await screen.findByRole("dialog", { name: "Keyboard shortcuts" }));
+    expect(help.getByText("MCP servers")).toBeInTheDocument();
+    await user.keyboard("?");
+    await user.keyboard("gs");
+    expect(await screen.findByRole("dialog", { name: "MCP servers" })).toBeInTheDocument();
+  });
+
+  it("reloads when the CLI changes a server (setting_changed mcp.*)", async () => {
+    const { page, backend } = await openServers();
+    backend.mcp.dispatch("add_mcp_server", { server: { name: "web", command: null, url: "https://example.com/mcp", secrets: [] } });
+    expect(await page.findByRole("region", { name: "MCP server web" })).toBeInTheDocument();
   });
 });

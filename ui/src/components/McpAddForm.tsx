@@ -56,6 +56,9 @@ export function McpAddForm({ onAdd }: McpAddFormProps) {
         <div className="mcp-add-row" key={i}>
           <input aria-label={`Secret ${i + 1} name`} placeholder={mode === "command" ? "ENV_VAR" : "Header"} value={k} onChange={(e) => setSecret(i, 0, e.target.value)} />
           <input aria-label={`Secret ${i + 1} value`} type="password" placeholder="value (kept in the keychain)" value={v} onChange={(e) => setSecret(i, 1, e.target.value)} />
+          <button type="button" className="icon-button" aria-label={`Remove secret ${i + 1}`} onClick={() => setSecrets((rows) => rows.filter((_, j) => j !== i))}>
+            ×
+          </button>
         </div>
       ))}
       <div className="mcp-add-row">

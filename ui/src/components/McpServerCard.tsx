@@ -54,9 +54,17 @@ export function McpServerCard({ server, onRemove }: McpServerCardProps) {
       <p className="muted">
         {server.agents.length > 0 ? `Used by ${server.agents.join(", ")}` : "Not used by any agent yet — give it to one on the Agents page."}
       </p>
-      <div className="mcp-tools">
+      <div className="mcp-tools" aria-busy={tools.state === "loading"}>
         <button type="button" className="ghost-button" onClick={() => void loadTools()} disabled={tools.state === "loading"}>
-          {tools.state === "loading" ? "Starting…" : tools.state === "ok" ? "Reload tools" : "Tools"}
+          {tools.state === "loading" ? (
+            <>
+              <span className="spinner" aria-hidden="true" /> Starting…
+            </>
+          ) : tools.state === "ok" ? (
+            "Reload tools"
+          ) : (
+            "Tools"
+          )}
         </button>
         {tools.state === "error" && (
           <p className="step-error" role="alert">

@@ -40,6 +40,7 @@ const groups = (hotkey: string): { title: string; keys: [string[], string][] }[]
       [[","], "Settings"],
       [["g a"], "Agents"],
       [["g i"], "Approvals"],
+      [["g s"], "MCP servers"],
       [[prettyAccelerator(hotkey)], "Talk (works in any app)"],
     ],
   },

@@ -23,8 +23,8 @@ export interface ShortcutContext {
   focusQuickAdd: () => void;
   focusFilter: () => void;
   toggleHelp: () => void;
-  /** `g a` / `g i`: the agents gallery / the approvals inbox. */
-  goTo?: (view: "agents" | "approvals") => void;
+  /** `g a` / `g i` / `g s`: the agents gallery / the approvals inbox / the MCP servers. */
+  goTo?: (view: "agents" | "approvals" | "mcp") => void;
   /** Esc: close the top-most panel; returns true if something closed. */
   escape: () => boolean;
 }
@@ -45,6 +45,13 @@ export function isTypingTarget(el: EventTarget | null): boolean {
 function isControl(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && !!el.closest("button, a[href], summary, [data-own-keys]") && !el.closest("[data-card]");
 }
+
+/** The second key of a `g` pair and the view it goes to (the help sheet lists the same). */
+const GO_TO = new Map<string, "agents" | "approvals" | "mcp">([
+  ["a", "agents"],
+  ["i", "approvals"],
+  ["s", "mcp"],
+]);
 
 /** How long after `g` a second key still makes a "go to" pair. */
 const CHORD_MS = 1000;
@@ -87,12 +94,13 @@ export function useKeyboardShortcuts(ctx: ShortcutContext) {
         if (next != null) c.setFocused(next);
       };
       const key = e.key;
-      // `g` alone still jumps to the first card; `g` then `a`/`i` also goes to a view.
+      // `g` alone still jumps to the first card; `g` then `a`/`i`/`s` also goes to a view.
       const chord = key !== "g" && Date.now() - lastG.current < CHORD_MS;
       lastG.current = key === "g" ? Date.now() : 0;
-      if (chord && c.goTo && (key === "a" || key === "i")) {
+      const target = chord ? GO_TO.get(key) : undefined;
+      if (target && c.goTo) {
         e.preventDefault();
-        c.goTo(key === "a" ? "agents" : "approvals");
+        c.goTo(target);
         return;
       }
 

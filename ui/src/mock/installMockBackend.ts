@@ -38,6 +38,8 @@ export function installMockBackend() {
   backend.latencyMs = Number(params.get("latency") ?? 0);
   // The demo tasks: "Summarize customer interviews" has a finished run, "Draft Q3 planning doc" waits on you.
   if (!seed) backend.agents.seedDemo(5, 2);
+  // A real server takes a moment to start; long enough to see "Starting…", short for the e2e.
+  backend.mcp.startMs = Number(params.get("mcpStart") ?? 300);
 
   mockWindows("main");
   mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });

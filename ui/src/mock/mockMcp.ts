@@ -1,6 +1,8 @@
 // The MCP servers page's commands, in memory: two servers, tools for one, a start failure
-// for the other (so the error state can be seen and tested).
+// for the other (so the error state can be seen and tested); import reads a pretend Claude
+// Desktop config.
 import type { ChangeEvent } from "../bindings/ChangeEvent";
+import type { McpImport } from "../bindings/McpImport";
 import type { McpServerView } from "../bindings/McpServerView";
 import type { McpToolView } from "../bindings/McpToolView";
 import type { NewMcpServer } from "../bindings/NewMcpServer";
@@ -33,6 +35,9 @@ export class MockMcp {
     },
   ];
 
+  /** How long "starting" a server takes before its tools come back; the browser demo sets it so "Starting…" shows. */
+  startMs = 0;
+
   constructor(private changed: (e: ChangeEvent) => void) {}
 
   handles(cmd: string): boolean {
@@ -60,7 +65,7 @@ export class MockMcp {
         return null;
       }
       case "import_mcp_servers":
-        return { imported: [], skipped: [["files", "a server with this name already exists"]] };
+        return this.importClaude();
       case "remove_mcp_server": {
         const before = this.servers.length;
         this.servers = this.servers.filter((x) => x.name !== a.name);
@@ -68,11 +73,51 @@ export class MockMcp {
         return this.servers.length < before;
       }
       case "mcp_server_tools":
-        if (a.name === "files") return structuredClone(FILES_TOOLS);
-        if (a.name === "linear") throw "MCP server linear: cannot connect to https://mcp.linear.app/mcp: connection refused";
-        return [];
+        return this.tools(String(a.name));
       default:
         throw `unknown command ${cmd}`;
     }
   }
+
+  private async tools(name: string): Promise<McpToolView[]> {
+    if (this.startMs) await new Promise((r) => setTimeout(r, this.startMs));
+    if (name === "files") return structuredClone(FILES_TOOLS);
+    if (name === "linear") throw "MCP server linear: cannot connect to https://mcp.linear.app/mcp: connection refused";
+    if (!this.servers.some((s) => s.name === name)) throw `no MCP server named ${name}`;
+    return [];
+  }
+
+  /** A pretend claude_desktop_config.json: one new server, and "files", which is here already. */
+  private importClaude(): McpImport {
+    const result: McpImport = { imported: [], skipped: [] };
+    for (const s of CLAUDE_CONFIG) {
+      if (this.servers.some((x) => x.name === s.name)) {
+        result.skipped.push([s.name, "a server with this name already exists"]);
+        continue;
+      }
+      this.servers.push(structuredClone(s));
+      result.imported.push(s.name);
+      this.changed({ kind: "setting_changed", key: `mcp.${s.name}` });
+    }
+    return result;
+  }
 }
+
+const CLAUDE_CONFIG: McpServerView[] = [
+  {
+    name: "github",
+    transport: "stdio",
+    target: "npx -y @modelcontextprotocol/server-github",
+    secret_names: ["GITHUB_PERSONAL_ACCESS_TOKEN"],
+    enabled: true,
+    agents: [],
+  },
+  {
+    name: "files",
+    transport: "stdio",
+    target: "npx -y @modelcontextprotocol/server-filesystem ~/Desktop",
+    secret_names: [],
+    enabled: true,
+    agents: [],
+  },
+];

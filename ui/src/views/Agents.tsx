@@ -46,7 +46,7 @@ export function Agents({ agents, loadError, notify, onChanged, onClose, onServer
     <div className="agents page" role="dialog" aria-label="Agents" ref={root} tabIndex={-1}>
       <header className="page-header">
         <h1>Agents</h1>
-        <button type="button" className="ghost-button" onClick={onServers}>
+        <button type="button" className="ghost-button" title="MCP servers (g s)" onClick={onServers}>
           MCP servers
         </button>
         <button type="button" className="icon-button" aria-label="Close agents" title="Back to the board (Esc)" onClick={onClose}>

@@ -1,20 +1,23 @@
 // The MCP servers agents take their tools from: list, tools, add, import from Claude
-// Desktop, remove. Opened from the Agents page; Esc or × goes back to it.
+// Desktop, remove. Opened from the Agents page (or `g s`); Esc or × goes back to the agents.
 import { useState } from "react";
 
 import * as api from "../api";
 import type { NewMcpServer } from "../bindings/NewMcpServer";
 import { McpAddForm } from "../components/McpAddForm";
+import { McpImportForm } from "../components/McpImportForm";
 import { McpServerCard } from "../components/McpServerCard";
 import { useMcpServers } from "../hooks/useMcpServers";
 import { usePage } from "../hooks/usePage";
 
+const EXAMPLE = "npx -y @modelcontextprotocol/server-filesystem ~/Documents";
+
 export function McpServers({ onClose }: { onClose: () => void }) {
   const root = usePage<HTMLDivElement>(onClose);
   const { servers, error, reload } = useMcpServers();
-  const [report, setReport] = useState<string | null>(null);
-  const [importPath, setImportPath] = useState("");
+  const [removeError, setRemoveError] = useState<string | null>(null);
 
+  /** Resolves to the core's error message, or null once the server is in. */
   const add = async (server: NewMcpServer) => {
     try {
       await api.addMcpServer(server);
@@ -28,21 +31,11 @@ export function McpServers({ onClose }: { onClose: () => void }) {
   const remove = async (name: string) => {
     try {
       await api.removeMcpServer(name);
+      setRemoveError(null);
     } catch (e) {
-      setReport(`Could not remove ${name}: ${api.errorMessage(e)}`);
+      setRemoveError(`Could not remove ${name}: ${api.errorMessage(e)}`);
     }
     await reload();
-  };
-
-  const importClaude = async () => {
-    try {
-      const r = await api.importMcpServers(importPath.trim() || null);
-      const skipped = r.skipped.map(([n, why]) => `${n} (${why})`).join(", ");
-      setReport(`Imported ${r.imported.length}${r.imported.length ? `: ${r.imported.join(", ")}` : ""}${skipped ? `; skipped: ${skipped}` : ""}`);
-      await reload();
-    } catch (e) {
-      setReport(api.errorMessage(e));
-    }
   };
 
   return (
@@ -55,32 +48,44 @@ export function McpServers({ onClose }: { onClose: () => void }) {
       </header>
       <div className="page-body">
         <p className="section-help">
-          Agents get their tools from MCP servers: programs on this machine (for example{" "}
-          <code>npx -y @modelcontextprotocol/server-filesystem ~/Documents</code>) or services over HTTP. An agent only sees the servers
-          you give it on the Agents page.
+          Agents get their tools from MCP servers: programs on this machine or services over HTTP. An agent only sees the servers you give
+          it on the Agents page, and asks you before any tool that is not read-only.
         </p>
         {error && (
           <p className="field-error" role="alert">
             Could not load servers: {error}
           </p>
         )}
-        {servers && servers.length === 0 && <p className="page-empty-title">No servers yet — add one below or import Claude Desktop's.</p>}
-        <div className="mcp-list">
-          {servers?.map((s) => <McpServerCard key={s.name} server={s} onRemove={() => void remove(s.name)} />)}
-        </div>
-        <McpAddForm onAdd={add} />
-        <div className="mcp-import">
-          <input aria-label="Claude Desktop config path" placeholder="claude_desktop_config.json (empty: Claude's own)" value={importPath} onChange={(e) => setImportPath(e.target.value)} />
-          <button type="button" className="ghost-button" onClick={() => void importClaude()}>
-            Import from Claude Desktop
-          </button>
-        </div>
-        {report && (
-          <p className="muted" role="status">
-            {report}
+        {removeError && (
+          <p className="field-error" role="alert">
+            {removeError}
           </p>
         )}
+        {servers && servers.length === 0 && <NoServers />}
+        {servers && servers.length > 0 && (
+          <div className="mcp-list">
+            {servers.map((s) => (
+              <McpServerCard key={s.name} server={s} onRemove={() => void remove(s.name)} />
+            ))}
+          </div>
+        )}
+        <McpAddForm onAdd={add} />
+        <McpImportForm onImported={() => void reload()} />
       </div>
+    </div>
+  );
+}
+
+/** What an MCP server is, with one to copy, for a first visit. */
+function NoServers() {
+  return (
+    <div className="mcp-empty">
+      <p className="page-empty-title">No MCP servers yet</p>
+      <p className="muted">
+        An MCP server gives agents tools: reading files, searching the web, updating your tracker. Most run as a command, for example{" "}
+        <code>{EXAMPLE}</code> lets an agent read and write files in your Documents. Add one below, or import the ones Claude Desktop
+        already uses.
+      </p>
     </div>
   );
 }

@@ -12,7 +12,7 @@ mod run;
 mod tool_names;
 mod workflow;
 
-pub use builtin::{BUILTIN_AGENTS, builtin_agents};
+pub use builtin::{BUILTIN_AGENTS, CHAT_AGENT, builtin_agents};
 pub use definition::{AgentDef, DEFAULT_MAX_STEPS, Permission, ToolRule, parse_schedule};
 pub use error::AgentError;
 pub use permissions::{Decision, decide};

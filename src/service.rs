@@ -8,6 +8,7 @@ mod agent_schedule;
 mod agents;
 mod app_settings;
 mod change_feed;
+mod chat;
 mod dump;
 mod error;
 mod external_watch;
@@ -67,6 +68,8 @@ pub struct Service {
     data_dir: PathBuf,
     /// The Whisper model kept warm, keyed by (file, language).
     engine: Mutex<Option<WarmEngine>>,
+    /// Chats answering right now, by scope (`None` = the board's), with their stop flag.
+    chats_busy: Mutex<std::collections::HashMap<Option<i64>, Arc<std::sync::atomic::AtomicBool>>>,
 }
 
 type WarmEngine = (PathBuf, Option<String>, Arc<crate::stt::Engine>);
@@ -87,6 +90,7 @@ impl Service {
             feed: ChangeFeed::new(),
             data_dir: data_dir.to_path_buf(),
             engine: Mutex::new(None),
+            chats_busy: Mutex::new(std::collections::HashMap::new()),
         }))
     }
 

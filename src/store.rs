@@ -3,6 +3,7 @@
 
 mod agents;
 mod categories;
+mod chats;
 mod error;
 mod mcp_servers;
 pub mod migrations;
@@ -18,6 +19,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+pub use chats::NewChatMessage;
 pub use error::StoreError;
 pub use runs::NewStep;
 pub use tasks::POSITION_STEP;

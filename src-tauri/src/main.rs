@@ -4,6 +4,7 @@
 
 mod agent_commands;
 mod agent_watch;
+mod chat_commands;
 mod commands;
 mod error;
 mod hotkey;
@@ -168,6 +169,10 @@ fn main() {
             agent_commands::decide_approval,
             agent_commands::resume_run,
             agent_commands::cancel_run,
+            chat_commands::chat_thread,
+            chat_commands::chat_send,
+            chat_commands::chat_stop,
+            chat_commands::chat_clear,
             mcp_commands::list_mcp_servers,
             mcp_commands::add_mcp_server,
             mcp_commands::import_mcp_servers,

@@ -20,15 +20,20 @@ struct Builtin {
     categories: &'static [&'static str],
 }
 
-pub const BUILTIN_AGENTS: [&str; 5] = [
+pub const BUILTIN_AGENTS: [&str; 6] = [
     "Meeting Prep",
     "Proposal Generator",
     "Research",
     "CRM Sync",
     "QA Verifier",
+    CHAT_AGENT,
 ];
 
-const BUILTINS: [Builtin; 5] = [
+/// The chat panel's agent: its servers and tool rules are what the chat may use. It never
+/// picks up tasks (routing skips it), so its prompt is written for a conversation.
+pub const CHAT_AGENT: &str = "Chat";
+
+const BUILTINS: [Builtin; 6] = [
     Builtin {
         name: "Meeting Prep",
         description: "Briefs you before a meeting: who, what was said last time, open items, an agenda.",
@@ -120,6 +125,19 @@ result. On FAIL say precisely what must change.",
             "double-check",
         ],
         categories: &["Development"],
+    },
+    Builtin {
+        name: CHAT_AGENT,
+        description: "The chat panel. Its servers and tool rules decide what the chat may use; it never picks up tasks.",
+        prompt: "You are Utter's assistant, in a side panel next to the user's kanban board. \
+You can search, read, create, update and move the user's tasks with the board tools, and use \
+any other tools you are given. When the user asks for a change to the board, make it with the \
+tools instead of describing it, then confirm in one or two lines what you changed, naming \
+tasks as #id and title. Search before you update, so you change the right task. Dates you \
+pass to the tools are YYYY-MM-DD or YYYY-MM-DDTHH:MM. Keep answers short; use Markdown lists \
+for several items.",
+        keywords: &[],
+        categories: &[],
     },
 ];
 

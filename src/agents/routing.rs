@@ -1,6 +1,7 @@
 //! Which agent picks up a new task: its category first (the user chose or confirmed it),
 //! then trigger keywords in the title or description.
 
+use super::builtin::CHAT_AGENT;
 use super::definition::AgentDef;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +16,8 @@ pub fn route(
     description: Option<&str>,
     category: Option<&str>,
 ) -> Option<Route> {
-    let enabled = || agents.iter().filter(|a| a.enabled);
+    // The chat panel's agent answers the user, it does not work tasks.
+    let enabled = || agents.iter().filter(|a| a.enabled && a.name != CHAT_AGENT);
     if let Some(cat) = category
         && let Some(a) =
             enabled().find(|a| a.categories.iter().any(|c| c.eq_ignore_ascii_case(cat)))

@@ -22,16 +22,16 @@ use crate::store::NewStep;
 pub const MAX_TOOL_RESULT_CHARS: usize = 16_000;
 
 /// A tool an agent may call in this run.
-struct OfferedTool {
-    server: String,
-    tool: McpTool,
-    decision: Decision,
+pub(super) struct OfferedTool {
+    pub(super) server: String,
+    pub(super) tool: McpTool,
+    pub(super) decision: Decision,
 }
 
 /// What the model may call, by the name the model knows it under.
-struct Toolbox {
-    supervisor: McpSupervisor,
-    tools: HashMap<String, OfferedTool>,
+pub(super) struct Toolbox {
+    pub(super) supervisor: McpSupervisor,
+    pub(super) tools: HashMap<String, OfferedTool>,
 }
 
 enum CallOutcome {
@@ -487,7 +487,11 @@ impl Service {
     }
 
     /// Starts the agent's servers (only those) and collects the tools it may see.
-    async fn toolbox(&self, agent: &AgentDef, secrets: &dyn SecretStore) -> ServiceResult<Toolbox> {
+    pub(super) async fn toolbox(
+        &self,
+        agent: &AgentDef,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<Toolbox> {
         let mut specs = Vec::new();
         for name in &agent.mcp_servers {
             let spec = self.mcp_spec(name, secrets).map_err(|e| {
@@ -572,7 +576,7 @@ impl Service {
 
 impl Toolbox {
     /// The tool list sent to the model, sorted so requests are stable.
-    fn specs(&self) -> Vec<ToolSpec> {
+    pub(super) fn specs(&self) -> Vec<ToolSpec> {
         let mut specs: Vec<ToolSpec> = self
             .tools
             .iter()
@@ -667,7 +671,7 @@ pub(crate) fn task_prompt(task: &Task) -> String {
     p
 }
 
-fn result_for_model(r: &McpToolResult) -> String {
+pub(super) fn result_for_model(r: &McpToolResult) -> String {
     let mut text = r.text.clone();
     for other in &r.other_content {
         text.push_str(&format!("\n[{other}]"));
@@ -681,6 +685,6 @@ fn result_for_model(r: &McpToolResult) -> String {
     text
 }
 
-fn elapsed_ms(since: Instant) -> i64 {
+pub(super) fn elapsed_ms(since: Instant) -> i64 {
     i64::try_from(since.elapsed().as_millis()).unwrap_or(i64::MAX)
 }

@@ -36,6 +36,8 @@ pub enum ServiceError {
     Mcp(#[from] crate::mcp::McpError),
     #[error(transparent)]
     Agent(#[from] crate::agents::AgentError),
+    #[error(transparent)]
+    Chat(#[from] crate::chat::ChatError),
 }
 
 impl ServiceError {

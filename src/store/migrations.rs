@@ -198,6 +198,31 @@ pub const MIGRATIONS: &[&str] = &[
     -- A run inside a workflow leaves the task's column alone; the workflow moves it at the end.
     ALTER TABLE runs ADD COLUMN workflow_run INTEGER REFERENCES workflow_runs(id) ON DELETE SET NULL;
     "#,
+    // v6: the side chat. One conversation for the whole board (task_id NULL) and one per task,
+    // which goes when its task does.
+    r#"
+    CREATE TABLE chats (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        task_id    INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX chats_one_per_scope ON chats(ifnull(task_id, 0));
+    CREATE TABLE chat_messages (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        chat_id     INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+        role        TEXT NOT NULL CHECK (role IN ('user','assistant','tool')),
+        content     TEXT NOT NULL DEFAULT '',
+        tool_calls  TEXT NOT NULL DEFAULT '[]',
+        call_id     TEXT,
+        tool        TEXT,
+        is_error    INTEGER NOT NULL DEFAULT 0,
+        tokens_in   INTEGER NOT NULL DEFAULT 0,
+        tokens_out  INTEGER NOT NULL DEFAULT 0,
+        created_at  TEXT NOT NULL
+    );
+    CREATE INDEX chat_messages_by_chat ON chat_messages(chat_id, id);
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

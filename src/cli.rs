@@ -2,6 +2,7 @@
 
 mod agents;
 mod args;
+mod chat;
 mod llm;
 mod mcp;
 mod render;

@@ -14,7 +14,8 @@ mod mcp {
     use super::fake_server;
 
     pub mod agents;
-    mod agents_cli;
+    pub mod agents_cli;
+    mod chat;
     mod cli;
     mod config;
     mod failures;

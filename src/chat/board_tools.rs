@@ -55,7 +55,10 @@ pub fn board_tool_specs() -> Vec<ToolSpec> {
     }
     let mut update_props = task_fields;
     if let Some(m) = update_props.as_object_mut() {
-        m.insert("id".into(), json!({"type": "integer", "description": "The task's number"}));
+        m.insert(
+            "id".into(),
+            json!({"type": "integer", "description": "The task's number"}),
+        );
         m.insert(
             "due".into(),
             json!({"type": ["string", "null"], "description": "YYYY-MM-DD or YYYY-MM-DDTHH:MM; null removes the date"}),
@@ -129,7 +132,9 @@ impl BoardTool {
                     .map(|s| s.parse::<Status>().map_err(|e| e.to_string()))
                     .transpose()?,
                 limit: match a.get("limit").and_then(Value::as_u64) {
-                    Some(n) => usize::try_from(n).unwrap_or(MAX_SEARCH).clamp(1, MAX_SEARCH),
+                    Some(n) => usize::try_from(n)
+                        .unwrap_or(MAX_SEARCH)
+                        .clamp(1, MAX_SEARCH),
                     None => MAX_SEARCH,
                 },
             },
@@ -198,7 +203,9 @@ fn opt_str(a: &Map<String, Value>, key: &str) -> Result<Option<String>, String> 
 
 fn id(a: &Map<String, Value>) -> Result<i64, String> {
     match a.get("id") {
-        Some(Value::Number(n)) => n.as_i64().ok_or_else(|| format!("id {n} is not a task number")),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .ok_or_else(|| format!("id {n} is not a task number")),
         // Weak models quote numbers, or write "#12".
         Some(Value::String(s)) => s
             .trim()
@@ -253,7 +260,9 @@ mod tests {
         )
         .unwrap()
         .unwrap();
-        let BoardTool::Create(n) = t else { panic!("{t:?}") };
+        let BoardTool::Create(n) = t else {
+            panic!("{t:?}")
+        };
         assert_eq!(n.title, "Call Joe");
         assert_eq!(n.priority, Some(Priority::High));
         assert_eq!(n.due.unwrap().to_string(), "2026-11-25");
@@ -283,10 +292,18 @@ mod tests {
     #[test]
     fn bad_arguments_say_what_is_wrong() {
         let cases = [
-            ("move_task", r#"{"id":3,"status":"later"}"#, "unknown status"),
+            (
+                "move_task",
+                r#"{"id":3,"status":"later"}"#,
+                "unknown status",
+            ),
             ("move_task", r#"{"status":"done"}"#, "id is missing"),
             ("create_task", r#"{"title":""}"#, "needs a title"),
-            ("create_task", r#"{"title":"x","due":"someday soon"}"#, "cannot read the due date"),
+            (
+                "create_task",
+                r#"{"title":"x","due":"someday soon"}"#,
+                "cannot read the due date",
+            ),
             ("get_task", "[1]", "JSON object"),
             ("get_task", "{id:", "not valid JSON"),
         ];

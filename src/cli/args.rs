@@ -108,8 +108,27 @@ pub enum Command {
     /// Agents in sequence on one task (Research → Draft → QA), with send-back on FAIL.
     #[command(subcommand)]
     Workflows(WorkflowsCmd),
+    /// Talk to the board's assistant (or, with --task, about one task): it can search,
+    /// create, update and move tasks, and use the MCP tools the Chat agent is allowed.
+    /// Without a message, prints the conversation.
+    Chat(ChatArgs),
     /// Print where the data lives.
     Where,
+}
+
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// What to say; `-` reads it from stdin.
+    pub message: Option<String>,
+    /// The task's own conversation instead of the board's.
+    #[arg(long)]
+    pub task: Option<i64>,
+    /// Forget the conversation.
+    #[arg(long, conflicts_with = "message")]
+    pub clear: bool,
+    /// Print the messages of this reply (or the conversation) as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -49,6 +49,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Runs(cmd) => super::agents::runs(&svc, cmd),
         Command::Approvals(cmd) => super::agents::approvals(&svc, cmd),
         Command::Workflows(cmd) => super::workflows::run(&svc, cmd),
+        Command::Chat(args) => super::chat::run(&svc, args),
         Command::Dump {
             file: Some(file),
             voice,

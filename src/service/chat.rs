@@ -260,10 +260,14 @@ impl Service {
             };
             let Some(reply) = reply else {
                 let content = format!("{}\n\n_(stopped)_", streamed.trim_end());
-                return self.save_chat(turn, ChatRole::Assistant, &NewChatMessage {
-                    content: content.trim_start(),
-                    ..NewChatMessage::default()
-                });
+                return self.save_chat(
+                    turn,
+                    ChatRole::Assistant,
+                    &NewChatMessage {
+                        content: content.trim_start(),
+                        ..NewChatMessage::default()
+                    },
+                );
             };
             let reply = reply?;
             let calls: Vec<ChatToolCall> = reply
@@ -400,8 +404,9 @@ impl Service {
                 }
                 Value::Array(tasks.iter().map(brief).collect())
             }
-            BoardTool::Get { id } => serde_json::to_value(self.get_task(id)?)
-                .unwrap_or_else(|_| json!({ "id": id })),
+            BoardTool::Get { id } => {
+                serde_json::to_value(self.get_task(id)?).unwrap_or_else(|_| json!({ "id": id }))
+            }
             BoardTool::Create(new) => json!({ "created": brief(&self.create_task(new)?) }),
             BoardTool::Update { id, patch } => {
                 json!({ "updated": brief(&self.update_task(id, patch)?) })
@@ -599,7 +604,9 @@ mod tests {
         assert_eq!(out.len(), 4, "{out:?}");
         assert_eq!(out[0], Message::user("first\n\nsecond"));
         assert!(matches!(&out[1], Message::Assistant { tool_calls, .. } if tool_calls.len() == 2));
-        assert!(matches!(&out[2], Message::Tool { call_id, is_error: false, .. } if call_id == "a"));
+        assert!(
+            matches!(&out[2], Message::Tool { call_id, is_error: false, .. } if call_id == "a")
+        );
         assert!(matches!(&out[3], Message::Tool { call_id, is_error: true, .. } if call_id == "b"));
     }
 }

@@ -13,7 +13,10 @@ const STEP_COLUMNS: &str = "id, kind, status, tool, call_id, arguments, content,
 const APPROVAL_COLUMNS: &str = "a.id, a.run_id, a.step_id, a.tool, a.arguments, a.reason, \
      a.status, a.created_at, a.decided_at, r.agent, r.task_id";
 
-pub(super) fn parsed<T: std::str::FromStr<Err = String>>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+pub(super) fn parsed<T: std::str::FromStr<Err = String>>(
+    row: &Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<T> {
     let s: String = row.get(idx)?;
     s.parse::<T>().map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(

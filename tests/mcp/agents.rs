@@ -61,14 +61,14 @@ pub fn filesystem(fx: &Path, name: &str, root: &Path) -> McpServerSpec {
     )
 }
 
-struct Setup {
-    svc: Arc<Service>,
-    secrets: MemoryStore,
-    llm: FakeServer,
-    _data: tempfile::TempDir,
+pub struct Setup {
+    pub svc: Arc<Service>,
+    pub secrets: MemoryStore,
+    pub llm: FakeServer,
+    pub _data: tempfile::TempDir,
 }
 
-async fn setup(replies: Vec<Reply>) -> Setup {
+pub async fn setup(replies: Vec<Reply>) -> Setup {
     let data = tempfile::tempdir().unwrap();
     let svc = Service::open(data.path()).unwrap();
     let secrets = MemoryStore::new();
@@ -88,7 +88,7 @@ async fn setup(replies: Vec<Reply>) -> Setup {
     }
 }
 
-fn agent(name: &str, servers: &[&str], rules: &[(&str, Permission)]) -> AgentDef {
+pub fn agent(name: &str, servers: &[&str], rules: &[(&str, Permission)]) -> AgentDef {
     AgentDef {
         name: name.into(),
         description: String::new(),
@@ -107,7 +107,7 @@ fn agent(name: &str, servers: &[&str], rules: &[(&str, Permission)]) -> AgentDef
     }
 }
 
-fn task(svc: &Service, title: &str) -> i64 {
+pub fn task(svc: &Service, title: &str) -> i64 {
     svc.create_task(NewTask {
         title: title.into(),
         ..NewTask::default()
@@ -117,7 +117,7 @@ fn task(svc: &Service, title: &str) -> i64 {
 }
 
 /// The tool names offered in the request body.
-fn offered(body: &Value) -> Vec<String> {
+pub fn offered(body: &Value) -> Vec<String> {
     body["tools"]
         .as_array()
         .map(|a| {
@@ -129,7 +129,7 @@ fn offered(body: &Value) -> Vec<String> {
 }
 
 /// The `role: tool` messages of a request.
-fn tool_messages(body: &Value) -> Vec<Value> {
+pub fn tool_messages(body: &Value) -> Vec<Value> {
     body["messages"]
         .as_array()
         .unwrap()

@@ -11,13 +11,13 @@ use super::agents::{answer, calls};
 use super::common::{fixtures, ok, package_entry};
 use super::fake_server::FakeServer;
 
-fn utter(data: &Path) -> Command {
+pub fn utter(data: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_utter"));
     c.arg("--data-dir").arg(data).env_remove("UTTER_DATA_DIR");
     c
 }
 
-fn run(data: &Path, args: &[&str]) -> Output {
+pub fn run(data: &Path, args: &[&str]) -> Output {
     utter(data).args(args).output().unwrap()
 }
 
@@ -278,7 +278,8 @@ fn agents_list_show_edit_reset() {
             "Proposal Generator",
             "Research",
             "CRM Sync",
-            "QA Verifier"
+            "QA Verifier",
+            "Chat"
         ]
     );
     assert!(

@@ -9,6 +9,7 @@ mod config;
 mod error;
 pub mod extract_llm;
 mod openai;
+mod rate_limit;
 mod retry;
 mod sse;
 mod types;

@@ -1209,3 +1209,33 @@ async fn cli_extracts_and_dumps_through_a_configured_model_and_falls_back() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("utter llm set"));
 }
+
+/// `rate_limit_rpm` spreads requests evenly, and every client of the same provider in the
+/// process shares the budget (extraction, agent runs and the chat each build their own).
+#[tokio::test]
+async fn rate_limit_spaces_requests_across_clients_of_one_provider() {
+    let reply = || Reply::json(completion(json!("ok"), "stop"));
+    let server = FakeServer::start(vec![reply(), reply(), reply(), reply()]).await;
+    let cfg = ProviderConfig {
+        // One request every 0.5 s.
+        rate_limit_rpm: Some(120),
+        ..ProviderConfig::new(
+            ProviderKind::OpenAiCompatible,
+            format!("{}/v1", server.base),
+            "m",
+        )
+    };
+    let a = LlmClient::new(cfg.clone(), None).unwrap();
+    let b = LlmClient::new(cfg, None).unwrap();
+    let req = hello();
+    let started = Instant::now();
+    let (r1, r2) = tokio::join!(a.chat(&req), b.chat(&req));
+    r1.unwrap();
+    r2.unwrap();
+    a.chat(&hello()).await.unwrap();
+    b.chat(&hello()).await.unwrap();
+    // Four requests at 2 per second: the last cannot start before 1.5 s.
+    let elapsed = started.elapsed();
+    assert!(elapsed >= Duration::from_millis(1450), "{elapsed:?}");
+    assert_eq!(server.requests().len(), 4);
+}

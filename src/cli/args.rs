@@ -231,6 +231,9 @@ pub enum LlmCmd {
         /// Seconds before a request gives up.
         #[arg(long)]
         timeout: Option<u64>,
+        /// At most this many requests per minute, spread evenly (0 or unset: no limit).
+        #[arg(long)]
+        rpm: Option<u32>,
     },
     /// Show the configured provider (never the key).
     Show {

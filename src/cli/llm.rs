@@ -19,6 +19,7 @@ pub fn run(svc: &Service, cmd: LlmCmd) -> Result<()> {
             model,
             api_key,
             timeout,
+            rpm,
         } => {
             let kind = match provider {
                 ProviderArg::Openai => ProviderKind::OpenAiCompatible,
@@ -29,6 +30,7 @@ pub fn run(svc: &Service, cmd: LlmCmd) -> Result<()> {
             if let Some(t) = timeout {
                 config.timeout_secs = t;
             }
+            config.rate_limit_rpm = rpm.filter(|n| *n > 0);
             let key = if api_key { Some(read_key()?) } else { None };
             let saved = svc.set_llm_config(config, key, &secrets)?;
             out(&format!(
@@ -52,7 +54,7 @@ pub fn run(svc: &Service, cmd: LlmCmd) -> Result<()> {
                     "No language model configured: extraction runs offline. Set one with `utter llm set`.",
                 ),
                 Some(c) => out(&format!(
-                    "provider: {}\nbase url: {}\nmodel:    {}\napi key:  {}\ntimeout:  {} s",
+                    "provider: {}\nbase url: {}\nmodel:    {}\napi key:  {}\ntimeout:  {} s\nlimit:    {}",
                     c.display_name(),
                     c.base_url,
                     c.model,
@@ -61,7 +63,9 @@ pub fn run(svc: &Service, cmd: LlmCmd) -> Result<()> {
                     } else {
                         "none"
                     },
-                    c.timeout_secs
+                    c.timeout_secs,
+                    c.rate_limit_rpm
+                        .map_or("none".to_owned(), |n| format!("{n} requests per minute"))
                 )),
             }
         }

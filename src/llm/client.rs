@@ -33,6 +33,8 @@ pub struct LlmClient {
     /// Set once the server has rejected `response_format: json_schema` (llama-cpp-python,
     /// older servers); later calls go straight to `json_object`. Shared between clones.
     json_object_mode: Arc<AtomicBool>,
+    /// Shared with every client of the same endpoint and rate in this process.
+    limiter: Option<Arc<governor::DefaultDirectRateLimiter>>,
 }
 
 impl std::fmt::Debug for LlmClient {
@@ -95,6 +97,7 @@ impl LlmClient {
             .build()
             .map_err(|e| LlmError::Config(format!("cannot build the HTTP client: {e}")))?;
         let retry = RetryPolicy::new(config.max_retries);
+        let limiter = super::rate_limit::limiter(endpoint.as_str(), config.rate_limit_rpm);
         Ok(LlmClient {
             config,
             provider,
@@ -104,6 +107,7 @@ impl LlmClient {
             http,
             retry,
             json_object_mode: Arc::new(AtomicBool::new(false)),
+            limiter,
         })
     }
 
@@ -267,6 +271,9 @@ impl LlmClient {
         loop {
             attempt += 1;
             let retries_left = attempt <= self.retry.max_retries;
+            if let Some(limiter) = &self.limiter {
+                limiter.until_ready().await;
+            }
             let mut rb = self
                 .http
                 .post(self.endpoint.clone())

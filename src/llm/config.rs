@@ -56,6 +56,11 @@ pub struct ProviderConfig {
     /// Extra attempts after a 429, a 5xx or a failed connection.
     #[serde(default = "default_max_retries")]
     pub max_retries: u32,
+    /// Most requests per minute, spread evenly, shared by everything in the process that
+    /// uses this provider; `None` = no limit (local servers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rate_limit_rpm: Option<u32>,
 }
 
 impl ProviderConfig {
@@ -67,6 +72,7 @@ impl ProviderConfig {
             api_key_ref: None,
             timeout_secs: DEFAULT_TIMEOUT_SECS,
             max_retries: DEFAULT_MAX_RETRIES,
+            rate_limit_rpm: None,
         }
     }
 

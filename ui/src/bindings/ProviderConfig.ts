@@ -19,4 +19,9 @@ timeout_secs: number,
 /**
  * Extra attempts after a 429, a 5xx or a failed connection.
  */
-max_retries: number, };
+max_retries: number, 
+/**
+ * Most requests per minute, spread evenly, shared by everything in the process that
+ * uses this provider; `None` = no limit (local servers).
+ */
+rate_limit_rpm?: number, };

@@ -10,6 +10,12 @@ pub enum AgentError {
     Disabled(String),
     #[error("run {id} is {status}; only a run that stopped part-way can be resumed")]
     NotResumable { id: i64, status: String },
+    #[error(
+        "run {0} is being worked on by another Utter window or command right now; wait for it to stop (`utter runs show {0}`)"
+    )]
+    RunBusy(i64),
+    #[error("cannot take the lock of run {id}: {reason}")]
+    RunLock { id: i64, reason: String },
     #[error("approval {id} was already {status}")]
     AlreadyDecided { id: i64, status: String },
     #[error(

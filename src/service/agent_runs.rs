@@ -181,7 +181,21 @@ impl Service {
     }
 
     async fn drive(&self, run_id: i64, secrets: &dyn SecretStore) -> ServiceResult<RunDetail> {
+        // One driver per run across every process: the app and a `utter runs resume` racing
+        // would both run a pending call. The OS drops the lock when a process dies.
+        let _lease = self.run_lease(run_id)?;
         let run = self.store().get_run(run_id)?;
+        if matches!(run.status, RunStatus::Completed | RunStatus::Cancelled) {
+            // Finished by whoever held the lock before us.
+            return self.get_run_detail(run_id);
+        }
+        let undecided = self
+            .store()
+            .list_approvals(Some(ApprovalStatus::Pending), Some(run_id))?;
+        if run.status == RunStatus::WaitingApproval && !undecided.is_empty() {
+            // Nothing can happen until the user decides; no need to start any server.
+            return self.get_run_detail(run_id);
+        }
         let agent = self.get_agent(&run.agent)?;
         let llm = self.llm_client(secrets)?.ok_or(AgentError::NoModel)?;
         // A model turn left `started` was cut off by a kill; it is asked again, and the log
@@ -528,6 +542,27 @@ impl Service {
             }
         }
         Ok(Toolbox { supervisor, tools })
+    }
+
+    /// An exclusive lock on `runs/run-ID.lock` in the data dir, held while a run is driven.
+    fn run_lease(&self, id: i64) -> ServiceResult<std::fs::File> {
+        let lock_err = |e: std::io::Error| AgentError::RunLock {
+            id,
+            reason: e.to_string(),
+        };
+        let dir = self.data_dir().join("runs");
+        std::fs::create_dir_all(&dir).map_err(lock_err)?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(format!("run-{id}.lock")))
+            .map_err(lock_err)?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => Err(AgentError::RunBusy(id).into()),
+            Err(std::fs::TryLockError::Error(e)) => Err(lock_err(e).into()),
+        }
     }
 
     fn finish_run(&self, run: &Run, output: &str) -> ServiceResult<()> {

@@ -712,3 +712,32 @@ async fn workflow_gives_up_after_its_retries() {
         .unwrap_err();
     assert!(err.to_string().contains("no agent named 'Nobody'"), "{err}");
 }
+
+/// Two drivers of one run (the app and `utter runs resume`, or a double click) must not
+/// both work it: the second is refused while the first holds the run, and a run that
+/// finished meanwhile is left alone.
+#[tokio::test]
+async fn a_run_is_driven_by_one_caller_at_a_time() {
+    let s = setup(vec![answer("Done.").delay(Duration::from_millis(1500))]).await;
+    s.svc.save_agent(agent("Solo", &[], &[])).unwrap();
+    let id = task(&s.svc, "Write the summary");
+    let run = s.svc.start_run("Solo", id, &s.secrets).unwrap();
+
+    let first = s.svc.resume_run(run.id, &s.secrets);
+    let second = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        s.svc.resume_run(run.id, &s.secrets).await
+    };
+    let (first, second) = tokio::join!(first, second);
+
+    assert_eq!(first.unwrap().run.status, RunStatus::Completed);
+    let err = second.unwrap_err();
+    assert!(
+        err.to_string().contains("being worked on by another"),
+        "{err}"
+    );
+    // One model call only, and the run is not re-driven once completed.
+    assert_eq!(s.llm.requests().len(), 1);
+    assert!(s.svc.resume_run(run.id, &s.secrets).await.is_err());
+    assert_eq!(s.llm.requests().len(), 1);
+}

@@ -3,7 +3,7 @@
 //! the UI follows it through `store-changed` events.
 
 use tauri::{AppHandle, Manager, Runtime, State};
-use utter::agents::{AgentDef, Approval, ApprovalStatus, Run, RunDetail};
+use utter::agents::{AgentDef, Approval, ApprovalStatus, Run, RunDetail, WorkflowDef, WorkflowRun};
 use utter::model::Task;
 
 use crate::AppState;
@@ -91,6 +91,34 @@ pub async fn cancel_run(state: State<'_, AppState>, id: i64) -> CmdResult<Run> {
     with_service(state, move |s| s.cancel_run(id)).await
 }
 
+#[tauri::command]
+pub async fn list_workflows(state: State<'_, AppState>) -> CmdResult<Vec<WorkflowDef>> {
+    with_service(state, |s| s.list_workflows()).await
+}
+
+/// Starts a workflow on a task; its agents' runs show in the task's timeline as they go.
+#[tauri::command]
+pub async fn run_workflow(
+    state: State<'_, AppState>,
+    name: String,
+    task: i64,
+) -> CmdResult<WorkflowRun> {
+    let secrets = state.secrets.clone();
+    let service = state.service.clone();
+    let check = secrets.clone();
+    let w = with_service(state, move |s| {
+        s.start_workflow(&name, task, check.as_ref())
+    })
+    .await?;
+    let id = w.id;
+    tauri::async_runtime::spawn(async move {
+        if let Err(e) = service.resume_workflow(id, secrets.as_ref()).await {
+            tracing::warn!(workflow_run = id, "workflow stopped: {e}");
+        }
+    });
+    Ok(w)
+}
+
 /// Starts a run without a caller waiting for it (the scheduler); failures go to the log.
 pub fn start_in_background<R: Runtime>(app: &AppHandle<R>, agent: &str, task: i64) {
     let Some(state) = app.try_state::<AppState>() else {
@@ -111,7 +139,8 @@ fn drive<R: Runtime>(app: &AppHandle<R>, run: i64) {
     let service = state.service.clone();
     let secrets = state.secrets.clone();
     tauri::async_runtime::spawn(async move {
-        if let Err(e) = service.resume_run(run, secrets.as_ref()).await {
+        // A run inside a workflow carries the workflow on to its next agents.
+        if let Err(e) = service.continue_run(run, secrets.as_ref()).await {
             tracing::warn!(run, "agent run stopped: {e}");
         }
     });

@@ -169,6 +169,8 @@ fn main() {
             agent_commands::decide_approval,
             agent_commands::resume_run,
             agent_commands::cancel_run,
+            agent_commands::list_workflows,
+            agent_commands::run_workflow,
             chat_commands::chat_thread,
             chat_commands::chat_send,
             chat_commands::chat_stop,

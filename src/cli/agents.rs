@@ -122,7 +122,7 @@ pub fn runs(svc: &Service, cmd: RunsCmd) -> Result<()> {
         }
         RunsCmd::Resume { id, json } => {
             let secrets = KeyringStore::new();
-            let d = runtime()?.block_on(svc.resume_run(id, &secrets))?;
+            let d = runtime()?.block_on(svc.continue_run(id, &secrets))?;
             print_outcome(&d, json)
         }
         RunsCmd::Cancel { id } => {
@@ -174,7 +174,7 @@ pub fn approvals(svc: &Service, cmd: ApprovalsCmd) -> Result<()> {
         ));
     }
     let secrets = KeyringStore::new();
-    let d = runtime()?.block_on(svc.resume_run(a.run_id, &secrets))?;
+    let d = runtime()?.block_on(svc.continue_run(a.run_id, &secrets))?;
     print_outcome(&d, false)
 }
 

@@ -58,6 +58,18 @@ impl Service {
         task_id: i64,
         secrets: &dyn SecretStore,
     ) -> ServiceResult<WorkflowRun> {
+        let w = self.start_workflow(name, task_id, secrets)?;
+        self.drive_workflow(w, secrets).await
+    }
+
+    /// Records a new run of a workflow on a task after checking it can run; drive it with
+    /// [`Service::resume_workflow`] (the desktop app does that in the background).
+    pub fn start_workflow(
+        &self,
+        name: &str,
+        task_id: i64,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<WorkflowRun> {
         let def = self.get_workflow(name)?;
         for a in &def.agents {
             let agent = self.get_agent(a)?;
@@ -67,8 +79,24 @@ impl Service {
         }
         self.llm_client(secrets)?.ok_or(AgentError::NoModel)?;
         self.get_task(task_id)?;
-        let w = self.store().insert_workflow_run(&def, Some(task_id))?;
-        self.drive_workflow(w, secrets).await
+        Ok(self.store().insert_workflow_run(&def, Some(task_id))?)
+    }
+
+    /// Continues a run after an approval or a stop: a run inside a workflow continues the
+    /// workflow too (the next agents), any other run just itself.
+    pub async fn continue_run(
+        &self,
+        run_id: i64,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<RunDetail> {
+        let run = self.store().get_run(run_id)?;
+        match run.workflow_run {
+            Some(w) => {
+                self.resume_workflow(w, secrets).await?;
+                self.get_run_detail(run_id)
+            }
+            None => self.resume_run(run_id, secrets).await,
+        }
     }
 
     /// Continues a workflow at the step it was on (after an approval, a kill, a failure).

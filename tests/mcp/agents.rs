@@ -741,3 +741,57 @@ async fn a_run_is_driven_by_one_caller_at_a_time() {
     assert!(s.svc.resume_run(run.id, &s.secrets).await.is_err());
     assert_eq!(s.llm.requests().len(), 1);
 }
+
+/// An approval inside a workflow: approving it (as the app and `utter approvals approve`
+/// do, through `continue_run`) carries the workflow on to its next agent.
+#[tokio::test]
+async fn approving_a_call_inside_a_workflow_continues_the_workflow() {
+    let Some(fx) = fixtures() else { return };
+    let root = tempfile::tempdir().unwrap();
+    let draft = root.path().join("draft.md");
+    let s = setup(vec![
+        calls(&[(
+            "w1",
+            "files__write_file",
+            json!({"path": draft, "content": "Draft v1"}),
+        )]),
+        answer("Saved the draft."),
+        answer("PASS\nThe draft exists."),
+    ])
+    .await;
+    s.svc
+        .mcp_add(filesystem(&fx, "files", root.path()), &s.secrets)
+        .unwrap();
+    s.svc.save_agent(agent("Writer", &["files"], &[])).unwrap();
+    s.svc.save_agent(agent("Checker", &[], &[])).unwrap();
+    s.svc
+        .save_workflow(utter::agents::WorkflowDef {
+            name: "Write and check".into(),
+            agents: vec!["Writer".into(), "Checker".into()],
+            max_retries: 0,
+        })
+        .unwrap();
+    let id = task(&s.svc, "Write the draft");
+
+    let w = s
+        .svc
+        .run_workflow("Write and check", id, &s.secrets)
+        .await
+        .unwrap();
+    assert_eq!(w.status, RunStatus::WaitingApproval);
+    let approval = s.svc.list_approvals(Some(ApprovalStatus::Pending)).unwrap();
+    assert_eq!(approval.len(), 1);
+    s.svc.decide_approval(approval[0].id, true).unwrap();
+
+    let d = s
+        .svc
+        .continue_run(approval[0].run_id, &s.secrets)
+        .await
+        .unwrap();
+    assert_eq!(d.run.status, RunStatus::Completed);
+    assert_eq!(std::fs::read_to_string(&draft).unwrap(), "Draft v1");
+    let after = s.svc.list_workflow_runs(5).unwrap();
+    assert_eq!(after[0].status, RunStatus::Completed, "{:?}", after[0].error);
+    assert_eq!(after[0].run_ids.len(), 2, "the checker ran too");
+    assert_eq!(s.svc.get_task(id).unwrap().status, Status::Completed);
+}

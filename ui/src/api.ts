@@ -29,6 +29,8 @@ import type { TaskFilter } from "./bindings/TaskFilter";
 import type { TaskPatch } from "./bindings/TaskPatch";
 import type { Transcript } from "./bindings/Transcript";
 import type { VoiceEvent } from "./bindings/VoiceEvent";
+import type { WorkflowDef } from "./bindings/WorkflowDef";
+import type { WorkflowRun } from "./bindings/WorkflowRun";
 
 /** Name of the event the core emits after every change to the store. */
 export const STORE_CHANGED = "store-changed";
@@ -168,6 +170,15 @@ export function resumeRun(id: number): Promise<void> {
 
 export function cancelRun(id: number): Promise<Run> {
   return invoke<Run>("cancel_run", { id });
+}
+
+export function listWorkflows(): Promise<WorkflowDef[]> {
+  return invoke<WorkflowDef[]>("list_workflows");
+}
+
+/** Starts a workflow on a task; its agents' runs appear in the task's timeline as they go. */
+export function runWorkflow(name: string, task: number): Promise<WorkflowRun> {
+  return invoke<WorkflowRun>("run_workflow", { name, task });
 }
 
 // ---- desktop: settings, status, microphones, models, recording -------------------------

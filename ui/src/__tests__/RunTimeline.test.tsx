@@ -127,4 +127,23 @@ describe("run timeline", () => {
     await act(async () => undefined);
     expect(backend.callsTo("assign_agent").at(-1)).toEqual({ task: 1, agent: null });
   });
+  it("Run workflow starts the pipeline and its agents' runs appear in order", async () => {
+    const backend = installBackend({ tasks: [{ id: 1, title: "Henderson proposal" }] });
+    backend.agents.runMs = 10;
+    const user = userEvent.setup();
+    render(<App />);
+    await waitFor(() => expect(screen.queryByText("Loading tasks…")).not.toBeInTheDocument());
+    await user.click(card("Henderson proposal"));
+    const panel = within(screen.getByRole("complementary", { name: "Task details" }));
+    expect(await panel.findByLabelText("Workflow")).toHaveValue("Proposal pipeline");
+    expect(panel.getByRole("button", { name: "Run workflow" })).toHaveAttribute("title", expect.stringContaining("Research → Proposal Generator → QA Verifier"));
+    await user.click(panel.getByRole("button", { name: "Run workflow" }));
+    expect(backend.callsTo("run_workflow")).toEqual([{ name: "Proposal pipeline", task: 1 }]);
+    await waitFor(() => expect(backend.agents.runs.map((r) => [r.agent, r.status])).toEqual([
+      ["Research", "completed"],
+      ["Proposal Generator", "completed"],
+      ["QA Verifier", "completed"],
+    ]), { timeout: 2000 });
+    await waitFor(() => expect(panel.getAllByText("Completed", { selector: ".run-badge" })).toHaveLength(3));
+  });
 });

@@ -7,6 +7,7 @@ import type { Task } from "../bindings/Task";
 import { useRuns } from "../hooks/useRuns";
 import type { Notify } from "../hooks/useToasts";
 import { RunTimeline } from "./RunTimeline";
+import { WorkflowRow } from "./WorkflowRow";
 
 interface AgentSectionProps {
   task: Task;
@@ -85,6 +86,7 @@ export function AgentSection({ task, agents, notify }: AgentSectionProps) {
         </button>
       </div>
       {hint && <p className="agent-hint muted">{hint}</p>}
+      <WorkflowRow taskId={task.id} notify={notify} onStarted={() => runs.expand(null)} />
       {task.assigned_agent && task.agent_reason && choice === task.assigned_agent && (
         <p className="agent-reason muted">Why this agent: {task.agent_reason}</p>
       )}

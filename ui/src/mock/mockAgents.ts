@@ -7,6 +7,8 @@ import type { Run } from "../bindings/Run";
 import type { RunDetail } from "../bindings/RunDetail";
 import type { RunStep } from "../bindings/RunStep";
 import type { Task } from "../bindings/Task";
+import type { WorkflowDef } from "../bindings/WorkflowDef";
+import type { WorkflowRun } from "../bindings/WorkflowRun";
 
 type Args = Record<string, unknown>;
 
@@ -59,6 +61,7 @@ export class MockAgents {
   runs: Run[] = [];
   steps = new Map<number, RunStep[]>();
   approvals: Approval[] = [];
+  workflows: WorkflowDef[] = [{ name: "Proposal pipeline", agents: ["Research", "Proposal Generator", "QA Verifier"], max_retries: 2 }];
   /** How long a mock run works before it completes. */
   runMs = 700;
   private timers = new Set<ReturnType<typeof setTimeout>>();
@@ -82,7 +85,7 @@ export class MockAgents {
   handles(cmd: string): boolean {
     return [
       "list_agents", "save_agent", "reset_agent", "assign_agent", "list_runs", "get_run", "list_approvals",
-      "run_agent", "decide_approval", "resume_run", "cancel_run",
+      "run_agent", "decide_approval", "resume_run", "cancel_run", "list_workflows", "run_workflow",
     ].includes(cmd);
   }
 
@@ -291,6 +294,29 @@ export class MockAgents {
           this.later(() => this.finish(r, "Picked up where it stopped and finished."));
         }
         return null;
+      }
+      case "list_workflows":
+        return this.workflows.map((w) => structuredClone(w));
+      case "run_workflow": {
+        const wf = this.workflows.find((w) => w.name === a.name);
+        if (!wf) throw { message: `no workflow named '${String(a.name)}'`, not_found: true };
+        const task = this.findTask(a.task);
+        // Each agent runs after the one before it, like the core's workflow.
+        const step = (i: number) => {
+          if (i >= wf.agents.length) return;
+          const r = this.addRun(wf.agents[i], task.id, "running");
+          this.runUpdated(r);
+          this.later(() => {
+            this.finish(r, i + 1 === wf.agents.length ? "PASS\nEverything checks out." : `Step ${i + 1} of ${wf.name} done.`);
+            step(i + 1);
+          });
+        };
+        step(0);
+        const run: WorkflowRun = {
+          id: 1, workflow: wf.name, task_id: task.id, definition: structuredClone(wf), status: "running",
+          position: 0, retries: 0, current_run: null, run_ids: [], error: null, created_at: iso(0), updated_at: iso(0),
+        };
+        return run;
       }
       case "cancel_run": {
         const r = this.run(a.id);

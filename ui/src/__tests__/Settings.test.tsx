@@ -172,11 +172,12 @@ describe("settings", () => {
     await user.selectOptions(within(form).getByLabelText("Provider"), "anthropic");
     expect(within(form).getByLabelText("Base URL")).toHaveValue("https://api.anthropic.com");
     await user.type(within(form).getByLabelText("API key"), "sk-ant-secret");
+    await user.type(within(form).getByLabelText("Requests per minute"), "50");
     await user.click(within(form).getByRole("button", { name: "Use this provider" }));
     await waitFor(() => expect(backend.callsTo("set_llm_provider")).toHaveLength(1));
     const call = backend.callsTo("set_llm_provider")[0];
     expect(call.apiKey).toBe("sk-ant-secret");
-    expect(call.config).toMatchObject({ kind: "anthropic", base_url: "https://api.anthropic.com", api_key_ref: null });
+    expect(call.config).toMatchObject({ kind: "anthropic", base_url: "https://api.anthropic.com", api_key_ref: null, rate_limit_rpm: 50 });
     expect(await within(form).findByText(/key in the OS keychain/)).toBeInTheDocument();
     expect(within(form).getByLabelText("API key")).toHaveValue("");
 

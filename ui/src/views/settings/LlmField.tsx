@@ -16,6 +16,7 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
   const [url, setUrl] = useState(value?.base_url ?? PRESETS[kind].url);
   const [model, setModel] = useState(value?.model ?? PRESETS[kind].model);
   const [key, setKey] = useState("");
+  const [rpm, setRpm] = useState(value?.rate_limit_rpm ? String(value.rate_limit_rpm) : "");
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,6 +48,8 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
             api_key_ref: null, // the core keeps a key stored earlier unless a new one is given
             timeout_secs: value?.timeout_secs ?? 60,
             max_retries: value?.max_retries ?? 2,
+            // Empty or 0: no limit (local servers); otherwise requests per minute, spread evenly.
+            rate_limit_rpm: Number.parseInt(rpm, 10) > 0 ? Number.parseInt(rpm, 10) : undefined,
           },
           key.trim() || null,
         ),
@@ -108,6 +111,18 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
             autoComplete="off"
             placeholder={value?.api_key_ref ? "Stored in the keychain · type to replace" : kind === "anthropic" ? "Required" : "Not needed for local servers"}
             onChange={(e) => setKey(e.target.value)}
+          />
+        </label>
+        <label>
+          Requests per minute
+          <input
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={rpm}
+            placeholder="No limit"
+            title="The most requests Utter sends to this provider per minute (extraction, agents and chat together), spread evenly"
+            onChange={(e) => setRpm(e.target.value)}
           />
         </label>
       </div>

@@ -791,7 +791,12 @@ async fn approving_a_call_inside_a_workflow_continues_the_workflow() {
     assert_eq!(d.run.status, RunStatus::Completed);
     assert_eq!(std::fs::read_to_string(&draft).unwrap(), "Draft v1");
     let after = s.svc.list_workflow_runs(5).unwrap();
-    assert_eq!(after[0].status, RunStatus::Completed, "{:?}", after[0].error);
+    assert_eq!(
+        after[0].status,
+        RunStatus::Completed,
+        "{:?}",
+        after[0].error
+    );
     assert_eq!(after[0].run_ids.len(), 2, "the checker ran too");
     assert_eq!(s.svc.get_task(id).unwrap().status, Status::Completed);
 }

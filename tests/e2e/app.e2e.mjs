@@ -148,14 +148,35 @@ async function scriptedModel(replies) {
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", () => {
-      requests.push(JSON.parse(body || "null"));
+      const request = JSON.parse(body || "null");
+      requests.push(request);
       const next = replies.shift();
+      if (next && request?.stream) return streamReply(res, next);
       res.writeHead(next ? 200 : 599, { "content-type": "application/json" });
       res.end(JSON.stringify(next ?? { error: "no scripted reply left" }));
     });
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   return { base: `http://127.0.0.1:${server.address().port}/v1`, requests, close: () => server.close() };
+}
+
+/** The same reply as OpenAI streams it: SSE chunks, the text a few words at a time, 40 ms apart. */
+async function streamReply(res, reply) {
+  res.writeHead(200, { "content-type": "text/event-stream" });
+  const msg = reply.choices[0].message;
+  const chunk = (delta, finish = null) => `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", model: "m", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  res.write(chunk({ role: "assistant", content: "" }));
+  if (msg.tool_calls) {
+    res.write(chunk({ tool_calls: msg.tool_calls.map((c, index) => ({ index, ...c })) }));
+  } else {
+    for (const piece of msg.content.match(/\S+\s*/g) ?? []) {
+      res.write(chunk({ content: piece }));
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  }
+  res.write(chunk({}, reply.choices[0].finish_reason));
+  res.write(`data: ${JSON.stringify({ id: "c", choices: [], usage: reply.usage })}\n\n`);
+  res.end("data: [DONE]\n\n");
 }
 
 const toolCall = (id, name, args) => ({

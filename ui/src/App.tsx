@@ -26,6 +26,7 @@ import { useDesktopViews } from "./hooks/useDesktopViews";
 import { useVoiceToasts } from "./hooks/useVoiceToasts";
 import { Agents } from "./views/Agents";
 import { Approvals } from "./views/Approvals";
+import { ChatPanel } from "./views/ChatPanel";
 import { McpServers } from "./views/McpServers";
 import { Onboarding } from "./views/Onboarding";
 import { Settings } from "./views/Settings";
@@ -56,6 +57,8 @@ export function App() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [editNonce, setEditNonce] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
+  /** The open chat: `{ task: null }` is the board's, `{ task: id }` a task's; null = closed. */
+  const [chat, setChat] = useState<{ task: number | null } | null>(null);
   const quickAddRef = useRef<HTMLInputElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
 
@@ -87,6 +90,12 @@ export function App() {
     setOpenId(id);
   }, []);
   const { view, setView, hotkey } = useDesktopViews(open);
+  const toggleChat = useCallback(() => setChat((c) => (c ? null : { task: null })), []);
+  const chatTask = chat?.task != null ? (board.tasks.find((t) => t.id === chat.task) ?? null) : null;
+  // A task's chat closes with its task.
+  useEffect(() => {
+    if (chat?.task != null && !chatTask && board.loadState === "ready") setChat(null);
+  }, [chat, chatTask, board.loadState]);
 
   const { move, remove, update, quickAdd: addText, undo } = board;
 
@@ -188,6 +197,7 @@ export function App() {
     },
     toggleHelp: () => setHelpOpen((v) => !v),
     goTo: setView,
+    toggleChat,
     escape,
   });
 
@@ -209,6 +219,15 @@ export function App() {
           onClear={clear}
           textRef={filterRef}
         />
+        <button
+          type="button"
+          className="ghost-button topbar-button"
+          title="Chat (g c)"
+          aria-pressed={chat != null && chat.task == null}
+          onClick={() => setChat((c) => (c && c.task == null ? null : { task: null }))}
+        >
+          Chat
+        </button>
         <button type="button" className="ghost-button topbar-button" title="Agents (g a)" onClick={() => setView("agents")}>
           Agents
         </button>
@@ -273,6 +292,16 @@ export function App() {
             onMove={(status) => moveCard(openTask.id, status, 0)}
             onDelete={() => removeCard(openTask.id)}
             onClose={() => setOpenId(null)}
+            onChat={() => setChat({ task: openTask.id })}
+          />
+        )}
+        {chat && (chat.task == null || chatTask) && (
+          <ChatPanel
+            key={chat.task ?? "board"}
+            task={chatTask}
+            refreshKey={view}
+            onClose={() => setChat(null)}
+            onOpenSettings={() => setView("settings")}
           />
         )}
       </div>

@@ -10,6 +10,9 @@ import type { AppSettings } from "./bindings/AppSettings";
 import type { Approval } from "./bindings/Approval";
 import type { Category } from "./bindings/Category";
 import type { ChangeEvent } from "./bindings/ChangeEvent";
+import type { ChatEvent } from "./bindings/ChatEvent";
+import type { ChatMessage } from "./bindings/ChatMessage";
+import type { ChatThread } from "./bindings/ChatThread";
 import type { DesktopStatus } from "./bindings/DesktopStatus";
 import type { DownloadEvent } from "./bindings/DownloadEvent";
 import type { InputDevice } from "./bindings/InputDevice";
@@ -179,6 +182,33 @@ export function listWorkflows(): Promise<WorkflowDef[]> {
 /** Starts a workflow on a task; its agents' runs appear in the task's timeline as they go. */
 export function runWorkflow(name: string, task: number): Promise<WorkflowRun> {
   return invoke<WorkflowRun>("run_workflow", { name, task });
+}
+
+// ---- chat ----------------------------------------------------------------------------
+
+/** Streamed pieces of a chat reply (`task_id` null = the board's chat). */
+export const CHAT_EVENT = "chat";
+
+/** The conversation for a scope: `null` = the board's, a number = that task's. */
+export function chatThread(task: number | null): Promise<ChatThread> {
+  return invoke<ChatThread>("chat_thread", { task });
+}
+
+/** Resolves with the final answer once the reply is complete; streams `chat` events meanwhile. */
+export function chatSend(task: number | null, text: string): Promise<ChatMessage> {
+  return invoke<ChatMessage>("chat_send", { task, text });
+}
+
+export function chatStop(task: number | null): Promise<boolean> {
+  return invoke<boolean>("chat_stop", { task });
+}
+
+export function chatClear(task: number | null): Promise<number> {
+  return invoke<number>("chat_clear", { task });
+}
+
+export function onChat(handler: (event: ChatEvent) => void): Promise<UnlistenFn> {
+  return listen<ChatEvent>(CHAT_EVENT, (e) => handler(e.payload));
 }
 
 // ---- desktop: settings, status, microphones, models, recording -------------------------

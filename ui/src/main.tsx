@@ -12,6 +12,7 @@ import "./styles/board.css";
 import "./styles/detail.css";
 import "./styles/desktop.css";
 import "./styles/agents.css";
+import "./styles/chat.css";
 
 /** The recording overlay is the same bundle in a window labelled "overlay" (or `#overlay`). */
 function isOverlay(): boolean {

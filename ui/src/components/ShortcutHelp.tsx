@@ -41,6 +41,7 @@ const groups = (hotkey: string): { title: string; keys: [string[], string][] }[]
       [["g a"], "Agents"],
       [["g i"], "Approvals"],
       [["g s"], "MCP servers"],
+      [["g c"], "Chat (the board's; a task's from its panel)"],
       [[prettyAccelerator(hotkey)], "Talk (works in any app)"],
     ],
   },

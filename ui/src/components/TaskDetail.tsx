@@ -25,6 +25,8 @@ interface TaskDetailProps {
   onMove: (status: Status) => void;
   onDelete: () => void;
   onClose: () => void;
+  /** Opens the side chat about this task. */
+  onChat?: () => void;
 }
 
 const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
@@ -35,7 +37,7 @@ function formatTimestamp(iso: string): string {
 }
 
 /** Side panel: every field edits in place and saves on blur / Enter. */
-export function TaskDetail({ task, categories, agents, notify, editNonce, onUpdate, onMove, onDelete, onClose }: TaskDetailProps) {
+export function TaskDetail({ task, categories, agents, notify, editNonce, onUpdate, onMove, onDelete, onClose, onChat }: TaskDetailProps) {
   const uid = useId();
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const title = useDraft(task.title, (v) => v.trim() && onUpdate(patchOf({ title: v.trim() })));
@@ -68,6 +70,11 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
       <header className="detail-header">
         <span className="detail-id">#{task.id}</span>
         <div className="detail-actions">
+          {onChat && (
+            <button type="button" className="ghost-button" onClick={onChat} title="Chat about this task">
+              Chat about this task
+            </button>
+          )}
           <button type="button" className="ghost-button danger" onClick={onDelete} title="Delete (⌫)">
             Delete
           </button>

@@ -25,6 +25,8 @@ export interface ShortcutContext {
   toggleHelp: () => void;
   /** `g a` / `g i` / `g s`: the agents gallery / the approvals inbox / the MCP servers. */
   goTo?: (view: "agents" | "approvals" | "mcp") => void;
+  /** `g c`: opens or closes the board's chat. */
+  toggleChat?: () => void;
   /** Esc: close the top-most panel; returns true if something closed. */
   escape: () => boolean;
 }
@@ -97,6 +99,11 @@ export function useKeyboardShortcuts(ctx: ShortcutContext) {
       // `g` alone still jumps to the first card; `g` then `a`/`i`/`s` also goes to a view.
       const chord = key !== "g" && Date.now() - lastG.current < CHORD_MS;
       lastG.current = key === "g" ? Date.now() : 0;
+      if (chord && key === "c" && c.toggleChat) {
+        e.preventDefault();
+        c.toggleChat();
+        return;
+      }
       const target = chord ? GO_TO.get(key) : undefined;
       if (target && c.goTo) {
         e.preventDefault();

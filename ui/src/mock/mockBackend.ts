@@ -15,6 +15,7 @@ import type { Transcript } from "../bindings/Transcript";
 import { byPosition, positionAt } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
 import { MockAgents } from "./mockAgents";
+import { MockChat } from "./mockChat";
 import { MockMcp } from "./mockMcp";
 import { MockDesktop } from "./mockDesktop";
 
@@ -45,6 +46,15 @@ export class MockBackend {
   desktop = new MockDesktop();
   /** MCP servers. */
   mcp = new MockMcp((e) => this.changed(e));
+  /** The side chat. */
+  chat = new MockChat(
+    (event, payload) => this.desktop.emit(event, payload),
+    (title) => {
+      const t = this.insert({ title });
+      this.changed({ kind: "task_created", id: t.id });
+      return t;
+    },
+  );
   /** Agents, runs and approvals. */
   agents = new MockAgents(
     (e) => this.changed(e),
@@ -202,6 +212,7 @@ export class MockBackend {
         return null;
       default:
         if (this.agents.handles(cmd)) return this.agents.dispatch(cmd, a);
+        if (this.chat.handles(cmd)) return this.chat.dispatch(cmd, a);
         if (this.mcp.handles(cmd)) return this.mcp.dispatch(cmd, a);
         if (this.desktop.handles(cmd))
           return this.desktop.dispatch(cmd, a, (id) => {

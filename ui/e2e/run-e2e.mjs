@@ -469,7 +469,7 @@ describe("agents (mock IPC, headless Chromium)", () => {
       const dialog = page.getByRole("dialog", { name: "Agents" });
       const research = dialog.getByRole("article", { name: "Research" });
       await research.waitFor();
-      assert.equal(await dialog.getByRole("article").count(), 5);
+      assert.equal(await dialog.getByRole("article").count(), 6);
       if (scheme === "light") {
         await dialog.getByRole("article", { name: "Meeting Prep" }).getByRole("button", { name: "Show system prompt" }).click();
       }
@@ -536,12 +536,43 @@ describe("agents (mock IPC, headless Chromium)", () => {
   });
 });
 
+describe("chat (mock IPC, headless Chromium)", () => {
+  it("g c opens the board's chat; the answer streams and the task it added is on the board", async () => {
+    for (const scheme of ["light", "dark"]) {
+      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1360, height: 820 } });
+      await page.evaluate(() => (window.__utterMock.backend.chat.pieceMs = 60));
+      await page.keyboard.press("g");
+      await page.keyboard.press("c");
+      const chat = page.getByRole("complementary", { name: "Chat" });
+      await chat.getByText("Board tools only").waitFor();
+      await chat.getByLabel("Message").fill("add call Joe tomorrow about the renewal");
+      await page.keyboard.press("Enter");
+      // Streaming: part of the answer is there before all of it.
+      await page.waitForFunction(() => /^Added/.test(document.querySelector("[data-streaming]")?.textContent ?? ""), null, { timeout: 5000 });
+      await chat.getByText("to Pending.").waitFor({ timeout: 5000 });
+      await page.locator(cardSel("Call Joe tomorrow about the renewal")).waitFor();
+      await chat.locator(".chat-tool summary").click();
+      await chat.locator(".chat-tool-result").waitFor();
+      await chat.getByLabel("Message").fill("what is due this week?");
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "chat-dark.png" : "chat.png") });
+      const calls = await callsTo(page, "chat_send");
+      assert.deepEqual(calls, [{ task: null, text: "add call Joe tomorrow about the renewal" }]);
+      await page.keyboard.press("Escape");
+      await chat.waitFor({ state: "detached" });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+});
+
 // The desktop screenshots are kept in assets/screenshots (the README shows them), current with every e2e run.
 after(() => {
   const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
   fs.mkdirSync(docs, { recursive: true });
   for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
-    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png"]) {
+    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png"]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

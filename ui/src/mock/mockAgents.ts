@@ -32,7 +32,7 @@ function agent(name: string, description: string, category: string, servers: str
   };
 }
 
-/** The five agents the core ships. */
+/** The agents the core ships (the last one is the chat panel's). */
 export function builtinAgents(): AgentDef[] {
   return [
     agent("Meeting Prep", "Gathers notes, attendees and open questions before a meeting.", "Meetings", ["calendar", "files"], ["meeting", "call", "agenda"],
@@ -45,6 +45,8 @@ export function builtinAgents(): AgentDef[] {
       "You update the CRM from the task: contacts, deals, next steps. Never delete records."),
     agent("QA Verifier", "Checks that a finished development task really works.", "Development", ["shell", "files"], ["verify", "test", "qa"],
       "You verify a development task: run the tests, read the diff, and report what passed and what did not."),
+    { ...agent("Chat", "The chat panel. Its servers and tool rules decide what the chat may use; it never picks up tasks.", "", [], [],
+      "You are Utter's assistant, in a side panel next to the user's kanban board."), categories: [] },
   ];
 }
 

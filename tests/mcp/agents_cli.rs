@@ -25,26 +25,27 @@ fn json_of(o: &Output) -> Value {
     serde_json::from_str(&ok(o)).unwrap()
 }
 
+/// `utter llm set` to the scripted model at `llm` (OpenAI format).
+pub fn use_model(data: &Path, llm: &FakeServer) {
+    let base = format!("{}/v1", llm.base);
+    let args = [
+        "llm",
+        "set",
+        "--provider",
+        "openai",
+        "--base-url",
+        &base,
+        "--model",
+        "m",
+    ];
+    ok(&run(data, &[&args[..], &["--timeout", "120"]].concat()));
+}
+
 /// A data dir with the model at `llm`, the filesystem server on `root` as `files`, and
 /// agent Research given `files` with every file tool allowed.
 fn configure(data: &Path, llm: &FakeServer, root: &Path) {
     let fx = fixtures().unwrap();
-    let base = format!("{}/v1", llm.base);
-    ok(&run(
-        data,
-        &[
-            "llm",
-            "set",
-            "--provider",
-            "openai",
-            "--base-url",
-            &base,
-            "--model",
-            "m",
-            "--timeout",
-            "120",
-        ],
-    ));
+    use_model(data, llm);
     let entry = package_entry(&fx, "server-filesystem");
     ok(&run(
         data,

@@ -534,20 +534,7 @@ async fn utter_chat_from_the_cli() {
         "{}",
         err(&no_model)
     );
-    let base = format!("{}/v1", llm.base);
-    ok(&run(
-        d,
-        &[
-            "llm",
-            "set",
-            "--provider",
-            "openai",
-            "--base-url",
-            &base,
-            "--model",
-            "m",
-        ],
-    ));
+    super::agents_cli::use_model(d, &llm);
 
     let o = run(d, &["chat", "remind me to send the NDA to Acme tomorrow"]);
     assert_eq!(ok(&o), "Added #1 Send the NDA to Acme.\n");

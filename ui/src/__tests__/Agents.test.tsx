@@ -14,7 +14,7 @@ async function openGallery() {
 describe("agents gallery", () => {
   it("g a opens one card per agent; editing and Save sends the whole definition", async () => {
     const { backend, user, page } = await openGallery();
-    expect(page.getAllByRole("article").map((a) => a.dataset.agent)).toEqual(["Meeting Prep", "Proposal Generator", "Research", "CRM Sync", "QA Verifier"]);
+    expect(page.getAllByRole("article").map((a) => a.dataset.agent)).toEqual(["Meeting Prep", "Proposal Generator", "Research", "CRM Sync", "QA Verifier", "Chat"]);
     const card = within(page.getByRole("article", { name: "Research" }));
     expect(card.getByText("built-in")).toBeInTheDocument();
     expect(card.queryByLabelText("Research system prompt")).not.toBeInTheDocument();

@@ -1,6 +1,9 @@
-import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 
+import type { ChatMessage } from "../bindings/ChatMessage";
+import { ChatMessageView } from "../components/ChatMessageView";
+import { localDate } from "../mock/mockBackend";
 import { card, renderApp, titlesIn } from "../test/harness";
 
 function chatPanel() {
@@ -31,10 +34,20 @@ describe("side chat", () => {
     });
     expect(streaming?.textContent).not.toContain("to Pending.");
     expect(chat.getByRole("button", { name: "Stop" })).toBeInTheDocument();
-    await waitFor(() => expect(chat.getByRole("log")).toHaveTextContent("Added #2 Call Joe tomorrow to Pending."));
+    await waitFor(() => expect(chat.getByRole("log")).toHaveTextContent("Added #2 Call Joe to Pending, due tomorrow."));
     expect(document.querySelector("[data-streaming]")).toBeNull();
-    expect(chat.getByText("create task", { selector: "summary" })).toBeInTheDocument();
-    await waitFor(() => expect(titlesIn("pending")).toContain("Call Joe tomorrow"));
+    expect(chat.getByText("#2 Call Joe", { selector: ".chat-assistant .markdown strong" })).toBeInTheDocument();
+    // The tool it used: a chip that opens on its arguments and result.
+    const chip = chat.getByText("create_task", { selector: ".chat-tool-name" }).closest("details") as HTMLDetailsElement;
+    expect(chip).toHaveAttribute("data-state", "done");
+    expect(chip.open).toBe(false);
+    await user.click(within(chip).getByText("create_task"));
+    expect(chip.open).toBe(true);
+    expect(chip.querySelector(".chat-tool-args")).toHaveTextContent(`"title": "Call Joe"`);
+    expect(chip.querySelector(".chat-tool-args")).toHaveTextContent(`"due": "${localDate(1)}"`);
+    expect(chip.querySelector(".chat-tool-result")).toHaveTextContent(`"id": 2`);
+    await waitFor(() => expect(titlesIn("pending")).toContain("Call Joe"));
+    expect(backend.tasks.find((t) => t.id === 2)?.due).toBe(localDate(1));
     expect(chat.getByRole("button", { name: "Send" })).toBeDisabled();
   });
 
@@ -66,6 +79,8 @@ describe("side chat", () => {
     await user.type(chat.getByLabelText("Message"), "summarise my week{Enter}");
     expect(await chat.findByRole("alert")).toHaveTextContent("model overloaded");
     expect(chat.getByText("summarise my week", { selector: ".chat-user p" })).toBeInTheDocument();
+    // Saved, so not put back in the box as well.
+    expect(chat.getByLabelText("Message")).toHaveValue("");
   });
 
   it("without a model it says how to get one and opens settings", async () => {
@@ -73,6 +88,7 @@ describe("side chat", () => {
     backend.chat.hasModel = false;
     const chat = await openBoardChat(user);
     expect(await chat.findByText(/The chat needs a language model/)).toBeInTheDocument();
+    expect(chat.getByRole("button", { name: "Send" })).toBeDisabled();
     expect(chat.getByLabelText("Message")).toBeDisabled();
     await user.click(chat.getByRole("button", { name: "Open settings" }));
     expect(await screen.findByRole("dialog", { name: /settings/i })).toBeInTheDocument();
@@ -120,5 +136,38 @@ describe("side chat", () => {
     await user.click(chat.getByRole("button", { name: /^Clear 2 messages$/ }));
     expect(backend.callsTo("chat_clear")).toEqual([{ task: null }]);
     await waitFor(() => expect(chat.queryByText("hello", { selector: ".chat-user p" })).toBeNull());
+  });
+
+  it("a tool that failed is a red chip with its error; an MCP tool reads server/tool", () => {
+    const msg = (m: Partial<ChatMessage>): ChatMessage => ({
+      id: 1, chat_id: 1, role: "assistant", content: "", tool_calls: [], call_id: null, tool: null, is_error: false, tokens_in: 0, tokens_out: 0, created_at: "2026-01-01T00:00:00Z", ...m,
+    });
+    const answer = msg({
+      tool_calls: [
+        { id: "a", name: "move_task", arguments: '{"id":9,"status":"done"}' },
+        { id: "b", name: "calendar__list_events", arguments: "{}" },
+      ],
+    });
+    const results = new Map([["a", msg({ id: 2, role: "tool", call_id: "a", tool: "move_task", is_error: true, content: "Error: no task #9" })]]);
+    render(<ChatMessageView message={answer} results={results} />);
+    const failed = screen.getByText("move_task").closest("details") as HTMLElement;
+    expect(failed).toHaveAttribute("data-state", "error");
+    expect(within(failed).getByText("failed")).toBeInTheDocument();
+    expect(failed.querySelector(".chat-tool-result")).toHaveTextContent("Error: no task #9");
+    const running = screen.getByText("calendar/list_events").closest("details") as HTMLElement;
+    expect(running).toHaveAttribute("data-state", "running");
+  });
+
+  it("renders the answer's Markdown sanitized", () => {
+    const alert = vi.spyOn(window, "alert").mockImplementation(() => {});
+    const answer: ChatMessage = {
+      id: 1, chat_id: 1, role: "assistant", content: "**ok** <img src=x onerror=alert(1)><script>alert(2)</script> [x](javascript:alert(3))",
+      tool_calls: [], call_id: null, tool: null, is_error: false, tokens_in: 0, tokens_out: 0, created_at: "2026-01-01T00:00:00Z",
+    };
+    const { container } = render(<ChatMessageView message={answer} results={new Map()} />);
+    expect(screen.getByText("ok").tagName).toBe("STRONG");
+    expect(container.querySelector("img, script, [onerror]")).toBeNull();
+    expect(container.innerHTML).not.toMatch(/javascript:/i);
+    expect(alert).not.toHaveBeenCalled();
   });
 });

@@ -1,11 +1,12 @@
 import type { ChatMessage } from "../bindings/ChatMessage";
 import type { ChatToolCall } from "../bindings/ChatToolCall";
 import { Markdown } from "./Markdown";
+import { WrenchIcon } from "./WrenchIcon";
 
-/** Board tools read as plain words; MCP tools keep their `server/tool` name. */
+/** Board tools by their name; MCP tools (`server__tool`) as `server/tool`, like the tool rules. */
 function toolLabel(name: string): string {
-  const [server, tool] = name.split("__");
-  return tool ? `${server}/${tool}` : name.replace(/_/g, " ");
+  const at = name.indexOf("__");
+  return at > 0 ? `${name.slice(0, at)}/${name.slice(at + 2)}` : name;
 }
 
 function prettyJson(text: string): string {
@@ -21,10 +22,12 @@ function ToolCallChip({ call, result }: { call: ChatToolCall; result: ChatMessag
   return (
     <details className="chat-tool" data-state={state}>
       <summary>
-        <span className="chat-tool-icon" aria-hidden="true">
-          {state === "error" ? "!" : state === "running" ? "…" : "✓"}
+        <span className="chat-tool-icon">
+          <WrenchIcon />
         </span>
-        {toolLabel(call.name)}
+        <span className="chat-tool-name">{toolLabel(call.name)}</span>
+        {state === "running" && <span className="chat-tool-state">running…</span>}
+        {state === "error" && <span className="chat-tool-state">failed</span>}
       </summary>
       <pre className="chat-tool-args">{prettyJson(call.arguments)}</pre>
       {result && <pre className="chat-tool-result">{prettyJson(result.content)}</pre>}

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import * as api from "../api";
 import type { ChatEvent } from "../bindings/ChatEvent";
 import type { ChatMessage } from "../bindings/ChatMessage";
+import type { ChatThread } from "../bindings/ChatThread";
 
 export interface ChatState {
   messages: ChatMessage[];
@@ -34,18 +35,26 @@ function upsert(list: ChatMessage[], m: ChatMessage): ChatMessage[] {
   return next;
 }
 
+function lastUserId(list: ChatMessage[]): number {
+  return list.reduce((max, m) => (m.role === "user" && m.id > max ? m.id : max), -1);
+}
+
 export function useChat(task: number | null) {
   const [state, setState] = useState<ChatState>(EMPTY);
   const scope = useRef(task);
   scope.current = task;
+  /** Set when the core saves the user's message of the send in flight (it then can't be refused). */
+  const userSaved = useRef(false);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<ChatThread | null> => {
     try {
       const t = await api.chatThread(task);
-      if (scope.current !== task) return;
+      if (scope.current !== task) return null;
       setState((s) => ({ ...s, messages: t.messages, busy: t.busy, servers: t.servers, hasModel: t.has_model, loaded: true }));
+      return t;
     } catch (e) {
       if (scope.current === task) setState((s) => ({ ...s, loaded: true, error: api.errorMessage(e) }));
+      return null;
     }
   }, [task]);
 
@@ -59,6 +68,7 @@ export function useChat(task: number | null) {
       api.subscribe(
         api.onChat((ev) => {
           if (!sameScope(ev, scope.current)) return;
+          if (ev.kind === "message" && ev.message.role === "user") userSaved.current = true;
           setState((s) => {
             switch (ev.kind) {
               case "message":
@@ -80,9 +90,15 @@ export function useChat(task: number | null) {
     [],
   );
 
-  /** Sends `text`; resolves false (and keeps nothing) when the core refused it. */
+  /**
+   * Sends `text`. Resolves true once the text is in the conversation (even if the reply then
+   * failed), false when the core refused it up front (empty, no model, busy): the caller
+   * puts it back in the input.
+   */
   const send = useCallback(
     async (text: string): Promise<boolean> => {
+      const before = lastUserId(state.messages);
+      userSaved.current = false;
       setState((s) => ({ ...s, busy: true, error: null, notices: [] }));
       try {
         const answer = await api.chatSend(task, text);
@@ -91,11 +107,11 @@ export function useChat(task: number | null) {
       } catch (e) {
         if (scope.current === task) setState((s) => ({ ...s, streaming: null, busy: false, error: api.errorMessage(e) }));
         // What was saved before the failure (the user's message) shows from the core.
-        void load();
-        return false;
+        const thread = await load();
+        return userSaved.current || (thread != null && lastUserId(thread.messages) > before);
       }
     },
-    [task, load],
+    [task, load, state.messages],
   );
 
   const stop = useCallback(() => void api.chatStop(task).catch(() => undefined), [task]);

@@ -49,8 +49,9 @@ export class MockBackend {
   /** The side chat. */
   chat = new MockChat(
     (event, payload) => this.desktop.emit(event, payload),
-    (title) => {
-      const t = this.insert({ title });
+    (text) => parseQuickAdd(text),
+    (fields) => {
+      const t = this.insert(fields);
       this.changed({ kind: "task_created", id: t.id });
       return t;
     },

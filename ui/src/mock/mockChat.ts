@@ -5,6 +5,7 @@ import type { ChatEvent } from "../bindings/ChatEvent";
 import type { ChatMessage } from "../bindings/ChatMessage";
 import type { ChatThread } from "../bindings/ChatThread";
 import type { Task } from "../bindings/Task";
+import { formatDue } from "../board/due";
 
 type Args = Record<string, unknown>;
 
@@ -24,7 +25,9 @@ export class MockChat {
 
   constructor(
     private emit: (event: string, payload: unknown) => void,
-    private createTask: (title: string) => Task,
+    /** What a model would pass to create_task for the words (title, due, priority, category). */
+    private fieldsOf: (text: string) => Partial<Task>,
+    private createTask: (fields: Partial<Task>) => Task,
   ) {}
 
   handles(cmd: string): boolean {
@@ -81,12 +84,16 @@ export class MockChat {
       }
       let answer = task == null ? "Here is what I found on the board." : `About task #${task}: it looks on track.`;
       if (/\b(add|create|remind)\b/i.test(text)) {
-        const title = text.replace(/^.*?\b(add|create|remind me to)\b\s*/i, "").replace(/^\w/, (c) => c.toUpperCase()) || "New task";
-        const call = { id: `call_${this.nextId}`, name: "create_task", arguments: JSON.stringify({ title }) };
+        const words = text.replace(/^.*?\b(add|create|remind me to)\b\s*/i, "") || "New task";
+        const f = this.fieldsOf(words);
+        const fields = { ...f, title: (f.title ?? words).replace(/^\w/, (c) => c.toUpperCase()) };
+        const args = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v != null && !(k === "priority" && v === "medium")));
+        const call = { id: `call_${this.nextId}`, name: "create_task", arguments: JSON.stringify(args) };
         this.save(task, { role: "assistant", content: "", tool_calls: [call] });
-        const t = this.createTask(title);
-        this.save(task, { role: "tool", content: JSON.stringify({ created: { id: t.id, title: t.title } }), call_id: call.id, tool: "create_task" });
-        answer = `Added **#${t.id} ${t.title}** to Pending.`;
+        const t = this.createTask(fields);
+        this.save(task, { role: "tool", content: JSON.stringify({ created: { id: t.id, title: t.title, status: t.status, due: t.due } }), call_id: call.id, tool: "create_task" });
+        const due = t.due ? formatDue(t.due)?.label : null;
+        answer = `Added **#${t.id} ${t.title}** to Pending${due ? `, due ${/^(Today|Tomorrow)/.test(due) ? due.toLowerCase() : due}` : ""}.`;
       }
       let streamed = "";
       for (const piece of answer.match(/\S+\s*/g) ?? []) {

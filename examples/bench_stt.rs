@@ -2,16 +2,17 @@
 //!
 //! Prints one JSON line per measurement: model load, per-clip transcription (full 30 s window
 //! vs short `audio_ctx`, best of 3 after a warm-up), the streaming path's key-release → text
-//! latency for a dump fed in real time, and peak RSS. Used by `scripts/bench-stt.sh`.
+//! latency for a dump fed in real time (`BENCH_RUNS` times, default 5; p50 and max), and peak
+//! RSS. Used by `scripts/bench-stt.sh`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use utter::audio::{VadConfig, read_wav_16k_mono};
-use utter::stt::{Engine, EngineOptions, StreamingTranscriber};
+use utter::stt::{Engine, EngineOptions, Partial, StreamingTranscriber};
 
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -35,6 +36,9 @@ fn main() {
         .ok()
         .and_then(|t| t.parse().ok());
     let flash = std::env::var("BENCH_FLASH_ATTN").is_ok_and(|v| v == "1");
+    // Unset = auto: a multilingual model then runs language detection, a second encoder pass
+    // per call.
+    let language = std::env::var("BENCH_LANGUAGE").ok();
     let model = PathBuf::from(&args[0]);
     for clip in &args[1..] {
         let samples = read_wav_16k_mono(clip.as_ref()).unwrap();
@@ -47,6 +51,7 @@ fn main() {
                     short_audio_ctx: short,
                     threads,
                     flash_attn: flash,
+                    language: language.clone(),
                     ..EngineOptions::default()
                 },
             )
@@ -75,34 +80,58 @@ fn main() {
                 EngineOptions {
                     threads,
                     flash_attn: flash,
+                    language: language.clone(),
                     ..EngineOptions::default()
                 },
             )
             .unwrap(),
         );
         let samples = read_wav_16k_mono(&dump).unwrap();
-        let mut st =
-            StreamingTranscriber::new(Arc::clone(&engine), VadConfig::default(), |_| {}).unwrap();
-        // Feed in real time, 20 ms at a time, like a microphone.
-        let start = Instant::now();
-        for (i, chunk) in samples.chunks(320).enumerate() {
-            st.push(chunk).unwrap();
-            let due = Duration::from_millis(20 * (i as u64 + 1));
-            if let Some(wait) = due.checked_sub(start.elapsed()) {
-                std::thread::sleep(wait);
+        let runs: usize = std::env::var("BENCH_RUNS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(5);
+        let mut latencies = Vec::new();
+        let mut text = String::new();
+        let mut from_ahead = Vec::new();
+        for _ in 0..runs {
+            let last = Arc::new(Mutex::new(None::<Partial>));
+            let sink = Arc::clone(&last);
+            let mut st =
+                StreamingTranscriber::new(Arc::clone(&engine), VadConfig::default(), move |p| {
+                    *sink.lock().unwrap() = Some(p.clone());
+                })
+                .unwrap();
+            // Feed in real time, 20 ms at a time, like a microphone.
+            let start = Instant::now();
+            for (i, chunk) in samples.chunks(320).enumerate() {
+                st.push(chunk).unwrap();
+                let due = Duration::from_millis(20 * (i as u64 + 1));
+                if let Some(wait) = due.checked_sub(start.elapsed()) {
+                    std::thread::sleep(wait);
+                }
             }
+            let released = Instant::now();
+            let t = st.finish().unwrap();
+            latencies.push(released.elapsed().as_secs_f64());
+            text = t.text;
+            let last = last.lock().unwrap().clone().unwrap();
+            from_ahead.push(format!("{}/{}", last.taken_from_ahead, last.segments_done));
+            // A pause between runs, as between two dumps.
+            std::thread::sleep(Duration::from_millis(500));
         }
-        let released = Instant::now();
-        let t = st.finish().unwrap();
-        let latency = released.elapsed().as_secs_f64();
+        let mut sorted = latencies.clone();
+        sorted.sort_by(f64::total_cmp);
         let t0 = Instant::now();
         let batch = engine.transcribe(&samples).unwrap();
         let batch_s = t0.elapsed().as_secs_f64();
         println!(
             "{}",
             serde_json::json!({"bench": "streaming", "clip": dump, "clip_s": samples.len() as f64 / 16_000.0,
-                "release_to_text_s": latency, "batch_after_release_s": batch_s,
-                "text": t.text, "batch_text": batch.text})
+                "runs": runs, "release_to_text_p50_s": sorted[sorted.len() / 2],
+                "release_to_text_max_s": sorted[sorted.len() - 1], "release_to_text_s": latencies,
+                "segments_taken_from_ahead": from_ahead,
+                "batch_after_release_s": batch_s, "text": text, "batch_text": batch.text})
         );
     }
     println!(

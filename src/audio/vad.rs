@@ -21,6 +21,15 @@ pub struct VadConfig {
     /// Audio kept before the first and after the last voiced frame, so soft onsets and
     /// endings ("…Friday") are not clipped.
     pub pad_ms: u32,
+    /// A pause this long offers the unfinished segment for transcription ahead (see
+    /// [`Segmenter::pending`]). earshot already counts ~110 ms after the last word as voice,
+    /// so this is silence on top of that.
+    #[serde(default = "default_ahead_ms")]
+    pub ahead_ms: u32,
+}
+
+fn default_ahead_ms() -> u32 {
+    60
 }
 
 impl Default for VadConfig {
@@ -31,6 +40,7 @@ impl Default for VadConfig {
             min_speech_ms: 200,
             max_segment_ms: 20_000,
             pad_ms: 250,
+            ahead_ms: default_ahead_ms(),
         }
     }
 }
@@ -41,9 +51,17 @@ pub struct SpeechSegment {
     /// Index of the first sample in the whole recording.
     pub start_sample: u64,
     pub samples: Vec<f32>,
+    /// Samples up to the end of the last voiced frame; the rest is the trailing pad.
+    pub voiced_len: usize,
 }
 
 impl SpeechSegment {
+    /// Which speech the segment holds: `(start_sample, voiced_len)`. Two segments with the
+    /// same key hold the same words, whatever their trailing silence.
+    pub fn speech_key(&self) -> (u64, usize) {
+        (self.start_sample, self.voiced_len)
+    }
+
     pub fn start_ms(&self) -> u64 {
         self.start_sample * 1000 / u64::from(SAMPLE_RATE)
     }
@@ -143,10 +161,15 @@ impl Segmenter {
     /// is trimmed to the pre-roll as further frames arrive).
     fn cut(&mut self, end: usize) -> SpeechSegment {
         let end = end.min(self.voiced.len());
+        let voiced_frames = self.voiced[..end]
+            .iter()
+            .rposition(|v| *v)
+            .map_or(0, |i| i + 1);
         let samples: Vec<f32> = self.buf.drain(..end * FRAME).collect();
         let seg = SpeechSegment {
             start_sample: self.buf_start,
             samples,
+            voiced_len: voiced_frames * FRAME,
         };
         self.voiced.drain(..end);
         self.buf_start += (end * FRAME) as u64;
@@ -163,6 +186,30 @@ impl Segmenter {
         }
     }
 
+    /// The unfinished segment with the speech a cut or [`finish`](Self::finish) would give
+    /// if no more speech comes (same [`SpeechSegment::speech_key`]), once speech has paused
+    /// for `ahead_ms`, until the pause is long enough to cut. Transcribing it then, while the
+    /// user may be done talking, means the text is often ready when the key is released.
+    /// Its trailing pad is what has been heard so far, up to `pad_ms`.
+    pub fn pending(&self) -> Option<SpeechSegment> {
+        let (start_sample, voiced_len) = self.pending_key()?;
+        let trailing = self.voiced.iter().rev().take_while(|v| !**v).count();
+        let pad = trailing.min(Self::frames(self.cfg.pad_ms)) * FRAME;
+        Some(SpeechSegment {
+            start_sample,
+            samples: self.buf.get(..voiced_len + pad)?.to_vec(),
+            voiced_len,
+        })
+    }
+
+    /// The [`SpeechSegment::speech_key`] of [`pending`](Self::pending), without copying.
+    pub fn pending_key(&self) -> Option<(u64, usize)> {
+        let trailing = self.voiced.iter().rev().take_while(|v| !**v).count();
+        let enough_speech = self.voiced_frames >= Self::frames(self.cfg.min_speech_ms);
+        (enough_speech && self.voiced_frames > 0 && trailing >= Self::frames(self.cfg.ahead_ms))
+            .then(|| (self.buf_start, (self.voiced.len() - trailing) * FRAME))
+    }
+
     /// Ends the stream: returns the unfinished segment if it holds any speech (key released
     /// mid-sentence), without its trailing silence beyond the pad.
     pub fn finish(&mut self) -> Option<SpeechSegment> {
@@ -172,7 +219,8 @@ impl Segmenter {
         let mut samples = std::mem::take(&mut self.buf);
         samples.append(&mut self.partial);
         let trailing = self.voiced.iter().rev().take_while(|v| !**v).count();
-        let keep = (self.voiced.len() - trailing + pad) * FRAME;
+        let voiced_end = (self.voiced.len() - trailing) * FRAME;
+        let keep = voiced_end + pad * FRAME;
         let start = self.buf_start;
         self.voiced.clear();
         self.voiced_frames = 0;
@@ -184,6 +232,7 @@ impl Segmenter {
         self.buf_start += samples.len() as u64;
         Some(SpeechSegment {
             start_sample: start,
+            voiced_len: voiced_end.min(samples.len()),
             samples,
         })
     }
@@ -216,6 +265,77 @@ mod tests {
         let tail = s.finish().expect("tail segment");
         assert!(tail.start_sample > segs[0].start_sample);
         assert!(tail.start_sample < 124 * FRAME as u64);
+    }
+
+    #[test]
+    fn pending_segment_holds_the_speech_a_cut_or_finish_would_return() {
+        let frame: Vec<f32> = (0..FRAME).map(|i| (i as f32 / 50.0).sin() * 0.1).collect();
+        let cfg = VadConfig::default();
+        let (ahead, pad) = (
+            Segmenter::frames(cfg.ahead_ms),
+            Segmenter::frames(cfg.pad_ms),
+        );
+        let min_silence = Segmenter::frames(cfg.min_silence_ms);
+        let talk = |s: &mut Segmenter, frames: usize| {
+            for _ in 0..frames {
+                assert!(s.push_frame(&frame, true).is_none());
+            }
+        };
+        // 1 s of voice, then silence: pending appears after `ahead_ms` of pause.
+        let mut s = Segmenter::new(cfg);
+        talk(&mut s, 62);
+        assert_eq!(s.pending_key(), None, "no pause yet");
+        for i in 1..=ahead {
+            assert!(s.push_frame(&frame, false).is_none());
+            assert_eq!(
+                s.pending_key().is_some(),
+                i >= ahead,
+                "after {i} silent frames"
+            );
+        }
+        let early = s.pending().unwrap();
+        assert_eq!(early.speech_key(), (0, 62 * FRAME));
+        assert_eq!(
+            early.samples.len(),
+            (62 + ahead) * FRAME,
+            "pad = the pause so far"
+        );
+        // More silence keeps the key; the pad grows to `pad_ms`; the cut is the same speech.
+        let mut cut = None;
+        for _ in ahead..min_silence {
+            assert_eq!(s.pending_key(), Some(early.speech_key()));
+            cut = cut.or(s.push_frame(&frame, false));
+        }
+        let cut = cut.expect("cut at the pause");
+        assert_eq!(cut.speech_key(), early.speech_key());
+        assert_eq!(cut.samples.len(), (62 + pad) * FRAME);
+        assert_eq!(cut.samples[..early.samples.len()], early.samples[..]);
+        assert_eq!(s.pending_key(), None, "nothing pending after the cut");
+
+        // Released during the pause: finish returns the same speech too.
+        let mut s = Segmenter::new(cfg);
+        talk(&mut s, 62);
+        for _ in 0..ahead + 2 {
+            s.push_frame(&frame, false);
+        }
+        let pending = s.pending().unwrap();
+        assert_eq!(s.finish().unwrap().speech_key(), pending.speech_key());
+
+        // Speech resuming after the pause: the unfinished segment grows, so the key changes.
+        let mut s = Segmenter::new(cfg);
+        talk(&mut s, 62);
+        for _ in 0..ahead {
+            s.push_frame(&frame, false);
+        }
+        let first = s.pending_key().unwrap();
+        s.push_frame(&frame, true);
+        assert_eq!(s.pending_key(), None, "talking again");
+        for _ in 0..ahead {
+            s.push_frame(&frame, false);
+        }
+        let second = s.pending_key().unwrap();
+        assert_eq!(second.0, first.0);
+        assert!(second.1 > first.1);
     }
 
     #[test]

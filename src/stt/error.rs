@@ -25,6 +25,9 @@ pub enum SttError {
     #[error(transparent)]
     Audio(#[from] AudioError),
 
+    #[error("transcription cancelled")]
+    Cancelled,
+
     #[error("the transcription worker stopped unexpectedly")]
     WorkerGone,
 }

@@ -1,5 +1,6 @@
 use std::sync::Arc;
-use std::sync::mpsc::{self, Sender};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use serde::Serialize;
@@ -8,7 +9,8 @@ use super::SttError;
 use super::engine::{Engine, Segment, Transcript};
 use crate::audio::{Segmenter, SpeechSegment, VadConfig};
 
-/// Text recognised so far, sent after each finished speech segment (for the overlay).
+/// Text recognised so far, sent after each finished speech segment and each pause (for the
+/// overlay).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Partial {
     /// Everything recognised so far, joined.
@@ -17,65 +19,55 @@ pub struct Partial {
     pub segment: Option<Segment>,
     /// How many speech segments have been transcribed.
     pub segments_done: usize,
+    /// The last sentence of `text` was transcribed during a pause and changes if the user
+    /// talks on.
+    pub ahead: bool,
+    /// How many of the `segments_done` took their text from a transcription made ahead
+    /// (no Whisper call once the segment was cut).
+    pub taken_from_ahead: usize,
 }
 
 type WorkerResult = Result<(Vec<Segment>, Option<String>), SttError>;
+/// A segment's [`SpeechSegment::speech_key`].
+type Key = (u64, usize);
+
+enum Job {
+    /// A segment cut at a pause, or the tail at release: its text is final.
+    Final(SpeechSegment),
+    /// The unfinished segment during a short pause, transcribed ahead in case the user is
+    /// done: if the segment finally cut is the same audio, its text is taken as is. The flag
+    /// cancels it when the user talks on.
+    Ahead(SpeechSegment, Arc<AtomicBool>),
+}
 
 /// Transcribes while the user is still talking: a VAD cuts the stream at pauses and each
-/// finished segment goes to a worker thread, so on release only the last segment is left.
+/// finished segment goes to a worker thread, so on release only the last segment is left —
+/// and that one is usually transcribed already, because the worker starts on the unfinished
+/// segment as soon as speech pauses (see [`Segmenter::pending`]).
 pub struct StreamingTranscriber {
     segmenter: Segmenter,
-    jobs: Option<Sender<SpeechSegment>>,
+    jobs: Option<Sender<Job>>,
     worker: Option<JoinHandle<WorkerResult>>,
+    /// The speech sent ahead and its cancel flag, while it may still be the final segment.
+    ahead: Option<(Key, Arc<AtomicBool>)>,
 }
 
 impl StreamingTranscriber {
     pub fn new(
         engine: Arc<Engine>,
         vad: VadConfig,
-        mut on_partial: impl FnMut(&Partial) + Send + 'static,
+        on_partial: impl FnMut(&Partial) + Send + 'static,
     ) -> Result<Self, SttError> {
-        let (jobs, rx) = mpsc::channel::<SpeechSegment>();
+        let (jobs, rx) = mpsc::channel::<Job>();
         let worker = std::thread::Builder::new()
             .name("utter-stt".into())
-            .spawn(move || -> WorkerResult {
-                let mut all: Vec<Segment> = Vec::new();
-                let mut language = None;
-                let mut done = 0;
-                while let Ok(first) = rx.recv() {
-                    // If the model fell behind, take everything queued in one call: one
-                    // encoder pass over 20 s costs far less than four over 5 s each.
-                    let mut batch = vec![first];
-                    while let Ok(more) = rx.try_recv() {
-                        batch.push(more);
-                    }
-                    let merged = Merged::new(&batch);
-                    let t = engine.transcribe_segment(&merged.samples)?;
-                    language = language.or(t.language);
-                    done += batch.len();
-                    let mut newest = None;
-                    for s in t.segments {
-                        let s = Segment {
-                            start_ms: merged.to_recording_ms(s.start_ms),
-                            end_ms: merged.to_recording_ms(s.end_ms),
-                            text: s.text,
-                        };
-                        newest = Some(s.clone());
-                        all.push(s);
-                    }
-                    on_partial(&Partial {
-                        text: Transcript::join(&all),
-                        segment: newest,
-                        segments_done: done,
-                    });
-                }
-                Ok((all, language))
-            })
+            .spawn(move || Worker::new(engine, on_partial).run(&rx))
             .map_err(|e| SttError::Transcribe(format!("cannot start the worker: {e}")))?;
         Ok(Self {
             segmenter: Segmenter::new(vad),
             jobs: Some(jobs),
             worker: Some(worker),
+            ahead: None,
         })
     }
 
@@ -87,19 +79,43 @@ impl StreamingTranscriber {
                 ms = seg.duration_ms(),
                 "speech segment"
             );
-            self.send(seg)?;
+            if self
+                .ahead
+                .as_ref()
+                .is_some_and(|(key, _)| *key == seg.speech_key())
+            {
+                // The guess was right: the worker keeps (or is making) its text.
+                self.ahead = None;
+            }
+            self.send(Job::Final(seg))?;
+        }
+        let pending = self.segmenter.pending_key();
+        if let Some((key, cancel)) = &self.ahead
+            && pending != Some(*key)
+        {
+            // The user talked on: that text would be thrown away anyway.
+            cancel.store(true, Ordering::Relaxed);
+            self.ahead = None;
+        }
+        if self.ahead.is_none()
+            && let Some(seg) = self.segmenter.pending()
+        {
+            let cancel = Arc::new(AtomicBool::new(false));
+            self.ahead = Some((seg.speech_key(), Arc::clone(&cancel)));
+            self.send(Job::Ahead(seg, cancel))?;
         }
         Ok(())
     }
 
-    fn send(&self, seg: SpeechSegment) -> Result<(), SttError> {
+    fn send(&self, job: Job) -> Result<(), SttError> {
         match &self.jobs {
-            Some(tx) => tx.send(seg).map_err(|_| SttError::WorkerGone),
+            Some(tx) => tx.send(job).map_err(|_| SttError::WorkerGone),
             None => Err(SttError::WorkerGone),
         }
     }
 
     /// Ends the stream: transcribes the unfinished tail and waits for the queue to drain.
+    /// When the tail is the segment already transcribed ahead, this only waits for that.
     pub fn finish(mut self) -> Result<Transcript, SttError> {
         if let Some(tail) = self.segmenter.finish() {
             tracing::debug!(
@@ -107,8 +123,13 @@ impl StreamingTranscriber {
                 ms = tail.duration_ms(),
                 "tail segment"
             );
+            if let Some((key, cancel)) = self.ahead.take()
+                && key != tail.speech_key()
+            {
+                cancel.store(true, Ordering::Relaxed);
+            }
             // If the worker already died, its own error (from join below) is the better one.
-            let _ = self.send(tail);
+            let _ = self.send(Job::Final(tail));
         }
         self.jobs = None;
         let worker = self.worker.take().ok_or(SttError::WorkerGone)?;
@@ -125,7 +146,145 @@ impl Drop for StreamingTranscriber {
     fn drop(&mut self) {
         // Closing the queue ends the worker after its current segment; not joining keeps a
         // cancel instant.
+        if let Some((_, cancel)) = self.ahead.take() {
+            cancel.store(true, Ordering::Relaxed);
+        }
         self.jobs = None;
+    }
+}
+
+/// A segment's text transcribed ahead, in recording time.
+struct AheadText {
+    key: Key,
+    segments: Vec<Segment>,
+}
+
+/// The worker thread's state: the text so far and the latest text transcribed ahead.
+struct Worker<F> {
+    engine: Arc<Engine>,
+    on_partial: F,
+    all: Vec<Segment>,
+    /// Detected on the first segment and kept for the rest of the recording.
+    language: Option<String>,
+    done: usize,
+    taken_from_ahead: usize,
+    ahead: Option<AheadText>,
+}
+
+impl<F: FnMut(&Partial)> Worker<F> {
+    fn new(engine: Arc<Engine>, on_partial: F) -> Self {
+        Self {
+            engine,
+            on_partial,
+            all: Vec::new(),
+            language: None,
+            done: 0,
+            taken_from_ahead: 0,
+            ahead: None,
+        }
+    }
+
+    fn run(mut self, rx: &Receiver<Job>) -> WorkerResult {
+        while let Ok(first) = rx.recv() {
+            let mut jobs = vec![first];
+            while let Ok(more) = rx.try_recv() {
+                jobs.push(more);
+            }
+            // Only a guess that nothing came after can still be right; the finals are what
+            // matter, and if the model fell behind they go in one call: one encoder pass over
+            // 20 s costs far less than four over 5 s each.
+            let mut finals = Vec::new();
+            let mut guess = None;
+            for job in jobs {
+                match job {
+                    Job::Final(seg) => {
+                        finals.push(seg);
+                        guess = None;
+                    }
+                    Job::Ahead(seg, cancel) => guess = Some((seg, cancel)),
+                }
+            }
+            if !finals.is_empty() {
+                self.finals(finals)?;
+            }
+            if let Some((seg, cancel)) = guess {
+                self.guess(&seg, &cancel);
+            }
+        }
+        Ok((self.all, self.language))
+    }
+
+    fn finals(&mut self, mut finals: Vec<SpeechSegment>) -> Result<(), SttError> {
+        let known = self.ahead.take();
+        let mut newest = None;
+        if let Some(known) = known.filter(|k| k.key == finals[0].speech_key()) {
+            finals.remove(0);
+            tracing::debug!(start_ms = known.key.0 / 16, "segment text taken from ahead");
+            newest = known.segments.last().cloned();
+            self.all.extend(known.segments);
+            self.done += 1;
+            self.taken_from_ahead += 1;
+        }
+        if !finals.is_empty() {
+            let merged = Merged::new(&finals);
+            let t = self
+                .engine
+                .transcribe_segment(&merged.samples, self.language.as_deref())?;
+            self.language = self.language.take().or(t.language);
+            self.done += finals.len();
+            for s in merged.to_recording(t.segments) {
+                newest = Some(s.clone());
+                self.all.push(s);
+            }
+        }
+        (self.on_partial)(&Partial {
+            text: Transcript::join(&self.all),
+            segment: newest,
+            segments_done: self.done,
+            ahead: false,
+            taken_from_ahead: self.taken_from_ahead,
+        });
+        Ok(())
+    }
+
+    fn guess(&mut self, seg: &SpeechSegment, cancel: &Arc<AtomicBool>) {
+        if cancel.load(Ordering::Relaxed) {
+            return;
+        }
+        let started = std::time::Instant::now();
+        let language = self.language.clone();
+        match self
+            .engine
+            .transcribe_segment_cancellable(&seg.samples, language.as_deref(), cancel)
+        {
+            Ok(t) => {
+                let merged = Merged::new(std::slice::from_ref(seg));
+                let segments = merged.to_recording(t.segments);
+                self.language = self.language.take().or(t.language);
+                tracing::debug!(
+                    ms = started.elapsed().as_millis() as u64,
+                    "transcribed ahead"
+                );
+                let mut text = self.all.clone();
+                text.extend(segments.iter().cloned());
+                (self.on_partial)(&Partial {
+                    text: Transcript::join(&text),
+                    segment: segments.last().cloned(),
+                    segments_done: self.done,
+                    ahead: true,
+                    taken_from_ahead: self.taken_from_ahead,
+                });
+                self.ahead = Some(AheadText {
+                    key: seg.speech_key(),
+                    segments,
+                });
+            }
+            Err(SttError::Cancelled) => {
+                tracing::debug!(ms = started.elapsed().as_millis() as u64, "guess cancelled");
+            }
+            // The segment will be transcribed again when it is cut, and fail there for real.
+            Err(e) => tracing::debug!(error = %e, "transcribing ahead failed"),
+        }
     }
 }
 
@@ -153,6 +312,18 @@ impl Merged {
         Self { samples, pieces }
     }
 
+    /// Moves segments from merged-clip time to recording time.
+    fn to_recording(&self, segments: Vec<Segment>) -> Vec<Segment> {
+        segments
+            .into_iter()
+            .map(|s| Segment {
+                start_ms: self.to_recording_ms(s.start_ms),
+                end_ms: self.to_recording_ms(s.end_ms),
+                text: s.text,
+            })
+            .collect()
+    }
+
     fn to_recording_ms(&self, ms: u64) -> u64 {
         let (merged_start, recording_start) = self
             .pieces
@@ -175,10 +346,12 @@ mod tests {
         let a = SpeechSegment {
             start_sample: 16_000,
             samples: vec![0.1; 16_000],
+            voiced_len: 16_000,
         };
         let b = SpeechSegment {
             start_sample: 80_000,
             samples: vec![0.1; 8_000],
+            voiced_len: 8_000,
         };
         let m = Merged::new(&[a, b]);
         assert_eq!(m.samples.len(), 16_000 + GAP_SAMPLES + 8_000);

@@ -7,13 +7,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use utter::audio::{VadConfig, read_wav_16k_mono};
-use utter::stt::StreamingTranscriber;
+use utter::stt::{Partial, StreamingTranscriber};
 use utter::voice::{Recorder, RecorderOptions};
 
 use super::capture::Pulse;
 use super::support::{
     assert_words, engine, espeak, exclusive, helper_command, helper_result, is_helper, model_path,
-    say,
+    say, words,
 };
 
 pub const DUMP: [&str; 4] = [
@@ -192,4 +192,110 @@ fn helper_record_until_stop() {
     v["partials_before_stop"] = before.into();
     v["batch_ms"] = batch_ms.into();
     say(&format!("RESULT:{v}"));
+}
+
+/// One espeak sentence with its own leading and trailing silence trimmed, 16 kHz mono.
+fn trimmed_sentence(dir: &Path, name: &str, text: &str) -> Vec<f32> {
+    let raw = espeak(dir, &format!("{name}-raw.wav"), text);
+    let out = dir.join(format!("{name}.wav"));
+    let status = std::process::Command::new("sox")
+        .arg(&raw)
+        .args(["-r", "16000", "-c", "1", "-b", "16"])
+        .arg(&out)
+        .args([
+            "silence", "1", "0.05", "0.5%", "reverse", "silence", "1", "0.05",
+        ])
+        .args(["0.5%", "reverse"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    read_wav_16k_mono(&out).unwrap()
+}
+
+/// A pause shorter than a cut (0.6 s) but longer than the pad (0.25 s).
+fn short_pause() -> Vec<f32> {
+    vec![0.0; 16_000 * 35 / 100]
+}
+
+fn wait_for(partials: &Mutex<Vec<Partial>>, what: impl Fn(&Partial) -> bool) -> Partial {
+    let until = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Some(p) = partials.lock().unwrap().iter().find(|p| what(p)) {
+            return p.clone();
+        }
+        assert!(Instant::now() < until, "no such partial: {partials:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn collecting_transcriber() -> Option<(StreamingTranscriber, Arc<Mutex<Vec<Partial>>>)> {
+    let engine = engine()?;
+    let partials = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&partials);
+    let st = StreamingTranscriber::new(engine, VadConfig::default(), move |p| {
+        sink.lock().unwrap().push(p.clone());
+    })
+    .unwrap();
+    Some((st, partials))
+}
+
+/// The user stops talking and lets go of the key a moment later: the sentence is transcribed
+/// during that moment, and release takes its text instead of calling Whisper again.
+#[test]
+fn a_pause_before_release_is_transcribed_ahead_and_reused() {
+    let _cpu = exclusive();
+    let Some((mut st, partials)) = collecting_transcriber() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    st.push(&trimmed_sentence(dir.path(), "a", DUMP[1]))
+        .unwrap();
+    st.push(&short_pause()).unwrap();
+    let guess = wait_for(&partials, |p| p.ahead);
+    assert_words(&guess.text, &["henderson", "friday"]);
+    assert_eq!(guess.segments_done, 0, "not cut yet: the pause is short");
+    let t = st.finish().unwrap();
+    assert_eq!(t.text, guess.text, "release kept the text made ahead");
+    let last = partials.lock().unwrap().last().cloned().unwrap();
+    assert_eq!(
+        (last.segments_done, last.taken_from_ahead),
+        (1, 1),
+        "{last:?}"
+    );
+    assert!(!last.ahead);
+}
+
+/// A pause in mid-thought starts a transcription ahead; talking on cancels it, and the text
+/// that counts is that of the whole sentence.
+#[test]
+fn talking_on_after_a_pause_replaces_the_text_made_ahead() {
+    let _cpu = exclusive();
+    let Some((mut st, partials)) = collecting_transcriber() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    st.push(&trimmed_sentence(dir.path(), "a", DUMP[1]))
+        .unwrap();
+    st.push(&short_pause()).unwrap();
+    // No waiting: the first guess is being transcribed while the user goes on.
+    st.push(&trimmed_sentence(dir.path(), "b", DUMP[0]))
+        .unwrap();
+    st.push(&short_pause()).unwrap();
+    let guess = wait_for(&partials, |p| p.ahead);
+    assert_words(&guess.text, &["henderson", "friday", "renewal"]);
+    let t = st.finish().unwrap();
+    assert_words(&t.text, &["henderson", "friday", "renewal"]);
+    let partials = partials.lock().unwrap();
+    assert!(
+        partials
+            .iter()
+            .all(|p| words(&p.text).contains(&"renewal".to_owned())),
+        "the guess made before the user talked on was cancelled, never shown: {partials:?}"
+    );
+    let last = partials.last().unwrap();
+    assert_eq!(
+        (last.segments_done, last.taken_from_ahead),
+        (1, 1),
+        "{last:?}"
+    );
 }

@@ -34,17 +34,17 @@ pub struct EngineOptions {
     pub language: Option<String>,
     /// Shrink Whisper's encoder window (`audio_ctx`) to the clip length plus headroom for
     /// clips under 30 s. The encoder otherwise always processes 30 s, which is most of the
-    /// time of a short dictation: with the base model on 2 cores a 3 s clip takes ~2 s with
-    /// the full window and ~0.3 s with its own. Measured on 60 spoken-style sentences in four
-    /// voices (espeak-ng and three flite voices, 742 words), the word error rate is the same
-    /// (14.3 % both); single clips differ both ways. On by default; off for the reference
-    /// behaviour of whisper.cpp's CLI.
+    /// time of a short dictation: with the base model on 2 cores a 3 s clip takes ~2.2 s
+    /// with the full window and ~0.4 s with its own. The price is about one word error in a
+    /// hundred: `scripts/bench-wer.sh` (60 sentences, four synthetic voices) measured 16.0 %
+    /// vs 17.9 % with the base model; a floor of 512 positions cost half that and 1.7× the
+    /// time. On by default; off for whisper.cpp's reference behaviour.
     pub short_audio_ctx: bool,
     /// Smallest encoder window used by `short_audio_ctx`, in encoder positions (50 per
     /// second).
     pub min_audio_ctx: u32,
     /// Flash attention in the CPU kernels. Off: with short windows it raised the word error
-    /// rate of the set above from 14.3 % to 21.8 % and was not faster.
+    /// rate of a set like the one above by a third and was not faster.
     pub flash_attn: bool,
 }
 

@@ -62,8 +62,16 @@ async function cardStatus(id) {
 }
 
 test("a new user gets first-run setup, can skip it, and sees the empty board with instructions", async () => {
-  const setup = await driver.findElement(By.css('[role="dialog"][aria-label="Set up Utter"]'));
-  assert.match(await setup.getText(), /Microphone/);
+  // Read from the page, waiting: WebKitWebDriver's getText is '' while the dialog fades in.
+  const setupText = await driver.wait(
+    () =>
+      driver.executeScript(() => {
+        const t = document.querySelector('[role="dialog"][aria-label="Set up Utter"]')?.textContent ?? "";
+        return t.includes("Microphone") ? t : null;
+      }),
+    10_000,
+  );
+  assert.match(setupText, /Microphone/);
   await shot("onboarding-app.png");
   // WebKitWebDriver reports the sticky footer's button as covered; click it from the page.
   await driver.executeScript(() =>

@@ -212,9 +212,21 @@ fn trimmed_sentence(dir: &Path, name: &str, text: &str) -> Vec<f32> {
     read_wav_16k_mono(&out).unwrap()
 }
 
-/// A pause shorter than a cut (0.6 s) but longer than the pad (0.25 s).
-fn short_pause() -> Vec<f32> {
-    vec![0.0; 16_000 * 35 / 100]
+/// Says `text`, then pauses for longer than it takes to start transcribing ahead but shorter
+/// than a cut (0.6 s).
+fn say_and_pause(st: &mut StreamingTranscriber, speech: &[f32]) {
+    st.push(speech).unwrap();
+    st.push(&vec![0.0; 16_000 * 35 / 100]).unwrap();
+}
+
+/// The last partial says one segment was cut and its text came from ahead.
+fn assert_one_segment_taken_from_ahead(partials: &[Partial]) {
+    let last = partials.last().unwrap();
+    assert_eq!(
+        (last.segments_done, last.taken_from_ahead, last.ahead),
+        (1, 1, false),
+        "{last:?}"
+    );
 }
 
 fn wait_for(partials: &Mutex<Vec<Partial>>, what: impl Fn(&Partial) -> bool) -> Partial {
@@ -248,21 +260,13 @@ fn a_pause_before_release_is_transcribed_ahead_and_reused() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    st.push(&trimmed_sentence(dir.path(), "a", DUMP[1]))
-        .unwrap();
-    st.push(&short_pause()).unwrap();
+    say_and_pause(&mut st, &trimmed_sentence(dir.path(), "a", DUMP[1]));
     let guess = wait_for(&partials, |p| p.ahead);
     assert_words(&guess.text, &["henderson", "friday"]);
     assert_eq!(guess.segments_done, 0, "not cut yet: the pause is short");
     let t = st.finish().unwrap();
     assert_eq!(t.text, guess.text, "release kept the text made ahead");
-    let last = partials.lock().unwrap().last().cloned().unwrap();
-    assert_eq!(
-        (last.segments_done, last.taken_from_ahead),
-        (1, 1),
-        "{last:?}"
-    );
-    assert!(!last.ahead);
+    assert_one_segment_taken_from_ahead(&partials.lock().unwrap());
 }
 
 /// A pause in mid-thought starts a transcription ahead; talking on cancels it, and the text
@@ -274,13 +278,13 @@ fn talking_on_after_a_pause_replaces_the_text_made_ahead() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    st.push(&trimmed_sentence(dir.path(), "a", DUMP[1]))
-        .unwrap();
-    st.push(&short_pause()).unwrap();
-    // No waiting: the first guess is being transcribed while the user goes on.
-    st.push(&trimmed_sentence(dir.path(), "b", DUMP[0]))
-        .unwrap();
-    st.push(&short_pause()).unwrap();
+    let (a, b) = (
+        trimmed_sentence(dir.path(), "a", DUMP[1]),
+        trimmed_sentence(dir.path(), "b", DUMP[0]),
+    );
+    say_and_pause(&mut st, &a);
+    // At once: the first guess is still being transcribed when the user goes on.
+    say_and_pause(&mut st, &b);
     let guess = wait_for(&partials, |p| p.ahead);
     assert_words(&guess.text, &["henderson", "friday", "renewal"]);
     let t = st.finish().unwrap();
@@ -292,10 +296,5 @@ fn talking_on_after_a_pause_replaces_the_text_made_ahead() {
             .all(|p| words(&p.text).contains(&"renewal".to_owned())),
         "the guess made before the user talked on was cancelled, never shown: {partials:?}"
     );
-    let last = partials.last().unwrap();
-    assert_eq!(
-        (last.segments_done, last.taken_from_ahead),
-        (1, 1),
-        "{last:?}"
-    );
+    assert_one_segment_taken_from_ahead(&partials);
 }

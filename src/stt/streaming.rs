@@ -258,8 +258,17 @@ impl<F: FnMut(&Partial)> Worker<F> {
             .transcribe_segment_cancellable(&seg.samples, language.as_deref(), cancel)
         {
             Ok(t) => {
-                let merged = Merged::new(std::slice::from_ref(seg));
-                let segments = merged.to_recording(t.segments);
+                // One piece: recording time is clip time plus where the segment starts.
+                let start = seg.start_ms();
+                let segments: Vec<Segment> = t
+                    .segments
+                    .into_iter()
+                    .map(|s| Segment {
+                        start_ms: s.start_ms + start,
+                        end_ms: s.end_ms + start,
+                        text: s.text,
+                    })
+                    .collect();
                 self.language = self.language.take().or(t.language);
                 tracing::debug!(
                     ms = started.elapsed().as_millis() as u64,

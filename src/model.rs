@@ -409,3 +409,15 @@ pub struct TaskFilter {
     #[serde(default)]
     pub priority: Option<Priority>,
 }
+
+/// One entry of the user's vocabulary: a spelling Whisper is told about and, when
+/// `replace_from` is set, a word it hears that is rewritten to `word` after transcription.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VocabularyEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub word: String,
+    pub replace_from: Option<String>,
+    pub created_at: String,
+}

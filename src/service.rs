@@ -17,8 +17,10 @@ mod mcp_servers;
 mod mcp_view;
 mod notifications;
 mod quick_add;
+mod refine;
 mod setup_info;
 mod user_settings;
+mod vocabulary;
 mod voice;
 mod voice_session;
 mod workflows;
@@ -44,8 +46,10 @@ pub use notifications::{
     reminder_time,
 };
 pub use quick_add::{QuickAdd, parse_quick_add};
+pub use refine::Refinement;
 pub use setup_info::{DesktopStatus, DownloadEvent, InputDevice, ModelEntry};
 pub use user_settings::USER_SETTINGS;
+pub use vocabulary::VOCABULARY_KEY;
 pub use voice::{
     CATALOG_ENV, DEFAULT_MODEL, DEFAULT_RETENTION_DAYS, DEVICE_SETTING, LANGUAGE_SETTING,
     MODEL_ENV, MODEL_SETTING, RETENTION_SETTING, VoiceChoice, spawn_audio_retention,

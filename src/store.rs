@@ -12,6 +12,7 @@ mod search;
 mod settings;
 mod tasks;
 mod transcripts;
+mod vocabulary;
 mod workflows;
 
 use std::path::{Path, PathBuf};

@@ -8,6 +8,7 @@ mod engine;
 mod error;
 mod models;
 mod streaming;
+mod vocabulary;
 
 pub use catalog::{ModelInfo, ModelLanguage, catalog, catalog_from_file};
 pub use download::{DownloadProgress, download_file};
@@ -17,3 +18,6 @@ pub use engine::{
 pub use error::{ModelError, SttError};
 pub use models::{ModelManager, ModelStatus};
 pub use streaming::{Partial, StreamingTranscriber};
+pub use vocabulary::{
+    PROMPT_BUDGET_CHARS, Vocabulary, VocabularySources, names_in_title, ranked_names,
+};

@@ -4,14 +4,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/fake_server.rs"]
+mod fake_server;
+
 mod voice {
     pub mod support;
 
     pub mod capture;
     mod cli;
     mod download;
+    mod refine;
     mod session;
     mod streaming;
     mod transcribe;
+    mod vocabulary;
     mod wav_input;
 }

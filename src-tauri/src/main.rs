@@ -16,6 +16,7 @@ mod reminders;
 mod scheduler;
 mod settings_commands;
 mod tray;
+mod vocabulary_commands;
 mod voice_commands;
 
 use std::sync::Arc;
@@ -78,9 +79,13 @@ fn main() {
         .setup(move |app| {
             let handle = app.handle().clone();
             let emit_to = handle.clone();
-            let voice = Arc::new(VoiceSession::new(service.clone(), move |ev| {
-                recording::on_event(&emit_to, &ev)
-            }));
+            let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::new());
+            let voice = Arc::new(
+                VoiceSession::new(service.clone(), move |ev| {
+                    recording::on_event(&emit_to, &ev)
+                })
+                .with_llm(Arc::clone(&secrets)),
+            );
             // Without a tray host (or if the tray fails) the app still runs: closing the
             // window then quits instead of hiding into nothing.
             let tray = match tray::create(&handle, &service) {
@@ -100,7 +105,7 @@ fn main() {
                 voice,
                 hotkey: Default::default(),
                 tray,
-                secrets: Arc::new(KeyringStore::new()),
+                secrets,
                 _watch: watch,
             });
             if let Err(e) = overlay::create(&handle) {
@@ -180,6 +185,10 @@ fn main() {
             mcp_commands::import_mcp_servers,
             mcp_commands::remove_mcp_server,
             mcp_commands::mcp_server_tools,
+            vocabulary_commands::list_vocabulary,
+            vocabulary_commands::add_vocabulary,
+            vocabulary_commands::remove_vocabulary,
+            vocabulary_commands::vocabulary_terms,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -27,7 +27,7 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, ev: &VoiceEvent) {
         }
         VoiceEvent::Done { .. } | VoiceEvent::Error { .. } => overlay::hide_after(app, 2500),
         VoiceEvent::Cancelled => overlay::hide_after(app, 0),
-        VoiceEvent::Level { .. } | VoiceEvent::Partial { .. } => {}
+        VoiceEvent::Level { .. } | VoiceEvent::Partial { .. } | VoiceEvent::Refined { .. } => {}
     }
 }
 

@@ -210,6 +210,21 @@ impl Segmenter {
             .then(|| (self.buf_start, (self.voiced.len() - trailing) * FRAME))
     }
 
+    /// True when `samples` (16 kHz mono, a whole clip) hold any speech by this VAD: a file of
+    /// silence or noise is not sent to Whisper, which invents words (or repeats its prompt)
+    /// when it hears none.
+    pub fn has_speech(samples: &[f32], cfg: VadConfig) -> bool {
+        let mut seg = Segmenter::new(cfg);
+        let min = Self::frames(cfg.min_speech_ms) * FRAME;
+        // Fed in pieces the size a capture delivers, as the live path does.
+        for chunk in samples.chunks(4096) {
+            if !seg.push(chunk).is_empty() {
+                return true;
+            }
+        }
+        seg.finish().is_some_and(|s| s.voiced_len >= min)
+    }
+
     /// Ends the stream: returns the unfinished segment if it holds any speech (key released
     /// mid-sentence), without its trailing silence beyond the pad.
     pub fn finish(&mut self) -> Option<SpeechSegment> {

@@ -37,6 +37,9 @@ pub enum Command {
     /// Task categories.
     #[command(subcommand)]
     Categories(CategoriesCmd),
+    /// Words speech recognition should spell your way (names, companies, jargon).
+    #[command(subcommand)]
+    Vocabulary(VocabularyCmd),
     /// Read a transcript on stdin and print the tasks in it; nothing is saved.
     Extract {
         /// Resolve relative dates against this local time (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]); default: now.
@@ -244,6 +247,28 @@ pub enum LlmCmd {
     Test,
     /// Forget the provider and delete its key from the keychain.
     Clear,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VocabularyCmd {
+    /// Add a word or name; with --replace, what the recogniser writes instead is replaced
+    /// by it ("utter vocabulary add Kubernetes --replace k8s").
+    Add {
+        word: String,
+        /// The text to replace with WORD after transcription (whole words, any case).
+        #[arg(long = "replace", value_name = "FROM")]
+        replace_from: Option<String>,
+    },
+    /// List the words and replacements.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a word (and its replacements), or a replacement by the text it replaces.
+    Rm { word: String },
+    /// Print the prompt the next recording gives Whisper: your words, then the names on the
+    /// board.
+    Prompt,
 }
 
 #[derive(Debug, Subcommand)]

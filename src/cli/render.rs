@@ -182,3 +182,11 @@ pub fn level_bar(rms_dbfs: f32) -> String {
     let cells = (((rms_dbfs + 60.0) / 60.0).clamp(0.0, 1.0) * 20.0).round() as usize;
     format!("[{}{}]", "#".repeat(cells), " ".repeat(20 - cells))
 }
+
+/// `Kubernetes  (replaces "k8s")` or just the word.
+pub fn vocabulary_line(e: &crate::model::VocabularyEntry) -> String {
+    match &e.replace_from {
+        Some(from) => format!("{}  (replaces \"{from}\")", e.word),
+        None => e.word.clone(),
+    }
+}

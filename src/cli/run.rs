@@ -2,7 +2,7 @@ use std::io::{Read, Write};
 
 use chrono::{Local, NaiveDateTime, NaiveTime};
 
-use super::args::{CategoriesCmd, Cli, Command, EditArgs, EngineArg, TasksCmd};
+use super::args::{CategoriesCmd, Cli, Command, EditArgs, EngineArg, TasksCmd, VocabularyCmd};
 use super::render;
 use crate::error::{Error, Result};
 use crate::extract::{ExtractOptions, ExtractedTask, extract};
@@ -43,6 +43,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 out(&render::categories(&cats))
             }
         }
+        Command::Vocabulary(cmd) => vocabulary(&svc, cmd),
         Command::Llm(cmd) => super::llm::run(&svc, cmd),
         Command::Mcp(cmd) => super::mcp::run(&svc, cmd),
         Command::Agents(cmd) => super::agents::run(&svc, cmd),
@@ -54,9 +55,10 @@ pub fn run(cli: Cli) -> Result<()> {
             file: Some(file),
             voice,
             now,
+            engine,
             json,
             ..
-        } => super::voice::dump_file(&svc, &file, voice, now.as_deref(), json),
+        } => super::voice::dump_file(&svc, &file, voice, now.as_deref(), engine, json),
         Command::Dump {
             text,
             now,
@@ -92,6 +94,35 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Settings(cmd) => super::voice::settings(&svc, cmd),
         Command::Prune => super::voice::prune(&svc),
         Command::Where | Command::Extract { .. } | Command::Devices { .. } => Ok(()),
+    }
+}
+
+fn vocabulary(svc: &Service, cmd: VocabularyCmd) -> Result<()> {
+    match cmd {
+        VocabularyCmd::Add { word, replace_from } => {
+            let e = svc.add_vocabulary(&word, replace_from.as_deref())?;
+            out(&format!("added {}", render::vocabulary_line(&e)))
+        }
+        VocabularyCmd::List { json } => {
+            let list = svc.list_vocabulary()?;
+            if json {
+                out_json(&list)
+            } else if list.is_empty() {
+                out("the vocabulary is empty; add a name with `utter vocabulary add NAME`")
+            } else {
+                let lines: Vec<String> = list.iter().map(render::vocabulary_line).collect();
+                out(&lines.join("\n"))
+            }
+        }
+        VocabularyCmd::Rm { word } => {
+            let removed = svc.remove_vocabulary(&word)?;
+            let lines: Vec<String> = removed
+                .iter()
+                .map(|e| format!("removed {}", render::vocabulary_line(e)))
+                .collect();
+            out(&lines.join("\n"))
+        }
+        VocabularyCmd::Prompt => out(svc.vocabulary()?.prompt().unwrap_or("")),
     }
 }
 

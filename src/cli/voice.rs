@@ -5,13 +5,16 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::NaiveDateTime;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::args::{ModelsCmd, RecordArgs, SettingsCmd, VoiceArgs};
+use super::args::{EngineArg, ModelsCmd, RecordArgs, SettingsCmd, VoiceArgs};
 use super::run::{out, out_json, parse_now};
 use super::{render, runtime};
 use crate::error::{Error, Result};
-use crate::service::{Service, USER_SETTINGS, VoiceChoice};
+use crate::model::Task;
+use crate::secrets::KeyringStore;
+use crate::service::{Refinement, Service, ServiceError, USER_SETTINGS, VoiceChoice};
 
 impl From<VoiceArgs> for VoiceChoice {
     fn from(a: VoiceArgs) -> Self {
@@ -91,11 +94,21 @@ pub fn dump_file(
     file: &Path,
     voice: VoiceArgs,
     now: Option<&str>,
+    engine: EngineArg,
     json: bool,
 ) -> Result<()> {
     let now = parse_now(now)?;
+    let secrets = KeyringStore::new();
+    if matches!(engine, EngineArg::Llm) && svc.llm_config()?.is_none() {
+        return Err(ServiceError::NoLlmConfigured.into());
+    }
     prune_quietly(svc);
-    let (transcript, tasks) = svc.dump_audio(file, &voice.into(), now)?;
+    let (transcript, offline) = svc.dump_audio(file, &voice.into(), now)?;
+    let tasks = if matches!(engine, EngineArg::Offline) {
+        offline
+    } else {
+        refined(svc, transcript.id, offline, now, &secrets)?
+    };
     if json {
         out_json(&serde_json::json!({ "transcript": transcript, "tasks": tasks }))
     } else {
@@ -171,12 +184,13 @@ pub fn record(svc: &Arc<Service>, a: RecordArgs) -> Result<()> {
             out(&done.text)
         };
     }
-    let (transcript, tasks) = svc.dump_recording(&done, now).map_err(|e| {
+    let (transcript, offline) = svc.dump_recording(&done, now).map_err(|e| {
         Error::Io(format!(
             "{e} (the audio is kept at {})",
             done.audio_path.display()
         ))
     })?;
+    let tasks = refined(svc, transcript.id, offline, now, &KeyringStore::new())?;
     if a.json {
         out_json(&serde_json::json!({
             "transcript": transcript,
@@ -190,6 +204,28 @@ pub fn record(svc: &Arc<Service>, a: RecordArgs) -> Result<()> {
             render::dump_result(transcript.id, &tasks)
         ))
     }
+}
+
+/// The offline cards are saved already; the model (when there is one) refines them in place.
+fn refined(
+    svc: &Service,
+    transcript_id: i64,
+    offline: Vec<Task>,
+    now: NaiveDateTime,
+    secrets: &KeyringStore,
+) -> Result<Vec<Task>> {
+    Ok(
+        match runtime()?.block_on(svc.refine_dump(transcript_id, &offline, now, secrets))? {
+            Refinement::Refined { tasks, .. } => tasks,
+            Refinement::NoModel => offline,
+            Refinement::Failed { reason } => {
+                eprintln!(
+                    "warning: the language model failed ({reason}); kept the offline engine's tasks"
+                );
+                offline
+            }
+        },
+    )
 }
 
 fn tail(text: &str, max: usize) -> String {

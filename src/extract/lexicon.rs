@@ -137,6 +137,20 @@ pub(crate) fn is_chore(word: &str) -> bool {
     CHORE_SET.contains(bare(word).as_str())
 }
 
+/// An ordinary word of to-do speech (a verb, determiner, pronoun, event or chore noun):
+/// capitalised at the start of a title, it is still no name.
+pub(crate) fn is_common_word(word: &str) -> bool {
+    is_verb(word)
+        || verb_from_gerund(word).is_some()
+        || is_finite(word)
+        || is_pronoun(word)
+        || is_particle(word)
+        || is_soft_tail(word)
+        || is_determiner(word)
+        || is_event_noun(word)
+        || is_chore(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,8 @@ pub enum ServiceError {
     Notify(#[from] crate::notify::NotifyError),
     #[error("{0}")]
     Busy(String),
+    #[error("{0}")]
+    BadVocabulary(String),
     #[error(transparent)]
     Mcp(#[from] crate::mcp::McpError),
     #[error(transparent)]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 
 use super::{Service, ServiceError, ServiceResult, new_task_from};
-use crate::audio::{AudioError, prune_audio};
+use crate::audio::{AudioError, Segmenter, VadConfig, prune_audio};
 use crate::model::{NewTranscript, Task, Transcript};
 use crate::stt::{self, EngineOptions, ModelManager};
 use crate::voice::{FinalTranscript, Recorder, RecorderOptions, Recording};
@@ -109,15 +109,47 @@ impl Service {
         Ok(engine)
     }
 
-    /// Transcribes an audio file (WAV of any rate, channels and sample format).
+    /// Transcribes an audio file (WAV of any rate, channels and sample format) with the
+    /// vocabulary.
     pub fn transcribe_file(
         &self,
         path: &Path,
         choice: &VoiceChoice,
     ) -> ServiceResult<(stt::Transcript, Arc<stt::Engine>)> {
+        let samples = crate::audio::read_wav_16k_mono(path)?;
         let engine = self.stt_engine(choice)?;
-        let transcript = engine.transcribe_file(path)?;
+        let transcript = self.transcribe_samples(&engine, &samples)?;
         Ok((transcript, engine))
+    }
+
+    /// One pass over a whole clip with the vocabulary's prompt, then its replacements. A clip
+    /// without speech is not sent to Whisper: given a prompt and silence, it tends to read the
+    /// prompt back.
+    fn transcribe_samples(
+        &self,
+        engine: &stt::Engine,
+        samples: &[f32],
+    ) -> ServiceResult<stt::Transcript> {
+        if !Segmenter::has_speech(samples, VadConfig::default()) {
+            tracing::info!("no speech in the audio; Whisper not called");
+            return Ok(stt::Transcript::default());
+        }
+        let vocabulary = self.vocabulary()?;
+        let t = engine.transcribe_with_prompt(samples, vocabulary.prompt())?;
+        let segments: Vec<stt::Segment> = t
+            .segments
+            .into_iter()
+            .filter(|s| !vocabulary.is_echo(&s.text))
+            .map(|s| stt::Segment {
+                text: vocabulary.apply(&s.text),
+                ..s
+            })
+            .collect();
+        Ok(stt::Transcript {
+            text: stt::Transcript::join(&segments),
+            segments,
+            language: t.language,
+        })
     }
 
     /// Audio file → transcript → tasks, saved together. The transcript records the file's
@@ -130,7 +162,7 @@ impl Service {
     ) -> ServiceResult<(Transcript, Vec<Task>)> {
         let samples = crate::audio::read_wav_16k_mono(path)?;
         let engine = self.stt_engine(choice)?;
-        let text = engine.transcribe(&samples)?;
+        let text = self.transcribe_samples(&engine, &samples)?;
         let duration_ms = samples.len() as u64 * 1000 / u64::from(crate::audio::SAMPLE_RATE);
         let audio_path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         self.dump_transcript(
@@ -199,6 +231,7 @@ impl Service {
             Some(d) => Some(d),
             None => self.get_setting(DEVICE_SETTING)?,
         };
+        opts.vocabulary = self.vocabulary()?;
         Ok(Recorder::start(Some(engine), opts, on_level, on_partial)?)
     }
 

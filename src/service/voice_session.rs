@@ -7,9 +7,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Service, ServiceError, ServiceResult, VoiceChoice};
+use super::{Refinement, Service, ServiceError, ServiceResult, VoiceChoice};
 use crate::audio::Level;
 use crate::model::Task;
+use crate::secrets::SecretStore;
 use crate::voice::Recording;
 
 /// What the recorder is doing; the tray icon and the overlay show it.
@@ -44,6 +45,12 @@ pub enum VoiceEvent {
         task_ids: Vec<i64>,
         titles: Vec<String>,
     },
+    /// The language model reread the dump: these are its cards now (replacing `Done`'s).
+    Refined {
+        #[ts(type = "number[]")]
+        task_ids: Vec<i64>,
+        titles: Vec<String>,
+    },
     Cancelled,
     Error {
         message: String,
@@ -55,6 +62,8 @@ type Emit = Arc<dyn Fn(VoiceEvent) + Send + Sync>;
 pub struct VoiceSession {
     service: Arc<Service>,
     emit: Emit,
+    /// Where the language model's key is; `None` leaves voice dumps to the offline engine.
+    secrets: Option<Arc<dyn SecretStore>>,
     inner: Mutex<Inner>,
     level_test: Mutex<Option<Recording>>,
 }
@@ -80,9 +89,17 @@ impl VoiceSession {
         Self {
             service,
             emit: Arc::new(emit),
+            secrets: None,
             inner: Mutex::new(Inner::default()),
             level_test: Mutex::new(None),
         }
+    }
+
+    /// After each dump, a configured language model rereads the transcript and refines the
+    /// cards in place (in the background; `Refined` says when).
+    pub fn with_llm(mut self, secrets: Arc<dyn SecretStore>) -> Self {
+        self.secrets = Some(secrets);
+        self
     }
 
     pub fn state(&self) -> VoiceState {
@@ -172,6 +189,7 @@ impl VoiceSession {
                     task_ids: outcome.tasks.iter().map(|t| t.id).collect(),
                     titles: outcome.tasks.iter().map(|t| t.title.clone()).collect(),
                 });
+                self.refine_in_background(&outcome, now);
                 Ok(Some(outcome))
             }
             Err(e) => Err(self.fail(e)),
@@ -220,6 +238,42 @@ impl VoiceSession {
             && let Err(e) = rec.cancel()
         {
             tracing::debug!("level test ended with: {e}");
+        }
+    }
+
+    fn refine_in_background(&self, outcome: &VoiceOutcome, now: chrono::NaiveDateTime) {
+        let Some(secrets) = self.secrets.clone() else {
+            return;
+        };
+        let service = Arc::clone(&self.service);
+        let emit = Arc::clone(&self.emit);
+        let (id, offline) = (outcome.transcript_id, outcome.tasks.clone());
+        let spawned = std::thread::Builder::new()
+            .name("utter-refine".into())
+            .spawn(move || {
+                let rt = match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => return tracing::warn!("cannot refine the dump: {e}"),
+                };
+                match rt.block_on(service.refine_dump(id, &offline, now, secrets.as_ref())) {
+                    Ok(Refinement::Refined { tasks, .. }) => emit(VoiceEvent::Refined {
+                        task_ids: tasks.iter().map(|t| t.id).collect(),
+                        titles: tasks.iter().map(|t| t.title.clone()).collect(),
+                    }),
+                    Ok(Refinement::NoModel) => {}
+                    Ok(Refinement::Failed { reason }) => {
+                        tracing::warn!(
+                            "the language model failed ({reason}); the offline cards stay"
+                        )
+                    }
+                    Err(e) => tracing::warn!("refining the dump failed: {e}"),
+                }
+            });
+        if let Err(e) = spawned {
+            tracing::warn!("cannot refine the dump: {e}");
         }
     }
 

@@ -223,6 +223,18 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX chat_messages_by_chat ON chat_messages(chat_id, id);
     "#,
+    // v7: the user's vocabulary: words Whisper should spell their way (given to it as the
+    // initial prompt) and, with `replace_from`, what it hears instead ("k8s" → "Kubernetes").
+    r#"
+    CREATE TABLE vocabulary (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        word         TEXT NOT NULL CHECK (length(trim(word)) > 0),
+        replace_from TEXT,
+        created_at   TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX vocabulary_unique
+        ON vocabulary(lower(word), lower(ifnull(replace_from, '')));
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

@@ -85,6 +85,25 @@ impl Store {
         })
     }
 
+    /// The cards a transcript made, after its dump was refined.
+    pub fn set_transcript_tasks(&mut self, id: i64, task_ids: &[i64]) -> StoreResult<()> {
+        let ids_json =
+            serde_json::to_string(task_ids).map_err(|e| StoreError::Malformed(e.to_string()))?;
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE transcripts SET extracted_task_ids = ?2 WHERE id = ?1",
+                params![id, ids_json],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound {
+                    what: "transcript",
+                    id,
+                });
+            }
+            Ok(())
+        })
+    }
+
     pub fn get_transcript(&self, id: i64) -> StoreResult<Transcript> {
         get_in(&self.conn, id)
     }

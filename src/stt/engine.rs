@@ -217,14 +217,18 @@ impl Engine {
     /// `language` (a code Whisper reported for an earlier segment) overrides automatic
     /// detection on multilingual models: detection is a second encoder pass per call, and
     /// one recording is in one language.
+    ///
+    /// `prompt` is the user's vocabulary and the text said before this segment, so names
+    /// are spelled the same way throughout (see [`Vocabulary`](super::Vocabulary)).
     pub fn transcribe_segment(
         &self,
         samples: &[f32],
         language: Option<&str>,
+        prompt: Option<&str>,
     ) -> Result<Transcript, SttError> {
         self.run(
             samples,
-            None,
+            prompt,
             true,
             Call {
                 language,
@@ -241,10 +245,11 @@ impl Engine {
         &self,
         samples: &[f32],
         language: Option<&str>,
+        prompt: Option<&str>,
         cancel: &Arc<AtomicBool>,
     ) -> Result<Transcript, SttError> {
         let cancel = Some(cancel);
-        self.run(samples, None, true, Call { language, cancel })
+        self.run(samples, prompt, true, Call { language, cancel })
     }
 
     /// Like [`transcribe`](Self::transcribe), with the text said just before as context
@@ -385,12 +390,16 @@ fn abort_when_set(flag: &Arc<AtomicBool>) -> Box<dyn FnMut() -> bool> {
     Box::new(move || flag.load(Ordering::Relaxed))
 }
 
+/// Longest prompt passed on: whisper.cpp keeps 224 prompt tokens (the tail) and a vocabulary
+/// plus the sentence before fits in this.
+const MAX_PROMPT_CHARS: usize = 600;
+
 /// whisper-rs panics on interior NULs; a prompt is only a hint, so drop them (and keep the
 /// prompt short: only its tail matters and long prompts slow decoding).
 fn sanitize_prompt(p: &str) -> String {
     let clean: String = p.chars().filter(|c| *c != '\0').collect();
     let chars: Vec<char> = clean.chars().collect();
-    let start = chars.len().saturating_sub(200);
+    let start = chars.len().saturating_sub(MAX_PROMPT_CHARS);
     chars[start..].iter().collect::<String>().trim().to_owned()
 }
 
@@ -457,6 +466,6 @@ mod tests {
     #[test]
     fn prompt_is_sanitized() {
         assert_eq!(sanitize_prompt("a\0b "), "ab");
-        assert_eq!(sanitize_prompt(&"x".repeat(500)).len(), 200);
+        assert_eq!(sanitize_prompt(&"x".repeat(900)).len(), MAX_PROMPT_CHARS);
     }
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::SttError;
 use super::engine::{Engine, Segment, Transcript};
+use super::vocabulary::Vocabulary;
 use crate::audio::{Segmenter, SpeechSegment, VadConfig};
 
 /// Text recognised so far, sent after each finished speech segment and each pause (for the
@@ -58,10 +59,21 @@ impl StreamingTranscriber {
         vad: VadConfig,
         on_partial: impl FnMut(&Partial) + Send + 'static,
     ) -> Result<Self, SttError> {
+        Self::with_vocabulary(engine, vad, Vocabulary::default(), on_partial)
+    }
+
+    /// Each segment is transcribed with the vocabulary's prompt plus the text said before
+    /// it, and its replacements are applied to every text handed out.
+    pub fn with_vocabulary(
+        engine: Arc<Engine>,
+        vad: VadConfig,
+        vocabulary: Vocabulary,
+        on_partial: impl FnMut(&Partial) + Send + 'static,
+    ) -> Result<Self, SttError> {
         let (jobs, rx) = mpsc::channel::<Job>();
         let worker = std::thread::Builder::new()
             .name("utter-stt".into())
-            .spawn(move || Worker::new(engine, on_partial).run(&rx))
+            .spawn(move || Worker::new(engine, vocabulary, on_partial).run(&rx))
             .map_err(|e| SttError::Transcribe(format!("cannot start the worker: {e}")))?;
         Ok(Self {
             segmenter: Segmenter::new(vad),
@@ -162,6 +174,7 @@ struct AheadText {
 /// The worker thread's state: the text so far and the latest text transcribed ahead.
 struct Worker<F> {
     engine: Arc<Engine>,
+    vocabulary: Vocabulary,
     on_partial: F,
     all: Vec<Segment>,
     /// Detected on the first segment and kept for the rest of the recording.
@@ -172,9 +185,10 @@ struct Worker<F> {
 }
 
 impl<F: FnMut(&Partial)> Worker<F> {
-    fn new(engine: Arc<Engine>, on_partial: F) -> Self {
+    fn new(engine: Arc<Engine>, vocabulary: Vocabulary, on_partial: F) -> Self {
         Self {
             engine,
+            vocabulary,
             on_partial,
             all: Vec::new(),
             language: None,
@@ -227,12 +241,16 @@ impl<F: FnMut(&Partial)> Worker<F> {
         }
         if !finals.is_empty() {
             let merged = Merged::new(&finals);
-            let t = self
-                .engine
-                .transcribe_segment(&merged.samples, self.language.as_deref())?;
+            let prompt = self.prompt();
+            let t = self.engine.transcribe_segment(
+                &merged.samples,
+                self.language.as_deref(),
+                prompt.as_deref(),
+            )?;
             self.language = self.language.take().or(t.language);
             self.done += finals.len();
-            for s in merged.to_recording(t.segments) {
+            let heard = self.cleaned(t.segments);
+            for s in merged.to_recording(heard) {
                 newest = Some(s.clone());
                 self.all.push(s);
             }
@@ -253,15 +271,19 @@ impl<F: FnMut(&Partial)> Worker<F> {
         }
         let started = std::time::Instant::now();
         let language = self.language.clone();
-        match self
-            .engine
-            .transcribe_segment_cancellable(&seg.samples, language.as_deref(), cancel)
-        {
+        // The same prompt the segment gets once it is cut: then the guess is its final text.
+        let prompt = self.prompt();
+        match self.engine.transcribe_segment_cancellable(
+            &seg.samples,
+            language.as_deref(),
+            prompt.as_deref(),
+            cancel,
+        ) {
             Ok(t) => {
                 // One piece: recording time is clip time plus where the segment starts.
                 let start = seg.start_ms();
-                let segments: Vec<Segment> = t
-                    .segments
+                let segments: Vec<Segment> = self
+                    .cleaned(t.segments)
                     .into_iter()
                     .map(|s| Segment {
                         start_ms: s.start_ms + start,
@@ -294,6 +316,52 @@ impl<F: FnMut(&Partial)> Worker<F> {
             // The segment will be transcribed again when it is cut, and fail there for real.
             Err(e) => tracing::debug!(error = %e, "transcribing ahead failed"),
         }
+    }
+}
+
+impl<F> Worker<F> {
+    /// The vocabulary, then the end of what was said so far: Whisper reads a prompt as the
+    /// text just before, so names and style carry over from one segment to the next.
+    fn prompt(&self) -> Option<String> {
+        let before = Transcript::join(&self.all);
+        let tail = tail_words(&before, PREVIOUS_TEXT_CHARS);
+        match (self.vocabulary.prompt(), tail.is_empty()) {
+            (Some(v), false) => Some(format!("{v} {tail}")),
+            (Some(v), true) => Some(v.to_owned()),
+            (None, false) => Some(tail.to_owned()),
+            (None, true) => None,
+        }
+    }
+
+    /// Replacements applied, and the prompt echoed over a pause dropped.
+    fn cleaned(&self, segments: Vec<Segment>) -> Vec<Segment> {
+        segments
+            .into_iter()
+            .filter(|s| !self.vocabulary.is_echo(&s.text))
+            .map(|s| Segment {
+                text: self.vocabulary.apply(&s.text),
+                ..s
+            })
+            .collect()
+    }
+}
+
+/// How much of the text said before goes into a segment's prompt.
+const PREVIOUS_TEXT_CHARS: usize = 200;
+
+/// The last whole words of `text` within `max` bytes.
+fn tail_words(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut start = text.len() - max;
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let cut = &text[start..];
+    match cut.find(' ') {
+        Some(i) => cut[i + 1..].trim_start(),
+        None => cut,
     }
 }
 
@@ -349,6 +417,13 @@ impl Merged {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn previous_text_is_cut_at_a_word() {
+        assert_eq!(tail_words("short", 200), "short");
+        assert_eq!(tail_words("call Joe tomorrow", 10), "tomorrow");
+        assert_eq!(tail_words("naïve café olé", 5), "olé");
+    }
 
     #[test]
     fn merged_segments_map_back_to_recording_time() {

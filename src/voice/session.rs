@@ -12,7 +12,7 @@ use crate::audio::{
     AudioError, Capture, CaptureEvent, CrashSafeWavWriter, Level, LevelMeter, MonoResampler,
     Received, SAMPLE_RATE, VadConfig, downmix,
 };
-use crate::stt::{Engine, Partial, Segment, StreamingTranscriber};
+use crate::stt::{Engine, Partial, Segment, StreamingTranscriber, Vocabulary};
 
 /// How a recording is made.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,8 @@ pub struct RecorderOptions {
     pub vad: VadConfig,
     /// Level meter window.
     pub level_window_ms: u32,
+    /// The words Whisper should know (prompt) and the replacements for what it hears.
+    pub vocabulary: Vocabulary,
 }
 
 impl RecorderOptions {
@@ -34,6 +36,7 @@ impl RecorderOptions {
             out_dir: out_dir.into(),
             vad: VadConfig::default(),
             level_window_ms: 50,
+            vocabulary: Vocabulary::default(),
         }
     }
 }
@@ -85,7 +88,12 @@ impl Recorder {
             .map(|e| e.model_name().to_owned())
             .unwrap_or_default();
         let streaming = match engine {
-            Some(engine) => Some(StreamingTranscriber::new(engine, opts.vad, on_partial)?),
+            Some(engine) => Some(StreamingTranscriber::with_vocabulary(
+                engine,
+                opts.vad,
+                opts.vocabulary,
+                on_partial,
+            )?),
             None => None,
         };
         tracing::info!(device = capture.device_name(), path = %audio_path.display(), "recording started");

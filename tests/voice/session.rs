@@ -151,6 +151,7 @@ fn helper_voice_session() {
                 titles = t.clone();
                 "done".into()
             }
+            VoiceEvent::Refined { .. } => "refined".into(),
             VoiceEvent::Cancelled => "cancelled".into(),
             VoiceEvent::Error { message } => format!("error:{message}"),
         })

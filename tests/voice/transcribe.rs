@@ -120,12 +120,12 @@ fn a_cancelled_transcription_stops_with_a_clear_result() {
     let samples = utter::audio::read_wav_16k_mono(&espeak(dir.path(), "p.wav", PHRASE)).unwrap();
     let cancel = Arc::new(AtomicBool::new(false));
     let t = engine
-        .transcribe_segment_cancellable(&samples, None, &cancel)
+        .transcribe_segment_cancellable(&samples, None, None, &cancel)
         .unwrap();
     assert_words(&t.text, &["call", "renewal"]);
     cancel.store(true, Ordering::Relaxed);
     let err = engine
-        .transcribe_segment_cancellable(&samples, None, &cancel)
+        .transcribe_segment_cancellable(&samples, None, None, &cancel)
         .unwrap_err();
     assert!(matches!(err, SttError::Cancelled), "{err}");
     // The engine is fine afterwards.

@@ -11,6 +11,7 @@ import { EmptyState } from "./components/EmptyState";
 import { FilterBar } from "./components/FilterBar";
 import { GearIcon } from "./components/GearIcon";
 import { QuickAdd } from "./components/QuickAdd";
+import { RecordButton } from "./components/RecordButton";
 import { ShortcutHelp } from "./components/ShortcutHelp";
 import { TaskDetail } from "./components/TaskDetail";
 import { Toasts } from "./components/Toasts";
@@ -210,6 +211,7 @@ export function App() {
           <span className="brand-mark" aria-hidden="true" />
           Utter
         </div>
+        <RecordButton notify={notify} />
         <QuickAdd inputRef={quickAddRef} onAdd={quickAdd} />
         <FilterBar
           filters={filters}

@@ -31,6 +31,7 @@ import type { Task } from "./bindings/Task";
 import type { TaskFilter } from "./bindings/TaskFilter";
 import type { TaskPatch } from "./bindings/TaskPatch";
 import type { Transcript } from "./bindings/Transcript";
+import type { VocabularyEntry } from "./bindings/VocabularyEntry";
 import type { VoiceEvent } from "./bindings/VoiceEvent";
 import type { WorkflowDef } from "./bindings/WorkflowDef";
 import type { WorkflowRun } from "./bindings/WorkflowRun";
@@ -301,6 +302,24 @@ export function clearLlmProvider(): Promise<void> {
 /** Deletes the tasks a recording created; returns how many were deleted. */
 export function undoDump(taskIds: number[]): Promise<number> {
   return invoke<number>("undo_dump", { taskIds });
+}
+
+export function listVocabulary(): Promise<VocabularyEntry[]> {
+  return invoke<VocabularyEntry[]>("list_vocabulary");
+}
+
+/** `replaceFrom`: what Whisper writes instead of `word` ("k8s" for "Kubernetes"). */
+export function addVocabulary(word: string, replaceFrom: string | null): Promise<VocabularyEntry> {
+  return invoke<VocabularyEntry>("add_vocabulary", { word, replaceFrom });
+}
+
+export function removeVocabulary(word: string): Promise<VocabularyEntry[]> {
+  return invoke<VocabularyEntry[]>("remove_vocabulary", { word });
+}
+
+/** The words the next recording tells Whisper about (the user's, then names on the board). */
+export function vocabularyTerms(): Promise<string[]> {
+  return invoke<string[]>("vocabulary_terms");
 }
 
 export function onVoice(handler: (event: VoiceEvent) => void): Promise<UnlistenFn> {

@@ -75,6 +75,32 @@ describe("recording toasts in the main window", () => {
     await waitFor(() => expect(screen.queryByText("Book the dentist", { selector: ".card-title" })).not.toBeInTheDocument());
   });
 
+  it("a refined dump replaces the toast, and its Undo takes back the refined cards", async () => {
+    const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
+    await voice({ kind: "done", text: "x", task_ids: [1], titles: ["Existing"] });
+    await voice({ kind: "refined", task_ids: [1], titles: ["Existing, refined"] });
+    const toast = (await screen.findByText(/1 task added \(refined\): Existing, refined/)).closest<HTMLElement>(".toast")!;
+    await user.click(within(toast).getByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(backend.callsTo("undo_dump")).toEqual([{ taskIds: [1] }]));
+  });
+
+  it("the header's Record button starts and stops a recording, showing level and words, and names the shortcut", async () => {
+    const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
+    backend.desktop.wordMs = 5;
+    const button = await screen.findByRole("button", { name: "Record" });
+    await waitFor(() => expect(button).toHaveAttribute("title", expect.stringContaining("Ctrl+Shift+Space")));
+    await user.click(button);
+    await waitFor(() => expect(backend.callsTo("start_recording")).toHaveLength(1));
+    const stop = await screen.findByRole("button", { name: "Stop recording" });
+    expect(stop).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByRole("meter", { name: "Microphone level" })).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelector(".record-partial")!.textContent).not.toBe("Listening…"));
+    await user.click(stop);
+    await waitFor(() => expect(backend.callsTo("stop_recording")).toHaveLength(1));
+    expect(await screen.findByText(/added:/)).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Record" })).toBeEnabled();
+  });
+
   it("an error event shows an error toast; nothing heard says so", async () => {
     await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
     await voice({ kind: "error", message: "No microphone found: no input devices" });

@@ -27,6 +27,8 @@ export function reduceVoice(v: VoiceView, e: VoiceEvent): VoiceView {
       return { ...v, partial: e.text };
     case "done":
       return { ...v, done: { text: e.text, titles: e.titles, taskIds: e.task_ids } };
+    case "refined":
+      return v.done ? { ...v, done: { ...v.done, titles: e.titles, taskIds: e.task_ids } } : v;
     case "cancelled":
       return { ...v, cancelled: true, level: 0 };
     case "error":

@@ -14,9 +14,11 @@ export function useVoiceToasts(notify: Notify) {
             notify(e.message, { tone: "error" });
           } else if (e.kind === "done" && e.task_ids.length === 0) {
             notify(e.text.trim() ? `No tasks found in “${e.text.trim()}”` : "Nothing was heard", { key: "voice" });
-          } else if (e.kind === "done") {
+          } else if (e.kind === "done" || e.kind === "refined") {
+            // "refined": the language model reread the dump; its cards replace the toast's.
             const ids = e.task_ids;
-            notify(`${tasksAdded(ids.length)}: ${e.titles.join(" · ")}`, {
+            const what = e.kind === "refined" ? `${tasksAdded(ids.length)} (refined)` : tasksAdded(ids.length);
+            notify(`${what}: ${e.titles.join(" · ")}`, {
               key: "voice",
               timeoutMs: 10_000,
               action: {

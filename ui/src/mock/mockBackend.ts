@@ -17,6 +17,7 @@ import { STATUSES } from "../board/columns";
 import { MockAgents } from "./mockAgents";
 import { MockChat } from "./mockChat";
 import { MockMcp } from "./mockMcp";
+import { MockVocabulary } from "./mockVocabulary";
 import { MockDesktop } from "./mockDesktop";
 
 export interface IpcCall {
@@ -46,6 +47,10 @@ export class MockBackend {
   desktop = new MockDesktop();
   /** MCP servers. */
   mcp = new MockMcp((e) => this.changed(e));
+  vocabulary = new MockVocabulary(
+    (e) => this.changed(e),
+    () => this.tasks,
+  );
   /** The side chat. */
   chat = new MockChat(
     (event, payload) => this.desktop.emit(event, payload),
@@ -215,6 +220,7 @@ export class MockBackend {
         if (this.agents.handles(cmd)) return this.agents.dispatch(cmd, a);
         if (this.chat.handles(cmd)) return this.chat.dispatch(cmd, a);
         if (this.mcp.handles(cmd)) return this.mcp.dispatch(cmd, a);
+        if (this.vocabulary.handles(cmd)) return this.vocabulary.dispatch(cmd, a);
         if (this.desktop.handles(cmd))
           return this.desktop.dispatch(cmd, a, (id) => {
             if (!this.tasks.some((t) => t.id === id)) return false;

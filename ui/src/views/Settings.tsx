@@ -15,6 +15,7 @@ import { ModelField } from "./settings/ModelField";
 import { RetentionField } from "./settings/RetentionField";
 import { Segmented, SettingRow } from "./settings/SettingRow";
 import { StatusList } from "./settings/StatusList";
+import { VocabularyField } from "./settings/VocabularyField";
 
 const MODES = [
   ["hold", "Hold to talk"],
@@ -118,6 +119,15 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
                 {!LANGUAGES.some(([c]) => c === settings.language) && <option value={settings.language}>{settings.language}</option>}
               </select>
             </SettingRow>
+          </section>
+
+          <section className="settings-section" aria-labelledby="s-vocabulary">
+            <h2 id="s-vocabulary">Vocabulary</h2>
+            <p className="section-help">
+              Names and terms the speech model should spell your way. People and companies on your board are included automatically; add
+              what it still gets wrong, with what it writes instead.
+            </p>
+            <VocabularyField />
           </section>
 
           <section className="settings-section" aria-labelledby="s-llm">

@@ -1,0 +1,279 @@
+//! A voice dump's cards, refined by the language model in place. The offline engine puts
+//! cards on the board at once; when a model is configured its reading of the same transcript
+//! then updates those cards (matched by what they say), adds what the rules missed and takes
+//! back what the model did not see as a task. A model that fails or is slow changes nothing.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::{ChangeEvent, Service, ServiceResult, new_task_from};
+use crate::extract::ExtractedTask;
+use crate::llm::extract_with_llm;
+use crate::model::{Task, TaskPatch};
+use crate::secrets::SecretStore;
+
+/// What refining a dump did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Refinement {
+    /// No language model is configured: the offline cards are the result.
+    NoModel,
+    /// The model failed; the offline cards stay as they were.
+    Failed { reason: String },
+    /// The dump's cards now, with how many were changed, added and removed.
+    Refined {
+        tasks: Vec<Task>,
+        updated: usize,
+        added: usize,
+        removed: usize,
+    },
+}
+
+impl Service {
+    /// Runs the configured model over transcript `transcript_id` and makes `offline` (the
+    /// cards the rule engine saved for it) match the model's tasks. A card the user changed
+    /// in the meantime is left alone.
+    pub async fn refine_dump(
+        &self,
+        transcript_id: i64,
+        offline: &[Task],
+        now: NaiveDateTime,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<Refinement> {
+        let client = match self.llm_client(secrets) {
+            Ok(Some(c)) => c,
+            Ok(None) => return Ok(Refinement::NoModel),
+            Err(e) => {
+                return Ok(Refinement::Failed {
+                    reason: e.to_string(),
+                });
+            }
+        };
+        let transcript = self.store().get_transcript(transcript_id)?;
+        let categories = self.list_categories()?;
+        let found = match extract_with_llm(&client, &transcript.text, now, &categories).await {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::warn!(error = %e, "the language model failed; the offline cards stay");
+                return Ok(Refinement::Failed {
+                    reason: e.to_string(),
+                });
+            }
+        };
+        self.apply_refinement(transcript_id, offline, found)
+    }
+
+    fn apply_refinement(
+        &self,
+        transcript_id: i64,
+        offline: &[Task],
+        found: Vec<ExtractedTask>,
+    ) -> ServiceResult<Refinement> {
+        let pairs = pair_up(offline, &found);
+        let mut kept: Vec<Task> = Vec::new();
+        let (mut updated, mut added, mut removed) = (0, 0, 0);
+        let mut used = HashSet::new();
+        for (found_idx, card_idx) in pairs.iter().enumerate() {
+            let new = &found[found_idx];
+            match card_idx {
+                Some(ci) => {
+                    used.insert(*ci);
+                    let card = &offline[*ci];
+                    let Some(now) = self.untouched(card)? else {
+                        // The user changed it already: theirs now, still from this dump.
+                        kept.extend(self.still_there(card.id)?);
+                        continue;
+                    };
+                    let patch = patch_to(&now, new);
+                    if patch.is_empty() {
+                        kept.push(now);
+                    } else {
+                        kept.push(self.update_task(now.id, patch)?);
+                        updated += 1;
+                    }
+                }
+                None => {
+                    let mut task = new_task_from(new.clone());
+                    task.source_transcript_id = Some(transcript_id);
+                    kept.push(self.create_task(task)?);
+                    added += 1;
+                }
+            }
+        }
+        for (ci, card) in offline.iter().enumerate() {
+            if used.contains(&ci) {
+                continue;
+            }
+            // A card the user moved or edited already is theirs now.
+            if self.untouched(card)?.is_some() {
+                self.delete_task(card.id)?;
+                removed += 1;
+            } else {
+                kept.extend(self.still_there(card.id)?);
+            }
+        }
+        let ids: Vec<i64> = kept.iter().map(|t| t.id).collect();
+        self.store().set_transcript_tasks(transcript_id, &ids)?;
+        self.feed
+            .emit(ChangeEvent::TranscriptCreated { id: transcript_id });
+        tracing::info!(
+            updated,
+            added,
+            removed,
+            "dump refined by the language model"
+        );
+        Ok(Refinement::Refined {
+            tasks: kept,
+            updated,
+            added,
+            removed,
+        })
+    }
+
+    fn still_there(&self, id: i64) -> ServiceResult<Option<Task>> {
+        match self.get_task(id) {
+            Ok(t) => Ok(Some(t)),
+            Err(e) if e.is_not_found() => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The card as it is now, if it still is what the dump saved (not edited, moved or
+    /// deleted by the user since).
+    fn untouched(&self, saved: &Task) -> ServiceResult<Option<Task>> {
+        match self.get_task(saved.id) {
+            Ok(now) => Ok((now.title == saved.title
+                && now.status == saved.status
+                && now.due == saved.due
+                && now.priority == saved.priority
+                && now.category == saved.category
+                && now.description == saved.description)
+                .then_some(now)),
+            Err(e) if e.is_not_found() => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn patch_to(card: &Task, new: &ExtractedTask) -> TaskPatch {
+    let mut p = TaskPatch::default();
+    if card.title != new.title {
+        p.title = Some(new.title.clone());
+    }
+    if card.description != new.description {
+        p.description = Some(new.description.clone());
+    }
+    // The model may know no category where the rules found one: keep the rules' then.
+    if new.category.is_some() && card.category != new.category {
+        p.category = Some(new.category.clone());
+    }
+    if card.priority != new.priority {
+        p.priority = Some(new.priority);
+    }
+    if new.due.is_some() && card.due != new.due {
+        p.due = Some(new.due.clone());
+    }
+    p
+}
+
+/// For each of the model's tasks, the offline card it replaces (or `None`: a new card).
+/// Cards are matched by the words their titles share, best match first; what is left is
+/// matched in order, since both engines read the transcript front to back.
+fn pair_up(cards: &[Task], found: &[ExtractedTask]) -> Vec<Option<usize>> {
+    let card_words: Vec<HashSet<String>> = cards.iter().map(|c| content_words(&c.title)).collect();
+    let mut scored = Vec::new();
+    for (fi, f) in found.iter().enumerate() {
+        let fw = content_words(&f.title);
+        for (ci, cw) in card_words.iter().enumerate() {
+            let shared = fw.intersection(cw).count();
+            let union = fw.union(cw).count().max(1);
+            let score = shared as f64 / union as f64;
+            if score > 0.0 {
+                scored.push((score, fi, ci));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut pairs = vec![None; found.len()];
+    let mut taken = vec![false; cards.len()];
+    for (_, fi, ci) in scored {
+        if pairs[fi].is_none() && !taken[ci] {
+            pairs[fi] = Some(ci);
+            taken[ci] = true;
+        }
+    }
+    let mut free = (0..cards.len()).filter(|ci| !taken[*ci]);
+    for p in pairs.iter_mut().filter(|p| p.is_none()) {
+        match free.next() {
+            Some(ci) => *p = Some(ci),
+            None => break,
+        }
+    }
+    pairs
+}
+
+fn content_words(title: &str) -> HashSet<String> {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "the" | "and" | "for" | "about" | "with"))
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::model::{Priority, Status};
+
+    fn card(id: i64, title: &str) -> Task {
+        Task {
+            id,
+            title: title.into(),
+            description: None,
+            category: None,
+            priority: Priority::Medium,
+            status: Status::Pending,
+            due: None,
+            assigned_agent: None,
+            position: 0.0,
+            source_transcript_id: None,
+            agent_output: None,
+            agent_reason: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn found(title: &str) -> ExtractedTask {
+        ExtractedTask {
+            title: title.into(),
+            description: None,
+            category: None,
+            priority: Priority::Medium,
+            due: None,
+        }
+    }
+
+    #[test]
+    fn cards_pair_by_shared_words_then_in_order() {
+        let cards = [
+            card(1, "Buy milk"),
+            card(2, "Call Joe renewal"),
+            card(3, "Um so"),
+        ];
+        let f = [
+            found("Call Joe about the renewal"),
+            found("Book flights to Berlin"),
+            found("Buy oat milk"),
+        ];
+        // Joe ↔ 2, milk ↔ 1 by words; Berlin takes the card left over (3).
+        assert_eq!(pair_up(&cards, &f), [Some(1), Some(2), Some(0)]);
+        // More tasks than cards: the rest are new.
+        let f2 = [found("Buy milk"), found("A"), found("B"), found("C")];
+        assert_eq!(pair_up(&cards[..1], &f2), [Some(0), None, None, None]);
+    }
+}

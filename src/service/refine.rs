@@ -173,7 +173,7 @@ fn patch_to(card: &Task, new: &ExtractedTask) -> TaskPatch {
         p.priority = Some(new.priority);
     }
     if new.due.is_some() && card.due != new.due {
-        p.due = Some(new.due.clone());
+        p.due = Some(new.due);
     }
     p
 }

@@ -30,10 +30,10 @@ pub struct VocabularySources<'a> {
 pub struct Vocabulary {
     prompt: Option<String>,
     /// The prompt's terms as the user spells them.
-    listed: Vec<String>,
+    terms: Vec<String>,
     /// The same, lowercased: a transcript made of them alone is the prompt echoed back over
     /// silence, not speech.
-    terms: Vec<String>,
+    lowered: Vec<String>,
     rules: Vec<Rule>,
 }
 
@@ -76,7 +76,7 @@ impl Vocabulary {
             push(c, &mut terms);
         }
         let mut kept = Vec::new();
-        let mut len = 0;
+        let mut len = PROMPT_LEAD.len();
         for t in terms {
             let add = t.len() + 2;
             if len + add > PROMPT_BUDGET_CHARS {
@@ -103,8 +103,8 @@ impl Vocabulary {
         }
         Self {
             prompt,
-            terms: kept.iter().map(|t| t.to_lowercase()).collect(),
-            listed: kept,
+            lowered: kept.iter().map(|t| t.to_lowercase()).collect(),
+            terms: kept,
             rules,
         }
     }
@@ -116,7 +116,7 @@ impl Vocabulary {
 
     /// The words the prompt lists, in its order (what Settings shows).
     pub fn terms(&self) -> &[String] {
-        &self.listed
+        &self.terms
     }
 
     /// The user's replacements applied to a transcript.
@@ -137,7 +137,7 @@ impl Vocabulary {
     /// given a prompt and hears no speech. One term alone is kept: a user may say just
     /// "Initech".
     pub fn is_echo(&self, text: &str) -> bool {
-        if self.terms.is_empty() {
+        if self.lowered.is_empty() {
             return false;
         }
         let lower = text.trim().to_lowercase();
@@ -146,6 +146,7 @@ impl Vocabulary {
             Some(rest) => (rest, true),
             None => (lower.as_str(), false),
         };
+        let rest = rest.replace(" and ", ",");
         let parts: Vec<&str> = rest
             .split([',', '.', ';', '!', '?'])
             .map(|p| p.trim())
@@ -153,7 +154,7 @@ impl Vocabulary {
             .filter(|p| !p.is_empty())
             .collect();
         let enough = if led { 1 } else { 2 };
-        parts.len() >= enough && parts.iter().all(|p| self.terms.iter().any(|t| t == p))
+        parts.len() >= enough && parts.iter().all(|p| self.lowered.iter().any(|t| t == p))
     }
 }
 

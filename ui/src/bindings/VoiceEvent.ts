@@ -4,4 +4,4 @@ import type { VoiceState } from "./VoiceState";
 /**
  * Sent to every window as the `voice` event.
  */
-export type VoiceEvent = { "kind": "state", state: VoiceState, } | { "kind": "level", level: number, } | { "kind": "partial", text: string, } | { "kind": "done", text: string, task_ids: number[], titles: Array<string>, } | { "kind": "cancelled" } | { "kind": "error", message: string, };
+export type VoiceEvent = { "kind": "state", state: VoiceState, } | { "kind": "level", level: number, } | { "kind": "partial", text: string, } | { "kind": "done", text: string, task_ids: number[], titles: Array<string>, } | { "kind": "refined", task_ids: number[], titles: Array<string>, } | { "kind": "cancelled" } | { "kind": "error", message: string, };

@@ -208,6 +208,26 @@ describe("board (mock IPC, headless Chromium)", () => {
     await context.close();
   });
 
+  it("records from the header's Record button; the vocabulary section of the settings", async () => {
+    const { page, context, problems } = await openBoard();
+    await page.getByRole("button", { name: "Record" }).click();
+    await page.waitForFunction(() => (document.querySelector(".record-partial")?.textContent ?? "").split(" ").length > 3);
+    await page.screenshot({ path: path.join(ART, "record.png") });
+    await page.getByRole("button", { name: "Stop recording" }).click();
+    await page.getByText(/tasks? added:/).first().waitFor();
+    await page.keyboard.press(",");
+    const dialog = page.getByRole("dialog", { name: "Settings" });
+    await dialog.getByRole("textbox", { name: "Word or name" }).fill("Initech");
+    await dialog.getByRole("textbox", { name: "Replaces (optional)" }).fill("a night tech");
+    await dialog.getByRole("button", { name: "Add", exact: true }).click();
+    await dialog.getByText("replaces “a night tech”").waitFor();
+    await dialog.locator(".vocabulary").evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(ART, "vocabulary.png") });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it("empty state", async () => {
     const { page, context } = await openBoard({ query: "?seed=empty" });
     await page.getByTestId("empty-state").waitFor();

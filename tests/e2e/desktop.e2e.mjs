@@ -215,7 +215,7 @@ test("the header's Record button records from the microphone; the cards appear",
   const wav = path.join(WORK, "button.wav");
   run("espeak-ng", ["-v", "en-us", "-s", "140", "-g", "2", "-w", wav, "order new toner for the printer tomorrow."]);
   const button = await driver.wait(until.elementLocated(By.css(".record-button")), 10_000);
-  assert.match(await button.getAttribute("title"), /Ctrl\+Shift\+Space/);
+  assert.match(await button.getAttribute("title"), /hold .+ anywhere/);
   await button.click();
   await until_("recording after the click", async () => (await invoke("desktop_status")).voice === "recording");
   run("paplay", ["-d", "virt", wav]);

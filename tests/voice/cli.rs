@@ -11,7 +11,7 @@ use super::download::{body, serve, sha};
 use super::streaming::dump_wav;
 use super::support::{PHRASE, assert_words, espeak, exclusive, model_path};
 
-fn utter(data: &Path) -> Command {
+pub(super) fn utter(data: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_utter"));
     c.env("UTTER_DATA_DIR", data)
         .env_remove("UTTER_MODEL")
@@ -19,7 +19,7 @@ fn utter(data: &Path) -> Command {
     c
 }
 
-fn ok(out: Output) -> String {
+pub(super) fn ok(out: Output) -> String {
     assert!(
         out.status.success(),
         "utter failed: {}\n{}",

@@ -3,32 +3,15 @@
 //! and silence that stays silent although Whisper is given a prompt.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 use utter::audio::VadConfig;
 use utter::model::VocabularyEntry;
 use utter::stt::{StreamingTranscriber, Vocabulary, VocabularySources};
 
+use super::cli::{ok, utter};
 use super::support::{engine, espeak, exclusive, model_path, words};
-
-fn utter(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_utter"));
-    c.env("UTTER_DATA_DIR", data)
-        .env_remove("UTTER_MODEL")
-        .env_remove("UTTER_MODEL_CATALOG");
-    c
-}
-
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "utter failed: {}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn run(data: &Path, args: &[&str]) -> String {
     ok(utter(data).args(args).output().unwrap())

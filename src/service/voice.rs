@@ -231,7 +231,9 @@ impl Service {
             Some(d) => Some(d),
             None => self.get_setting(DEVICE_SETTING)?,
         };
-        opts.vocabulary = self.vocabulary()?;
+        // The live path is not prompted yet: in the desktop end-to-end test a prompt with the
+        // board's names made Whisper drop words of espeak speech ("call Joe…" gave no task).
+        // Files and `utter transcribe` use the vocabulary; live segments follow once measured.
         Ok(Recorder::start(Some(engine), opts, on_level, on_partial)?)
     }
 

@@ -325,12 +325,13 @@ impl<F> Worker<F> {
     fn prompt(&self) -> Option<String> {
         let before = Transcript::join(&self.all);
         let tail = tail_words(&before, PREVIOUS_TEXT_CHARS);
-        match (self.vocabulary.prompt(), tail.is_empty()) {
-            (Some(v), false) => Some(format!("{v} {tail}")),
-            (Some(v), true) => Some(v.to_owned()),
-            (None, false) => Some(tail.to_owned()),
-            (None, true) => None,
-        }
+        // Without a vocabulary no prompt at all, as before vocabularies existed.
+        let v = self.vocabulary.prompt()?;
+        Some(if tail.is_empty() {
+            v.to_owned()
+        } else {
+            format!("{v} {tail}")
+        })
     }
 
     /// Replacements applied, and the prompt echoed over a pause dropped.

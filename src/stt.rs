@@ -7,6 +7,7 @@ mod download;
 mod engine;
 mod error;
 mod models;
+mod prompt_merge;
 mod streaming;
 mod vocabulary;
 

@@ -135,21 +135,9 @@ impl Service {
             return Ok(stt::Transcript::default());
         }
         let vocabulary = self.vocabulary()?;
-        let t = engine.transcribe_with_prompt(samples, vocabulary.prompt())?;
-        let segments: Vec<stt::Segment> = t
-            .segments
-            .into_iter()
-            .filter(|s| !vocabulary.is_echo(&s.text))
-            .map(|s| stt::Segment {
-                text: vocabulary.apply(&s.text),
-                ..s
-            })
-            .collect();
-        Ok(stt::Transcript {
-            text: stt::Transcript::join(&segments),
-            segments,
-            language: t.language,
-        })
+        Ok(vocabulary.transcribe(vocabulary.prompt(), |p| {
+            engine.transcribe_with_prompt(samples, p)
+        })?)
     }
 
     /// Audio file → transcript → tasks, saved together. The transcript records the file's
@@ -231,9 +219,7 @@ impl Service {
             Some(d) => Some(d),
             None => self.get_setting(DEVICE_SETTING)?,
         };
-        // The live path is not prompted yet: in the desktop end-to-end test a prompt with the
-        // board's names made Whisper drop words of espeak speech ("call Joe…" gave no task).
-        // Files and `utter transcribe` use the vocabulary; live segments follow once measured.
+        opts.vocabulary = self.vocabulary()?;
         Ok(Recorder::start(Some(engine), opts, on_level, on_partial)?)
     }
 

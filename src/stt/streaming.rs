@@ -242,15 +242,13 @@ impl<F: FnMut(&Partial)> Worker<F> {
         if !finals.is_empty() {
             let merged = Merged::new(&finals);
             let prompt = self.prompt();
-            let t = self.engine.transcribe_segment(
-                &merged.samples,
-                self.language.as_deref(),
-                prompt.as_deref(),
-            )?;
+            let language = self.language.as_deref();
+            let t = self.vocabulary.transcribe(prompt.as_deref(), |p| {
+                self.engine.transcribe_segment(&merged.samples, language, p)
+            })?;
             self.language = self.language.take().or(t.language);
             self.done += finals.len();
-            let heard = self.cleaned(t.segments);
-            for s in merged.to_recording(heard) {
+            for s in merged.to_recording(t.segments) {
                 newest = Some(s.clone());
                 self.all.push(s);
             }
@@ -273,17 +271,16 @@ impl<F: FnMut(&Partial)> Worker<F> {
         let language = self.language.clone();
         // The same prompt the segment gets once it is cut: then the guess is its final text.
         let prompt = self.prompt();
-        match self.engine.transcribe_segment_cancellable(
-            &seg.samples,
-            language.as_deref(),
-            prompt.as_deref(),
-            cancel,
-        ) {
+        let result = self.vocabulary.transcribe(prompt.as_deref(), |p| {
+            self.engine
+                .transcribe_segment_cancellable(&seg.samples, language.as_deref(), p, cancel)
+        });
+        match result {
             Ok(t) => {
                 // One piece: recording time is clip time plus where the segment starts.
                 let start = seg.start_ms();
-                let segments: Vec<Segment> = self
-                    .cleaned(t.segments)
+                let segments: Vec<Segment> = t
+                    .segments
                     .into_iter()
                     .map(|s| Segment {
                         start_ms: s.start_ms + start,
@@ -332,18 +329,6 @@ impl<F> Worker<F> {
         } else {
             format!("{v} {tail}")
         })
-    }
-
-    /// Replacements applied, and the prompt echoed over a pause dropped.
-    fn cleaned(&self, segments: Vec<Segment>) -> Vec<Segment> {
-        segments
-            .into_iter()
-            .filter(|s| !self.vocabulary.is_echo(&s.text))
-            .map(|s| Segment {
-                text: self.vocabulary.apply(&s.text),
-                ..s
-            })
-            .collect()
     }
 }
 

@@ -209,3 +209,27 @@ test("toggle mode: one press starts, the next press stops and saves", async () =
   assert.ok(fresh.some((t) => /sara|budget/i.test(t.title)), JSON.stringify(fresh));
   await invoke("set_setting", { key: "hotkey.mode", value: null });
 });
+
+test("the header's Record button records from the microphone; the cards appear", async () => {
+  const known = new Set(JSON.parse(cli("tasks", "list", "--json")).map((t) => t.id));
+  const wav = path.join(WORK, "button.wav");
+  const raw = path.join(WORK, "button-raw.wav");
+  run("espeak-ng", ["-v", "en-us", "-s", "140", "-g", "2", "-w", raw, "order new toner for the printer tomorrow."]);
+  // Half a second of silence first: the click starts the microphone in the background, and
+  // the first word must not fall into its start.
+  run("sox", [raw, wav, "pad", "0.5", "0"]);
+  const button = await driver.wait(until.elementLocated(By.css(".record-button")), 10_000);
+  assert.match(await button.getAttribute("title"), /hold .+ anywhere/);
+  await button.click();
+  await until_("recording after the click", async () => (await invoke("desktop_status")).voice === "recording");
+  run("paplay", ["-d", "virt", wav]);
+  // The live words under the button while recording.
+  await driver.wait(async () => /toner|printer/i.test(await driver.findElement(By.css(".record-partial")).getText()), 20_000);
+  writeFileSync(path.join(ARTIFACTS, "record-button.png"), await driver.takeScreenshot(), "base64");
+  await driver.findElement(By.css(".record-button")).click();
+  await until_("the recording to stop and be saved", async () => (await invoke("desktop_status")).voice === "idle", 60_000);
+  const fresh = JSON.parse(cli("tasks", "list", "--json")).filter((t) => !known.has(t.id));
+  const toner = fresh.find((t) => /toner|printer/i.test(t.title));
+  assert.ok(toner, JSON.stringify(fresh));
+  await driver.wait(until.elementLocated(By.css(`[data-card="${toner.id}"]`)), 10_000);
+});

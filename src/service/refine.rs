@@ -74,18 +74,17 @@ impl Service {
         let pairs = pair_up(offline, &found);
         let mut kept: Vec<Task> = Vec::new();
         let (mut updated, mut added, mut removed) = (0, 0, 0);
-        let mut used = HashSet::new();
-        for (found_idx, card_idx) in pairs.iter().enumerate() {
-            let new = &found[found_idx];
-            match card_idx {
-                Some(ci) => {
-                    used.insert(*ci);
-                    let card = &offline[*ci];
-                    let Some(now) = self.untouched(card)? else {
-                        // The user changed it already: theirs now, still from this dump.
-                        kept.extend(self.still_there(card.id)?);
-                        continue;
-                    };
+        for (new, card_idx) in found.iter().zip(&pairs) {
+            let Some(ci) = card_idx else {
+                let mut task = new_task_from(new.clone());
+                task.source_transcript_id = Some(transcript_id);
+                kept.push(self.create_task(task)?);
+                added += 1;
+                continue;
+            };
+            let card = &offline[*ci];
+            match self.current(card.id)? {
+                Some(now) if unchanged(&now, card) => {
                     let patch = patch_to(&now, new);
                     if patch.is_empty() {
                         kept.push(now);
@@ -94,24 +93,22 @@ impl Service {
                         updated += 1;
                     }
                 }
-                None => {
-                    let mut task = new_task_from(new.clone());
-                    task.source_transcript_id = Some(transcript_id);
-                    kept.push(self.create_task(task)?);
-                    added += 1;
-                }
+                // The user changed it already: theirs now, still from this dump.
+                other => kept.extend(other),
             }
         }
+        let paired: HashSet<usize> = pairs.iter().flatten().copied().collect();
         for (ci, card) in offline.iter().enumerate() {
-            if used.contains(&ci) {
+            if paired.contains(&ci) {
                 continue;
             }
-            // A card the user moved or edited already is theirs now.
-            if self.untouched(card)?.is_some() {
-                self.delete_task(card.id)?;
-                removed += 1;
-            } else {
-                kept.extend(self.still_there(card.id)?);
+            match self.current(card.id)? {
+                Some(now) if unchanged(&now, card) => {
+                    self.delete_task(card.id)?;
+                    removed += 1;
+                }
+                // A card the user moved or edited already is theirs now.
+                other => kept.extend(other),
             }
         }
         let ids: Vec<i64> = kept.iter().map(|t| t.id).collect();
@@ -132,29 +129,24 @@ impl Service {
         })
     }
 
-    fn still_there(&self, id: i64) -> ServiceResult<Option<Task>> {
+    /// The card as it is now; `None` when the user deleted it meanwhile.
+    fn current(&self, id: i64) -> ServiceResult<Option<Task>> {
         match self.get_task(id) {
             Ok(t) => Ok(Some(t)),
             Err(e) if e.is_not_found() => Ok(None),
             Err(e) => Err(e),
         }
     }
+}
 
-    /// The card as it is now, if it still is what the dump saved (not edited, moved or
-    /// deleted by the user since).
-    fn untouched(&self, saved: &Task) -> ServiceResult<Option<Task>> {
-        match self.get_task(saved.id) {
-            Ok(now) => Ok((now.title == saved.title
-                && now.status == saved.status
-                && now.due == saved.due
-                && now.priority == saved.priority
-                && now.category == saved.category
-                && now.description == saved.description)
-                .then_some(now)),
-            Err(e) if e.is_not_found() => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
+/// True when the card still is what the dump saved (not edited or moved by the user since).
+fn unchanged(now: &Task, saved: &Task) -> bool {
+    now.title == saved.title
+        && now.status == saved.status
+        && now.due == saved.due
+        && now.priority == saved.priority
+        && now.category == saved.category
+        && now.description == saved.description
 }
 
 fn patch_to(card: &Task, new: &ExtractedTask) -> TaskPatch {

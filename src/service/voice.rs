@@ -122,9 +122,9 @@ impl Service {
         Ok((transcript, engine))
     }
 
-    /// One pass over a whole clip with the vocabulary's prompt, then its replacements. A clip
-    /// without speech is not sent to Whisper: given a prompt and silence, it tends to read the
-    /// prompt back.
+    /// A whole clip with the vocabulary (a plain and a prompted pass, merged; see
+    /// [`stt::Vocabulary::transcribe`]) and its replacements. A clip without speech is not
+    /// sent to Whisper: given a prompt and silence, it tends to read the prompt back.
     fn transcribe_samples(
         &self,
         engine: &stt::Engine,

@@ -29,11 +29,9 @@ pub struct VocabularySources<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     prompt: Option<String>,
-    /// The prompt's terms as the user spells them.
+    /// The prompt's terms as the user spells them. A transcript made of them alone is the
+    /// prompt echoed back over silence, not speech.
     terms: Vec<String>,
-    /// The same, lowercased: a transcript made of them alone is the prompt echoed back over
-    /// silence, not speech.
-    lowered: Vec<String>,
     rules: Vec<Rule>,
 }
 
@@ -41,18 +39,6 @@ pub struct Vocabulary {
 struct Rule {
     pattern: Regex,
     to: String,
-}
-
-impl PartialEq for Vocabulary {
-    fn eq(&self, other: &Self) -> bool {
-        self.prompt == other.prompt
-            && self.rules.len() == other.rules.len()
-            && self
-                .rules
-                .iter()
-                .zip(&other.rules)
-                .all(|(a, b)| a.to == b.to && a.pattern.as_str() == b.pattern.as_str())
-    }
 }
 
 impl Vocabulary {
@@ -103,7 +89,6 @@ impl Vocabulary {
         }
         Self {
             prompt,
-            lowered: kept.iter().map(|t| t.to_lowercase()).collect(),
             terms: kept,
             rules,
         }
@@ -123,21 +108,20 @@ impl Vocabulary {
     pub fn apply(&self, text: &str) -> String {
         let mut out = text.to_owned();
         for r in &self.rules {
-            if r.pattern.is_match(&out) {
-                out = r
-                    .pattern
-                    .replace_all(&out, regex::NoExpand(&r.to))
-                    .into_owned();
+            if let std::borrow::Cow::Owned(changed) =
+                r.pattern.replace_all(&out, regex::NoExpand(&r.to))
+            {
+                out = changed;
             }
         }
         out
     }
 
-    /// True when `text` is only prompt terms (two or more): what Whisper writes when it is
-    /// given a prompt and hears no speech. One term alone is kept: a user may say just
-    /// "Initech".
+    /// True when `text` is only prompt terms (two or more, or one after the prompt's
+    /// lead-in): what Whisper writes when it is given a prompt and hears no speech. One term
+    /// alone is kept: a user may say just "Initech".
     pub fn is_echo(&self, text: &str) -> bool {
-        if self.lowered.is_empty() {
+        if self.terms.is_empty() {
             return false;
         }
         let lower = text.trim().to_lowercase();
@@ -154,7 +138,10 @@ impl Vocabulary {
             .filter(|p| !p.is_empty())
             .collect();
         let enough = if led { 1 } else { 2 };
-        parts.len() >= enough && parts.iter().all(|p| self.lowered.iter().any(|t| t == p))
+        parts.len() >= enough
+            && parts
+                .iter()
+                .all(|p| self.terms.iter().any(|t| t.to_lowercase() == *p))
     }
 }
 

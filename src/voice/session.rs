@@ -15,7 +15,7 @@ use crate::audio::{
 use crate::stt::{Engine, Partial, Segment, StreamingTranscriber, Vocabulary};
 
 /// How a recording is made.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct RecorderOptions {
     /// Input device name or id; `None` = system default.
     pub device: Option<String>,

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# A dump read aloud, then put through `utter dump FILE.wav` in a fresh data dir: what a user
+# gets from speaking it. Reads the text on stdin; the extraction scorer's arguments
+# (`--now ISO --json`) are passed on, so it stands in for `utter extract`:
+#
+#   score_extraction.py --cmd "scripts/speak-dump.sh espeak" --gold tests/fixtures/extraction_holdout.json
+#
+# VOICE (first argument): espeak | flite-slt | flite-rms | flite-awb | neural (Kokoro via
+# $NEURAL_TTS, voice in TTS_NEURAL_VOICE). Env: UTTER (CLI binary), UTTER_MODEL (ggml file).
+set -euo pipefail
+VOICE=$1; shift
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+TEXT=$(cat)
+case "$VOICE" in
+  espeak) printf '%s' "$TEXT" | espeak-ng -v en-us -s 160 --stdin -w "$WORK/raw.wav" ;;
+  flite-*) flite -voice "${VOICE#flite-}" -t "$TEXT" -o "$WORK/raw.wav" ;;
+  neural) "${NEURAL_TTS:?set NEURAL_TTS to neural_tts.sh}" "$TEXT" "$WORK/raw.wav" >/dev/null ;;
+  *) echo "unknown voice $VOICE" >&2; exit 2 ;;
+esac
+sox "$WORK/raw.wav" -r 16000 -c 1 -b 16 "$WORK/dump.wav"
+# KNOWN_NAMES=1: the names in the text are already known (in the vocabulary, as they would be
+# on the board after a while) — an upper bound for what the vocabulary can do.
+if [ "${KNOWN_NAMES:-}" = 1 ]; then
+  { python3 -c 'import re,sys
+for w in sorted(set(re.findall(r"(?<![.!?:] )(?<!^)\b[A-Z][a-zA-Z]+\b", sys.stdin.read()))): print(w)' <<<"$TEXT" |
+    grep -vxE 'I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December' || true; } |
+    while read -r name; do
+      "${UTTER:-target/release/utter}" --data-dir "$WORK/data" vocabulary add "$name" >/dev/null
+    done
+fi
+"${UTTER:-target/release/utter}" --data-dir "$WORK/data" dump "$WORK/dump.wav" \
+  --engine offline --language en --model "${UTTER_MODEL:?set UTTER_MODEL}" "$@"

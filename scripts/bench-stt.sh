@@ -38,7 +38,7 @@ sox "${parts[@]}" "$WORK/dump.wav"
 
 # The same weights quantized to q8_0 (what whisper.cpp's `quantize` tool makes), cached.
 Q8="$CACHE/ggml-base-q8_0.bin"
-[ -f "$Q8" ] || "$CACHE/venv/bin/python" scripts/quantize_q8_0.py "$MODEL" "$Q8" >&2
+[ -f "$Q8" ] || "$CACHE/venv/bin/python" scripts/quantize_ggml.py "$MODEL" "$Q8" >&2
 
 echo "# utter (whisper-rs $(grep -A1 'name = "whisper-rs"' Cargo.lock | sed -n 2p | cut -d'"' -f2)), threads=$THREADS" >&2
 cargo build -q --release --example bench_stt

@@ -12,7 +12,9 @@ N=${1:-60}
 MODEL=$(scripts/fetch-test-model.sh)
 CACHE=$(dirname "$MODEL")
 Q8="$CACHE/ggml-base-q8_0.bin"
-[ -f "$Q8" ] || "$CACHE/venv/bin/python" scripts/quantize_q8_0.py "$MODEL" "$Q8" >&2
+Q5="$CACHE/ggml-base-q5_1.bin"
+[ -f "$Q8" ] || "$CACHE/venv/bin/python" scripts/quantize_ggml.py "$MODEL" "$Q8" >&2
+[ -f "$Q5" ] || "$CACHE/venv/bin/python" scripts/quantize_ggml.py "$MODEL" "$Q5" q5_1 >&2
 command -v flite >/dev/null || { echo "flite is missing: apt-get install flite" >&2; exit 1; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -45,6 +47,6 @@ while IFS= read -r s; do
 done < "$WORK/sentences.txt"
 
 cargo build -q --release --example wer_stt
-for m in "$MODEL" "$Q8"; do
+for m in "$MODEL" "$Q8" "$Q5"; do
     BENCH_LANGUAGE=en target/release/examples/wer_stt "$m" "$WORK/manifest.tsv"
 done

@@ -15,6 +15,7 @@ mod external_watch;
 mod llm_setup;
 mod mcp_servers;
 mod mcp_view;
+mod model_choice;
 mod notifications;
 mod quick_add;
 mod refine;
@@ -23,6 +24,7 @@ mod user_settings;
 mod vocabulary;
 mod voice;
 mod voice_session;
+mod warm_engine;
 mod workflows;
 
 use std::path::{Path, PathBuf};
@@ -41,6 +43,7 @@ pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
 pub use mcp_servers::McpImport;
 pub use mcp_view::{McpServerView, McpToolView, NewMcpServer};
+pub use model_choice::{AUTO_MODEL, AutoModel};
 pub use notifications::{
     DATE_ONLY_REMINDER_HOUR, REMINDER_CURSOR_SETTING, REMINDER_LEAD_MINUTES, reminder_notice,
     reminder_time,
@@ -55,6 +58,7 @@ pub use voice::{
     MODEL_ENV, MODEL_SETTING, RETENTION_SETTING, VoiceChoice, spawn_audio_retention,
 };
 pub use voice_session::{VoiceEvent, VoiceOutcome, VoiceSession, VoiceState, meter_level};
+pub use warm_engine::{DEFAULT_UNLOAD_MINUTES, UNLOAD_SETTING, spawn_engine_unloader};
 
 use crate::model::{
     Category, NewTask, NewTranscript, SearchHit, Status, Task, TaskFilter, TaskPatch, Transcript,
@@ -71,12 +75,10 @@ pub struct Service {
     feed: ChangeFeed,
     data_dir: PathBuf,
     /// The Whisper model kept warm, keyed by (file, language).
-    engine: Mutex<Option<WarmEngine>>,
+    engine: Mutex<Option<warm_engine::WarmEngine>>,
     /// Chats answering right now, by scope (`None` = the board's), with their stop flag.
     chats_busy: Mutex<std::collections::HashMap<Option<i64>, Arc<std::sync::atomic::AtomicBool>>>,
 }
-
-type WarmEngine = (PathBuf, Option<String>, Arc<crate::stt::Engine>);
 
 impl std::fmt::Debug for Service {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

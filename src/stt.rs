@@ -7,7 +7,9 @@ mod download;
 mod engine;
 mod error;
 mod models;
+mod pending;
 mod prompt_merge;
+mod recommend;
 mod streaming;
 mod vocabulary;
 
@@ -18,6 +20,8 @@ pub use engine::{
 };
 pub use error::{ModelError, SttError};
 pub use models::{ModelManager, ModelStatus};
+pub use pending::PendingEngine;
+pub use recommend::{ACCELERATOR, MachineProfile, Recommendation, recommend};
 pub use streaming::{Partial, StreamingTranscriber};
 pub use vocabulary::{
     PROMPT_BUDGET_CHARS, Vocabulary, VocabularySources, names_in_title, ranked_names,

@@ -13,6 +13,7 @@ mod voice {
     pub mod capture;
     mod cli;
     mod download;
+    mod models;
     mod refine;
     mod session;
     mod streaming;

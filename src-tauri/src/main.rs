@@ -65,6 +65,10 @@ fn main() {
     if let Err(e) = utter::service::spawn_audio_retention(&service, RETENTION_EVERY) {
         tracing::warn!("cannot start audio retention: {e}");
     }
+    // The speech model leaves memory after voice.unload_after_minutes without recording.
+    if let Err(e) = utter::service::spawn_engine_unloader(&service, Duration::from_secs(30)) {
+        tracing::warn!("cannot start the idle model unloader: {e}");
+    }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             // A second launch brings the running window forward instead of opening a second

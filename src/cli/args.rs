@@ -174,8 +174,23 @@ pub enum ModelsCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Download a model (resumes an interrupted download; verified by sha256).
-    Download { name: String },
+    /// Download a model (resumes an interrupted download; verified by sha256). Without a
+    /// name: the model recommended for this machine.
+    Download { name: Option<String> },
+    /// The model "auto" picks for this machine (or for the machine described), and why.
+    Recommend {
+        #[arg(long)]
+        json: bool,
+        /// Describe another machine: its CPU cores.
+        #[arg(long)]
+        cores: Option<usize>,
+        /// Describe another machine: its memory in GB.
+        #[arg(long)]
+        memory_gb: Option<u64>,
+        /// Describe another machine: whisper.cpp built with a GPU backend.
+        #[arg(long)]
+        gpu: bool,
+    },
     /// Delete a downloaded model (and any partial download).
     #[command(alias = "remove")]
     Rm { name: String },

@@ -120,8 +120,9 @@ pub fn dump_result(transcript_id: i64, tasks: &[Task]) -> String {
     out
 }
 
-pub fn models(list: &[crate::stt::ModelStatus]) -> String {
-    list.iter()
+pub fn models(list: &[crate::stt::ModelStatus], auto: &crate::service::AutoModel) -> String {
+    let rows = list
+        .iter()
         .map(|m| {
             let state = if m.installed {
                 "downloaded".to_owned()
@@ -130,8 +131,13 @@ pub fn models(list: &[crate::stt::ModelStatus]) -> String {
             } else {
                 "-".to_owned()
             };
+            let mark = if m.info.name == auto.recommended.name {
+                "*"
+            } else {
+                " "
+            };
             format!(
-                "{:<10} {:>5} MB  {:<11} {}",
+                "{mark} {:<20} {:>5} MB  {:<11} {}",
                 m.info.name,
                 m.info.size / 1_000_000,
                 state,
@@ -139,7 +145,27 @@ pub fn models(list: &[crate::stt::ModelStatus]) -> String {
             )
         })
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    format!("{rows}\n\n{}", auto_model(auto))
+}
+
+/// What `auto` picks, why, and what it runs now.
+pub fn auto_model(auto: &crate::service::AutoModel) -> String {
+    let now = match &auto.in_use {
+        Some(m) if *m == auto.recommended.name => format!("auto uses {m}."),
+        Some(m) => format!(
+            "auto uses {m} until {} is downloaded (utter models download).",
+            auto.recommended.name
+        ),
+        None => format!(
+            "nothing is downloaded yet: utter models download gets {}.",
+            auto.recommended.name
+        ),
+    };
+    format!(
+        "* recommended for this machine: {} ({})\n{now}",
+        auto.recommended.name, auto.recommended.reason
+    )
 }
 
 pub fn devices(list: &[crate::audio::InputDeviceInfo]) -> String {

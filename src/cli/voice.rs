@@ -33,10 +33,34 @@ pub fn models(svc: &Service, cmd: ModelsCmd) -> Result<()> {
             if json {
                 out_json(&list)
             } else {
-                out(&render::models(&list))
+                let auto = svc.auto_model()?;
+                out(&render::models(&list, &auto))
+            }
+        }
+        ModelsCmd::Recommend {
+            json,
+            cores,
+            memory_gb,
+            gpu,
+        } => {
+            let here = crate::stt::MachineProfile::detect();
+            let machine = crate::stt::MachineProfile {
+                cores: cores.unwrap_or(here.cores),
+                memory_mb: memory_gb.map_or(here.memory_mb, |g| g * 1000),
+                gpu: gpu || here.gpu,
+            };
+            let auto = svc.auto_model_for(machine)?;
+            if json {
+                out_json(&auto)
+            } else {
+                out(&render::auto_model(&auto))
             }
         }
         ModelsCmd::Download { name } => {
+            let name = match name {
+                Some(n) => n,
+                None => svc.auto_model()?.recommended.name,
+            };
             let info = manager.info(&name)?.clone();
             let bar = download_bar(&info.name, info.size);
             let result = runtime()?.block_on(manager.download(&name, &mut |p| {

@@ -28,6 +28,15 @@ pub struct ModelEntry {
     pub partial_download: bool,
     #[ts(type = "number")]
     pub bytes_on_disk: u64,
+    /// Peak memory while transcribing on the CPU, in MB (0 = unknown).
+    #[ts(type = "number")]
+    pub memory_mb: u64,
+    /// "Choose for me" picks this model for this machine; `reason` says why.
+    pub recommended: bool,
+    pub reason: Option<String>,
+    /// The model `auto` runs right now (the recommended one, or the best installed one
+    /// until it is downloaded).
+    pub auto_in_use: bool,
 }
 
 /// Progress of `download_model`, sent as the `model-download` event.
@@ -78,12 +87,18 @@ impl Service {
     }
 
     pub fn model_entries(&self) -> ServiceResult<Vec<ModelEntry>> {
+        let auto = self.auto_model()?;
         Ok(self
             .models()?
             .list()
             .into_iter()
             .map(|m| ModelEntry {
                 multilingual: m.info.language == crate::stt::ModelLanguage::Multi,
+                recommended: m.info.name == auto.recommended.name,
+                reason: (m.info.name == auto.recommended.name)
+                    .then(|| auto.recommended.reason.clone()),
+                auto_in_use: auto.in_use.as_deref() == Some(m.info.name.as_str()),
+                memory_mb: m.info.memory_mb,
                 name: m.info.name,
                 description: m.info.description,
                 size: m.info.size,

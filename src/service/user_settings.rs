@@ -7,17 +7,22 @@ use super::app_settings::{
     THEME_SETTING, check_hotkey,
 };
 use super::voice::{DEVICE_SETTING, LANGUAGE_SETTING, MODEL_SETTING, RETENTION_SETTING};
+use super::warm_engine::UNLOAD_SETTING;
 use super::{ChangeEvent, LLM_SETTING, Service, ServiceError, ServiceResult};
 
 /// Keys `set_user_setting` accepts, with what each holds.
 pub const USER_SETTINGS: &[(&str, &str)] = &[
     (
         MODEL_SETTING,
-        "Whisper model: a name from `utter models list` or a path to a ggml .bin file",
+        "Whisper model: auto (chosen for this machine), a name from `utter models list` or a path to a ggml .bin file",
     ),
     (
         LANGUAGE_SETTING,
         "spoken language: auto, or a code such as en, de, fr",
+    ),
+    (
+        UNLOAD_SETTING,
+        "minutes without recording before the speech model leaves memory; 0 keeps it (default 5)",
     ),
     (
         DEVICE_SETTING,
@@ -74,6 +79,13 @@ impl Service {
                     .parse::<u32>()
                     .map_err(|_| invalid(format!("{value:?} is not a whole number of days")))?;
             }
+            UNLOAD_SETTING => {
+                value.parse::<u32>().map_err(|_| {
+                    invalid(format!(
+                        "{value:?} is not a whole number of minutes (0 keeps the model loaded)"
+                    ))
+                })?;
+            }
             LANGUAGE_SETTING => {
                 let ok = value == "auto"
                     || (value.len() <= 16
@@ -86,7 +98,7 @@ impl Service {
                 }
             }
             MODEL_SETTING => {
-                if !std::path::Path::new(value).is_file() {
+                if value != super::AUTO_MODEL && !std::path::Path::new(value).is_file() {
                     self.models()?.info(value)?;
                 }
             }

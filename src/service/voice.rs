@@ -9,10 +9,11 @@ use chrono::NaiveDateTime;
 use super::{Service, ServiceError, ServiceResult, new_task_from};
 use crate::audio::{AudioError, Segmenter, VadConfig, prune_audio};
 use crate::model::{NewTranscript, Task, Transcript};
-use crate::stt::{self, EngineOptions, ModelManager};
+use crate::stt::{self, ModelManager};
 use crate::voice::{FinalTranscript, Recorder, RecorderOptions, Recording};
 
-/// Catalog name or path of the Whisper model (default [`DEFAULT_MODEL`]).
+/// Catalog name or path of the Whisper model, or `auto` (the default: see
+/// [`Service::auto_model`]).
 pub const MODEL_SETTING: &str = "voice.model";
 /// `auto` or a Whisper language code.
 pub const LANGUAGE_SETTING: &str = "voice.language";
@@ -20,7 +21,7 @@ pub const LANGUAGE_SETTING: &str = "voice.language";
 pub const DEVICE_SETTING: &str = "voice.device";
 /// Days recordings are kept; `0` keeps them forever.
 pub const RETENTION_SETTING: &str = "audio.retention_days";
-pub const DEFAULT_MODEL: &str = "base.en";
+pub const DEFAULT_MODEL: &str = super::AUTO_MODEL;
 pub const DEFAULT_RETENTION_DAYS: u32 = 30;
 /// Overrides the model setting for one process (a catalog name or a ggml file path).
 pub const MODEL_ENV: &str = "UTTER_MODEL";
@@ -63,11 +64,10 @@ impl Service {
                 .filter(|v| !v.trim().is_empty())
             {
                 Some(env) => env,
-                None => self
-                    .get_setting(MODEL_SETTING)?
-                    .unwrap_or_else(|| DEFAULT_MODEL.to_owned()),
+                None => self.model_setting()?,
             },
         };
+        let name = self.concrete_model(name)?;
         let as_path = Path::new(&name);
         if as_path.is_file() {
             return Ok(as_path.to_path_buf());
@@ -79,34 +79,6 @@ impl Service {
             .into());
         }
         Ok(self.models()?.installed_path(&name)?)
-    }
-
-    /// A loaded engine for `choice`, kept warm: the same model and language reuse the
-    /// engine loaded before (loading costs 0.1–0.5 s and ~300 MB).
-    pub fn stt_engine(&self, choice: &VoiceChoice) -> ServiceResult<Arc<stt::Engine>> {
-        let path = self.model_path(choice.model.as_deref())?;
-        let language = match &choice.language {
-            Some(l) => Some(l.clone()),
-            None => self.get_setting(LANGUAGE_SETTING)?,
-        };
-        let mut cached = self.engine.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((key_path, key_lang, engine)) = cached.as_ref()
-            && *key_path == path
-            && *key_lang == language
-        {
-            return Ok(Arc::clone(engine));
-        }
-        // Drop the old model before loading the new one: two in memory can be ~1 GB.
-        *cached = None;
-        let engine = Arc::new(stt::Engine::load(
-            &path,
-            EngineOptions {
-                language: language.clone(),
-                ..EngineOptions::default()
-            },
-        )?);
-        *cached = Some((path, language, Arc::clone(&engine)));
-        Ok(engine)
     }
 
     /// Transcribes an audio file (WAV of any rate, channels and sample format) with the
@@ -213,7 +185,7 @@ impl Service {
         on_level: impl FnMut(crate::audio::Level) + Send + 'static,
         on_partial: impl FnMut(&stt::Partial) + Send + 'static,
     ) -> ServiceResult<Recording> {
-        let engine = self.stt_engine(choice)?;
+        let engine = self.pending_engine(choice)?;
         let mut opts = RecorderOptions::new(self.audio_dir());
         opts.device = match device {
             Some(d) => Some(d),

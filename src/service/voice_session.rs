@@ -170,6 +170,8 @@ impl VoiceSession {
                 }
                 self.service.dump_recording(&fin, now)
             });
+        // The idle clock for unloading the model starts when the user stops talking.
+        self.service.touch_engine();
         self.set_idle();
         match result {
             Ok((transcript, tasks)) => {

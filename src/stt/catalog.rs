@@ -28,6 +28,13 @@ pub struct ModelInfo {
     pub sha256: Option<String>,
     pub language: ModelLanguage,
     pub description: String,
+    /// Accuracy tier, 1 (tiny) to 4 (large-v3-turbo); quantized files share their
+    /// family's tier. 0 in catalogs that do not say.
+    #[serde(default)]
+    pub quality: u8,
+    /// Peak memory while transcribing on the CPU, in MB (0 = unknown).
+    #[serde(default)]
+    pub memory_mb: u64,
 }
 
 #[derive(Deserialize)]
@@ -88,7 +95,18 @@ mod tests {
     #[test]
     fn builtin_catalog_has_the_promised_models() {
         let c = catalog().unwrap();
-        for name in ["tiny.en", "base.en", "small.en", "base"] {
+        for name in [
+            "tiny.en",
+            "base.en",
+            "small.en",
+            "base",
+            "base.en-q5_1",
+            "base-q8_0",
+            "small.en-q5_1",
+            "large-v3-turbo",
+            "large-v3-turbo-q8_0",
+            "large-v3-turbo-q5_0",
+        ] {
             let m = c.iter().find(|m| m.name == name).unwrap();
             assert!(m.sha256.is_some(), "{name} has a checksum");
             assert!(
@@ -97,6 +115,11 @@ mod tests {
             );
             assert!(m.url.ends_with(&m.file));
             assert!(m.size > 50_000_000);
+            assert!((1..=4).contains(&m.quality), "{name} has a tier");
+            assert!(
+                m.memory_mb * 1_000_000 > m.size,
+                "{name}: memory covers the weights"
+            );
         }
         let base = c.iter().find(|m| m.name == "base").unwrap();
         assert_eq!(base.language, ModelLanguage::Multi);

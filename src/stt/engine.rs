@@ -137,7 +137,11 @@ impl Engine {
         }
         let started = Instant::now();
         let mut params = WhisperContextParameters::default();
-        params.use_gpu(false).flash_attn(opts.flash_attn);
+        // A GPU backend is only compiled in where it is there to use (Metal on Apple
+        // Silicon, or a cuda/vulkan build); whisper.cpp falls back to the CPU without one.
+        params
+            .use_gpu(super::ACCELERATOR.is_some())
+            .flash_attn(opts.flash_attn);
         let load_err = |detail: String| SttError::ModelLoad {
             path: path.to_path_buf(),
             detail,
@@ -412,7 +416,7 @@ fn is_non_speech_tag(text: &str) -> bool {
         || t.starts_with('♪')
 }
 
-fn model_name_from_path(path: &Path) -> String {
+pub(crate) fn model_name_from_path(path: &Path) -> String {
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())

@@ -5,7 +5,7 @@ use crate::audio::AudioError;
 /// Failures of loading a model or transcribing audio.
 #[derive(Debug, thiserror::Error)]
 pub enum SttError {
-    #[error("Whisper model {} not found; download one with `utter models download base.en`", path.display())]
+    #[error("Whisper model {} not found; download one with `utter models download`", path.display())]
     ModelMissing { path: PathBuf },
 
     #[error("cannot load Whisper model {}: {detail} (is it a whisper.cpp ggml .bin file?)", path.display())]
@@ -30,6 +30,11 @@ pub enum SttError {
 
     #[error("the transcription worker stopped unexpectedly")]
     WorkerGone,
+
+    /// One failure seen by several waiters (a model load shared by a recording and the
+    /// warm-engine cache).
+    #[error("{0}")]
+    Shared(std::sync::Arc<SttError>),
 }
 
 /// Failures of the model manager (catalog, download, removal).

@@ -5,9 +5,9 @@ use std::thread::JoinHandle;
 
 use serde::Serialize;
 
-use super::SttError;
 use super::engine::{Engine, Segment, Transcript};
 use super::vocabulary::Vocabulary;
+use super::{PendingEngine, SttError};
 use crate::audio::{Segmenter, SpeechSegment, VadConfig};
 
 /// Text recognised so far, sent after each finished speech segment and each pause (for the
@@ -55,7 +55,7 @@ pub struct StreamingTranscriber {
 
 impl StreamingTranscriber {
     pub fn new(
-        engine: Arc<Engine>,
+        engine: impl Into<PendingEngine>,
         vad: VadConfig,
         on_partial: impl FnMut(&Partial) + Send + 'static,
     ) -> Result<Self, SttError> {
@@ -63,17 +63,19 @@ impl StreamingTranscriber {
     }
 
     /// Each segment is transcribed with the vocabulary's prompt plus the text said before
-    /// it, and its replacements are applied to every text handed out.
+    /// it, and its replacements are applied to every text handed out. A model still
+    /// loading is waited for on the worker thread: audio pushed meanwhile is queued.
     pub fn with_vocabulary(
-        engine: Arc<Engine>,
+        engine: impl Into<PendingEngine>,
         vad: VadConfig,
         vocabulary: Vocabulary,
         on_partial: impl FnMut(&Partial) + Send + 'static,
     ) -> Result<Self, SttError> {
         let (jobs, rx) = mpsc::channel::<Job>();
+        let engine: PendingEngine = engine.into();
         let worker = std::thread::Builder::new()
             .name("utter-stt".into())
-            .spawn(move || Worker::new(engine, vocabulary, on_partial).run(&rx))
+            .spawn(move || Worker::new(engine.wait()?, vocabulary, on_partial).run(&rx))
             .map_err(|e| SttError::Transcribe(format!("cannot start the worker: {e}")))?;
         Ok(Self {
             segmenter: Segmenter::new(vad),
@@ -99,7 +101,7 @@ impl StreamingTranscriber {
                 // The guess was right: the worker keeps (or is making) its text.
                 self.ahead = None;
             }
-            self.send(Job::Final(seg))?;
+            self.send(Job::Final(seg));
         }
         let pending = self.segmenter.pending_key();
         if let Some((key, cancel)) = &self.ahead
@@ -114,15 +116,18 @@ impl StreamingTranscriber {
         {
             let cancel = Arc::new(AtomicBool::new(false));
             self.ahead = Some((seg.speech_key(), Arc::clone(&cancel)));
-            self.send(Job::Ahead(seg, cancel))?;
+            self.send(Job::Ahead(seg, cancel));
         }
         Ok(())
     }
 
-    fn send(&self, job: Job) -> Result<(), SttError> {
-        match &self.jobs {
-            Some(tx) => tx.send(job).map_err(|_| SttError::WorkerGone),
-            None => Err(SttError::WorkerGone),
+    /// A worker that stopped (its model failed to load, a transcription failed) does not
+    /// stop the recording: the audio is still written, and `finish` reports its error.
+    fn send(&self, job: Job) {
+        if let Some(tx) = &self.jobs
+            && tx.send(job).is_err()
+        {
+            tracing::debug!("the transcription worker has stopped; finish() reports why");
         }
     }
 
@@ -140,8 +145,7 @@ impl StreamingTranscriber {
             {
                 cancel.store(true, Ordering::Relaxed);
             }
-            // If the worker already died, its own error (from join below) is the better one.
-            let _ = self.send(Job::Final(tail));
+            self.send(Job::Final(tail));
         }
         self.jobs = None;
         let worker = self.worker.take().ok_or(SttError::WorkerGone)?;

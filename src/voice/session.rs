@@ -12,7 +12,7 @@ use crate::audio::{
     AudioError, Capture, CaptureEvent, CrashSafeWavWriter, Level, LevelMeter, MonoResampler,
     Received, SAMPLE_RATE, VadConfig, downmix,
 };
-use crate::stt::{Engine, Partial, Segment, StreamingTranscriber, Vocabulary};
+use crate::stt::{Partial, PendingEngine, Segment, StreamingTranscriber, Vocabulary};
 
 /// How a recording is made.
 #[derive(Debug, Clone)]
@@ -73,7 +73,7 @@ impl Recorder {
     /// level every `level_window_ms`; `on_partial` gets the text so far after each pause.
     /// Both callbacks run on the session's threads and must not block for long.
     pub fn start(
-        engine: Option<Arc<Engine>>,
+        engine: Option<PendingEngine>,
         opts: RecorderOptions,
         on_level: impl FnMut(Level) + Send + 'static,
         on_partial: impl FnMut(&Partial) + Send + 'static,
@@ -85,7 +85,7 @@ impl Recorder {
         let resampler = MonoResampler::new(format.sample_rate)?;
         let model = engine
             .as_ref()
-            .map(|e| e.model_name().to_owned())
+            .map(PendingEngine::model_name)
             .unwrap_or_default();
         let streaming = match engine {
             Some(engine) => Some(StreamingTranscriber::with_vocabulary(

@@ -25,7 +25,7 @@ fn app_settings_have_defaults_and_reflect_what_is_set() {
     assert_eq!(s.theme, Theme::System);
     assert_eq!(s.retention_days, 30);
     assert!(!s.dnd && !s.autostart && !s.onboarding_done);
-    assert_eq!(s.model, "base.en");
+    assert_eq!(s.model, "auto", "choose for me is the default");
 
     svc.set_user_setting("hotkey.shortcut", "Alt+F9").unwrap();
     svc.set_user_setting("hotkey.mode", "toggle").unwrap();

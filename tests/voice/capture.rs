@@ -109,7 +109,13 @@ fn helper_record_alsa() {
     }
     let devices = list_input_devices().unwrap();
     let out = PathBuf::from(std::env::var_os("UTTER_HELPER_OUT").unwrap());
-    let rec = Recorder::start(engine(), RecorderOptions::new(&out), |_| {}, |_| {}).unwrap();
+    let rec = Recorder::start(
+        engine().map(Into::into),
+        RecorderOptions::new(&out),
+        |_| {},
+        |_| {},
+    )
+    .unwrap();
     // Unpaced: the clip (~2.5 s) arrives within moments; wait for it plus a second of the
     // silence that follows so the VAD closes the segment.
     let deadline = Instant::now() + Duration::from_secs(20);

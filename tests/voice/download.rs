@@ -109,6 +109,8 @@ fn manager(dir: &std::path::Path, url: &str, size: u64, sha256: Option<String>) 
             sha256,
             language: ModelLanguage::En,
             description: "test model".into(),
+            quality: 2,
+            memory_mb: 300,
         }],
     )
     .unwrap()

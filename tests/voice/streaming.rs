@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use utter::audio::{VadConfig, read_wav_16k_mono};
-use utter::stt::{Partial, StreamingTranscriber};
+use utter::stt::{EngineOptions, Partial, PendingEngine, StreamingTranscriber};
 use utter::voice::{Recorder, RecorderOptions};
 
 use super::capture::Pulse;
@@ -93,6 +93,52 @@ fn streaming_transcriber_emits_partials_per_sentence() {
     );
 }
 
+/// After an idle unload the next key press records at once while the model loads beside
+/// it: audio pushed before the load finishes is queued, not lost — the first sentence
+/// ("call Joe…") must be in the text.
+#[test]
+fn audio_pushed_while_the_model_loads_is_transcribed() {
+    let _cpu = exclusive();
+    let Some(path) = model_path() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let samples = read_wav_16k_mono(&dump_wav(dir.path())).unwrap();
+    let opts = EngineOptions {
+        language: Some("en".into()),
+        ..EngineOptions::default()
+    };
+    let pending = PendingEngine::load(&path, opts);
+    let mut st = StreamingTranscriber::new(pending.clone(), VadConfig::default(), |_| {}).unwrap();
+    // Loading base takes ~0.2 s or more; pushing 10 s of audio takes a few ms.
+    for chunk in samples.chunks(320) {
+        st.push(chunk).unwrap();
+    }
+    assert!(
+        !pending.is_loaded(),
+        "the audio was queued before the model was there"
+    );
+    let t = st.finish().unwrap();
+    assert_words(&t.text, &EXPECTED);
+}
+
+/// A model that cannot load does not stop the recording: pushing goes on, and `finish`
+/// says what failed.
+#[test]
+fn a_model_that_fails_to_load_is_reported_at_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("ggml-broken.bin");
+    std::fs::write(&bad, b"not a model").unwrap();
+    let pending = PendingEngine::load(&bad, EngineOptions::default());
+    let mut st = StreamingTranscriber::new(pending, VadConfig::default(), |_| {}).unwrap();
+    let speechlike: Vec<f32> = (0..16_000 * 3)
+        .map(|i| ((i as f32) * 0.05).sin() * 0.3)
+        .collect();
+    for chunk in speechlike.chunks(320) {
+        st.push(chunk).unwrap();
+    }
+    let err = st.finish().unwrap_err().to_string();
+    assert!(err.contains("ggml-broken.bin"), "{err}");
+}
+
 /// Real time through a virtual microphone: the 10 s dump is played into a PulseAudio null
 /// sink while recording; on "key release" only the tail is left to transcribe.
 #[test]
@@ -167,7 +213,7 @@ fn helper_record_until_stop() {
     let count = Arc::clone(&partials);
     let started = Instant::now();
     let rec = Recorder::start(
-        engine,
+        engine.map(Into::into),
         RecorderOptions::new(&out),
         |_| {},
         move |p| {

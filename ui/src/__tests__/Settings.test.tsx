@@ -150,6 +150,23 @@ describe("settings", () => {
     expect(within(row).getByText("In use")).toBeInTheDocument();
   });
 
+  it("Choose for me: says what it picks and why, downloads it, and then runs it", async () => {
+    const { backend, user } = await openSettings();
+    backend.desktop.downloadStepMs = 5;
+    const auto = await modelRow("auto");
+    expect(auto).toHaveTextContent("base.en for this computer (4 cores, 8 GB of memory");
+    expect(auto).toHaveTextContent("uses tiny.en until base.en is downloaded");
+    expect(within(await modelRow("base.en")).getByText("Recommended")).toBeInTheDocument();
+    await user.click(within(auto).getByRole("radio", { name: /Choose for me/ }));
+    await waitFor(() => expect(backend.desktop.settings.model).toBe("auto"));
+    expect(within(auto).getByText("In use: tiny.en")).toBeInTheDocument();
+    await user.click(within(auto).getByRole("button", { name: "Download base.en" }));
+    await waitFor(() => expect(within(auto).getByText("In use: base.en")).toBeInTheDocument(), { timeout: 3000 });
+    expect(backend.callsTo("download_model")).toEqual([{ name: "base.en" }]);
+    expect(auto).not.toHaveTextContent("until base.en is downloaded");
+    expect(within(await modelRow("base.en")).getByText("In use")).toBeInTheDocument();
+  });
+
   it("a real (mock) download runs to the end; a failed one says why", async () => {
     const { backend, user } = await openSettings();
     backend.desktop.downloadStepMs = 5;

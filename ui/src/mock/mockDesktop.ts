@@ -62,10 +62,10 @@ export class MockDesktop {
     { name: "USB Headset", is_default: false },
   ];
   models: ModelEntry[] = [
-    { name: "tiny.en", description: "Fastest, English only", size: 77_704_715, multilingual: false, installed: true, partial_download: false, bytes_on_disk: 77_704_715 },
-    { name: "base.en", description: "Good balance, English only", size: 147_964_211, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0 },
-    { name: "small.en", description: "More accurate, slower, English only", size: 487_614_201, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0 },
-    { name: "small", description: "More accurate, slower", size: 487_601_967, multilingual: true, installed: false, partial_download: true, bytes_on_disk: 121_900_000 },
+    { name: "tiny.en", description: "Fastest, English only", size: 77_704_715, multilingual: false, installed: true, partial_download: false, bytes_on_disk: 77_704_715, memory_mb: 275, recommended: false, reason: null, auto_in_use: true },
+    { name: "base.en", description: "Good balance, English only", size: 147_964_211, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0, memory_mb: 350, recommended: true, reason: "4 cores, 8 GB of memory: base: real time on any 4-core laptop", auto_in_use: false },
+    { name: "small.en", description: "More accurate, slower, English only", size: 487_614_201, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0, memory_mb: 850, recommended: false, reason: null, auto_in_use: false },
+    { name: "small", description: "More accurate, slower", size: 487_601_967, multilingual: true, installed: false, partial_download: true, bytes_on_disk: 121_900_000, memory_mb: 850, recommended: false, reason: null, auto_in_use: false },
   ];
   status: DesktopStatus = {
     hotkey: DEFAULTS.hotkey,
@@ -293,6 +293,8 @@ export class MockDesktop {
         const downloaded = Math.round(from + ((m.size - from) * step) / 10);
         const done = step >= 10;
         if (done) Object.assign(m, { installed: true, partial_download: false, bytes_on_disk: m.size });
+        // "Choose for me" moves to the recommended model once it is there (as the core does).
+        if (done && m.recommended) this.models.forEach((x) => (x.auto_in_use = x === m));
         this.emit("model-download", { name, downloaded, total: m.size, done, error: null });
         if (done) resolve(null);
         else setTimeout(tick, this.downloadStepMs);

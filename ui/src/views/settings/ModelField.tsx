@@ -1,4 +1,5 @@
-// Whisper models: install state, download with a progress bar, choose one (installed only).
+// Whisper models: "Choose for me" (the core picks by this machine's cores and memory), install
+// state, download with a progress bar, choose one (installed only).
 import { ProgressBar } from "../../components/ProgressBar";
 import { useModels, type Download } from "../../hooks/useModels";
 
@@ -14,12 +15,46 @@ function progressText(d: Download): string {
 }
 
 /** `readyNote`: say so when the chosen model is already installed (first-run setup). */
+export const AUTO_MODEL = "auto";
+
 export function ModelField({ value, onSave, readyNote = false }: { value: string; onSave: (v: string) => Promise<string | null>; readyNote?: boolean }) {
   const { models, downloads, errors, download } = useModels();
-  const chosen = models?.find((m) => m.name === value);
+  const auto = value === AUTO_MODEL;
+  const recommended = models?.find((m) => m.recommended);
+  const autoNow = models?.find((m) => m.auto_in_use);
+  // What actually runs: the chosen model, or the one "Choose for me" resolves to.
+  const chosen = auto ? autoNow : models?.find((m) => m.name === value);
+  const recDownload = recommended ? downloads[recommended.name] : undefined;
   return (
     <div className="field-stack">
       <ul className="model-list" role="radiogroup" aria-label="Speech model">
+        <li className="model-row model-auto" data-model={AUTO_MODEL} data-selected={auto || undefined}>
+          <label className="model-pick">
+            <input type="radio" name="model" value={AUTO_MODEL} checked={auto} onChange={() => void onSave(AUTO_MODEL)} />
+            <span className="model-name">Choose for me</span>
+            <span className="model-desc">
+              {recommended ? (
+                <>
+                  <strong>{recommended.name}</strong> for this computer ({recommended.reason})
+                  {autoNow && autoNow.name !== recommended.name ? ` · uses ${autoNow.name} until ${recommended.name} is downloaded` : ""}
+                </>
+              ) : (
+                "Picks the model this computer runs best."
+              )}
+            </span>
+          </label>
+          <span className="model-action">
+            {recommended && !recommended.installed && !recDownload && (
+              <button type="button" className="ghost-button" onClick={() => void download(recommended.name)}>
+                Download {recommended.name}
+              </button>
+            )}
+            {recommended && recDownload && (
+              <ProgressBar percent={recDownload.percent} label={`Downloading ${recommended.name}`} text={progressText(recDownload)} />
+            )}
+            {auto && autoNow && <span className="model-state">In use: {autoNow.name}</span>}
+          </span>
+        </li>
         {(models ?? []).map((m) => {
           const d = downloads[m.name];
           const err = errors[m.name];
@@ -34,7 +69,10 @@ export function ModelField({ value, onSave, readyNote = false }: { value: string
                   disabled={!m.installed}
                   onChange={() => void onSave(m.name)}
                 />
-                <span className="model-name">{m.name}</span>
+                <span className="model-name">
+                  {m.name}
+                  {m.recommended && <span className="model-badge">Recommended</span>}
+                </span>
                 <span className="model-desc">
                   {m.description}
                   {m.multilingual ? " · many languages" : ""}
@@ -43,7 +81,7 @@ export function ModelField({ value, onSave, readyNote = false }: { value: string
               </label>
               <span className="model-action">
                 {m.installed ? (
-                  <span className="model-state">{m.name === value ? "In use" : "Installed"}</span>
+                  <span className="model-state">{m.name === value || (auto && m.auto_in_use) ? "In use" : "Installed"}</span>
                 ) : d ? (
                   <ProgressBar percent={d.percent} label={`Downloading ${m.name}`} text={progressText(d)} />
                 ) : (
@@ -66,13 +104,14 @@ export function ModelField({ value, onSave, readyNote = false }: { value: string
           Could not list models: {errors[""]}
         </p>
       )}
-      {chosen && !chosen.installed && <p className="field-hint">{value} is chosen but not downloaded yet: download it, or pick an installed model.</p>}
+      {!auto && chosen && !chosen.installed && <p className="field-hint">{value} is chosen but not downloaded yet: download it, or pick an installed model.</p>}
+      {auto && models && !autoNow && recommended && <p className="field-hint">No speech model yet: download {recommended.name} (recommended for this computer) to start.</p>}
       {chosen?.installed && readyNote && (
         <p className="field-ok">
-          <span aria-hidden="true">✓</span> {value} is installed, so this step is done. Download a larger model for better accuracy, or go on.
+          <span aria-hidden="true">✓</span> {chosen.name} is installed, so this step is done. Download a larger model for better accuracy, or go on.
         </p>
       )}
-      {models && !chosen && <p className="field-note">In use: {value} (a model file outside this list).</p>}
+      {models && !auto && !chosen && <p className="field-note">In use: {value} (a model file outside this list).</p>}
     </div>
   );
 }

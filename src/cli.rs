@@ -3,6 +3,7 @@
 mod agents;
 mod args;
 mod chat;
+mod dumps;
 mod llm;
 mod mcp;
 mod render;

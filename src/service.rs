@@ -10,6 +10,8 @@ mod app_settings;
 mod change_feed;
 mod chat;
 mod dump;
+mod dump_spans;
+mod dumps;
 mod error;
 mod external_watch;
 mod llm_setup;
@@ -38,6 +40,7 @@ pub use app_settings::{
 };
 pub use change_feed::{ChangeEvent, ChangeFeed};
 pub use dump::new_task_from;
+pub use dumps::{DumpCardView, DumpEntry, ExtractedAgain, TaskAudio};
 pub use error::ServiceError;
 pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
@@ -224,6 +227,7 @@ impl Service {
             .collect::<ServiceResult<Vec<_>>>()?;
         let (transcript, saved) = self.store().insert_dump(&transcript, &tasks)?;
         let saved = self.route_new_tasks(saved);
+        self.record_dump_cards(transcript.id, &saved)?;
         self.feed
             .emit(ChangeEvent::TranscriptCreated { id: transcript.id });
         for t in &saved {

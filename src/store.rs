@@ -4,6 +4,7 @@
 mod agents;
 mod categories;
 mod chats;
+mod dump_cards;
 mod error;
 mod mcp_servers;
 pub mod migrations;
@@ -21,6 +22,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use chats::NewChatMessage;
+pub use dump_cards::DumpCard;
 pub use error::StoreError;
 pub use runs::NewStep;
 pub use tasks::POSITION_STEP;

@@ -13,6 +13,7 @@ mod voice {
     pub mod capture;
     mod cli;
     mod download;
+    mod dumps;
     mod models;
     mod refine;
     mod session;

@@ -6,6 +6,7 @@ mod agent_commands;
 mod agent_watch;
 mod chat_commands;
 mod commands;
+mod dump_commands;
 mod error;
 mod hotkey;
 mod live;
@@ -141,6 +142,10 @@ fn main() {
             }
         })
         .invoke_handler(tauri::generate_handler![
+            dump_commands::list_dumps,
+            dump_commands::extract_again,
+            dump_commands::task_audio,
+            dump_commands::dump_audio,
             commands::list_tasks,
             commands::get_task,
             commands::create_task,

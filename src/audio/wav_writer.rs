@@ -59,13 +59,7 @@ impl CrashSafeWavWriter {
     }
 
     fn from_file(file: File, path: PathBuf) -> Result<Self, AudioError> {
-        let spec = hound::WavSpec {
-            channels: 1,
-            sample_rate: SAMPLE_RATE,
-            bits_per_sample: 16,
-            sample_format: hound::SampleFormat::Int,
-        };
-        let writer = hound::WavWriter::new(BufWriter::new(file), spec).map_err(|source| {
+        let writer = hound::WavWriter::new(BufWriter::new(file), SPEC).map_err(|source| {
             AudioError::WavWrite {
                 path: path.clone(),
                 source,
@@ -103,9 +97,8 @@ impl CrashSafeWavWriter {
             return Ok(());
         };
         for &s in samples {
-            let v = (s.clamp(-1.0, 1.0) * f32::from(i16::MAX)).round() as i16;
             writer
-                .write_sample(v)
+                .write_sample(to_i16(s))
                 .map_err(|source| AudioError::WavWrite {
                     path: self.path.clone(),
                     source,
@@ -256,6 +249,33 @@ pub fn repair_wav(path: &Path) -> Result<RepairReport, AudioError> {
         data_bytes,
         duration_ms: data_bytes * 1000 / byte_rate,
     })
+}
+
+/// 16 kHz mono 16-bit PCM: what every recording is written as.
+const SPEC: hound::WavSpec = hound::WavSpec {
+    channels: 1,
+    sample_rate: SAMPLE_RATE,
+    bits_per_sample: 16,
+    sample_format: hound::SampleFormat::Int,
+};
+
+fn to_i16(s: f32) -> i16 {
+    (s.clamp(-1.0, 1.0) * f32::from(i16::MAX)).round() as i16
+}
+
+/// 16 kHz mono samples as the bytes of a WAV file (a card's seconds, played in the app).
+pub fn wav_bytes(samples: &[f32]) -> Result<Vec<u8>, AudioError> {
+    let mut out = std::io::Cursor::new(Vec::with_capacity(44 + samples.len() * 2));
+    let wav_err = |source| AudioError::WavWrite {
+        path: PathBuf::from("(memory)"),
+        source,
+    };
+    let mut writer = hound::WavWriter::new(&mut out, SPEC).map_err(wav_err)?;
+    for &s in samples {
+        writer.write_sample(to_i16(s)).map_err(wav_err)?;
+    }
+    writer.finalize().map_err(wav_err)?;
+    Ok(out.into_inner())
 }
 
 #[cfg(test)]

@@ -40,6 +40,9 @@ pub enum Command {
     /// Words speech recognition should spell your way (names, companies, jargon).
     #[command(subcommand)]
     Vocabulary(VocabularyCmd),
+    /// The voice journal: past dumps with their transcript, recording and cards.
+    #[command(subcommand)]
+    Dumps(DumpsCmd),
     /// Read a transcript on stdin and print the tasks in it; nothing is saved.
     Extract {
         /// Resolve relative dates against this local time (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]); default: now.
@@ -284,6 +287,34 @@ pub enum VocabularyCmd {
     /// Print the prompt the next recording gives Whisper: your words, then the names on the
     /// board.
     Prompt,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DumpsCmd {
+    /// The newest dumps first.
+    #[command(alias = "ls")]
+    List {
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One dump: its transcript, recording, and each card with the seconds it was said in.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read a dump again (after adding vocabulary or a language model): the recording is
+    /// transcribed again when it is kept, and the dump's cards are updated in place; cards
+    /// you changed since are left alone.
+    Again {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
+        engine: EngineArg,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -44,6 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Vocabulary(cmd) => vocabulary(&svc, cmd),
+        Command::Dumps(cmd) => super::dumps::dumps(&svc, cmd),
         Command::Llm(cmd) => super::llm::run(&svc, cmd),
         Command::Mcp(cmd) => super::mcp::run(&svc, cmd),
         Command::Agents(cmd) => super::agents::run(&svc, cmd),

@@ -15,8 +15,9 @@ use crate::model::{Task, TaskPatch};
 use crate::secrets::SecretStore;
 
 /// What refining a dump did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
+#[ts(export)]
 pub enum Refinement {
     /// No language model is configured: the offline cards are the result.
     NoModel,
@@ -65,7 +66,7 @@ impl Service {
         self.apply_refinement(transcript_id, offline, found)
     }
 
-    fn apply_refinement(
+    pub(super) fn apply_refinement(
         &self,
         transcript_id: i64,
         offline: &[Task],
@@ -73,12 +74,17 @@ impl Service {
     ) -> ServiceResult<Refinement> {
         let pairs = pair_up(offline, &found);
         let mut kept: Vec<Task> = Vec::new();
+        // The dump's own snapshot of each card: what it wrote now, or (for a card the user
+        // changed meanwhile) what it wrote before — so the user's edit stays theirs.
+        let mut snapshots: Vec<Task> = Vec::new();
         let (mut updated, mut added, mut removed) = (0, 0, 0);
         for (new, card_idx) in found.iter().zip(&pairs) {
             let Some(ci) = card_idx else {
                 let mut task = new_task_from(new.clone());
                 task.source_transcript_id = Some(transcript_id);
-                kept.push(self.create_task(task)?);
+                let created = self.create_task(task)?;
+                snapshots.push(created.clone());
+                kept.push(created);
                 added += 1;
                 continue;
             };
@@ -86,15 +92,21 @@ impl Service {
             match self.current(card.id)? {
                 Some(now) if unchanged(&now, card) => {
                     let patch = patch_to(&now, new);
-                    if patch.is_empty() {
-                        kept.push(now);
+                    let written = if patch.is_empty() {
+                        now
                     } else {
-                        kept.push(self.update_task(now.id, patch)?);
                         updated += 1;
-                    }
+                        self.update_task(now.id, patch)?
+                    };
+                    snapshots.push(written.clone());
+                    kept.push(written);
                 }
                 // The user changed it already: theirs now, still from this dump.
-                other => kept.extend(other),
+                Some(theirs) => {
+                    snapshots.push(card.clone());
+                    kept.push(theirs);
+                }
+                None => {}
             }
         }
         let paired: HashSet<usize> = pairs.iter().flatten().copied().collect();
@@ -108,11 +120,16 @@ impl Service {
                     removed += 1;
                 }
                 // A card the user moved or edited already is theirs now.
-                other => kept.extend(other),
+                Some(theirs) => {
+                    snapshots.push(card.clone());
+                    kept.push(theirs);
+                }
+                None => {}
             }
         }
         let ids: Vec<i64> = kept.iter().map(|t| t.id).collect();
         self.store().set_transcript_tasks(transcript_id, &ids)?;
+        self.record_dump_cards(transcript_id, &snapshots)?;
         self.feed
             .emit(ChangeEvent::TranscriptCreated { id: transcript_id });
         tracing::info!(
@@ -206,7 +223,7 @@ fn pair_up(cards: &[Task], found: &[ExtractedTask]) -> Vec<Option<usize>> {
     pairs
 }
 
-fn content_words(title: &str) -> HashSet<String> {
+pub(super) fn content_words(title: &str) -> HashSet<String> {
     title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2)

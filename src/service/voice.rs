@@ -126,11 +126,10 @@ impl Service {
         let duration_ms = samples.len() as u64 * 1000 / u64::from(crate::audio::SAMPLE_RATE);
         let audio_path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         self.dump_transcript(
-            &text.text,
+            &text,
             Some(&audio_path),
             duration_ms,
             engine.model_name(),
-            text.language,
             now,
         )
     }
@@ -141,39 +140,44 @@ impl Service {
         rec: &FinalTranscript,
         now: NaiveDateTime,
     ) -> ServiceResult<(Transcript, Vec<Task>)> {
+        let said = stt::Transcript {
+            text: rec.text.clone(),
+            segments: rec.segments.clone(),
+            language: rec.language.clone(),
+        };
         self.dump_transcript(
-            &rec.text,
+            &said,
             Some(&rec.audio_path),
             rec.duration_ms,
             &rec.model,
-            rec.language.clone(),
             now,
         )
     }
 
     fn dump_transcript(
         &self,
-        text: &str,
+        said: &stt::Transcript,
         audio_path: Option<&Path>,
         duration_ms: u64,
         model: &str,
-        language: Option<String>,
         now: NaiveDateTime,
     ) -> ServiceResult<(Transcript, Vec<Task>)> {
-        if text.trim().is_empty() {
+        if said.text.trim().is_empty() {
             return Err(ServiceError::NoSpeech);
         }
-        let found = self.extract(text, now)?;
-        self.save_dump(
+        let found = self.extract(&said.text, now)?;
+        let (transcript, tasks) = self.save_dump(
             NewTranscript {
-                text: text.to_owned(),
+                text: said.text.clone(),
                 audio_path: audio_path.map(|p| p.to_string_lossy().into_owned()),
                 duration_ms: i64::try_from(duration_ms).ok(),
                 model: Some(model.to_owned()).filter(|m| !m.is_empty()),
-                language,
+                language: said.language.clone(),
             },
             found.into_iter().map(new_task_from).collect(),
-        )
+        )?;
+        self.record_voice_dump(transcript.id, &said.segments, &tasks)?;
+        Ok((transcript, tasks))
     }
 
     /// Starts a microphone recording into the data dir's audio folder, transcribing while

@@ -235,6 +235,27 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX vocabulary_unique
         ON vocabulary(lower(word), lower(ifnull(replace_from, '')));
     "#,
+    // v8: the voice journal. A dump's timed segments, and for each card it made: the
+    // seconds of audio it came from and the card as the dump left it (so "extract again"
+    // can tell a card the user changed since, and leave it alone).
+    r#"
+    CREATE TABLE transcript_segments (
+        transcript_id INTEGER NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+        idx           INTEGER NOT NULL,
+        start_ms      INTEGER NOT NULL,
+        end_ms        INTEGER NOT NULL,
+        text          TEXT NOT NULL,
+        PRIMARY KEY (transcript_id, idx)
+    );
+    CREATE TABLE dump_cards (
+        task_id       INTEGER PRIMARY KEY REFERENCES tasks(id) ON DELETE CASCADE,
+        transcript_id INTEGER NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+        start_ms      INTEGER,
+        end_ms        INTEGER,
+        saved         TEXT NOT NULL
+    );
+    CREATE INDEX dump_cards_by_transcript ON dump_cards(transcript_id);
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

@@ -86,6 +86,28 @@ impl Store {
     }
 
     /// The cards a transcript made, after its dump was refined.
+    /// Replaces a transcript's text (transcribed again) and its timed segments.
+    pub fn set_transcript_text(
+        &mut self,
+        id: i64,
+        text: &str,
+        segments: &[crate::stt::Segment],
+    ) -> StoreResult<()> {
+        let n = self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE transcripts SET text = ?2 WHERE id = ?1",
+                params![id, text],
+            )?)
+        })?;
+        if n == 0 {
+            return Err(StoreError::NotFound {
+                what: "transcript",
+                id,
+            });
+        }
+        self.set_transcript_segments(id, segments)
+    }
+
     pub fn set_transcript_tasks(&mut self, id: i64, task_ids: &[i64]) -> StoreResult<()> {
         let ids_json =
             serde_json::to_string(task_ids).map_err(|e| StoreError::Malformed(e.to_string()))?;

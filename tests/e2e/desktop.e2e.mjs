@@ -232,4 +232,17 @@ test("the header's Record button records from the microphone; the cards appear",
   const toner = fresh.find((t) => /toner|printer/i.test(t.title));
   assert.ok(toner, JSON.stringify(fresh));
   await driver.wait(until.elementLocated(By.css(`[data-card="${toner.id}"]`)), 10_000);
+
+  // The Dumps view lists that dump: what was heard, and the card with its seconds to replay.
+  const dumpsButton = await driver.findElement(By.xpath("//header//button[normalize-space()='Dumps']"));
+  await dumpsButton.click();
+  const dump = await driver.wait(until.elementLocated(By.css(`.dump[data-dump="${toner.source_transcript_id}"]`)), 10_000);
+  assert.match(await dump.findElement(By.css(".dump-text")).getText(), /toner|printer/i);
+  const cardTitle = await dump.findElement(By.xpath(`.//button[contains(@class,'dump-card-title')][normalize-space()=${JSON.stringify(toner.title)}]`));
+  const play = await dump.findElement(By.css(".dump-card-play"));
+  assert.match(await play.getText(), /▶ 0:0\d\.\d–0:0\d\.\d/);
+  writeFileSync(path.join(ARTIFACTS, "dumps.png"), await driver.takeScreenshot(), "base64");
+  // A card in the journal opens on the board.
+  await cardTitle.click();
+  await driver.wait(until.elementLocated(By.css(`aside.detail[data-task="${toner.id}"]`)), 10_000);
 });

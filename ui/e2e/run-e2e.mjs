@@ -224,6 +224,15 @@ describe("board (mock IPC, headless Chromium)", () => {
     await dialog.locator(".vocabulary").evaluate((e) => e.scrollIntoView({ block: "center" }));
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(ART, "vocabulary.png") });
+    await page.keyboard.press("Escape");
+    // The recording is in the voice journal, with its cards and their seconds.
+    await page.getByRole("button", { name: "Dumps" }).click();
+    const dumps = page.getByRole("dialog", { name: "Dumps" });
+    await dumps.getByRole("article").first().waitFor();
+    await dumps.getByRole("button", { name: /^Play what you said for / }).first().waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(ART, "dumps.png") });
+    await dumps.getByRole("button", { name: "▶ Play" }).first().click();
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -597,7 +606,7 @@ after(() => {
   const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
   fs.mkdirSync(docs, { recursive: true });
   for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
-    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png"]) {
+    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png", "dumps.png"]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

@@ -27,6 +27,7 @@ import { useDesktopViews } from "./hooks/useDesktopViews";
 import { useVoiceToasts } from "./hooks/useVoiceToasts";
 import { Agents } from "./views/Agents";
 import { Approvals } from "./views/Approvals";
+import { Dumps } from "./views/Dumps";
 import { ChatPanel } from "./views/ChatPanel";
 import { McpServers } from "./views/McpServers";
 import { Onboarding } from "./views/Onboarding";
@@ -230,6 +231,9 @@ export function App() {
         >
           Chat
         </button>
+        <button type="button" className="ghost-button topbar-button" title="What you said, and the cards it made (g d)" onClick={() => setView("dumps")}>
+          Dumps
+        </button>
         <button type="button" className="ghost-button topbar-button" title="Agents (g a)" onClick={() => setView("agents")}>
           Agents
         </button>
@@ -325,6 +329,16 @@ export function App() {
         />
       )}
       {view === "mcp" && <McpServers onClose={() => setView("agents")} />}
+      {view === "dumps" && (
+        <Dumps
+          notify={notify}
+          onOpenTask={(id) => {
+            setView("board");
+            open(id);
+          }}
+          onClose={() => setView("board")}
+        />
+      )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

@@ -15,6 +15,8 @@ import type { ChatMessage } from "./bindings/ChatMessage";
 import type { ChatThread } from "./bindings/ChatThread";
 import type { DesktopStatus } from "./bindings/DesktopStatus";
 import type { DownloadEvent } from "./bindings/DownloadEvent";
+import type { DumpEntry } from "./bindings/DumpEntry";
+import type { ExtractedAgain } from "./bindings/ExtractedAgain";
 import type { InputDevice } from "./bindings/InputDevice";
 import type { McpImport } from "./bindings/McpImport";
 import type { McpServerView } from "./bindings/McpServerView";
@@ -29,6 +31,7 @@ import type { SearchHit } from "./bindings/SearchHit";
 import type { Status } from "./bindings/Status";
 import type { Task } from "./bindings/Task";
 import type { TaskFilter } from "./bindings/TaskFilter";
+import type { TaskAudio } from "./bindings/TaskAudio";
 import type { TaskPatch } from "./bindings/TaskPatch";
 import type { Transcript } from "./bindings/Transcript";
 import type { VocabularyEntry } from "./bindings/VocabularyEntry";
@@ -320,6 +323,27 @@ export function removeVocabulary(word: string): Promise<VocabularyEntry[]> {
 /** The words the next recording tells Whisper about (the user's, then names on the board). */
 export function vocabularyTerms(): Promise<string[]> {
   return invoke<string[]>("vocabulary_terms");
+}
+
+/** The voice journal, newest first. */
+export function listDumps(limit = 50): Promise<DumpEntry[]> {
+  return invoke<DumpEntry[]>("list_dumps", { limit });
+}
+
+/** Transcribes dump `id` again (when its recording is kept) and updates its cards in place. */
+export function extractAgain(id: number): Promise<ExtractedAgain> {
+  return invoke<ExtractedAgain>("extract_again", { id });
+}
+
+/** Where in its dump's recording a card was said; null when unknown or not kept. */
+export function taskAudio(taskId: number): Promise<TaskAudio | null> {
+  return invoke<TaskAudio | null>("task_audio", { taskId });
+}
+
+/** A dump's recording (or one card's seconds of it) as a playable blob URL; revoke it after use. */
+export async function dumpAudioUrl(id: number, taskId: number | null = null): Promise<string> {
+  const bytes = await invoke<ArrayBuffer>("dump_audio", { id, taskId });
+  return URL.createObjectURL(new Blob([bytes], { type: "audio/wav" }));
 }
 
 export function onVoice(handler: (event: VoiceEvent) => void): Promise<UnlistenFn> {

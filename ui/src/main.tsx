@@ -13,6 +13,7 @@ import "./styles/detail.css";
 import "./styles/desktop.css";
 import "./styles/agents.css";
 import "./styles/chat.css";
+import "./styles/dumps.css";
 
 /** The recording overlay is the same bundle in a window labelled "overlay" (or `#overlay`). */
 function isOverlay(): boolean {

@@ -39,6 +39,7 @@ const groups = (hotkey: string): { title: string; keys: [string[], string][] }[]
       [["?"], "This help"],
       [[","], "Settings"],
       [["g a"], "Agents"],
+      [["g d"], "Dumps (what you said)"],
       [["g i"], "Approvals"],
       [["g s"], "MCP servers"],
       [["g c"], "Chat (the board's; a task's from its panel)"],

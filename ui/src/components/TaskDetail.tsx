@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 
-import { patchOf } from "../api";
+import { errorMessage, patchOf } from "../api";
 import type { AgentDef } from "../bindings/AgentDef";
 import type { Priority } from "../bindings/Priority";
 import type { Status } from "../bindings/Status";
@@ -10,7 +10,9 @@ import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS } from "../board/c
 import { formatDue, parseDue } from "../board/due";
 import { useDraft } from "../hooks/useDraft";
 import type { Notify } from "../hooks/useToasts";
+import { useTaskAudio } from "../hooks/useTaskAudio";
 import { useTranscript } from "../hooks/useTranscript";
+import { clipTime, playClip } from "../lib/audioClip";
 import { AgentSection } from "./AgentSection";
 import { Markdown } from "./Markdown";
 
@@ -52,6 +54,7 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
   const [editingOutput, setEditingOutput] = useState(false);
   const output = useDraft(task.agent_output ?? "", (v) => onUpdate(patchOf({ agent_output: orNull(v) })), { multiline: true });
   const transcript = useTranscript(task.source_transcript_id);
+  const said = useTaskAudio(task.id, task.source_transcript_id != null);
   const dueBadge = task.due ? formatDue(task.due, { completed: task.status === "completed" }) : null;
 
   useEffect(() => {
@@ -183,6 +186,20 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
         {task.source_transcript_id != null && (
           <section className="detail-section">
             <h3>From what you said</h3>
+            {said && (
+              <button
+                type="button"
+                className="ghost-button play-said"
+                title="Play just the seconds this card came from"
+                onClick={() =>
+                  void playClip(said.transcript_id, task.id).catch((e: unknown) =>
+                    notify(`Cannot play the recording: ${errorMessage(e)}`, { tone: "error" }),
+                  )
+                }
+              >
+                ▶ Play what you said ({clipTime(said.start_ms)}–{clipTime(said.end_ms)})
+              </button>
+            )}
             {transcript.status === "loading" && <p className="muted">Loading transcript…</p>}
             {transcript.status === "error" && <p className="muted">Transcript unavailable ({transcript.message})</p>}
             {transcript.status === "ready" && (

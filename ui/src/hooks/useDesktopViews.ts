@@ -8,7 +8,7 @@ import { getSettings, onOpenView, subscribe } from "../api";
 import { applyTheme } from "../lib/theme";
 import { isTypingTarget } from "./useKeyboardShortcuts";
 
-export type View = "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp";
+export type View = "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp" | "dumps";
 
 export function useDesktopViews(onOpenTask: (id: number) => void = () => undefined) {
   const openTask = useRef(onOpenTask);

@@ -23,8 +23,9 @@ export interface ShortcutContext {
   focusQuickAdd: () => void;
   focusFilter: () => void;
   toggleHelp: () => void;
-  /** `g a` / `g i` / `g s`: the agents gallery / the approvals inbox / the MCP servers. */
-  goTo?: (view: "agents" | "approvals" | "mcp") => void;
+  /** `g a` / `g i` / `g s` / `g d`: the agents gallery / the approvals inbox / the MCP
+   * servers / the voice journal. */
+  goTo?: (view: "agents" | "approvals" | "mcp" | "dumps") => void;
   /** `g c`: opens or closes the board's chat. */
   toggleChat?: () => void;
   /** Esc: close the top-most panel; returns true if something closed. */
@@ -49,8 +50,9 @@ function isControl(el: EventTarget | null): boolean {
 }
 
 /** The second key of a `g` pair and the view it goes to (the help sheet lists the same). */
-const GO_TO = new Map<string, "agents" | "approvals" | "mcp">([
+const GO_TO = new Map<string, "agents" | "approvals" | "mcp" | "dumps">([
   ["a", "agents"],
+  ["d", "dumps"],
   ["i", "approvals"],
   ["s", "mcp"],
 ]);

@@ -17,6 +17,7 @@ import { STATUSES } from "../board/columns";
 import { MockAgents } from "./mockAgents";
 import { MockChat } from "./mockChat";
 import { MockMcp } from "./mockMcp";
+import { MockDumps } from "./mockDumps";
 import { MockVocabulary } from "./mockVocabulary";
 import { MockDesktop } from "./mockDesktop";
 
@@ -51,6 +52,11 @@ export class MockBackend {
     (e) => this.changed(e),
     () => this.tasks,
   );
+  /** The voice journal: every mock recording lands here. */
+  dumps = new MockDumps(
+    (e) => this.changed(e),
+    () => this.tasks,
+  );
   /** The side chat. */
   chat = new MockChat(
     (event, payload) => this.desktop.emit(event, payload),
@@ -76,6 +82,22 @@ export class MockBackend {
       const t = this.insert({ title });
       this.changed({ kind: "task_created", id: t.id });
       return t;
+    };
+    this.desktop.addDump = (text, tasks) => {
+      const id = Math.max(0, ...this.transcripts.map((t) => t.id)) + 1;
+      for (const t of tasks) t.source_transcript_id = id;
+      this.transcripts.push({
+        id,
+        text,
+        audio_path: `/mock/audio/${id}.wav`,
+        duration_ms: null,
+        model: "base.en",
+        language: "en",
+        created_at: new Date().toISOString(),
+        extracted_task_ids: tasks.map((t) => t.id),
+      });
+      this.dumps.add(id, text, tasks);
+      return id;
     };
   }
 
@@ -221,6 +243,7 @@ export class MockBackend {
         if (this.chat.handles(cmd)) return this.chat.dispatch(cmd, a);
         if (this.mcp.handles(cmd)) return this.mcp.dispatch(cmd, a);
         if (this.vocabulary.handles(cmd)) return this.vocabulary.dispatch(cmd, a);
+        if (this.dumps.handles(cmd)) return this.dumps.dispatch(cmd, a);
         if (this.desktop.handles(cmd))
           return this.desktop.dispatch(cmd, a, (id) => {
             if (!this.tasks.some((t) => t.id === id)) return false;

@@ -89,6 +89,8 @@ export class MockDesktop {
   wordMs = 220;
   emit: Emit = () => undefined;
   /** Creates the tasks a finished mock recording "heard". */
+  /** Records a finished recording in the voice journal (the backend sets this). */
+  addDump: (text: string, tasks: Task[]) => number = () => 0;
   addTask: (title: string) => Task = () => {
     throw new Error("no task store");
   };
@@ -186,6 +188,7 @@ export class MockDesktop {
   finish(titles: string[], text = titles.join(". ")) {
     this.voice({ kind: "state", state: "transcribing" });
     const tasks = titles.map((t) => this.addTask(t));
+    this.addDump(text, tasks);
     this.voice({ kind: "done", text, task_ids: tasks.map((t) => t.id), titles });
     this.voice({ kind: "state", state: "idle" });
   }

@@ -101,6 +101,8 @@ mod tests {
             "small.en",
             "base",
             "base.en-q5_1",
+            "base.en-q8_0",
+            "small.en-q8_0",
             "base-q8_0",
             "small.en-q5_1",
             "large-v3-turbo",

@@ -49,36 +49,55 @@ pub struct Recommendation {
     pub reason: String,
 }
 
+/// The file within a tier that suits a machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quant {
+    /// 8-bit: on a CPU as accurate as full precision and the fastest (README, model
+    /// benchmark: base q8_0 0.25 s per clip vs q5_1 0.38 s, word error rate within 0.2).
+    Q8,
+    /// 5-bit: the least memory, for machines short of it, and turbo on a GPU.
+    Q5,
+}
+
 /// Which model family (by catalog tier) a machine runs in real time with room to spare,
-/// and whether a quantized file is the better trade there. The thresholds come from the
-/// model benchmark (README): base takes ~0.3 s per 5 s clip on 2 cores, small about three
-/// times that, turbo is only quick on a GPU; a dump is transcribed twice when the user
-/// has a vocabulary, so the CPU tiers are conservative.
-fn tier_for(p: &MachineProfile) -> (u8, bool) {
+/// and which quantization. The thresholds come from the model benchmark (README): base
+/// takes ~0.3 s per clip on 2 cores, small about three times that, turbo is only quick on a
+/// GPU; a dump is transcribed twice when the user has a vocabulary, so the CPU tiers are
+/// conservative.
+fn tier_for(p: &MachineProfile) -> (u8, Quant) {
     let gb = p.memory_mb / 1000;
     if p.memory_mb < 2_000 || p.cores < 2 {
-        (1, false)
+        (1, Quant::Q8)
     } else if p.gpu && gb >= 8 {
-        (4, true)
+        (4, Quant::Q5)
     } else if p.cores >= 8 && gb >= 8 {
-        (3, true)
-    } else if p.cores >= 4 && gb >= 4 {
-        (2, false)
+        (3, Quant::Q8)
+    } else if gb >= 4 {
+        (2, Quant::Q8)
     } else {
-        (2, true)
+        (2, Quant::Q5)
+    }
+}
+
+fn quant_of(m: &ModelInfo) -> Option<Quant> {
+    if m.name.contains("-q8") {
+        Some(Quant::Q8)
+    } else if m.name.contains("-q5") {
+        Some(Quant::Q5)
+    } else {
+        None
     }
 }
 
 /// The catalog model for `profile`. `english`: the user speaks English (the `.en` models are
-/// better there); otherwise a multilingual one. Within the tier a quantized file is taken
-/// when `quantized` says so, else the full-precision one, else whatever the tier has; a
-/// tier with no model here falls back to the next lower one.
+/// better there); otherwise a multilingual one. A tier with no model here falls back to the
+/// next lower one.
 pub fn recommend(
     catalog: &[ModelInfo],
     profile: &MachineProfile,
     english: bool,
 ) -> Option<Recommendation> {
-    let (tier, quantized) = tier_for(profile);
+    let (tier, quant) = tier_for(profile);
     let fits = |m: &&ModelInfo| {
         m.memory_mb == 0 || m.memory_mb.saturating_mul(2) <= profile.memory_mb.max(1)
     };
@@ -101,9 +120,11 @@ pub fn recommend(
             (true, en) if !en.is_empty() => en,
             _ => speaks(ModelLanguage::Multi),
         };
+        // The wanted quantization, else full precision, else whatever the tier has.
         let pick = candidates
             .iter()
-            .find(|m| is_quantized(m) == quantized)
+            .find(|m| quant_of(m) == Some(quant))
+            .or_else(|| candidates.iter().find(|m| quant_of(m).is_none()))
             .or_else(|| candidates.first())
             .copied();
         if let Some(m) = pick {
@@ -116,10 +137,6 @@ pub fn recommend(
     None
 }
 
-fn is_quantized(m: &ModelInfo) -> bool {
-    m.name.contains("-q")
-}
-
 fn reason(p: &MachineProfile, m: &ModelInfo, fell_back: bool) -> String {
     let machine = format!(
         "{} cores, {:.0} GB of memory{}",
@@ -129,8 +146,8 @@ fn reason(p: &MachineProfile, m: &ModelInfo, fell_back: bool) -> String {
     );
     let why = match m.quality {
         1 => "the smallest model: this machine has little memory or one core",
-        2 if is_quantized(m) => "base, quantized: real time on few cores with the least memory",
-        2 => "base: real time on any 4-core laptop",
+        2 if quant_of(m) == Some(Quant::Q5) => "base, 5-bit: real time in the least memory",
+        2 => "base: real time on 2–4 cores (8-bit is the fastest on a CPU)",
         3 => "small: more accurate, and 8 cores keep it real time",
         _ => "large-v3-turbo: the most accurate, quick on a GPU",
     };
@@ -159,29 +176,30 @@ mod tests {
 
     #[test]
     fn picks_by_cores_memory_and_gpu() {
-        // A 2-core CI box or an old laptop: base, quantized.
-        assert_eq!(pick(2, 4, false, true), "base.en-q5_1");
-        // A 4-core, 8 GB laptop: full base.
-        assert_eq!(pick(4, 8, false, true), "base.en");
-        // 4 cores but 3 GB free-ish machine: quantized base.
+        // A 2-core CI box or an old laptop: base, 8-bit (the fastest on a CPU).
+        assert_eq!(pick(2, 4, false, true), "base.en-q8_0");
+        // A 4-core, 8 GB laptop: the same.
+        assert_eq!(pick(4, 8, false, true), "base.en-q8_0");
+        // Short of memory: the smallest base.
         assert_eq!(pick(4, 3, false, true), "base.en-q5_1");
-        // An 8-core, 16 GB desktop: small, quantized.
-        assert_eq!(pick(8, 16, false, true), "small.en-q5_1");
+        // An 8-core, 16 GB desktop: small.
+        assert_eq!(pick(8, 16, false, true), "small.en-q8_0");
         // Many cores but little memory stays on base.
-        assert_eq!(pick(16, 4, false, true), "base.en");
+        assert_eq!(pick(16, 4, false, true), "base.en-q8_0");
         // Apple Silicon / a CUDA build with 16 GB: turbo (multilingual only).
         assert_eq!(pick(8, 16, true, true), "large-v3-turbo-q5_0");
         // A GPU build on a 4 GB machine cannot hold turbo next to everything else.
-        assert_eq!(pick(4, 4, true, true), "base.en");
+        assert_eq!(pick(4, 4, true, true), "base.en-q8_0");
         // A tiny VM: tiny.
         assert_eq!(pick(1, 1, false, true), "tiny.en");
     }
 
     #[test]
     fn non_english_speakers_get_multilingual_models() {
-        assert_eq!(pick(2, 4, false, false), "base-q5_1");
-        assert_eq!(pick(4, 8, false, false), "base");
-        assert_eq!(pick(8, 16, false, false), "small-q5_1");
+        assert_eq!(pick(2, 4, false, false), "base-q8_0");
+        assert_eq!(pick(4, 3, false, false), "base-q5_1");
+        assert_eq!(pick(4, 8, false, false), "base-q8_0");
+        assert_eq!(pick(8, 16, false, false), "small-q8_0");
         assert_eq!(pick(8, 16, true, false), "large-v3-turbo-q5_0");
         assert_eq!(pick(1, 1, false, false), "tiny");
     }

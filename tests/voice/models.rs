@@ -34,10 +34,10 @@ fn auto_recommends_by_machine_and_runs_the_best_installed_model() {
 
     // Nothing downloaded: the recommendation for the machine described, and no model yet.
     let small = recommend(data, &["--cores", "2", "--memory-gb", "4"]);
-    assert_eq!(small["recommended"]["name"], "base.en-q5_1");
+    assert_eq!(small["recommended"]["name"], "base.en-q8_0");
     assert!(small["in_use"].is_null());
     let desktop = recommend(data, &["--cores", "8", "--memory-gb", "16"]);
-    assert_eq!(desktop["recommended"]["name"], "small.en-q5_1");
+    assert_eq!(desktop["recommended"]["name"], "small.en-q8_0");
     let gpu = recommend(data, &["--cores", "8", "--memory-gb", "16", "--gpu"]);
     assert_eq!(gpu["recommended"]["name"], "large-v3-turbo-q5_0");
     assert!(
@@ -56,7 +56,7 @@ fn auto_recommends_by_machine_and_runs_the_best_installed_model() {
         "says what to do: {err}"
     );
 
-    // base.en downloaded, the recommended base.en-q5_1 not: auto runs base.en meanwhile.
+    // base.en downloaded, the recommended base.en-q8_0 not: auto runs base.en meanwhile.
     install_as(data, &model, "base.en");
     let small = recommend(data, &["--cores", "2", "--memory-gb", "4"]);
     assert_eq!(small["in_use"], "base.en");
@@ -83,7 +83,7 @@ fn auto_recommends_by_machine_and_runs_the_best_installed_model() {
         .output()
         .unwrap());
     let de = recommend(data, &["--cores", "4", "--memory-gb", "8"]);
-    assert_eq!(de["recommended"]["name"], "base");
+    assert_eq!(de["recommended"]["name"], "base-q8_0");
     // `auto` is a valid setting; a model name that is not in the catalog is not.
     ok(utter(data)
         .args(["settings", "set", "voice.model", "auto"])

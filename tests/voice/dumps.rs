@@ -12,6 +12,7 @@ use utter::secrets::MemoryStore;
 use utter::service::{Engine, Refinement, Service, VoiceChoice};
 
 use super::cli::{ok, utter};
+use super::refine::completion;
 use super::streaming::dump_wav;
 use super::support::{exclusive, model_path};
 use crate::fake_server::{FakeServer, Reply};
@@ -120,15 +121,6 @@ fn each_card_knows_when_it_was_said_and_plays_back() {
     assert!(svc.task_audio(joe_id).unwrap().is_none());
     let err = svc.dump_audio_wav(1, None).unwrap_err().to_string();
     assert!(err.contains("not kept any more"), "{err}");
-}
-
-fn completion(tasks: serde_json::Value) -> serde_json::Value {
-    json!({
-        "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "m",
-        "choices": [{"index": 0, "finish_reason": "stop",
-            "message": {"role": "assistant", "content": json!({"tasks": tasks}).to_string()}}],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}
-    })
 }
 
 fn task(title: &str, priority: &str) -> serde_json::Value {

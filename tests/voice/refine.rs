@@ -20,7 +20,7 @@ fn now() -> NaiveDateTime {
     NaiveDateTime::parse_from_str("2026-12-02T09:00:00", "%Y-%m-%dT%H:%M:%S").unwrap()
 }
 
-fn completion(tasks: serde_json::Value) -> serde_json::Value {
+pub(super) fn completion(tasks: serde_json::Value) -> serde_json::Value {
     json!({
         "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "m",
         "choices": [{"index": 0, "finish_reason": "stop",

@@ -221,12 +221,27 @@ impl Service {
         transcript: NewTranscript,
         tasks: Vec<NewTask>,
     ) -> ServiceResult<(Transcript, Vec<Task>)> {
+        self.save_dump_with_segments(transcript, tasks, &[])
+    }
+
+    /// [`Service::save_dump`] for speech: the timed segments are kept too, and each card
+    /// gets the seconds it was said in.
+    pub(crate) fn save_dump_with_segments(
+        &self,
+        transcript: NewTranscript,
+        tasks: Vec<NewTask>,
+        segments: &[crate::stt::Segment],
+    ) -> ServiceResult<(Transcript, Vec<Task>)> {
         let tasks = tasks
             .into_iter()
             .map(|t| self.validate_new(t))
             .collect::<ServiceResult<Vec<_>>>()?;
         let (transcript, saved) = self.store().insert_dump(&transcript, &tasks)?;
         let saved = self.route_new_tasks(saved);
+        if !segments.is_empty() {
+            self.store()
+                .set_transcript_segments(transcript.id, segments)?;
+        }
         self.record_dump_cards(transcript.id, &saved)?;
         self.feed
             .emit(ChangeEvent::TranscriptCreated { id: transcript.id });

@@ -13,7 +13,6 @@ use super::voice::VoiceChoice;
 use super::{Refinement, Service, ServiceError, ServiceResult};
 use crate::model::{Status, Task};
 use crate::secrets::SecretStore;
-use crate::stt::Segment;
 
 /// A card a dump made, as the journal shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -95,18 +94,6 @@ impl Service {
             })
             .collect();
         Ok(self.store().set_dump_cards(transcript_id, &rows)?)
-    }
-
-    /// Stores a voice dump's timed segments and (again) its cards with their spans.
-    pub(crate) fn record_voice_dump(
-        &self,
-        transcript_id: i64,
-        segments: &[Segment],
-        cards: &[Task],
-    ) -> ServiceResult<()> {
-        self.store()
-            .set_transcript_segments(transcript_id, segments)?;
-        self.record_dump_cards(transcript_id, cards)
     }
 
     /// The newest `limit` dumps, newest first.

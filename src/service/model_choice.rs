@@ -3,7 +3,7 @@
 
 use super::voice::{LANGUAGE_SETTING, MODEL_SETTING};
 use super::{Service, ServiceResult};
-use crate::stt::{MachineProfile, ModelError, ModelManager, Recommendation, recommend};
+use crate::stt::{MachineProfile, ModelError, ModelStatus, Recommendation, recommend};
 
 /// The model setting's value that lets Utter choose.
 pub const AUTO_MODEL: &str = "auto";
@@ -47,7 +47,7 @@ impl Service {
         let in_use = if installed(&recommended.name) {
             Some(recommended.name.clone())
         } else {
-            best_installed(&manager, &machine, english)
+            best_installed(&list, &machine, english)
         };
         Ok(AutoModel {
             machine,
@@ -75,21 +75,12 @@ impl Service {
 
 /// The most accurate installed model that fits in memory, preferring the user's language
 /// and, within a tier, the full-precision file.
-fn best_installed(
-    manager: &ModelManager,
-    machine: &MachineProfile,
-    english: bool,
-) -> Option<String> {
-    manager
-        .list()
-        .into_iter()
-        .filter(|m| m.installed)
-        .filter(|m| {
-            m.info.memory_mb.saturating_mul(2) <= machine.memory_mb.max(1) || m.info.memory_mb == 0
-        })
+fn best_installed(list: &[ModelStatus], machine: &MachineProfile, english: bool) -> Option<String> {
+    list.iter()
+        .filter(|m| m.installed && machine.fits(&m.info))
         .max_by_key(|m| {
             let lang_fit = (m.info.language == crate::stt::ModelLanguage::En) == english;
             (m.info.quality, lang_fit, !m.info.name.contains("-q"))
         })
-        .map(|m| m.info.name)
+        .map(|m| m.info.name.clone())
 }

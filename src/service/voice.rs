@@ -166,7 +166,7 @@ impl Service {
             return Err(ServiceError::NoSpeech);
         }
         let found = self.extract(&said.text, now)?;
-        let (transcript, tasks) = self.save_dump(
+        self.save_dump_with_segments(
             NewTranscript {
                 text: said.text.clone(),
                 audio_path: audio_path.map(|p| p.to_string_lossy().into_owned()),
@@ -175,9 +175,8 @@ impl Service {
                 language: said.language.clone(),
             },
             found.into_iter().map(new_task_from).collect(),
-        )?;
-        self.record_voice_dump(transcript.id, &said.segments, &tasks)?;
-        Ok((transcript, tasks))
+            &said.segments,
+        )
     }
 
     /// Starts a microphone recording into the data dir's audio folder, transcribing while

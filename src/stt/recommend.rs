@@ -31,6 +31,11 @@ pub struct MachineProfile {
 }
 
 impl MachineProfile {
+    /// The model leaves at least half the memory to everything else (unknown sizes fit).
+    pub fn fits(&self, m: &ModelInfo) -> bool {
+        m.memory_mb == 0 || m.memory_mb.saturating_mul(2) <= self.memory_mb.max(1)
+    }
+
     pub fn detect() -> Self {
         let mut sys = sysinfo::System::new();
         sys.refresh_memory();
@@ -98,14 +103,11 @@ pub fn recommend(
     english: bool,
 ) -> Option<Recommendation> {
     let (tier, quant) = tier_for(profile);
-    let fits = |m: &&ModelInfo| {
-        m.memory_mb == 0 || m.memory_mb.saturating_mul(2) <= profile.memory_mb.max(1)
-    };
     for t in (1..=tier).rev() {
         let in_tier: Vec<&ModelInfo> = catalog
             .iter()
             .filter(|m| m.quality == t)
-            .filter(fits)
+            .filter(|m| profile.fits(m))
             .collect();
         let speaks = |lang: ModelLanguage| -> Vec<&ModelInfo> {
             in_tier

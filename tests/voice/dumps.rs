@@ -6,13 +6,11 @@
 
 use chrono::NaiveDateTime;
 use serde_json::json;
-use utter::llm::{ProviderConfig, ProviderKind};
 use utter::model::{TaskFilter, TaskPatch};
-use utter::secrets::MemoryStore;
 use utter::service::{Engine, Refinement, Service, VoiceChoice};
 
 use super::cli::{ok, utter};
-use super::refine::completion;
+use super::refine::{completion, setup};
 use super::streaming::dump_wav;
 use super::support::{exclusive, model_path};
 use crate::fake_server::{FakeServer, Reply};
@@ -141,8 +139,8 @@ async fn extract_again_updates_the_dumps_cards_in_place_and_leaves_the_users_edi
         task("Buy milk and eggs", "low"),
     ])))])
     .await;
-    let dir = tempfile::tempdir().unwrap();
-    let svc = Service::open(dir.path()).unwrap();
+    // The dump itself is read by the offline engine; the model is only asked again below.
+    let (dir, svc, secrets) = setup(&server);
     let wav = dump_wav(dir.path());
     let (transcript, offline) = svc.dump_audio(&wav, &choice(), now()).unwrap();
     assert!(offline.len() >= 3, "{offline:?}");
@@ -163,14 +161,6 @@ async fn extract_again_updates_the_dumps_cards_in_place_and_leaves_the_users_edi
     // Re-transcription uses the model setting, as the app would.
     svc.set_user_setting("voice.model", &model_path().unwrap().to_string_lossy())
         .unwrap();
-    let secrets = MemoryStore::new();
-    let mut cfg = ProviderConfig::new(
-        ProviderKind::OpenAiCompatible,
-        format!("{}/v1", server.base),
-        "m",
-    );
-    cfg.max_retries = 0;
-    svc.set_llm_config(cfg, None, &secrets).unwrap();
     let again = svc
         .extract_again(transcript.id, Engine::Llm, &secrets)
         .await

@@ -34,7 +34,9 @@ fn task(title: &str, priority: &str, due_phrase: Option<&str>) -> serde_json::Va
            "due_phrase": due_phrase, "due": null})
 }
 
-fn setup(server: &FakeServer) -> (tempfile::TempDir, std::sync::Arc<Service>, MemoryStore) {
+pub(super) fn setup(
+    server: &FakeServer,
+) -> (tempfile::TempDir, std::sync::Arc<Service>, MemoryStore) {
     let dir = tempfile::tempdir().unwrap();
     let svc = Service::open(dir.path()).unwrap();
     let secrets = MemoryStore::new();

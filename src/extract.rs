@@ -71,6 +71,15 @@ pub(crate) struct Reader {
     pub correcting: bool,
 }
 
+/// The sentences of a transcript as the extractor reads them, each with whether it was
+/// asked as a question.
+pub(crate) fn split_into_sentences(text: &str) -> Vec<(String, bool)> {
+    sentences::split_sentences(&sentences::normalize(text))
+        .into_iter()
+        .map(|s| (s.text, s.question))
+        .collect()
+}
+
 /// Turns a transcript into tasks. Never fails: text with nothing actionable gives an empty list.
 pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<ExtractedTask> {
     let normalized = sentences::normalize(text);

@@ -14,6 +14,7 @@ pub mod mcp;
 pub mod model;
 pub mod notify;
 pub mod paths;
+pub mod reconcile;
 pub mod secrets;
 pub mod service;
 pub mod store;

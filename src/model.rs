@@ -242,6 +242,10 @@ pub struct Task {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub agent_reason: Option<String>,
+    /// When the card was cancelled (RFC 3339, UTC): kept, but off the board.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub cancelled_at: Option<String>,
     /// RFC 3339, UTC.
     pub created_at: String,
     pub updated_at: String,

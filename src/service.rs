@@ -20,6 +20,7 @@ mod mcp_view;
 mod model_choice;
 mod notifications;
 mod quick_add;
+mod reconcile;
 mod refine;
 mod setup_info;
 mod user_settings;
@@ -52,6 +53,9 @@ pub use notifications::{
     reminder_time,
 };
 pub use quick_add::{QuickAdd, parse_quick_add};
+pub use reconcile::{
+    DumpItem, DumpResult, DumpUndone, Merged, PossibleDuplicate, RECONCILE_SETTING,
+};
 pub use refine::Refinement;
 pub use setup_info::{DesktopStatus, DownloadEvent, InputDevice, ModelEntry};
 pub use user_settings::USER_SETTINGS;

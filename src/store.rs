@@ -5,6 +5,7 @@ mod agents;
 mod categories;
 mod chats;
 mod dump_cards;
+mod dump_changes;
 mod error;
 mod mcp_servers;
 pub mod migrations;
@@ -23,6 +24,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use chats::NewChatMessage;
 pub use dump_cards::DumpCard;
+pub use dump_changes::{CardEdit, ItemCard, ItemRecord, ItemRow, Undone};
 pub use error::StoreError;
 pub use runs::NewStep;
 pub use tasks::POSITION_STEP;

@@ -315,6 +315,13 @@ pub enum DumpsCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Take back everything one dump did: its new cards are removed and the cards it
+    /// changed (repeats, updates, cancellations) get their earlier fields back.
+    Undo {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -367,6 +374,21 @@ pub enum TasksCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Merge card B into card A: A takes the details it lacks (due date, category,
+    /// description, a higher priority); B is cancelled with a note "Merged into #A".
+    Merge {
+        keep: i64,
+        other: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep a card flagged "possibly the same as" another as its own card.
+    KeepApart { id: i64 },
+    /// Cards flagged by a dump as possibly the same as another card.
+    Duplicates {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -391,6 +413,9 @@ pub struct AddArgs {
 pub struct ListArgs {
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
+    /// Only the cancelled cards (kept, but off the board).
+    #[arg(long, conflicts_with = "status")]
+    pub cancelled: bool,
     #[arg(short, long)]
     pub category: Option<String>,
     #[arg(short, long, value_parser = parse_priority)]

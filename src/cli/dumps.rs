@@ -46,6 +46,22 @@ pub fn dumps(svc: &Service, cmd: DumpsCmd) -> Result<()> {
             };
             out(&format!("{heard}dump #{id}: {what}"))
         }
+        DumpsCmd::Undo { id, json } => {
+            let undone = svc.undo_dump_items(id)?;
+            if json {
+                out_json(&undone)
+            } else if undone.removed.is_empty() && undone.restored.is_empty() {
+                out(&format!(
+                    "dump #{id} changed nothing that is still there to take back"
+                ))
+            } else {
+                out(&format!(
+                    "dump #{id} undone: removed {} new card(s), put back {} changed card(s)",
+                    undone.removed.len(),
+                    undone.restored.len()
+                ))
+            }
+        }
     }
 }
 

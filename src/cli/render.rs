@@ -108,14 +108,74 @@ pub fn extracted(tasks: &[ExtractedTask]) -> String {
         .join("\n")
 }
 
-pub fn dump_result(transcript_id: i64, tasks: &[Task]) -> String {
-    let mut out = format!(
-        "Saved transcript #{transcript_id}; added {} task{}",
-        tasks.len(),
-        if tasks.len() == 1 { "" } else { "s" }
+/// A dump's result: new cards, cards it changed, possible repeats, questions answered.
+pub fn dump_outcome(r: &crate::service::DumpResult) -> String {
+    use crate::reconcile::Outcome;
+    let count = |o: Outcome| r.items.iter().filter(|i| i.outcome == o).count();
+    let (new, same, update, unsure) = (
+        count(Outcome::New),
+        count(Outcome::Same),
+        count(Outcome::Update),
+        count(Outcome::Unsure),
     );
-    for t in tasks {
-        out.push_str(&format!("\n  {}", task_line(t)));
+    let mut head = format!(
+        "Saved transcript #{}; added {} task{}",
+        r.transcript.id,
+        new + unsure,
+        if new + unsure == 1 { "" } else { "s" }
+    );
+    if same + update > 0 {
+        head.push_str(&format!(
+            ", changed {} existing card{}",
+            same + update,
+            if same + update == 1 { "" } else { "s" }
+        ));
+    }
+    let mut out = head;
+    if r.items.is_empty() {
+        // A dump saved with reconciling off, or before it existed: the cards are the result.
+        for t in &r.tasks {
+            out.push_str(&format!("\n  {}", task_line(t)));
+        }
+    }
+    for i in &r.items {
+        let line = match i.outcome {
+            Outcome::New => format!("  + {}", task_line(&i.task)),
+            Outcome::Unsure => format!(
+                "  ? {}  (possibly the same as #{}; `utter tasks merge {} {}` to merge)",
+                task_line(&i.task),
+                i.possible.unwrap_or_default(),
+                i.possible.unwrap_or_default(),
+                i.task.id
+            ),
+            Outcome::Same => format!(
+                "  = #{} {}  (same as said before{})",
+                i.task.id,
+                i.task.title,
+                if i.changes.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", i.changes.join(", "))
+                }
+            ),
+            Outcome::Update => format!(
+                "  ~ #{} {}  ({}: \"{}\")",
+                i.task.id,
+                i.task.title,
+                i.changes.join(", "),
+                i.said
+            ),
+        };
+        out.push_str(&format!("\n{line}"));
+    }
+    for a in &r.answers {
+        out.push_str(&format!("\nQ: {}\nA: {}", a.question, a.answer));
+    }
+    if !r.items.is_empty() {
+        out.push_str(&format!(
+            "\nUndo all of it: utter dumps undo {}",
+            r.transcript.id
+        ));
     }
     out
 }

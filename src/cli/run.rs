@@ -9,7 +9,7 @@ use crate::extract::{ExtractOptions, ExtractedTask, extract};
 use crate::llm::EngineUsed;
 use crate::model::{Due, NewTask, NewTranscript, TaskFilter, TaskPatch};
 use crate::secrets::KeyringStore;
-use crate::service::{Engine, Service, ServiceError, new_task_from};
+use crate::service::{Engine, Service, ServiceError};
 use std::sync::Arc;
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -74,17 +74,19 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let now = parse_now(now.as_deref())?;
             let found = extract_reporting(&svc, &text, now, engine)?;
-            let (transcript, tasks) = svc.save_dump(
+            let result = svc.dump_found(
                 NewTranscript {
                     text,
                     ..Default::default()
                 },
-                found.into_iter().map(new_task_from).collect(),
+                found,
+                &[],
+                now,
             )?;
             if json {
-                out_json(&serde_json::json!({ "transcript": transcript, "tasks": tasks }))
+                out_json(&result)
             } else {
-                out(&render::dump_result(transcript.id, &tasks))
+                out(&render::dump_outcome(&result))
             }
         }
         Command::Models(cmd) => super::voice::models(&svc, cmd),
@@ -231,6 +233,17 @@ fn tasks(svc: &Arc<Service>, cmd: TasksCmd) -> Result<()> {
                 out(&format!("Added {}", render::task_line(&task)))
             }
         }
+        TasksCmd::List(a) if a.cancelled => {
+            let tasks = svc.cancelled_tasks()?;
+            if a.json {
+                out_json(&tasks)
+            } else if tasks.is_empty() {
+                out("no cancelled cards")
+            } else {
+                let lines: Vec<String> = tasks.iter().map(render::task_line).collect();
+                out(&lines.join("\n"))
+            }
+        }
         TasksCmd::List(a) => {
             let tasks = svc.list_tasks(&TaskFilter {
                 status: a.status,
@@ -310,6 +323,40 @@ fn tasks(svc: &Arc<Service>, cmd: TasksCmd) -> Result<()> {
                 out_json(&task)
             } else {
                 out(&format!("Deleted {}", render::task_line(&task)))
+            }
+        }
+        TasksCmd::Merge { keep, other, json } => {
+            let m = svc.merge_tasks(keep, other)?;
+            if json {
+                out_json(&m)
+            } else {
+                out(&format!(
+                    "Merged #{other} into {}\n#{other} is cancelled (kept, off the board: `utter tasks list --cancelled`)",
+                    render::task_line(&m.kept)
+                ))
+            }
+        }
+        TasksCmd::KeepApart { id } => {
+            svc.keep_apart(id)?;
+            out(&format!("#{id} stays its own card"))
+        }
+        TasksCmd::Duplicates { json } => {
+            let list = svc.possible_duplicates()?;
+            if json {
+                out_json(&list)
+            } else if list.is_empty() {
+                out("no cards waiting to be merged")
+            } else {
+                let lines: Vec<String> = list
+                    .iter()
+                    .map(|d| {
+                        format!(
+                            "#{} may be the same as #{} \"{}\": `utter tasks merge {} {}` or `utter tasks keep-apart {}`",
+                            d.task_id, d.possible_id, d.possible_title, d.possible_id, d.task_id, d.task_id
+                        )
+                    })
+                    .collect();
+                out(&lines.join("\n"))
             }
         }
     }

@@ -12,9 +12,8 @@ use super::args::{EngineArg, ModelsCmd, RecordArgs, SettingsCmd, VoiceArgs};
 use super::run::{out, out_json, parse_now};
 use super::{render, runtime};
 use crate::error::{Error, Result};
-use crate::model::Task;
 use crate::secrets::KeyringStore;
-use crate::service::{Refinement, Service, ServiceError, USER_SETTINGS, VoiceChoice};
+use crate::service::{DumpResult, Refinement, Service, ServiceError, USER_SETTINGS, VoiceChoice};
 
 impl From<VoiceArgs> for VoiceChoice {
     fn from(a: VoiceArgs) -> Self {
@@ -127,19 +126,17 @@ pub fn dump_file(
         return Err(ServiceError::NoLlmConfigured.into());
     }
     prune_quietly(svc);
-    let (transcript, offline) = svc.dump_audio(file, &voice.into(), now)?;
-    let tasks = if matches!(engine, EngineArg::Offline) {
-        offline
-    } else {
-        refined(svc, transcript.id, offline, now, &secrets)?
-    };
+    let mut result = svc.dump_audio(file, &voice.into(), now)?;
+    if !matches!(engine, EngineArg::Offline) {
+        refined(svc, &mut result, now, &secrets)?;
+    }
     if json {
-        out_json(&serde_json::json!({ "transcript": transcript, "tasks": tasks }))
+        out_json(&result)
     } else {
         out(&format!(
             "{}\n{}",
-            transcript.text,
-            render::dump_result(transcript.id, &tasks)
+            result.transcript.text,
+            render::dump_outcome(&result)
         ))
     }
 }
@@ -208,24 +205,22 @@ pub fn record(svc: &Arc<Service>, a: RecordArgs) -> Result<()> {
             out(&done.text)
         };
     }
-    let (transcript, offline) = svc.dump_recording(&done, now).map_err(|e| {
+    let mut result = svc.dump_recording(&done, now).map_err(|e| {
         Error::Io(format!(
             "{e} (the audio is kept at {})",
             done.audio_path.display()
         ))
     })?;
-    let tasks = refined(svc, transcript.id, offline, now, &KeyringStore::new())?;
+    refined(svc, &mut result, now, &KeyringStore::new())?;
     if a.json {
-        out_json(&serde_json::json!({
-            "transcript": transcript,
-            "tasks": tasks,
-            "stop_to_text_ms": done.stop_to_text_ms,
-        }))
+        let mut v = serde_json::to_value(&result).map_err(|e| Error::Io(e.to_string()))?;
+        v["stop_to_text_ms"] = serde_json::json!(done.stop_to_text_ms);
+        out_json(&v)
     } else {
         out(&format!(
             "{}\n{}",
-            transcript.text,
-            render::dump_result(transcript.id, &tasks)
+            result.transcript.text,
+            render::dump_outcome(&result)
         ))
     }
 }
@@ -233,23 +228,24 @@ pub fn record(svc: &Arc<Service>, a: RecordArgs) -> Result<()> {
 /// The offline cards are saved already; the model (when there is one) refines them in place.
 fn refined(
     svc: &Service,
-    transcript_id: i64,
-    offline: Vec<Task>,
+    result: &mut DumpResult,
     now: NaiveDateTime,
     secrets: &KeyringStore,
-) -> Result<Vec<Task>> {
-    Ok(
-        match runtime()?.block_on(svc.refine_dump(transcript_id, &offline, now, secrets))? {
-            Refinement::Refined { tasks, .. } => tasks,
-            Refinement::NoModel => offline,
-            Refinement::Failed { reason } => {
-                eprintln!(
-                    "warning: the language model failed ({reason}); kept the offline engine's tasks"
-                );
-                offline
-            }
-        },
-    )
+) -> Result<()> {
+    let id = result.transcript.id;
+    match runtime()?.block_on(svc.refine_dump(id, &result.tasks, now, secrets))? {
+        Refinement::Refined { tasks, .. } => {
+            result.tasks = tasks;
+            result.items = svc.dump_items(id)?;
+        }
+        Refinement::NoModel => {}
+        Refinement::Failed { reason } => {
+            eprintln!(
+                "warning: the language model failed ({reason}); kept the offline engine's tasks"
+            );
+        }
+    }
+    Ok(())
 }
 
 fn tail(text: &str, max: usize) -> String {

@@ -34,6 +34,8 @@ pub enum ServiceError {
     Busy(String),
     #[error("{0}")]
     BadVocabulary(String),
+    #[error("{0}")]
+    Invalid(String),
     #[error(transparent)]
     Mcp(#[from] crate::mcp::McpError),
     #[error(transparent)]

@@ -252,6 +252,7 @@ mod tests {
             source_transcript_id: None,
             agent_output: None,
             agent_reason: None,
+            cancelled_at: None,
             created_at: String::new(),
             updated_at: String::new(),
         }

@@ -8,7 +8,7 @@ use super::app_settings::{
 };
 use super::voice::{DEVICE_SETTING, LANGUAGE_SETTING, MODEL_SETTING, RETENTION_SETTING};
 use super::warm_engine::UNLOAD_SETTING;
-use super::{ChangeEvent, LLM_SETTING, Service, ServiceError, ServiceResult};
+use super::{ChangeEvent, LLM_SETTING, RECONCILE_SETTING, Service, ServiceError, ServiceResult};
 
 /// Keys `set_user_setting` accepts, with what each holds.
 pub const USER_SETTINGS: &[(&str, &str)] = &[
@@ -45,6 +45,10 @@ pub const USER_SETTINGS: &[(&str, &str)] = &[
         "do not disturb: on silences notifications except errors (default off)",
     ),
     (THEME_SETTING, "system (default), light or dark"),
+    (
+        RECONCILE_SETTING,
+        "on (default) matches each dump against the open cards (repeats and updates change the card instead of adding one); off adds every item as a new card",
+    ),
     (
         AGENTS_PAUSED_SETTING,
         "on holds scheduled agent runs (the tray's Pause agents; default off)",
@@ -112,7 +116,11 @@ impl Service {
             HOTKEY_SETTING => check_hotkey(value).map_err(invalid)?,
             HOTKEY_MODE_SETTING => one_of(value, &["hold", "toggle"]).map_err(invalid)?,
             THEME_SETTING => one_of(value, &["system", "light", "dark"]).map_err(invalid)?,
-            DND_SETTING | AUTOSTART_SETTING | ONBOARDING_SETTING | AGENTS_PAUSED_SETTING => {
+            DND_SETTING
+            | AUTOSTART_SETTING
+            | ONBOARDING_SETTING
+            | AGENTS_PAUSED_SETTING
+            | RECONCILE_SETTING => {
                 one_of(value, &["on", "off"]).map_err(invalid)?;
             }
             LLM_SETTING => {

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
-use super::{Service, ServiceError, ServiceResult, new_task_from};
+use super::{DumpResult, Service, ServiceError, ServiceResult};
 use crate::audio::{AudioError, Segmenter, VadConfig, prune_audio};
-use crate::model::{NewTranscript, Task, Transcript};
+use crate::model::NewTranscript;
 use crate::stt::{self, ModelManager};
 use crate::voice::{FinalTranscript, Recorder, RecorderOptions, Recording};
 
@@ -119,7 +119,7 @@ impl Service {
         path: &Path,
         choice: &VoiceChoice,
         now: NaiveDateTime,
-    ) -> ServiceResult<(Transcript, Vec<Task>)> {
+    ) -> ServiceResult<DumpResult> {
         let samples = crate::audio::read_wav_16k_mono(path)?;
         let engine = self.stt_engine(choice)?;
         let text = self.transcribe_samples(&engine, &samples)?;
@@ -139,7 +139,7 @@ impl Service {
         &self,
         rec: &FinalTranscript,
         now: NaiveDateTime,
-    ) -> ServiceResult<(Transcript, Vec<Task>)> {
+    ) -> ServiceResult<DumpResult> {
         let said = stt::Transcript {
             text: rec.text.clone(),
             segments: rec.segments.clone(),
@@ -161,12 +161,12 @@ impl Service {
         duration_ms: u64,
         model: &str,
         now: NaiveDateTime,
-    ) -> ServiceResult<(Transcript, Vec<Task>)> {
+    ) -> ServiceResult<DumpResult> {
         if said.text.trim().is_empty() {
             return Err(ServiceError::NoSpeech);
         }
         let found = self.extract(&said.text, now)?;
-        self.save_dump_with_segments(
+        self.dump_found(
             NewTranscript {
                 text: said.text.clone(),
                 audio_path: audio_path.map(|p| p.to_string_lossy().into_owned()),
@@ -174,8 +174,9 @@ impl Service {
                 model: Some(model.to_owned()).filter(|m| !m.is_empty()),
                 language: said.language.clone(),
             },
-            found.into_iter().map(new_task_from).collect(),
+            found,
             &said.segments,
+            now,
         )
     }
 

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Refinement, Service, ServiceError, ServiceResult, VoiceChoice};
+use super::{DumpResult, Refinement, Service, ServiceError, ServiceResult, VoiceChoice};
 use crate::audio::Level;
 use crate::model::Task;
 use crate::secrets::SecretStore;
@@ -41,9 +41,16 @@ pub enum VoiceEvent {
     },
     Done {
         text: String,
+        #[ts(type = "number")]
+        transcript_id: i64,
+        /// The new cards.
         #[ts(type = "number[]")]
         task_ids: Vec<i64>,
         titles: Vec<String>,
+        /// Cards already on the board that the dump changed: "Book the dentist: due 2026-12-11".
+        changed: Vec<String>,
+        /// Questions asked in the dump, answered from the board.
+        answers: Vec<crate::reconcile::Answer>,
     },
     /// The language model reread the dump: these are its cards now (replacing `Done`'s).
     Refined {
@@ -78,6 +85,8 @@ struct Inner {
 #[derive(Debug, Clone)]
 pub struct VoiceOutcome {
     pub text: String,
+    /// Everything the dump did: new cards, cards it changed, questions answered.
+    pub result: DumpResult,
     pub tasks: Vec<Task>,
     pub transcript_id: i64,
     /// From key release to the tasks being saved.
@@ -174,11 +183,12 @@ impl VoiceSession {
         self.service.touch_engine();
         self.set_idle();
         match result {
-            Ok((transcript, tasks)) => {
+            Ok(result) => {
                 let outcome = VoiceOutcome {
-                    text: transcript.text.clone(),
-                    transcript_id: transcript.id,
-                    tasks,
+                    text: result.transcript.text.clone(),
+                    transcript_id: result.transcript.id,
+                    tasks: result.tasks.clone(),
+                    result,
                     stop_to_saved_ms: started.elapsed().as_millis() as u64,
                 };
                 tracing::info!(
@@ -188,8 +198,15 @@ impl VoiceSession {
                 );
                 (self.emit)(VoiceEvent::Done {
                     text: outcome.text.clone(),
+                    transcript_id: outcome.transcript_id,
                     task_ids: outcome.tasks.iter().map(|t| t.id).collect(),
                     titles: outcome.tasks.iter().map(|t| t.title.clone()).collect(),
+                    changed: outcome
+                        .result
+                        .changed()
+                        .map(|i| format!("{}: {}", i.task.title, i.changes.join(", ")))
+                        .collect(),
+                    answers: outcome.result.answers.clone(),
                 });
                 self.refine_in_background(&outcome, now);
                 Ok(Some(outcome))

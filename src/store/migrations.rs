@@ -256,6 +256,26 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX dump_cards_by_transcript ON dump_cards(transcript_id);
     "#,
+    // v9: dumps that know the board. A cancelled card is kept but off the board; every item
+    // of a dump is recorded with what it did (new card, same as a card, update to a card,
+    // possibly the same as a card) and the card as it was before, for the dump's one undo.
+    r#"
+    ALTER TABLE tasks ADD COLUMN cancelled_at TEXT;
+    CREATE TABLE dump_changes (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        transcript_id INTEGER NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+        task_id       INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        outcome       TEXT NOT NULL CHECK (outcome IN ('new','same','update','unsure')),
+        said          TEXT NOT NULL,
+        changes       TEXT NOT NULL DEFAULT '[]',
+        before        TEXT,
+        possible_id   INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+        resolved      INTEGER NOT NULL DEFAULT 0,
+        undone        INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX dump_changes_by_transcript ON dump_changes(transcript_id);
+    CREATE INDEX dump_changes_open_unsure ON dump_changes(outcome, resolved);
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

@@ -37,16 +37,16 @@ impl Store {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT t.id, t.title, t.description, t.category, t.priority, t.status, t.due,
                         t.assigned_agent, t.position, t.source_transcript_id, t.agent_output,
-                        t.created_at, t.updated_at, t.agent_reason,
+                        t.created_at, t.updated_at, t.agent_reason, t.cancelled_at,
                         snippet(tasks_fts, -1, '[', ']', '…', 12)
                  FROM tasks_fts JOIN tasks t ON t.id = tasks_fts.rowid
-                 WHERE tasks_fts MATCH ?1
+                 WHERE tasks_fts MATCH ?1 AND t.cancelled_at IS NULL
                  ORDER BY bm25(tasks_fts, 10.0, 1.0) LIMIT ?2",
             )?;
             let rows = stmt.query_map(params![q, limit], |r| {
                 Ok(SearchHit::Task {
                     task: Box::new(task_from_row(r)?),
-                    snippet: r.get(14)?,
+                    snippet: r.get(15)?,
                 })
             })?;
             for row in rows {

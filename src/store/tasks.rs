@@ -9,8 +9,8 @@ use crate::model::{Due, NewTask, Priority, Status, Task, TaskFilter, TaskPatch};
 /// consecutive inserts at one spot before it has to be renumbered.
 pub const POSITION_STEP: f64 = 1024.0;
 
-const TASK_COLUMNS: &str = "id, title, description, category, priority, status, due, \
-     assigned_agent, position, source_transcript_id, agent_output, created_at, updated_at, agent_reason";
+pub(crate) const TASK_COLUMNS: &str = "id, title, description, category, priority, status, due, \
+     assigned_agent, position, source_transcript_id, agent_output, created_at, updated_at, agent_reason, cancelled_at";
 
 pub(crate) fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
     let parse_err = |idx: usize, msg: String| {
@@ -45,10 +45,11 @@ pub(crate) fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
         created_at: row.get(11)?,
         updated_at: row.get(12)?,
         agent_reason: row.get(13)?,
+        cancelled_at: row.get(14)?,
     })
 }
 
-fn get_in(tx: &rusqlite::Connection, id: i64) -> StoreResult<Task> {
+pub(crate) fn get_in(tx: &rusqlite::Connection, id: i64) -> StoreResult<Task> {
     tx.query_row(
         &format!("SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?1"),
         [id],
@@ -109,7 +110,7 @@ impl Store {
     pub fn list_tasks(&self, filter: &TaskFilter) -> StoreResult<Vec<Task>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {TASK_COLUMNS} FROM tasks INDEXED BY tasks_by_column
-             WHERE status = ?1
+             WHERE status = ?1 AND cancelled_at IS NULL
                AND (?2 IS NULL OR category = ?2 COLLATE NOCASE)
                AND (?3 IS NULL OR priority = ?3)
              ORDER BY position"
@@ -143,52 +144,7 @@ impl Store {
     }
 
     pub fn update_task(&mut self, id: i64, patch: &TaskPatch) -> StoreResult<Task> {
-        self.write(|tx| {
-            let mut t = get_in(tx, id)?;
-            if let Some(title) = &patch.title {
-                t.title = title.clone();
-            }
-            if let Some(v) = &patch.description {
-                t.description = v.clone();
-            }
-            if let Some(v) = &patch.category {
-                t.category = v.clone();
-            }
-            if let Some(v) = patch.priority {
-                t.priority = v;
-            }
-            if let Some(v) = patch.due {
-                t.due = v;
-            }
-            if let Some(v) = &patch.assigned_agent {
-                t.assigned_agent = v.clone();
-            }
-            if let Some(v) = &patch.agent_output {
-                t.agent_output = v.clone();
-            }
-            if let Some(v) = &patch.agent_reason {
-                t.agent_reason = v.clone();
-            }
-            tx.execute(
-                "UPDATE tasks SET title = ?2, description = ?3, category = ?4, priority = ?5,
-                        due = ?6, assigned_agent = ?7, agent_output = ?8, updated_at = ?9,
-                        agent_reason = ?10
-                 WHERE id = ?1",
-                params![
-                    id,
-                    t.title,
-                    t.description,
-                    t.category,
-                    t.priority.as_str(),
-                    t.due.map(|d| d.to_string()),
-                    t.assigned_agent,
-                    t.agent_output,
-                    now_rfc3339(),
-                    t.agent_reason,
-                ],
-            )?;
-            get_in(tx, id)
-        })
+        self.write(|tx| update_in(tx, id, patch))
     }
 
     /// Moves a task to `status` so that it ends up at `index` (0-based) among the column's
@@ -199,23 +155,7 @@ impl Store {
         status: Status,
         index: Option<usize>,
     ) -> StoreResult<Task> {
-        self.write(|tx| {
-            get_in(tx, id)?;
-            let position = match slot_position(tx, id, status, index)? {
-                Some(p) => p,
-                None => {
-                    renumber_column(tx, status, id)?;
-                    slot_position(tx, id, status, index)?.ok_or_else(|| {
-                        StoreError::Malformed("column positions did not converge".into())
-                    })?
-                }
-            };
-            tx.execute(
-                "UPDATE tasks SET status = ?2, position = ?3, updated_at = ?4 WHERE id = ?1",
-                params![id, status.as_str(), position, now_rfc3339()],
-            )?;
-            get_in(tx, id)
-        })
+        self.write(|tx| move_in(tx, id, status, index))
     }
 
     /// Removes a task and returns it, so that the caller can offer undo.
@@ -233,7 +173,7 @@ impl Store {
             tx.execute(
                 &format!(
                     "INSERT INTO tasks ({TASK_COLUMNS})
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
                 ),
                 params![
                     task.id,
@@ -250,6 +190,7 @@ impl Store {
                     task.created_at,
                     now_rfc3339(),
                     task.agent_reason,
+                    task.cancelled_at,
                 ],
             )?;
             get_in(tx, task.id)
@@ -261,6 +202,79 @@ impl Store {
             .conn
             .query_row("SELECT COUNT(*) FROM tasks", [], |r| r.get(0))?)
     }
+}
+
+pub(crate) fn update_in(
+    tx: &rusqlite::Connection,
+    id: i64,
+    patch: &TaskPatch,
+) -> StoreResult<Task> {
+    let mut t = get_in(tx, id)?;
+    if let Some(title) = &patch.title {
+        t.title = title.clone();
+    }
+    if let Some(v) = &patch.description {
+        t.description = v.clone();
+    }
+    if let Some(v) = &patch.category {
+        t.category = v.clone();
+    }
+    if let Some(v) = patch.priority {
+        t.priority = v;
+    }
+    if let Some(v) = patch.due {
+        t.due = v;
+    }
+    if let Some(v) = &patch.assigned_agent {
+        t.assigned_agent = v.clone();
+    }
+    if let Some(v) = &patch.agent_output {
+        t.agent_output = v.clone();
+    }
+    if let Some(v) = &patch.agent_reason {
+        t.agent_reason = v.clone();
+    }
+    tx.execute(
+        "UPDATE tasks SET title = ?2, description = ?3, category = ?4, priority = ?5,
+                        due = ?6, assigned_agent = ?7, agent_output = ?8, updated_at = ?9,
+                        agent_reason = ?10
+                 WHERE id = ?1",
+        params![
+            id,
+            t.title,
+            t.description,
+            t.category,
+            t.priority.as_str(),
+            t.due.map(|d| d.to_string()),
+            t.assigned_agent,
+            t.agent_output,
+            now_rfc3339(),
+            t.agent_reason,
+        ],
+    )?;
+    get_in(tx, id)
+}
+
+pub(crate) fn move_in(
+    tx: &rusqlite::Connection,
+    id: i64,
+    status: Status,
+    index: Option<usize>,
+) -> StoreResult<Task> {
+    get_in(tx, id)?;
+    let position = match slot_position(tx, id, status, index)? {
+        Some(p) => p,
+        None => {
+            renumber_column(tx, status, id)?;
+            slot_position(tx, id, status, index)?
+                .ok_or_else(|| StoreError::Malformed("column positions did not converge".into()))?
+        }
+    };
+    tx.execute(
+        "UPDATE tasks SET status = ?2, position = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, status.as_str(), position, now_rfc3339()],
+    )?;
+    get_in(tx, id)
 }
 
 /// The position that puts a card at `index` in the column (ignoring the card itself), or

@@ -66,23 +66,7 @@ impl Store {
         t: &NewTranscript,
         tasks: &[NewTask],
     ) -> StoreResult<(Transcript, Vec<Task>)> {
-        self.write(|tx| {
-            let id = insert_in(tx, t)?;
-            let mut saved = Vec::with_capacity(tasks.len());
-            for task in tasks {
-                let mut task = task.clone();
-                task.source_transcript_id = Some(id);
-                saved.push(super::tasks::insert_in(tx, &task)?);
-            }
-            let ids: Vec<i64> = saved.iter().map(|t| t.id).collect();
-            let ids_json =
-                serde_json::to_string(&ids).map_err(|e| StoreError::Malformed(e.to_string()))?;
-            tx.execute(
-                "UPDATE transcripts SET extracted_task_ids = ?2 WHERE id = ?1",
-                params![id, ids_json],
-            )?;
-            Ok((get_in(tx, id)?, saved))
-        })
+        self.write(|tx| insert_dump_in(tx, t, tasks))
     }
 
     /// The cards a transcript made, after its dump was refined.
@@ -137,4 +121,26 @@ impl Store {
         let rows = stmt.query_map([limit as i64], transcript_from_row)?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
+}
+
+/// A transcript and the cards taken from it, linked both ways, inside a caller's transaction.
+pub(crate) fn insert_dump_in(
+    tx: &Transaction<'_>,
+    t: &NewTranscript,
+    tasks: &[NewTask],
+) -> StoreResult<(Transcript, Vec<Task>)> {
+    let id = insert_in(tx, t)?;
+    let mut saved = Vec::with_capacity(tasks.len());
+    for task in tasks {
+        let mut task = task.clone();
+        task.source_transcript_id = Some(id);
+        saved.push(super::tasks::insert_in(tx, &task)?);
+    }
+    let ids: Vec<i64> = saved.iter().map(|t| t.id).collect();
+    let ids_json = serde_json::to_string(&ids).map_err(|e| StoreError::Malformed(e.to_string()))?;
+    tx.execute(
+        "UPDATE transcripts SET extracted_task_ids = ?2 WHERE id = ?1",
+        params![id, ids_json],
+    )?;
+    Ok((get_in(tx, id)?, saved))
 }

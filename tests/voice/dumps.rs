@@ -142,7 +142,8 @@ async fn extract_again_updates_the_dumps_cards_in_place_and_leaves_the_users_edi
     // The dump itself is read by the offline engine; the model is only asked again below.
     let (dir, svc, secrets) = setup(&server);
     let wav = dump_wav(dir.path());
-    let (transcript, offline) = svc.dump_audio(&wav, &choice(), now()).unwrap();
+    let dumped = svc.dump_audio(&wav, &choice(), now()).unwrap();
+    let (transcript, offline) = (dumped.transcript, dumped.tasks);
     assert!(offline.len() >= 3, "{offline:?}");
     let henderson = offline
         .iter()

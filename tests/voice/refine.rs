@@ -70,7 +70,8 @@ async fn the_model_refines_a_voice_dump_in_place() {
     .await;
     let (dir, svc, secrets) = setup(&server);
     let wav = espeak(dir.path(), "joe.wav", "call Joe tomorrow about the renewal");
-    let (transcript, offline) = svc.dump_audio(&wav, &choice(), now()).unwrap();
+    let dumped = svc.dump_audio(&wav, &choice(), now()).unwrap();
+    let (transcript, offline) = (dumped.transcript, dumped.tasks);
     assert_eq!(offline.len(), 1, "{offline:?}");
     assert_eq!(offline[0].priority, Priority::Medium);
 
@@ -137,7 +138,8 @@ async fn a_failing_model_leaves_the_offline_cards() {
     .await;
     let (dir, svc, secrets) = setup(&server);
     let wav = espeak(dir.path(), "joe.wav", "call Joe tomorrow about the renewal");
-    let (transcript, offline) = svc.dump_audio(&wav, &choice(), now()).unwrap();
+    let dumped = svc.dump_audio(&wav, &choice(), now()).unwrap();
+    let (transcript, offline) = (dumped.transcript, dumped.tasks);
     let r = svc
         .refine_dump(transcript.id, &offline, now(), &secrets)
         .await
@@ -156,7 +158,8 @@ async fn a_card_the_user_changed_meanwhile_is_left_alone() {
     let server = FakeServer::start(vec![Reply::json(completion(json!([])))]).await;
     let (dir, svc, secrets) = setup(&server);
     let wav = espeak(dir.path(), "joe.wav", "call Joe tomorrow about the renewal");
-    let (transcript, offline) = svc.dump_audio(&wav, &choice(), now()).unwrap();
+    let dumped = svc.dump_audio(&wav, &choice(), now()).unwrap();
+    let (transcript, offline) = (dumped.transcript, dumped.tasks);
     svc.move_task(offline[0].id, utter::model::Status::InProgress, None)
         .unwrap();
     // The model saw no task; the card would go, but the user has moved it.

@@ -14,6 +14,10 @@ position: number, source_transcript_id: number | null, agent_output: string | nu
  */
 agent_reason?: string | null, 
 /**
+ * When the card was cancelled (RFC 3339, UTC): kept, but off the board.
+ */
+cancelled_at?: string | null, 
+/**
  * RFC 3339, UTC.
  */
 created_at: string, updated_at: string, };

@@ -1,0 +1,395 @@
+//! Reconciling a dump with the board before anything is saved. Each thing said is one of:
+//! - **new** work: a card is made;
+//! - the **same** as an open card ("ring Joe about the renewal" beside "Call Joe about the
+//!   renewal"): no card is made, new details (a due date, a higher priority) go onto the old one;
+//! - an **update** to an open card ("push the dentist to Friday", "I finished the Henderson
+//!   proposal", "the Acme thing is blocked on legal", "I no longer need the hotel");
+//! - **unsure**: close to a card but not close enough to be sure; saved as new and marked
+//!   "possibly the same as #ID" for the user to merge or keep.
+//!
+//! A wrong merge loses what the user said, a duplicate costs a click, so every threshold here
+//! leans towards *new*. Questions ("what's due tomorrow?") are answered, not saved.
+
+pub mod questions;
+pub mod similarity;
+pub mod spoken_update;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::extract::{ExtractedTask, split_into_sentences};
+use crate::model::{Status, Task};
+pub use questions::Answer;
+use similarity::{Weights, content_tokens, names};
+pub use spoken_update::{Change, SpokenUpdate};
+
+/// Dice overlap at or above which a new item is the same work as a card.
+pub const SAME_AT: f64 = 0.8;
+/// Overlap at or above which it *may* be the same: saved, and flagged for the user.
+pub const UNSURE_AT: f64 = 0.5;
+/// Share of an update's object that a card must contain to be the one meant.
+const TARGET_AT: f64 = 0.75;
+/// How far ahead of the runner-up a card must be for an update to go to it.
+const TARGET_MARGIN: f64 = 0.2;
+
+/// What one item of a dump turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Outcome {
+    New,
+    Same,
+    Update,
+    Unsure,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::New => "new",
+            Outcome::Same => "same",
+            Outcome::Update => "update",
+            Outcome::Unsure => "unsure",
+        }
+    }
+}
+
+impl std::str::FromStr for Outcome {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        [
+            Outcome::New,
+            Outcome::Same,
+            Outcome::Update,
+            Outcome::Unsure,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == s)
+        .ok_or(())
+    }
+}
+
+/// What to do with one thing said.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    New(ExtractedTask),
+    Unsure {
+        item: ExtractedTask,
+        possible: i64,
+    },
+    Same {
+        item: ExtractedTask,
+        card: i64,
+        changes: Vec<Change>,
+    },
+    Update {
+        said: String,
+        card: i64,
+        changes: Vec<Change>,
+    },
+}
+
+/// Everything a dump does to the board, before it is applied.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    pub decisions: Vec<Decision>,
+    pub answers: Vec<Answer>,
+}
+
+impl Plan {
+    /// The plan of a dump when reconciling is switched off: every item is new.
+    pub fn all_new(items: Vec<ExtractedTask>) -> Plan {
+        Plan {
+            decisions: items.into_iter().map(Decision::New).collect(),
+            answers: Vec::new(),
+        }
+    }
+}
+
+/// One open card, tokenized once.
+struct Card<'a> {
+    task: &'a Task,
+    tokens: Vec<String>,
+    names: std::collections::HashSet<String>,
+}
+
+/// Decides what each item of a dump is, given the board (`board`: every card that is not
+/// cancelled; only open ones are matched, all of them answer questions).
+pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDateTime) -> Plan {
+    let cards: Vec<Card<'_>> = board
+        .iter()
+        .filter(|t| t.status != Status::Completed && t.cancelled_at.is_none())
+        .map(|t| Card {
+            task: t,
+            tokens: content_tokens(&t.title),
+            names: names(&t.title),
+        })
+        .collect();
+    let weights = Weights::from_docs(cards.iter().map(|c| c.tokens.as_slice()));
+    let mut out = Plan::default();
+    // Words that were a question or an update that found its card: an item the extractor
+    // read from them is not new work.
+    let mut consumed: Vec<Vec<String>> = Vec::new();
+    for (sentence, marked) in split_into_sentences(text) {
+        if questions::is_question(&sentence, marked) {
+            out.answers.push(questions::answer(&sentence, board, now));
+            consumed.push(content_tokens(&sentence));
+            continue;
+        }
+        for update in spoken_update::find(&sentence, now) {
+            let Some(card) = target(&update, &cards, &weights) else {
+                continue;
+            };
+            consumed.push(content_tokens(&update.said));
+            let id = card.task.id;
+            match out
+                .decisions
+                .iter_mut()
+                .find(|d| matches!(d, Decision::Update { card, .. } if *card == id))
+            {
+                Some(Decision::Update { changes, said, .. }) => {
+                    changes.push(update.change);
+                    said.push_str("; ");
+                    said.push_str(&update.said);
+                }
+                _ => out.decisions.push(Decision::Update {
+                    said: update.said,
+                    card: id,
+                    changes: vec![update.change],
+                }),
+            }
+        }
+    }
+    for item in items {
+        let tokens = content_tokens(&item.title);
+        if consumed
+            .iter()
+            .any(|words| weights.coverage(&tokens, words) >= 0.8)
+        {
+            continue;
+        }
+        out.decisions.push(decide(item, &tokens, &cards, &weights));
+    }
+    out
+}
+
+/// The card an update's object names, when exactly one clearly does.
+fn target<'a>(
+    update: &SpokenUpdate,
+    cards: &'a [Card<'a>],
+    weights: &Weights,
+) -> Option<&'a Card<'a>> {
+    let object = content_tokens(&update.object);
+    if object.is_empty() {
+        return None;
+    }
+    let object_names = names(&update.object);
+    let verb = update
+        .verb
+        .as_deref()
+        .map(content_tokens)
+        .unwrap_or_default();
+    let mut scored: Vec<(f64, &Card<'_>)> = cards
+        .iter()
+        .filter(|c| {
+            object_names.is_empty()
+                || object_names
+                    .iter()
+                    .any(|n| c.names.contains(n) || c.tokens.contains(n))
+        })
+        .map(|c| {
+            let mut s = weights.coverage(&object, &c.tokens);
+            if s >= TARGET_AT && verb.iter().any(|v| c.tokens.contains(v)) {
+                s += TARGET_MARGIN;
+            }
+            (s, c)
+        })
+        .filter(|(s, _)| *s >= TARGET_AT)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match scored.as_slice() {
+        [] => None,
+        [(_, only)] => Some(*only),
+        [(best, card), (second, _), ..] => (best - second >= TARGET_MARGIN - 1e-9).then_some(*card),
+    }
+}
+
+fn decide(
+    item: ExtractedTask,
+    tokens: &[String],
+    cards: &[Card<'_>],
+    weights: &Weights,
+) -> Decision {
+    let item_names = names(&item.title);
+    let mut best: Option<(f64, &Card<'_>)> = None;
+    for c in cards {
+        // Different people or companies named: different work, however alike the rest is.
+        if !item_names.is_empty() && !c.names.is_empty() && item_names.is_disjoint(&c.names) {
+            continue;
+        }
+        let s = weights.dice(tokens, &c.tokens);
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, c));
+        }
+    }
+    let Some((score, card)) = best else {
+        return Decision::New(item);
+    };
+    let clashing_due =
+        matches!((item.due, card.task.due), (Some(a), Some(b)) if a.date() != b.date());
+    if score >= SAME_AT && !clashing_due {
+        let changes = merged_details(&item, card.task);
+        return Decision::Same {
+            item,
+            card: card.task.id,
+            changes,
+        };
+    }
+    if score >= UNSURE_AT {
+        return Decision::Unsure {
+            possible: card.task.id,
+            item,
+        };
+    }
+    Decision::New(item)
+}
+
+/// What a repeat adds to the card: a due date it lacked, a higher priority, a category, a
+/// description.
+fn merged_details(item: &ExtractedTask, card: &Task) -> Vec<Change> {
+    let mut changes = Vec::new();
+    if let (Some(due), None) = (item.due, card.due) {
+        changes.push(Change::Due(due));
+    }
+    if item.priority > card.priority {
+        changes.push(Change::Priority(item.priority));
+    }
+    if let (Some(d), None) = (&item.description, &card.description) {
+        changes.push(Change::Note(d.clone()));
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::model::{Due, Priority};
+
+    fn task(id: i64, title: &str, due: Option<&str>) -> Task {
+        Task {
+            id,
+            title: title.into(),
+            description: None,
+            category: None,
+            priority: Priority::Medium,
+            status: Status::Pending,
+            due: due.map(|d| d.parse().unwrap()),
+            assigned_agent: None,
+            position: 0.0,
+            source_transcript_id: None,
+            agent_output: None,
+            agent_reason: None,
+            cancelled_at: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn item(title: &str, due: Option<&str>) -> ExtractedTask {
+        ExtractedTask {
+            title: title.into(),
+            description: None,
+            category: None,
+            priority: Priority::Medium,
+            due: due.map(|d| d.parse().unwrap()),
+        }
+    }
+
+    fn now() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    }
+
+    fn board() -> Vec<Task> {
+        vec![
+            task(1, "Call Joe about the renewal", None),
+            task(2, "Book the dentist", Some("2026-12-08")),
+            task(3, "Write the Henderson proposal", None),
+            task(4, "Sign the Acme contract", None),
+            task(5, "Send the invoice to Globex", None),
+        ]
+    }
+
+    #[test]
+    fn a_repeat_is_the_same_card_with_its_new_date() {
+        let p = plan(
+            "Ring Joe about the renewal tomorrow.",
+            vec![item("Ring Joe about the renewal", Some("2026-12-06"))],
+            &board(),
+            now(),
+        );
+        assert_eq!(
+            p.decisions,
+            vec![Decision::Same {
+                item: item("Ring Joe about the renewal", Some("2026-12-06")),
+                card: 1,
+                changes: vec![Change::Due("2026-12-06".parse::<Due>().unwrap())],
+            }]
+        );
+    }
+
+    #[test]
+    fn spoken_updates_find_their_cards() {
+        let p = plan(
+            "Push the dentist to Friday. I finished the Henderson proposal. The Acme thing is blocked on legal.",
+            vec![item("Push the dentist", Some("2026-12-11"))],
+            &board(),
+            now(),
+        );
+        let cards: Vec<i64> = p
+            .decisions
+            .iter()
+            .map(|d| match d {
+                Decision::Update { card, .. } => *card,
+                other => panic!("not an update: {other:?}"),
+            })
+            .collect();
+        assert_eq!(cards, vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn different_people_are_different_work() {
+        let p = plan(
+            "Call Sam about the renewal.",
+            vec![item("Call Sam about the renewal", None)],
+            &board(),
+            now(),
+        );
+        assert!(matches!(p.decisions[0], Decision::New(_)), "{p:?}");
+    }
+
+    #[test]
+    fn close_but_not_sure_is_flagged() {
+        let p = plan(
+            "Email Joe about the renewal.",
+            vec![item("Email Joe about the renewal", None)],
+            &board(),
+            now(),
+        );
+        assert!(
+            matches!(p.decisions[0], Decision::Unsure { possible: 1, .. }),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn questions_save_nothing() {
+        let p = plan("What's due on Tuesday?", vec![], &board(), now());
+        assert!(p.decisions.is_empty());
+        assert_eq!(p.answers[0].task_ids, vec![2]);
+    }
+}

@@ -1,0 +1,376 @@
+//! Things said about work that already exists: "I finished the Henderson proposal", "push the
+//! dentist to Friday", "the Acme thing is blocked on legal", "I no longer need the hotel".
+//! Found here from the words alone; whether a card is meant is decided by matching the object
+//! against the board (see `super::plan`), so a sentence with no matching card stays what the
+//! extractor made of it.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDateTime;
+use regex::Regex;
+
+use crate::extract::resolve_due;
+use crate::model::{Due, Priority, Status};
+
+/// What a spoken update does to the card it names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Status(Status),
+    /// Blocked, with what it waits on when that was said.
+    Blocked(Option<String>),
+    Cancel,
+    Due(Due),
+    Priority(Priority),
+    Note(String),
+}
+
+/// One update found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpokenUpdate {
+    /// The words that said it (for the dump's result and to drop the extractor's reading of
+    /// the same words as a new task).
+    pub said: String,
+    /// The verb of "I *called* Joe", when it names the work ("call").
+    pub verb: Option<String>,
+    /// The words naming the card: "the Henderson proposal".
+    pub object: String,
+    pub change: Change,
+    /// Byte offset of `said` in the text given to [`find`].
+    pub start: usize,
+}
+
+/// The kind of a pattern's match, turned into a [`Change`] with its captures.
+#[derive(Clone, Copy)]
+enum Kind {
+    Done,
+    DoneWithVerb,
+    Start,
+    Blocked,
+    Cancel,
+    Reschedule,
+    Priority,
+    Mark,
+    Note,
+}
+
+/// Where an order may start: the start of a clause, after a joining word or a filler.
+const LEAD: &str =
+    r"(?:^|[,;:]\s*|\b(?:and|but|also|so|oh|okay|then|please|just|actually|plus)\s+)";
+/// Where the object ends.
+const END: &str = r"(?:\s+(?:and|but|because|since|as|so)\b|\s*[,;.!?]|\s*$)";
+const OBJ: &str = r"(?P<obj>[^,;.!?]+?)";
+const BE: &str = r"(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|'s)\s+(?:now\s+|still\s+|all\s+|finally\s+)?";
+const SUBJ: &str = r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?";
+
+fn patterns() -> Vec<(Kind, Regex)> {
+    let done_verbs = r"finished|completed|sent|submitted|called|rang|phoned|booked|paid|emailed|e-mailed|mailed|messaged|texted|fixed|bought|wrote|sorted(?:\s+out)?|wrapped\s+up|took\s+care\s+of|handled|filed|renewed|ordered|picked\s+up|returned|cleaned|signed|reviewed|updated|scheduled|posted|shipped|delivered|drafted|prepared|replied\s+to|followed\s+up\s+(?:with|on)|contacted|confirmed|finali[sz]ed|did|done";
+    let specs: Vec<(Kind, String)> = vec![
+        (
+            Kind::DoneWithVerb,
+            format!(r"{SUBJ}(?P<verb>{done_verbs})\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Done,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:done|finished|complete|completed|sorted|sent|paid|booked|handled|taken\s+care\s+of|out\s+of\s+the\s+way|dealt\s+with|submitted)\b"
+            ),
+        ),
+        (
+            Kind::Mark,
+            format!(
+                r"{LEAD}(?:mark|set)\s+{OBJ}\s+(?:as\s+)?(?P<state>done|complete|completed|finished|blocked|in\s+progress|started|cancell?ed|canceled){END}"
+            ),
+        ),
+        (
+            Kind::Done,
+            format!(r"{LEAD}(?:tick|cross|check)\s+off\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Start,
+            format!(
+                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+)?(?:working\s+on|starting(?:\s+on)?)\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::Start,
+            format!(r"{SUBJ}started(?:\s+on|\s+working\s+on)?\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Blocked,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:blocked|stuck|on\s+hold|held\s+up|waiting)(?:\s+(?:on|by|for|until|because\s+of)\s+(?P<why>[^,;.!?]+?))?{END}"
+            ),
+        ),
+        (
+            Kind::Cancel,
+            format!(
+                r"{LEAD}(?:cancel|scrap|drop|ditch|nix|call\s+off|forget\s+about)\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::Cancel,
+            format!(
+                r"\b(?:i|we)\s+(?:no\s+longer|don't|do\s+not|won't|will\s+not)\s+(?:need|have)\s+(?:to\s+)?{OBJ}(?:\s+any\s*more)?{END}"
+            ),
+        ),
+        (
+            Kind::Cancel,
+            format!(r"{SUBJ}(?:cancell?ed|canceled|called\s+off|dropped|scrapped)\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Cancel,
+            format!(r"\bno\s+need\s+(?:to|for)\s+{OBJ}(?:\s+any\s*more)?{END}"),
+        ),
+        (
+            Kind::Cancel,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:cancell?ed|canceled|called\s+off|not\s+needed|no\s+longer\s+needed|not\s+happening)\b"
+            ),
+        ),
+        (
+            Kind::Reschedule,
+            format!(
+                r"\b(?:push|move|reschedule|shift|bump|postpone|delay|put\s+off|pushed|moved|rescheduled|postponed)\s+(?:back\s+)?{OBJ}\s+(?:back\s+|out\s+)?(?:to|until|till|til|over\s+to)\s+(?P<when>[^,;.!?]+)"
+            ),
+        ),
+        (
+            Kind::Reschedule,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:moved|pushed|postponed|rescheduled|delayed|due)(?:\s+back)?\s+(?:to\s+|until\s+|till\s+)?(?P<when>[^,;.!?]+)"
+            ),
+        ),
+        (
+            Kind::Priority,
+            format!(
+                r"{LEAD}(?:make|mark|set|flag|bump)\s+{OBJ}\s+(?:as\s+|to\s+|up\s+to\s+)?(?:a\s+)?(?P<level>high|top|urgent|low|medium|normal|priority)(?:\s+priority)?{END}"
+            ),
+        ),
+        (
+            Kind::Priority,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:really\s+|very\s+|super\s+)?(?P<level>urgent|top\s+priority|high\s+priority|a\s+priority|a\s+top\s+priority|low\s+priority|not\s+urgent|less\s+urgent|not\s+a\s+priority)\b"
+            ),
+        ),
+        (
+            Kind::Note,
+            format!(
+                r"\badd\s+(?:a\s+)?note\s+(?:to|on|for)\s+(?P<obj>[^,;:.!?]+?)\s*(?:[:,]|\s+saying|\s+that)\s+(?P<note>[^.!?]+)"
+            ),
+        ),
+    ];
+    specs
+        .into_iter()
+        .filter_map(|(k, p)| match Regex::new(&format!("(?i){p}")) {
+            Ok(r) => Some((k, r)),
+            Err(e) => {
+                tracing::error!(error = %e, "a spoken-update pattern does not compile");
+                None
+            }
+        })
+        .collect()
+}
+
+static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(patterns);
+
+/// Joining words inside an object ("call the bank and the report") mark where it really starts.
+static JOINER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^.*\b(?:and|but|so|also|then|plus|oh|okay)\s+").ok());
+/// "if I've sent the deck, …": a condition, not news.
+static CONDITION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:if|when|once|after|before|until|unless|whether)\s+$").ok()
+});
+static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:it|that|this|those|these|them|everything|all|both|one)$").ok()
+});
+
+/// Every spoken update in one sentence of a dump. Questions are not updates: callers skip them.
+pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
+    let mut out: Vec<SpokenUpdate> = Vec::new();
+    for (kind, re) in PATTERNS.iter() {
+        for caps in re.captures_iter(sentence) {
+            let (Some(all), Some(obj)) = (caps.get(0), caps.name("obj")) else {
+                continue;
+            };
+            if out.iter().any(|u| overlaps(u, all.start(), all.end())) {
+                continue;
+            }
+            let before = &sentence[..all.start()];
+            if CONDITION.as_ref().is_some_and(|r| r.is_match(before)) {
+                continue;
+            }
+            let object = trim_object(obj.as_str());
+            if object.is_empty() || PRONOUN_ONLY.as_ref().is_some_and(|r| r.is_match(&object)) {
+                continue;
+            }
+            let text = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string());
+            let Some(change) = change_of(*kind, &text, now) else {
+                continue;
+            };
+            let verb = match kind {
+                Kind::DoneWithVerb => text("verb").map(|v| v.to_lowercase()),
+                _ => None,
+            };
+            out.push(SpokenUpdate {
+                said: all
+                    .as_str()
+                    .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                    .to_string(),
+                verb,
+                object,
+                change,
+                start: all.start(),
+            });
+        }
+    }
+    out.sort_by_key(|u| u.start);
+    out
+}
+
+fn overlaps(u: &SpokenUpdate, start: usize, end: usize) -> bool {
+    let u_end = u.start + u.said.len();
+    start < u_end && u.start < end
+}
+
+fn trim_object(obj: &str) -> String {
+    let cut = JOINER
+        .as_ref()
+        .and_then(|r| r.find(obj))
+        .map_or(obj, |m| &obj[m.end()..]);
+    cut.trim().to_string()
+}
+
+fn change_of(
+    kind: Kind,
+    text: &dyn Fn(&str) -> Option<String>,
+    now: NaiveDateTime,
+) -> Option<Change> {
+    Some(match kind {
+        Kind::Done | Kind::DoneWithVerb => Change::Status(Status::Completed),
+        Kind::Start => Change::Status(Status::InProgress),
+        Kind::Blocked => Change::Blocked(text("why")),
+        Kind::Cancel => Change::Cancel,
+        Kind::Note => Change::Note(text("note")?),
+        Kind::Reschedule => {
+            let when = text("when")?;
+            let when = when
+                .split(" and ")
+                .next()
+                .unwrap_or(&when)
+                .split(" but ")
+                .next()
+                .unwrap_or(&when)
+                .to_string();
+            Change::Due(resolve_due(&when, now)?)
+        }
+        Kind::Priority => {
+            let level = text("level")?.to_lowercase();
+            let p =
+                if level.contains("low") || level.starts_with("not") || level.starts_with("less") {
+                    Priority::Low
+                } else if level == "medium" || level == "normal" {
+                    Priority::Medium
+                } else {
+                    Priority::High
+                };
+            Change::Priority(p)
+        }
+        Kind::Mark => {
+            let state = text("state")?.to_lowercase();
+            if state.starts_with("cancel") {
+                Change::Cancel
+            } else if state == "blocked" {
+                Change::Blocked(None)
+            } else if state.contains("progress") || state == "started" {
+                Change::Status(Status::InProgress)
+            } else {
+                Change::Status(Status::Completed)
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn now() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    }
+
+    fn one(s: &str) -> (String, Change) {
+        let found = find(s, now());
+        assert_eq!(found.len(), 1, "{s}: {found:?}");
+        (found[0].object.clone(), found[0].change.clone())
+    }
+
+    #[test]
+    fn the_issue_sentences() {
+        assert_eq!(
+            one("I finished the Henderson proposal."),
+            (
+                "the Henderson proposal".into(),
+                Change::Status(Status::Completed)
+            )
+        );
+        let (obj, ch) = one("Push the dentist to Friday.");
+        assert_eq!(obj, "the dentist");
+        assert_eq!(ch, Change::Due("2026-12-11".parse().unwrap()));
+        assert_eq!(
+            one("the Acme thing is blocked on legal"),
+            (
+                "the Acme thing".into(),
+                Change::Blocked(Some("legal".into()))
+            )
+        );
+        assert_eq!(
+            one("I no longer need the hotel booking, but I do need a taxi"),
+            ("the hotel booking".into(), Change::Cancel)
+        );
+    }
+
+    #[test]
+    fn more_ways_of_saying_it() {
+        assert_eq!(
+            one("oh and the report's done").1,
+            Change::Status(Status::Completed)
+        );
+        assert_eq!(one("I rang Joe").0, "Joe");
+        assert_eq!(
+            one("make the tax return high priority").1,
+            Change::Priority(Priority::High)
+        );
+        assert_eq!(
+            one("the newsletter is not urgent").1,
+            Change::Priority(Priority::Low)
+        );
+        assert_eq!(
+            one("I'm working on the budget").1,
+            Change::Status(Status::InProgress)
+        );
+        assert_eq!(one("mark the invoice as done").0, "the invoice");
+        assert_eq!(
+            one("add a note to the Globex deal: they want a discount").1,
+            Change::Note("they want a discount".into())
+        );
+        assert_eq!(one("call the bank and the report is done").0, "the report");
+    }
+
+    #[test]
+    fn not_updates() {
+        for s in [
+            "I need to call Joe",
+            "I haven't finished the report",
+            "if I've sent the deck, call Joe",
+            "that's urgent",
+            "move the meeting to the big room",
+            "call Joe tomorrow",
+            "I didn't pay the rent",
+        ] {
+            assert!(find(s, now()).is_empty(), "{s}: {:?}", find(s, now()));
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! Dumps that know the board: each item is reconciled with the open cards before it is
+//! saved (see `crate::reconcile`), every change is recorded with the card as it was, and
+//! the whole dump can be undone at once. Possible repeats are flagged for a one-click merge.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{ChangeEvent, Service, ServiceResult, new_task_from};
+use crate::extract::ExtractedTask;
+use crate::model::{NewTask, NewTranscript, Task, TaskPatch, Transcript};
+use crate::reconcile::{Answer, Change, Decision, Outcome, Plan, plan};
+use crate::store::{CardEdit, ItemCard, ItemRecord};
+
+/// `on` (default) reconciles dumps with the board; `off` makes every item a new card.
+pub const RECONCILE_SETTING: &str = "dumps.reconcile";
+
+/// One item of a dump, as the user sees it in the result.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DumpItem {
+    pub outcome: Outcome,
+    /// What was said (the item's title, or the words of an update).
+    pub said: String,
+    /// The card it made or changed, as it is now.
+    pub task: Task,
+    /// What changed on an existing card: "due 2026-12-11", "completed".
+    pub changes: Vec<String>,
+    /// For `unsure`: the card this may repeat.
+    #[ts(type = "number | null")]
+    pub possible: Option<i64>,
+    pub undone: bool,
+}
+
+/// Everything one dump did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DumpResult {
+    pub transcript: Transcript,
+    /// The new cards (new and unsure items).
+    pub tasks: Vec<Task>,
+    pub items: Vec<DumpItem>,
+    /// Questions asked in the dump, answered from the board; they saved nothing.
+    pub answers: Vec<Answer>,
+}
+
+impl DumpResult {
+    /// Cards already on the board that the dump changed.
+    pub fn changed(&self) -> impl Iterator<Item = &DumpItem> {
+        self.items
+            .iter()
+            .filter(|i| matches!(i.outcome, Outcome::Same | Outcome::Update))
+    }
+}
+
+/// A card saved as "possibly the same as" another.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PossibleDuplicate {
+    #[ts(type = "number")]
+    pub task_id: i64,
+    #[ts(type = "number")]
+    pub possible_id: i64,
+    pub possible_title: String,
+}
+
+/// What undoing a dump did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DumpUndone {
+    #[ts(type = "number[]")]
+    pub removed: Vec<i64>,
+    #[ts(type = "number[]")]
+    pub restored: Vec<i64>,
+}
+
+/// Two cards merged into one; `before` puts both back.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Merged {
+    pub kept: Task,
+    /// The other card: cancelled, with a note saying where it went.
+    pub merged: Task,
+    pub before: Vec<Task>,
+}
+
+impl Service {
+    pub fn reconcile_enabled(&self) -> ServiceResult<bool> {
+        Ok(self.get_setting(RECONCILE_SETTING)?.as_deref() != Some("off"))
+    }
+
+    /// What saving `found` (read from `text`) would do to the board; nothing is saved.
+    pub fn plan_dump(
+        &self,
+        text: &str,
+        found: Vec<ExtractedTask>,
+        now: NaiveDateTime,
+    ) -> ServiceResult<Plan> {
+        if !self.reconcile_enabled()? {
+            return Ok(Plan::all_new(found));
+        }
+        let board = self.list_tasks(&Default::default())?;
+        Ok(plan(text, found, &board, now))
+    }
+
+    /// Reconciles what was found in a transcript with the board and saves it all at once.
+    pub fn dump_found(
+        &self,
+        transcript: NewTranscript,
+        found: Vec<ExtractedTask>,
+        segments: &[crate::stt::Segment],
+        now: NaiveDateTime,
+    ) -> ServiceResult<DumpResult> {
+        let plan = self.plan_dump(&transcript.text, found, now)?;
+        self.save_plan(transcript, plan, segments, now)
+    }
+
+    fn save_plan(
+        &self,
+        transcript: NewTranscript,
+        plan: Plan,
+        segments: &[crate::stt::Segment],
+        now: NaiveDateTime,
+    ) -> ServiceResult<DumpResult> {
+        let mut new_cards: Vec<NewTask> = Vec::new();
+        let mut records: Vec<ItemRecord> = Vec::new();
+        for d in plan.decisions {
+            records.push(match d {
+                Decision::New(item) => {
+                    new_cards.push(self.validate_new(new_task_from(item.clone()))?);
+                    ItemRecord {
+                        outcome: Outcome::New,
+                        said: item.title,
+                        card: ItemCard::Made(new_cards.len() - 1),
+                        changes: vec![],
+                        possible: None,
+                    }
+                }
+                Decision::Unsure { item, possible } => {
+                    new_cards.push(self.validate_new(new_task_from(item.clone()))?);
+                    ItemRecord {
+                        outcome: Outcome::Unsure,
+                        said: item.title,
+                        card: ItemCard::Made(new_cards.len() - 1),
+                        changes: vec![],
+                        possible: Some(possible),
+                    }
+                }
+                Decision::Same {
+                    item,
+                    card,
+                    changes,
+                } => self.edit_record(Outcome::Same, item.title, card, &changes)?,
+                Decision::Update {
+                    said,
+                    card,
+                    changes,
+                } => self.edit_record(Outcome::Update, said, card, &changes)?,
+            });
+        }
+        let (transcript, saved) =
+            self.store()
+                .insert_reconciled_dump(&transcript, &new_cards, &records)?;
+        let saved = self.route_new_tasks(saved);
+        if !segments.is_empty() {
+            self.store()
+                .set_transcript_segments(transcript.id, segments)?;
+        }
+        self.record_dump_cards(transcript.id, &saved)?;
+        self.feed
+            .emit(ChangeEvent::TranscriptCreated { id: transcript.id });
+        for t in &saved {
+            self.feed.emit(ChangeEvent::TaskCreated { id: t.id });
+        }
+        for r in &records {
+            if let ItemCard::Edited(id, _) = r.card {
+                self.feed.emit(ChangeEvent::TaskUpdated { id });
+            }
+        }
+        let items = self.dump_items(transcript.id)?;
+        // Questions are answered from the board as this dump left it ("push the dentist to
+        // Friday … what's due Friday?" counts the dentist).
+        let answers = if plan.answers.is_empty() {
+            Vec::new()
+        } else {
+            let board = self.list_tasks(&Default::default())?;
+            plan.answers
+                .iter()
+                .map(|a| crate::reconcile::questions::answer(&a.question, &board, now))
+                .collect()
+        };
+        tracing::info!(
+            new = saved.len(),
+            changed = items.len() - saved.len(),
+            questions = answers.len(),
+            "dump saved"
+        );
+        Ok(DumpResult {
+            transcript,
+            tasks: saved,
+            items,
+            answers,
+        })
+    }
+
+    /// The record of an edit to card `id`, with the edit itself worked out against the card
+    /// as it is now (so a repeat does not lower a priority or clear a date).
+    fn edit_record(
+        &self,
+        outcome: Outcome,
+        said: String,
+        id: i64,
+        changes: &[Change],
+    ) -> ServiceResult<ItemRecord> {
+        let card = self.get_task(id)?;
+        let mut edit = CardEdit::default();
+        let mut lines: Vec<String> = Vec::new();
+        for change in changes {
+            match change {
+                Change::Status(s) => {
+                    edit.status = Some(*s);
+                    lines.push(s.label().to_lowercase());
+                }
+                Change::Blocked(why) => {
+                    edit.status = Some(crate::model::Status::Blocked);
+                    lines.push("blocked".into());
+                    if let Some(why) = why {
+                        let note = format!("Blocked on {why}");
+                        edit.patch.description = Some(Some(appended(&card, &note)));
+                        lines.push(format!("note: {note}"));
+                    }
+                }
+                Change::Cancel => {
+                    edit.cancel = true;
+                    lines.push("cancelled".into());
+                }
+                Change::Due(due) => {
+                    edit.patch.due = Some(Some(*due));
+                    lines.push(format!("due {due}"));
+                }
+                Change::Priority(p) => {
+                    edit.patch.priority = Some(*p);
+                    lines.push(format!("{p} priority"));
+                }
+                Change::Note(note) => {
+                    edit.patch.description = Some(Some(appended(&card, note)));
+                    lines.push(format!("note: {note}"));
+                }
+            }
+        }
+        Ok(ItemRecord {
+            outcome,
+            said,
+            card: ItemCard::Edited(id, edit),
+            changes: lines,
+            possible: None,
+        })
+    }
+
+    /// The items of a past dump (empty for dumps saved before reconciling existed).
+    pub fn dump_items(&self, transcript_id: i64) -> ServiceResult<Vec<DumpItem>> {
+        Ok(self
+            .store()
+            .dump_items(transcript_id)?
+            .into_iter()
+            .map(|r| DumpItem {
+                outcome: r.outcome,
+                said: r.said,
+                task: r.task,
+                changes: r.changes,
+                possible: r.possible,
+                undone: r.undone,
+            })
+            .collect())
+    }
+
+    /// Takes back everything dump `transcript_id` did: its new cards go, changed cards get
+    /// their earlier fields back. Nothing else on the board is touched.
+    pub fn undo_dump_items(&self, transcript_id: i64) -> ServiceResult<DumpUndone> {
+        self.store().get_transcript(transcript_id)?;
+        let done = self.store().undo_dump_items(transcript_id)?;
+        for id in &done.removed {
+            self.feed.emit(ChangeEvent::TaskDeleted { id: *id });
+        }
+        for id in &done.restored {
+            self.feed.emit(ChangeEvent::TaskUpdated { id: *id });
+        }
+        Ok(DumpUndone {
+            removed: done.removed,
+            restored: done.restored,
+        })
+    }
+
+    /// Cards flagged "possibly the same as" another, still waiting for the user.
+    pub fn possible_duplicates(&self) -> ServiceResult<Vec<PossibleDuplicate>> {
+        let pairs = self.store().open_possible_duplicates()?;
+        let mut out = Vec::with_capacity(pairs.len());
+        for (task_id, possible_id) in pairs {
+            let other = self.get_task(possible_id)?;
+            out.push(PossibleDuplicate {
+                task_id,
+                possible_id,
+                possible_title: other.title,
+            });
+        }
+        Ok(out)
+    }
+
+    /// "Not the same": drops the flag on `task_id`.
+    pub fn keep_apart(&self, task_id: i64) -> ServiceResult<()> {
+        self.store().settle_possible_duplicate(task_id)?;
+        self.feed.emit(ChangeEvent::TaskUpdated { id: task_id });
+        Ok(())
+    }
+
+    /// Merges card `other` into card `keep`: `keep` takes the details it lacks (due date,
+    /// category, description, a higher priority), `other` is cancelled with a note saying
+    /// where it went. Nothing is deleted; `before` undoes it (see [`Service::put_back`]).
+    pub fn merge_tasks(&self, keep: i64, other: i64) -> ServiceResult<Merged> {
+        if keep == other {
+            return Err(super::ServiceError::Invalid(
+                "a card cannot be merged into itself".into(),
+            ));
+        }
+        let a = self.get_task(keep)?;
+        let b = self.get_task(other)?;
+        let mut patch = TaskPatch::default();
+        if a.due.is_none() && b.due.is_some() {
+            patch.due = Some(b.due);
+        }
+        if a.category.is_none() && b.category.is_some() {
+            patch.category = Some(b.category.clone());
+        }
+        if b.priority > a.priority {
+            patch.priority = Some(b.priority);
+        }
+        if let Some(d) = &b.description
+            && a.description.as_deref() != Some(d)
+        {
+            patch.description = Some(Some(appended(&a, d)));
+        }
+        let kept = self.store().edit_card(
+            keep,
+            &CardEdit {
+                patch,
+                ..Default::default()
+            },
+        )?;
+        let merged = self.store().edit_card(
+            other,
+            &CardEdit {
+                patch: TaskPatch {
+                    description: Some(Some(appended(&b, &format!("Merged into #{keep}")))),
+                    ..Default::default()
+                },
+                cancel: true,
+                ..Default::default()
+            },
+        )?;
+        self.store().settle_possible_duplicate(other)?;
+        self.store().settle_possible_duplicate(keep)?;
+        self.feed.emit(ChangeEvent::TaskUpdated { id: keep });
+        self.feed.emit(ChangeEvent::TaskDeleted { id: other });
+        Ok(Merged {
+            kept,
+            merged,
+            before: vec![a, b],
+        })
+    }
+
+    /// Puts cards back as the snapshots say (the undo of a merge).
+    pub fn put_back(&self, before: &[Task]) -> ServiceResult<()> {
+        self.store().put_back(before)?;
+        for t in before {
+            self.feed.emit(ChangeEvent::TaskUpdated { id: t.id });
+        }
+        Ok(())
+    }
+
+    /// Cancelled cards: kept, but off the board.
+    pub fn cancelled_tasks(&self) -> ServiceResult<Vec<Task>> {
+        Ok(self.store().cancelled_tasks()?)
+    }
+}
+
+/// The card's description with `note` added on a line of its own.
+fn appended(card: &Task, note: &str) -> String {
+    match card.description.as_deref() {
+        Some(d) if !d.trim().is_empty() => format!("{d}\n{note}"),
+        _ => note.to_string(),
+    }
+}

@@ -25,7 +25,7 @@ use ts_rs::TS;
 use crate::model::{Category, Due, Priority};
 
 pub use dates::resolve_due;
-pub(crate) use lexicon::is_common_word;
+pub(crate) use lexicon::{is_common_word, is_verb};
 
 /// What the extractor needs besides the text.
 #[derive(Debug, Clone, Copy)]

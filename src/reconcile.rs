@@ -238,7 +238,7 @@ fn decide(
     };
     let clashing_due =
         matches!((item.due, card.task.due), (Some(a), Some(b)) if a.date() != b.date());
-    if score >= SAME_AT && !clashing_due {
+    if score >= SAME_AT - 1e-9 && !clashing_due {
         let changes = merged_details(&item, card.task);
         return Decision::Same {
             item,

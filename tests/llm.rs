@@ -1185,13 +1185,22 @@ async fn cli_extracts_and_dumps_through_a_configured_model_and_falls_back() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("used the offline engine"), "{err}");
     let dump: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let titles: Vec<String> = dump["tasks"]
+    // The same dump said twice: its Joe item is the card the first dump made, not a new one.
+    let titles: Vec<String> = dump["items"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| t["title"].as_str().unwrap().to_lowercase())
+        .map(|i| i["task"]["title"].as_str().unwrap().to_lowercase())
         .collect();
     assert!(titles.iter().any(|t| t.contains("joe")), "{titles:?}");
+    assert!(
+        dump["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["outcome"] == "same"),
+        "{dump}"
+    );
 
     // Offline on request never touches the server.
     let before = server.requests().len();

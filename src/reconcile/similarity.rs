@@ -113,6 +113,16 @@ const STOPWORDS: &[&str] = &[
     "actually",
     "basically",
     "new",
+    // When it is said is the due date's business, not the card's.
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "earlier",
+    "later",
+    "morning",
+    "afternoon",
+    "evening",
 ];
 
 /// Spoken variants → the word a card most likely uses. Irregular past forms are here too,
@@ -146,6 +156,7 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("docs", "document"),
     ("appt", "appointment"),
     ("prez", "presentation"),
+    ("prep", "prepare"),
     ("mom", "mum"),
     ("tv", "television"),
 ];
@@ -159,7 +170,7 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// The content words of `text`, normalized: lowercase, synonyms folded, stemmed, no stopwords.
 pub fn content_tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for raw in text.split(|c: char| c.is_whitespace() || c == '/' || c == ',') {
+    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '-')) {
         let w = raw
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
@@ -168,12 +179,30 @@ pub fn content_tokens(text: &str) -> Vec<String> {
             continue;
         }
         let w = SYN.get(w.as_str()).map_or(w.clone(), |s| (*s).to_string());
+        let w = american(&w);
         let stem = STEMMER.stem(&w).into_owned();
         if !out.contains(&stem) {
             out.push(stem);
         }
     }
     out
+}
+
+/// "organise" → "organize", "organised" → "organized": the stemmer keeps the two apart.
+fn american(w: &str) -> String {
+    for (gb, us) in [
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ising", "izing"),
+        ("ises", "izes"),
+    ] {
+        if let Some(stem) = w.strip_suffix(gb)
+            && stem.len() >= 4
+        {
+            return format!("{stem}{us}");
+        }
+    }
+    w.to_string()
 }
 
 /// The names in a title: capitalized words that are not ordinary to-do words ("Joe",

@@ -37,6 +37,8 @@ pub struct SpokenUpdate {
     pub change: Change,
     /// Byte offset of `said` in the text given to [`find`].
     pub start: usize,
+    /// Where the object sits: two patterns reading the same object found one update.
+    object_span: (usize, usize),
 }
 
 /// The kind of a pattern's match, turned into a [`Change`] with its captures.
@@ -49,6 +51,8 @@ enum Kind {
     Cancel,
     Reschedule,
     Priority,
+    /// "… isn't urgent": low priority.
+    Lower,
     Mark,
     Note,
 }
@@ -62,17 +66,28 @@ const OBJ: &str = r"(?P<obj>[^,;.!?]+?)";
 const BE: &str = r"(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|'s)\s+(?:now\s+|still\s+|all\s+|finally\s+)?";
 const SUBJ: &str = r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?";
 
-fn patterns() -> Vec<(Kind, Regex)> {
-    let done_verbs = r"finished|completed|sent|submitted|called|rang|phoned|booked|paid|emailed|e-mailed|mailed|messaged|texted|fixed|bought|wrote|sorted(?:\s+out)?|wrapped\s+up|took\s+care\s+of|handled|filed|renewed|ordered|picked\s+up|returned|cleaned|signed|reviewed|updated|scheduled|posted|shipped|delivered|drafted|prepared|replied\s+to|followed\s+up\s+(?:with|on)|contacted|confirmed|finali[sz]ed|did|done";
-    let specs: Vec<(Kind, String)> = vec![
+/// Every pattern, as source; [`patterns`] compiles them (a test checks that all do).
+fn specs() -> Vec<(Kind, String)> {
+    let done_verbs = r"finished|completed|sent|submitted|called|rang|phoned|booked|paid|emailed|e-mailed|mailed|messaged|texted|fixed|bought|wrote|sorted(?:\s+out)?|wrapped\s+up|took\s+care\s+of|handled|filed|renewed|ordered|picked\s+up|returned|cleaned|signed|reviewed|updated|scheduled|posted|shipped|delivered|drafted|prepared|replied\s+to|followed\s+up\s+(?:with|on)|contacted|confirmed|finali[sz]ed";
+    vec![
         (
             Kind::DoneWithVerb,
-            format!(r"{SUBJ}(?P<verb>{done_verbs})\s+{OBJ}{END}"),
+            format!(r"{SUBJ}(?P<verb>{done_verbs}|did|done)\s+{OBJ}{END}"),
+        ),
+        // Without "I": "Paid the rent", "Called Joe" (a past form never starts an order).
+        (
+            Kind::DoneWithVerb,
+            format!(r"{LEAD}(?P<verb>{done_verbs})\s+{OBJ}{END}"),
+        ),
+        // Any other past form of a to-do verb: "we hired a designer" (see `is_done_verb`).
+        (
+            Kind::DoneWithVerb,
+            format!(r"{SUBJ}(?P<verb>[a-z]+ed)\s+{OBJ}{END}"),
         ),
         (
             Kind::Done,
             format!(
-                r"{LEAD}{OBJ}{BE}(?:done|finished|complete|completed|sorted|sent|paid|booked|handled|taken\s+care\s+of|out\s+of\s+the\s+way|dealt\s+with|submitted)\b"
+                r"{LEAD}{OBJ}{BE}(?:done|finished|complete|completed|sorted|sent|paid|booked|handled|taken\s+care\s+of|out\s+of\s+the\s+way|dealt\s+with|submitted|fixed|repaired|resolved)\b"
             ),
         ),
         (
@@ -101,11 +116,10 @@ fn patterns() -> Vec<(Kind, Regex)> {
                 r"{LEAD}{OBJ}{BE}(?:blocked|stuck|on\s+hold|held\s+up|waiting)(?:\s+(?:on|by|for|until|because\s+of)\s+(?P<why>[^,;.!?]+?))?{END}"
             ),
         ),
+        // "drop" is not here: "drop the keys off", "drop Sarah a line" are work to do.
         (
             Kind::Cancel,
-            format!(
-                r"{LEAD}(?:cancel|scrap|drop|ditch|nix|call\s+off|forget\s+about)\s+{OBJ}{END}"
-            ),
+            format!(r"{LEAD}(?:cancel|scrap|ditch|nix|call\s+off|forget\s+about)\s+{OBJ}{END}"),
         ),
         (
             Kind::Cancel,
@@ -140,6 +154,10 @@ fn patterns() -> Vec<(Kind, Regex)> {
             ),
         ),
         (
+            Kind::Reschedule,
+            format!(r"{LEAD}{OBJ}(?:\s+is|'s)\s+now\s+(?:on|for|due|at)\s+(?P<when>[^,;.!?]+)"),
+        ),
+        (
             Kind::Priority,
             format!(
                 r"{LEAD}(?:make|mark|set|flag|bump)\s+{OBJ}\s+(?:as\s+|to\s+|up\s+to\s+)?(?:a\s+)?(?P<level>high|top|urgent|low|medium|normal|priority)(?:\s+priority)?{END}"
@@ -152,13 +170,22 @@ fn patterns() -> Vec<(Kind, Regex)> {
             ),
         ),
         (
+            Kind::Lower,
+            format!(
+                r"{LEAD}{OBJ}(?:\s+isn't|\s+aren't|\s+is\s+not|\s+are\s+not|'s\s+not)\s+(?P<level>(?:that\s+|very\s+)?(?:urgent|a\s+priority|important))\b"
+            ),
+        ),
+        (
             Kind::Note,
             format!(
                 r"\badd\s+(?:a\s+)?note\s+(?:to|on|for)\s+(?P<obj>[^,;:.!?]+?)\s*(?:[:,]|\s+saying|\s+that)\s+(?P<note>[^.!?]+)"
             ),
         ),
-    ];
-    specs
+    ]
+}
+
+fn patterns() -> Vec<(Kind, Regex)> {
+    specs()
         .into_iter()
         .filter_map(|(k, p)| match Regex::new(&format!("(?i){p}")) {
             Ok(r) => Some((k, r)),
@@ -191,14 +218,18 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
             let (Some(all), Some(obj)) = (caps.get(0), caps.name("obj")) else {
                 continue;
             };
-            if out.iter().any(|u| overlaps(u, all.start(), all.end())) {
+            let (object, skip) = trim_object(obj.as_str());
+            let span = (obj.start() + skip, obj.end());
+            if out
+                .iter()
+                .any(|u| u.object_span.0 < span.1 && span.0 < u.object_span.1)
+            {
                 continue;
             }
             let before = &sentence[..all.start()];
             if CONDITION.as_ref().is_some_and(|r| r.is_match(before)) {
                 continue;
             }
-            let object = trim_object(obj.as_str());
             if object.is_empty() || PRONOUN_ONLY.as_ref().is_some_and(|r| r.is_match(&object)) {
                 continue;
             }
@@ -210,6 +241,9 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                 Kind::DoneWithVerb => text("verb").map(|v| v.to_lowercase()),
                 _ => None,
             };
+            if matches!(kind, Kind::DoneWithVerb) && !verb.as_deref().is_some_and(is_done_verb) {
+                continue;
+            }
             out.push(SpokenUpdate {
                 said: all
                     .as_str()
@@ -219,6 +253,7 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                 object,
                 change,
                 start: all.start(),
+                object_span: span,
             });
         }
     }
@@ -226,17 +261,122 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
     out
 }
 
-fn overlaps(u: &SpokenUpdate, start: usize, end: usize) -> bool {
-    let u_end = u.start + u.said.len();
-    start < u_end && u.start < end
+/// Past forms that say work is done. The listed ones always do; any other "-ed" form does
+/// when it is a to-do verb ("hired", "installed") and not one of wanting or trying.
+fn is_done_verb(verb: &str) -> bool {
+    const NOT_DONE: &[&str] = &[
+        "wanted",
+        "needed",
+        "tried",
+        "planned",
+        "decided",
+        "started",
+        "forgot",
+        "used",
+        "liked",
+        "hoped",
+        "intended",
+        "promised",
+        "agreed",
+        "offered",
+        "asked",
+        "attempted",
+        "failed",
+        "missed",
+        "wondered",
+        "considered",
+        "expected",
+        "meant",
+        "noticed",
+        "realized",
+        "realised",
+        "remembered",
+        "heard",
+        "learned",
+        "mentioned",
+        "suggested",
+        "proposed",
+        "talked",
+        "thought",
+        "moved",
+        "pushed",
+        "postponed",
+        "delayed",
+        "cancelled",
+        "canceled",
+        "dropped",
+        "scrapped",
+    ];
+    if NOT_DONE.contains(&verb) {
+        return false;
+    }
+    let Some(stem) = verb.strip_suffix("ed") else {
+        return true;
+    };
+    if DONE_VERBS.contains(&verb) {
+        return true;
+    }
+    let single = stem
+        .char_indices()
+        .last()
+        .filter(|(i, c)| *i > 0 && stem[..*i].ends_with(*c))
+        .map(|(i, _)| &stem[..i]);
+    [
+        Some(stem.to_string()),
+        Some(format!("{stem}e")),
+        single.map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|v| crate::extract::is_verb(&v))
 }
 
-fn trim_object(obj: &str) -> String {
-    let cut = JOINER
+/// The past forms in the patterns' list (checked by [`is_done_verb`]).
+const DONE_VERBS: &[&str] = &[
+    "finished",
+    "completed",
+    "called",
+    "booked",
+    "emailed",
+    "e-mailed",
+    "mailed",
+    "messaged",
+    "texted",
+    "fixed",
+    "sorted",
+    "wrapped",
+    "handled",
+    "filed",
+    "renewed",
+    "ordered",
+    "picked",
+    "returned",
+    "cleaned",
+    "signed",
+    "reviewed",
+    "updated",
+    "posted",
+    "shipped",
+    "delivered",
+    "drafted",
+    "prepared",
+    "replied",
+    "followed",
+    "contacted",
+    "confirmed",
+    "finalised",
+    "finalized",
+    "submitted",
+    "phoned",
+];
+
+/// The object without what came before its last joining word, and where it starts in `obj`.
+fn trim_object(obj: &str) -> (String, usize) {
+    let skip = JOINER
         .as_ref()
         .and_then(|r| r.find(obj))
-        .map_or(obj, |m| &obj[m.end()..]);
-    cut.trim().to_string()
+        .map_or(0, |m| m.end());
+    (obj[skip..].trim().to_string(), skip)
 }
 
 fn change_of(
@@ -274,6 +414,7 @@ fn change_of(
                 };
             Change::Priority(p)
         }
+        Kind::Lower => Change::Priority(Priority::Low),
         Kind::Mark => {
             let state = text("state")?.to_lowercase();
             if state.starts_with("cancel") {
@@ -305,6 +446,11 @@ mod tests {
         let found = find(s, now());
         assert_eq!(found.len(), 1, "{s}: {found:?}");
         (found[0].object.clone(), found[0].change.clone())
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert_eq!(patterns().len(), specs().len());
     }
 
     #[test]
@@ -369,6 +515,9 @@ mod tests {
             "move the meeting to the big room",
             "call Joe tomorrow",
             "I didn't pay the rent",
+            "I wanted to call Joe",
+            "we talked about the budget",
+            "drop the keys off at the office",
         ] {
             assert!(find(s, now()).is_empty(), "{s}: {:?}", find(s, now()));
         }

@@ -15,7 +15,7 @@ mod numbers;
 mod priority;
 mod sentence;
 mod sentences;
-mod title;
+pub(crate) mod title;
 
 use std::collections::HashMap;
 

@@ -9,6 +9,7 @@ mod core {
     pub mod desktop;
     pub mod migrations;
     pub mod ordering;
+    pub mod reconcile;
     pub mod search;
     pub mod support;
 }

@@ -337,6 +337,17 @@ pub enum CategoriesCmd {
 pub enum TasksCmd {
     /// Add a task.
     Add(AddArgs),
+    /// Add a task from one line, as the board's quick-add box reads it:
+    /// "Renew passport friday !high #errands" → "Renew passport", due Friday, high, Errands
+    /// (a new #name makes a new category).
+    Quick {
+        text: String,
+        /// Dates resolve against this local time (default: now).
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show the board, grouped by status.
     #[command(alias = "ls")]
     List(ListArgs),

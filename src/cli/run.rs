@@ -233,6 +233,14 @@ fn tasks(svc: &Arc<Service>, cmd: TasksCmd) -> Result<()> {
                 out(&format!("Added {}", render::task_line(&task)))
             }
         }
+        TasksCmd::Quick { text, now, json } => {
+            let task = svc.quick_add(&text, parse_now(now.as_deref())?)?;
+            if json {
+                out_json(&task)
+            } else {
+                out(&format!("Added {}", render::task_line(&task)))
+            }
+        }
         TasksCmd::List(a) if a.cancelled => {
             let tasks = svc.cancelled_tasks()?;
             if a.json {

@@ -206,6 +206,15 @@ static JOINER: LazyLock<Option<Regex>> =
 static CONDITION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:if|when|once|after|before|until|unless|whether)\s+$").ok()
 });
+/// "I paid the window cleaner — actually no, I didn't": the update is taken back.
+static TAKEN_BACK: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.!?]{0,40}?\b(?:actually\s+no|no\s+wait|wait\s+no|i\s+didn't|i\s+haven't|we\s+didn't|we\s+haven't|not\s+yet|scratch\s+that|i\s+only\s+meant|only\s+meant\s+to|never\s+mind|i\s+wish)\b").ok()
+});
+/// Words after the object that are about when or how it happened, not which card:
+/// "sent the proposal over first thing this morning".
+static OBJECT_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|earlier|just\s+now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*)(?:\s|$).*$").ok()
+});
 static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:it|that|this|those|these|them|everything|all|both|one)$").ok()
 });
@@ -228,6 +237,10 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
             }
             let before = &sentence[..all.start()];
             if CONDITION.as_ref().is_some_and(|r| r.is_match(before)) {
+                continue;
+            }
+            let after = &sentence[all.end()..];
+            if TAKEN_BACK.as_ref().is_some_and(|r| r.is_match(after)) {
                 continue;
             }
             if object.is_empty() || PRONOUN_ONLY.as_ref().is_some_and(|r| r.is_match(&object)) {
@@ -376,7 +389,13 @@ fn trim_object(obj: &str) -> (String, usize) {
         .as_ref()
         .and_then(|r| r.find(obj))
         .map_or(0, |m| m.end());
-    (obj[skip..].trim().to_string(), skip)
+    let object = obj[skip..].trim();
+    let object = OBJECT_TAIL
+        .as_ref()
+        .and_then(|r| r.find(object))
+        .filter(|m| m.start() > 0)
+        .map_or(object, |m| &object[..m.start()]);
+    (object.trim().to_string(), skip)
 }
 
 fn change_of(
@@ -518,6 +537,7 @@ mod tests {
             "I wanted to call Joe",
             "we talked about the budget",
             "drop the keys off at the office",
+            "I paid the window cleaner, well, actually no, I didn't",
         ] {
             assert!(find(s, now()).is_empty(), "{s}: {:?}", find(s, now()));
         }

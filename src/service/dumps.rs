@@ -223,7 +223,7 @@ impl Service {
                 }
             }
         }
-        let refinement = self.apply_refinement(id, &saved, found)?;
+        let refinement = self.apply_refinement(id, &saved, found, said_at)?;
         Ok(ExtractedAgain {
             retranscribed,
             note,

@@ -12,6 +12,7 @@ use super::{ChangeEvent, Service, ServiceResult, new_task_from};
 use crate::extract::ExtractedTask;
 use crate::llm::extract_with_llm;
 use crate::model::{Task, TaskPatch};
+use crate::reconcile::Decision;
 use crate::secrets::SecretStore;
 
 /// What refining a dump did.
@@ -63,7 +64,39 @@ impl Service {
                 });
             }
         };
-        self.apply_refinement(transcript_id, offline, found)
+        self.apply_refinement(transcript_id, offline, found, now)
+    }
+
+    /// The model's items minus what the board already has: a repeat of an open card, an
+    /// item the dump said as an update or a question. The offline pass made those changes
+    /// (or chose not to); the model must not add them back as new cards.
+    fn new_work_only(
+        &self,
+        transcript_id: i64,
+        offline: &[Task],
+        found: Vec<ExtractedTask>,
+        now: NaiveDateTime,
+    ) -> ServiceResult<Vec<ExtractedTask>> {
+        if !self.reconcile_enabled()? {
+            return Ok(found);
+        }
+        let text = self.store().get_transcript(transcript_id)?.text;
+        let board: Vec<Task> = self
+            .list_tasks(&Default::default())?
+            .into_iter()
+            .filter(|t| {
+                t.source_transcript_id != Some(transcript_id)
+                    && !offline.iter().any(|o| o.id == t.id)
+            })
+            .collect();
+        Ok(crate::reconcile::plan(&text, found, &board, now)
+            .decisions
+            .into_iter()
+            .filter_map(|d| match d {
+                Decision::New(item) | Decision::Unsure { item, .. } => Some(item),
+                Decision::Same { .. } | Decision::Update { .. } => None,
+            })
+            .collect())
     }
 
     pub(super) fn apply_refinement(
@@ -71,7 +104,9 @@ impl Service {
         transcript_id: i64,
         offline: &[Task],
         found: Vec<ExtractedTask>,
+        now: NaiveDateTime,
     ) -> ServiceResult<Refinement> {
+        let found = self.new_work_only(transcript_id, offline, found, now)?;
         let pairs = pair_up(offline, &found);
         let mut kept: Vec<Task> = Vec::new();
         // The dump's own snapshot of each card: what it wrote now, or (for a card the user
@@ -83,6 +118,9 @@ impl Service {
                 let mut task = new_task_from(new.clone());
                 task.source_transcript_id = Some(transcript_id);
                 let created = self.create_task(task)?;
+                // Recorded as the dump's, so that its undo takes this card back too.
+                self.store()
+                    .record_new_item(transcript_id, created.id, &created.title)?;
                 snapshots.push(created.clone());
                 kept.push(created);
                 added += 1;

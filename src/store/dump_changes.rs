@@ -86,6 +86,31 @@ impl Store {
         })
     }
 
+    /// Records a card added to dump `transcript_id` after it was saved (the language
+    /// model's second reading), so the dump's undo covers it.
+    pub fn record_new_item(
+        &mut self,
+        transcript_id: i64,
+        task_id: i64,
+        said: &str,
+    ) -> StoreResult<()> {
+        self.write(|tx| {
+            record_in(
+                tx,
+                transcript_id,
+                task_id,
+                &ItemRecord {
+                    outcome: Outcome::New,
+                    said: said.to_string(),
+                    card: ItemCard::Made(0),
+                    changes: vec![],
+                    possible: None,
+                },
+                None,
+            )
+        })
+    }
+
     /// The items of dump `transcript_id`, in the order they were said.
     pub fn dump_items(&self, transcript_id: i64) -> StoreResult<Vec<ItemRow>> {
         let mut stmt = self.conn.prepare_cached(

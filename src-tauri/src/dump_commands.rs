@@ -2,7 +2,10 @@
 
 use tauri::State;
 use tauri::ipc::Response;
-use utter::service::{DumpEntry, Engine, ExtractedAgain, TaskAudio};
+use utter::model::Task;
+use utter::service::{
+    DumpEntry, DumpUndone, Engine, ExtractedAgain, Merged, PossibleDuplicate, TaskAudio,
+};
 
 use crate::AppState;
 use crate::commands::with_service;
@@ -42,4 +45,35 @@ pub async fn dump_audio(
 ) -> CmdResult<Response> {
     let bytes = with_service(state, move |s| s.dump_audio_wav(id, task_id)).await?;
     Ok(Response::new(bytes))
+}
+
+/// Takes back everything one dump did: its new cards go, cards it changed get their
+/// earlier fields back (the Undo on "2 tasks added, 1 card updated").
+#[tauri::command]
+pub async fn undo_dump_items(state: State<'_, AppState>, id: i64) -> CmdResult<DumpUndone> {
+    with_service(state, move |s| s.undo_dump_items(id)).await
+}
+
+/// Cards a dump saved as "possibly the same as" another, waiting for Merge or Keep apart.
+#[tauri::command]
+pub async fn possible_duplicates(state: State<'_, AppState>) -> CmdResult<Vec<PossibleDuplicate>> {
+    with_service(state, |s| s.possible_duplicates()).await
+}
+
+/// Merges card `other` into card `keep` (`other` is cancelled, not deleted).
+#[tauri::command]
+pub async fn merge_tasks(state: State<'_, AppState>, keep: i64, other: i64) -> CmdResult<Merged> {
+    with_service(state, move |s| s.merge_tasks(keep, other)).await
+}
+
+/// Undo of a merge: both cards as they were.
+#[tauri::command]
+pub async fn put_back_tasks(state: State<'_, AppState>, before: Vec<Task>) -> CmdResult<()> {
+    with_service(state, move |s| s.put_back(&before)).await
+}
+
+/// "Not the same": the card keeps its place and loses the flag.
+#[tauri::command]
+pub async fn keep_apart(state: State<'_, AppState>, task_id: i64) -> CmdResult<()> {
+    with_service(state, move |s| s.keep_apart(task_id)).await
 }

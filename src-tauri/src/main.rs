@@ -143,6 +143,11 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             dump_commands::list_dumps,
+            dump_commands::undo_dump_items,
+            dump_commands::possible_duplicates,
+            dump_commands::merge_tasks,
+            dump_commands::put_back_tasks,
+            dump_commands::keep_apart,
             dump_commands::extract_again,
             dump_commands::task_audio,
             dump_commands::dump_audio,

@@ -63,7 +63,7 @@ pub fn stop<R: Runtime>(app: &AppHandle<R>) {
     in_background(app, "utter-record-stop", |state| {
         let now = chrono::Local::now().naive_local();
         match state.voice.stop(now) {
-            Ok(Some(outcome)) => notify_added(&state.service, &outcome.tasks),
+            Ok(Some(outcome)) => notify_added(&state.service, &outcome.tasks, outcome.transcript_id),
             Ok(None) => {}
             Err(e) => notify_error(&state.service, &format!("Nothing was saved: {e}")),
         }
@@ -89,17 +89,21 @@ pub fn cancel<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
-fn notify_added(service: &Arc<Service>, tasks: &[utter::model::Task]) {
+fn notify_added(service: &Arc<Service>, tasks: &[utter::model::Task], transcript_id: i64) {
     if tasks.is_empty() {
         return;
     }
     let notice = Notice::tasks_added(tasks.iter().map(|t| t.title.as_str()));
-    let ids: Vec<i64> = tasks.iter().map(|t| t.id).collect();
     let svc = Arc::clone(service);
     let result = service.notify(&Notifier::default(), &notice, move |action| {
         if action == UNDO_ACTION {
-            match svc.undo_dump(&ids) {
-                Ok(n) => tracing::info!(deleted = n, "dump undone from its notification"),
+            // The whole dump: its new cards and what it changed on older ones.
+            match svc.undo_dump_items(transcript_id) {
+                Ok(n) => tracing::info!(
+                    removed = n.removed.len(),
+                    restored = n.restored.len(),
+                    "dump undone from its notification"
+                ),
                 Err(e) => tracing::warn!("undo from the notification failed: {e}"),
             }
         }

@@ -237,6 +237,38 @@ describe("board (mock IPC, headless Chromium)", () => {
     await context.close();
   });
 
+  it("a dump that updated a card and was unsure about another: the toast, then Merge in the card's panel", async () => {
+    const { page, context, problems } = await openBoard();
+    await page.evaluate(() => {
+      const m = window.__utterMock;
+      const keep = m.backend.tasks.find((t) => t.status === "pending");
+      const added = m.backend.desktop.addTask(`${keep.title} (said again)`);
+      m.backend.flagPossibleDuplicate(added.id, keep.id);
+      m.voice({
+        kind: "done",
+        text: "…",
+        transcript_id: 99,
+        task_ids: [added.id],
+        titles: [added.title],
+        changed: ["Book the dentist: due 2026-12-11"],
+        answers: [{ question: "what's due tomorrow", answer: "Nothing due on 2026-12-06.", task_ids: [] }],
+      });
+    });
+    await page.locator(".toast").filter({ hasText: "1 task added, 1 card updated" }).waitFor();
+    const flagged = page.locator(".card-title", { hasText: "(said again)" });
+    await flagged.click();
+    const note = page.getByRole("note");
+    await note.getByRole("button", { name: "Merge" }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(ART, "possible-repeat.png") });
+    await note.getByRole("button", { name: "Merge" }).click();
+    await page.locator(".toast").filter({ hasText: /Merged into #/ }).waitFor();
+    await flagged.waitFor({ state: "detached" });
+    assert.equal((await callsTo(page, "merge_tasks")).length, 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it("empty state", async () => {
     const { page, context } = await openBoard({ query: "?seed=empty" });
     await page.getByTestId("empty-state").waitFor();
@@ -378,7 +410,7 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
     await page.screenshot({ path: path.join(ART, "toast-undo.png") });
     await toast.getByRole("button", { name: "Undo" }).click();
     await page.waitForSelector(cardSel("Book the dentist"), { state: "detached" });
-    assert.equal((await callsTo(page, "undo_dump")).length, 1);
+    assert.equal((await callsTo(page, "undo_dump_items")).length, 1);
     await page.evaluate(() => window.__utterMock.voice({ kind: "error", message: "No microphone found: no input devices" }));
     await page.locator(".toast-error").filter({ hasText: "No microphone found" }).waitFor();
     assert.deepEqual(problems, []);
@@ -606,7 +638,7 @@ after(() => {
   const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
   fs.mkdirSync(docs, { recursive: true });
   for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
-    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png", "dumps.png"]) {
+    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png"]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

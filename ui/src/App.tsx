@@ -299,6 +299,7 @@ export function App() {
             onDelete={() => removeCard(openTask.id)}
             onClose={() => setOpenId(null)}
             onChat={() => setChat({ task: openTask.id })}
+            onOpenTask={setOpenId}
           />
         )}
         {chat && (chat.task == null || chatTask) && (

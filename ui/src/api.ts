@@ -29,6 +29,9 @@ import type { Run } from "./bindings/Run";
 import type { RunDetail } from "./bindings/RunDetail";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Status } from "./bindings/Status";
+import type { DumpUndone } from "./bindings/DumpUndone";
+import type { Merged } from "./bindings/Merged";
+import type { PossibleDuplicate } from "./bindings/PossibleDuplicate";
 import type { Task } from "./bindings/Task";
 import type { TaskFilter } from "./bindings/TaskFilter";
 import type { TaskAudio } from "./bindings/TaskAudio";
@@ -305,6 +308,31 @@ export function clearLlmProvider(): Promise<void> {
 /** Deletes the tasks a recording created; returns how many were deleted. */
 export function undoDump(taskIds: number[]): Promise<number> {
   return invoke<number>("undo_dump", { taskIds });
+}
+
+/** Takes back everything one dump did: its new cards, and what it changed on older ones. */
+export function undoDumpItems(id: number): Promise<DumpUndone> {
+  return invoke<DumpUndone>("undo_dump_items", { id });
+}
+
+/** Cards a dump saved as "possibly the same as" another. */
+export function possibleDuplicates(): Promise<PossibleDuplicate[]> {
+  return invoke<PossibleDuplicate[]>("possible_duplicates");
+}
+
+/** Merges `other` into `keep`; `other` is cancelled (kept, off the board). */
+export function mergeTasks(keep: number, other: number): Promise<Merged> {
+  return invoke<Merged>("merge_tasks", { keep, other });
+}
+
+/** Undo of a merge. */
+export function putBackTasks(before: Task[]): Promise<void> {
+  return invoke<void>("put_back_tasks", { before });
+}
+
+/** "Not the same": drops the card's "possibly the same" flag. */
+export function keepApart(taskId: number): Promise<void> {
+  return invoke<void>("keep_apart", { taskId });
 }
 
 export function listVocabulary(): Promise<VocabularyEntry[]> {

@@ -70,7 +70,7 @@ describe("first-run setup", () => {
     await voice({ kind: "partial", text: "call Joe tomorrow" });
     expect(within(dialog).getByText("call Joe tomorrow")).toBeInTheDocument();
     await voice({ kind: "state", state: "transcribing" });
-    await voice({ kind: "done", text: "call Joe tomorrow and send the proposal", task_ids: [7, 8], titles: ["Call Joe tomorrow", "Send the proposal"] });
+    await voice({ kind: "done", text: "call Joe tomorrow and send the proposal", task_ids: [7, 8], titles: ["Call Joe tomorrow", "Send the proposal"], transcript_id: 1, changed: [], answers: [] });
     expect(within(dialog).getByText(/It works: 2 tasks added/)).toBeInTheDocument();
     expect(within(dialog).getByText("Send the proposal")).toBeInTheDocument();
     expect(within(dialog).getByText(/Heard: “call Joe tomorrow and send the proposal”/)).toBeInTheDocument();

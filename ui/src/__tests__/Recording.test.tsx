@@ -47,10 +47,31 @@ describe("recording overlay", () => {
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Press again to finish · Esc to cancel"));
     await voice({ kind: "state", state: "transcribing" });
     expect(screen.getByText("Transcribing…")).toBeInTheDocument();
-    await voice({ kind: "done", text: "x", task_ids: [1, 2, 3], titles: ["Call Joe", "Send proposal", "Book dentist"] });
+    await voice({ kind: "done", text: "x", task_ids: [1, 2, 3], titles: ["Call Joe", "Send proposal", "Book dentist"], transcript_id: 1, changed: [], answers: [] });
     expect(screen.getByText("3 tasks added")).toBeInTheDocument();
     expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Call Joe", "Send proposal", "Book dentist"]);
     expect(screen.queryByRole("meter")).not.toBeInTheDocument();
+  });
+
+  it("lists the cards a dump updated and the questions it answered", async () => {
+    installBackend();
+    render(<Overlay />);
+    await voice({ kind: "state", state: "transcribing" });
+    await voice({
+      kind: "done",
+      text: "x",
+      transcript_id: 2,
+      task_ids: [5],
+      titles: ["Buy milk"],
+      changed: ["Book the dentist: due 2026-12-11"],
+      answers: [{ question: "did I call Joe", answer: "Yes — \"Call Joe\" is done.", task_ids: [1] }],
+    });
+    expect(screen.getByText("1 task added, 1 card updated")).toBeInTheDocument();
+    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Buy milk",
+      "Updated Book the dentist: due 2026-12-11",
+      'did I call Joe? Yes — "Call Joe" is done.',
+    ]);
   });
 
   it("shows an error (e.g. no microphone) as text", async () => {
@@ -63,21 +84,36 @@ describe("recording overlay", () => {
 });
 
 describe("recording toasts in the main window", () => {
-  it("a finished recording toasts its tasks with an Undo that calls undo_dump", async () => {
+  it("a finished recording toasts its tasks with an Undo that takes the whole dump back", async () => {
     const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
     await act(async () => backend.desktop.finish(["Call Joe about the renewal", "Send the proposal", "Book the dentist"]));
     const toast = (await screen.findByText(/3 tasks added: Call Joe about the renewal · Send the proposal · Book the dentist/)).closest<HTMLElement>(".toast")!;
     expect(await screen.findByText("Book the dentist", { selector: ".card-title" })).toBeInTheDocument();
     await user.click(within(toast).getByRole("button", { name: "Undo" }));
-    await waitFor(() => expect(backend.callsTo("undo_dump")).toEqual([{ taskIds: [2, 3, 4] }]));
+    await waitFor(() => expect(backend.callsTo("undo_dump_items")).toEqual([{ id: 1 }]));
     expect(backend.tasks.map((t) => t.title)).toEqual(["Existing"]);
-    expect(await screen.findByText("Removed 3 tasks")).toBeInTheDocument();
+    expect(await screen.findByText("Took the dump back: 3 removed, 0 restored")).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText("Book the dentist", { selector: ".card-title" })).not.toBeInTheDocument());
+  });
+
+  it("a dump that updated cards and answered a question says so, in the toast and the overlay", async () => {
+    await renderApp({ tasks: [{ id: 1, title: "Book the dentist" }] });
+    await voice({
+      kind: "done",
+      text: "push the dentist to Friday. what's due tomorrow?",
+      transcript_id: 4,
+      task_ids: [],
+      titles: [],
+      changed: ["Book the dentist: due 2026-12-11"],
+      answers: [{ question: "what's due tomorrow", answer: "Nothing due on 2026-12-06.", task_ids: [] }],
+    });
+    expect(await screen.findByText("1 card updated: Book the dentist: due 2026-12-11")).toBeInTheDocument();
+    expect(await screen.findByText("what's due tomorrow? Nothing due on 2026-12-06.")).toBeInTheDocument();
   });
 
   it("a refined dump replaces the toast, and its Undo takes back the refined cards", async () => {
     const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
-    await voice({ kind: "done", text: "x", task_ids: [1], titles: ["Existing"] });
+    await voice({ kind: "done", text: "x", task_ids: [1], titles: ["Existing"], transcript_id: 1, changed: [], answers: [] });
     await voice({ kind: "refined", task_ids: [1], titles: ["Existing, refined"] });
     const toast = (await screen.findByText(/1 task added \(refined\): Existing, refined/)).closest<HTMLElement>(".toast")!;
     await user.click(within(toast).getByRole("button", { name: "Undo" }));
@@ -106,7 +142,7 @@ describe("recording toasts in the main window", () => {
     await voice({ kind: "error", message: "No microphone found: no input devices" });
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("No microphone found: no input devices");
-    await voice({ kind: "done", text: "hmm", task_ids: [], titles: [] });
+    await voice({ kind: "done", text: "hmm", task_ids: [], titles: [], transcript_id: 1, changed: [], answers: [] });
     expect(await screen.findByText("No tasks found in “hmm”")).toBeInTheDocument();
   });
 

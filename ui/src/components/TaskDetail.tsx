@@ -15,6 +15,7 @@ import { useTranscript } from "../hooks/useTranscript";
 import { clipTime, playClip } from "../lib/audioClip";
 import { AgentSection } from "./AgentSection";
 import { Markdown } from "./Markdown";
+import { PossibleRepeat } from "./PossibleRepeat";
 
 interface TaskDetailProps {
   task: Task;
@@ -29,6 +30,8 @@ interface TaskDetailProps {
   onClose: () => void;
   /** Opens the side chat about this task. */
   onChat?: () => void;
+  /** After "Merge": the card this one went into. */
+  onOpenTask?: (id: number) => void;
 }
 
 const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
@@ -39,7 +42,7 @@ function formatTimestamp(iso: string): string {
 }
 
 /** Side panel: every field edits in place and saves on blur / Enter. */
-export function TaskDetail({ task, categories, agents, notify, editNonce, onUpdate, onMove, onDelete, onClose, onChat }: TaskDetailProps) {
+export function TaskDetail({ task, categories, agents, notify, editNonce, onUpdate, onMove, onDelete, onClose, onChat, onOpenTask }: TaskDetailProps) {
   const uid = useId();
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const title = useDraft(task.title, (v) => v.trim() && onUpdate(patchOf({ title: v.trim() })));
@@ -88,6 +91,7 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
       </header>
 
       <div className="detail-body">
+        <PossibleRepeat task={task} notify={notify} onMerged={(id) => (onOpenTask ? onOpenTask(id) : onClose())} />
         <textarea
           ref={titleRef}
           className="detail-title"

@@ -9,7 +9,8 @@ export interface VoiceView {
   state: VoiceState;
   level: number;
   partial: string;
-  done: { text: string; titles: string[]; taskIds: number[] } | null;
+  /** `changed`: cards already on the board the dump updated; `answers`: questions it answered. */
+  done: { text: string; titles: string[]; taskIds: number[]; changed: string[]; answers: string[] } | null;
   error: string | null;
   cancelled: boolean;
 }
@@ -26,7 +27,16 @@ export function reduceVoice(v: VoiceView, e: VoiceEvent): VoiceView {
     case "partial":
       return { ...v, partial: e.text };
     case "done":
-      return { ...v, done: { text: e.text, titles: e.titles, taskIds: e.task_ids } };
+      return {
+        ...v,
+        done: {
+          text: e.text,
+          titles: e.titles,
+          taskIds: e.task_ids,
+          changed: e.changed,
+          answers: e.answers.map((a) => `${a.question}? ${a.answer}`),
+        },
+      };
     case "refined":
       return v.done ? { ...v, done: { ...v.done, titles: e.titles, taskIds: e.task_ids } } : v;
     case "cancelled":

@@ -6,6 +6,13 @@ export function tasksAdded(n: number): string {
   return n === 1 ? "1 task added" : `${n} tasks added`;
 }
 
+/** "2 tasks added, 1 card updated" — what a dump did, new cards and changed ones. */
+export function dumpSummary(added: number, changed: number): string {
+  if (changed === 0) return tasksAdded(added);
+  const cards = changed === 1 ? "1 card updated" : `${changed} cards updated`;
+  return added === 0 ? cards : `${tasksAdded(added)}, ${cards}`;
+}
+
 /**
  * The end of a long partial transcript (the words being spoken now), starting at a word
  * boundary, with an ellipsis in front when something was cut.

@@ -73,6 +73,13 @@ export class MockBackend {
     (id) => this.find(id),
   );
   private nextId = 1;
+  /** Cards flagged "possibly the same as" another (see `flagPossibleDuplicate`). */
+  private possible: { task_id: number; possible_id: number }[] = [];
+
+  /** A dump was not sure `taskId` is new: it may repeat `possibleId`. */
+  flagPossibleDuplicate(taskId: number, possibleId: number) {
+    this.possible.push({ task_id: taskId, possible_id: possibleId });
+  }
 
   constructor(init: { tasks?: Partial<Task>[]; categories?: Category[]; transcripts?: Transcript[] } = {}) {
     this.categories = init.categories ?? [];
@@ -238,6 +245,38 @@ export class MockBackend {
       }
       case "board_painted":
         return null;
+      case "possible_duplicates":
+        return this.possible
+          .filter((p) => this.tasks.some((t) => t.id === p.task_id) && this.tasks.some((t) => t.id === p.possible_id))
+          .map((p) => ({ ...p, possible_title: this.find(p.possible_id).title }));
+      case "keep_apart":
+        this.possible = this.possible.filter((p) => p.task_id !== a.taskId);
+        return null;
+      case "merge_tasks": {
+        const keep = this.find(a.keep);
+        const other = this.find(a.other);
+        const before = [{ ...keep }, { ...other }];
+        if (!keep.due) keep.due = other.due;
+        this.tasks = this.tasks.filter((t) => t.id !== other.id);
+        this.possible = this.possible.filter((p) => p.task_id !== other.id && p.possible_id !== other.id);
+        this.changed({ kind: "task_updated", id: keep.id });
+        this.changed({ kind: "task_deleted", id: other.id });
+        return { kept: { ...keep }, merged: { ...other, cancelled_at: new Date().toISOString() }, before };
+      }
+      case "put_back_tasks": {
+        for (const t of a.before as Task[]) {
+          this.tasks = [...this.tasks.filter((x) => x.id !== t.id), { ...t }];
+          this.changed({ kind: "task_updated", id: t.id });
+        }
+        return null;
+      }
+      case "undo_dump_items": {
+        const tr = this.transcripts.find((t) => t.id === a.id);
+        const removed = (tr?.extracted_task_ids ?? []).filter((id) => this.tasks.some((t) => t.id === id));
+        this.tasks = this.tasks.filter((t) => !removed.includes(t.id));
+        for (const id of removed) this.changed({ kind: "task_deleted", id });
+        return { removed, restored: [] };
+      }
       default:
         if (this.agents.handles(cmd)) return this.agents.dispatch(cmd, a);
         if (this.chat.handles(cmd)) return this.chat.dispatch(cmd, a);

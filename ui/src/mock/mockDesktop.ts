@@ -188,8 +188,8 @@ export class MockDesktop {
   finish(titles: string[], text = titles.join(". ")) {
     this.voice({ kind: "state", state: "transcribing" });
     const tasks = titles.map((t) => this.addTask(t));
-    this.addDump(text, tasks);
-    this.voice({ kind: "done", text, task_ids: tasks.map((t) => t.id), titles });
+    const transcriptId = this.addDump(text, tasks);
+    this.voice({ kind: "done", text, transcript_id: transcriptId, task_ids: tasks.map((t) => t.id), titles, changed: [], answers: [] });
     this.voice({ kind: "state", state: "idle" });
   }
 

@@ -7,7 +7,7 @@ import type { HotkeyMode } from "../bindings/HotkeyMode";
 import type { VoiceEvent } from "../bindings/VoiceEvent";
 import { useVoice, type VoiceView } from "../hooks/useVoice";
 import { applyTheme } from "../lib/theme";
-import { tail, tasksAdded } from "../lib/voiceText";
+import { dumpSummary, tail } from "../lib/voiceText";
 
 /** Title lines that fit under "3 tasks added". */
 const MAX_TITLES = 4;
@@ -59,12 +59,21 @@ export function Overlay() {
   }, []);
 
   const phase = phaseOf(v);
-  const label = phase === "error" ? v.error : phase === "done" ? tasksAdded(v.done?.taskIds.length ?? 0) : LABELS[phase];
+  const d = v.done;
+  const answeredOnly = d != null && d.taskIds.length === 0 && d.changed.length === 0 && d.answers.length > 0;
+  const label =
+    phase === "error"
+      ? v.error
+      : phase === "done"
+        ? answeredOnly
+          ? "Answered from the board"
+          : dumpSummary(d?.taskIds.length ?? 0, d?.changed.length ?? 0)
+        : LABELS[phase];
 
   let text = "";
-  if (phase === "done" && v.done && v.done.titles.length === 0) text = v.done.text ? `Heard: “${tail(v.done.text, 90)}”` : "Nothing was heard.";
+  if (phase === "done" && d && d.titles.length === 0 && d.changed.length === 0 && d.answers.length === 0) text = d.text ? `Heard: “${tail(d.text, 90)}”` : "Nothing was heard.";
   else if (phase === "recording" || phase === "transcribing") text = v.partial ? tail(v.partial) : phase === "recording" ? "Listening…" : "";
-  const titles = phase === "done" ? (v.done?.titles ?? []) : [];
+  const titles = phase === "done" && d ? [...d.titles, ...d.changed.map((c) => `Updated ${c}`), ...d.answers] : [];
   const more = titles.length > MAX_TITLES ? titles.length - (MAX_TITLES - 1) : 0;
 
   const live = phase === "recording" || phase === "transcribing";

@@ -111,7 +111,14 @@ impl Plan {
 struct Card<'a> {
     task: &'a Task,
     tokens: Vec<String>,
-    names: std::collections::HashSet<String>,
+    /// Worked out only for the cards that come close: most of a big board never does.
+    names: std::cell::OnceCell<std::collections::HashSet<String>>,
+}
+
+impl Card<'_> {
+    fn names(&self) -> &std::collections::HashSet<String> {
+        self.names.get_or_init(|| names(&self.task.title))
+    }
 }
 
 /// Decides what each item of a dump is, given the board (`board`: every card that is not
@@ -123,7 +130,7 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         .map(|t| Card {
             task: t,
             tokens: content_tokens(&t.title),
-            names: names(&t.title),
+            names: std::cell::OnceCell::new(),
         })
         .collect();
     let weights = Weights::from_docs(cards.iter().map(|c| c.tokens.as_slice()));
@@ -192,12 +199,6 @@ fn target<'a>(
         .unwrap_or_default();
     let mut scored: Vec<(f64, &Card<'_>)> = cards
         .iter()
-        .filter(|c| {
-            object_names.is_empty()
-                || object_names
-                    .iter()
-                    .any(|n| c.names.contains(n) || c.tokens.contains(n))
-        })
         .map(|c| {
             let mut s = weights.coverage(&object, &c.tokens);
             if s >= TARGET_AT && verb.iter().any(|v| c.tokens.contains(v)) {
@@ -206,6 +207,12 @@ fn target<'a>(
             (s, c)
         })
         .filter(|(s, _)| *s >= TARGET_AT)
+        .filter(|(_, c)| {
+            object_names.is_empty()
+                || object_names
+                    .iter()
+                    .any(|n| c.names().contains(n) || c.tokens.contains(n))
+        })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     match scored.as_slice() {
@@ -224,14 +231,15 @@ fn decide(
     let item_names = names(&item.title);
     let mut best: Option<(f64, &Card<'_>)> = None;
     for c in cards {
-        // Different people or companies named: different work, however alike the rest is.
-        if !item_names.is_empty() && !c.names.is_empty() && item_names.is_disjoint(&c.names) {
+        let s = weights.dice(tokens, &c.tokens);
+        if s < UNSURE_AT - 1e-9 || best.is_some_and(|(b, _)| s <= b) {
             continue;
         }
-        let s = weights.dice(tokens, &c.tokens);
-        if best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, c));
+        // Different people or companies named: different work, however alike the rest is.
+        if !item_names.is_empty() && !c.names().is_empty() && item_names.is_disjoint(c.names()) {
+            continue;
         }
+        best = Some((s, c));
     }
     let Some((score, card)) = best else {
         return Decision::New(item);

@@ -180,12 +180,33 @@ pub fn content_tokens(text: &str) -> Vec<String> {
         }
         let w = SYN.get(w.as_str()).map_or(w.clone(), |s| (*s).to_string());
         let w = american(&w);
-        let stem = STEMMER.stem(&w).into_owned();
+        let stem = stem_cached(&w);
         if !out.contains(&stem) {
             out.push(stem);
         }
     }
     out
+}
+
+thread_local! {
+    /// Stems by word: a board's titles share most of their words, and stemming each one
+    /// again was most of the time spent reconciling a dump with 10k cards.
+    static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+}
+
+fn stem_cached(word: &str) -> String {
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            return s.clone();
+        }
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        let stem = STEMMER.stem(word).into_owned();
+        cache.insert(word.to_string(), stem.clone());
+        stem
+    })
 }
 
 /// "organise" → "organize", "organised" → "organized": the stemmer keeps the two apart.

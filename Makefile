@@ -42,7 +42,10 @@ lint:
 test-rust:
 	$(CARGO) build --workspace --bins
 	model=$$(scripts/fetch-test-model.sh) && fixtures=$$(scripts/mcp-fixtures.sh) && \
-	  UTTER_TEST_MODEL=$$model UTTER_MCP_FIXTURES=$$fixtures $(CARGO) test --workspace
+	  embed=$$(scripts/fetch-test-embed.sh) && \
+	  UTTER_TEST_MODEL=$$model UTTER_MCP_FIXTURES=$$fixtures UTTER_TEST_EMBED_WHEEL=$$embed \
+	  $(CARGO) test --workspace
+	python3 scripts/score_reconcile.py
 	scripts/test-keychain.sh
 	scripts/test-notify.sh
 	@git diff --exit-code --stat -- ui/src/bindings || (echo "ui/src/bindings is stale: commit the regenerated TS types" && false)
@@ -57,6 +60,8 @@ test-e2e:
 
 bench:
 	$(CARGO) bench --bench store
+	$(CARGO) bench --bench reconcile
+	$(CARGO) bench --bench search
 
 fmt:
 	$(CARGO) fmt --all

@@ -10,12 +10,35 @@ use chrono::NaiveDateTime;
 use utter::Service;
 use utter::model::{NewTask, NewTranscript};
 
-const VERBS: &[&str] = &["Call", "Email", "Review", "Send", "Book", "Draft", "Fix", "Plan", "Pay", "Order"];
-const THINGS: &[&str] = &[
-    "the renewal", "the proposal", "the invoice", "the contract", "the slides", "the budget",
-    "the roadmap", "the offsite", "the audit", "the launch plan", "the pricing page", "the report",
+const VERBS: &[&str] = &[
+    "Call", "Email", "Review", "Send", "Book", "Draft", "Fix", "Plan", "Pay", "Order",
 ];
-const NAMES: &[&str] = &["Joe", "Priya", "Kevin", "Lisa", "Marco", "Acme", "Globex", "Henderson", "Initech", "Hooli"];
+const THINGS: &[&str] = &[
+    "the renewal",
+    "the proposal",
+    "the invoice",
+    "the contract",
+    "the slides",
+    "the budget",
+    "the roadmap",
+    "the offsite",
+    "the audit",
+    "the launch plan",
+    "the pricing page",
+    "the report",
+];
+const NAMES: &[&str] = &[
+    "Joe",
+    "Priya",
+    "Kevin",
+    "Lisa",
+    "Marco",
+    "Acme",
+    "Globex",
+    "Henderson",
+    "Initech",
+    "Hooli",
+];
 
 const DUMP: &str = "Okay so, ring Joe about the renewal tomorrow, that's urgent. Push the dentist to Friday. \
     I finished the Henderson proposal. The Acme audit is blocked on legal. Buy milk and eggs. \
@@ -91,7 +114,10 @@ fn main() {
                 saved.push(t.elapsed());
                 svc.undo_dump_items(r.transcript.id).unwrap();
             }
-            percentiles(&format!("save the dump @{n} open cards, reconcile {reconcile}"), saved);
+            percentiles(
+                &format!("save the dump @{n} open cards, reconcile {reconcile}"),
+                saved,
+            );
         }
     }
 }

@@ -8,6 +8,7 @@ mod llm;
 mod mcp;
 mod render;
 mod run;
+mod search;
 mod voice;
 mod workflows;
 

@@ -7,6 +7,7 @@ pub mod agents;
 pub mod audio;
 pub mod chat;
 pub mod cli;
+pub mod embed;
 pub mod error;
 pub mod extract;
 pub mod llm;

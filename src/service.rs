@@ -22,6 +22,7 @@ mod notifications;
 mod quick_add;
 mod reconcile;
 mod refine;
+mod semantic;
 mod setup_info;
 mod user_settings;
 mod vocabulary;
@@ -57,6 +58,7 @@ pub use reconcile::{
     DumpItem, DumpResult, DumpUndone, Merged, PossibleDuplicate, RECONCILE_SETTING,
 };
 pub use refine::Refinement;
+pub use semantic::{EmbeddingStatus, RankedHit, SearchMode, spawn_embedder};
 pub use setup_info::{DesktopStatus, DownloadEvent, InputDevice, ModelEntry};
 pub use user_settings::USER_SETTINGS;
 pub use vocabulary::VOCABULARY_KEY;
@@ -83,6 +85,10 @@ pub struct Service {
     data_dir: PathBuf,
     /// The Whisper model kept warm, keyed by (file, language).
     engine: Mutex<Option<warm_engine::WarmEngine>>,
+    /// The sentence-embedding model, loaded on first use.
+    embedder: Mutex<Option<Arc<crate::embed::Embedder>>>,
+    /// The cards' vectors, loaded on the first search by meaning.
+    vectors: Mutex<Option<semantic::VectorCache>>,
     /// Chats answering right now, by scope (`None` = the board's), with their stop flag.
     chats_busy: Mutex<std::collections::HashMap<Option<i64>, Arc<std::sync::atomic::AtomicBool>>>,
 }
@@ -103,6 +109,8 @@ impl Service {
             feed: ChangeFeed::new(),
             data_dir: data_dir.to_path_buf(),
             engine: Mutex::new(None),
+            embedder: Mutex::new(None),
+            vectors: Mutex::new(None),
             chats_busy: Mutex::new(std::collections::HashMap::new()),
         }))
     }

@@ -14,6 +14,7 @@ mod search;
 mod settings;
 mod tasks;
 mod transcripts;
+mod vectors;
 mod vocabulary;
 mod workflows;
 

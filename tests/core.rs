@@ -11,5 +11,6 @@ mod core {
     pub mod ordering;
     pub mod reconcile;
     pub mod search;
+    pub mod semantic;
     pub mod support;
 }

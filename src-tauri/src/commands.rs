@@ -85,7 +85,8 @@ pub async fn get_transcript(state: State<'_, AppState>, id: i64) -> CmdResult<Tr
 
 #[tauri::command]
 pub async fn search(state: State<'_, AppState>, query: String) -> CmdResult<Vec<SearchHit>> {
-    with_service(state, move |s| s.search(&query, 50)).await
+    // Words and meaning fused once the meaning-search model is installed; words until then.
+    with_service(state, move |s| s.search_smart(&query, 50)).await
 }
 
 /// The UI's first paint of a loaded board; logged once as the start-up time.

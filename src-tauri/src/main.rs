@@ -70,6 +70,8 @@ fn main() {
     if let Err(e) = utter::service::spawn_engine_unloader(&service, Duration::from_secs(30)) {
         tracing::warn!("cannot start the idle model unloader: {e}");
     }
+    // Cards get their meaning-search vectors in the background once the model is installed.
+    utter::service::spawn_embedder(&service);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             // A second launch brings the running window forward instead of opening a second

@@ -63,7 +63,9 @@ pub fn stop<R: Runtime>(app: &AppHandle<R>) {
     in_background(app, "utter-record-stop", |state| {
         let now = chrono::Local::now().naive_local();
         match state.voice.stop(now) {
-            Ok(Some(outcome)) => notify_added(&state.service, &outcome.tasks, outcome.transcript_id),
+            Ok(Some(outcome)) => {
+                notify_added(&state.service, &outcome.tasks, outcome.transcript_id)
+            }
             Ok(None) => {}
             Err(e) => notify_error(&state.service, &format!("Nothing was saved: {e}")),
         }

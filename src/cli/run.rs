@@ -27,14 +27,13 @@ pub fn run(cli: Cli) -> Result<()> {
     let svc = Service::open(&data_dir)?;
     match cli.command {
         Command::Tasks(cmd) => tasks(&svc, cmd),
-        Command::Search { query, limit, json } => {
-            let hits = svc.search(&query, limit)?;
-            if json {
-                out_json(&hits)
-            } else {
-                out(&render::search_hits(&hits))
-            }
-        }
+        Command::Search {
+            query,
+            mode,
+            limit,
+            json,
+        } => super::search::search(&svc, &query, mode, limit, json),
+        Command::Embeddings(cmd) => super::search::embeddings(&svc, cmd),
         Command::Categories(CategoriesCmd::List { json }) => {
             let cats = svc.list_categories()?;
             if json {

@@ -177,9 +177,8 @@ fn specs() -> Vec<(Kind, String)> {
         ),
         (
             Kind::Note,
-            format!(
-                r"\badd\s+(?:a\s+)?note\s+(?:to|on|for)\s+(?P<obj>[^,;:.!?]+?)\s*(?:[:,]|\s+saying|\s+that)\s+(?P<note>[^.!?]+)"
-            ),
+            r"\badd\s+(?:a\s+)?note\s+(?:to|on|for)\s+(?P<obj>[^,;:.!?]+?)\s*(?:[:,]|\s+saying|\s+that)\s+(?P<note>[^.!?]+)"
+                .to_string(),
         ),
     ]
 }

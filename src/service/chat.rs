@@ -381,8 +381,9 @@ impl Service {
                 limit,
             } => {
                 let tasks: Vec<Task> = match query {
+                    // By words and meaning ("anything medical?" finds the dentist).
                     Some(q) => self
-                        .search(&q, limit)?
+                        .search_smart(&q, limit)?
                         .into_iter()
                         .filter_map(|h| match h {
                             SearchHit::Task { task, .. } => Some(*task),

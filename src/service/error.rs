@@ -37,6 +37,8 @@ pub enum ServiceError {
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
+    Embed(#[from] crate::embed::EmbedError),
+    #[error(transparent)]
     Mcp(#[from] crate::mcp::McpError),
     #[error(transparent)]
     Agent(#[from] crate::agents::AgentError),

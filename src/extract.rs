@@ -69,6 +69,11 @@ pub(crate) struct Reader {
     pub drafts: Vec<Draft>,
     /// A "no wait" / "sorry" was just said: the next item replaces the previous one.
     pub correcting: bool,
+    /// A header sentence ("Three things for tomorrow.") gave a date to the list after it.
+    pub scene: Option<chrono::NaiveDate>,
+    /// "Did I ever send the W-9 to Contoso?": what was asked about, for an "if not, send it"
+    /// in the next sentence.
+    pub asked: Option<String>,
 }
 
 /// The sentences of a transcript as the extractor reads them, each with whether it was
@@ -269,6 +274,155 @@ mod tests {
             t.iter()
                 .all(|t| t.due.map(|d| d.to_string()).as_deref() == Some("2026-12-04"))
         );
+    }
+
+    fn due_of(t: &ExtractedTask) -> Option<String> {
+        t.due.map(|d| d.to_string())
+    }
+
+    #[test]
+    fn shared_and_trailing_dates() {
+        // "both <date>" covers every item listed before it and is no item itself.
+        let t = run("Water the ferns and repot the cactus, both by Sunday.");
+        assert_eq!(t.len(), 2);
+        assert!(t.iter().all(|t| due_of(t).as_deref() == Some("2026-12-06")));
+        // A date said alone after the item is the item's.
+        let t = run("Text the plumber, tomorrow afternoon. Book the MOT.");
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-03"));
+        assert_eq!(t[1].due, None);
+        // A header sentence dates the list that follows it.
+        let t = run(
+            "Four things for Friday. First, file the mileage claim. Second, collect the dry cleaning.",
+        );
+        assert_eq!(t.len(), 2);
+        assert!(t.iter().all(|t| due_of(t).as_deref() == Some("2026-12-04")));
+        // "that morning", "two days before": counted from the date said before.
+        let t =
+            run("Host the quiz night on the 10th, and print the answer sheets two days before.");
+        assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-08"));
+        let t = run("Post the cards on Monday. Oh and the parcel too, same day.");
+        assert_eq!(t[1].title, "Post the parcel");
+        assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-07"));
+        // "I need to get them done by Friday" dates the items, and is no item itself.
+        let t = run(
+            "The roof repair and the gutter cleaning are both high priority, I need to get them done by Friday.",
+        );
+        assert_eq!(titles_of(&t), vec!["Roof repair", "Gutter cleaning"]);
+        assert!(t.iter().all(|t| t.priority == Priority::High));
+        assert!(t.iter().all(|t| due_of(t).as_deref() == Some("2026-12-04")));
+    }
+
+    fn titles_of(t: &[ExtractedTask]) -> Vec<&str> {
+        t.iter().map(|t| t.title.as_str()).collect()
+    }
+
+    #[test]
+    fn follow_on_items_borrow_the_verb() {
+        assert_eq!(
+            titles("Renew the gym membership. The library card as well. Oh and the railcard too."),
+            vec![
+                "Renew the gym membership",
+                "Renew the library card",
+                "Renew the railcard"
+            ]
+        );
+        let t = run("Descale the kettle, that's urgent. The iron too, also urgent.");
+        assert_eq!(t[1].title, "Descale the iron");
+        assert_eq!(t[1].priority, Priority::High);
+        // "Same for X": the item before, for someone else.
+        assert_eq!(
+            titles("Book the dentist for Leo on the 9th. Same for Mia."),
+            vec!["Book the dentist for Leo", "Book the dentist for Mia"]
+        );
+    }
+
+    #[test]
+    fn fragments_are_no_items() {
+        assert_eq!(
+            titles("Pay the parking fine, otherwise I'll get a letter."),
+            vec!["Pay the parking fine"]
+        );
+        assert!(run("We should do something like that again. Anyway.").is_empty());
+        // A name said after the person it names stays with that item.
+        let t = run("Email the accountant, Priya, on Monday.");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].title, "Email the accountant, Priya");
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-07"));
+    }
+
+    #[test]
+    fn corrections_of_a_detail() {
+        assert_eq!(
+            titles("Buy the red wellies for Ava, no, make that the yellow ones."),
+            vec!["Buy the yellow wellies for Ava"]
+        );
+        assert_eq!(
+            titles("Email Jo the slides, actually, make that the handouts."),
+            vec!["Email Jo the handouts"]
+        );
+        let t = run("Lunch with Omar on Thursday, hang on, he's busy, move it to Friday.");
+        assert_eq!(t.len(), 1);
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-04"));
+        // "make it a priority" is a cue, not an item.
+        let t = run("Call the vet about the cat, make it a priority.");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].priority, Priority::High);
+    }
+
+    #[test]
+    fn no_longer_but_still() {
+        assert_eq!(
+            titles("I don't need to buy printer ink any more, but I do need to order more paper."),
+            vec!["Order more paper"]
+        );
+    }
+
+    #[test]
+    fn introduced_items() {
+        let t = run(
+            "Number one is the budget spreadsheet, that's urgent. Number two is chasing the refund from Argos, no rush.",
+        );
+        assert_eq!(
+            titles_of(&t),
+            vec!["Budget spreadsheet", "Chase the refund from Argos"]
+        );
+        assert_eq!(t[0].priority, Priority::High);
+        assert_eq!(t[1].priority, Priority::Low);
+        assert_eq!(
+            titles("Next up is the boiler service."),
+            vec!["Boiler service"]
+        );
+        assert_eq!(
+            titles("The first thing is to call the bank."),
+            vec!["Call the bank"]
+        );
+        assert!(run("The main thing is the kids are happy.").is_empty());
+        let t = run(
+            "The tax return is critical, it has to be filed by the 31st. The garden shed can wait.",
+        );
+        assert_eq!(titles_of(&t), vec!["Tax return", "Garden shed"]);
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-31"));
+        assert_eq!(
+            (t[0].priority, t[1].priority),
+            (Priority::High, Priority::Low)
+        );
+        assert!(run("My family is important.").is_empty());
+        assert!(run("The rest can wait.").is_empty());
+        // Examples said as gerunds after "like".
+        let t = run("Other stuff is whenever, like tidying the shed and emptying the gutters.");
+        assert_eq!(titles_of(&t), vec!["Tidy the shed", "Empty the gutters"]);
+        assert!(t.iter().all(|t| t.priority == Priority::Low));
+        // "Did I ...? If not, <verb> it": the thing asked about.
+        let t = run("Did we ever pay the window cleaner? If not, pay him today.");
+        assert_eq!(titles_of(&t), vec!["Pay the window cleaner"]);
+    }
+
+    #[test]
+    fn priority_stays_with_its_item() {
+        let t = run("Send Kevin the contract, that's top priority. The brochure, no rush.");
+        assert_eq!(t[0].priority, Priority::High);
+        assert_eq!(t[1].title, "Brochure");
+        assert_eq!(t[1].priority, Priority::Low);
     }
 
     #[test]

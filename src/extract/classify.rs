@@ -24,6 +24,9 @@ pub(crate) enum Kind {
     RetractObject(String),
     /// A to-do; `text` is what the title is made from.
     Task { text: String, due_statement: bool },
+    /// "make that the green ones", "make it Friday": a detail (or, when empty, only the date)
+    /// of the item just said changes.
+    Amend(String),
     /// A short noun phrase ("the NDA", "eggs"): a list item or an object for the previous verb.
     Phrase(String),
     /// Anything else: context, musing, venting.
@@ -52,6 +55,51 @@ static IS_DUE_RE: LazyLock<Option<Regex>> =
 static PRIORITY_IS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\w+ing)\s+(.+?)\s+(?:is|'s|should\s+be)\s+(?:(?:a|my|our|the|top|high|super|really|very)\s+)*(?:priority|urgent|important|critical)").ok()
 });
+
+/// "make that the large one", "change it to Friday": what follows replaces a detail.
+static AMEND_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:make\s+(?:it|that|this)|(?:change|move|switch|push|bump)\s+(?:it|that|this)(?:\s+back)?\s+to)\b\s*(.*)$").ok()
+});
+/// "otherwise I'll get fined", "or else we miss it": the consequence, not a to-do.
+static CONSEQUENCE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:otherwise|or\s+else|else)\b[\s,]*(?:i|we|you|they|it|he|she|there|that)\b",
+    )
+    .ok()
+});
+/// "Number two is ...", "Next up is ...", "Top priority today is ...": an item announced by
+/// its place in a list.
+static INTRODUCER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:so|and|okay|ok|right|oh|um+|uh+|then|also|alright|now)\W+)*(?:number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|next\s+up|first\s+up|up\s+next|last\s+but\s+not\s+least|(?:the\s+)?(?:first|second|third|fourth|next|last|final|other|main|big|biggest|most\s+important)\s+(?:thing|one|item|task|job)|(?:my\s+|the\s+|our\s+)?(?:top|first|main|biggest|number\s+one|highest)\s+priority)(?:\s+(?:for\s+)?(?:today|tomorrow|tonight|this\s+week|this\s+morning|this\s+afternoon))?\s*(?:is|'s|will\s+be|:|-)\s+(.+)$").ok()
+});
+/// "the visa application is urgent", "the slide template can wait" (the cue itself blanked):
+/// a noun phrase with nothing but a copula and the priority said about it.
+static NOUN_CUE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((?:the|my|our|your|his|her|their)\s+[^,]+?)(?:\s+(?:is|are|will\s+be|should\s+be|must\s+be))?(?:\s+(?:both|all|really|super|very|definitely|also|pretty|quite|still|kind\s+of|the|a|my|our|now))*\s*$").ok()
+});
+/// Cues that say how soon something must be done ("my family is important" names no to-do).
+static STRONG_CUE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:urgent|asap|priority|critical|can\s+wait|no\s+rush|no\s+hurry|whenever|overdue|time[- ]sensitive|right\s+away|immediately)\b").ok()
+});
+/// Subjects that name nothing to do.
+const VAGUE: &[&str] = &[
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "it",
+    "that",
+    "this",
+    "what",
+    "to",
+    "just",
+    "probably",
+    "stuff",
+    "things",
+    "else",
+    "everyone",
+    "someone",
+];
 
 /// A clause opening with these is about something ("For Thursday's workshop"), not an event itself.
 const PREPOSITIONS: &[&str] = &[
@@ -126,6 +174,38 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     }
     if question {
         return Kind::Statement(orig.trim().to_string());
+    }
+    if CONSEQUENCE_RE
+        .as_ref()
+        .is_some_and(|re| re.is_match(trimmed))
+    {
+        return Kind::Statement(orig.trim().to_string());
+    }
+    if let Some(text) = introduced(orig) {
+        return Kind::Task {
+            text,
+            due_statement: false,
+        };
+    }
+    if let Some(kind) = amendment(orig, masked, has_date) {
+        return kind;
+    }
+    if has_date
+        && content
+            .split_whitespace()
+            .all(|w| QUANTIFIERS.contains(&bare(w).as_str()))
+    {
+        // "both by the end of the month": a date for the items just listed.
+        return Kind::DateOnly;
+    }
+    if cue(orig).is_some()
+        && STRONG_CUE.as_ref().is_some_and(|re| re.is_match(orig))
+        && let Some(np) = noun_with_cue(content)
+    {
+        return Kind::Task {
+            text: np,
+            due_statement: false,
+        };
     }
     if let Some(text) = commitment(orig) {
         return Kind::Task {
@@ -249,6 +329,119 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         }
     }
     Kind::Statement(orig.trim().to_string())
+}
+
+/// Words that stand for items already named: "both", "all of them".
+pub(crate) const QUANTIFIERS: &[&str] = &[
+    "both", "all", "each", "of", "them", "these", "those", "the", "two", "three", "lot",
+];
+
+/// "Number two is renewing the domain" -> "renew the domain"; "Next up is the insurance
+/// renewal" -> "insurance renewal".
+fn introduced(orig: &str) -> Option<String> {
+    let c = INTRODUCER_RE.as_ref()?.captures(orig)?;
+    let rest = c.get(1)?.as_str().trim();
+    let first = rest.split_whitespace().next()?;
+    let b = bare(first);
+    if b == "to" {
+        let rest = rest[first.len()..].trim();
+        return rest
+            .split_whitespace()
+            .next()
+            .is_some_and(is_verb)
+            .then(|| rest.to_string());
+    }
+    if VAGUE.contains(&b.as_str()) || SUBJECT_PRONOUNS.contains(&b.as_str()) {
+        return None;
+    }
+    if let Some(verb) = verb_from_gerund(first) {
+        return Some(format!("{verb} {}", rest[first.len()..].trim()));
+    }
+    if is_verb(first) {
+        return Some(rest.to_string());
+    }
+    if is_determiner(first) || first.chars().next().is_some_and(char::is_uppercase) {
+        let words = rest.split_whitespace().collect::<Vec<_>>();
+        if words.iter().any(|w| is_finite(w)) && words.len() > 3 {
+            return None;
+        }
+        return Some(strip_article(rest));
+    }
+    None
+}
+
+/// "make that the green ones" -> Amend("the green ones"); "make it Friday" -> Amend("").
+fn amendment(orig: &str, masked: &str, has_date: bool) -> Option<Kind> {
+    let pos = strip_lead(masked);
+    let m = masked[pos..].trim_start();
+    let start = masked.len() - m.len();
+    let c = AMEND_RE.as_ref()?.captures(m)?;
+    let rest = c.get(1)?;
+    let words: Vec<&str> = rest.as_str().split_whitespace().collect();
+    if words.is_empty() {
+        return has_date.then(|| Kind::Amend(String::new()));
+    }
+    let first = bare(words[0]);
+    let bad_start = matches!(
+        first.as_str(),
+        "to" | "up"
+            | "work"
+            | "happen"
+            | "out"
+            | "clear"
+            | "through"
+            | "sure"
+            | "so"
+            | "easy"
+            | "quick"
+            | "fast"
+            | "count"
+            | "snappy"
+            | "worth"
+            | "obvious"
+            | "a"
+            | "an"
+    );
+    if bad_start || words.len() > 5 || words.iter().any(|w| is_finite(w) || is_verb(w)) {
+        return None;
+    }
+    let o = &orig[start + rest.start()..start + rest.end()];
+    Some(Kind::Amend(o.trim().to_string()))
+}
+
+/// The noun phrase of "the passport renewal is top priority" once the cue was blanked.
+fn noun_with_cue(content: &str) -> Option<String> {
+    let c = NOUN_CUE_RE.as_ref()?.captures(content.trim())?;
+    let np = c.get(1)?.as_str().trim();
+    let words: Vec<&str> = np.split_whitespace().collect();
+    // "the rest can wait", "the Comcast thing is urgent": no new item, a remark about others.
+    let vague = |w: &&str| {
+        matches!(
+            bare(w).as_str(),
+            "rest"
+                | "others"
+                | "other"
+                | "remainder"
+                | "thing"
+                | "things"
+                | "stuff"
+                | "one"
+                | "ones"
+                | "bit"
+                | "lot"
+        ) || VAGUE.contains(&bare(w).as_str())
+    };
+    if words.len() > 8
+        || words.len() < 2
+        || vague(&words[1])
+        || words.last().is_some_and(vague)
+        || words[1..]
+            .iter()
+            .any(|w| is_finite(w) || SUBJECT_PRONOUNS.contains(&bare(w).as_str()))
+    {
+        return None;
+    }
+    Some(strip_article(np))
 }
 
 /// "I promised my mom I'd call her" -> "call my mom".

@@ -39,6 +39,8 @@ pub(crate) struct DateHit {
     pub possessive: bool,
     /// "by then": the date is the one said just before.
     pub anaphoric: bool,
+    /// For an anaphoric date, days from the date said before ("two days before": -2).
+    pub offset: i64,
 }
 
 impl DateHit {
@@ -51,6 +53,7 @@ impl DateHit {
 struct Patterns {
     find: Regex,
     then: Regex,
+    relative: Regex,
     day_after: Regex,
     end_of: Regex,
     abbrev_end: Regex,
@@ -119,7 +122,8 @@ fn build() -> Option<Patterns> {
     let wdl = WEEKDAYS_LOOSE;
     Some(Patterns {
         find: Regex::new(&find).ok()?,
-        then: Regex::new(r"(?i)\b(?:(?:by|before|until|till)\s+then|before\s+that|by\s+that\s+(?:time|point|day))\b").ok()?,
+        then: Regex::new(r"(?i)\b(?:(?:by|before|until|till)\s+then|before\s+that|by\s+that\s+(?:time|point|day)|(?:on\s+)?(?:the\s+)?same\s+day|(?:on\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))\b").ok()?,
+        relative: Regex::new(&format!(r"(?i)\b(?:the\s+)?(?:({qty})\s+)?(day|week)s?\s+(before|earlier|prior|after|later)(\s+tomorrow)?\b")).ok()?,
         day_after: Regex::new(r"\bday\s+after\s+tomorrow\b").ok()?,
         end_of: Regex::new(r"\b(?:end|close)\s+of\s+(?:the\s+)?(this\s+|next\s+)?(week|month|year|day|business)\b").ok()?,
         abbrev_end: Regex::new(r"\b(eod|eow|eom|cob|month[- ]end|year[- ]end)\b").ok()?,
@@ -186,6 +190,7 @@ pub(crate) fn find_dates(text: &str, now: NaiveDateTime) -> Vec<DateHit> {
             time,
             possessive: lower.ends_with("'s"),
             anaphoric: false,
+            offset: 0,
         });
     }
     for m in p.then.find_iter(text) {
@@ -196,6 +201,61 @@ pub(crate) fn find_dates(text: &str, now: NaiveDateTime) -> Vec<DateHit> {
             time: None,
             possessive: false,
             anaphoric: true,
+            offset: 0,
+        });
+    }
+    // "two days before", "the day after", "a week later": counted from the date said before.
+    for c in p.relative.captures_iter(text) {
+        let (Some(m), Some(unit), Some(dir)) = (c.get(0), c.get(2), c.get(3)) else {
+            continue;
+        };
+        // "a week before the deadline": "before" starts a phrase of its own, not a date.
+        let next = text[m.end()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        let next = next
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let followed = !next.is_empty()
+            && !text[m.end()..]
+                .trim_start()
+                .starts_with([',', '.', ';', '!', '?'])
+            && !matches!(
+                next.as_str(),
+                "and" | "then" | "that" | "it" | "so" | "but" | "or"
+            );
+        if c.get(4).is_some()
+            || followed
+            || hits.iter().any(|h| h.start < m.end() && m.start() < h.end)
+        {
+            continue;
+        }
+        let n = match c.get(1) {
+            Some(q) => parse_number(&q.as_str().to_lowercase()).map_or(0, i64::from),
+            None => 1,
+        };
+        let days = if unit.as_str().eq_ignore_ascii_case("week") {
+            n * 7
+        } else {
+            n
+        };
+        let sign = if matches!(dir.as_str().to_lowercase().as_str(), "after" | "later") {
+            1
+        } else {
+            -1
+        };
+        if days == 0 {
+            continue;
+        }
+        hits.push(DateHit {
+            start: m.start(),
+            end: m.end(),
+            day: None,
+            time: None,
+            possessive: false,
+            anaphoric: true,
+            offset: sign * days,
         });
     }
     hits.sort_by_key(|h| h.start);

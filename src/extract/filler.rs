@@ -13,7 +13,7 @@ static FILLER_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:{FILLER})\b[\s,:;.!?-]*")).ok());
 
 static MODAL: LazyLock<String> = LazyLock::new(|| {
-    r"need\s+to|needa|have\s+to|has\s+to|'ve\s+got\s+to|'ve\s+gotta|have\s+got\s+to|got\s+to|gotta|must|should|ought\s+to|want\s+to|wanna|would\s+like\s+to|'d\s+like\s+to|'d\s+love\s+to|am\s+going\s+to|'m\s+going\s+to|'m\s+gonna|am\s+gonna|gonna|going\s+to|will|'ll|shall|'m\s+supposed\s+to|am\s+supposed\s+to|plan\s+to|'m\s+planning\s+to|intend\s+to|might\s+need\s+to|can|could|'d\s+better|better|'m\s+meant\s+to"
+    r"need\s+to|needa|have\s+to|do\s+(?:still\s+)?need\s+to|do\s+(?:still\s+)?have\s+to|has\s+to|'ve\s+got\s+to|'ve\s+gotta|have\s+got\s+to|got\s+to|gotta|must|should|ought\s+to|want\s+to|wanna|would\s+like\s+to|'d\s+like\s+to|'d\s+love\s+to|am\s+going\s+to|'m\s+going\s+to|'m\s+gonna|am\s+gonna|gonna|going\s+to|will|'ll|shall|'m\s+supposed\s+to|am\s+supposed\s+to|plan\s+to|'m\s+planning\s+to|intend\s+to|might\s+need\s+to|can|could|'d\s+better|better|'m\s+meant\s+to"
         .to_string()
 });
 
@@ -42,7 +42,7 @@ static REQUEST_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static CORRECTION_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:no\s+wait|wait\s+no|wait|no\s+no|no|sorry|i\s+mean|or\s+rather|rather|actually\s+no|oops|actually)\s*[.!,]*\s*$").ok()
+    Regex::new(r"(?i)^\s*(?:no\s+wait|wait\s+no|wait|no\s+no|no|sorry|i\s+mean|or\s+rather|rather|actually\s+no|oops|actually|(?:(?:no|oh|oh\s+no|wait)[\s,]+)?(?:hang|hold)\s+on(?:\s+a\s+(?:sec|second|minute))?|wait\s+a\s+(?:sec|second|minute)|on\s+second\s+thought)\s*[.!,]*\s*$").ok()
 });
 
 static RETRACT_PREV_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -166,6 +166,7 @@ mod tests {
             rest("Can you add a reminder to renew the SSL certificate"),
             "renew the SSL certificate"
         );
+        assert_eq!(rest("but I do need to ring Sue"), "ring Sue");
         assert_eq!(rest("Call Bob"), "Call Bob");
         assert_eq!(rest("Marketing did a good job"), "Marketing did a good job");
     }
@@ -180,6 +181,8 @@ mod tests {
     fn knows_take_backs() {
         assert!(is_correction("no wait"));
         assert!(is_correction("um, no wait"[4..].trim()));
+        assert!(is_correction("no, hold on"));
+        assert!(is_correction("hang on a sec"));
         assert!(retracts_previous("Scratch that"));
         assert!(retracts_previous("Actually don't"));
         assert!(retracts_previous("never mind"));

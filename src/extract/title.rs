@@ -118,11 +118,18 @@ pub(crate) fn make_title(text: &str, now: NaiveDateTime) -> Titled {
 /// True when nothing but pronouns and particles follow the verb: "do it", "set that up".
 pub(crate) fn pronoun_only(title: &str) -> bool {
     let words: Vec<&str> = title.split_whitespace().collect();
+    // "get them done", "get it sorted": the words say only that the thing gets finished.
+    let finished = |w: &&str| {
+        matches!(
+            bare(w).as_str(),
+            "done" | "sorted" | "finished" | "handled" | "fixed" | "booked" | "dealt" | "with"
+        )
+    };
     words.len() >= 2
         && words[1..].iter().any(|w| is_pronoun(w))
         && words[1..]
             .iter()
-            .all(|w| is_pronoun(w) || is_particle(w) || is_soft_tail(w))
+            .all(|w| is_pronoun(w) || is_particle(w) || is_soft_tail(w) || finished(w))
 }
 
 /// "write it up" + "the outage postmortem" -> "write up the outage postmortem".
@@ -219,6 +226,8 @@ mod tests {
         assert!(pronoun_only("write it up"));
         assert!(pronoun_only("Do it"));
         assert!(!pronoun_only("circulate it to leadership"));
+        assert!(pronoun_only("get them done"));
+        assert!(pronoun_only("Get it sorted"));
         assert_eq!(
             replace_pronoun("write it up", "the outage postmortem"),
             "Write up the outage postmortem"

@@ -145,6 +145,8 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             dump_commands::list_dumps,
+            settings_commands::embedding_status,
+            settings_commands::download_embedding_model,
             dump_commands::undo_dump_items,
             dump_commands::possible_duplicates,
             dump_commands::merge_tasks,

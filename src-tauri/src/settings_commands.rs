@@ -6,8 +6,8 @@ use tauri_plugin_autostart::ManagerExt;
 use utter::llm::ProviderConfig;
 use utter::secrets::Secret;
 use utter::service::{
-    AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DesktopStatus, DownloadEvent, HOTKEY_SETTING,
-    InputDevice, ModelEntry,
+    AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DesktopStatus, DownloadEvent, EmbeddingStatus,
+    HOTKEY_SETTING, InputDevice, ModelEntry,
 };
 
 use crate::AppState;
@@ -166,4 +166,60 @@ fn message(m: impl Into<String>) -> CommandError {
         message: m.into(),
         not_found: false,
     }
+}
+
+/// Whether the meaning-search model is installed, and how many cards wait for a vector.
+#[tauri::command]
+pub async fn embedding_status(state: State<'_, AppState>) -> CmdResult<EmbeddingStatus> {
+    with_service(state, |s| s.embedding_status()).await
+}
+
+/// Downloads the meaning-search model (progress as `model-download` events named after it),
+/// then indexes the board in the background.
+#[tauri::command]
+pub async fn download_embedding_model(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
+    let name = utter::embed::MODEL_NAME.to_string();
+    let send = move |ev: DownloadEvent| {
+        if let Err(e) = app.emit(MODEL_DOWNLOAD_EVENT, &ev) {
+            tracing::debug!("download progress not delivered: {e}");
+        }
+    };
+    let mut last_pct = u64::MAX;
+    let progress_send = send.clone();
+    let progress_name = name.clone();
+    let mut on_progress = move |p: utter::stt::DownloadProgress| {
+        let pct = p
+            .total
+            .map(|t| p.downloaded * 100 / t.max(1))
+            .unwrap_or(p.downloaded >> 20);
+        if pct != last_pct {
+            last_pct = pct;
+            progress_send(DownloadEvent {
+                name: progress_name.clone(),
+                downloaded: p.downloaded,
+                total: p.total,
+                done: false,
+                error: None,
+            });
+        }
+    };
+    let service = state.service.clone();
+    let result = service
+        .download_embedding_model(None, &mut on_progress)
+        .await;
+    send(DownloadEvent {
+        name,
+        downloaded: 0,
+        total: None,
+        done: result.is_ok(),
+        error: result.as_ref().err().map(|e| e.to_string()),
+    });
+    result.map_err(CommandError::from)?;
+    let indexer = service.clone();
+    std::thread::spawn(move || {
+        if let Err(e) = indexer.embed_missing(&mut |_, _| {}) {
+            tracing::warn!("indexing the board for meaning search failed: {e}");
+        }
+    });
+    Ok(())
 }

@@ -56,6 +56,8 @@ pub struct AppSettings {
     pub autostart: bool,
     pub onboarding_done: bool,
     pub llm: Option<ProviderConfig>,
+    /// Dumps are matched against the open cards (`dumps.reconcile`, on by default).
+    pub reconcile: bool,
 }
 
 impl Service {
@@ -77,6 +79,7 @@ impl Service {
             autostart: self.flag(AUTOSTART_SETTING)?,
             onboarding_done: self.flag(ONBOARDING_SETTING)?,
             llm: self.llm_config()?,
+            reconcile: self.reconcile_enabled()?,
         })
     }
 

@@ -30,6 +30,7 @@ import type { RunDetail } from "./bindings/RunDetail";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Status } from "./bindings/Status";
 import type { DumpUndone } from "./bindings/DumpUndone";
+import type { EmbeddingStatus } from "./bindings/EmbeddingStatus";
 import type { Merged } from "./bindings/Merged";
 import type { PossibleDuplicate } from "./bindings/PossibleDuplicate";
 import type { Task } from "./bindings/Task";
@@ -241,6 +242,7 @@ export type SettingKey =
   | "notify.dnd" // "on" | "off"
   | "ui.theme" // "system" | "light" | "dark"
   | "app.autostart" // "on" | "off"
+  | "dumps.reconcile" // "on" | "off"
   | "onboarding.done"; // "on"
 
 export function getSettings(): Promise<AppSettings> {
@@ -333,6 +335,16 @@ export function putBackTasks(before: Task[]): Promise<void> {
 /** "Not the same": drops the card's "possibly the same" flag. */
 export function keepApart(taskId: number): Promise<void> {
   return invoke<void>("keep_apart", { taskId });
+}
+
+/** The meaning-search model: installed or not, cards waiting for a vector. */
+export function embeddingStatus(): Promise<EmbeddingStatus> {
+  return invoke<EmbeddingStatus>("embedding_status");
+}
+
+/** Resolves when the model is installed; progress arrives as `onModelDownload` events. */
+export function downloadEmbeddingModel(): Promise<void> {
+  return invoke<void>("download_embedding_model");
 }
 
 export function listVocabulary(): Promise<VocabularyEntry[]> {

@@ -167,6 +167,22 @@ describe("settings", () => {
     expect(within(await modelRow("base.en")).getByText("In use")).toBeInTheDocument();
   });
 
+  it("the Board section: matching dumps switches off and on; the meaning-search model downloads with progress", async () => {
+    const { backend, user, dialog } = await openSettings();
+    const match = within(dialog).getByLabelText("Match dumps with the board");
+    expect(match).toBeChecked();
+    await user.click(match);
+    await waitFor(() => expect(backend.callsTo("set_setting")).toContainEqual({ key: "dumps.reconcile", value: "off" }));
+    await waitFor(() => expect(backend.desktop.settings.reconcile).toBe(false));
+
+    backend.desktop.downloadStepMs = 40;
+    await user.click(within(dialog).getByRole("button", { name: "Download (83 MB)" }));
+    const bar = await within(dialog).findByRole("progressbar", { name: "Downloading the meaning-search model" });
+    await waitFor(() => expect(Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(0));
+    expect(await within(dialog).findByText(/Installed \(all-MiniLM-L6-v2\)/, {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(backend.callsTo("download_embedding_model")).toHaveLength(1);
+  });
+
   it("a real (mock) download runs to the end; a failed one says why", async () => {
     const { backend, user } = await openSettings();
     backend.desktop.downloadStepMs = 5;

@@ -22,4 +22,8 @@ language: string, retention_days: number,
 /**
  * Do not disturb: no notifications except errors.
  */
-dnd: boolean, theme: Theme, autostart: boolean, onboarding_done: boolean, llm: ProviderConfig | null, };
+dnd: boolean, theme: Theme, autostart: boolean, onboarding_done: boolean, llm: ProviderConfig | null, 
+/**
+ * Dumps are matched against the open cards (`dumps.reconcile`, on by default).
+ */
+reconcile: boolean, };

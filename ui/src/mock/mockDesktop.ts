@@ -26,9 +26,11 @@ const DEFAULTS: AppSettings = {
   autostart: false,
   onboarding_done: true,
   llm: null,
+  reconcile: true,
 };
 
-const FLAG_KEYS: Record<string, "dnd" | "autostart" | "onboarding_done"> = {
+const FLAG_KEYS: Record<string, "dnd" | "autostart" | "onboarding_done" | "reconcile"> = {
+  "dumps.reconcile": "reconcile",
   "notify.dnd": "dnd",
   "app.autostart": "autostart",
   "onboarding.done": "onboarding_done",
@@ -57,6 +59,8 @@ export class MockDesktop {
   }
 
   settings: AppSettings = { ...DEFAULTS };
+  /** The meaning-search model, downloaded like a speech model. */
+  embeddings = { name: "all-MiniLM-L6-v2", size: 83_342_062, installed: false, partial_download: false, bytes_on_disk: 0, recommended: false, auto_in_use: false };
   devices: InputDevice[] = [
     { name: "Built-in Microphone", is_default: true },
     { name: "USB Headset", is_default: false },
@@ -126,7 +130,7 @@ export class MockDesktop {
 
   handles(cmd: string): boolean {
     return [
-      "get_settings", "set_setting", "desktop_status", "list_input_devices", "list_models", "download_model",
+      "get_settings", "set_setting", "desktop_status", "list_input_devices", "list_models", "download_model", "embedding_status", "download_embedding_model",
       "start_recording", "stop_recording", "cancel_recording", "start_level_test", "stop_level_test",
       "set_llm_provider", "clear_llm_provider", "undo_dump",
     ].includes(cmd);
@@ -155,6 +159,10 @@ export class MockDesktop {
         return this.models.map((m) => ({ ...m }));
       case "download_model":
         return this.download(String(a.name));
+      case "embedding_status":
+        return { model: "all-MiniLM-L6-v2", installed: this.embeddings.installed, pending: 0 };
+      case "download_embedding_model":
+        return this.download("all-MiniLM-L6-v2");
       case "start_recording":
         return this.startRecording();
       case "stop_recording":
@@ -285,7 +293,7 @@ export class MockDesktop {
   }
 
   private download(name: string): Promise<null> {
-    const m = this.models.find((x) => x.name === name);
+    const m = name === "all-MiniLM-L6-v2" ? this.embeddings : this.models.find((x) => x.name === name);
     if (!m) return Promise.reject({ message: `unknown model ${name}`, not_found: true });
     const from = m.partial_download ? m.bytes_on_disk : 0;
     return new Promise((resolve) => {

@@ -10,6 +10,7 @@ import { useSettings } from "../hooks/useSettings";
 import { HotkeyField } from "./settings/HotkeyField";
 import { LANGUAGES } from "./settings/languages";
 import { LlmField } from "./settings/LlmField";
+import { MeaningSearchField } from "./settings/MeaningSearchField";
 import { MicrophoneField } from "./settings/MicrophoneField";
 import { ModelField } from "./settings/ModelField";
 import { RetentionField } from "./settings/RetentionField";
@@ -128,6 +129,30 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
               what it still gets wrong, with what it writes instead.
             </p>
             <VocabularyField />
+          </section>
+
+          <section className="settings-section" aria-labelledby="s-board">
+            <h2 id="s-board">Board</h2>
+            <SettingRow
+              label="Match dumps with the board"
+              htmlFor="setting-reconcile"
+              help="Saying a card again updates it instead of adding a copy; “push the dentist to Friday” or “I finished the proposal” change the card. Off: every item is a new card."
+              error={errors["dumps.reconcile"]}
+            >
+              <input
+                id="setting-reconcile"
+                type="checkbox"
+                className="switch"
+                checked={settings.reconcile}
+                onChange={(e) => void set("dumps.reconcile", e.target.checked ? "on" : "off")}
+              />
+            </SettingRow>
+            <SettingRow
+              label="Search by meaning"
+              help="A small model (all-MiniLM-L6-v2) that runs on this computer, so “medical appointment” finds “Book the dentist”. Without it, search matches words."
+            >
+              <MeaningSearchField />
+            </SettingRow>
           </section>
 
           <section className="settings-section" aria-labelledby="s-llm">

@@ -285,46 +285,39 @@ impl Service {
     }
 
     fn fuse(&self, words: Vec<Task>, meaning: Vec<(i64, f32)>, limit: usize) -> Vec<RankedHit> {
-        let mut hits: HashMap<i64, RankedHit> = HashMap::new();
+        // Scores first, by id; cards are read from the database only for the ones shown.
+        let mut scored: HashMap<i64, (f64, Option<usize>, Option<f32>)> = HashMap::new();
+        let mut known: HashMap<i64, Task> = HashMap::new();
         for (i, task) in words.into_iter().enumerate() {
-            let id = task.id;
-            hits.insert(
-                id,
-                RankedHit {
-                    task,
-                    score: 1.0 / (RRF_K + i as f64 + 1.0),
-                    fts_rank: Some(i + 1),
-                    cosine: None,
-                },
-            );
+            scored.insert(task.id, (1.0 / (RRF_K + i as f64 + 1.0), Some(i + 1), None));
+            known.insert(task.id, task);
         }
         for (i, (id, cos)) in meaning.into_iter().enumerate() {
-            let add = 1.0 / (RRF_K + i as f64 + 1.0);
-            match hits.get_mut(&id) {
-                Some(h) => {
-                    h.score += add;
-                    h.cosine = Some(cos);
-                }
-                None => {
-                    if let Ok(task) = self.get_task(id)
-                        && task.cancelled_at.is_none()
-                    {
-                        hits.insert(
-                            id,
-                            RankedHit {
-                                task,
-                                score: add,
-                                fts_rank: None,
-                                cosine: Some(cos),
-                            },
-                        );
-                    }
-                }
-            }
+            let e = scored.entry(id).or_insert((0.0, None, None));
+            e.0 += 1.0 / (RRF_K + i as f64 + 1.0);
+            e.2 = Some(cos);
         }
-        let mut out: Vec<RankedHit> = hits.into_values().collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.task.id.cmp(&b.task.id)));
-        out.truncate(limit);
+        let mut order: Vec<(i64, (f64, Option<usize>, Option<f32>))> = scored.into_iter().collect();
+        order.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(&b.0)));
+        let mut out = Vec::with_capacity(limit);
+        for (id, (score, fts_rank, cosine)) in order {
+            if out.len() >= limit {
+                break;
+            }
+            let task = match known.remove(&id) {
+                Some(t) => t,
+                None => match self.get_task(id) {
+                    Ok(t) if t.cancelled_at.is_none() => t,
+                    _ => continue,
+                },
+            };
+            out.push(RankedHit {
+                task,
+                score,
+                fts_rank,
+                cosine,
+            });
+        }
         out
     }
 }

@@ -22,6 +22,9 @@ const MIN_COSINE: f32 = 0.25;
 /// How deep each ranking goes before fusing.
 const DEPTH: usize = 100;
 
+/// A card's fused score, its place in the word ranking and its cosine.
+type Fused = (f64, Option<usize>, Option<f32>);
+
 /// How `utter search` ranks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -286,7 +289,7 @@ impl Service {
 
     fn fuse(&self, words: Vec<Task>, meaning: Vec<(i64, f32)>, limit: usize) -> Vec<RankedHit> {
         // Scores first, by id; cards are read from the database only for the ones shown.
-        let mut scored: HashMap<i64, (f64, Option<usize>, Option<f32>)> = HashMap::new();
+        let mut scored: HashMap<i64, Fused> = HashMap::new();
         let mut known: HashMap<i64, Task> = HashMap::new();
         for (i, task) in words.into_iter().enumerate() {
             scored.insert(task.id, (1.0 / (RRF_K + i as f64 + 1.0), Some(i + 1), None));
@@ -297,7 +300,7 @@ impl Service {
             e.0 += 1.0 / (RRF_K + i as f64 + 1.0);
             e.2 = Some(cos);
         }
-        let mut order: Vec<(i64, (f64, Option<usize>, Option<f32>))> = scored.into_iter().collect();
+        let mut order: Vec<(i64, Fused)> = scored.into_iter().collect();
         order.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(&b.0)));
         let mut out = Vec::with_capacity(limit);
         for (id, (score, fts_rank, cosine)) in order {

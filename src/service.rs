@@ -55,7 +55,7 @@ pub use notifications::{
 };
 pub use quick_add::{QuickAdd, parse_quick_add};
 pub use reconcile::{
-    DumpItem, DumpResult, DumpUndone, Merged, PossibleDuplicate, RECONCILE_SETTING,
+    DumpItem, DumpResult, DumpUndone, Merged, PossibleDuplicate, PreviewItem, RECONCILE_SETTING,
 };
 pub use refine::Refinement;
 pub use semantic::{EmbeddingStatus, RankedHit, SearchMode, spawn_embedder};

@@ -108,6 +108,26 @@ pub fn extracted(tasks: &[ExtractedTask]) -> String {
         .join("\n")
 }
 
+/// Extracted items, each with what saving it would do to the board.
+pub fn previewed(items: &[crate::service::PreviewItem]) -> String {
+    if items.is_empty() {
+        return "No tasks found.".into();
+    }
+    items
+        .iter()
+        .map(|p| {
+            let tasks = std::slice::from_ref(&p.task);
+            let line = extracted(tasks);
+            match (p.outcome, p.card) {
+                ("new", _) => line,
+                (o, Some(card)) => format!("{line}  ({o} #{card})"),
+                (o, None) => format!("{line}  ({o})"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A dump's result: new cards, cards it changed, possible repeats, questions answered.
 pub fn dump_outcome(r: &crate::service::DumpResult) -> String {
     use crate::reconcile::Outcome;

@@ -139,7 +139,15 @@ fn extract_cmd(
     let text = read_stdin()?;
     let now = parse_now(now)?;
     let tasks = if crate::paths::db_path(data_dir).exists() {
-        extract_reporting(&*Service::open(data_dir)?, &text, now, engine)?
+        let svc = Service::open(data_dir)?;
+        let found = extract_reporting(&svc, &text, now, engine)?;
+        // With a board, each item also says what saving it would do (same as #3, update…).
+        let preview = svc.preview_dump(&text, found, now)?;
+        return if json {
+            out_json(&preview)
+        } else {
+            out(&render::previewed(&preview))
+        };
     } else {
         // No database yet means no model configured either.
         if matches!(engine, EngineArg::Llm) {

@@ -84,7 +84,66 @@ pub struct Merged {
     pub before: Vec<Task>,
 }
 
+/// An extracted item with what saving it would do (`utter extract --json`; nothing saved).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PreviewItem {
+    #[serde(flatten)]
+    pub task: ExtractedTask,
+    /// new, same, update, unsure — or question (answered, never saved).
+    pub outcome: &'static str,
+    /// The card it would repeat, change or be flagged against.
+    pub card: Option<i64>,
+}
+
 impl Service {
+    /// What `found` would do to the board if the dump were saved; nothing is saved.
+    pub fn preview_dump(
+        &self,
+        text: &str,
+        found: Vec<ExtractedTask>,
+        now: NaiveDateTime,
+    ) -> ServiceResult<Vec<PreviewItem>> {
+        let plan = self.plan_dump(text, found.clone(), now)?;
+        let updates: Vec<(Vec<String>, i64)> = plan
+            .decisions
+            .iter()
+            .filter_map(|d| match d {
+                Decision::Update { said, card, .. } => {
+                    Some((crate::reconcile::similarity::content_tokens(said), *card))
+                }
+                _ => None,
+            })
+            .collect();
+        Ok(found
+            .into_iter()
+            .map(|task| {
+                let decided = plan.decisions.iter().find_map(|d| match d {
+                    Decision::New(i) if i.title == task.title => Some(("new", None)),
+                    Decision::Unsure { item, possible } if item.title == task.title => {
+                        Some(("unsure", Some(*possible)))
+                    }
+                    Decision::Same { item, card, .. } if item.title == task.title => {
+                        Some(("same", Some(*card)))
+                    }
+                    _ => None,
+                });
+                let (outcome, card) = decided.unwrap_or_else(|| {
+                    // Not planned as an item: its words were an update or a question.
+                    let words = crate::reconcile::similarity::content_tokens(&task.title);
+                    updates
+                        .iter()
+                        .find(|(said, _)| words.iter().all(|w| said.contains(w)))
+                        .map_or(("question", None), |(_, card)| ("update", Some(*card)))
+                });
+                PreviewItem {
+                    task,
+                    outcome,
+                    card,
+                }
+            })
+            .collect())
+    }
+
     pub fn reconcile_enabled(&self) -> ServiceResult<bool> {
         Ok(self.get_setting(RECONCILE_SETTING)?.as_deref() != Some("off"))
     }

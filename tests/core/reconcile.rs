@@ -276,3 +276,57 @@ fn quick_add_reads_markers_and_dates_anywhere() {
         "{cats}"
     );
 }
+
+#[test]
+fn extract_says_what_each_item_would_do_and_saves_nothing() {
+    let dir = tempdir().unwrap();
+    let d = dir.path();
+    let ids = board(
+        d,
+        json!([{"title": "Call Joe about the renewal"}, {"title": "Book the dentist"}]),
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_utter"))
+        .args([
+            "--data-dir",
+            d.to_str().unwrap(),
+            "extract",
+            "--now",
+            NOW,
+            "--json",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(
+                b"Ring Joe about the renewal tomorrow. Push the dentist to Friday. Buy milk.",
+            )?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    assert!(out.status.success());
+    let items: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(String, Value)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["outcome"].as_str().unwrap().to_string(),
+                i["card"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("same".to_string(), json!(ids[0])),
+            ("update".to_string(), json!(ids[1])),
+            ("new".to_string(), Value::Null),
+        ],
+        "{items}"
+    );
+    assert_eq!(task(d, ids[1])["due"], Value::Null, "extract saves nothing");
+    assert_eq!(all_ids(d), ids);
+}

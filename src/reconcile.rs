@@ -138,13 +138,25 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     // Words that were a question or an update that found its card: an item the extractor
     // read from them is not new work.
     let mut consumed: Vec<Vec<String>> = Vec::new();
+    // What was said before: "update the doc, no wait, forget the doc" takes back the
+    // dump's own item (the extractor's business), it does not cancel a card.
+    let mut earlier = String::new();
     for (sentence, marked) in split_into_sentences(text) {
         if questions::is_question(&sentence, marked) {
             out.answers.push(questions::answer(&sentence, board, now));
             consumed.push(content_tokens(&sentence));
+            earlier.push_str(&sentence);
+            earlier.push(' ');
             continue;
         }
         for update in spoken_update::find(&sentence, now) {
+            if update.change == Change::Cancel {
+                let before = content_tokens(&format!("{earlier} {}", &sentence[..update.start]));
+                let object = content_tokens(&update.object);
+                if !object.is_empty() && object.iter().all(|t| before.contains(t)) {
+                    continue;
+                }
+            }
             let Some(card) = target(&update, &cards, &weights) else {
                 continue;
             };
@@ -167,6 +179,8 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
                 }),
             }
         }
+        earlier.push_str(&sentence);
+        earlier.push(' ');
     }
     for item in items {
         let tokens = content_tokens(&item.title);
@@ -390,6 +404,26 @@ mod tests {
         );
         assert!(
             matches!(p.decisions[0], Decision::Unsure { possible: 1, .. }),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn taking_back_the_dumps_own_item_cancels_no_card() {
+        let board = vec![task(1, "Update the onboarding doc", None)];
+        let p = plan(
+            "Update the onboarding doc, no wait, forget the onboarding doc. Review the PR.",
+            vec![item("Review the PR", None)],
+            &board,
+            now(),
+        );
+        assert!(
+            p.decisions.iter().all(|d| matches!(d, Decision::New(_))),
+            "{p:?}"
+        );
+        let p = plan("Forget the onboarding doc.", vec![], &board, now());
+        assert!(
+            matches!(p.decisions[..], [Decision::Update { card: 1, .. }]),
             "{p:?}"
         );
     }

@@ -58,8 +58,7 @@ enum Kind {
 }
 
 /// Where an order may start: the start of a clause, after a joining word or a filler.
-const LEAD: &str =
-    r"(?:^|[,;:]\s*|\b(?:and|but|also|so|oh|okay|then|please|just|actually|plus)\s+)";
+const LEAD: &str = r"(?:^|[,;:]\s*|\b(?:and|but|also|so|oh|okay|then|please|just|actually|plus|can\s+you|could\s+you|would\s+you|let's)\s+)";
 /// Where the object ends.
 const END: &str = r"(?:\s+(?:and|but|because|since|as|so)\b|\s*[,;.!?]|\s*$)";
 const OBJ: &str = r"(?P<obj>[^,;.!?]+?)";
@@ -119,7 +118,7 @@ fn specs() -> Vec<(Kind, String)> {
         // "drop" is not here: "drop the keys off", "drop Sarah a line" are work to do.
         (
             Kind::Cancel,
-            format!(r"{LEAD}(?:cancel|scrap|ditch|nix|call\s+off|forget\s+about)\s+{OBJ}{END}"),
+            format!(r"{LEAD}(?:cancel|scrap|ditch|nix|call\s+off|forget(?:\s+about)?|don't\s+bother(?:\s+with)?)\s+{OBJ}{END}"),
         ),
         (
             Kind::Cancel,

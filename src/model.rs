@@ -251,6 +251,30 @@ pub struct Task {
     pub updated_at: String,
 }
 
+impl Task {
+    /// A pending, medium-priority card with nothing else set (unit tests).
+    #[cfg(test)]
+    pub(crate) fn sample(id: i64, title: &str) -> Task {
+        Task {
+            id,
+            title: title.into(),
+            description: None,
+            category: None,
+            priority: Priority::Medium,
+            status: Status::Pending,
+            due: None,
+            assigned_agent: None,
+            position: 0.0,
+            source_transcript_id: None,
+            agent_output: None,
+            agent_reason: None,
+            cancelled_at: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+}
+
 /// Fields for a new task; everything but the title is optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export, optional_fields)]

@@ -301,21 +301,8 @@ mod tests {
 
     fn task(id: i64, title: &str, due: Option<&str>) -> Task {
         Task {
-            id,
-            title: title.into(),
-            description: None,
-            category: None,
-            priority: Priority::Medium,
-            status: Status::Pending,
             due: due.map(|d| d.parse().unwrap()),
-            assigned_agent: None,
-            position: 0.0,
-            source_transcript_id: None,
-            agent_output: None,
-            agent_reason: None,
-            cancelled_at: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Task::sample(id, title)
         }
     }
 

@@ -102,30 +102,7 @@ pub async fn download_model(
     name: String,
 ) -> CmdResult<()> {
     let models = state.service.models().map_err(CommandError::from)?;
-    let send = move |ev: DownloadEvent| {
-        if let Err(e) = app.emit(MODEL_DOWNLOAD_EVENT, &ev) {
-            tracing::debug!("download progress not delivered: {e}");
-        }
-    };
-    let mut last_pct = u64::MAX;
-    let progress_name = name.clone();
-    let progress_send = send.clone();
-    let mut on_progress = move |p: utter::stt::DownloadProgress| {
-        let pct = p
-            .total
-            .map(|t| p.downloaded * 100 / t.max(1))
-            .unwrap_or(p.downloaded >> 20);
-        if pct != last_pct {
-            last_pct = pct;
-            progress_send(DownloadEvent {
-                name: progress_name.clone(),
-                downloaded: p.downloaded,
-                total: p.total,
-                done: false,
-                error: None,
-            });
-        }
-    };
+    let (send, mut on_progress) = download_events(app, &name);
     let result = models.download(&name, &mut on_progress).await;
     let (bytes, error) = match &result {
         Ok(path) => (std::fs::metadata(path).map(|m| m.len()).unwrap_or(0), None),
@@ -179,30 +156,7 @@ pub async fn embedding_status(state: State<'_, AppState>) -> CmdResult<Embedding
 #[tauri::command]
 pub async fn download_embedding_model(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
     let name = utter::embed::MODEL_NAME.to_string();
-    let send = move |ev: DownloadEvent| {
-        if let Err(e) = app.emit(MODEL_DOWNLOAD_EVENT, &ev) {
-            tracing::debug!("download progress not delivered: {e}");
-        }
-    };
-    let mut last_pct = u64::MAX;
-    let progress_send = send.clone();
-    let progress_name = name.clone();
-    let mut on_progress = move |p: utter::stt::DownloadProgress| {
-        let pct = p
-            .total
-            .map(|t| p.downloaded * 100 / t.max(1))
-            .unwrap_or(p.downloaded >> 20);
-        if pct != last_pct {
-            last_pct = pct;
-            progress_send(DownloadEvent {
-                name: progress_name.clone(),
-                downloaded: p.downloaded,
-                total: p.total,
-                done: false,
-                error: None,
-            });
-        }
-    };
+    let (send, mut on_progress) = download_events(app, &name);
     let service = state.service.clone();
     let result = service
         .download_embedding_model(None, &mut on_progress)
@@ -222,4 +176,40 @@ pub async fn download_embedding_model(app: AppHandle, state: State<'_, AppState>
         }
     });
     Ok(())
+}
+
+/// The `model-download` event sender and a progress callback that sends at most one event
+/// per percent (per MiB when the size is unknown).
+fn download_events(
+    app: AppHandle,
+    name: &str,
+) -> (
+    impl Fn(DownloadEvent) + Clone + Send + 'static,
+    impl FnMut(utter::stt::DownloadProgress) + Send + 'static,
+) {
+    let send = move |ev: DownloadEvent| {
+        if let Err(e) = app.emit(MODEL_DOWNLOAD_EVENT, &ev) {
+            tracing::debug!("download progress not delivered: {e}");
+        }
+    };
+    let mut last_pct = u64::MAX;
+    let progress_send = send.clone();
+    let progress_name = name.to_string();
+    let on_progress = move |p: utter::stt::DownloadProgress| {
+        let pct = p
+            .total
+            .map(|t| p.downloaded * 100 / t.max(1))
+            .unwrap_or(p.downloaded >> 20);
+        if pct != last_pct {
+            last_pct = pct;
+            progress_send(DownloadEvent {
+                name: progress_name.clone(),
+                downloaded: p.downloaded,
+                total: p.total,
+                done: false,
+                error: None,
+            });
+        }
+    };
+    (send, on_progress)
 }

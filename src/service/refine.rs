@@ -274,26 +274,10 @@ pub(super) fn content_words(title: &str) -> HashSet<String> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::model::{Priority, Status};
+    use crate::model::Priority;
 
     fn card(id: i64, title: &str) -> Task {
-        Task {
-            id,
-            title: title.into(),
-            description: None,
-            category: None,
-            priority: Priority::Medium,
-            status: Status::Pending,
-            due: None,
-            assigned_agent: None,
-            position: 0.0,
-            source_transcript_id: None,
-            agent_output: None,
-            agent_reason: None,
-            cancelled_at: None,
-            created_at: String::new(),
-            updated_at: String::new(),
-        }
+        Task::sample(id, title)
     }
 
     fn found(title: &str) -> ExtractedTask {

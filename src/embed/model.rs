@@ -92,9 +92,23 @@ impl Embedder {
     }
 }
 
-/// Dot product of two unit vectors: their cosine similarity.
+/// Dot product of two unit vectors: their cosine similarity. Eight running sums, so the
+/// compiler can use SIMD (one sum in order cannot be reordered): a search scans every card.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    let mut acc = [0.0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for i in 0..8 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    acc.iter().sum::<f32>() + tail
 }
 
 /// Little-endian bytes, for a BLOB.
@@ -106,4 +120,18 @@ pub fn from_bytes(b: &[u8]) -> Vec<f32> {
     b.chunks_exact(4)
         .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cosine_is_the_dot_product() {
+        let a: Vec<f32> = (0..19).map(|i| i as f32 * 0.1).collect();
+        let b: Vec<f32> = (0..19).map(|i| 1.0 - i as f32 * 0.05).collect();
+        let plain: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+        assert!((cosine(&a, &b) - plain).abs() < 1e-4);
+        assert_eq!(from_bytes(&to_bytes(&a)), a);
+    }
 }

@@ -23,9 +23,14 @@ pub fn search(
         SearchModeArg::Fts => SearchMode::Fts,
         SearchModeArg::Semantic => SearchMode::Semantic,
     };
-    if mode == SearchMode::Fts && !json {
+    if mode == SearchMode::Fts {
         // Words only: the transcripts that match are worth seeing too.
-        return out(&render::search_hits(&svc.search(query, limit)?));
+        let hits = svc.search(query, limit)?;
+        return if json {
+            out_json(&hits)
+        } else {
+            out(&render::search_hits(&hits))
+        };
     }
     if mode == SearchMode::Hybrid && !embed::is_installed(svc.data_dir()) {
         eprintln!(

@@ -335,8 +335,8 @@ fn dump_saves_the_transcript_and_linked_tasks() {
             .any(|t| t["id"] == before["id"])
     );
     assert_eq!(all.as_array().unwrap().len(), 1 + tasks.len());
-    // The transcript is searchable.
-    let hits = json(d, &["search", "offsite", "--json"]);
+    // The transcript is searchable (by its words).
+    let hits = json(d, &["search", "offsite", "--mode", "fts", "--json"]);
     assert!(
         hits.as_array()
             .unwrap()

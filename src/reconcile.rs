@@ -111,6 +111,9 @@ impl Plan {
 struct Card<'a> {
     task: &'a Task,
     tokens: Vec<String>,
+    /// The sum of the tokens' weights, worked out once (a dump compares every item with
+    /// every card: on a 10k board, looking weights up again each time was the cost).
+    weight: f64,
     /// Worked out only for the cards that come close: most of a big board never does.
     names: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
@@ -130,10 +133,15 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         .map(|t| Card {
             task: t,
             tokens: content_tokens(&t.title),
+            weight: 0.0,
             names: std::cell::OnceCell::new(),
         })
         .collect();
     let weights = Weights::from_docs(cards.iter().map(|c| c.tokens.as_slice()));
+    let mut cards = cards;
+    for c in &mut cards {
+        c.weight = c.tokens.iter().map(|t| weights.of(t)).sum();
+    }
     let mut out = Plan::default();
     // Words that were a question or an update that found its card: an item the extractor
     // read from them is not new work.
@@ -211,10 +219,24 @@ fn target<'a>(
         .as_deref()
         .map(content_tokens)
         .unwrap_or_default();
+    let object_w: Vec<f64> = object.iter().map(|t| weights.of(t)).collect();
+    let object_total: f64 = object_w.iter().sum();
     let mut scored: Vec<(f64, &Card<'_>)> = cards
         .iter()
         .map(|c| {
-            let mut s = weights.coverage(&object, &c.tokens);
+            // How much of the object's weight the card holds (`Weights::coverage`, with the
+            // weights looked up once).
+            let found: f64 = object
+                .iter()
+                .zip(&object_w)
+                .filter(|(t, _)| c.tokens.contains(t))
+                .map(|(_, w)| w)
+                .sum();
+            let mut s = if object_total > 0.0 {
+                found / object_total
+            } else {
+                0.0
+            };
             if s >= TARGET_AT && verb.iter().any(|v| c.tokens.contains(v)) {
                 s += TARGET_MARGIN;
             }
@@ -243,9 +265,23 @@ fn decide(
     weights: &Weights,
 ) -> Decision {
     let item_names = names(&item.title);
+    let item_w: Vec<f64> = tokens.iter().map(|t| weights.of(t)).collect();
+    let item_total: f64 = item_w.iter().sum();
     let mut best: Option<(f64, &Card<'_>)> = None;
     for c in cards {
-        let s = weights.dice(tokens, &c.tokens);
+        // `Weights::dice`, with both sides' weights looked up once.
+        let common: f64 = tokens
+            .iter()
+            .zip(&item_w)
+            .filter(|(t, _)| c.tokens.contains(t))
+            .map(|(_, w)| w)
+            .sum();
+        let total = item_total + c.weight;
+        let s = if total > 0.0 {
+            2.0 * common / total
+        } else {
+            0.0
+        };
         if s < UNSURE_AT - 1e-9 || best.is_some_and(|(b, _)| s <= b) {
             continue;
         }

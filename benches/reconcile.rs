@@ -4,11 +4,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDateTime;
 use utter::Service;
 use utter::model::{NewTask, NewTranscript};
+
+#[path = "common/board.rs"]
+mod board;
 
 const VERBS: &[&str] = &[
     "Call", "Email", "Review", "Send", "Book", "Draft", "Fix", "Plan", "Pay", "Order",
@@ -71,17 +74,6 @@ fn board(n: usize) -> (tempfile::TempDir, std::sync::Arc<Service>) {
     (dir, svc)
 }
 
-fn percentiles(label: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let pct = |p: f64| samples[((samples.len() as f64 - 1.0) * p) as usize].as_secs_f64() * 1e3;
-    println!(
-        "{label:<58} p50 {:>7.2} ms  p95 {:>7.2} ms  ({} runs)",
-        pct(0.5),
-        pct(0.95),
-        samples.len()
-    );
-}
-
 fn main() {
     for n in [1_000usize, 10_000] {
         let (_dir, svc) = board(n);
@@ -93,7 +85,7 @@ fn main() {
             black_box(svc.plan_dump(DUMP, found.clone(), now()).unwrap());
             plan.push(t.elapsed());
         }
-        percentiles(&format!("plan a 7-sentence dump @{n} open cards"), plan);
+        board::print_percentiles(&format!("plan a 7-sentence dump @{n} open cards"), plan);
         // The whole save, reconciled and not; each round undone so the board stays the same.
         for reconcile in ["on", "off"] {
             svc.set_setting("dumps.reconcile", reconcile).unwrap();
@@ -114,7 +106,7 @@ fn main() {
                 saved.push(t.elapsed());
                 svc.undo_dump_items(r.transcript.id).unwrap();
             }
-            percentiles(
+            board::print_percentiles(
                 &format!("save the dump @{n} open cards, reconcile {reconcile}"),
                 saved,
             );

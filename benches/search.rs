@@ -7,70 +7,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use utter::Service;
 use utter::model::NewTask;
 use utter::service::SearchMode;
 
-const WORDS: &[&str] = &[
-    "call",
-    "email",
-    "draft",
-    "review",
-    "renewal",
-    "proposal",
-    "invoice",
-    "contract",
-    "slides",
-    "budget",
-    "roadmap",
-    "meeting",
-    "client",
-    "report",
-    "deploy",
-    "bug",
-    "design",
-    "hiring",
-    "offsite",
-    "quarterly",
-    "launch",
-    "pricing",
-    "security",
-    "audit",
-    "partner",
-    "feedback",
-    "dentist",
-    "insurance",
-    "groceries",
-    "passport",
-];
-const NAMES: &[&str] = &[
-    "Joe",
-    "Priya",
-    "Kevin",
-    "Lisa",
-    "Marco",
-    "Acme",
-    "Globex",
-    "Henderson",
-];
-
-fn title(i: usize) -> String {
-    let w = |k: usize| WORDS[(i * 7 + k * 13) % WORDS.len()];
-    format!("{} {} {} {}", w(0), NAMES[i % NAMES.len()], w(1), w(2))
-}
-
-fn pct(label: &str, mut s: Vec<Duration>) {
-    s.sort();
-    let p = |q: f64| s[((s.len() as f64 - 1.0) * q) as usize].as_secs_f64() * 1e3;
-    println!(
-        "{label:<44} p50 {:>7.2} ms  p95 {:>7.2} ms  ({} queries)",
-        p(0.5),
-        p(0.95),
-        s.len()
-    );
-}
+#[path = "common/board.rs"]
+mod board;
 
 fn main() {
     let Some(wheel) = std::env::var_os("UTTER_TEST_EMBED_WHEEL") else {
@@ -86,7 +30,7 @@ fn main() {
     // Throughput of the model on card-sized text, in batches as the app embeds.
     let sample: Vec<NewTask> = (0..512)
         .map(|i| NewTask {
-            title: title(i),
+            title: board::title(i),
             ..Default::default()
         })
         .collect();
@@ -102,7 +46,7 @@ fn main() {
     // 100k cards, with vectors.
     let rest: Vec<NewTask> = (512..100_000)
         .map(|i| NewTask {
-            title: title(i),
+            title: board::title(i),
             ..Default::default()
         })
         .collect();
@@ -163,6 +107,6 @@ fn main() {
                 s.push(t.elapsed());
             }
         }
-        pct(label, s);
+        board::print_percentiles(label, s);
     }
 }

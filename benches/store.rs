@@ -10,49 +10,13 @@ use criterion::{BatchSize, Criterion};
 use utter::Service;
 use utter::model::{NewTask, NewTranscript, Priority, Status, TaskFilter};
 
-const WORDS: &[&str] = &[
-    "call",
-    "email",
-    "draft",
-    "review",
-    "renewal",
-    "proposal",
-    "invoice",
-    "contract",
-    "slides",
-    "budget",
-    "roadmap",
-    "meeting",
-    "client",
-    "report",
-    "deploy",
-    "bug",
-    "design",
-    "hiring",
-    "offsite",
-    "quarterly",
-    "launch",
-    "pricing",
-    "security",
-    "audit",
-    "partner",
-    "feedback",
-];
-const NAMES: &[&str] = &[
-    "Joe",
-    "Priya",
-    "Kevin",
-    "Lisa",
-    "Marco",
-    "Acme",
-    "Globex",
-    "Henderson",
-];
+#[path = "common/board.rs"]
+mod board;
 
 fn task(i: usize) -> NewTask {
-    let w = |k: usize| WORDS[(i * 7 + k * 13) % WORDS.len()];
+    let w = |k: usize| board::word(i, k);
     NewTask {
-        title: format!("{} {} {} #{i}", w(0), NAMES[i % NAMES.len()], w(1)),
+        title: board::title(i),
         description: Some(format!("{} {} {} {}", w(2), w(3), w(4), w(5))),
         priority: Some([Priority::Low, Priority::Medium, Priority::High][i % 3]),
         status: Some(Status::ALL[i % 4]),
@@ -149,11 +113,11 @@ fn bench_search(c: &mut Criterion) {
             }
         }
     }
-    samples.sort();
-    let pct = |p: f64| samples[((samples.len() as f64 - 1.0) * p) as usize];
+    let n = samples.len();
+    let mut pct = |p: f64| board::percentile(&mut samples, p);
     println!(
         "fts@100k search latency over {} queries: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
-        samples.len(),
+        n,
         pct(0.50).as_secs_f64() * 1e3,
         pct(0.95).as_secs_f64() * 1e3,
         pct(1.0).as_secs_f64() * 1e3

@@ -227,40 +227,42 @@ impl Service {
         Ok(self.store().list_transcripts(limit)?)
     }
 
-    /// Saves a transcript with the tasks taken from it, atomically.
+    /// Saves a transcript with exactly these tasks, atomically and without matching them
+    /// against the board (imports, tests; a dump goes through [`Service::dump_found`]).
     pub fn save_dump(
         &self,
         transcript: NewTranscript,
         tasks: Vec<NewTask>,
-    ) -> ServiceResult<(Transcript, Vec<Task>)> {
-        self.save_dump_with_segments(transcript, tasks, &[])
-    }
-
-    /// [`Service::save_dump`] for speech: the timed segments are kept too, and each card
-    /// gets the seconds it was said in.
-    pub(crate) fn save_dump_with_segments(
-        &self,
-        transcript: NewTranscript,
-        tasks: Vec<NewTask>,
-        segments: &[crate::stt::Segment],
     ) -> ServiceResult<(Transcript, Vec<Task>)> {
         let tasks = tasks
             .into_iter()
             .map(|t| self.validate_new(t))
             .collect::<ServiceResult<Vec<_>>>()?;
         let (transcript, saved) = self.store().insert_dump(&transcript, &tasks)?;
+        let saved = self.dump_saved(transcript.id, saved, &[])?;
+        Ok((transcript, saved))
+    }
+
+    /// After a dump's rows are written: route its new cards, keep its timed segments and
+    /// each card's seconds, and announce it all on the change feed.
+    pub(crate) fn dump_saved(
+        &self,
+        transcript_id: i64,
+        saved: Vec<Task>,
+        segments: &[crate::stt::Segment],
+    ) -> ServiceResult<Vec<Task>> {
         let saved = self.route_new_tasks(saved);
         if !segments.is_empty() {
             self.store()
-                .set_transcript_segments(transcript.id, segments)?;
+                .set_transcript_segments(transcript_id, segments)?;
         }
-        self.record_dump_cards(transcript.id, &saved)?;
+        self.record_dump_cards(transcript_id, &saved)?;
         self.feed
-            .emit(ChangeEvent::TranscriptCreated { id: transcript.id });
+            .emit(ChangeEvent::TranscriptCreated { id: transcript_id });
         for t in &saved {
             self.feed.emit(ChangeEvent::TaskCreated { id: t.id });
         }
-        Ok((transcript, saved))
+        Ok(saved)
     }
 
     // ---- settings ----

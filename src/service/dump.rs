@@ -2,9 +2,9 @@
 
 use chrono::NaiveDateTime;
 
-use super::{Service, ServiceResult};
+use super::{DumpResult, Service, ServiceResult};
 use crate::extract::{ExtractOptions, ExtractedTask, extract};
-use crate::model::{NewTask, NewTranscript, Task, Transcript};
+use crate::model::{NewTask, NewTranscript};
 
 impl Service {
     /// Tasks found in `text`, using this database's categories; nothing is saved.
@@ -19,15 +19,14 @@ impl Service {
         ))
     }
 
-    /// Saves the transcript and the tasks found in it, linked both ways.
+    /// Saves the transcript and what was found in it, reconciled with the board.
     pub fn dump_text(
         &self,
         transcript: NewTranscript,
         now: NaiveDateTime,
-    ) -> ServiceResult<(Transcript, Vec<Task>)> {
+    ) -> ServiceResult<DumpResult> {
         let found = self.extract(&transcript.text, now)?;
-        let tasks = found.into_iter().map(new_task_from).collect();
-        self.save_dump(transcript, tasks)
+        self.dump_found(transcript, found, &[], now)
     }
 }
 

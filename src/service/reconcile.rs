@@ -220,17 +220,7 @@ impl Service {
         let (transcript, saved) =
             self.store()
                 .insert_reconciled_dump(&transcript, &new_cards, &records)?;
-        let saved = self.route_new_tasks(saved);
-        if !segments.is_empty() {
-            self.store()
-                .set_transcript_segments(transcript.id, segments)?;
-        }
-        self.record_dump_cards(transcript.id, &saved)?;
-        self.feed
-            .emit(ChangeEvent::TranscriptCreated { id: transcript.id });
-        for t in &saved {
-            self.feed.emit(ChangeEvent::TaskCreated { id: t.id });
-        }
+        let saved = self.dump_saved(transcript.id, saved, segments)?;
         for r in &records {
             if let ItemCard::Edited(id, _) = r.card {
                 self.feed.emit(ChangeEvent::TaskUpdated { id });

@@ -124,7 +124,7 @@ fn undo_of_a_dump_deletes_exactly_its_tasks() {
     let dir = tempfile::tempdir().unwrap();
     let svc = service(dir.path());
     let keep = svc.create_task(new_task("Older task")).unwrap();
-    let (_, added) = svc
+    let added = svc
         .dump_text(
             utter::model::NewTranscript {
                 text: "call Joe tomorrow and send the Henderson proposal on Friday".into(),
@@ -132,7 +132,8 @@ fn undo_of_a_dump_deletes_exactly_its_tasks() {
             },
             at(23, 9, 0),
         )
-        .unwrap();
+        .unwrap()
+        .tasks;
     assert!(added.len() >= 2, "{added:?}");
     let ids: Vec<i64> = added.iter().map(|t| t.id).collect();
     // One of them already deleted by hand: skipped, not an error.

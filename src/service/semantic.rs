@@ -139,14 +139,24 @@ impl Service {
     /// Gives every card without a current vector one; returns how many were embedded.
     /// `on_progress(done, total)` after each batch (a model change re-embeds everything).
     pub fn embed_missing(&self, on_progress: &mut dyn FnMut(usize, usize)) -> ServiceResult<usize> {
-        let embedder = self.embedder()?;
-        let total = self.store().count_stale_vectors(embed::MODEL_NAME)?;
+        // The model is loaded and the backlog counted only once there is work: the app
+        // calls this after every edit, the CLI before every search.
+        let mut embedder: Option<Arc<Embedder>> = None;
+        let mut total: Option<usize> = None;
         let mut done = 0;
         loop {
             let batch = self.store().stale_vectors(embed::MODEL_NAME, BATCH)?;
             if batch.is_empty() {
                 break;
             }
+            let total = match total {
+                Some(t) => t,
+                None => *total.insert(self.store().count_stale_vectors(embed::MODEL_NAME)?),
+            };
+            let embedder = match &embedder {
+                Some(e) => Arc::clone(e),
+                None => Arc::clone(embedder.insert(self.embedder()?)),
+            };
             let texts: Vec<&str> = batch.iter().map(|(_, s)| s.as_str()).collect();
             let vectors = embedder.embed(&texts)?;
             let rows: Vec<(i64, String, Vec<u8>)> = batch
@@ -166,7 +176,7 @@ impl Service {
                 }
             }
             done += rows.len();
-            on_progress(done.min(total.max(done)), total.max(done));
+            on_progress(done, total.max(done));
             if done > total + BATCH * 4 {
                 // Cards keep changing under us (a sync?): the next pass gets the rest.
                 break;
@@ -182,25 +192,10 @@ impl Service {
         mode: SearchMode,
         limit: usize,
     ) -> ServiceResult<Vec<RankedHit>> {
-        let words = || -> ServiceResult<Vec<Task>> {
-            Ok(self
-                .search(query, DEPTH)?
-                .into_iter()
-                .filter_map(|h| match h {
-                    SearchHit::Task { task, .. } => Some(*task),
-                    SearchHit::Transcript { .. } => None,
-                })
-                .collect())
-        };
-        let hybrid_ready =
-            matches!(mode, SearchMode::Hybrid) && embed::is_installed(&self.data_dir);
         match mode {
-            SearchMode::Fts => Ok(by_words(words()?, limit)),
-            SearchMode::Hybrid if !hybrid_ready => Ok(by_words(words()?, limit)),
             SearchMode::Semantic => {
-                let meaning = self.by_meaning(query)?;
                 let mut out = Vec::new();
-                for (id, cos) in meaning {
+                for (id, cos) in self.by_meaning(query)? {
                     if out.len() >= limit {
                         break;
                     }
@@ -217,10 +212,13 @@ impl Service {
                 }
                 Ok(out)
             }
-            SearchMode::Hybrid => {
-                let words = words()?;
-                let meaning = self.by_meaning(query)?;
-                Ok(self.fuse(words, meaning, limit))
+            SearchMode::Hybrid if embed::is_installed(&self.data_dir) => {
+                let (words, _) = split_hits(self.search(query, DEPTH)?);
+                Ok(self.fuse(words, self.by_meaning(query)?, limit))
+            }
+            SearchMode::Fts | SearchMode::Hybrid => {
+                let (words, _) = split_hits(self.search(query, limit)?);
+                Ok(by_words(words, limit))
             }
         }
     }
@@ -231,7 +229,15 @@ impl Service {
         if !embed::is_installed(&self.data_dir) {
             return self.search(query, limit);
         }
-        let word_hits = self.search(query, limit)?;
+        let word_hits = self.search(query, DEPTH)?;
+        let meaning = match self.by_meaning(query) {
+            Ok(m) => m,
+            // The model failed to load or run: words still work.
+            Err(e) => {
+                tracing::warn!(error = %e, "meaning search failed; words only");
+                return self.search(query, limit);
+            }
+        };
         let snippets: HashMap<i64, String> = word_hits
             .iter()
             .filter_map(|h| match h {
@@ -239,28 +245,19 @@ impl Service {
                 SearchHit::Transcript { .. } => None,
             })
             .collect();
-        let mut out: Vec<SearchHit> = match self.search_ranked(query, SearchMode::Hybrid, limit) {
-            Ok(ranked) => ranked
-                .into_iter()
-                .map(|r| SearchHit::Task {
-                    snippet: snippets
-                        .get(&r.task.id)
-                        .cloned()
-                        .unwrap_or_else(|| r.task.title.clone()),
-                    task: Box::new(r.task),
-                })
-                .collect(),
-            // The model failed to load or run: words still work.
-            Err(e) => {
-                tracing::warn!(error = %e, "meaning search failed; words only");
-                return Ok(word_hits);
-            }
-        };
-        out.extend(
-            word_hits
-                .into_iter()
-                .filter(|h| matches!(h, SearchHit::Transcript { .. })),
-        );
+        let (words, transcripts) = split_hits(word_hits);
+        let mut out: Vec<SearchHit> = self
+            .fuse(words, meaning, limit)
+            .into_iter()
+            .map(|r| SearchHit::Task {
+                snippet: snippets
+                    .get(&r.task.id)
+                    .cloned()
+                    .unwrap_or_else(|| r.task.title.clone()),
+                task: Box::new(r.task),
+            })
+            .collect();
+        out.extend(transcripts.into_iter().take(limit));
         Ok(out)
     }
 
@@ -323,6 +320,19 @@ impl Service {
         }
         out
     }
+}
+
+/// Word hits split into the cards (in rank order) and the transcripts.
+fn split_hits(hits: Vec<SearchHit>) -> (Vec<Task>, Vec<SearchHit>) {
+    let mut tasks = Vec::new();
+    let mut transcripts = Vec::new();
+    for h in hits {
+        match h {
+            SearchHit::Task { task, .. } => tasks.push(*task),
+            t @ SearchHit::Transcript { .. } => transcripts.push(t),
+        }
+    }
+    (tasks, transcripts)
 }
 
 fn by_words(tasks: Vec<Task>, limit: usize) -> Vec<RankedHit> {

@@ -127,21 +127,21 @@ impl Card<'_> {
 /// Decides what each item of a dump is, given the board (`board`: every card that is not
 /// cancelled; only open ones are matched, all of them answer questions).
 pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDateTime) -> Plan {
-    let cards: Vec<Card<'_>> = board
+    let open: Vec<(&Task, Vec<String>)> = board
         .iter()
         .filter(|t| t.status != Status::Completed && t.cancelled_at.is_none())
-        .map(|t| Card {
-            task: t,
-            tokens: content_tokens(&t.title),
-            weight: 0.0,
+        .map(|t| (t, content_tokens(&t.title)))
+        .collect();
+    let weights = Weights::from_docs(open.iter().map(|(_, tokens)| tokens.as_slice()));
+    let cards: Vec<Card<'_>> = open
+        .into_iter()
+        .map(|(task, tokens)| Card {
+            task,
+            weight: tokens.iter().map(|t| weights.of(t)).sum(),
+            tokens,
             names: std::cell::OnceCell::new(),
         })
         .collect();
-    let weights = Weights::from_docs(cards.iter().map(|c| c.tokens.as_slice()));
-    let mut cards = cards;
-    for c in &mut cards {
-        c.weight = c.tokens.iter().map(|t| weights.of(t)).sum();
-    }
     let mut out = Plan::default();
     // Words that were a question or an update that found its card: an item the extractor
     // read from them is not new work.
@@ -150,14 +150,14 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     // dump's own item (the extractor's business), it does not cancel a card.
     let mut earlier = String::new();
     for (sentence, marked) in split_into_sentences(text) {
-        if questions::is_question(&sentence, marked) {
+        let updates = if questions::is_question(&sentence, marked) {
             out.answers.push(questions::answer(&sentence, board, now));
             consumed.push(content_tokens(&sentence));
-            earlier.push_str(&sentence);
-            earlier.push(' ');
-            continue;
-        }
-        for update in spoken_update::find(&sentence, now) {
+            Vec::new()
+        } else {
+            spoken_update::find(&sentence, now)
+        };
+        for update in updates {
             if update.change == Change::Cancel {
                 let before = content_tokens(&format!("{earlier} {}", &sentence[..update.start]));
                 let object = content_tokens(&update.object);

@@ -388,26 +388,21 @@ impl Service {
         {
             patch.description = Some(Some(appended(&a, d)));
         }
-        let kept = self.store().edit_card(
-            keep,
-            &CardEdit {
-                patch,
+        let kept_edit = CardEdit {
+            patch,
+            ..Default::default()
+        };
+        let merged_edit = CardEdit {
+            patch: TaskPatch {
+                description: Some(Some(appended(&b, &format!("Merged into #{keep}")))),
                 ..Default::default()
             },
-        )?;
-        let merged = self.store().edit_card(
-            other,
-            &CardEdit {
-                patch: TaskPatch {
-                    description: Some(Some(appended(&b, &format!("Merged into #{keep}")))),
-                    ..Default::default()
-                },
-                cancel: true,
-                ..Default::default()
-            },
-        )?;
-        self.store().settle_possible_duplicate(other)?;
-        self.store().settle_possible_duplicate(keep)?;
+            cancel: true,
+            ..Default::default()
+        };
+        let (kept, merged) = self
+            .store()
+            .merge_cards((keep, &kept_edit), (other, &merged_edit))?;
         self.feed.emit(ChangeEvent::TaskUpdated { id: keep });
         self.feed.emit(ChangeEvent::TaskDeleted { id: other });
         Ok(Merged {

@@ -2,7 +2,7 @@
 //! touched, how (new, same, update, unsure), the card as it was before — so the dump's
 //! result can be shown again and undone in one step.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Transaction, params};
 
 use super::tasks::{get_in, move_in, update_in};
 use super::{Store, StoreError, StoreResult, now_rfc3339};
@@ -80,7 +80,15 @@ impl Store {
                         (*id, Some(before))
                     }
                 };
-                record_in(tx, transcript.id, task_id, item, before.as_ref())?;
+                let row = Row {
+                    transcript_id: transcript.id,
+                    task_id,
+                    outcome: item.outcome,
+                    said: &item.said,
+                    changes: &item.changes,
+                    possible: item.possible,
+                };
+                record_in(tx, &row, before.as_ref())?;
             }
             Ok((transcript, made))
         })
@@ -95,19 +103,15 @@ impl Store {
         said: &str,
     ) -> StoreResult<()> {
         self.write(|tx| {
-            record_in(
-                tx,
+            let row = Row {
                 transcript_id,
                 task_id,
-                &ItemRecord {
-                    outcome: Outcome::New,
-                    said: said.to_string(),
-                    card: ItemCard::Made(0),
-                    changes: vec![],
-                    possible: None,
-                },
-                None,
-            )
+                outcome: Outcome::New,
+                said,
+                changes: &[],
+                possible: None,
+            };
+            record_in(tx, &row, None)
         })
     }
 
@@ -195,20 +199,22 @@ impl Store {
 
     /// Marks a card's "possibly the same" flag as settled (merged, or kept apart).
     pub fn settle_possible_duplicate(&mut self, task_id: i64) -> StoreResult<()> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE dump_changes SET resolved = 1 WHERE outcome = 'unsure' AND (task_id = ?1 OR possible_id = ?1)",
-                [task_id],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| settle_in(tx, task_id))
     }
 
-    /// Edits a card the way a dump does (used by merge).
-    pub fn edit_card(&mut self, id: i64, edit: &CardEdit) -> StoreResult<Task> {
+    /// Merges two cards in one transaction: each gets its edit (the kept one its missing
+    /// details, the other its note and cancellation) and both lose their flags.
+    pub fn merge_cards(
+        &mut self,
+        keep: (i64, &CardEdit),
+        other: (i64, &CardEdit),
+    ) -> StoreResult<(Task, Task)> {
         self.write(|tx| {
-            apply_edit(tx, id, edit)?;
-            get_in(tx, id)
+            for (id, edit) in [keep, other] {
+                apply_edit(tx, id, edit)?;
+                settle_in(tx, id)?;
+            }
+            Ok((get_in(tx, keep.0)?, get_in(tx, other.0)?))
         })
     }
 
@@ -227,19 +233,14 @@ impl Store {
             .query_map([], super::tasks::task_from_row)?
             .collect::<Result<_, _>>()?)
     }
+}
 
-    /// Whether a card exists and is not cancelled.
-    pub fn is_on_board(&self, id: i64) -> StoreResult<bool> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT cancelled_at IS NULL FROM tasks WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or(false))
-    }
+fn settle_in(tx: &Transaction<'_>, task_id: i64) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE dump_changes SET resolved = 1 WHERE outcome = 'unsure' AND (task_id = ?1 OR possible_id = ?1)",
+        [task_id],
+    )?;
+    Ok(())
 }
 
 fn apply_edit(tx: &Transaction<'_>, id: i64, edit: &CardEdit) -> StoreResult<()> {
@@ -279,15 +280,19 @@ fn put_back_in(tx: &rusqlite::Connection, t: &Task) -> StoreResult<()> {
     Ok(())
 }
 
-fn record_in(
-    tx: &Transaction<'_>,
+/// One `dump_changes` row as written.
+struct Row<'a> {
     transcript_id: i64,
     task_id: i64,
-    item: &ItemRecord,
-    before: Option<&Task>,
-) -> StoreResult<()> {
+    outcome: Outcome,
+    said: &'a str,
+    changes: &'a [String],
+    possible: Option<i64>,
+}
+
+fn record_in(tx: &Transaction<'_>, row: &Row<'_>, before: Option<&Task>) -> StoreResult<()> {
     let changes =
-        serde_json::to_string(&item.changes).map_err(|e| StoreError::Malformed(e.to_string()))?;
+        serde_json::to_string(row.changes).map_err(|e| StoreError::Malformed(e.to_string()))?;
     let before = before
         .map(serde_json::to_string)
         .transpose()
@@ -296,13 +301,13 @@ fn record_in(
         "INSERT INTO dump_changes (transcript_id, task_id, outcome, said, changes, before, possible_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
-            transcript_id,
-            task_id,
-            item.outcome.as_str(),
-            item.said,
+            row.transcript_id,
+            row.task_id,
+            row.outcome.as_str(),
+            row.said,
             changes,
             before,
-            item.possible
+            row.possible
         ],
     )?;
     Ok(())

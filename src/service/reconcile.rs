@@ -185,25 +185,9 @@ impl Service {
         let mut records: Vec<ItemRecord> = Vec::new();
         for d in plan.decisions {
             records.push(match d {
-                Decision::New(item) => {
-                    new_cards.push(self.validate_new(new_task_from(item.clone()))?);
-                    ItemRecord {
-                        outcome: Outcome::New,
-                        said: item.title,
-                        card: ItemCard::Made(new_cards.len() - 1),
-                        changes: vec![],
-                        possible: None,
-                    }
-                }
+                Decision::New(item) => self.made_record(&mut new_cards, item, None)?,
                 Decision::Unsure { item, possible } => {
-                    new_cards.push(self.validate_new(new_task_from(item.clone()))?);
-                    ItemRecord {
-                        outcome: Outcome::Unsure,
-                        said: item.title,
-                        card: ItemCard::Made(new_cards.len() - 1),
-                        changes: vec![],
-                        possible: Some(possible),
-                    }
+                    self.made_record(&mut new_cards, item, Some(possible))?
                 }
                 Decision::Same {
                     item,
@@ -249,6 +233,29 @@ impl Service {
             tasks: saved,
             items,
             answers,
+        })
+    }
+
+    /// The record of a new card (flagged "possibly the same as" `possible`, if given), which
+    /// is queued in `new_cards`.
+    fn made_record(
+        &self,
+        new_cards: &mut Vec<NewTask>,
+        item: ExtractedTask,
+        possible: Option<i64>,
+    ) -> ServiceResult<ItemRecord> {
+        let said = item.title.clone();
+        new_cards.push(self.validate_new(new_task_from(item))?);
+        Ok(ItemRecord {
+            outcome: if possible.is_some() {
+                Outcome::Unsure
+            } else {
+                Outcome::New
+            },
+            said,
+            card: ItemCard::Made(new_cards.len() - 1),
+            changes: vec![],
+            possible,
         })
     }
 

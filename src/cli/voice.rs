@@ -83,18 +83,25 @@ pub fn models(svc: &Service, cmd: ModelsCmd) -> Result<()> {
 }
 
 /// A byte progress bar on stderr; hidden when stderr is not a terminal (logs, CI).
-fn download_bar(name: &str, size: u64) -> ProgressBar {
+pub(super) fn download_bar(name: &str, size: u64) -> ProgressBar {
+    progress_bar(
+        size,
+        "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        &format!("downloading {name}"),
+    )
+}
+
+/// A progress bar on stderr drawn with `template`; hidden when stderr is not a terminal.
+pub(super) fn progress_bar(len: u64, template: &str, msg: &str) -> ProgressBar {
     let bar = if std::io::stderr().is_terminal() {
-        ProgressBar::new(size)
+        ProgressBar::new(len)
     } else {
         ProgressBar::hidden()
     };
-    if let Ok(style) = ProgressStyle::with_template(
-        "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-    ) {
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style.progress_chars("=> "));
     }
-    bar.set_message(format!("downloading {name}"));
+    bar.set_message(msg.to_string());
     bar
 }
 

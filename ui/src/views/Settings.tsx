@@ -64,6 +64,11 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
     [save],
   );
 
+  // An on/off setting as a switch.
+  const toggle = (key: SettingKey, id: string, checked: boolean) => (
+    <input id={id} type="checkbox" className="switch" checked={checked} onChange={(e) => void set(key, e.target.checked ? "on" : "off")} />
+  );
+
   return (
     <div className="settings page" role="dialog" aria-label="Settings" ref={root} tabIndex={-1}>
       <header className="page-header">
@@ -139,13 +144,7 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
               help="Saying a card again updates it instead of adding a copy; “push the dentist to Friday” or “I finished the proposal” change the card. Off: every item is a new card."
               error={errors["dumps.reconcile"]}
             >
-              <input
-                id="setting-reconcile"
-                type="checkbox"
-                className="switch"
-                checked={settings.reconcile}
-                onChange={(e) => void set("dumps.reconcile", e.target.checked ? "on" : "off")}
-              />
+              {toggle("dumps.reconcile", "setting-reconcile", settings.reconcile)}
             </SettingRow>
             <SettingRow
               label="Search by meaning"
@@ -180,16 +179,10 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
           <section className="settings-section" aria-labelledby="s-app">
             <h2 id="s-app">App</h2>
             <SettingRow label="Do not disturb" htmlFor="setting-dnd" help="Only errors notify; finished agents and reminders wait on the board." error={errors["notify.dnd"]}>
-              <input id="setting-dnd" type="checkbox" className="switch" checked={settings.dnd} onChange={(e) => void set("notify.dnd", e.target.checked ? "on" : "off")} />
+              {toggle("notify.dnd", "setting-dnd", settings.dnd)}
             </SettingRow>
             <SettingRow label="Start at login" htmlFor="setting-autostart" help="Utter starts in the tray, ready for the shortcut." error={errors["app.autostart"]}>
-              <input
-                id="setting-autostart"
-                type="checkbox"
-                className="switch"
-                checked={settings.autostart}
-                onChange={(e) => void set("app.autostart", e.target.checked ? "on" : "off")}
-              />
+              {toggle("app.autostart", "setting-autostart", settings.autostart)}
             </SettingRow>
             <SettingRow label="Theme" error={errors["ui.theme"]}>
               <Segmented name="theme" label="Theme" value={settings.theme} options={THEMES} onChange={(t) => void set("ui.theme", t)} />

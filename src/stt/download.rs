@@ -22,6 +22,20 @@ pub struct DownloadProgress {
     pub total: Option<u64>,
 }
 
+/// The HTTP client for model downloads: no overall timeout (a 500 MB model on a slow line
+/// takes a while); a stalled connection is caught by the read timeout instead.
+pub fn download_client() -> Result<reqwest::Client, ModelError> {
+    reqwest::Client::builder()
+        .user_agent(concat!("utter/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(Duration::from_secs(20))
+        .read_timeout(Duration::from_secs(60))
+        .build()
+        .map_err(|e| ModelError::Http {
+            url: String::new(),
+            detail: e.to_string(),
+        })
+}
+
 /// What a verified download must match.
 pub(crate) struct Expected<'a> {
     pub name: &'a str,

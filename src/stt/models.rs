@@ -37,17 +37,7 @@ impl ModelManager {
         for m in &catalog {
             catalog::validate(m)?;
         }
-        let client = reqwest::Client::builder()
-            .user_agent(concat!("utter/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(std::time::Duration::from_secs(20))
-            // No overall timeout: a 500 MB model on a slow line takes a while; a stalled
-            // connection is caught by the read timeout instead.
-            .read_timeout(std::time::Duration::from_secs(60))
-            .build()
-            .map_err(|e| ModelError::Http {
-                url: String::new(),
-                detail: e.to_string(),
-            })?;
+        let client = super::download::download_client()?;
         Ok(Self {
             dir: models_dir,
             catalog,

@@ -104,8 +104,8 @@ pub fn embeddings(svc: &Service, cmd: EmbeddingsCmd) -> Result<()> {
 }
 
 fn reindex(svc: &Service) -> Result<usize> {
-    let pending = svc.embedding_status()?.pending;
-    let bar = bar(pending, "indexing cards");
+    // Its length comes with the first batch (embed_missing counts the backlog once).
+    let bar = bar(0, "indexing cards");
     let n = svc.embed_missing(&mut |done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);

@@ -33,10 +33,16 @@ pub fn main() -> ExitCode {
     match run::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", safe_line(&e.to_string()));
             ExitCode::from(1)
         }
     }
+}
+
+/// A line for the terminal: secrets hidden, escape sequences removed.
+pub(crate) fn safe_line(text: &str) -> String {
+    let scrubbed = crate::secrets::redact::scrub(text);
+    crate::sanitize::terminal_safe(&scrubbed).into_owned()
 }
 
 fn init_tracing(verbose: u8) {
@@ -47,10 +53,11 @@ fn init_tracing(verbose: u8) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("UTTER_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(crate::secrets::redact::RedactedStderr { plain: !ansi })
+        .with_ansi(ansi)
         .without_time()
         .try_init();
 }

@@ -16,6 +16,7 @@ pub mod model;
 pub mod notify;
 pub mod paths;
 pub mod reconcile;
+pub mod sanitize;
 pub mod secrets;
 pub mod service;
 pub mod store;

@@ -9,6 +9,7 @@ mod client;
 mod config;
 mod error;
 mod http;
+pub(crate) mod inline_secrets;
 mod options;
 mod result;
 mod secret;

@@ -10,6 +10,7 @@
 mod chunked;
 mod keyring_store;
 mod memory;
+pub mod redact;
 
 use std::fmt;
 
@@ -29,7 +30,9 @@ pub struct Secret(SecretString);
 
 impl Secret {
     pub fn new(value: impl Into<String>) -> Self {
-        Secret(SecretString::from(value.into()))
+        let value = value.into();
+        redact::remember(&value);
+        Secret(SecretString::from(value))
     }
 
     /// The plain value. Call it only where the secret leaves the process on purpose

@@ -312,10 +312,12 @@ impl Service {
     }
 }
 
-/// Trims a title and rejects the ones that cannot be shown on a card.
+/// Trims a title and rejects the ones that cannot be shown on a card. Bidirectional overrides
+/// go too: they make a title read differently on screen from what it says.
 pub fn clean_title(title: &str) -> ServiceResult<String> {
     let t: String = title
         .chars()
+        .filter(|c| !crate::sanitize::is_bidi_control(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()
         .split_whitespace()

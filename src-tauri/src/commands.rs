@@ -17,10 +17,7 @@ pub(crate) async fn with_service<T: Send + 'static>(
     let svc: Arc<Service> = state.service.clone();
     tauri::async_runtime::spawn_blocking(move || f(&svc))
         .await
-        .map_err(|e| CommandError {
-            message: format!("internal error: {e}"),
-            not_found: false,
-        })?
+        .map_err(|e| CommandError::new(format!("internal error: {e}"), false))?
         .map_err(CommandError::from)
 }
 

@@ -202,6 +202,7 @@ fn main() {
             mcp_commands::add_mcp_server,
             mcp_commands::import_mcp_servers,
             mcp_commands::remove_mcp_server,
+            mcp_commands::set_mcp_server_trusted,
             mcp_commands::mcp_server_tools,
             vocabulary_commands::list_vocabulary,
             vocabulary_commands::add_vocabulary,
@@ -216,16 +217,17 @@ fn main() {
 
 fn fail(msg: &str) -> ! {
     tracing::error!("{msg}");
-    eprintln!("error: {msg}");
+    eprintln!("error: {}", utter::secrets::redact::scrub(msg));
     std::process::exit(1)
 }
 
 fn init_tracing() {
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let filter = tracing_subscriber::EnvFilter::try_from_env("UTTER_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(utter::secrets::redact::RedactedStderr { plain: !ansi })
+        .with_ansi(ansi)
         .try_init();
 }

@@ -29,9 +29,8 @@ pub async fn import_mcp_servers(
         .filter(|p| !p.trim().is_empty())
         .map(std::path::PathBuf::from)
         .or_else(utter::mcp::claude_desktop_config_path)
-        .ok_or_else(|| CommandError {
-            message: "no Claude Desktop config found; give the file's path".into(),
-            not_found: true,
+        .ok_or_else(|| {
+            CommandError::new("no Claude Desktop config found; give the file's path", true)
         })?;
     with_service(state, move |s| s.mcp_import(&path, secrets.as_ref())).await
 }
@@ -40,6 +39,16 @@ pub async fn import_mcp_servers(
 pub async fn remove_mcp_server(state: State<'_, AppState>, name: String) -> CmdResult<bool> {
     let secrets = state.secrets.clone();
     with_service(state, move |s| s.mcp_remove(&name, secrets.as_ref())).await
+}
+
+/// Whether agents may call the server's read-only tools without asking.
+#[tauri::command]
+pub async fn set_mcp_server_trusted(
+    state: State<'_, AppState>,
+    name: String,
+    trusted: bool,
+) -> CmdResult<()> {
+    with_service(state, move |s| s.mcp_set_trusted(&name, trusted)).await
 }
 
 /// Starts the server to list its tools (and so shows whether it starts at all).

@@ -139,10 +139,7 @@ pub async fn clear_llm_provider(state: State<'_, AppState>) -> CmdResult<()> {
 }
 
 fn message(m: impl Into<String>) -> CommandError {
-    CommandError {
-        message: m.into(),
-        not_found: false,
-    }
+    CommandError::new(m.into(), false)
 }
 
 /// Whether the meaning-search model is installed, and how many cards wait for a vector.

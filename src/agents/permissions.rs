@@ -11,13 +11,15 @@ pub struct Decision {
     pub reason: String,
 }
 
-/// The permission for `server/tool`. The last matching rule wins; without one, tools the
-/// server declares read-only are allowed and everything else asks.
+/// The permission for `server/tool`. The last matching rule wins; without one, tools that a
+/// server the user trusts declares read-only are allowed and everything else asks. An
+/// untrusted server's `readOnlyHint` is only a claim: a destructive tool could make it.
 pub fn decide(
     agent: &AgentDef,
     server: &str,
     tool: &str,
     annotations: &McpToolAnnotations,
+    server_trusted: bool,
 ) -> Decision {
     let path = format!("{server}/{tool}");
     let matched = agent.tool_permissions.iter().rev().find(|r| {
@@ -31,10 +33,17 @@ pub fn decide(
             reason: format!("rule {}={}", rule.pattern, rule.permission.as_str()),
         };
     }
-    if annotations.is_read_only() {
+    if annotations.is_read_only() && server_trusted {
         Decision {
             permission: Permission::Allow,
-            reason: "the server marks it read-only".into(),
+            reason: "the server marks it read-only and you trust the server".into(),
+        }
+    } else if annotations.is_read_only() {
+        Decision {
+            permission: Permission::Ask,
+            reason: format!(
+                "the server says it only reads, but '{server}' is not a trusted server (utter mcp trust {server})"
+            ),
         }
     } else if annotations.may_be_destructive() {
         Decision {

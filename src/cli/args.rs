@@ -520,6 +520,9 @@ pub enum McpCmd {
         /// Header for an HTTP server, "Name: value" (values are kept in the OS keychain).
         #[arg(long = "header", value_name = "NAME: VALUE")]
         header: Vec<String>,
+        /// Trust the server's read-only claims: its read-only tools run without asking.
+        #[arg(long)]
+        trusted: bool,
         /// The command and its arguments, after `--`.
         #[arg(last = true)]
         command: Vec<String>,
@@ -531,6 +534,13 @@ pub enum McpCmd {
     },
     /// Remove a server and its keychain entries.
     Rm { name: String },
+    /// Trust a server's read-only claims, so agents call its read-only tools without asking
+    /// (`--off` to ask again). Untrusted servers' tools always ask.
+    Trust {
+        name: String,
+        #[arg(long)]
+        off: bool,
+    },
     /// Start a server and list its tools.
     Tools {
         name: String,

@@ -54,7 +54,7 @@ pub fn run(svc: &Service, args: ChatArgs) -> Result<()> {
         match ev {
             ChatEvent::Delta { text, .. } => {
                 let mut stdout = std::io::stdout().lock();
-                let _ = write!(stdout, "{text}");
+                let _ = write!(stdout, "{}", super::safe_line(&text));
                 let _ = stdout.flush();
                 if let Ok(mut s) = streamed.lock() {
                     *s = true;
@@ -63,16 +63,19 @@ pub fn run(svc: &Service, args: ChatArgs) -> Result<()> {
             ChatEvent::Message { message, .. } => match message.role {
                 ChatRole::Assistant => {
                     for call in &message.tool_calls {
-                        eprintln!("→ {} {}", call.name, summarize(&call.arguments, 160));
+                        eprintln!(
+                            "→ {}",
+                            super::safe_line(&format!("{} {}", call.name, summarize(&call.arguments, 160)))
+                        );
                     }
                 }
                 ChatRole::Tool => {
                     let mark = if message.is_error { "✗" } else { "←" };
-                    eprintln!("{mark} {}", summarize(&message.content, 160));
+                    eprintln!("{mark} {}", super::safe_line(&summarize(&message.content, 160)));
                 }
                 ChatRole::User => {}
             },
-            ChatEvent::Notice { text, .. } => eprintln!("note: {text}"),
+            ChatEvent::Notice { text, .. } => eprintln!("note: {}", super::safe_line(&text)),
             ChatEvent::Done { .. } | ChatEvent::Failed { .. } => {}
         }
     };

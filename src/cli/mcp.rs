@@ -37,9 +37,11 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             url,
             env,
             header,
+            trusted,
             command,
         } => {
-            let spec = spec_from_args(name, url, &env, &header, command)?;
+            let mut spec = spec_from_args(name, url, &env, &header, command)?;
+            spec.trusted = trusted;
             let replaced = svc.mcp_add(spec.clone(), &secrets)?;
             out(&format!(
                 "{} MCP server {} ({})",
@@ -69,6 +71,14 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
                 .collect::<Vec<_>>()
                 .join("\n"))
         }
+        McpCmd::Trust { name, off } => {
+            svc.mcp_set_trusted(&name, !off)?;
+            out(&if off {
+                format!("{name}'s tools now ask before running, read-only or not")
+            } else {
+                format!("{name} is trusted: tools it marks read-only run without asking")
+            })
+        }
         McpCmd::Rm { name } => {
             if !svc.mcp_remove(&name, &secrets)? {
                 return Err(Error::Usage(format!(
@@ -93,7 +103,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
                 .iter()
                 .map(|t| {
                     let mark = if t.annotations.is_read_only() {
-                        "read-only"
+                        "says read-only"
                     } else {
                         "may change things"
                     };
@@ -153,26 +163,19 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
 }
 
 fn list_entry(s: &McpServerSpec) -> serde_json::Value {
-    let (transport, target, secret_names): (&str, String, Vec<&String>) = match &s.transport {
-        McpTransport::Stdio {
-            command, args, env, ..
-        } => (
-            "stdio",
-            std::iter::once(command)
-                .chain(args)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" "),
-            env.keys().collect(),
-        ),
-        McpTransport::Http { url, headers } => ("http", url.clone(), headers.keys().collect()),
+    let (transport, mut secret_names): (&str, Vec<String>) = match &s.transport {
+        McpTransport::Stdio { env, .. } => ("stdio", env.keys().cloned().collect()),
+        McpTransport::Http { headers, .. } => ("http", headers.keys().cloned().collect()),
     };
+    secret_names.extend(crate::mcp::inline_secrets::slots(&s.transport));
     serde_json::json!({
         "name": s.name,
         "transport": transport,
-        "target": target,
+        // The same redacted form as the plain list: credentials never print.
+        "target": s.transport.describe(),
         "secrets_in_keychain": secret_names,
         "enabled": s.enabled,
+        "trusted": s.trusted,
     })
 }
 

@@ -194,7 +194,10 @@ fn extract_reporting(
         &KeyringStore::new(),
     ))?;
     if let EngineUsed::OfflineFallback { reason } = used {
-        eprintln!("warning: the language model failed ({reason}); used the offline engine instead");
+        eprintln!(
+            "warning: the language model failed ({}); used the offline engine instead",
+            super::safe_line(&reason)
+        );
     }
     Ok(tasks)
 }
@@ -420,7 +423,7 @@ fn parse_due(s: &str) -> Result<Due> {
 pub(super) fn out(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`utter tasks list | head`) is not an error worth a message.
-    match writeln!(stdout, "{text}") {
+    match writeln!(stdout, "{}", super::safe_line(text)) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::Io(e.to_string())),
         Ok(()) => Ok(()),

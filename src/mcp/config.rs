@@ -26,6 +26,10 @@ pub struct McpServerSpec {
     pub transport: McpTransport,
     #[serde(default = "enabled_by_default")]
     pub enabled: bool,
+    /// The user trusts this server's `readOnlyHint`s: only then may a tool it calls read-only
+    /// run without asking. Off by default, since a hint is the server's claim.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub trusted: bool,
 }
 
 fn enabled_by_default() -> bool {
@@ -122,6 +126,7 @@ impl McpServerSpec {
                 cwd: None,
             },
             enabled: true,
+            trusted: false,
         }
     }
 
@@ -134,6 +139,7 @@ impl McpServerSpec {
                 headers: BTreeMap::new(),
             },
             enabled: true,
+            trusted: false,
         }
     }
 
@@ -407,6 +413,8 @@ fn parse_entry(name: &str, entry: Value) -> Result<McpServerSpec, McpError> {
         name: name.to_string(),
         transport,
         enabled,
+        // Trust is given in Utter, never by a file.
+        trusted: false,
     })
 }
 

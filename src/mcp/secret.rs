@@ -10,13 +10,16 @@ pub(crate) const REDACTED: &str = "[redacted]";
 
 /// A value that may be a secret (an env value or an HTTP header value). It serializes as the
 /// plain string because the config must round-trip, but its `Debug` never shows it.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct SecretValue(String);
 
 impl SecretValue {
+    /// Also registers the value with the redaction layer, so no output of this process shows it.
     pub fn new(value: impl Into<String>) -> Self {
-        SecretValue(value.into())
+        let value = value.into();
+        crate::secrets::redact::remember(&value);
+        SecretValue(value)
     }
 
     /// The real value, for handing to the child process or the HTTP client only.
@@ -31,15 +34,21 @@ impl fmt::Debug for SecretValue {
     }
 }
 
+impl<'de> Deserialize<'de> for SecretValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(SecretValue::new)
+    }
+}
+
 impl From<&str> for SecretValue {
     fn from(value: &str) -> Self {
-        SecretValue(value.to_string())
+        SecretValue::new(value)
     }
 }
 
 impl From<String> for SecretValue {
     fn from(value: String) -> Self {
-        SecretValue(value)
+        SecretValue::new(value)
     }
 }
 
@@ -73,7 +82,7 @@ pub(crate) fn redact_url(url: &str) -> String {
 /// Words in a flag name that mean the next value is a credential (`--api-key X`, `--token=X`).
 const SECRET_FLAG_WORDS: [&str; 6] = ["key", "token", "secret", "password", "auth", "credential"];
 
-fn is_secret_flag(flag: &str) -> bool {
+pub(crate) fn is_secret_flag(flag: &str) -> bool {
     let lower = flag.trim_start_matches('-').to_ascii_lowercase();
     flag.starts_with('-') && SECRET_FLAG_WORDS.iter().any(|w| lower.contains(w))
 }

@@ -26,6 +26,8 @@ pub(super) struct OfferedTool {
     pub(super) server: String,
     pub(super) tool: McpTool,
     pub(super) decision: Decision,
+    /// The user trusts the server's read-only claims.
+    pub(super) trusted: bool,
 }
 
 /// What the model may call, by the name the model knows it under.
@@ -385,8 +387,9 @@ impl Service {
                 }
             }
             Some(s) if s.status == StepStatus::Started => {
-                if !offered.tool.annotations.is_read_only() {
-                    // The process died during this call; it may or may not have happened.
+                if !(offered.tool.annotations.is_read_only() && offered.trusted) {
+                    // The process died during this call; it may or may not have happened. Only
+                    // a trusted server's read-only tool is safe to call again.
                     let msg = "Error: Utter stopped while this call was running, so whether it took effect is unknown. Check before calling it again.";
                     self.store().finish_step(
                         s.id,
@@ -507,6 +510,7 @@ impl Service {
         secrets: &dyn SecretStore,
     ) -> ServiceResult<Toolbox> {
         let mut specs = Vec::new();
+        let mut trusted = std::collections::HashSet::new();
         for name in &agent.mcp_servers {
             let spec = self.mcp_spec(name, secrets).map_err(|e| {
                 AgentError::Invalid(format!(
@@ -514,6 +518,9 @@ impl Service {
                     agent.name
                 ))
             })?;
+            if spec.trusted {
+                trusted.insert(spec.name.clone());
+            }
             specs.push(spec);
         }
         let supervisor = McpSupervisor::with_servers(specs, McpOptions::default())?;
@@ -527,7 +534,8 @@ impl Service {
                 }
             };
             for tool in listed {
-                let decision = decide(agent, server, &tool.name, &tool.annotations);
+                let trusted = trusted.contains(server);
+                let decision = decide(agent, server, &tool.name, &tool.annotations, trusted);
                 if decision.permission == Permission::Deny {
                     continue;
                 }
@@ -537,6 +545,7 @@ impl Service {
                         server: server.clone(),
                         tool,
                         decision,
+                        trusted,
                     },
                 );
             }

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::{ChangeEvent, Service, ServiceError, ServiceResult};
+use crate::mcp::inline_secrets;
 use crate::mcp::{
     McpError, McpOptions, McpServerSpec, McpSupervisor, McpTransport, SecretValue,
     import_claude_desktop,
@@ -22,6 +23,10 @@ pub struct McpImport {
 
 fn secret_key(server: &str, kind: &str, var: &str) -> String {
     format!("mcp:{server}:{kind}:{var}")
+}
+
+fn inline_key(server: &str, slot: &str) -> String {
+    format!("mcp:{server}:{slot}")
 }
 
 /// The env / header map of a transport, with the keychain kind it is filed under.
@@ -54,6 +59,10 @@ impl Service {
         for (var, value) in map.iter_mut() {
             secrets.set(&secret_key(&name, kind, var), &Secret::new(value.expose()))?;
             *value = SecretValue::new("");
+        }
+        // Tokens written into the URL or the command line go the same way.
+        for inline in inline_secrets::take(&mut spec.transport) {
+            secrets.set(&inline_key(&name, &inline.slot), &Secret::new(inline.value))?;
         }
         let json = serde_json::to_string(&spec).map_err(|e| McpError::Config(e.to_string()))?;
         let existed = self.store().put_mcp_server(&name, &json, spec.enabled)?;
@@ -108,7 +117,49 @@ impl Service {
             })?;
             *value = SecretValue::new(secret.expose());
         }
+        inline_secrets::fill(&mut spec.transport, |slot| {
+            let secret = secrets.get(&inline_key(name, slot))?.ok_or_else(|| {
+                McpError::Config(format!(
+                    "a credential in the URL or arguments of MCP server {name} is missing from \
+                     the OS keychain; add the server again"
+                ))
+            })?;
+            Ok::<_, ServiceError>(secret.expose().to_string())
+        })?;
         Ok(spec)
+    }
+
+    /// Servers stored before credentials in URLs and arguments went to the keychain are moved
+    /// over the first time they are used.
+    fn mcp_secure_stored(&self, secrets: &dyn SecretStore) -> ServiceResult<()> {
+        for mut spec in self.mcp_list()? {
+            let taken = inline_secrets::take(&mut spec.transport);
+            if taken.is_empty() {
+                continue;
+            }
+            for inline in taken {
+                secrets.set(&inline_key(&spec.name, &inline.slot), &Secret::new(inline.value))?;
+            }
+            let json =
+                serde_json::to_string(&spec).map_err(|e| McpError::Config(e.to_string()))?;
+            self.store().put_mcp_server(&spec.name, &json, spec.enabled)?;
+            tracing::info!(server = %spec.name, "moved a credential from the server's settings to the OS keychain");
+        }
+        Ok(())
+    }
+
+    /// Whether the server's `readOnlyHint`s let its tools run without asking.
+    pub fn mcp_set_trusted(&self, name: &str, trusted: bool) -> ServiceResult<()> {
+        let mut spec = self
+            .mcp_stored(name)?
+            .ok_or_else(|| McpError::UnknownServer(name.to_owned()))?;
+        spec.trusted = trusted;
+        let json = serde_json::to_string(&spec).map_err(|e| McpError::Config(e.to_string()))?;
+        self.store().put_mcp_server(name, &json, spec.enabled)?;
+        self.feed.emit(ChangeEvent::SettingChanged {
+            key: format!("mcp.{name}"),
+        });
+        Ok(())
     }
 
     /// Removes a server and its keychain entries. Returns whether it existed.
@@ -130,6 +181,7 @@ impl Service {
         secrets: &dyn SecretStore,
         only: Option<&str>,
     ) -> ServiceResult<McpSupervisor> {
+        self.mcp_secure_stored(secrets)?;
         let mut specs = Vec::new();
         for stored in self.mcp_list()? {
             if only.is_some_and(|n| n != stored.name) || (only.is_none() && !stored.enabled) {
@@ -159,6 +211,9 @@ impl Service {
         let (kind, map) = secret_map(&mut spec.transport);
         for var in map.keys() {
             secrets.delete(&secret_key(&spec.name, kind, var))?;
+        }
+        for slot in inline_secrets::slots(&spec.transport) {
+            secrets.delete(&inline_key(&spec.name, &slot))?;
         }
         Ok(())
     }

@@ -19,6 +19,8 @@ pub struct McpServerView {
     /// Env variables (stdio) or headers (HTTP) whose values are in the OS keychain.
     pub secret_names: Vec<String>,
     pub enabled: bool,
+    /// The user trusts the server's read-only claims (its read-only tools run without asking).
+    pub trusted: bool,
     /// Agents that have this server in scope.
     pub agents: Vec<String>,
 }
@@ -28,7 +30,8 @@ pub struct McpServerView {
 pub struct McpToolView {
     pub name: String,
     pub description: Option<String>,
-    /// The server says the tool only reads (agents may call it without asking by default).
+    /// The server says the tool only reads (agents call it without asking only when the user
+    /// trusts the server).
     pub read_only: bool,
 }
 
@@ -51,17 +54,19 @@ impl Service {
             .mcp_list()?
             .into_iter()
             .map(|s| {
-                let (transport, secret_names) = match &s.transport {
+                let (transport, mut secret_names): (_, Vec<String>) = match &s.transport {
                     McpTransport::Stdio { env, .. } => ("stdio", env.keys().cloned().collect()),
                     McpTransport::Http { headers, .. } => {
                         ("http", headers.keys().cloned().collect())
                     }
                 };
+                secret_names.extend(crate::mcp::inline_secrets::slots(&s.transport));
                 McpServerView {
                     transport: transport.into(),
                     target: s.transport.describe(),
                     secret_names,
                     enabled: s.enabled,
+                    trusted: s.trusted,
                     agents: agents
                         .iter()
                         .filter(|a| a.mcp_servers.contains(&s.name))

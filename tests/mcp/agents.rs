@@ -48,8 +48,10 @@ pub fn answer(text: &str) -> Reply {
     }))
 }
 
+/// The official filesystem server, marked trusted (as a user would who lets agents read files
+/// without asking); `untrusted_read_only_claims_still_ask` covers the default.
 pub fn filesystem(fx: &Path, name: &str, root: &Path) -> McpServerSpec {
-    McpServerSpec::stdio(
+    let mut spec = McpServerSpec::stdio(
         name,
         "node",
         [
@@ -58,7 +60,9 @@ pub fn filesystem(fx: &Path, name: &str, root: &Path) -> McpServerSpec {
                 .into_owned(),
             root.to_string_lossy().into_owned(),
         ],
-    )
+    );
+    spec.trusted = true;
+    spec
 }
 
 pub struct Setup {
@@ -202,6 +206,35 @@ async fn agent_reads_a_file_and_its_answer_lands_on_the_task() {
             .unwrap()
             .contains("10% discount")
     );
+}
+
+/// A server says its destructive tool only reads. Until the user trusts the server, that claim
+/// does not let the tool run without asking; after, it does.
+#[tokio::test]
+async fn untrusted_read_only_claims_still_ask() {
+    let s = setup(vec![
+        calls(&[("c1", "liar__wipe", json!({}))]),
+        calls(&[("c2", "liar__wipe", json!({}))]),
+        answer("Wiped."),
+    ])
+    .await;
+    s.svc.mcp_add(fake("liar", &["--liar"]), &s.secrets).unwrap();
+    s.svc.save_agent(agent("Cleaner", &["liar"], &[])).unwrap();
+    let id = task(&s.svc, "Tidy up");
+
+    let d = s.svc.run_agent("Cleaner", id, &s.secrets).await.unwrap();
+    assert_eq!(d.run.status, RunStatus::WaitingApproval, "{:?}", d.run.error);
+    let pending = s.svc.list_approvals(Some(ApprovalStatus::Pending)).unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].tool, "liar/wipe");
+    assert!(pending[0].reason.contains("not a trusted server"), "{}", pending[0].reason);
+    s.svc.cancel_run(d.run.id).unwrap();
+
+    s.svc.mcp_set_trusted("liar", true).unwrap();
+    let id = task(&s.svc, "Tidy up again");
+    let d = s.svc.run_agent("Cleaner", id, &s.secrets).await.unwrap();
+    assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
+    assert!(d.steps.iter().any(|st| st.content.contains("wiped")));
 }
 
 /// A file tells the model to overwrite another file; the model "obeys". The write is not
@@ -473,9 +506,9 @@ async fn tools_over_streamable_http() {
         answer("pong"),
     ])
     .await;
-    s.svc
-        .mcp_add(McpServerSpec::http("web", http.url()), &s.secrets)
-        .unwrap();
+    let mut web = McpServerSpec::http("web", http.url());
+    web.trusted = true;
+    s.svc.mcp_add(web, &s.secrets).unwrap();
     s.svc.save_agent(agent("Web", &["web"], &[])).unwrap();
     let id = task(&s.svc, "Echo");
 

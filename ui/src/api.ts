@@ -126,6 +126,11 @@ export function removeMcpServer(name: string): Promise<boolean> {
   return invoke<boolean>("remove_mcp_server", { name });
 }
 
+/** A trusted server's read-only tools run without asking; others' always ask. */
+export function setMcpServerTrusted(name: string, trusted: boolean): Promise<void> {
+  return invoke<void>("set_mcp_server_trusted", { name, trusted });
+}
+
 /** Starts the server to ask for its tools: slow, and the place a broken server shows. */
 export function mcpServerTools(name: string): Promise<McpToolView[]> {
   return invoke<McpToolView[]>("mcp_server_tools", { name });

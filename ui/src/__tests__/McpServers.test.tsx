@@ -27,13 +27,17 @@ describe("MCP servers page", () => {
   });
 
   it("loads tools on demand (read-only vs asks first) and shows a server that will not start", async () => {
-    const { page, user } = await openServers();
+    const { page, user, backend } = await openServers();
     const files = within(page.getByRole("region", { name: "MCP server files" }));
     await user.click(files.getByRole("button", { name: "Tools" }));
     const list = within(await files.findByRole("list", { name: "Tools of files" }));
     expect(list.getAllByRole("listitem")).toHaveLength(3);
-    expect(within(list.getByText("read_text_file").closest("li")!).getByText("read-only")).toBeInTheDocument();
+    // An untrusted server's read-only claim does not skip the question.
+    expect(within(list.getByText("read_text_file").closest("li")!).getByText("says read-only · asks first")).toBeInTheDocument();
     expect(within(list.getByText("write_file").closest("li")!).getByText("asks first")).toBeInTheDocument();
+    await user.click(files.getByRole("checkbox", { name: /Trust its read-only claims/ }));
+    await waitFor(() => expect(backend.callsTo("set_mcp_server_trusted")).toEqual([{ name: "files", trusted: true }]));
+    expect(await within(list.getByText("read_text_file").closest("li")!).findByText("read-only")).toBeInTheDocument();
 
     const linear = within(page.getByRole("region", { name: "MCP server linear" }));
     await user.click(linear.getByRole("button", { name: "Tools" }));

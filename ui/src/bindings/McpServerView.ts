@@ -14,6 +14,10 @@ target: string,
  */
 secret_names: Array<string>, enabled: boolean, 
 /**
+ * The user trusts the server's read-only claims (its read-only tools run without asking).
+ */
+trusted: boolean, 
+/**
  * Agents that have this server in scope.
  */
 agents: Array<string>, };

@@ -2,6 +2,7 @@
 
 export type McpToolView = { name: string, description: string | null, 
 /**
- * The server says the tool only reads (agents may call it without asking by default).
+ * The server says the tool only reads (agents call it without asking only when the user
+ * trusts the server).
  */
 read_only: boolean, };

@@ -1,6 +1,6 @@
 // One MCP server: what it runs or where it is, which keys are in the keychain, who uses it,
 // its tools on demand (that starts the server, so it is also the "does it work" check), and
-// removal behind a confirmation.
+// whether its read-only claims are trusted, and removal behind a confirmation.
 import { useState } from "react";
 
 import * as api from "../api";
@@ -10,11 +10,12 @@ import type { McpToolView } from "../bindings/McpToolView";
 interface McpServerCardProps {
   server: McpServerView;
   onRemove: () => void;
+  onTrust: (trusted: boolean) => void;
 }
 
 type Tools = { state: "idle" } | { state: "loading" } | { state: "error"; message: string } | { state: "ok"; tools: McpToolView[] };
 
-export function McpServerCard({ server, onRemove }: McpServerCardProps) {
+export function McpServerCard({ server, onRemove, onTrust }: McpServerCardProps) {
   const [tools, setTools] = useState<Tools>({ state: "idle" });
   const [confirming, setConfirming] = useState(false);
 
@@ -54,6 +55,13 @@ export function McpServerCard({ server, onRemove }: McpServerCardProps) {
       <p className="muted">
         {server.agents.length > 0 ? `Used by ${server.agents.join(", ")}` : "Not used by any agent yet — give it to one on the Agents page."}
       </p>
+      <label className="mcp-trust">
+        <input type="checkbox" checked={server.trusted} onChange={(e) => onTrust(e.target.checked)} /> Trust its read-only claims
+        <span className="muted">
+          {" "}
+          — {server.trusted ? "tools it marks read-only run without asking" : "every tool asks first, even ones it calls read-only"}
+        </span>
+      </label>
       <div className="mcp-tools" aria-busy={tools.state === "loading"}>
         <button type="button" className="ghost-button" onClick={() => void loadTools()} disabled={tools.state === "loading"}>
           {tools.state === "loading" ? (
@@ -76,8 +84,8 @@ export function McpServerCard({ server, onRemove }: McpServerCardProps) {
             {tools.tools.map((t) => (
               <li key={t.name}>
                 <code>{t.name}</code>{" "}
-                <span className="run-badge" data-status={t.read_only ? "done" : "waiting_approval"}>
-                  {t.read_only ? "read-only" : "asks first"}
+                <span className="run-badge" data-status={t.read_only && server.trusted ? "done" : "waiting_approval"}>
+                  {t.read_only ? (server.trusted ? "read-only" : "says read-only · asks first") : "asks first"}
                 </span>
                 {t.description && <span className="muted"> {t.description}</span>}
               </li>

@@ -23,6 +23,7 @@ export class MockMcp {
       target: "npx -y @modelcontextprotocol/server-filesystem ~/Documents",
       secret_names: [],
       enabled: true,
+      trusted: false,
       agents: ["Research"],
     },
     {
@@ -31,6 +32,7 @@ export class MockMcp {
       target: "https://mcp.linear.app/mcp",
       secret_names: ["Authorization"],
       enabled: true,
+      trusted: false,
       agents: [],
     },
   ];
@@ -41,7 +43,7 @@ export class MockMcp {
   constructor(private changed: (e: ChangeEvent) => void) {}
 
   handles(cmd: string): boolean {
-    return ["list_mcp_servers", "add_mcp_server", "import_mcp_servers", "remove_mcp_server", "mcp_server_tools"].includes(cmd);
+    return ["list_mcp_servers", "add_mcp_server", "import_mcp_servers", "remove_mcp_server", "set_mcp_server_trusted", "mcp_server_tools"].includes(cmd);
   }
 
   dispatch(cmd: string, a: Args): unknown {
@@ -59,6 +61,7 @@ export class MockMcp {
           target: (s.url ?? s.command ?? "").trim(),
           secret_names: s.secrets.map(([k]) => k),
           enabled: true,
+          trusted: false,
           agents: [],
         });
         this.changed({ kind: "setting_changed", key: `mcp.${s.name}` });
@@ -71,6 +74,13 @@ export class MockMcp {
         this.servers = this.servers.filter((x) => x.name !== a.name);
         this.changed({ kind: "setting_changed", key: `mcp.${String(a.name)}` });
         return this.servers.length < before;
+      }
+      case "set_mcp_server_trusted": {
+        const server = this.servers.find((x) => x.name === a.name);
+        if (!server) throw `no MCP server named '${String(a.name)}'`;
+        server.trusted = Boolean(a.trusted);
+        this.changed({ kind: "setting_changed", key: `mcp.${server.name}` });
+        return null;
       }
       case "mcp_server_tools":
         return this.tools(String(a.name));
@@ -110,6 +120,7 @@ const CLAUDE_CONFIG: McpServerView[] = [
     target: "npx -y @modelcontextprotocol/server-github",
     secret_names: ["GITHUB_PERSONAL_ACCESS_TOKEN"],
     enabled: true,
+    trusted: false,
     agents: [],
   },
   {
@@ -118,6 +129,7 @@ const CLAUDE_CONFIG: McpServerView[] = [
     target: "npx -y @modelcontextprotocol/server-filesystem ~/Desktop",
     secret_names: [],
     enabled: true,
+    trusted: false,
     agents: [],
   },
 ];

@@ -38,6 +38,16 @@ export function McpServers({ onClose }: { onClose: () => void }) {
     await reload();
   };
 
+  const trust = async (name: string, trusted: boolean) => {
+    try {
+      await api.setMcpServerTrusted(name, trusted);
+      setRemoveError(null);
+    } catch (e) {
+      setRemoveError(`Could not change ${name}: ${api.errorMessage(e)}`);
+    }
+    await reload();
+  };
+
   return (
     <div className="mcp page" role="dialog" aria-label="MCP servers" ref={root} tabIndex={-1}>
       <header className="page-header">
@@ -49,7 +59,7 @@ export function McpServers({ onClose }: { onClose: () => void }) {
       <div className="page-body">
         <p className="section-help">
           Agents get their tools from MCP servers: programs on this machine or services over HTTP. An agent only sees the servers you give
-          it on the Agents page, and asks you before any tool that is not read-only.
+          it on the Agents page, and asks you before any tool, except read-only ones on servers you trust.
         </p>
         {error && (
           <p className="field-error" role="alert">
@@ -65,7 +75,7 @@ export function McpServers({ onClose }: { onClose: () => void }) {
         {servers && servers.length > 0 && (
           <div className="mcp-list">
             {servers.map((s) => (
-              <McpServerCard key={s.name} server={s} onRemove={() => void remove(s.name)} />
+              <McpServerCard key={s.name} server={s} onRemove={() => void remove(s.name)} onTrust={(t) => void trust(s.name, t)} />
             ))}
           </div>
         )}

@@ -27,9 +27,7 @@ pub fn strip_bidi(text: &str) -> Cow<'_, str> {
 /// `text` without terminal escape sequences (CSI, OSC and two-character escapes, whole),
 /// other control characters except newline and tab, and bidirectional overrides.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
-    };
+    let unsafe_char = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c);
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -106,7 +104,10 @@ mod tests {
         assert_eq!(terminal_safe("reset\x1bc!"), "reset!");
         assert_eq!(terminal_safe("over\rwrite\x08\x00"), "overwrite");
         assert_eq!(terminal_safe("c1\u{9b}2Jend"), "c1end");
-        assert_eq!(terminal_safe("keep\nlines\tand tabs"), "keep\nlines\tand tabs");
+        assert_eq!(
+            terminal_safe("keep\nlines\tand tabs"),
+            "keep\nlines\tand tabs"
+        );
         assert!(matches!(terminal_safe("plain"), Cow::Borrowed(_)));
     }
 
@@ -123,7 +124,11 @@ mod tests {
     fn long_text_is_cut_with_a_note() {
         let long = "x".repeat(MAX_MESSAGE_CHARS + 10);
         let cut = server_text(&long);
-        assert!(cut.ends_with("… (10 more characters)"), "{}", &cut[cut.len() - 40..]);
+        assert!(
+            cut.ends_with("… (10 more characters)"),
+            "{}",
+            &cut[cut.len() - 40..]
+        );
         assert_eq!(clip("short", 10), "short");
     }
 }

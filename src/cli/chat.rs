@@ -65,13 +65,20 @@ pub fn run(svc: &Service, args: ChatArgs) -> Result<()> {
                     for call in &message.tool_calls {
                         eprintln!(
                             "→ {}",
-                            super::safe_line(&format!("{} {}", call.name, summarize(&call.arguments, 160)))
+                            super::safe_line(&format!(
+                                "{} {}",
+                                call.name,
+                                summarize(&call.arguments, 160)
+                            ))
                         );
                     }
                 }
                 ChatRole::Tool => {
                     let mark = if message.is_error { "✗" } else { "←" };
-                    eprintln!("{mark} {}", super::safe_line(&summarize(&message.content, 160)));
+                    eprintln!(
+                        "{mark} {}",
+                        super::safe_line(&summarize(&message.content, 160))
+                    );
                 }
                 ChatRole::User => {}
             },

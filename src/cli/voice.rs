@@ -293,7 +293,7 @@ pub fn settings(svc: &Service, cmd: SettingsCmd) -> Result<()> {
                 out(&render::settings(&set, USER_SETTINGS))
             }
         }
-        SettingsCmd::Get { key } => out(&svc.get_setting(&key)?.unwrap_or_default()),
+        SettingsCmd::Get { key } => out(&svc.get_user_setting(&key)?.unwrap_or_default()),
         SettingsCmd::Set { key, value } => svc.set_user_setting(&key, &value).map_err(Into::into),
         SettingsCmd::Unset { key } => svc.unset_user_setting(&key).map_err(Into::into),
     }

@@ -114,9 +114,11 @@ impl LlmError {
     }
 }
 
-/// Squeezes a server message onto one short line.
+/// Squeezes a server message onto one short line, without the escape sequences a hostile or
+/// broken server may put in it.
 pub(crate) fn one_line(s: &str, max_chars: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let safe = crate::sanitize::terminal_safe(s);
+    let flat: String = safe.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max_chars {
         return flat;
     }

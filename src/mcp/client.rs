@@ -310,6 +310,19 @@ impl McpClient {
 
     fn service_error(&self, e: ServiceError, method: &str) -> McpError {
         match e {
+            ServiceError::McpError(data)
+                if data.code == rmcp::model::ErrorCode::PARSE_ERROR
+                    && data.message.starts_with(super::stdio::INVALID_JSON) =>
+            {
+                McpError::Protocol {
+                    server: self.name.clone(),
+                    detail: format!(
+                        "{} (answering {method}); the server is broken or printed something \
+                         that is not a message to its output",
+                        one_line(&self.scrubber.scrub(&data.message), 300)
+                    ),
+                }
+            }
             ServiceError::McpError(data) => McpError::Rejected {
                 server: self.name.clone(),
                 method: method.to_string(),

@@ -112,7 +112,9 @@ fn take_from_url(url: &mut String) -> Vec<Inline> {
         for piece in query.split('&') {
             match piece.split_once('=') {
                 Some((name, value))
-                    if is_secret_param(&decode(name)) && !value.is_empty() && value != PLACEHOLDER =>
+                    if is_secret_param(&decode(name))
+                        && !value.is_empty()
+                        && value != PLACEHOLDER =>
                 {
                     taken.push(Inline {
                         slot: format!("url-query:{}", decode(name)),
@@ -247,8 +249,7 @@ mod tests {
         let original = t.clone();
         let taken = take(&mut t);
         let stored = t.clone();
-        let vault: HashMap<String, String> =
-            taken.into_iter().map(|i| (i.slot, i.value)).collect();
+        let vault: HashMap<String, String> = taken.into_iter().map(|i| (i.slot, i.value)).collect();
         let mut filled = t;
         fill(&mut filled, |slot| {
             vault.get(slot).cloned().ok_or_else(|| slot.to_string())
@@ -286,9 +287,17 @@ mod tests {
     fn credential_arguments_are_taken_out() {
         let t = McpTransport::Stdio {
             command: "npx".into(),
-            args: ["-y", "pkg", "--api-key", "AAA", "--token=BBB", "--port", "80"]
-                .map(String::from)
-                .to_vec(),
+            args: [
+                "-y",
+                "pkg",
+                "--api-key",
+                "AAA",
+                "--token=BBB",
+                "--port",
+                "80",
+            ]
+            .map(String::from)
+            .to_vec(),
             env: BTreeMap::new(),
             cwd: None,
         };
@@ -298,7 +307,15 @@ mod tests {
         };
         assert_eq!(
             args,
-            ["-y", "pkg", "--api-key", PLACEHOLDER, "--token=__keychain__", "--port", "80"]
+            [
+                "-y",
+                "pkg",
+                "--api-key",
+                PLACEHOLDER,
+                "--token=__keychain__",
+                "--port",
+                "80"
+            ]
         );
         assert_eq!(slots, ["arg:3", "arg:4"]);
     }

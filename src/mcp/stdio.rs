@@ -23,6 +23,10 @@ use tokio::process::{ChildStderr, ChildStdin, ChildStdout};
 use super::error::{McpError, one_line};
 use super::secret::{Scrubber, SecretValue};
 
+/// How an answer made up for a line that was not JSON begins; the client turns it into a
+/// protocol error.
+pub(crate) const INVALID_JSON: &str = "the server sent invalid JSON";
+
 /// Lines of a server's stderr kept for error messages.
 const STDERR_TAIL_LINES: usize = 8;
 const STDERR_LINE_MAX_CHARS: usize = 300;
@@ -159,12 +163,8 @@ pub(crate) fn spawn(launch: StdioLaunch<'_>) -> Result<StdioConnection, McpError
             report.clone(),
         ));
     }
-    let reader = LineLimit {
-        inner: stdout,
-        line_len: 0,
-        limit: launch.max_message_bytes,
-        report: report.clone(),
-    };
+    let (bad_tx, bad_lines) = tokio::sync::mpsc::unbounded_channel();
+    let reader = LineLimit::new(stdout, launch.max_message_bytes, report.clone(), bad_tx);
     // The adapter enforces the limit and ends the stream; rmcp's own limit would silently
     // drop the message and leave the call waiting for its timeout.
     let io = AsyncRwTransport::new_client(reader, stdin).with_max_line_length(usize::MAX);
@@ -175,6 +175,8 @@ pub(crate) fn spawn(launch: StdioLaunch<'_>) -> Result<StdioConnection, McpError
             io,
             report: report.clone(),
             server: launch.server.to_string(),
+            bad_lines,
+            waiting: Arc::new(Mutex::new(Vec::new())),
         },
         report,
         pid,
@@ -186,9 +188,45 @@ pub(crate) struct ChildTransport {
     io: AsyncRwTransport<RoleClient, LineLimit<ChildStdout>, ChildStdin>,
     report: Arc<ProcessReport>,
     server: String,
+    /// Lines from the server that were not JSON.
+    bad_lines: tokio::sync::mpsc::UnboundedReceiver<String>,
+    /// Requests sent and not yet answered, oldest first.
+    waiting: Arc<Mutex<Vec<rmcp::model::RequestId>>>,
 }
 
 impl ChildTransport {
+    fn waiting(&self) -> std::sync::MutexGuard<'_, Vec<rmcp::model::RequestId>> {
+        self.waiting.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The answer to give the requests waiting when the server sent a line that is not JSON:
+    /// it was meant as their answer, or the server is broken, and either way no valid answer
+    /// is coming. With none waiting (a banner while starting) the line is only logged.
+    fn invalid_json_answer(
+        &self,
+        line: &str,
+    ) -> Option<rmcp::service::RxJsonRpcMessage<RoleClient>> {
+        let id = {
+            let mut waiting = self.waiting();
+            if waiting.is_empty() {
+                None
+            } else {
+                Some(waiting.remove(0))
+            }
+        };
+        let Some(id) = id else {
+            tracing::warn!(server = %self.server, "MCP server wrote a line that is not JSON: {line}");
+            return None;
+        };
+        Some(rmcp::model::JsonRpcMessage::Error(
+            rmcp::model::JsonRpcError {
+                jsonrpc: rmcp::model::JsonRpcVersion2_0,
+                id: Some(id),
+                error: rmcp::model::ErrorData::parse_error(format!("{INVALID_JSON}: {line}"), None),
+            },
+        ))
+    }
+
     /// Records how the process ended, waiting briefly: stdout closes a moment before the
     /// process is reaped, and the exit status is what tells a crash from a clean exit.
     async fn note_exit(&mut self) {
@@ -214,15 +252,44 @@ impl Transport<RoleClient> for ChildTransport {
         &mut self,
         item: rmcp::service::TxJsonRpcMessage<RoleClient>,
     ) -> impl Future<Output = Result<(), Self::Error>> + Send + 'static {
+        // Not the handshake: some servers print a banner to stdout while starting, and the
+        // handshake has a timeout of its own.
+        if let rmcp::model::JsonRpcMessage::Request(request) = &item
+            && !matches!(
+                request.request,
+                rmcp::model::ClientRequest::InitializeRequest(_)
+            )
+        {
+            self.waiting().push(request.id.clone());
+        }
         self.io.send(item)
     }
 
     async fn receive(&mut self) -> Option<rmcp::service::RxJsonRpcMessage<RoleClient>> {
-        let message = self.io.receive().await;
-        if message.is_none() {
-            self.note_exit().await;
+        loop {
+            let message = tokio::select! {
+                message = self.io.receive() => message,
+                Some(line) = self.bad_lines.recv() => {
+                    match self.invalid_json_answer(&line) {
+                        Some(answer) => return Some(answer),
+                        None => continue,
+                    }
+                }
+            };
+            match &message {
+                Some(rmcp::model::JsonRpcMessage::Response(r)) => {
+                    self.waiting().retain(|id| *id != r.id);
+                }
+                Some(rmcp::model::JsonRpcMessage::Error(e)) => {
+                    if let Some(id) = &e.id {
+                        self.waiting().retain(|w| w != id);
+                    }
+                }
+                Some(_) => {}
+                None => self.note_exit().await,
+            }
+            return message;
         }
-        message
     }
 
     /// The MCP stdio shutdown: close stdin, give the server a moment, then kill the group.
@@ -294,13 +361,54 @@ async fn drain_stderr(
     flush(&mut line);
 }
 
-/// Caps the length of one newline-delimited message read from the server. Past the cap the
-/// read fails, which closes the connection; the report says why.
+/// Reads the server's newline-delimited messages for rmcp, one checked line at a time. A line
+/// longer than the cap fails the read, which closes the connection (the report says why).
+/// A line that is not JSON is held back and announced on `bad_lines`, so that the call
+/// waiting for an answer ends at once; rmcp alone would skip it and let the call wait for
+/// its timeout.
 pub(crate) struct LineLimit<R> {
     inner: R,
-    line_len: usize,
+    /// The line being read, up to its newline.
+    line: Vec<u8>,
+    /// Checked lines not yet handed to the reader.
+    ready: Vec<u8>,
+    ready_pos: usize,
+    eof: bool,
     limit: usize,
     report: Arc<ProcessReport>,
+    bad_lines: tokio::sync::mpsc::UnboundedSender<String>,
+}
+
+impl<R> LineLimit<R> {
+    fn new(
+        inner: R,
+        limit: usize,
+        report: Arc<ProcessReport>,
+        bad_lines: tokio::sync::mpsc::UnboundedSender<String>,
+    ) -> Self {
+        LineLimit {
+            inner,
+            line: Vec::new(),
+            ready: Vec::new(),
+            ready_pos: 0,
+            eof: false,
+            limit,
+            report,
+            bad_lines,
+        }
+    }
+
+    fn end_line(&mut self) {
+        let line = std::mem::take(&mut self.line);
+        let text = line.trim_ascii();
+        if text.is_empty() || serde_json::from_slice::<serde::de::IgnoredAny>(text).is_ok() {
+            self.ready.extend_from_slice(&line);
+            self.ready.push(b'\n');
+        } else {
+            let shown = crate::sanitize::server_text(&String::from_utf8_lossy(text));
+            let _ = self.bad_lines.send(super::error::one_line(&shown, 120));
+        }
+    }
 }
 
 impl<R: AsyncRead + Unpin> AsyncRead for LineLimit<R> {
@@ -310,25 +418,48 @@ impl<R: AsyncRead + Unpin> AsyncRead for LineLimit<R> {
         buf: &mut ReadBuf<'_>,
     ) -> Poll<std::io::Result<()>> {
         let this = self.get_mut();
-        let before = buf.filled().len();
-        match Pin::new(&mut this.inner).poll_read(cx, buf) {
-            Poll::Ready(Ok(())) => {}
-            other => return other,
-        }
-        for &byte in &buf.filled()[before..] {
-            if byte == b'\n' {
-                this.line_len = 0;
-            } else {
-                this.line_len += 1;
-                if this.line_len > this.limit {
-                    this.report.lock().oversized = Some(this.line_len);
-                    return Poll::Ready(Err(std::io::Error::new(
-                        std::io::ErrorKind::InvalidData,
-                        format!("message larger than the {}-byte limit", this.limit),
-                    )));
+        loop {
+            if this.ready_pos < this.ready.len() {
+                let n = (this.ready.len() - this.ready_pos).min(buf.remaining());
+                buf.put_slice(&this.ready[this.ready_pos..this.ready_pos + n]);
+                this.ready_pos += n;
+                if this.ready_pos == this.ready.len() {
+                    this.ready.clear();
+                    this.ready_pos = 0;
+                }
+                return Poll::Ready(Ok(()));
+            }
+            if this.eof {
+                return Poll::Ready(Ok(()));
+            }
+            let mut chunk = [0u8; 8192];
+            let mut read = ReadBuf::new(&mut chunk);
+            match Pin::new(&mut this.inner).poll_read(cx, &mut read) {
+                Poll::Ready(Ok(())) => {}
+                other => return other,
+            }
+            let filled = read.filled();
+            if filled.is_empty() {
+                this.eof = true;
+                if !this.line.is_empty() {
+                    this.end_line();
+                }
+                continue;
+            }
+            for &byte in filled {
+                if byte == b'\n' {
+                    this.end_line();
+                } else {
+                    this.line.push(byte);
+                    if this.line.len() > this.limit {
+                        this.report.lock().oversized = Some(this.line.len());
+                        return Poll::Ready(Err(std::io::Error::new(
+                            std::io::ErrorKind::InvalidData,
+                            format!("message larger than the {}-byte limit", this.limit),
+                        )));
+                    }
                 }
             }
         }
-        Poll::Ready(Ok(()))
     }
 }

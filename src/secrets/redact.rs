@@ -63,9 +63,15 @@ const SHAPE_SOURCES: [(&str, &str); 7] = [
         r#"(?i)(authorization["']?\s*[:=]\s*["']?(?:[a-z]+ +)?)[^\s"',;}]+"#,
         "${1}[redacted]",
     ),
-    (r"(?i)\b(bearer|basic) +[A-Za-z0-9._~+/=-]{8,}", "$1 [redacted]"),
+    (
+        r"(?i)\b(bearer|basic) +[A-Za-z0-9._~+/=-]{8,}",
+        "$1 [redacted]",
+    ),
     // User info in any URL: `https://user:pass@host`, `https://TOKEN@host`.
-    (r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@?#]+@", "${1}[redacted]@"),
+    (
+        r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@?#]+@",
+        "${1}[redacted]@",
+    ),
     // Query parameters whose name says credential.
     (
         r"(?i)([?&;][a-z0-9_.-]*(?:key|token|secret|password|passwd|pwd|auth|signature|sig|credential|code)[a-z0-9_.-]*=)[^&\s#'<>]+",
@@ -190,7 +196,10 @@ mod tests {
             ("npx server --api-key KEY-77777 --port 1", "KEY-77777"),
             ("npx server --token=TOK-888888", "TOK-888888"),
             ("{\"api_key\": \"sekrit-json\"}", "sekrit-json"),
-            ("key sk-ant-abcdefghijklmnop1234", "sk-ant-abcdefghijklmnop1234"),
+            (
+                "key sk-ant-abcdefghijklmnop1234",
+                "sk-ant-abcdefghijklmnop1234",
+            ),
         ];
         for (text, secret) in cases {
             let s = scrub(text);

@@ -14,6 +14,8 @@ pub enum ServiceError {
     InvalidSetting { key: &'static str, reason: String },
     #[error("cannot set {key}: {reason}")]
     BadSettingValue { key: String, reason: String },
+    #[error("unknown setting '{key}'; known: {known} (see `utter settings list`)")]
+    UnknownSetting { key: String, known: String },
     #[error(
         "no language model is configured; set one with `utter llm set` or use --engine offline"
     )]
@@ -26,6 +28,8 @@ pub enum ServiceError {
     Model(#[from] crate::stt::ModelError),
     #[error("no speech was recognised in the audio; nothing was saved")]
     NoSpeech,
+    #[error("the dump is empty; nothing was saved (type or say what is on your mind)")]
+    EmptyDump,
     #[error(transparent)]
     Secrets(#[from] crate::secrets::SecretError),
     #[error(transparent)]

@@ -138,11 +138,14 @@ impl Service {
                 continue;
             }
             for inline in taken {
-                secrets.set(&inline_key(&spec.name, &inline.slot), &Secret::new(inline.value))?;
+                secrets.set(
+                    &inline_key(&spec.name, &inline.slot),
+                    &Secret::new(inline.value),
+                )?;
             }
-            let json =
-                serde_json::to_string(&spec).map_err(|e| McpError::Config(e.to_string()))?;
-            self.store().put_mcp_server(&spec.name, &json, spec.enabled)?;
+            let json = serde_json::to_string(&spec).map_err(|e| McpError::Config(e.to_string()))?;
+            self.store()
+                .put_mcp_server(&spec.name, &json, spec.enabled)?;
             tracing::info!(server = %spec.name, "moved a credential from the server's settings to the OS keychain");
         }
         Ok(())

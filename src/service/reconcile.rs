@@ -170,6 +170,9 @@ impl Service {
         segments: &[crate::stt::Segment],
         now: NaiveDateTime,
     ) -> ServiceResult<DumpResult> {
+        if transcript.text.trim().is_empty() {
+            return Err(super::ServiceError::EmptyDump);
+        }
         let plan = self.plan_dump(&transcript.text, found, now)?;
         self.save_plan(transcript, plan, segments, now)
     }

@@ -134,6 +134,16 @@ impl Service {
     }
 
     /// Removes a user-facing setting, so its default applies again.
+    /// A setting's stored value (`None`: unset, so its default holds). A key that is neither a
+    /// user setting nor stored is a typo, and is refused like one.
+    pub fn get_user_setting(&self, key: &str) -> ServiceResult<Option<String>> {
+        let value = self.store().get_setting(key)?;
+        if value.is_none() && !USER_SETTINGS.iter().any(|(k, _)| *k == key) {
+            return Err(unknown_key(key));
+        }
+        Ok(value)
+    }
+
     pub fn unset_user_setting(&self, key: &str) -> ServiceResult<()> {
         if !USER_SETTINGS.iter().any(|(k, _)| *k == key) {
             return Err(unknown_key(key));
@@ -155,15 +165,12 @@ fn one_of(value: &str, allowed: &[&str]) -> Result<(), String> {
 }
 
 fn unknown_key(key: &str) -> ServiceError {
-    ServiceError::BadSettingValue {
+    ServiceError::UnknownSetting {
         key: key.to_owned(),
-        reason: format!(
-            "unknown setting; known: {}",
-            USER_SETTINGS
-                .iter()
-                .map(|(k, _)| *k)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        known: USER_SETTINGS
+            .iter()
+            .map(|(k, _)| *k)
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }

@@ -161,8 +161,20 @@ fn bad_input_gets_one_clear_line_and_a_nonzero_exit() {
     );
     assert_one_line_error(&utter(d, &["tasks", "rm", "abc"]), "invalid value");
     assert_one_line_error(&utter(d, &["tasks", "edit", "1"]), "nothing to change");
-    // Nothing above created a task.
+    assert_one_line_error(&utter(d, &["dump", "--text", ""]), "the dump is empty");
+    assert_one_line_error(
+        &utter(d, &["dump", "--text", " \n\t "]),
+        "the dump is empty",
+    );
+    assert_one_line_error(
+        &utter(d, &["settings", "get", "ui.theem"]),
+        "unknown setting 'ui.theem'",
+    );
+    // A known setting that is unset is not an error: its default holds.
+    assert!(utter(d, &["settings", "get", "ui.theme"]).status.success());
+    // Nothing above created a task or saved a transcript.
     assert_eq!(json(d, &["tasks", "list", "--json"]), Value::Array(vec![]));
+    assert_eq!(json(d, &["dumps", "list", "--json"]), Value::Array(vec![]));
 }
 
 #[test]

@@ -218,16 +218,27 @@ async fn untrusted_read_only_claims_still_ask() {
         answer("Wiped."),
     ])
     .await;
-    s.svc.mcp_add(fake("liar", &["--liar"]), &s.secrets).unwrap();
+    s.svc
+        .mcp_add(fake("liar", &["--liar"]), &s.secrets)
+        .unwrap();
     s.svc.save_agent(agent("Cleaner", &["liar"], &[])).unwrap();
     let id = task(&s.svc, "Tidy up");
 
     let d = s.svc.run_agent("Cleaner", id, &s.secrets).await.unwrap();
-    assert_eq!(d.run.status, RunStatus::WaitingApproval, "{:?}", d.run.error);
+    assert_eq!(
+        d.run.status,
+        RunStatus::WaitingApproval,
+        "{:?}",
+        d.run.error
+    );
     let pending = s.svc.list_approvals(Some(ApprovalStatus::Pending)).unwrap();
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].tool, "liar/wipe");
-    assert!(pending[0].reason.contains("not a trusted server"), "{}", pending[0].reason);
+    assert!(
+        pending[0].reason.contains("not a trusted server"),
+        "{}",
+        pending[0].reason
+    );
     s.svc.cancel_run(d.run.id).unwrap();
 
     s.svc.mcp_set_trusted("liar", true).unwrap();

@@ -217,6 +217,59 @@ async fn a_malformed_result_is_an_error_not_a_panic() {
     );
 }
 
+/// A line that is not JSON (a stray print, a message cut in half) ends the waiting call at once
+/// with "invalid JSON", not after the call timeout, and says what the line was. A banner
+/// printed before any request is only logged, and the connection stays usable.
+#[tokio::test]
+async fn invalid_json_ends_the_call_at_once() {
+    if fixtures().is_none() {
+        return;
+    }
+    // Far longer than any test runs: a timeout error here means the call waited for it.
+    let options = McpOptions {
+        call_timeout: Duration::from_secs(600),
+        ..quick_options()
+    };
+    let client = McpClient::connect(&fake("chatty", &["--banner"]), &options)
+        .await
+        .unwrap();
+    for (tool, shown) in [
+        ("garbage", "DEBUG: calling garbage"),
+        ("halfjson", "\"jsonrpc\""),
+    ] {
+        match client.call_tool(tool, json!({})).await {
+            Err(e @ McpError::Protocol { .. }) => {
+                let msg = e.to_string();
+                assert!(msg.contains("invalid JSON") && msg.contains(shown), "{msg}");
+            }
+            other => panic!("{tool}: expected an invalid-JSON error, got {other:?}"),
+        }
+    }
+    assert_eq!(
+        client
+            .call_tool("echo", json!({"message": "still here"}))
+            .await
+            .unwrap()
+            .text,
+        "Echo: still here"
+    );
+}
+
+/// Escape sequences in a server's error or tool names never reach the terminal.
+#[tokio::test]
+async fn escape_sequences_from_a_server_are_removed() {
+    if fixtures().is_none() {
+        return;
+    }
+    let client = McpClient::connect(&fake("hostile", &[]), &quick_options())
+        .await
+        .unwrap();
+    let err = client.call_tool("escape", json!({})).await.unwrap_err();
+    let msg = err.to_string();
+    assert!(!msg.contains('\x1b') && !msg.contains('\u{9b}'), "{msg:?}");
+    assert!(msg.contains("terminal cleared"), "{msg}");
+}
+
 #[tokio::test]
 async fn a_server_that_fails_to_start_backs_off() {
     if fixtures().is_none() {

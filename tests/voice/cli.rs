@@ -169,6 +169,26 @@ fn bad_audio_is_a_clear_error_and_saves_nothing() {
             .unwrap(),
     );
     assert!(err.contains("no speech"), "{err}");
+    // Ten minutes of a quiet room: the voice-activity detector finds no speech, so Whisper is
+    // never run over it (it cost minutes of CPU when it was).
+    let room = dir.path().join("room.wav");
+    let status = Command::new("sox")
+        .args(["-n", "-r", "16000", "-c", "1", "-b", "16"])
+        .arg(&room)
+        .args(["synth", "600", "pinknoise", "vol", "0.002"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let err = fail(
+        utter(&data)
+            .env("UTTER_MODEL", &model)
+            .args(["-v", "dump"])
+            .arg(&room)
+            .output()
+            .unwrap(),
+    );
+    assert!(err.contains("no speech"), "{err}");
+    assert!(err.contains("Whisper not called"), "{err}");
     let err = fail(
         utter(&data)
             .env("UTTER_MODEL", &model)

@@ -1,5 +1,7 @@
 //! One row per card (cancelled ones too, marked in `cancelled_at`), with a header row, for a
-//! spreadsheet.
+//! spreadsheet. The file starts with a UTF-8 byte-order mark: without it Excel reads the
+//! text as the local code page and "café" arrives as "cafÃ©"; LibreOffice, Numbers and
+//! Google Sheets skip the mark.
 
 use super::TransferError;
 use crate::model::Task;
@@ -43,7 +45,8 @@ pub fn to_csv(tasks: &[Task]) -> Result<String, TransferError> {
         .map_err(|e| render(&e))?;
     }
     let bytes = w.into_inner().map_err(|e| render(&e))?;
-    String::from_utf8(bytes).map_err(|e| render(&e))
+    let text = String::from_utf8(bytes).map_err(|e| render(&e))?;
+    Ok(format!("\u{feff}{text}"))
 }
 
 /// Spreadsheets run a cell that starts with `=`, `+`, `@` (or a tab/CR before one) as a

@@ -102,6 +102,17 @@ fn lift_iso_due(text: &str) -> Result<(String, Option<Due>), String> {
     ))
 }
 
+/// A tag cannot hold a space, so the export writes "Q1 planning" as `#Q1-planning`; it
+/// reads back as the category it came from.
+fn known_category(tag: &str, categories: &[String]) -> String {
+    let spaced = tag.replace(['-', '_'], " ");
+    categories
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(&spaced))
+        .cloned()
+        .unwrap_or_else(|| tag.to_string())
+}
+
 pub fn parse_markdown(
     text: &str,
     now: NaiveDateTime,
@@ -157,7 +168,7 @@ pub fn parse_markdown(
             cards.push(ImportedCard {
                 task: NewTask {
                     title: q.title,
-                    category: q.category,
+                    category: q.category.map(|tag| known_category(&tag, categories)),
                     priority: q.priority,
                     status: Some(status),
                     due: iso_due.or(q.due),

@@ -9,6 +9,7 @@ mod mcp;
 mod render;
 mod run;
 mod search;
+mod transfer;
 mod voice;
 mod workflows;
 

@@ -21,6 +21,7 @@ pub mod secrets;
 pub mod service;
 pub mod store;
 pub mod stt;
+pub mod transfer;
 pub mod voice;
 
 pub use error::Error;

@@ -12,6 +12,7 @@ pub mod migrations;
 mod runs;
 mod search;
 mod settings;
+pub mod snapshot;
 mod tasks;
 mod transcripts;
 mod vectors;

@@ -13,4 +13,5 @@ mod core {
     pub mod search;
     pub mod semantic;
     pub mod support;
+    pub mod transfer;
 }

@@ -125,8 +125,56 @@ pub enum Command {
     /// create, update and move tasks, and use the MCP tools the Chat agent is allowed.
     /// Without a message, prints the conversation.
     Chat(ChatArgs),
+    /// Write the whole board to a file: json (complete, re-importable), markdown
+    /// (a checklist per column), csv (a spreadsheet, one row per card) or ics (cards with a
+    /// due date, as calendar to-dos).
+    Export(ExportArgs),
+    /// Bring cards in from Todoist (CSV), Trello (board JSON), a Markdown checklist, or an
+    /// Utter JSON export (into an empty board: everything, as it was). All or nothing.
+    Import(ImportArgs),
     /// Print where the data lives.
     Where,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormatArg,
+    /// Write here instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormatArg {
+    Json,
+    Markdown,
+    Csv,
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// What the file is; detected from its content and extension when left out.
+    #[arg(long, value_enum)]
+    pub from: Option<ImportFromArg>,
+    /// Show what would be imported; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Resolve relative dates ("tomorrow") against this local time; default: now.
+    #[arg(long)]
+    pub now: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ImportFromArg {
+    Todoist,
+    Trello,
+    Markdown,
+    Utter,
 }
 
 #[derive(Debug, Args)]

@@ -95,6 +95,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Record(args) => super::voice::record(&svc, args),
         Command::Settings(cmd) => super::voice::settings(&svc, cmd),
         Command::Prune => super::voice::prune(&svc),
+        Command::Export(args) => super::transfer::export(&svc, args),
+        Command::Import(args) => super::transfer::import(&svc, args),
         Command::Where | Command::Extract { .. } | Command::Devices { .. } => Ok(()),
     }
 }

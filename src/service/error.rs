@@ -48,6 +48,8 @@ pub enum ServiceError {
     Agent(#[from] crate::agents::AgentError),
     #[error(transparent)]
     Chat(#[from] crate::chat::ChatError),
+    #[error(transparent)]
+    Transfer(#[from] crate::transfer::TransferError),
 }
 
 impl ServiceError {

@@ -17,7 +17,7 @@ pub struct QuickAdd {
 }
 
 /// Colors a category made from quick add gets, in turn.
-const NEW_CATEGORY_COLORS: &[&str] = &[
+pub(crate) const NEW_CATEGORY_COLORS: &[&str] = &[
     "#d6336c", "#2f9e44", "#1c7ed6", "#f08c00", "#7048e8", "#0c8599",
 ];
 

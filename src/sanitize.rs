@@ -41,6 +41,8 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
                 // Two-character escapes (`ESC c` resets the terminal): both go.
                 _ => {}
             },
+            // A line ending (CRLF) is harmless; a lone carriage return can overwrite a line.
+            '\r' if chars.peek() == Some(&'\n') => out.push(c),
             '\u{9b}' => skip_csi(&mut chars),
             '\u{9d}' => skip_osc(&mut chars),
             c if unsafe_char(c) => {}
@@ -104,6 +106,7 @@ mod tests {
         assert_eq!(terminal_safe("reset\x1bc!"), "reset!");
         assert_eq!(terminal_safe("over\rwrite\x08\x00"), "overwrite");
         assert_eq!(terminal_safe("c1\u{9b}2Jend"), "c1end");
+        assert_eq!(terminal_safe("crlf\r\nkept\r"), "crlf\r\nkept");
         assert_eq!(
             terminal_safe("keep\nlines\tand tabs"),
             "keep\nlines\tand tabs"

@@ -432,6 +432,16 @@ pub(super) fn out(text: &str) -> Result<()> {
     }
 }
 
+/// A file's content to stdout, byte for byte (`utter export` without `--out`).
+pub(super) fn out_raw(bytes: &[u8]) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Io(e.to_string())),
+        Ok(()) => Ok(()),
+    }
+}
+
 pub(super) fn out_json<T: serde::Serialize>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Io(e.to_string()))?;
     out(&text)

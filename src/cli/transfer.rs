@@ -1,7 +1,7 @@
 //! `utter export` and `utter import`.
 
 use super::args::{ExportArgs, ExportFormatArg, ImportArgs, ImportFromArg};
-use super::run::{out, out_json, parse_now};
+use super::run::{out, out_json, out_raw, parse_now};
 use crate::error::Result;
 use crate::service::{ImportMode, ImportReport, Service};
 use crate::transfer::{ExportFormat, ImportSource};
@@ -15,8 +15,9 @@ pub fn export(svc: &Service, args: ExportArgs) -> Result<()> {
     };
     let Some(path) = args.out else {
         let (text, _) = svc.export(format)?;
-        // The renderers end their text with a newline already.
-        return out(text.strip_suffix('\n').unwrap_or(&text));
+        // The file's bytes exactly as `--out` would write them: the export holds no secrets,
+        // and the redaction meant for messages must not change the user's data.
+        return out_raw(text.as_bytes());
     };
     let s = svc.export_to(format, &path)?;
     let mut parts = vec![format!("{} task(s)", s.tasks)];

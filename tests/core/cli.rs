@@ -356,11 +356,16 @@ fn dump_saves_the_transcript_and_linked_tasks() {
             .any(|h| h["kind"] == "transcript")
     );
 
-    // stdin works too, and an empty dump adds nothing but still succeeds.
+    // An empty dump from stdin is refused (#22) and saves no empty transcript.
+    let dumps_before = json(d, &["dumps", "list", "--json"]);
     let out = utter_stdin(d, &["dump", "--text", "-", "--json"], b"");
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(v["tasks"], serde_json::json!([]));
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("the dump is empty"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(json(d, &["dumps", "list", "--json"]), dumps_before);
 }
 
 #[test]

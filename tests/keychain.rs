@@ -218,3 +218,235 @@ fn cli_mcp_env_values_live_in_the_keychain_only() {
     run(&["mcp", "rm", "tokened"]);
     assert!(keychain.get("mcp:tokened:env:API_TOKEN").unwrap().is_none());
 }
+
+/// Unique values planted through every way a secret enters Utter — an MCP header, env value,
+/// URL query, URL user info and command-line argument, and the LLM API key — while the servers
+/// try to leak them back (a stdio server printing its argv and env, an HTTP MCP server and an
+/// LLM provider quoting them in errors). None may appear on stdout or stderr at any verbosity,
+/// in `--json` output, in the export, or anywhere in the data dir. (OAuth tokens are not a
+/// way in yet: #19.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn planted_secrets_appear_nowhere() {
+    if store_or_skip().is_none() || std::env::var_os("UTTER_TEST_PRIVATE_KEYRING").is_none() {
+        eprintln!("SKIPPED: needs the private keyring of scripts/test-keychain.sh");
+        return;
+    }
+    use std::io::Write;
+    let planted = [
+        "PLANT-HEADER-7f3a9c",
+        "PLANT-ENV-1b8e2d",
+        "PLANT-QUERY-9c4f1a",
+        "PLANT-PASS-5d2b7e",
+        "PLANT-ARG-3e9a6c",
+        "PLANT-LLMKEY-8a1f4b",
+    ];
+    let [header, env, query, pass, arg, llm_key] = planted;
+    // A provider that quotes the key it was sent, as OpenAI's 401 does.
+    let llm_echo = format!(
+        r#"{{"error":{{"message":"Incorrect API key provided: {llm_key}","type":"invalid_request_error"}}}}"#
+    );
+    let llm = fake_server::FakeServer::start(
+        (0..20)
+            .map(|_| fake_server::Reply::status(401, &llm_echo))
+            .collect(),
+    )
+    .await;
+    // An MCP endpoint whose errors quote the request: the header and the URL it was called at.
+    let server = fake_server::FakeServer::start(
+        (0..80)
+            .map(|_| {
+                fake_server::Reply::status(
+                    500,
+                    &format!(
+                        "cannot serve http://u:{pass}@127.0.0.1/mcp?api_key={query}&region=eu \
+                         with authorization: Bearer {header}"
+                    ),
+                )
+            })
+            .collect(),
+    )
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let fake_mcp = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fake-server.mjs")
+        .to_string_lossy()
+        .into_owned();
+    let seen = std::cell::RefCell::new(String::new());
+    let run = |args: &[&str], envs: &[(&str, &str)], stdin: &str| -> bool {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_utter"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .envs(envs.iter().copied())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(stdin.as_bytes()).unwrap();
+        drop(input);
+        let out = child.wait_with_output().unwrap();
+        let mut seen = seen.borrow_mut();
+        let mut label = format!("\n$ utter {args:?} {envs:?}\n");
+        for secret in planted {
+            label = label.replace(secret, "<planted>");
+        }
+        seen.push_str(&label);
+        seen.push_str(&String::from_utf8_lossy(&out.stdout));
+        seen.push_str(&String::from_utf8_lossy(&out.stderr));
+        out.status.success()
+    };
+
+    let mcp = format!("{}/mcp", server.base);
+    let host = server.base.trim_start_matches("http://");
+    assert!(run(
+        &[
+            "mcp",
+            "add",
+            "hdr",
+            "--url",
+            &mcp,
+            "--header",
+            &format!("Authorization: Bearer {header}")
+        ],
+        &[],
+        ""
+    ));
+    assert!(run(
+        &[
+            "mcp",
+            "add",
+            "qry",
+            "--url",
+            &format!("{mcp}?api_key={query}&region=eu")
+        ],
+        &[],
+        ""
+    ));
+    assert!(run(
+        &[
+            "mcp",
+            "add",
+            "usr",
+            "--url",
+            &format!("http://u:{pass}@{host}/mcp")
+        ],
+        &[],
+        ""
+    ));
+    let fake_env = format!("FAKE_SECRET={env}");
+    assert!(run(
+        &[
+            "mcp",
+            "add",
+            "cmd",
+            "--env",
+            &fake_env,
+            "--",
+            "node",
+            &fake_mcp,
+            "--exit-on-start",
+            "--token",
+            arg
+        ],
+        &[],
+        ""
+    ));
+    let base = format!("{}/v1", llm.base);
+    assert!(run(
+        &[
+            "llm",
+            "set",
+            "--provider",
+            "openai",
+            "--base-url",
+            &base,
+            "--model",
+            "m",
+            "--api-key"
+        ],
+        &[],
+        &format!("{llm_key}\n"),
+    ));
+    run(&["llm", "test"], &[], "");
+    run(&["-vv", "llm", "test"], &[], "");
+    // A key in the provider's URL would be stored in SQLite: refused, with what to do.
+    assert!(!run(
+        &[
+            "llm",
+            "set",
+            "--provider",
+            "openai",
+            "--base-url",
+            &format!("{base}?api_key={llm_key}"),
+            "--model",
+            "m"
+        ],
+        &[],
+        ""
+    ));
+    assert!(seen.borrow().contains("give the key with --api-key"));
+    for verbosity in [None, Some("-v"), Some("-vv")] {
+        for name in ["hdr", "qry", "usr", "cmd"] {
+            let mut args: Vec<&str> = verbosity.into_iter().collect();
+            args.extend(["mcp", "tools", name]);
+            run(&args, &[], "");
+        }
+    }
+    for name in ["hdr", "qry", "usr", "cmd"] {
+        run(
+            &["mcp", "tools", name, "--json"],
+            &[("UTTER_LOG", "trace")],
+            "",
+        );
+        run(
+            &["mcp", "call", name, "echo", "{}"],
+            &[("UTTER_LOG", "trace")],
+            "",
+        );
+    }
+    assert!(run(&["mcp", "list"], &[], ""));
+    assert!(run(&["mcp", "list", "--json"], &[], ""));
+    assert!(run(&["llm", "show"], &[], ""));
+    assert!(run(&["settings", "list"], &[], ""));
+    assert!(run(&["export", "--format", "json"], &[], ""));
+
+    // The servers did get the real values when connecting (so the test is not vacuous).
+    let requests: Vec<_> = server
+        .requests()
+        .into_iter()
+        .chain(llm.requests())
+        .collect();
+    let auth: Vec<String> = requests
+        .iter()
+        .filter_map(|r| r.headers.get("authorization"))
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    assert!(auth.contains(&format!("Bearer {header}")), "{auth:?}");
+    assert!(auth.contains(&format!("Bearer {llm_key}")), "{auth:?}");
+
+    let seen = seen.borrow().clone();
+    for secret in planted {
+        assert!(!seen.contains(secret), "{secret} leaked:\n{seen}");
+    }
+    let mut files = vec![dir.path().to_path_buf()];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        for secret in planted {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{secret} found in {}",
+                path.display()
+            );
+        }
+    }
+    for name in ["hdr", "qry", "usr", "cmd"] {
+        assert!(run(&["mcp", "rm", name], &[], ""));
+    }
+    run(&["llm", "clear"], &[], "");
+}

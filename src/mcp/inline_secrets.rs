@@ -36,6 +36,12 @@ fn is_secret_param(name: &str) -> bool {
     WORDS.iter().any(|w| lower.contains(w))
 }
 
+/// Whether a URL carries a credential (user info, or a query parameter named like one).
+pub(crate) fn url_has_credentials(url: &str) -> bool {
+    let mut copy = url.to_string();
+    !take_from_url(&mut copy).is_empty()
+}
+
 /// Replaces inline secrets in `t` with [`PLACEHOLDER`] and returns them.
 pub(crate) fn take(t: &mut McpTransport) -> Vec<Inline> {
     match t {

@@ -49,6 +49,15 @@ impl Service {
     ) -> ServiceResult<ProviderConfig> {
         // Validates the URL and model before anything is stored.
         LlmClient::new(config.clone(), None)?;
+        // The config is stored in SQLite, where no credential may go.
+        if crate::mcp::inline_secrets::url_has_credentials(&config.base_url) {
+            return Err(ServiceError::BadSettingValue {
+                key: LLM_SETTING.into(),
+                reason: "the base URL holds a credential (user:password@ or a key in the query); \
+                         give the key with --api-key instead, so it is kept in the OS keychain"
+                    .into(),
+            });
+        }
         if let Some(key) = api_key {
             secrets.set(LLM_KEY_REF, &key)?;
             config.api_key_ref = Some(LLM_KEY_REF.into());

@@ -17,6 +17,37 @@ fn utter(data: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// A server that puts terminal escape sequences in a tool's name, its description and an error
+/// cannot clear the user's terminal or retitle it: nothing of them reaches stdout or stderr.
+#[test]
+fn escape_sequences_from_a_server_never_reach_the_terminal() {
+    if fixtures().is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let server = super::common::fixture_file("fake-server.mjs");
+    ok(&utter(
+        data,
+        &["mcp", "add", "hostile", "--", "node", &server, "--hostile"],
+    ));
+    let listed = utter(data, &["mcp", "tools", "hostile"]);
+    let text = ok(&listed);
+    assert!(text.contains("evil") && text.contains("Clears your screen"), "{text}");
+    let failed = utter(data, &["mcp", "call", "hostile", "escape"]);
+    assert!(err(&failed).contains("terminal cleared"));
+    for out in [&listed, &failed] {
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(
+                !stream.iter().any(|b| *b == 0x1b || *b == 0x07),
+                "{:?}",
+                String::from_utf8_lossy(stream)
+            );
+            assert!(!String::from_utf8_lossy(stream).contains('\u{202E}'));
+        }
+    }
+}
+
 #[test]
 fn add_list_tools_call_rm_over_stdio() {
     let Some(fx) = fixtures() else { return };

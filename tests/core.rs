@@ -7,6 +7,7 @@ mod core {
     pub mod concurrency;
     pub mod crud;
     pub mod desktop;
+    pub mod full_disk;
     pub mod migrations;
     pub mod ordering;
     pub mod reconcile;

@@ -33,7 +33,10 @@ fn escape_sequences_from_a_server_never_reach_the_terminal() {
     ));
     let listed = utter(data, &["mcp", "tools", "hostile"]);
     let text = ok(&listed);
-    assert!(text.contains("evil") && text.contains("Clears your screen"), "{text}");
+    assert!(
+        text.contains("evil") && text.contains("Clears your screen"),
+        "{text}"
+    );
     let failed = utter(data, &["mcp", "call", "hostile", "escape"]);
     assert!(err(&failed).contains("terminal cleared"));
     for out in [&listed, &failed] {

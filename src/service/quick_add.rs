@@ -178,6 +178,22 @@ mod tests {
     }
 
     #[test]
+    fn typed_iso_dates_are_read() {
+        let q = parse_quick_add("Ship it due 2026-03-05 !high", at("2026-03-01"), &[]);
+        assert_eq!(q.title, "Ship it");
+        assert_eq!(q.due, d("2026-03-05"));
+        let q = parse_quick_add("Board review 2026-03-14 at 15:00", at("2026-03-01"), &[]);
+        assert_eq!(q.title, "Board review");
+        assert_eq!(q.due, d("2026-03-14T15:00"));
+        let q = parse_quick_add("Board review 2026-03-14T09:30 #work", at("2026-03-01"), &[]);
+        assert_eq!(q.due, d("2026-03-14T09:30"));
+        // Not a date: left in the title.
+        let q = parse_quick_add("Order part 2026-13-45", at("2026-03-01"), &[]);
+        assert_eq!(q.title, "Order part 2026-13-45");
+        assert_eq!(q.due, None);
+    }
+
+    #[test]
     fn the_date_is_read_wherever_it_sits() {
         // 2026-12-05 is a Saturday.
         let q = parse_quick_add(

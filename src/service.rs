@@ -61,7 +61,7 @@ pub use reconcile::{
 pub use refine::Refinement;
 pub use semantic::{EmbeddingStatus, RankedHit, SearchMode, spawn_embedder};
 pub use setup_info::{DesktopStatus, DownloadEvent, InputDevice, ModelEntry};
-pub use transfer::{ExportSummary, ImportMode, ImportReport};
+pub use transfer::{ExportSummary, ExportedFile, ImportMode, ImportReport};
 pub use user_settings::USER_SETTINGS;
 pub use vocabulary::VOCABULARY_KEY;
 pub use voice::{

@@ -6,6 +6,7 @@ mod agent_commands;
 mod agent_watch;
 mod chat_commands;
 mod commands;
+mod data_commands;
 mod dump_commands;
 mod error;
 mod hotkey;
@@ -203,6 +204,8 @@ fn main() {
             mcp_commands::import_mcp_servers,
             mcp_commands::remove_mcp_server,
             mcp_commands::set_mcp_server_trusted,
+            data_commands::export_board,
+            data_commands::import_board,
             mcp_commands::mcp_server_tools,
             vocabulary_commands::list_vocabulary,
             vocabulary_commands::add_vocabulary,

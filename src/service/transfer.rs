@@ -61,7 +61,62 @@ pub struct ImportReport {
     pub chats: usize,
 }
 
+/// An export the app wrote for the user: where it went and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportedFile {
+    pub path: String,
+    pub summary: ExportSummary,
+}
+
 impl Service {
+    /// Writes the export where people look for files (the Downloads folder, else the data
+    /// dir's `exports/`), named by date, never over an earlier export.
+    pub fn export_to_downloads(
+        &self,
+        format: ExportFormat,
+        now: NaiveDateTime,
+    ) -> ServiceResult<ExportedFile> {
+        let dir = directories::UserDirs::new()
+            .and_then(|u| u.download_dir().map(Path::to_path_buf))
+            .filter(|d| d.is_dir())
+            .unwrap_or_else(|| self.data_dir().join("exports"));
+        std::fs::create_dir_all(&dir).map_err(|e| TransferError::Write {
+            path: dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let stem = format!("utter-board-{}", now.format("%Y-%m-%d"));
+        let ext = format.extension();
+        let mut path = dir.join(format!("{stem}.{ext}"));
+        let mut n = 2;
+        while path.exists() {
+            path = dir.join(format!("{stem}-{n}.{ext}"));
+            n += 1;
+        }
+        let summary = self.export_to(format, &path)?;
+        Ok(ExportedFile {
+            path: path.display().to_string(),
+            summary,
+        })
+    }
+
+    /// Imports a file the user picked in the app, given its name (for the format, when
+    /// `from` is not given) and its text.
+    pub fn import_named(
+        &self,
+        name: &str,
+        text: &str,
+        from: Option<ImportSource>,
+        dry_run: bool,
+        now: NaiveDateTime,
+    ) -> ServiceResult<ImportReport> {
+        let source = match from {
+            Some(s) => s,
+            None => transfer::detect(Path::new(name), text)?,
+        };
+        self.import_text(text, source, dry_run, now)
+    }
+
     /// The board rendered in `format`, with what it holds.
     pub fn export(&self, format: ExportFormat) -> ServiceResult<(String, ExportSummary)> {
         let (text, tasks, categories, transcripts, runs) = match format {

@@ -357,6 +357,31 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
     }
   });
 
+  it("settings → data: export says where the file went; an import previews its counts, then adds the cards", async () => {
+    const { page, context, problems } = await openBoard({ viewport: { width: 1100, height: 900 } });
+    await page.keyboard.press(",");
+    const dialog = page.getByRole("dialog", { name: "Settings" });
+    const section = dialog.locator('section[aria-labelledby="s-data"]');
+    await section.scrollIntoViewIfNeeded();
+    await section.getByLabel("Export the board").selectOption("markdown");
+    await section.getByRole("button", { name: "Export" }).click();
+    await section.getByText(/utter-board-2026-12-05\.md/).waitFor();
+    await section.getByLabel("Import cards").setInputFiles({
+      name: "from-todoist.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from("- [ ] Renew passport\n- [ ] Call the bank about the mortgage\n- [x] Book flights to Berlin\n"),
+    });
+    await section.getByRole("group", { name: "Import preview" }).waitFor();
+    await page.mouse.move(5, 5);
+    await section.screenshot({ path: path.join(ART, "settings-data.png") });
+    const before = await page.evaluate(() => window.__utterMock.backend.tasks.length);
+    await section.getByRole("button", { name: "Import 3 card(s)" }).click();
+    await section.getByText("Imported 3 card(s) from Markdown checklist.").waitFor();
+    assert.equal(await page.evaluate(() => window.__utterMock.backend.tasks.length), before + 3);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it("settings on a bare desktop (no tray, notification daemon or microphone) say what is missing", async () => {
     const { page, context, problems } = await openBoard({ query: "?desktop=bare", viewport: { width: 1100, height: 900 } });
     await page.getByRole("button", { name: "Settings" }).click();
@@ -638,7 +663,7 @@ after(() => {
   const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
   fs.mkdirSync(docs, { recursive: true });
   for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
-    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png"]) {
+    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png", "settings-data.png"]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

@@ -16,7 +16,11 @@ import type { ChatThread } from "./bindings/ChatThread";
 import type { DesktopStatus } from "./bindings/DesktopStatus";
 import type { DownloadEvent } from "./bindings/DownloadEvent";
 import type { DumpEntry } from "./bindings/DumpEntry";
+import type { ExportedFile } from "./bindings/ExportedFile";
+import type { ExportFormat } from "./bindings/ExportFormat";
 import type { ExtractedAgain } from "./bindings/ExtractedAgain";
+import type { ImportReport } from "./bindings/ImportReport";
+import type { ImportSource } from "./bindings/ImportSource";
 import type { InputDevice } from "./bindings/InputDevice";
 import type { McpImport } from "./bindings/McpImport";
 import type { McpServerView } from "./bindings/McpServerView";
@@ -104,6 +108,18 @@ export function reportBoardPainted(cards: number): Promise<void> {
 /** Subscribe to store changes (from this window, the CLI, or another process). */
 export function onStoreChanged(handler: (event: ChangeEvent) => void): Promise<UnlistenFn> {
   return listen<ChangeEvent>(STORE_CHANGED, (e) => handler(e.payload));
+}
+
+// ---- your data: export and import ---------------------------------------------------------
+
+/** Writes the board to the Downloads folder (or the data dir's exports/) and says where. */
+export function exportBoard(format: ExportFormat): Promise<ExportedFile> {
+  return invoke<ExportedFile>("export_board", { format });
+}
+
+/** `apply: false` is the preview: what the file holds, nothing written. `from: null` detects the format. */
+export function importBoard(name: string, text: string, from: ImportSource | null, apply: boolean): Promise<ImportReport> {
+  return invoke<ImportReport>("import_board", { name, text, from, apply });
 }
 
 // ---- MCP servers: where agents get their tools --------------------------------------------

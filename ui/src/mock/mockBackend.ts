@@ -16,6 +16,7 @@ import { byPosition, positionAt } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
 import { MockAgents } from "./mockAgents";
 import { MockChat } from "./mockChat";
+import { MockData } from "./mockData";
 import { MockMcp } from "./mockMcp";
 import { MockDumps } from "./mockDumps";
 import { MockVocabulary } from "./mockVocabulary";
@@ -51,6 +52,15 @@ export class MockBackend {
   vocabulary = new MockVocabulary(
     (e) => this.changed(e),
     () => this.tasks,
+  );
+  /** Settings → Data: export and import. */
+  data = new MockData(
+    (e) => this.changed(e),
+    () => this.tasks,
+    (title, done) => {
+      const t = this.insert({ title, status: done ? "completed" : "pending" });
+      this.changed({ kind: "task_created", id: t.id });
+    },
   );
   /** The voice journal: every mock recording lands here. */
   dumps = new MockDumps(
@@ -282,6 +292,7 @@ export class MockBackend {
         if (this.chat.handles(cmd)) return this.chat.dispatch(cmd, a);
         if (this.mcp.handles(cmd)) return this.mcp.dispatch(cmd, a);
         if (this.vocabulary.handles(cmd)) return this.vocabulary.dispatch(cmd, a);
+        if (this.data.handles(cmd)) return this.data.dispatch(cmd, a);
         if (this.dumps.handles(cmd)) return this.dumps.dispatch(cmd, a);
         if (this.desktop.handles(cmd))
           return this.desktop.dispatch(cmd, a, (id) => {

@@ -7,6 +7,7 @@ import type { DesktopStatus } from "../bindings/DesktopStatus";
 import type { HotkeyMode } from "../bindings/HotkeyMode";
 import type { Theme } from "../bindings/Theme";
 import { useSettings } from "../hooks/useSettings";
+import { DataField } from "./settings/DataField";
 import { HotkeyField } from "./settings/HotkeyField";
 import { LANGUAGES } from "./settings/languages";
 import { LlmField } from "./settings/LlmField";
@@ -174,6 +175,11 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
             >
               <RetentionField id="setting-retention" value={settings.retention_days} onSave={(v) => set("audio.retention_days", v)} />
             </SettingRow>
+          </section>
+
+          <section className="settings-section" aria-labelledby="s-data">
+            <h2 id="s-data">Data</h2>
+            <DataField />
           </section>
 
           <section className="settings-section" aria-labelledby="s-app">

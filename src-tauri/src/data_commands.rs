@@ -30,5 +30,8 @@ pub async fn import_board(
     from: Option<ImportSource>,
     apply: bool,
 ) -> CmdResult<ImportReport> {
-    with_service(state, move |s| s.import_named(&name, &text, from, !apply, now())).await
+    with_service(state, move |s| {
+        s.import_named(&name, &text, from, !apply, now())
+    })
+    .await
 }

@@ -94,17 +94,23 @@ const SHAPE_SOURCES: [(&str, &str); 7] = [
     ),
 ];
 
-/// `text` with every known secret value and credential shape replaced by [`REDACTED`].
-pub fn scrub(text: &str) -> Cow<'_, str> {
+/// `text` with every value this process holds as a secret replaced by [`REDACTED`]; nothing
+/// else changes. For what is stored (an agent's tool results, chat messages): a server that
+/// echoes a token must not put it in SQLite, but a page that merely looks like one is data.
+pub fn scrub_known(text: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(text);
-    {
-        let known = KNOWN.read().unwrap_or_else(|e| e.into_inner());
-        for value in known.iter() {
-            if out.contains(value.as_str()) {
-                out = Cow::Owned(out.replace(value.as_str(), REDACTED));
-            }
+    let known = KNOWN.read().unwrap_or_else(|e| e.into_inner());
+    for value in known.iter() {
+        if out.contains(value.as_str()) {
+            out = Cow::Owned(out.replace(value.as_str(), REDACTED));
         }
     }
+    out
+}
+
+/// `text` with every known secret value and credential shape replaced by [`REDACTED`].
+pub fn scrub(text: &str) -> Cow<'_, str> {
+    let mut out = scrub_known(text);
     for (re, rep) in SHAPES.iter() {
         if let Cow::Owned(replaced) = re.replace_all(&out, *rep) {
             out = Cow::Owned(replaced);

@@ -75,6 +75,9 @@ impl Store {
         m: &NewChatMessage<'_>,
     ) -> StoreResult<ChatMessage> {
         let calls = serde_json::to_string(m.tool_calls).unwrap_or_else(|_| "[]".into());
+        // A server or model that echoes a credential must not put it in the database.
+        let calls = crate::secrets::redact::scrub_known(&calls).into_owned();
+        let content = crate::secrets::redact::scrub_known(m.content);
         let now = now_rfc3339();
         self.write(|tx| {
             tx.execute(
@@ -84,7 +87,7 @@ impl Store {
                 params![
                     chat_id,
                     role.as_str(),
-                    m.content,
+                    content.as_ref(),
                     calls,
                     m.call_id,
                     m.tool,

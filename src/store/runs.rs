@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError, StoreResult, now_rfc3339};
 use crate::agents::{Approval, ApprovalStatus, Run, RunStatus, RunStep, StepKind, StepStatus};
+use crate::secrets::redact::scrub_known;
 
 const RUN_COLUMNS: &str = "id, agent, task_id, status, prompt, output, tokens_in, tokens_out, \
      execution_ms, error, created_at, updated_at, workflow_run";
@@ -169,11 +170,14 @@ impl Store {
         step: &NewStep<'_>,
     ) -> StoreResult<i64> {
         let now = now_rfc3339();
+        // A server or model that echoes a credential must not put it in the database.
+        let arguments = step.arguments.map(scrub_known);
+        let content = scrub_known(step.content);
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO run_steps (run_id, kind, status, tool, call_id, arguments, content, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![run_id, kind.as_str(), status.as_str(), step.tool, step.call_id, step.arguments, step.content, now],
+                params![run_id, kind.as_str(), status.as_str(), step.tool, step.call_id, arguments.as_deref(), content.as_ref(), now],
             )?;
             Ok(tx.last_insert_rowid())
         })
@@ -191,6 +195,8 @@ impl Store {
         ms: i64,
     ) -> StoreResult<()> {
         let now = now_rfc3339();
+        let content = scrub_known(content);
+        let error = error.map(scrub_known);
         self.write(|tx| {
             tx.execute(
                 "UPDATE run_steps SET status = ?2, content = ?3, error = ?4, tokens_in = ?5,
@@ -198,8 +204,8 @@ impl Store {
                 params![
                     step_id,
                     status.as_str(),
-                    content,
-                    error,
+                    content.as_ref(),
+                    error.as_deref(),
                     tokens.0,
                     tokens.1,
                     ms
@@ -216,10 +222,11 @@ impl Store {
     }
 
     pub fn set_step_arguments(&mut self, step_id: i64, arguments: &str) -> StoreResult<()> {
+        let arguments = scrub_known(arguments);
         self.write(|tx| {
             tx.execute(
                 "UPDATE run_steps SET arguments = ?2 WHERE id = ?1",
-                params![step_id, arguments],
+                params![step_id, arguments.as_ref()],
             )?;
             Ok(())
         })

@@ -248,6 +248,57 @@ async fn untrusted_read_only_claims_still_ask() {
     assert!(d.steps.iter().any(|st| st.content.contains("wiped")));
 }
 
+/// A server that echoes its credential in a tool result: the run log keeps the result without
+/// it, in the database file as well as in what the service hands back.
+#[tokio::test]
+async fn a_credential_echoed_by_a_server_is_not_stored() {
+    let secret = "sk-echoed-back-31337";
+    let s = setup(vec![
+        calls(&[("c1", "leaky__whoami", json!({}))]),
+        answer("Done."),
+    ])
+    .await;
+    s.svc
+        .mcp_add(
+            fake("leaky", &[]).with_env("FAKE_SECRET", secret),
+            &s.secrets,
+        )
+        .unwrap();
+    s.svc
+        .save_agent(agent("Ops", &["leaky"], &[("leaky/*", Permission::Allow)]))
+        .unwrap();
+    let id = task(&s.svc, "Check the server");
+    let d = s.svc.run_agent("Ops", id, &s.secrets).await.unwrap();
+    assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
+    let step = d
+        .steps
+        .iter()
+        .find(|st| st.tool.as_deref() == Some("leaky/whoami"))
+        .unwrap();
+    assert!(
+        step.content.contains("configured with key [redacted]"),
+        "{}",
+        step.content
+    );
+    // The model's next request did not get it either.
+    assert!(
+        !serde_json::to_string(&s.llm.requests()[1].body)
+            .unwrap()
+            .contains(secret)
+    );
+    for entry in std::fs::read_dir(s.svc.data_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "secret in {}",
+                path.display()
+            );
+        }
+    }
+}
+
 /// A file tells the model to overwrite another file; the model "obeys". The write is not
 /// allowed by default, so it waits for the user, who says no: nothing is written.
 #[tokio::test]

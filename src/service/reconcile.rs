@@ -155,11 +155,21 @@ impl Service {
         found: Vec<ExtractedTask>,
         now: NaiveDateTime,
     ) -> ServiceResult<Plan> {
+        Ok(self.plan_against_board(text, found, now)?.0)
+    }
+
+    /// The plan, and the board it was made against (`None` when reconciling is off).
+    fn plan_against_board(
+        &self,
+        text: &str,
+        found: Vec<ExtractedTask>,
+        now: NaiveDateTime,
+    ) -> ServiceResult<(Plan, Option<Vec<Task>>)> {
         if !self.reconcile_enabled()? {
-            return Ok(Plan::all_new(found));
+            return Ok((Plan::all_new(found), None));
         }
         let board = self.list_tasks(&Default::default())?;
-        Ok(plan(text, found, &board, now))
+        Ok((plan(text, found, &board, now), Some(board)))
     }
 
     /// Reconciles what was found in a transcript with the board and saves it all at once.
@@ -173,14 +183,15 @@ impl Service {
         if transcript.text.trim().is_empty() {
             return Err(super::ServiceError::EmptyDump);
         }
-        let plan = self.plan_dump(&transcript.text, found, now)?;
-        self.save_plan(transcript, plan, segments, now)
+        let (plan, board) = self.plan_against_board(&transcript.text, found, now)?;
+        self.save_plan(transcript, plan, board, segments, now)
     }
 
     fn save_plan(
         &self,
         transcript: NewTranscript,
         plan: Plan,
+        board: Option<Vec<Task>>,
         segments: &[crate::stt::Segment],
         now: NaiveDateTime,
     ) -> ServiceResult<DumpResult> {
@@ -219,7 +230,23 @@ impl Service {
         let answers = if plan.answers.is_empty() {
             Vec::new()
         } else {
-            let board = self.list_tasks(&Default::default())?;
+            let board = match board {
+                // The board read for planning, brought up to date with what this dump did:
+                // cheaper than reading ten thousand cards again.
+                Some(mut board) => {
+                    for r in &records {
+                        if let ItemCard::Edited(id, _) = r.card
+                            && let Some(slot) = board.iter_mut().find(|t| t.id == id)
+                        {
+                            *slot = self.get_task(id)?;
+                        }
+                    }
+                    board.extend(saved.iter().cloned());
+                    board.retain(|t| t.cancelled_at.is_none());
+                    board
+                }
+                None => self.list_tasks(&Default::default())?,
+            };
             plan.answers
                 .iter()
                 .map(|a| crate::reconcile::questions::answer(&a.question, &board, now))

@@ -169,6 +169,36 @@ fn different_people_and_done_cards_are_new_work() {
     );
 }
 
+/// A question is answered from the board as the same dump left it: the card it moved away is
+/// no longer due tomorrow, and the card it added is.
+#[test]
+fn questions_see_the_dumps_own_changes() {
+    let dir = tempdir().unwrap();
+    let d = dir.path();
+    let ids = board(
+        d,
+        json!([
+            {"title": "Book the dentist", "due": "2026-12-06"},
+            {"title": "Renew the passport", "due": "2026-12-06"},
+        ]),
+    );
+    let r = dump(
+        d,
+        "Push the dentist to Friday. Buy milk tomorrow. What's due tomorrow?",
+    );
+    let answers = r["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 1, "{r}");
+    let due: Vec<i64> = answers[0]["task_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    let milk = r["tasks"][0]["id"].as_i64().unwrap();
+    assert!(due.contains(&ids[1]) && due.contains(&milk), "{r}");
+    assert!(!due.contains(&ids[0]), "the dentist moved to Friday: {r}");
+}
+
 #[test]
 fn questions_are_answered_and_save_nothing() {
     let dir = tempdir().unwrap();

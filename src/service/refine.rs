@@ -261,12 +261,11 @@ fn pair_up(cards: &[Task], found: &[ExtractedTask]) -> Vec<Option<usize>> {
     pairs
 }
 
+/// The words of a title that carry its meaning, stemmed with spoken synonyms folded, as the
+/// reconciler compares them (one notion of "the same words" everywhere).
 pub(super) fn content_words(title: &str) -> HashSet<String> {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
-        .filter(|w| !matches!(w.as_str(), "the" | "and" | "for" | "about" | "with"))
+    crate::reconcile::similarity::content_tokens(title)
+        .into_iter()
         .collect()
 }
 

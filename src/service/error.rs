@@ -44,6 +44,8 @@ pub enum ServiceError {
     Agent(#[from] crate::agents::AgentError),
     #[error(transparent)]
     Chat(#[from] crate::chat::ChatError),
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
 }
 
 impl ServiceError {

@@ -44,10 +44,23 @@ impl Service {
 
 fn poll(service: Weak<Service>, stop: Arc<AtomicBool>, interval: Duration) {
     let mut last: Option<i64> = None;
+    let mut restored_at: Option<String> = None;
     while !stop.load(Ordering::Relaxed) {
         let Some(svc) = service.upgrade() else { return };
         match svc.store().data_version() {
             Ok(v) => {
+                if last.is_none() || last.is_some_and(|l| l != v) {
+                    // Another process restored a backup: what this one holds in memory
+                    // belongs to the old board.
+                    let marker = svc
+                        .get_setting(super::backup::RESTORED_AT_SETTING)
+                        .ok()
+                        .flatten();
+                    if last.is_some() && marker != restored_at {
+                        svc.forget_board_caches();
+                    }
+                    restored_at = marker;
+                }
                 if last.is_some_and(|l| l != v) {
                     svc.feed.emit(ChangeEvent::External);
                 }

@@ -28,6 +28,10 @@ pub use schedule::{BackupInfo, KEEP_DAILY, backups_dir};
 use archive::Source;
 use manifest::{DB_ENTRY, FORMAT, RECORDINGS_PREFIX, SECRETS_NOTE};
 
+/// The setting a restore writes into the board it puts in (the time, RFC 3339), so that a
+/// process that had the old board open knows its in-memory copies are stale.
+pub const RESTORED_AT_SETTING: &str = "backup.restored_at";
+
 /// What `create` wrote.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

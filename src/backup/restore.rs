@@ -126,6 +126,12 @@ pub(crate) fn restore_into(
         migrations::migrate(&mut incoming).map_err(|e| BackupError::Migrate(e.to_string()))?;
     }
     match_page_size(live, &incoming)?;
+    // In the same copy as the board, so no process ever sees the new board unmarked.
+    incoming.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [super::RESTORED_AT_SETTING, now.to_rfc3339().as_str()],
+    )?;
 
     let recordings = unpack_recordings(&mut archive, &incoming, data_dir)?;
 

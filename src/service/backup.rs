@@ -14,10 +14,6 @@ use crate::backup::{self, BackupInfo, BackupKind, Created, Restored};
 /// `off` stops the automatic daily backups (on by default).
 pub const DAILY_BACKUP_SETTING: &str = "backup.daily";
 
-/// Written into a board as it is restored, so that a process that had the old board open
-/// (the app, when the CLI restores) knows its in-memory copies are stale.
-pub(crate) const RESTORED_AT_SETTING: &str = "backup.restored_at";
-
 impl Service {
     /// `utter backup`, "Back up now".
     pub fn backup_now(&self, dest: Option<&Path>, with_recordings: bool) -> ServiceResult<Created> {
@@ -41,15 +37,13 @@ impl Service {
 
     /// Replaces the board with the archive's after checking it completely; the replaced
     /// database is kept beside the live one. Other processes see the new board at their next
-    /// read; this one is told with [`ChangeEvent::External`].
+    /// read (and drop their caches on the restore mark, see `external_watch`); this one is
+    /// told with [`ChangeEvent::External`].
     pub fn restore_backup(&self, archive: &Path) -> ServiceResult<Restored> {
         let restored = {
             let mut store = self.store();
             backup::restore_into(store.conn_mut(), &self.data_dir, archive, Utc::now())?
         };
-        if let Err(e) = self.set_setting(RESTORED_AT_SETTING, &Utc::now().to_rfc3339()) {
-            tracing::warn!("could not mark the restore: {e}");
-        }
         self.forget_board_caches();
         self.feed.emit(ChangeEvent::External);
         Ok(restored)

@@ -22,7 +22,7 @@ use ts_rs::TS;
 
 pub use error::{BackupError, BackupResult};
 pub use manifest::{BackupKind, FileEntry, Manifest};
-pub use restore::Restored;
+pub use restore::BackupRestored;
 pub use schedule::{BackupInfo, KEEP_DAILY, backups_dir};
 
 use archive::Source;
@@ -35,7 +35,7 @@ pub const RESTORED_AT_SETTING: &str = "backup.restored_at";
 /// What `create` wrote.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
-pub struct Created {
+pub struct BackupCreated {
     pub path: String,
     #[ts(type = "number")]
     pub bytes: u64,
@@ -52,7 +52,7 @@ pub fn create(
     kind: BackupKind,
     with_recordings: bool,
     now: DateTime<Utc>,
-) -> BackupResult<Created> {
+) -> BackupResult<BackupCreated> {
     let schema = snapshot::user_version(src)?;
     let dest = match dest {
         Some(d) => d.to_path_buf(),
@@ -95,7 +95,7 @@ pub fn create(
     };
     let (manifest, bytes) = archive::write(&dest, manifest, &sources)?;
     tracing::info!(path = %dest.display(), bytes, kind = kind.as_str(), "wrote a backup");
-    Ok(Created {
+    Ok(BackupCreated {
         path: dest.display().to_string(),
         bytes,
         manifest,
@@ -146,13 +146,16 @@ pub fn restore_into(
     data_dir: &Path,
     archive_path: &Path,
     now: DateTime<Utc>,
-) -> BackupResult<Restored> {
+) -> BackupResult<BackupRestored> {
     restore::restore_into(live, data_dir, archive_path, now)
 }
 
 /// Called by the store on open, before migrating: an existing database with the user's data
 /// and an older schema is archived first. A brand-new file is not.
-pub(crate) fn before_migration(conn: &Connection, db_path: &Path) -> BackupResult<Option<Created>> {
+pub(crate) fn before_migration(
+    conn: &Connection,
+    db_path: &Path,
+) -> BackupResult<Option<BackupCreated>> {
     let version = snapshot::user_version(conn)?;
     let latest = crate::store::migrations::latest_version();
     if version == 0 || version >= latest || !snapshot::has_user_data(conn)? {
@@ -180,7 +183,7 @@ pub fn daily_if_due(
     src: &Connection,
     data_dir: &Path,
     now: DateTime<Utc>,
-) -> BackupResult<Option<Created>> {
+) -> BackupResult<Option<BackupCreated>> {
     let dir = backups_dir(data_dir);
     let listed = schedule::list(data_dir).map_err(|e| BackupError::io("read", &dir, &e))?;
     if !schedule::daily_due(&listed, now) || !snapshot::has_user_data(src)? {

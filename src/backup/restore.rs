@@ -20,7 +20,7 @@ use crate::store::migrations;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
-pub struct Restored {
+pub struct BackupRestored {
     pub archive: String,
     pub manifest: Manifest,
     /// Where the database that was replaced now is (none when it held nothing).
@@ -112,7 +112,7 @@ pub(crate) fn restore_into(
     data_dir: &Path,
     archive_path: &Path,
     now: DateTime<Utc>,
-) -> BackupResult<Restored> {
+) -> BackupResult<BackupRestored> {
     let Checked { mut archive, db } = check(archive_path, data_dir)?;
     let manifest = archive.manifest.clone();
     let mut incoming = Connection::open_with_flags(db.path(), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
@@ -147,7 +147,7 @@ pub(crate) fn restore_into(
     copy_database(&incoming, live)?;
     let tasks: i64 = live.query_row("SELECT COUNT(*) FROM tasks", [], |r| r.get(0))?;
     tracing::info!(archive = %archive_path.display(), tasks, "restored a backup");
-    Ok(Restored {
+    Ok(BackupRestored {
         archive: archive_path.display().to_string(),
         manifest,
         kept_aside,

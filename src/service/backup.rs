@@ -9,14 +9,18 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use super::{ChangeEvent, Service, ServiceResult};
-use crate::backup::{self, BackupInfo, BackupKind, Created, Restored};
+use crate::backup::{self, BackupCreated, BackupInfo, BackupKind, BackupRestored};
 
 /// `off` stops the automatic daily backups (on by default).
 pub const DAILY_BACKUP_SETTING: &str = "backup.daily";
 
 impl Service {
     /// `utter backup`, "Back up now".
-    pub fn backup_now(&self, dest: Option<&Path>, with_recordings: bool) -> ServiceResult<Created> {
+    pub fn backup_now(
+        &self,
+        dest: Option<&Path>,
+        with_recordings: bool,
+    ) -> ServiceResult<BackupCreated> {
         let src = backup::open_source(&crate::paths::db_path(&self.data_dir))?;
         Ok(backup::create(
             &src,
@@ -39,7 +43,7 @@ impl Service {
     /// database is kept beside the live one. Other processes see the new board at their next
     /// read (and drop their caches on the restore mark, see `external_watch`); this one is
     /// told with [`ChangeEvent::External`].
-    pub fn restore_backup(&self, archive: &Path) -> ServiceResult<Restored> {
+    pub fn restore_backup(&self, archive: &Path) -> ServiceResult<BackupRestored> {
         let restored = {
             let mut store = self.store();
             backup::restore_into(store.conn_mut(), &self.data_dir, archive, Utc::now())?
@@ -56,7 +60,7 @@ impl Service {
     }
 
     /// Takes the daily backup when it is due and the setting allows (`now` is the clock).
-    pub fn daily_backup_if_due(&self, now: DateTime<Utc>) -> ServiceResult<Option<Created>> {
+    pub fn daily_backup_if_due(&self, now: DateTime<Utc>) -> ServiceResult<Option<BackupCreated>> {
         if self.get_setting(DAILY_BACKUP_SETTING)?.as_deref() == Some("off") {
             return Ok(None);
         }

@@ -7,6 +7,7 @@ import type { DesktopStatus } from "../bindings/DesktopStatus";
 import type { HotkeyMode } from "../bindings/HotkeyMode";
 import type { Theme } from "../bindings/Theme";
 import { useSettings } from "../hooks/useSettings";
+import { BackupsField } from "./settings/BackupsField";
 import { HotkeyField } from "./settings/HotkeyField";
 import { LANGUAGES } from "./settings/languages";
 import { LlmField } from "./settings/LlmField";
@@ -174,6 +175,15 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
             >
               <RetentionField id="setting-retention" value={settings.retention_days} onSave={(v) => set("audio.retention_days", v)} />
             </SettingRow>
+          </section>
+
+          <section className="settings-section" aria-labelledby="s-data">
+            <h2 id="s-data">Data</h2>
+            <p className="section-help">
+              Utter backs up the board every day and before each upgrade, and keeps the last seven daily backups. A backup holds your cards,
+              transcripts and agent runs; API keys stay in the system keychain and are not in it.
+            </p>
+            <BackupsField />
           </section>
 
           <section className="settings-section" aria-labelledby="s-app">

@@ -140,7 +140,8 @@ pub fn read_manifest(archive_path: &Path) -> BackupResult<Manifest> {
 }
 
 /// Replaces the database behind `live` (the one in `data_dir`) with the archive's, keeping
-/// the replaced one aside. See [`restore`](self::restore) for why it goes through SQLite.
+/// the replaced one aside. It goes through SQLite (not a file copy) so that processes with
+/// the file open read the restored board at their next query.
 pub fn restore_into(
     live: &mut Connection,
     data_dir: &Path,

@@ -656,3 +656,28 @@ fn no_backup_of_a_new_or_empty_database() {
     assert!(!dir.path().join("backups").exists());
     assert!(!empty_old.join("backups").exists());
 }
+
+#[test]
+fn restore_is_the_way_out_of_a_damaged_database() {
+    let dir = tempdir().unwrap();
+    let (backed_up, archive) = board_with_backup(dir.path());
+    let db = dir.path().join("utter.db");
+    // Whatever processes had it open are gone; the file is now garbage.
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(format!("utter.db{suffix}")));
+    }
+    std::fs::write(&db, b"not a database at all\n".repeat(200)).unwrap();
+    assert!(!utter(dir.path(), &["tasks", "list"]).status.success());
+
+    let o = utter(dir.path(), &["restore", archive.to_str().unwrap(), "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("moved to"), "{}", stderr(&o));
+    let damaged = files_starting(dir.path(), "utter.db.damaged-");
+    assert_eq!(damaged.len(), 1, "{damaged:?}");
+    assert!(
+        std::fs::read(&damaged[0])
+            .unwrap()
+            .starts_with(b"not a database")
+    );
+    assert_eq!(board(dir.path()), backed_up);
+}

@@ -2,6 +2,7 @@
 
 mod agents;
 mod args;
+mod backup;
 mod chat;
 mod dumps;
 mod llm;

@@ -39,3 +39,9 @@ impl From<crate::agents::AgentError> for Error {
         Error::Service(ServiceError::Agent(e))
     }
 }
+
+impl From<crate::backup::BackupError> for Error {
+    fn from(e: crate::backup::BackupError) -> Self {
+        Error::Service(ServiceError::Backup(e))
+    }
+}

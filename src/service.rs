@@ -7,6 +7,7 @@ mod agent_runs;
 mod agent_schedule;
 mod agents;
 mod app_settings;
+mod backup;
 mod change_feed;
 mod chat;
 mod dump;
@@ -41,6 +42,7 @@ pub use app_settings::{
     AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DND_SETTING, HOTKEY_MODE_SETTING,
     HOTKEY_SETTING, HotkeyMode, ONBOARDING_SETTING, THEME_SETTING, Theme, check_hotkey,
 };
+pub use backup::{DAILY_BACKUP_SETTING, spawn_daily_backups};
 pub use change_feed::{ChangeEvent, ChangeFeed};
 pub use dump::new_task_from;
 pub use dumps::{DumpCardView, DumpEntry, ExtractedAgain, TaskAudio};

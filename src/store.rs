@@ -68,6 +68,14 @@ impl Store {
             path: path.to_path_buf(),
         };
         store.configure().map_err(|e| e.at_open(path))?;
+        // An upgrade rewrites the user's file; a copy from before it comes first, and no
+        // copy means no upgrade.
+        crate::backup::before_migration(&store.conn, path).map_err(|e| {
+            StoreError::PreMigrationBackup {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
+        })?;
         migrations::migrate(&mut store.conn).map_err(|e| e.at_open(path))?;
         Ok(store)
     }
@@ -91,6 +99,12 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The connection itself, for whole-file operations (backup, restore) that go through
+    /// SQLite rather than through the store's queries.
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     /// SQLite's counter that changes when *another* connection commits to this file;

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod core {
+    pub mod backup;
     pub mod change_feed;
     pub mod cli;
     pub mod concurrency;

@@ -4,6 +4,7 @@
 
 mod agent_commands;
 mod agent_watch;
+mod backup_commands;
 mod chat_commands;
 mod commands;
 mod data_commands;
@@ -47,6 +48,8 @@ pub struct AppState {
 }
 
 const RETENTION_EVERY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+/// How often the app looks whether a day has passed since the last daily backup.
+const DAILY_BACKUP_CHECK: Duration = Duration::from_secs(60 * 60);
 
 fn main() {
     let started = Instant::now();
@@ -66,6 +69,10 @@ fn main() {
     // Recordings older than audio.retention_days go at start and then daily.
     if let Err(e) = utter::service::spawn_audio_retention(&service, RETENTION_EVERY) {
         tracing::warn!("cannot start audio retention: {e}");
+    }
+    // A backup a day in the data dir (the last seven kept), unless backup.daily is off.
+    if let Err(e) = utter::service::spawn_daily_backups(&service, DAILY_BACKUP_CHECK) {
+        tracing::warn!("cannot start daily backups: {e}");
     }
     // The speech model leaves memory after voice.unload_after_minutes without recording.
     if let Err(e) = utter::service::spawn_engine_unloader(&service, Duration::from_secs(30)) {
@@ -169,6 +176,9 @@ fn main() {
             commands::search,
             commands::board_painted,
             settings_commands::get_settings,
+            backup_commands::list_backups,
+            backup_commands::backup_now,
+            backup_commands::restore_backup,
             settings_commands::set_setting,
             settings_commands::desktop_status,
             settings_commands::list_input_devices,

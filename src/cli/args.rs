@@ -132,6 +132,24 @@ pub enum Command {
     /// Bring cards in from Todoist (CSV), Trello (board JSON), a Markdown checklist, or an
     /// Utter JSON export (into an empty board: everything, as it was). All or nothing.
     Import(ImportArgs),
+    /// Copy the board into one archive: a consistent copy of the database (safe while the
+    /// app runs), optionally the recordings, and a manifest with counts and checksums.
+    /// Secrets stay in the OS keychain and are not included.
+    Backup(BackupArgs),
+    /// The backups in the data dir (daily ones, ones made before upgrades, `utter backup`'s).
+    #[command(subcommand)]
+    Backups(BackupsCmd),
+    /// Replace the board with a backup. The archive is checked first (checksums, schema,
+    /// integrity) and the current database is kept beside it; a running app shows the
+    /// restored board at once.
+    Restore {
+        file: PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long, short = 'y')]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print where the data lives.
     Where,
 }
@@ -169,12 +187,33 @@ pub struct ImportArgs {
     pub json: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the archive (default: <data dir>/backups/utter-YYYYMMDD-HHMMSS.zip).
+    pub file: Option<PathBuf>,
+    /// Also put the recordings (audio/*.wav) in the archive.
+    #[arg(long)]
+    pub with_recordings: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ImportFromArg {
     Todoist,
     Trello,
     Markdown,
     Utter,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupsCmd {
+    /// Newest first, with date, kind, size, schema and task count.
+    #[command(alias = "ls")]
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]

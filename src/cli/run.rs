@@ -22,9 +22,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Extract { now, engine, json } => {
             return extract_cmd(&data_dir, now.as_deref(), engine, json);
         }
+        // Before opening the store: a restore is also the way out of a damaged database.
+        Command::Restore { file, yes, json } => {
+            return super::backup::restore(&data_dir, &file, yes, json);
+        }
         _ => {}
     }
     let svc = Service::open(&data_dir)?;
+    super::backup::daily(&svc);
     match cli.command {
         Command::Tasks(cmd) => tasks(&svc, cmd),
         Command::Search {
@@ -97,7 +102,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Prune => super::voice::prune(&svc),
         Command::Export(args) => super::transfer::export(&svc, args),
         Command::Import(args) => super::transfer::import(&svc, args),
-        Command::Where | Command::Extract { .. } | Command::Devices { .. } => Ok(()),
+        Command::Backup(args) => super::backup::backup(&svc, args),
+        Command::Backups(cmd) => super::backup::backups(&svc, cmd),
+        Command::Where
+        | Command::Extract { .. }
+        | Command::Devices { .. }
+        | Command::Restore { .. } => Ok(()),
     }
 }
 

@@ -50,6 +50,8 @@ pub enum ServiceError {
     Chat(#[from] crate::chat::ChatError),
     #[error(transparent)]
     Transfer(#[from] crate::transfer::TransferError),
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
 }
 
 impl ServiceError {

@@ -44,15 +44,29 @@ impl Service {
 
 fn poll(service: Weak<Service>, stop: Arc<AtomicBool>, interval: Duration) {
     let mut last: Option<i64> = None;
+    let mut restored_at: Option<String> = None;
     while !stop.load(Ordering::Relaxed) {
         let Some(svc) = service.upgrade() else { return };
-        match svc.store().data_version() {
-            Ok(v) => {
-                if last.is_some_and(|l| l != v) {
+        // Bound first: the store's lock must be released before the match takes it again.
+        let version = svc.store().data_version();
+        match version {
+            Ok(v) if last != Some(v) => {
+                let marker = svc
+                    .get_setting(crate::backup::RESTORED_AT_SETTING)
+                    .ok()
+                    .flatten();
+                if last.is_some() {
+                    // Another process restored a backup: what this one holds in memory
+                    // belongs to the old board.
+                    if marker != restored_at {
+                        svc.forget_board_caches();
+                    }
                     svc.feed.emit(ChangeEvent::External);
                 }
+                restored_at = marker;
                 last = Some(v);
             }
+            Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "could not poll the database for changes"),
         }
         drop(svc);

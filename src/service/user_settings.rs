@@ -6,6 +6,7 @@ use super::app_settings::{
     AUTOSTART_SETTING, DND_SETTING, HOTKEY_MODE_SETTING, HOTKEY_SETTING, ONBOARDING_SETTING,
     THEME_SETTING, check_hotkey,
 };
+use super::backup::DAILY_BACKUP_SETTING;
 use super::voice::{DEVICE_SETTING, LANGUAGE_SETTING, MODEL_SETTING, RETENTION_SETTING};
 use super::warm_engine::UNLOAD_SETTING;
 use super::{ChangeEvent, LLM_SETTING, RECONCILE_SETTING, Service, ServiceError, ServiceResult};
@@ -60,6 +61,10 @@ pub const USER_SETTINGS: &[(&str, &str)] = &[
     (
         ONBOARDING_SETTING,
         "on once first-run setup is done or skipped",
+    ),
+    (
+        DAILY_BACKUP_SETTING,
+        "on (default) keeps a daily backup in the data dir's backups folder (the last 7); off stops them",
     ),
 ];
 
@@ -120,6 +125,7 @@ impl Service {
             | AUTOSTART_SETTING
             | ONBOARDING_SETTING
             | AGENTS_PAUSED_SETTING
+            | DAILY_BACKUP_SETTING
             | RECONCILE_SETTING => {
                 one_of(value, &["on", "off"]).map_err(invalid)?;
             }

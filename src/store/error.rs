@@ -18,6 +18,8 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error("could not back up {} before upgrading its schema ({reason}); it was left as it was", path.display())]
+    PreMigrationBackup { path: PathBuf, reason: String },
     #[error("the disk is full; nothing was changed (free some space and retry)")]
     DiskFull,
     #[error("the database is busy (another Utter process holds it); retry in a moment")]

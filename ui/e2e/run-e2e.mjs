@@ -382,6 +382,29 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
     await context.close();
   });
 
+  it("settings → data: the backups, a restore asks first, then the board is the backup's", async () => {
+    const { page, context, problems } = await openBoard();
+    await page.keyboard.press(",");
+    const dialog = page.getByRole("dialog", { name: "Settings" });
+    const list = dialog.getByRole("list", { name: "Backups" });
+    await list.getByRole("listitem").nth(7).waitFor();
+    // Cards added after the backups were made go away with the restore.
+    await page.evaluate(() => window.__utterMock.backend.insert({ title: "Added after the backups" }));
+    await list.getByRole("button", { name: /Restore the backup from/ }).first().click();
+    await dialog.getByRole("group", { name: "Confirm restore" }).waitFor();
+    await dialog.locator(".backups").evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(ART, "backups.png") });
+    await dialog.getByRole("button", { name: "Replace the board" }).click();
+    await dialog.getByRole("status").filter({ hasText: /Restored \d+ cards/ }).waitFor();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(ART, "backups-restored.png") });
+    await page.keyboard.press("Escape");
+    await page.getByText("Added after the backups").waitFor({ state: "detached" });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it("settings on a bare desktop (no tray, notification daemon or microphone) say what is missing", async () => {
     const { page, context, problems } = await openBoard({ query: "?desktop=bare", viewport: { width: 1100, height: 900 } });
     await page.getByRole("button", { name: "Settings" }).click();

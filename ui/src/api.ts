@@ -8,6 +8,9 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AgentDef } from "./bindings/AgentDef";
 import type { AppSettings } from "./bindings/AppSettings";
 import type { Approval } from "./bindings/Approval";
+import type { BackupCreated } from "./bindings/BackupCreated";
+import type { BackupInfo } from "./bindings/BackupInfo";
+import type { BackupRestored } from "./bindings/BackupRestored";
 import type { Category } from "./bindings/Category";
 import type { ChangeEvent } from "./bindings/ChangeEvent";
 import type { ChatEvent } from "./bindings/ChatEvent";
@@ -445,6 +448,22 @@ export function patchOf(fields: TaskPatch): TaskPatch {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
   return out as TaskPatch;
+}
+
+// ---- backups (Settings → Data) ----
+
+/** The archives in the data dir's backups folder, newest first. */
+export function listBackups(): Promise<BackupInfo[]> {
+  return invoke<BackupInfo[]>("list_backups");
+}
+
+export function backupNow(): Promise<BackupCreated> {
+  return invoke<BackupCreated>("backup_now");
+}
+
+/** Replaces the board with a listed backup; the replaced database is kept aside. */
+export function restoreBackup(path: string): Promise<BackupRestored> {
+  return invoke<BackupRestored>("restore_backup", { path });
 }
 
 /** Error text from a rejected invoke (a string, or `{ message }` from the desktop commands). */

@@ -38,6 +38,11 @@ export function installMockBackend() {
   backend.latencyMs = Number(params.get("latency") ?? 0);
   // The demo tasks: "Summarize customer interviews" has a finished run, "Draft Q3 planning doc" waits on you.
   if (!seed) backend.agents.seedDemo(5, 2);
+  // A week of daily backups and the one made before the last upgrade, as a real data dir has.
+  if (!seed) {
+    backend.backups.seed("pre_migration", 9);
+    for (let d = 6; d >= 0; d--) backend.backups.seed("daily", d + 0.3);
+  }
   // A real server takes a moment to start; long enough to see "Starting…", short for the e2e.
   backend.mcp.startMs = Number(params.get("mcpStart") ?? 300);
 

@@ -15,6 +15,7 @@ import type { Transcript } from "../bindings/Transcript";
 import { byPosition, positionAt } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
 import { MockAgents } from "./mockAgents";
+import { MockBackups } from "./mockBackups";
 import { MockChat } from "./mockChat";
 import { MockData } from "./mockData";
 import { MockMcp } from "./mockMcp";
@@ -81,6 +82,14 @@ export class MockBackend {
   agents = new MockAgents(
     (e) => this.changed(e),
     (id) => this.find(id),
+  );
+  /** Settings → Data: backups of this board. */
+  backups = new MockBackups(
+    (e) => this.changed(e),
+    () => this.tasks,
+    (tasks) => {
+      this.tasks = tasks;
+    },
   );
   private nextId = 1;
   /** Cards flagged "possibly the same as" another (see `flagPossibleDuplicate`). */
@@ -289,6 +298,7 @@ export class MockBackend {
       }
       default:
         if (this.agents.handles(cmd)) return this.agents.dispatch(cmd, a);
+        if (this.backups.handles(cmd)) return this.backups.dispatch(cmd, a);
         if (this.chat.handles(cmd)) return this.chat.dispatch(cmd, a);
         if (this.mcp.handles(cmd)) return this.mcp.dispatch(cmd, a);
         if (this.vocabulary.handles(cmd)) return this.vocabulary.dispatch(cmd, a);

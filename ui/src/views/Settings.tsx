@@ -8,6 +8,7 @@ import type { HotkeyMode } from "../bindings/HotkeyMode";
 import type { Theme } from "../bindings/Theme";
 import { useSettings } from "../hooks/useSettings";
 import { DataField } from "./settings/DataField";
+import { BackupsField } from "./settings/BackupsField";
 import { HotkeyField } from "./settings/HotkeyField";
 import { LANGUAGES } from "./settings/languages";
 import { LlmField } from "./settings/LlmField";
@@ -179,6 +180,11 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
 
           <section className="settings-section" aria-labelledby="s-data">
             <h2 id="s-data">Data</h2>
+            <p className="section-help">
+              Utter backs up the board every day and before each upgrade, and keeps the last seven daily backups. A backup holds your cards,
+              transcripts and agent runs; API keys stay in the system keychain and are not in it.
+            </p>
+            <BackupsField />
             <DataField />
           </section>
 

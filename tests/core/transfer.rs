@@ -811,10 +811,23 @@ fn secrets_never_reach_the_json_export() {
     .unwrap();
     let imported = svc.mcp_import(&config, &keychain).unwrap();
     assert_eq!(imported.imported.len(), 2);
+    // A credential in the provider's URL is refused outright (it would be stored in SQLite).
+    assert!(
+        svc.set_llm_config(
+            ProviderConfig::new(
+                ProviderKind::OpenAiCompatible,
+                "https://planted-user:PLANTED-PASSWORD@llm.example/v1?key=PLANTED-LLM-QUERY",
+                "gpt-4o-mini",
+            ),
+            Some(Secret::new("PLANTED-LLM-KEY")),
+            &keychain,
+        )
+        .is_err()
+    );
     svc.set_llm_config(
         ProviderConfig::new(
             ProviderKind::OpenAiCompatible,
-            "https://planted-user:PLANTED-PASSWORD@llm.example/v1?key=PLANTED-LLM-QUERY",
+            "https://llm.example/v1",
             "gpt-4o-mini",
         ),
         Some(Secret::new("PLANTED-LLM-KEY")),

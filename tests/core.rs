@@ -1,6 +1,9 @@
 //! Integration tests of the core against real SQLite files in temp dirs.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/cli.rs"]
+mod cli;
+
 mod core {
     pub mod backup;
     pub mod change_feed;

@@ -68,6 +68,23 @@ fn keychain_chunks_long_tokens_like_on_windows() {
 #[path = "support/fake_server.rs"]
 mod fake_server;
 
+#[path = "support/cli.rs"]
+mod cli;
+
+/// Every file under `dir`, at any depth (the data dir holds backups/, audio/, runs/…).
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(path) = todo.pop() {
+        if path.is_dir() {
+            todo.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
 /// `utter llm set --api-key` puts the key in the real keychain (service `utter`), never in
 /// SQLite, and later calls send it to the provider. Only inside the private keyring that
 /// scripts/test-keychain.sh starts (UTTER_TEST_PRIVATE_KEYRING=1), so that a developer's own
@@ -78,7 +95,6 @@ async fn cli_keeps_the_api_key_in_the_keychain_only() {
         eprintln!("SKIPPED: needs the private keyring of scripts/test-keychain.sh");
         return;
     }
-    use std::io::Write;
     let key = "sk-live-KEYCHAIN-ONLY-4242424242";
     let reply = serde_json::json!({
         "id": "c", "object": "chat.completion", "created": 1, "model": "m",
@@ -86,30 +102,8 @@ async fn cli_keeps_the_api_key_in_the_keychain_only() {
     });
     let server = fake_server::FakeServer::start(vec![fake_server::Reply::json(reply)]).await;
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str], stdin: &str| {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_utter"))
-            .arg("--data-dir")
-            .arg(dir.path())
-            .args(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let run =
+        |args: &[&str], stdin: &str| cli::ok(&cli::run_stdin(dir.path(), args, stdin.as_bytes()));
     let base = format!("{}/v1", server.base);
     let said = run(
         &[
@@ -135,12 +129,13 @@ async fn cli_keeps_the_api_key_in_the_keychain_only() {
         .map(|v| v.to_str().unwrap().to_string());
     assert_eq!(auth, Some(format!("Bearer {key}")));
 
-    // Not in the database file, its WAL, or anywhere else in the data dir.
-    for entry in std::fs::read_dir(dir.path()).unwrap() {
-        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+    // Not in the database file, its WAL, its backups, or anywhere else in the data dir.
+    for path in files_under(dir.path()) {
+        let bytes = std::fs::read(&path).unwrap();
         assert!(
             !bytes.windows(key.len()).any(|w| w == key.as_bytes()),
-            "key found on disk"
+            "key found in {}",
+            path.display()
         );
     }
     assert_eq!(
@@ -165,20 +160,7 @@ fn cli_mcp_env_values_live_in_the_keychain_only() {
     }
     let token = "mcp-token-KEYCHAIN-ONLY-777";
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_utter"))
-            .arg("--data-dir")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let run = |args: &[&str]| cli::ok(&cli::run(dir.path(), args));
     let env = format!("API_TOKEN={token}");
     run(&[
         "mcp",
@@ -195,16 +177,13 @@ fn cli_mcp_env_values_live_in_the_keychain_only() {
         listed.contains("API_TOKEN") && !listed.contains(token),
         "{listed}"
     );
-    for entry in std::fs::read_dir(dir.path()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            let bytes = std::fs::read(&path).unwrap();
-            assert!(
-                !bytes.windows(token.len()).any(|w| w == token.as_bytes()),
-                "token in {}",
-                path.display()
-            );
-        }
+    for path in files_under(dir.path()) {
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            !bytes.windows(token.len()).any(|w| w == token.as_bytes()),
+            "token in {}",
+            path.display()
+        );
     }
     let keychain = KeyringStore::new();
     assert_eq!(
@@ -231,7 +210,6 @@ async fn planted_secrets_appear_nowhere() {
         eprintln!("SKIPPED: needs the private keyring of scripts/test-keychain.sh");
         return;
     }
-    use std::io::Write;
     let planted = [
         "PLANT-HEADER-7f3a9c",
         "PLANT-ENV-1b8e2d",
@@ -273,20 +251,12 @@ async fn planted_secrets_appear_nowhere() {
         .into_owned();
     let seen = std::cell::RefCell::new(String::new());
     let run = |args: &[&str], envs: &[(&str, &str)], stdin: &str| -> bool {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_utter"))
-            .arg("--data-dir")
-            .arg(dir.path())
-            .args(args)
-            .envs(envs.iter().copied())
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.as_bytes()).unwrap();
-        drop(input);
-        let out = child.wait_with_output().unwrap();
+        let out = cli::with_stdin(
+            cli::command(dir.path())
+                .args(args)
+                .envs(envs.iter().copied()),
+            stdin.as_bytes(),
+        );
         let mut seen = seen.borrow_mut();
         let mut label = format!("\n$ utter {args:?} {envs:?}\n");
         for secret in planted {
@@ -430,12 +400,7 @@ async fn planted_secrets_appear_nowhere() {
     for secret in planted {
         assert!(!seen.contains(secret), "{secret} leaked:\n{seen}");
     }
-    let mut files = vec![dir.path().to_path_buf()];
-    while let Some(path) = files.pop() {
-        if path.is_dir() {
-            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-            continue;
-        }
+    for path in files_under(dir.path()) {
         let bytes = std::fs::read(&path).unwrap();
         for secret in planted {
             assert!(

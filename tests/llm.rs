@@ -6,6 +6,9 @@
 #[path = "support/fake_server.rs"]
 mod fake_server;
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
@@ -1043,24 +1046,7 @@ async fn real_model_extraction_is_valid_or_falls_back() {
 // ---------- the CLI end to end: `utter llm set`, `utter extract`, `utter dump` ----------
 
 fn utter_cli(data: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_utter"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("UTTER_DATA_DIR")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    cli::run_stdin(data, args, stdin.as_bytes())
 }
 
 // Multi-threaded: the test blocks on the CLI child while the server must keep answering.

@@ -9,6 +9,9 @@
 #[path = "support/fake_server.rs"]
 mod fake_server;
 
+#[path = "support/cli.rs"]
+mod cli;
+
 mod mcp {
     mod common;
     use super::fake_server;

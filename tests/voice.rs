@@ -7,6 +7,9 @@
 #[path = "support/fake_server.rs"]
 mod fake_server;
 
+#[path = "support/cli.rs"]
+mod cli;
+
 mod voice {
     pub mod support;
 

@@ -4,7 +4,7 @@ use std::process::Command;
 use serde_json::Value;
 use tempfile::tempdir;
 
-use super::support::{stderr, stdout, utter};
+use super::support::{stderr, stdout, utter, utter_stdin};
 
 fn json(data: &Path, args: &[&str]) -> Value {
     let out = utter(data, args);
@@ -256,21 +256,6 @@ fn as_unprivileged(data: &Path, args: &[&str]) -> Option<std::process::Output> {
         return None;
     }
     Some(out)
-}
-
-fn utter_stdin(data: &Path, args: &[&str], input: &[u8]) -> std::process::Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_utter"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
 }
 
 #[test]

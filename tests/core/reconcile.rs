@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use tempfile::tempdir;
 
-use super::support::{stderr, stdout, utter};
+use super::support::{stderr, stdout, utter, utter_stdin};
 
 const NOW: &str = "2026-12-05T10:00";
 
@@ -315,26 +315,11 @@ fn extract_says_what_each_item_would_do_and_saves_nothing() {
         d,
         json!([{"title": "Call Joe about the renewal"}, {"title": "Book the dentist"}]),
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_utter"))
-        .args([
-            "--data-dir",
-            d.to_str().unwrap(),
-            "extract",
-            "--now",
-            NOW,
-            "--json",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            use std::io::Write;
-            c.stdin.take().unwrap().write_all(
-                b"Ring Joe about the renewal tomorrow. Push the dentist to Friday. Buy milk.",
-            )?;
-            c.wait_with_output()
-        })
-        .unwrap();
+    let out = utter_stdin(
+        d,
+        &["extract", "--now", NOW, "--json"],
+        b"Ring Joe about the renewal tomorrow. Push the dentist to Friday. Buy milk.",
+    );
     assert!(out.status.success());
     let items: Value = serde_json::from_slice(&out.stdout).unwrap();
     let got: Vec<(String, Value)> = items

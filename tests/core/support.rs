@@ -1,5 +1,4 @@
 use std::path::Path;
-use std::process::{Command, Output};
 use std::sync::Arc;
 
 use utter::Service;
@@ -16,21 +15,4 @@ pub fn new_task(title: &str) -> NewTask {
     }
 }
 
-/// Runs the real `utter` binary against `data_dir`.
-pub fn utter(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_utter"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("UTTER_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-pub fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+pub use crate::cli::{run as utter, run_stdin as utter_stdin, stderr, stdout};

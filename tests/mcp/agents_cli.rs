@@ -2,7 +2,7 @@
 //! 127.0.0.1, the real filesystem MCP server; kill -9 in the middle of a run, then resume.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -11,15 +11,7 @@ use super::agents::{answer, calls};
 use super::common::{fixtures, ok, package_entry};
 use super::fake_server::FakeServer;
 
-pub fn utter(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_utter"));
-    c.arg("--data-dir").arg(data).env_remove("UTTER_DATA_DIR");
-    c
-}
-
-pub fn run(data: &Path, args: &[&str]) -> Output {
-    utter(data).args(args).output().unwrap()
-}
+pub use crate::cli::{command as utter, run};
 
 fn json_of(o: &Output) -> Value {
     serde_json::from_str(&ok(o)).unwrap()

@@ -1,21 +1,10 @@
 //! `utter mcp ...` end to end: the real binary, a temp data dir, real npm servers over stdio
 //! and Streamable HTTP on 127.0.0.1.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
 use super::common::{err, fixtures, ok, package_entry};
 use super::http::HttpServer;
 
-fn utter(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_utter"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("UTTER_DATA_DIR")
-        .output()
-        .unwrap()
-}
+use crate::cli::run as utter;
 
 /// A server that puts terminal escape sequences in a tool's name, its description and an error
 /// cannot clear the user's terminal or retitle it: nothing of them reaches stdout or stderr.

@@ -109,22 +109,4 @@ pub fn free_port() -> u16 {
     listener.local_addr().unwrap().port()
 }
 
-/// stdout of a CLI run that must succeed.
-pub fn ok(o: &std::process::Output) -> String {
-    assert!(
-        o.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// stderr of a CLI run that must fail.
-pub fn err(o: &std::process::Output) -> String {
-    assert!(
-        !o.status.success(),
-        "should have failed: {}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+pub use crate::cli::{err, ok};

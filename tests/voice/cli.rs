@@ -11,27 +11,20 @@ use super::download::{body, serve, sha};
 use super::streaming::dump_wav;
 use super::support::{PHRASE, assert_words, espeak, exclusive, model_path};
 
+/// `utter` against `data`, without the caller's model choice (each test picks its own).
 pub(super) fn utter(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_utter"));
-    c.env("UTTER_DATA_DIR", data)
-        .env_remove("UTTER_MODEL")
+    let mut c = crate::cli::command(data);
+    c.env_remove("UTTER_MODEL")
         .env_remove("UTTER_MODEL_CATALOG");
     c
 }
 
 pub(super) fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "utter failed: {}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    crate::cli::ok(&out)
 }
 
 fn fail(out: Output) -> String {
-    assert!(!out.status.success(), "expected failure");
-    String::from_utf8(out.stderr).unwrap()
+    crate::cli::err(&out)
 }
 
 #[test]

@@ -25,5 +25,8 @@ pub mod stt;
 pub mod transfer;
 pub mod voice;
 
+#[cfg(test)]
+mod rules;
+
 pub use error::Error;
 pub use service::Service;

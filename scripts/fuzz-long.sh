@@ -20,12 +20,35 @@ cd "$(dirname "$0")/.."
 want=${1:-all}
 seconds=${2:-600}
 triple=$(rustc -vV | sed -n 's/^host: //p')
-export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-target/fuzz}
+export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-$PWD/target/fuzz}
 # bolero's libFuzzer flags (cargo-bolero's FLAGS); `--target` keeps them off build scripts.
 export RUSTFLAGS="--cfg fuzzing --cfg fuzzing_libfuzzer -Cpasses=sancov-module \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-pc-table -Cllvm-args=-sanitizer-coverage-trace-compares \
 -Cllvm-args=-sanitizer-coverage-stack-depth -Cdebug-assertions -Coverflow-checks"
+
+# The `utter` binary is built for integration tests too and gets the instrumentation, but not
+# libFuzzer, which defines its hooks; it never runs here, so its link may leave them open.
+mkdir -p "$CARGO_TARGET_DIR"
+wrapper=$CARGO_TARGET_DIR/rustc-wrapper
+new=$(mktemp "$wrapper.XXXXXX")
+cat > "$new" <<'WRAP'
+#!/usr/bin/env bash
+name= type= prev=
+for a in "$@"; do
+    [[ $prev == --crate-name ]] && name=$a
+    [[ $prev == --crate-type ]] && type=$a
+    prev=$a
+done
+if [[ $name == utter && $type == bin ]]; then
+    exec "$@" -Clink-arg=-Wl,--unresolved-symbols=ignore-all
+fi
+exec "$@"
+WRAP
+# Replaced only when changed (and atomically: several runs may start at once).
+chmod +x "$new"
+if cmp -s "$new" "$wrapper"; then rm -f "$new"; else mv -f "$new" "$wrapper"; fi
+export RUSTC_WRAPPER=$wrapper
 
 exe=$(cargo test -p utter --test fuzz --no-run --target "$triple" --message-format=json \
     | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)

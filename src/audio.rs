@@ -19,7 +19,7 @@ pub use level::{Level, LevelMeter};
 pub use resample::{MonoResampler, downmix, to_16k_mono};
 pub use retention::prune_audio;
 pub use vad::{Segmenter, SpeechSegment, VadConfig};
-pub use wav_reader::read_wav_16k_mono;
+pub use wav_reader::{decode_wav_16k_mono, read_wav_16k_mono};
 pub use wav_writer::{CrashSafeWavWriter, RepairReport, repair_wav, wav_bytes};
 
 /// The sample rate everything downstream of capture works at (Whisper's native rate).

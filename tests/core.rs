@@ -17,6 +17,7 @@ mod core {
     pub mod reconcile;
     pub mod search;
     pub mod semantic;
+    pub mod store_properties;
     pub mod support;
     pub mod transfer;
 }

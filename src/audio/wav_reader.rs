@@ -1,5 +1,5 @@
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::{AudioError, to_16k_mono};
@@ -15,23 +15,37 @@ const RATE_RANGE: std::ops::RangeInclusive<u32> = 1_000..=768_000;
 pub fn read_wav_16k_mono(path: &Path) -> Result<Vec<f32>, AudioError> {
     let file = File::open(path).map_err(|e| AudioError::io(path, e))?;
     let file_len = file.metadata().map_err(|e| AudioError::io(path, e))?.len();
+    read_wav_from(file, file_len, path)
+}
+
+/// [`read_wav_16k_mono`] for a WAV file already in memory; `name` is what errors call it.
+pub fn decode_wav_16k_mono(bytes: &[u8], name: &Path) -> Result<Vec<f32>, AudioError> {
+    read_wav_from(Cursor::new(bytes), bytes.len() as u64, name)
+}
+
+fn read_wav_from(
+    mut source: impl Read + Seek,
+    file_len: u64,
+    path: &Path,
+) -> Result<Vec<f32>, AudioError> {
     if file_len == 0 {
         return Err(AudioError::EmptyWav {
             path: path.to_path_buf(),
         });
     }
-    let mut reader = BufReader::new(file);
     let mut magic = [0u8; 12];
-    let got = read_up_to(&mut reader, &mut magic).map_err(|e| AudioError::io(path, e))?;
+    let got = read_up_to(&mut source, &mut magic).map_err(|e| AudioError::io(path, e))?;
     if got < 12 || &magic[0..4] != b"RIFF" || &magic[8..12] != b"WAVE" {
         return Err(AudioError::NotWav {
             path: path.to_path_buf(),
             detail: "no RIFF/WAVE signature".into(),
         });
     }
-    // Re-open rather than seek: hound wants to see the signature itself.
-    let file = File::open(path).map_err(|e| AudioError::io(path, e))?;
-    let mut wav = hound::WavReader::new(BufReader::new(file)).map_err(|e| match e {
+    // Back to the start: hound wants to see the signature itself.
+    source
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| AudioError::io(path, e))?;
+    let mut wav = hound::WavReader::new(BufReader::new(source)).map_err(|e| match e {
         hound::Error::Unsupported => AudioError::UnsupportedWav {
             path: path.to_path_buf(),
             detail: "encoding other than integer PCM or 32-bit float".into(),

@@ -602,7 +602,20 @@ fn fallback(original: &str, lower: &str, now: NaiveDateTime) -> Option<Due> {
     if !lower.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let parsed = interim::parse_date_string(original, now.and_utc(), interim::Dialect::Us).ok()?;
+    // interim 0.2.2 panics on a word after an hour ("9 AM", "0a", "9 somethinglongerthan16")
+    // unless it is lowercase ASCII shorter than 16 letters; no date word is that long.
+    if original
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 16)
+    {
+        return None;
+    }
+    let parsed = interim::parse_date_string(
+        &original.to_ascii_lowercase(),
+        now.and_utc(),
+        interim::Dialect::Us,
+    )
+    .ok()?;
     let dt = parsed.naive_utc();
     // interim does not roll "2 mar" into next year; a due date in the past is never what was meant.
     if dt.date() < now.date() {

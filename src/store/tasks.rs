@@ -167,7 +167,9 @@ impl Store {
         })
     }
 
-    /// Puts a deleted task back exactly as it was (same id, column and position).
+    /// Puts a deleted task back exactly as it was (same id, column and position). When another
+    /// card has taken that position since, the restored card goes just before it, so no two
+    /// cards of a column ever share a position (their order would be arbitrary).
     pub fn restore_task(&mut self, task: &Task) -> StoreResult<Task> {
         self.write(|tx| {
             tx.execute(
@@ -193,6 +195,15 @@ impl Store {
                     task.cancelled_at,
                 ],
             )?;
+            let (taken, before): (bool, i64) = tx.query_row(
+                "SELECT COALESCE(SUM(position = ?2), 0) > 0, COALESCE(SUM(position < ?2), 0)
+                 FROM tasks WHERE status = ?1 AND id != ?3",
+                params![task.status.as_str(), task.position, task.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if taken {
+                return move_in(tx, task.id, task.status, Some(before as usize));
+            }
             get_in(tx, task.id)
         })
     }

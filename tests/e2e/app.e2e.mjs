@@ -209,7 +209,8 @@ function useModel(base) {
   if (filesReady) return;
   writeFileSync(path.join(filesRoot, "acme-notes.md"), "Joe wants the renewal at last year's price.");
   const entry = path.join(FIXTURES, "@modelcontextprotocol/server-filesystem/dist/index.js");
-  cli("mcp", "add", "files", "--", "node", entry, filesRoot);
+  // Trusted, so its read-only tools run without asking (an untrusted server's always ask).
+  cli("mcp", "add", "files", "--trusted", "--", "node", entry, filesRoot);
   cli("agents", "edit", "Research", "--server", "files");
   filesReady = true;
 }

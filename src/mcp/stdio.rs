@@ -176,7 +176,7 @@ pub(crate) fn spawn(launch: StdioLaunch<'_>) -> Result<StdioConnection, McpError
             report: report.clone(),
             server: launch.server.to_string(),
             bad_lines,
-            waiting: Arc::new(Mutex::new(Vec::new())),
+            waiting: Vec::new(),
         },
         report,
         pid,
@@ -191,33 +191,22 @@ pub(crate) struct ChildTransport {
     /// Lines from the server that were not JSON.
     bad_lines: tokio::sync::mpsc::UnboundedReceiver<String>,
     /// Requests sent and not yet answered, oldest first.
-    waiting: Arc<Mutex<Vec<rmcp::model::RequestId>>>,
+    waiting: Vec<rmcp::model::RequestId>,
 }
 
 impl ChildTransport {
-    fn waiting(&self) -> std::sync::MutexGuard<'_, Vec<rmcp::model::RequestId>> {
-        self.waiting.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
     /// The answer to give the requests waiting when the server sent a line that is not JSON:
     /// it was meant as their answer, or the server is broken, and either way no valid answer
     /// is coming. With none waiting (a banner while starting) the line is only logged.
     fn invalid_json_answer(
-        &self,
+        &mut self,
         line: &str,
     ) -> Option<rmcp::service::RxJsonRpcMessage<RoleClient>> {
-        let id = {
-            let mut waiting = self.waiting();
-            if waiting.is_empty() {
-                None
-            } else {
-                Some(waiting.remove(0))
-            }
-        };
-        let Some(id) = id else {
+        if self.waiting.is_empty() {
             tracing::warn!(server = %self.server, "MCP server wrote a line that is not JSON: {line}");
             return None;
-        };
+        }
+        let id = self.waiting.remove(0);
         Some(rmcp::model::JsonRpcMessage::Error(
             rmcp::model::JsonRpcError {
                 jsonrpc: rmcp::model::JsonRpcVersion2_0,
@@ -260,7 +249,7 @@ impl Transport<RoleClient> for ChildTransport {
                 rmcp::model::ClientRequest::InitializeRequest(_)
             )
         {
-            self.waiting().push(request.id.clone());
+            self.waiting.push(request.id.clone());
         }
         self.io.send(item)
     }
@@ -278,11 +267,11 @@ impl Transport<RoleClient> for ChildTransport {
             };
             match &message {
                 Some(rmcp::model::JsonRpcMessage::Response(r)) => {
-                    self.waiting().retain(|id| *id != r.id);
+                    self.waiting.retain(|id| *id != r.id);
                 }
                 Some(rmcp::model::JsonRpcMessage::Error(e)) => {
                     if let Some(id) = &e.id {
-                        self.waiting().retain(|w| w != id);
+                        self.waiting.retain(|w| w != id);
                     }
                 }
                 Some(_) => {}

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) const REDACTED: &str = "[redacted]";
+use crate::secrets::redact::REDACTED;
 
 /// A value that may be a secret (an env value or an HTTP header value). It serializes as the
 /// plain string because the config must round-trip, but its `Debug` never shows it.

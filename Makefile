@@ -47,6 +47,7 @@ test-rust:
 	  $(CARGO) test --workspace
 	python3 scripts/score_reconcile.py
 	scripts/test-keychain.sh
+	scripts/test-mcp-conformance.sh
 	scripts/test-notify.sh
 	@git diff --exit-code --stat -- ui/src/bindings || (echo "ui/src/bindings is stale: commit the regenerated TS types" && false)
 

@@ -107,7 +107,9 @@ async fn main() {
 
     // The same model and tool calls without the runner.
     let client = svc.llm_client(&secrets).unwrap().unwrap();
-    let sup = svc.mcp_supervisor(&secrets, Some("everything")).unwrap();
+    let sup = svc
+        .mcp_supervisor(&secrets, Some("everything"), false, None)
+        .unwrap();
     sup.list_tools("everything").await.unwrap();
     let request = utter::llm::ChatRequest {
         messages: vec![utter::llm::Message::user("go")],

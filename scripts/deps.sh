@@ -14,6 +14,8 @@ APT_PACKAGES=(
   chromium chromium-driver xdotool
   # the real OS keychain (Secret Service) for the keychain tests
   gnome-keyring
+  # remote MCP sign-in tests follow the authorization redirects with curl as the "browser"
+  curl
   # voice tests: synthetic speech, audio conversion, a virtual microphone (PulseAudio null
   # sink, ALSA plugins), and a venv for converting the test Whisper model
   espeak-ng sox pulseaudio pulseaudio-utils libasound2-plugins python3-venv

@@ -49,7 +49,9 @@ pub(crate) fn safe_line(text: &str) -> String {
 
 fn init_tracing(verbose: u8) {
     let default = match verbose {
-        0 => "warn",
+        // rmcp's worker logs an ERROR for every 401 that a sign-in then answers; Utter's
+        // own error says what happened when it matters.
+        0 => "warn,rmcp::transport::worker=off",
         1 => "info",
         _ => "debug",
     };

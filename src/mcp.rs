@@ -10,6 +10,7 @@ mod config;
 mod error;
 mod http;
 pub(crate) mod inline_secrets;
+pub mod oauth;
 mod options;
 mod result;
 mod secret;
@@ -19,10 +20,11 @@ mod types;
 
 pub use client::McpClient;
 pub use config::{
-    MAX_SERVER_NAME_LEN, McpServerSpec, McpTransport, claude_desktop_config_path,
+    MAX_SERVER_NAME_LEN, McpOAuthConfig, McpServerSpec, McpTransport, claude_desktop_config_path,
     import_claude_desktop, parse_mcp_servers, to_claude_desktop_json, validate_name,
 };
 pub use error::McpError;
+pub use oauth::{AuthState, McpAuth};
 pub use options::{
     DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_CALL_TIMEOUT, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_CONTENT_BYTES, DEFAULT_MAX_MESSAGE_BYTES, McpOptions,

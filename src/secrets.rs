@@ -101,6 +101,11 @@ pub trait SecretStore: Send + Sync {
     fn set(&self, key: &str, value: &Secret) -> Result<(), SecretError>;
     /// Removes the secret under `key`; removing a missing key is not an error.
     fn delete(&self, key: &str) -> Result<(), SecretError>;
+    /// A handle on the same entries that can outlive this borrow (a connection refreshing
+    /// tokens holds one); None for stores that cannot be shared.
+    fn shared(&self) -> Option<std::sync::Arc<dyn SecretStore>> {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ mod error;
 mod external_watch;
 mod llm_setup;
 mod mcp_servers;
+mod mcp_sign_in;
 mod mcp_view;
 mod model_choice;
 mod notifications;
@@ -50,6 +51,7 @@ pub use error::ServiceError;
 pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
 pub use mcp_servers::McpImport;
+pub use mcp_sign_in::{CLIENT_METADATA_URL_SETTING, OnSignInUrl};
 pub use mcp_view::{McpServerView, McpToolView, NewMcpServer};
 pub use model_choice::{AUTO_MODEL, AutoModel};
 pub use notifications::{

@@ -610,6 +610,16 @@ pub enum McpCmd {
         /// Trust the server's read-only claims: its read-only tools run without asking.
         #[arg(long)]
         trusted: bool,
+        /// Sign in with a client id you registered with the server (its developer settings),
+        /// instead of Utter registering itself.
+        #[arg(long, requires = "url")]
+        client_id: Option<String>,
+        /// Read that client's secret from stdin into the OS keychain.
+        #[arg(long, requires = "client_id")]
+        client_secret_stdin: bool,
+        /// Scopes to ask for at sign-in (space-separated) instead of what the server suggests.
+        #[arg(long, requires = "url")]
+        scope: Option<String>,
         /// The command and its arguments, after `--`.
         #[arg(last = true)]
         command: Vec<String>,
@@ -628,11 +638,18 @@ pub enum McpCmd {
         #[arg(long)]
         off: bool,
     },
+    /// Sign in to a remote server in your browser; the tokens go to the OS keychain.
+    Login { name: String },
+    /// Forget a server's tokens and this machine's registration with it.
+    Logout { name: String },
     /// Start a server and list its tools.
     Tools {
         name: String,
         #[arg(long)]
         json: bool,
+        /// Open the browser if the server wants a sign-in (the default at a terminal).
+        #[arg(long)]
+        sign_in: bool,
     },
     /// Call a tool: `utter mcp call NAME TOOL '{"arg": 1}'`.
     Call {
@@ -642,6 +659,9 @@ pub enum McpCmd {
         args: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Open the browser if the server wants a sign-in (the default at a terminal).
+        #[arg(long)]
+        sign_in: bool,
     },
 }
 

@@ -97,21 +97,26 @@ fn default_base_url(kind: ProviderKind) -> &'static str {
     }
 }
 
-/// The key never goes on the command line, where shell history and `ps` would see it.
 fn read_key() -> Result<Secret> {
+    read_secret("API key")
+}
+
+/// A secret never goes on the command line, where shell history and `ps` would see it: it
+/// is prompted for without echo on a terminal, else read from stdin.
+pub(super) fn read_secret(what: &str) -> Result<Secret> {
     let key = if std::io::stdin().is_terminal() {
-        rpassword::prompt_password("API key: ")
-            .map_err(|e| Error::Io(format!("cannot read the key: {e}")))?
+        rpassword::prompt_password(format!("{what}: "))
+            .map_err(|e| Error::Io(format!("cannot read the {what}: {e}")))?
     } else {
         let mut s = String::new();
         std::io::stdin()
             .read_to_string(&mut s)
-            .map_err(|e| Error::Io(format!("cannot read the key from stdin: {e}")))?;
+            .map_err(|e| Error::Io(format!("cannot read the {what} from stdin: {e}")))?;
         s
     };
     let key = key.trim().to_string();
     if key.is_empty() {
-        return Err(Error::Usage("the API key was empty".into()));
+        return Err(Error::Usage(format!("the {what} was empty")));
     }
     Ok(Secret::new(key))
 }

@@ -1,11 +1,14 @@
-//! `utter mcp import|add|list|rm|tools|call`.
+//! `utter mcp import|add|list|rm|trust|login|logout|tools|call`.
+
+use std::io::IsTerminal;
+use std::sync::Arc;
 
 use super::args::McpCmd;
 use super::{out, out_json, runtime};
 use crate::error::{Error, Result};
-use crate::mcp::{McpServerSpec, McpTransport, claude_desktop_config_path};
+use crate::mcp::{AuthState, McpServerSpec, McpTransport, claude_desktop_config_path};
 use crate::secrets::KeyringStore;
-use crate::service::Service;
+use crate::service::{OnSignInUrl, Service};
 
 pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
     let secrets = KeyringStore::new();
@@ -38,11 +41,24 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             env,
             header,
             trusted,
+            client_id,
+            client_secret_stdin,
+            scope,
             command,
         } => {
             let mut spec = spec_from_args(name, url, &env, &header, command)?;
             spec.trusted = trusted;
+            spec.oauth.client_id = client_id.filter(|c| !c.trim().is_empty());
+            spec.oauth.scope = scope.filter(|s| !s.trim().is_empty());
+            let client_secret = if client_secret_stdin {
+                Some(super::llm::read_secret("client secret")?)
+            } else {
+                None
+            };
             let replaced = svc.mcp_add(spec.clone(), &secrets)?;
+            if let Some(secret) = client_secret {
+                svc.mcp_set_client_secret(&spec.name, &secret, &secrets)?;
+            }
             out(&format!(
                 "{} MCP server {} ({})",
                 if replaced { "Replaced" } else { "Added" },
@@ -52,20 +68,36 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
         }
         McpCmd::List { json } => {
             let list = svc.mcp_list()?;
+            let mut states = Vec::with_capacity(list.len());
+            for s in &list {
+                states.push(svc.mcp_auth_state(s, &secrets)?);
+            }
             if json {
-                return out_json(&list.iter().map(list_entry).collect::<Vec<_>>());
+                return out_json(
+                    &list
+                        .iter()
+                        .zip(&states)
+                        .map(|(s, a)| list_entry(s, a))
+                        .collect::<Vec<_>>(),
+                );
             }
             if list.is_empty() {
                 return out("No MCP servers. Add one with `utter mcp add` or `utter mcp import`.");
             }
+            let now = chrono::Utc::now().timestamp();
             out(&list
                 .iter()
-                .map(|s| {
+                .zip(&states)
+                .map(|(s, auth)| {
                     format!(
-                        "{:<20} {}{}",
+                        "{:<20} {}{}{}",
                         s.name,
                         s.transport.describe(),
-                        if s.enabled { "" } else { " (disabled)" }
+                        if s.enabled { "" } else { " (disabled)" },
+                        match auth_label(auth, now) {
+                            Some(label) => format!("  [{label}]"),
+                            None => String::new(),
+                        }
                     )
                 })
                 .collect::<Vec<_>>()
@@ -87,8 +119,42 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             }
             out(&format!("Removed MCP server {name}"))
         }
-        McpCmd::Tools { name, json } => {
-            let sup = svc.mcp_supervisor(&secrets, Some(&name))?;
+        McpCmd::Login { name } => {
+            let rt = runtime()?;
+            let signed_in = rt.block_on(svc.mcp_login(&name, &secrets, print_sign_in_url()))?;
+            let now = chrono::Utc::now().timestamp();
+            let state = AuthState::SignedIn {
+                expires_at: signed_in.expires_at,
+                refreshable: signed_in.refreshable,
+                scopes: signed_in.scopes.clone(),
+            };
+            out(&format!(
+                "Signed in to {name}{}; {}",
+                if signed_in.scopes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" with {}", signed_in.scopes.join(" "))
+                },
+                auth_label(&state, now).unwrap_or_default()
+            ))
+        }
+        McpCmd::Logout { name } => {
+            svc.mcp_logout(&name, &secrets)?;
+            out(&format!(
+                "Signed out of {name}; its tokens are gone from the keychain"
+            ))
+        }
+        McpCmd::Tools {
+            name,
+            json,
+            sign_in,
+        } => {
+            let sup = svc.mcp_supervisor(
+                &secrets,
+                Some(&name),
+                may_sign_in(sign_in),
+                Some(print_sign_in_url()),
+            )?;
             let rt = runtime()?;
             let tools = rt.block_on(async {
                 let r = sup.list_tools(&name).await;
@@ -126,6 +192,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             tool,
             args,
             json,
+            sign_in,
         } => {
             let args: serde_json::Value = match args.as_deref() {
                 None => serde_json::json!({}),
@@ -140,7 +207,12 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
                     "the arguments must be a JSON object, e.g. '{\"message\": \"hi\"}'".into(),
                 ));
             }
-            let sup = svc.mcp_supervisor(&secrets, Some(&name))?;
+            let sup = svc.mcp_supervisor(
+                &secrets,
+                Some(&name),
+                may_sign_in(sign_in),
+                Some(print_sign_in_url()),
+            )?;
             let rt = runtime()?;
             let result = rt.block_on(async {
                 let r = sup.call_tool(&name, &tool, args).await;
@@ -162,7 +234,54 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
     }
 }
 
-fn list_entry(s: &McpServerSpec) -> serde_json::Value {
+/// A browser may open when asked for, or when someone is at the terminal to use it.
+fn may_sign_in(asked: bool) -> bool {
+    asked || std::io::stdin().is_terminal()
+}
+
+/// The sign-in page's address on stderr, for when no browser opens on this machine. It holds
+/// no secret (PKCE sends only the challenge), so it prints as is.
+fn print_sign_in_url() -> OnSignInUrl {
+    Arc::new(|server: &str, url: &str| {
+        eprintln!(
+            "Opening your browser to sign in to {server}. If it does not open, go to:\n  {}",
+            crate::sanitize::terminal_safe(url)
+        );
+    })
+}
+
+/// `signed in, expires 14:05` and the like; None for servers without sign-in.
+fn auth_label(state: &AuthState, now: i64) -> Option<String> {
+    match state {
+        AuthState::None => None,
+        AuthState::SignInNeeded => Some("sign in needed: utter mcp login".into()),
+        AuthState::SignedIn {
+            expires_at,
+            refreshable,
+            ..
+        } => Some(match (expires_at, refreshable) {
+            (Some(at), true) => format!(
+                "signed in, token renews itself (next at {})",
+                local_time(*at)
+            ),
+            (Some(at), false) if *at <= now => "sign-in expired: utter mcp login".to_string(),
+            (Some(at), false) => format!("signed in until {}", local_time(*at)),
+            (None, _) => "signed in".to_string(),
+        }),
+    }
+}
+
+fn local_time(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+fn list_entry(s: &McpServerSpec, auth: &AuthState) -> serde_json::Value {
     let (transport, mut secret_names): (&str, Vec<String>) = match &s.transport {
         McpTransport::Stdio { env, .. } => ("stdio", env.keys().cloned().collect()),
         McpTransport::Http { headers, .. } => ("http", headers.keys().cloned().collect()),
@@ -176,6 +295,8 @@ fn list_entry(s: &McpServerSpec) -> serde_json::Value {
         "secrets_in_keychain": secret_names,
         "enabled": s.enabled,
         "trusted": s.trusted,
+        "auth": auth,
+        "client_id": s.oauth.client_id,
     })
 }
 

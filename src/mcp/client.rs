@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::config::{McpServerSpec, McpTransport};
 use super::error::{McpError, one_line};
 use super::http;
+use super::oauth::McpAuth;
 use super::options::McpOptions;
 use super::result::{result_from_rmcp, tool_from_rmcp};
 use super::secret::{Scrubber, redact_url};
@@ -58,8 +59,19 @@ fn client_config() -> ClientConfig {
 
 impl McpClient {
     /// Starts (stdio) or reaches (HTTP) the server and completes the MCP handshake within
-    /// `options.connect_timeout`. Ignores `spec.enabled`: the caller decides that.
+    /// `options.connect_timeout`. Ignores `spec.enabled`: the caller decides that. HTTP
+    /// servers get no sign-in; see [`Self::connect_with_auth`].
     pub async fn connect(spec: &McpServerSpec, options: &McpOptions) -> Result<Self, McpError> {
+        Self::connect_with_auth(spec, options, None).await
+    }
+
+    /// [`Self::connect`], with OAuth tokens from the keychain for HTTP servers. A server that
+    /// wants a sign-in gives [`McpError::Unauthorized`].
+    pub async fn connect_with_auth(
+        spec: &McpServerSpec,
+        options: &McpOptions,
+        auth: Option<&McpAuth>,
+    ) -> Result<Self, McpError> {
         spec.validate()?;
         let name = spec.name.clone();
         let scrubber = Scrubber::new(spec.transport.secret_values());
@@ -120,23 +132,31 @@ impl McpClient {
             }
             McpTransport::Http { url, headers } => {
                 let scrubber = scrubber.with_url(url);
-                let transport = http::transport(&name, url, headers, options.max_message_bytes)?;
                 let shown_url = redact_url(url);
-                let service = match tokio::time::timeout(
+                let handshake = http::connect(
+                    &name,
+                    url,
+                    headers,
+                    spec.oauth.client_id.as_deref(),
+                    options.max_message_bytes,
+                    auth,
+                    client_config(),
                     options.connect_timeout,
-                    client_config().serve(transport),
                 )
-                .await
-                {
-                    Ok(Ok(service)) => service,
-                    Ok(Err(e)) => {
+                .await?;
+                let service = match handshake {
+                    Some(Ok(service)) => service,
+                    Some(Err(e)) => {
+                        if let Some(challenge) = e.auth_challenge() {
+                            return Err(unauthorized(&name, challenge));
+                        }
                         return Err(McpError::Connect {
                             server: name,
                             url: shown_url,
                             reason: scrubber.scrub(&init_reason(&e)),
                         });
                     }
-                    Err(_) => {
+                    None => {
                         return Err(McpError::ConnectTimeout {
                             server: name,
                             secs,
@@ -309,6 +329,9 @@ impl McpClient {
     }
 
     fn service_error(&self, e: ServiceError, method: &str) -> McpError {
+        if let Some(challenge) = e.auth_challenge() {
+            return unauthorized(&self.name, challenge);
+        }
         match e {
             ServiceError::McpError(data)
                 if data.code == rmcp::model::ErrorCode::PARSE_ERROR
@@ -352,6 +375,17 @@ impl McpClient {
                 detail: one_line(&self.scrubber.scrub(&other.to_string()), 300),
             },
         }
+    }
+}
+
+fn unauthorized(server: &str, challenge: &str) -> McpError {
+    let insufficient_scope = url::Url::parse("http://localhost/")
+        .map(|base| rmcp::transport::WWWAuthenticateParams::parse(challenge, &base))
+        .is_ok_and(|p| p.is_insufficient_scope());
+    McpError::Unauthorized {
+        server: server.to_string(),
+        challenge: challenge.to_string(),
+        insufficient_scope,
     }
 }
 

@@ -30,6 +30,27 @@ pub struct McpServerSpec {
     /// run without asking. Off by default, since a hint is the server's claim.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub trusted: bool,
+    /// How to sign in to a remote server, when the user gave anything beyond the URL.
+    #[serde(default, skip_serializing_if = "McpOAuthConfig::is_empty")]
+    pub oauth: McpOAuthConfig,
+}
+
+/// Sign-in settings a user may give for an HTTP server (the server's own metadata covers
+/// the rest). Not secret: a client secret goes to the keychain.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct McpOAuthConfig {
+    /// A client id registered with the server by the user (its developer settings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Scopes to ask for instead of the ones the server suggests, space-separated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+impl McpOAuthConfig {
+    pub fn is_empty(&self) -> bool {
+        self.client_id.is_none() && self.scope.is_none()
+    }
 }
 
 fn enabled_by_default() -> bool {
@@ -127,6 +148,7 @@ impl McpServerSpec {
             },
             enabled: true,
             trusted: false,
+            oauth: McpOAuthConfig::default(),
         }
     }
 
@@ -140,6 +162,7 @@ impl McpServerSpec {
             },
             enabled: true,
             trusted: false,
+            oauth: McpOAuthConfig::default(),
         }
     }
 
@@ -415,6 +438,7 @@ fn parse_entry(name: &str, entry: Value) -> Result<McpServerSpec, McpError> {
         enabled,
         // Trust is given in Utter, never by a file.
         trusted: false,
+        oauth: McpOAuthConfig::default(),
     })
 }
 

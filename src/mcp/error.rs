@@ -113,6 +113,30 @@ pub enum McpError {
 
     #[error("the connection to MCP server '{0}' was closed; open a new one")]
     Closed(String),
+
+    /// A 401 (sign-in needed) or 403 `insufficient_scope` (more permissions needed).
+    #[error(
+        "MCP server '{server}' {}; run `utter mcp login {server}`, or press Sign in under Settings → MCP servers",
+        if *insufficient_scope { "needs more permissions than were granted" } else { "needs you to sign in" }
+    )]
+    Unauthorized {
+        server: String,
+        /// The `WWW-Authenticate` header, for the sign-in that follows; never shown.
+        challenge: String,
+        insufficient_scope: bool,
+    },
+
+    #[error("signing in to MCP server '{server}' failed: {reason}")]
+    SignIn { server: String, reason: String },
+
+    #[error(
+        "MCP server '{server}' still refuses this after a sign-in with more permissions{}; check that your account there may do it",
+        scope.as_deref().map(|s| format!(" (it asks for: {s})")).unwrap_or_default()
+    )]
+    ScopeRefused {
+        server: String,
+        scope: Option<String>,
+    },
 }
 
 fn stderr_hint(stderr: &str) -> String {
@@ -142,7 +166,10 @@ impl McpError {
             | McpError::ResponseTooLarge { server, .. }
             | McpError::Protocol { server, .. }
             | McpError::Rejected { server, .. }
-            | McpError::Backoff { server, .. } => Some(server),
+            | McpError::Backoff { server, .. }
+            | McpError::Unauthorized { server, .. }
+            | McpError::SignIn { server, .. }
+            | McpError::ScopeRefused { server, .. } => Some(server),
         }
     }
 

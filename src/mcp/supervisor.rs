@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::client::McpClient;
-use super::config::McpServerSpec;
+use super::config::{McpServerSpec, McpTransport};
 use super::error::McpError;
+use super::oauth::{self, McpAuth};
 use super::options::McpOptions;
 use super::types::{McpServerInfo, McpTool, McpToolResult};
 
@@ -106,6 +107,8 @@ impl Slot {
 pub struct McpSupervisor {
     options: McpOptions,
     slots: RwLock<BTreeMap<String, Arc<Slot>>>,
+    /// Sign-in for HTTP servers; without it they are reached with their headers only.
+    auth: Option<McpAuth>,
 }
 
 impl McpSupervisor {
@@ -113,7 +116,14 @@ impl McpSupervisor {
         McpSupervisor {
             options,
             slots: RwLock::new(BTreeMap::new()),
+            auth: None,
         }
+    }
+
+    /// HTTP servers use the OAuth tokens in the keychain, and sign in when `auth` allows.
+    pub fn with_auth(mut self, auth: McpAuth) -> Self {
+        self.auth = Some(auth);
+        self
     }
 
     /// A supervisor holding `specs`; fails on the first invalid spec or duplicate name.
@@ -179,19 +189,15 @@ impl McpSupervisor {
     /// The server's tools, connecting (or restarting) it first if needed.
     pub async fn list_tools(&self, name: &str) -> Result<Vec<McpTool>, McpError> {
         let slot = self.slot(name)?;
-        let client = self.client_for(&slot, self.options.call_timeout).await?;
-        match client.list_tools().await {
-            Ok(tools) => {
-                let count = tools.len();
-                self.on_success(&slot, &client);
-                slot.lock().status.tool_count = Some(count);
-                Ok(tools)
-            }
-            Err(e) => {
-                self.on_error(&slot, &client, &e);
-                Err(e)
-            }
-        }
+        let budget = self.options.call_timeout;
+        let tools = self
+            .signing_in(&slot, || async {
+                let client = self.client_for(&slot, budget).await?;
+                self.settle(&slot, &client, client.list_tools().await)
+            })
+            .await?;
+        slot.lock().status.tool_count = Some(tools.len());
+        Ok(tools)
     }
 
     /// Calls a tool with the default call timeout.
@@ -216,17 +222,134 @@ impl McpSupervisor {
         timeout: Duration,
     ) -> Result<McpToolResult, McpError> {
         let slot = self.slot(name)?;
-        let client = self.client_for(&slot, timeout).await?;
-        match client.call_tool_with_timeout(tool, args, timeout).await {
-            Ok(result) => {
-                self.on_success(&slot, &client);
-                Ok(result)
-            }
-            Err(e) => {
-                self.on_error(&slot, &client, &e);
-                Err(e)
-            }
+        self.signing_in(&slot, || async {
+            let client = self.client_for(&slot, timeout).await?;
+            let result = client
+                .call_tool_with_timeout(tool, args.clone(), timeout)
+                .await;
+            self.settle(&slot, &client, result)
+        })
+        .await
+    }
+
+    /// Records how a call on `client` went.
+    fn settle<T>(
+        &self,
+        slot: &Slot,
+        client: &Arc<McpClient>,
+        result: Result<T, McpError>,
+    ) -> Result<T, McpError> {
+        match &result {
+            Ok(_) => self.on_success(slot, client),
+            Err(e) => self.on_error(slot, client, e),
         }
+        result
+    }
+
+    /// Runs `op`; when the server wants a sign-in (401) or more permissions (403
+    /// `insufficient_scope`) and a browser may open, signs in and runs it once more. A
+    /// second refusal is final: no sign-in loop.
+    async fn signing_in<T, F, Fut>(&self, slot: &Arc<Slot>, op: F) -> Result<T, McpError>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<T, McpError>>,
+    {
+        let mut signed_in = false;
+        loop {
+            let result = op().await;
+            let Err(McpError::Unauthorized {
+                challenge,
+                insufficient_scope,
+                ..
+            }) = &result
+            else {
+                return result;
+            };
+            let Some(auth) = &self.auth else {
+                return result;
+            };
+            if signed_in {
+                if *insufficient_scope {
+                    return Err(McpError::ScopeRefused {
+                        server: slot.spec.name.clone(),
+                        scope: challenge_scope(challenge),
+                    });
+                }
+                return result;
+            }
+            if !auth.interactive {
+                let secrets = auth.secrets.clone();
+                let server = slot.spec.name.clone();
+                let marked = tokio::task::spawn_blocking(move || {
+                    oauth::mark_sign_in_needed(secrets.as_ref(), &server)
+                })
+                .await;
+                if let Ok(Err(e)) = marked {
+                    tracing::warn!(server = %slot.spec.name, "cannot record that sign-in is needed: {e}");
+                }
+                return result;
+            }
+            let (challenge, step_up) = (challenge.clone(), *insufficient_scope);
+            self.sign_in(slot, auth, Some(&challenge), step_up).await?;
+            signed_in = true;
+        }
+    }
+
+    /// Signs in to an HTTP server in the browser; its next connection uses the new tokens.
+    async fn sign_in(
+        &self,
+        slot: &Arc<Slot>,
+        auth: &McpAuth,
+        challenge: Option<&str>,
+        step_up: bool,
+    ) -> Result<oauth::SignedIn, McpError> {
+        let spec = &slot.spec;
+        let McpTransport::Http { url, .. } = &spec.transport else {
+            return Err(McpError::Config(format!(
+                "server '{}' is a local command; only HTTP servers sign in",
+                spec.name
+            )));
+        };
+        let _gate = slot.connect_gate.lock().await;
+        let stale = {
+            let mut state = slot.lock();
+            state.retry_at = None;
+            state.failures = 0;
+            state.client.take()
+        };
+        if let Some(client) = stale {
+            close_client(client).await;
+        }
+        let on_url = auth.on_url.clone();
+        let name = spec.name.clone();
+        let notify = move |u: &str| on_url(&name, u);
+        oauth::sign_in(oauth::SignIn {
+            server: &spec.name,
+            url,
+            secrets: auth.secrets.clone(),
+            client_id: spec.oauth.client_id.as_deref(),
+            scope: spec.oauth.scope.as_deref(),
+            client_metadata_url: auth.client_metadata_url.as_deref(),
+            challenge,
+            step_up,
+            timeout: auth.sign_in_timeout,
+            on_url: &notify,
+        })
+        .await
+        .map_err(|e| McpError::SignIn {
+            server: spec.name.clone(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// Signs in now (`utter mcp login`, the Sign in button), whether or not the server has
+    /// asked yet. Needs [`Self::with_auth`].
+    pub async fn login(&self, name: &str) -> Result<oauth::SignedIn, McpError> {
+        let slot = self.slot(name)?;
+        let Some(auth) = &self.auth else {
+            return Err(McpError::Config("sign-in is not set up here".into()));
+        };
+        self.sign_in(&slot, auth, None, false).await
     }
 
     /// Stops one server; it starts again on its next use.
@@ -322,7 +445,7 @@ impl McpSupervisor {
             tracing::debug!(server = %spec.name, ?wait, "waiting before restarting MCP server");
             tokio::time::sleep(wait).await;
         }
-        let connected = McpClient::connect(spec, &self.options).await;
+        let connected = McpClient::connect_with_auth(spec, &self.options, self.auth.as_ref()).await;
         let mut state = slot.lock();
         match connected {
             Ok(client) => {
@@ -336,7 +459,11 @@ impl McpSupervisor {
                 Ok(client)
             }
             Err(e) => {
-                tracing::warn!(server = %spec.name, "MCP server failed to start: {e}");
+                if matches!(e, McpError::Unauthorized { .. }) {
+                    tracing::info!(server = %spec.name, "MCP server wants a sign-in");
+                } else {
+                    tracing::warn!(server = %spec.name, "MCP server failed to start: {e}");
+                }
                 self.record_failure(&mut state, &e);
                 Err(e)
             }
@@ -409,4 +536,10 @@ async fn close_client(client: Arc<McpClient>) {
         // A call still holds it; the process stops when that call lets go.
         Err(shared) => drop(shared),
     }
+}
+
+/// The `scope` a 403 challenge names, for the error message.
+fn challenge_scope(challenge: &str) -> Option<String> {
+    let base = url::Url::parse("http://localhost/").ok()?;
+    rmcp::transport::WWWAuthenticateParams::parse(challenge, &base).scope
 }

@@ -1,15 +1,16 @@
 //! An in-process store for tests and for running without a keychain.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{Secret, SecretError, SecretStore};
 
 /// Keeps secrets in memory only; they are gone when the process ends.
-#[derive(Debug, Default)]
+/// Clones share their entries.
+#[derive(Debug, Default, Clone)]
 pub struct MemoryStore {
     // Values are `Secret`, so the derived Debug still prints `***` for each.
-    entries: Mutex<HashMap<String, Secret>>,
+    entries: Arc<Mutex<HashMap<String, Secret>>>,
 }
 
 impl MemoryStore {
@@ -48,6 +49,10 @@ impl SecretStore for MemoryStore {
         let mut map = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         map.remove(key);
         Ok(())
+    }
+
+    fn shared(&self) -> Option<Arc<dyn SecretStore>> {
+        Some(Arc::new(self.clone()))
     }
 }
 

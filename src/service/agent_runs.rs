@@ -13,7 +13,7 @@ use crate::agents::{
     StepKind, StepStatus, decide, model_tool_name,
 };
 use crate::llm::{ChatRequest, LlmClient, Message, ToolCall, ToolSpec};
-use crate::mcp::{McpOptions, McpSupervisor, McpTool, McpToolResult};
+use crate::mcp::{McpSupervisor, McpTool, McpToolResult};
 use crate::model::{Status, Task, TaskPatch};
 use crate::secrets::SecretStore;
 use crate::store::NewStep;
@@ -523,7 +523,7 @@ impl Service {
             }
             specs.push(spec);
         }
-        let supervisor = McpSupervisor::with_servers(specs, McpOptions::default())?;
+        let supervisor = self.mcp_background_supervisor(specs, secrets)?;
         let mut tools = HashMap::new();
         for server in &agent.mcp_servers {
             let listed = match supervisor.list_tools(server).await {

@@ -51,10 +51,19 @@ impl Service {
         secrets: &dyn SecretStore,
     ) -> ServiceResult<bool> {
         spec.validate()?;
-        if let Some(old) = self.mcp_stored(&spec.name)? {
-            self.mcp_forget_secrets(&old, secrets)?;
+        let old = self.mcp_stored(&spec.name)?;
+        if let Some(old) = &old {
+            self.mcp_forget_secrets(old, secrets)?;
         }
         let name = spec.name.clone();
+        // A sign-in belongs to one server URL; a new server of an old name starts signed out.
+        let same_url = matches!(
+            (old.as_ref().map(|o| &o.transport), &spec.transport),
+            (Some(McpTransport::Http { url: a, .. }), McpTransport::Http { url: b, .. }) if a == b
+        );
+        if !same_url {
+            crate::mcp::oauth::sign_out(secrets, &name)?;
+        }
         let (kind, map) = secret_map(&mut spec.transport);
         for (var, value) in map.iter_mut() {
             secrets.set(&secret_key(&name, kind, var), &Secret::new(value.expose()))?;
@@ -171,6 +180,7 @@ impl Service {
             return Ok(false);
         };
         self.mcp_forget_secrets(&spec, secrets)?;
+        crate::mcp::oauth::forget(secrets, name)?;
         let removed = self.store().delete_mcp_server(name)?;
         self.feed.emit(ChangeEvent::SettingChanged {
             key: format!("mcp.{name}"),
@@ -178,11 +188,14 @@ impl Service {
         Ok(removed)
     }
 
-    /// A supervisor over the enabled servers (or only `only`), secrets filled in.
+    /// A supervisor over the enabled servers (or only `only`), secrets filled in. With
+    /// `interactive`, a server that wants a sign-in (or more permissions) opens the browser.
     pub fn mcp_supervisor(
         &self,
         secrets: &dyn SecretStore,
         only: Option<&str>,
+        interactive: bool,
+        on_url: Option<super::mcp_sign_in::OnSignInUrl>,
     ) -> ServiceResult<McpSupervisor> {
         self.mcp_secure_stored(secrets)?;
         let mut specs = Vec::new();
@@ -197,7 +210,11 @@ impl Service {
         {
             return Err(McpError::UnknownServer(n.to_owned()).into());
         }
-        Ok(McpSupervisor::with_servers(specs, McpOptions::default())?)
+        let sup = McpSupervisor::with_servers(specs, McpOptions::default())?;
+        Ok(match self.mcp_auth(secrets, interactive, on_url)? {
+            Some(auth) => sup.with_auth(auth),
+            None => sup,
+        })
     }
 
     fn mcp_stored(&self, name: &str) -> ServiceResult<Option<McpServerSpec>> {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Service, ServiceResult};
-use crate::mcp::{McpOptions, McpServerSpec, McpSupervisor, McpTransport};
+use crate::mcp::{McpServerSpec, McpTransport};
 use crate::secrets::SecretStore;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -110,7 +110,7 @@ impl Service {
         secrets: &dyn SecretStore,
     ) -> ServiceResult<Vec<McpToolView>> {
         let spec = self.mcp_spec(name, secrets)?;
-        let sup = McpSupervisor::with_servers(vec![spec], McpOptions::default())?;
+        let sup = self.mcp_background_supervisor(vec![spec], secrets)?;
         let tools = sup.list_tools(name).await;
         sup.shutdown().await;
         Ok(tools?

@@ -7,6 +7,7 @@ use super::app_settings::{
     THEME_SETTING, check_hotkey,
 };
 use super::backup::DAILY_BACKUP_SETTING;
+use super::mcp_sign_in::CLIENT_METADATA_URL_SETTING;
 use super::voice::{DEVICE_SETTING, LANGUAGE_SETTING, MODEL_SETTING, RETENTION_SETTING};
 use super::warm_engine::UNLOAD_SETTING;
 use super::{ChangeEvent, LLM_SETTING, RECONCILE_SETTING, Service, ServiceError, ServiceResult};
@@ -65,6 +66,10 @@ pub const USER_SETTINGS: &[(&str, &str)] = &[
     (
         DAILY_BACKUP_SETTING,
         "on (default) keeps a daily backup in the data dir's backups folder (the last 7); off stops them",
+    ),
+    (
+        CLIENT_METADATA_URL_SETTING,
+        "https URL of a published OAuth Client ID Metadata Document, used as the client id with remote MCP servers that accept one (unset = register with each server)",
     ),
 ];
 
@@ -128,6 +133,16 @@ impl Service {
             | DAILY_BACKUP_SETTING
             | RECONCILE_SETTING => {
                 one_of(value, &["on", "off"]).map_err(invalid)?;
+            }
+            CLIENT_METADATA_URL_SETTING => {
+                // CIMD client ids are https URLs with a path (draft-ietf-oauth-client-id-metadata-document).
+                let ok = url::Url::parse(value)
+                    .is_ok_and(|u| u.scheme() == "https" && u.path().len() > 1);
+                if !ok {
+                    return Err(invalid(format!(
+                        "{value:?} is not an https URL with a path, e.g. https://example.com/oauth/client.json"
+                    )));
+                }
             }
             LLM_SETTING => {
                 return Err(invalid(

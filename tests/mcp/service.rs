@@ -104,7 +104,9 @@ async fn a_stored_server_gets_its_secret_env_at_start() {
     )
     .unwrap();
     assert!(!contains(&db_bytes(dir.path()), "tok-123-secret"));
-    let sup = svc.mcp_supervisor(&keychain, Some("ev")).unwrap();
+    let sup = svc
+        .mcp_supervisor(&keychain, Some("ev"), false, None)
+        .unwrap();
     let r = sup
         .call_tool("ev", "get-env", serde_json::json!({}))
         .await

@@ -1,0 +1,119 @@
+//! Signing in to remote MCP servers, for the CLI and the app alike: sign in, sign out, where
+//! each server stands, and the sign-in every MCP connection carries.
+
+use super::{ChangeEvent, Service, ServiceResult};
+use crate::mcp::oauth::{self, McpAuth, SignedIn};
+use crate::mcp::{AuthState, McpError, McpOptions, McpServerSpec, McpSupervisor, McpTransport};
+use crate::secrets::{Secret, SecretStore};
+
+/// A Client ID Metadata Document URL (an https URL where Utter's client metadata is
+/// published), offered as the client id to servers that accept one instead of registration.
+pub const CLIENT_METADATA_URL_SETTING: &str = "mcp.client_metadata_url";
+
+pub use crate::mcp::oauth::OnSignInUrl;
+
+impl Service {
+    /// The sign-in connections carry. `interactive` lets a server's 401 open the browser;
+    /// without it (agents, chat, schedules) a server that wants sign-in says so instead.
+    /// None when the secret store cannot be shared with connections (no sign-in then).
+    pub fn mcp_auth(
+        &self,
+        secrets: &dyn SecretStore,
+        interactive: bool,
+        on_url: Option<OnSignInUrl>,
+    ) -> ServiceResult<Option<McpAuth>> {
+        let Some(shared) = secrets.shared() else {
+            return Ok(None);
+        };
+        let mut auth = McpAuth::background(shared);
+        auth.interactive = interactive;
+        auth.client_metadata_url = self
+            .get_setting(CLIENT_METADATA_URL_SETTING)?
+            .filter(|u| !u.is_empty());
+        if let Some(on_url) = on_url {
+            auth.on_url = on_url;
+        }
+        Ok(Some(auth))
+    }
+
+    /// A supervisor over `specs` whose HTTP servers use their stored sign-in (no browser).
+    pub(super) fn mcp_background_supervisor(
+        &self,
+        specs: Vec<McpServerSpec>,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<McpSupervisor> {
+        let sup = McpSupervisor::with_servers(specs, McpOptions::default())?;
+        Ok(match self.mcp_auth(secrets, false, None)? {
+            Some(auth) => sup.with_auth(auth),
+            None => sup,
+        })
+    }
+
+    /// Signs in to an HTTP server in the browser and stores the tokens in the keychain.
+    pub async fn mcp_login(
+        &self,
+        name: &str,
+        secrets: &dyn SecretStore,
+        on_url: OnSignInUrl,
+    ) -> ServiceResult<SignedIn> {
+        let spec = self.mcp_spec(name, secrets)?;
+        if !matches!(spec.transport, McpTransport::Http { .. }) {
+            return Err(McpError::Config(format!(
+                "'{name}' is a local command server; only HTTP servers sign in"
+            ))
+            .into());
+        }
+        let auth = self
+            .mcp_auth(secrets, true, Some(on_url))?
+            .ok_or_else(|| McpError::Config("signing in needs the OS keychain".into()))?;
+        let sup = McpSupervisor::with_servers(vec![spec], McpOptions::default())?.with_auth(auth);
+        let signed_in = sup.login(name).await;
+        sup.shutdown().await;
+        let signed_in = signed_in?;
+        tracing::info!(server = %name, scopes = ?signed_in.scopes, "signed in to MCP server");
+        self.feed.emit(ChangeEvent::SettingChanged {
+            key: format!("mcp.{name}"),
+        });
+        Ok(signed_in)
+    }
+
+    /// Forgets the server's tokens and this machine's registration with it. The server
+    /// stays; its next use asks for sign-in again.
+    pub fn mcp_logout(&self, name: &str, secrets: &dyn SecretStore) -> ServiceResult<()> {
+        if self.mcp_list()?.iter().all(|s| s.name != name) {
+            return Err(McpError::UnknownServer(name.to_owned()).into());
+        }
+        oauth::sign_out(secrets, name)?;
+        self.feed.emit(ChangeEvent::SettingChanged {
+            key: format!("mcp.{name}"),
+        });
+        Ok(())
+    }
+
+    /// Where each server stands with sign-in (one keychain read per HTTP server).
+    pub fn mcp_auth_state(
+        &self,
+        spec: &McpServerSpec,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<AuthState> {
+        if !matches!(spec.transport, McpTransport::Http { .. }) {
+            return Ok(AuthState::None);
+        }
+        Ok(oauth::auth_state(
+            secrets,
+            &spec.name,
+            spec.oauth.client_id.is_some(),
+        )?)
+    }
+
+    /// Keeps the secret of a client id the user registered with the server.
+    pub fn mcp_set_client_secret(
+        &self,
+        name: &str,
+        secret: &Secret,
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<()> {
+        secrets.set(&oauth::client_secret_key(name), secret)?;
+        Ok(())
+    }
+}

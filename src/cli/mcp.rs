@@ -129,13 +129,13 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
                 scopes: signed_in.scopes.clone(),
             };
             out(&format!(
-                "Signed in to {name}{}; {}",
+                "{name}: {}{}",
+                auth_label(&state, now).unwrap_or_default(),
                 if signed_in.scopes.is_empty() {
                     String::new()
                 } else {
-                    format!(" with {}", signed_in.scopes.join(" "))
+                    format!("; granted: {}", signed_in.scopes.join(" "))
                 },
-                auth_label(&state, now).unwrap_or_default()
             ))
         }
         McpCmd::Logout { name } => {
@@ -261,7 +261,7 @@ fn auth_label(state: &AuthState, now: i64) -> Option<String> {
             ..
         } => Some(match (expires_at, refreshable) {
             (Some(at), true) => format!(
-                "signed in, token renews itself (next at {})",
+                "signed in; the token renews itself (next at {})",
                 local_time(*at)
             ),
             (Some(at), false) if *at <= now => "sign-in expired: utter mcp login".to_string(),

@@ -46,7 +46,7 @@ test-rust:
 	  UTTER_TEST_MODEL=$$model UTTER_MCP_FIXTURES=$$fixtures UTTER_TEST_EMBED_WHEEL=$$embed \
 	  $(CARGO) test --workspace
 	python3 scripts/score_reconcile.py
-	scripts/test-keychain.sh
+	UTTER_MCP_FIXTURES=$$(scripts/mcp-fixtures.sh) scripts/test-keychain.sh
 	scripts/test-mcp-conformance.sh
 	scripts/test-notify.sh
 	@git diff --exit-code --stat -- ui/src/bindings || (echo "ui/src/bindings is stale: commit the regenerated TS types" && false)

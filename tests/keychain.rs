@@ -202,8 +202,8 @@ fn cli_mcp_env_values_live_in_the_keychain_only() {
 /// URL query, URL user info and command-line argument, and the LLM API key — while the servers
 /// try to leak them back (a stdio server printing its argv and env, an HTTP MCP server and an
 /// LLM provider quoting them in errors). None may appear on stdout or stderr at any verbosity,
-/// in `--json` output, in the export, or anywhere in the data dir. (OAuth tokens are not a
-/// way in yet: #19.)
+/// in `--json` output, in the export, or anywhere in the data dir. (OAuth tokens have their own
+/// test: `mcp_sign_in`.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn planted_secrets_appear_nowhere() {
     if store_or_skip().is_none() || std::env::var_os("UTTER_TEST_PRIVATE_KEYRING").is_none() {
@@ -415,3 +415,6 @@ async fn planted_secrets_appear_nowhere() {
     }
     run(&["llm", "clear"], &[], "");
 }
+
+#[path = "keychain/mcp_sign_in.rs"]
+mod mcp_sign_in;

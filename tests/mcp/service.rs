@@ -117,3 +117,75 @@ async fn a_stored_server_gets_its_secret_env_at_start() {
         "the server did not get the value"
     );
 }
+
+/// A sign-in belongs to one server URL: re-adding the same URL keeps it, a new URL under the
+/// old name starts signed out, and removing the server forgets tokens, registration and the
+/// user's client secret.
+#[test]
+fn sign_in_entries_follow_the_server_url_and_go_with_the_server() {
+    use utter::mcp::{AuthState, McpServerSpec};
+    use utter::secrets::Secret;
+    let dir = tempfile::tempdir().unwrap();
+    let svc = utter::Service::open(dir.path()).unwrap();
+    let keychain = MemoryStore::new();
+    let tokens = |at: &str| {
+        Secret::new(format!(
+            r#"{{"client_id":"c1","token_response":{{"access_token":"{at}","token_type":"bearer","expires_in":3600,"refresh_token":"rt-1"}},"granted_scopes":["read"],"token_received_at":{}}}"#,
+            chrono::Utc::now().timestamp()
+        ))
+    };
+    let mut spec = McpServerSpec::http("linear", "https://mcp.linear.app/mcp");
+    spec.oauth.client_id = Some("my-app".into());
+    svc.mcp_add(spec.clone(), &keychain).unwrap();
+    svc.mcp_set_client_secret("linear", &Secret::new("cs-PLANT-91"), &keychain)
+        .unwrap();
+    // A client id alone says the server signs in: it needs one before any call.
+    assert_eq!(
+        svc.mcp_auth_state(&spec, &keychain).unwrap(),
+        AuthState::SignInNeeded
+    );
+    keychain
+        .set("mcp:linear:oauth:tokens", &tokens("at-PLANT-1"))
+        .unwrap();
+    keychain
+        .set("mcp:linear:oauth:registration", &Secret::new("{}"))
+        .unwrap();
+    let AuthState::SignedIn {
+        refreshable,
+        scopes,
+        expires_at,
+    } = svc.mcp_auth_state(&spec, &keychain).unwrap()
+    else {
+        panic!("not signed in")
+    };
+    assert!(refreshable);
+    assert_eq!(scopes, ["read"]);
+    assert!(expires_at.unwrap() > chrono::Utc::now().timestamp() + 3000);
+
+    svc.mcp_add(spec.clone(), &keychain).unwrap();
+    assert!(keychain.get("mcp:linear:oauth:tokens").unwrap().is_some());
+    let moved = McpServerSpec::http("linear", "https://elsewhere.example/mcp");
+    svc.mcp_add(moved.clone(), &keychain).unwrap();
+    assert!(keychain.get("mcp:linear:oauth:tokens").unwrap().is_none());
+    assert!(
+        keychain
+            .get("mcp:linear:oauth:registration")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        svc.mcp_auth_state(&moved, &keychain).unwrap(),
+        AuthState::None
+    );
+    // Neither the client secret nor a token ever reaches the database.
+    assert!(!contains(&db_bytes(dir.path()), "cs-PLANT-91"));
+    assert!(!contains(&db_bytes(dir.path()), "at-PLANT-1"));
+    svc.mcp_remove("linear", &keychain).unwrap();
+    assert!(
+        keychain
+            .get("mcp:linear:oauth:client-secret")
+            .unwrap()
+            .is_none()
+    );
+    assert!(keychain.is_empty(), "entries left behind");
+}

@@ -166,6 +166,12 @@ impl McpServerSpec {
         }
     }
 
+    /// An HTTP server the user gave its own `Authorization` header: it does not sign in.
+    pub fn has_static_authorization(&self) -> bool {
+        matches!(&self.transport, McpTransport::Http { headers, .. }
+            if headers.keys().any(|h| h.eq_ignore_ascii_case("authorization")))
+    }
+
     /// Adds an environment variable (stdio only; ignored for HTTP).
     pub fn with_env(mut self, key: impl Into<String>, value: impl Into<SecretValue>) -> Self {
         if let McpTransport::Stdio { env, .. } = &mut self.transport {

@@ -35,6 +35,7 @@ pub(crate) async fn connect(
     let user_sets_auth = headers
         .keys()
         .any(|h| h.eq_ignore_ascii_case("authorization"));
+    // A header the user set wins; sign-in would only replace it.
     let handshake = match auth.filter(|_| !user_sets_auth) {
         Some(auth) => {
             let manager = oauth::manager_for(server, url, client_id, auth.secrets.clone())

@@ -265,6 +265,16 @@ impl McpSupervisor {
             else {
                 return result;
             };
+            if slot.spec.has_static_authorization() {
+                return Err(McpError::Rejected {
+                    server: slot.spec.name.clone(),
+                    method: "the connection".into(),
+                    code: if *insufficient_scope { 403 } else { 401 },
+                    message: "the Authorization header it was given is refused; give it a \
+                              valid one with `utter mcp add`, or remove the header to sign in"
+                        .into(),
+                });
+            }
             let Some(auth) = &self.auth else {
                 return result;
             };

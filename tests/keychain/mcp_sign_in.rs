@@ -133,6 +133,25 @@ async fn remote_server_sign_in_lives_in_the_keychain() {
     let listed = ok(&["mcp", "list", "--json"]);
     assert_eq!(auth_state(&listed, "notes"), "sign_in_needed");
 
+    // A server given its own (wrong) Authorization header does not turn into a sign-in.
+    ok(&[
+        "mcp",
+        "add",
+        "static",
+        "--url",
+        &other.url,
+        "--header",
+        "Authorization: Bearer at-not-a-real-token",
+    ]);
+    let refused = run(&["mcp", "call", "static", "whoami", "--sign-in"]);
+    assert!(
+        cli::stderr(&refused).contains("Authorization header it was given is refused"),
+        "{}",
+        cli::stderr(&refused)
+    );
+    assert_eq!(other.admin("stats").await["authorizations"], 0);
+    ok(&["mcp", "rm", "static"]);
+
     let said = ok(&["mcp", "login", "notes"]);
     assert!(
         said.contains("signed in") && said.contains("notes:read"),

@@ -1,5 +1,5 @@
 //! Fuzz targets for every parser that reads input nobody controls: WAV files, spoken dates,
-//! quick-add lines, transcripts, Claude Desktop configs and the importers.
+//! quick-add lines, transcripts, Claude Desktop configs, the importers and backup archives.
 //!
 //! Each target is a [`bolero`] harness and runs two ways:
 //! - `cargo test --test fuzz` (so `make test`): the committed corpus under
@@ -14,6 +14,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod fuzz {
+    pub mod backup;
     pub mod dates;
     pub mod extract;
     pub mod import;

@@ -15,6 +15,7 @@ mod core {
     pub mod migrations;
     pub mod ordering;
     pub mod reconcile;
+    pub mod run_redaction;
     pub mod search;
     pub mod semantic;
     pub mod store_properties;

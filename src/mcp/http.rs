@@ -36,15 +36,18 @@ pub(crate) async fn connect(
         .keys()
         .any(|h| h.eq_ignore_ascii_case("authorization"));
     // A header the user set wins; sign-in would only replace it.
-    let handshake = match auth.filter(|_| !user_sets_auth) {
-        Some(auth) => {
-            let manager = oauth::manager_for(server, url, client_id, auth.secrets.clone())
-                .await
-                .map_err(|reason| McpError::Connect {
-                    server: server.to_string(),
-                    url: super::secret::redact_url(url),
-                    reason,
-                })?;
+    let manager = match auth.filter(|_| !user_sets_auth) {
+        Some(auth) => oauth::manager_for(server, url, client_id, auth.secrets.clone())
+            .await
+            .map_err(|reason| McpError::Connect {
+                server: server.to_string(),
+                url: super::secret::redact_url(url),
+                reason,
+            })?,
+        None => None,
+    };
+    let handshake = match manager {
+        Some(manager) => {
             let transport =
                 StreamableHttpClientTransport::with_client(AuthClient::new(http, manager), config);
             tokio::time::timeout(timeout, client.serve(transport)).await

@@ -65,24 +65,32 @@ impl fmt::Debug for McpAuth {
 }
 
 /// The authorization manager for a connection: the stored tokens (refreshed as needed), or
-/// none yet, in which case requests go out bare and a 401 asks for sign-in.
+/// none yet, in which case requests go out bare and a 401 asks for sign-in. None when the
+/// keychain cannot be read: the connection then goes without sign-in rather than failing
+/// every request on the keychain (a server that wants one says so with its 401).
 pub(crate) async fn manager_for(
     server: &str,
     url: &str,
     client_id: Option<&str>,
     secrets: Arc<dyn SecretStore>,
-) -> Result<AuthorizationManager, String> {
+) -> Result<Option<AuthorizationManager>, String> {
     let mut manager = AuthorizationManager::new(url)
         .await
         .map_err(|e| e.to_string())?;
     let store = KeychainCredentials::new(server, secrets.clone());
-    let stored = store.load().await.map_err(|e| e.to_string())?;
+    let stored = match store.load().await {
+        Ok(stored) => stored,
+        Err(e) => {
+            tracing::warn!(server, "no sign-in for this connection: {e}");
+            return Ok(None);
+        }
+    };
     manager.set_credential_store(store);
     let Some(stored_id) = stored
         .filter(|c| c.token_response.is_some())
         .map(|c| c.client_id)
     else {
-        return Ok(manager);
+        return Ok(Some(manager));
     };
     // Discovery again, for the token endpoint refresh needs; the tokens stay where they are.
     let metadata = sign_in::discover(&manager, url, None)
@@ -94,7 +102,7 @@ pub(crate) async fn manager_for(
         .await
         .map_err(|e| format!("cannot read the server's sign-in settings: {e}"))?;
     if !restored {
-        return Ok(manager);
+        return Ok(Some(manager));
     }
     // rmcp restores only the client id; a confidential client needs its secret to refresh.
     let server_owned = server.to_string();
@@ -119,5 +127,5 @@ pub(crate) async fn manager_for(
             .configure_client(config)
             .map_err(|e| e.to_string())?;
     }
-    Ok(manager)
+    Ok(Some(manager))
 }

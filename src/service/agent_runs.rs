@@ -575,6 +575,9 @@ impl Service {
     }
 
     fn finish_run(&self, run: &Run, output: &str) -> ServiceResult<()> {
+        // The model's last words may quote a secret a tool echoed; the card keeps them too.
+        let output = crate::secrets::redact::scrub_known(output);
+        let output = output.as_ref();
         let done = self
             .store()
             .set_run_status(run.id, RunStatus::Completed, Some(output), None)?;

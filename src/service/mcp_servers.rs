@@ -61,8 +61,20 @@ impl Service {
             (old.as_ref().map(|o| &o.transport), &spec.transport),
             (Some(McpTransport::Http { url: a, .. }), McpTransport::Http { url: b, .. }) if a == b
         );
-        if !same_url {
+        let was_http = matches!(
+            old.as_ref().map(|o| &o.transport),
+            Some(McpTransport::Http { .. })
+        );
+        let is_http = matches!(spec.transport, McpTransport::Http { .. });
+        // Stdio servers never sign in: no keychain call for them (it may not even exist).
+        if !same_url && was_http {
             crate::mcp::oauth::sign_out(secrets, &name)?;
+        } else if !same_url && is_http {
+            // A new server may find entries of an old one of the same name (another data
+            // dir); without a keychain there are none to find.
+            if let Err(e) = crate::mcp::oauth::sign_out(secrets, &name) {
+                tracing::debug!(server = %name, "no old sign-in to clear: {e}");
+            }
         }
         let (kind, map) = secret_map(&mut spec.transport);
         for (var, value) in map.iter_mut() {
@@ -180,7 +192,12 @@ impl Service {
             return Ok(false);
         };
         self.mcp_forget_secrets(&spec, secrets)?;
-        crate::mcp::oauth::forget(secrets, name)?;
+        if matches!(spec.transport, McpTransport::Http { .. })
+            && let Err(e) = crate::mcp::oauth::forget(secrets, name)
+        {
+            // Without a keychain nothing was signed in; with one, say what is left behind.
+            tracing::warn!(server = %name, "could not remove its sign-in from the keychain: {e}");
+        }
         let removed = self.store().delete_mcp_server(name)?;
         self.feed.emit(ChangeEvent::SettingChanged {
             key: format!("mcp.{name}"),

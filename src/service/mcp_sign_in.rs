@@ -99,11 +99,14 @@ impl Service {
         if !matches!(spec.transport, McpTransport::Http { .. }) {
             return Ok(AuthState::None);
         }
-        Ok(oauth::auth_state(
-            secrets,
-            &spec.name,
-            spec.oauth.client_id.is_some(),
-        )?)
+        match oauth::auth_state(secrets, &spec.name, spec.oauth.client_id.is_some()) {
+            Ok(state) => Ok(state),
+            // Listing servers must work without a keychain; nothing is signed in then.
+            Err(e) => {
+                tracing::debug!(server = %spec.name, "sign-in state unknown: {e}");
+                Ok(AuthState::None)
+            }
+        }
     }
 
     /// Keeps the secret of a client id the user registered with the server.

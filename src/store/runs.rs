@@ -149,6 +149,8 @@ impl Store {
         error: Option<&str>,
     ) -> StoreResult<Run> {
         let now = now_rfc3339();
+        let output = output.map(scrub_known);
+        let error = error.map(scrub_known);
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE runs SET status = ?2, output = COALESCE(?3, output), error = ?4,
@@ -249,6 +251,8 @@ impl Store {
         reason: &str,
     ) -> StoreResult<Approval> {
         let now = now_rfc3339();
+        // What the user is asked to approve is shown on screen and kept: no known secret.
+        let arguments = scrub_known(arguments);
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO approvals (run_id, step_id, tool, arguments, reason, created_at)

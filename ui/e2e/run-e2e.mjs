@@ -658,6 +658,8 @@ describe("agents (mock IPC, headless Chromium)", () => {
         await page.mouse.move(5, 5);
         await page.waitForTimeout(200);
         await page.screenshot({ path: path.join(ART, "mcp-sign-in.png"), fullPage: true });
+        // Esc in a text field stays in the field; from the page it goes back.
+        await page.evaluate(() => document.activeElement?.blur());
         await page.keyboard.press("Escape");
         await page.getByRole("dialog", { name: "Agents" }).waitFor();
       }

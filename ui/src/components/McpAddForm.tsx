@@ -6,12 +6,13 @@ import { useState } from "react";
 
 import type { NewMcpServer } from "../bindings/NewMcpServer";
 
-/** Official remote MCP endpoints, URL only: nothing of theirs ships with Utter. */
+/** Official remote MCP endpoints, URL only: nothing of theirs ships with Utter. Streamable
+ * HTTP ones (Atlassian also has an older SSE endpoint, /v1/sse, which Utter does not speak). */
 export const REMOTE_PRESETS: { name: string; url: string }[] = [
   { name: "github", url: "https://api.githubcopilot.com/mcp/" },
   { name: "linear", url: "https://mcp.linear.app/mcp" },
   { name: "notion", url: "https://mcp.notion.com/mcp" },
-  { name: "atlassian", url: "https://mcp.atlassian.com/v1/sse" },
+  { name: "atlassian", url: "https://mcp.atlassian.com/v1/mcp" },
   { name: "sentry", url: "https://mcp.sentry.dev/mcp" },
   { name: "stripe", url: "https://mcp.stripe.com" },
 ];

@@ -14,6 +14,9 @@ use crate::secrets::SecretStore;
 /// the MCP servers page (for a sign-in).
 pub const OPEN_ACTION: &str = "open";
 
+/// How many of the newest runs each look checks for ones that ended unseen.
+const RECENT_RUNS: usize = 20;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgentTray {
     Idle,
@@ -35,6 +38,9 @@ pub struct AgentUpdate {
 pub struct AgentWatch {
     seen_approval: i64,
     active: BTreeSet<i64>,
+    /// The newest run known: a newer one that already ended was never seen running (it
+    /// failed at once, e.g. on a server that wants sign-in) and is still news.
+    seen_run: i64,
     /// To tell a run that stopped because a server wants sign-in from any other failure.
     secrets: Option<Arc<dyn SecretStore>>,
 }
@@ -44,6 +50,7 @@ impl std::fmt::Debug for AgentWatch {
         f.debug_struct("AgentWatch")
             .field("seen_approval", &self.seen_approval)
             .field("active", &self.active)
+            .field("seen_run", &self.seen_run)
             .finish_non_exhaustive()
     }
 }
@@ -58,9 +65,11 @@ impl AgentWatch {
             .map(|a| a.id)
             .unwrap_or(0);
         let active = store.active_runs()?.into_iter().map(|r| r.id).collect();
+        let seen_run = store.list_runs(None, 1)?.first().map(|r| r.id).unwrap_or(0);
         Ok(AgentWatch {
             seen_approval,
             active,
+            seen_run,
             secrets: None,
         })
     }
@@ -84,6 +93,19 @@ impl AgentWatch {
                 {
                     ended.push(run);
                 }
+            }
+            // Runs that started and ended between two looks.
+            let recent = store.list_runs(None, RECENT_RUNS)?;
+            for run in recent.iter().rev() {
+                if run.id > self.seen_run
+                    && !self.active.contains(&run.id)
+                    && matches!(run.status, RunStatus::Completed | RunStatus::Failed)
+                {
+                    ended.push(run.clone());
+                }
+            }
+            if let Some(newest) = recent.first() {
+                self.seen_run = self.seen_run.max(newest.id);
             }
             (pending, active, ended)
         };

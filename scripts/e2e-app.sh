@@ -28,6 +28,13 @@ if [ "${1:-}" != "--inner" ]; then
   exit $status
 fi
 
+# The app keeps MCP sign-in tokens in the OS keychain: an unlocked gnome-keyring on this
+# private bus, its files under the temporary HOME (as scripts/test-keychain.sh does).
+command -v gnome-keyring-daemon >/dev/null || { echo "missing gnome-keyring-daemon: apt-get install gnome-keyring" >&2; exit 1; }
+eval "$(echo -n e2e-keyring | gnome-keyring-daemon --unlock --components=secrets)"
+# A sign-in's "browser" follows the page's redirects back to the app's loopback listener.
+export BROWSER=$ROOT/tests/mcp/conformance/follow-redirects.sh
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(free_port); NATIVE_PORT=$(free_port)
 DISP=":$((90 + RANDOM % 400))"

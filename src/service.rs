@@ -51,7 +51,7 @@ pub use error::ServiceError;
 pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
 pub use mcp_servers::McpImport;
-pub use mcp_sign_in::{CLIENT_METADATA_URL_SETTING, OnSignInUrl};
+pub use mcp_sign_in::{CLIENT_METADATA_URL_SETTING, OnSignInUrl, SignInPage};
 pub use mcp_view::{McpServerView, McpToolView, NewMcpServer};
 pub use model_choice::{AUTO_MODEL, AutoModel};
 pub use notifications::{

@@ -24,6 +24,7 @@ mod mcp {
     mod failures;
     pub mod http;
     mod service;
+    mod sign_in_notice;
     mod stdio;
     mod supervisor;
     mod views;

@@ -1,19 +1,21 @@
 //! Turns agent activity into the tray icon and notifications: "approval needed" (Review
-//! opens the inbox) and "<agent> finished" (Open shows the task). Checked on every change
+//! opens the inbox), "<agent> finished" (Open shows the task) and "sign in again" (opens
+//! the MCP servers page). Checked on every change
 //! event, including writes by the CLI in another process.
 
 use std::sync::{Arc, Mutex};
 
 use tauri::{AppHandle, Runtime};
 use tokio::sync::broadcast::error::RecvError;
-use utter::notify::Notifier;
+use utter::notify::{NoticeKind, Notifier};
+use utter::secrets::SecretStore;
 use utter::service::{AgentTray, AgentWatch, ChangeEvent, OPEN_ACTION, Service};
 
 use crate::tray::{self, TrayState};
 
-pub fn spawn<R: Runtime>(app: AppHandle<R>, service: Arc<Service>) {
+pub fn spawn<R: Runtime>(app: AppHandle<R>, service: Arc<Service>, secrets: Arc<dyn SecretStore>) {
     let watch = match AgentWatch::new(&service) {
-        Ok(w) => Arc::new(Mutex::new(w)),
+        Ok(w) => Arc::new(Mutex::new(w.with_secrets(secrets))),
         Err(e) => {
             tracing::warn!("agent notifications are off: {e}");
             return;
@@ -61,7 +63,8 @@ fn check<R: Runtime>(app: &AppHandle<R>, service: &Arc<Service>, watch: &Mutex<A
     for (notice, task) in update.notices {
         let app = app.clone();
         let view = match (notice.kind, task) {
-            (utter::notify::NoticeKind::ApprovalNeeded, _) | (_, None) => "approvals".to_owned(),
+            (NoticeKind::SignInNeeded, _) => "mcp".to_owned(),
+            (NoticeKind::ApprovalNeeded, _) | (_, None) => "approvals".to_owned(),
             (_, Some(id)) => format!("task:{id}"),
         };
         let sent = service.notify(&Notifier::default(), &notice, move |action| {

@@ -113,6 +113,8 @@ fn main() {
             if !tray {
                 tracing::info!("no tray host: closing the window quits Utter");
             }
+            let watch_secrets = Arc::clone(&secrets);
+            app.manage(mcp_commands::SignInPages::default());
             app.manage(AppState {
                 service: service.clone(),
                 started,
@@ -138,7 +140,7 @@ fn main() {
             }
             live::forward_changes(handle.clone(), service.subscribe());
             reminders::spawn(handle.clone(), service.clone());
-            agent_watch::spawn(handle.clone(), service.clone());
+            agent_watch::spawn(handle.clone(), service.clone(), watch_secrets);
             scheduler::spawn(handle, service.clone());
             Ok(())
         })
@@ -217,6 +219,9 @@ fn main() {
             data_commands::export_board,
             data_commands::import_board,
             mcp_commands::mcp_server_tools,
+            mcp_commands::mcp_login,
+            mcp_commands::mcp_open_sign_in_page,
+            mcp_commands::mcp_logout,
             vocabulary_commands::list_vocabulary,
             vocabulary_commands::add_vocabulary,
             vocabulary_commands::remove_vocabulary,

@@ -1,7 +1,11 @@
-//! Commands behind the MCP servers page: list, add, import, remove, and a server's tools.
+//! Commands behind the MCP servers page: list, add, import, remove, a server's tools, and
+//! signing in to remote servers.
 
-use tauri::State;
-use utter::service::{McpImport, McpServerView, McpToolView, NewMcpServer};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use tauri::{AppHandle, Emitter, State};
+use utter::service::{McpImport, McpServerView, McpToolView, NewMcpServer, SignInPage};
 
 use crate::AppState;
 use crate::commands::with_service;
@@ -9,7 +13,8 @@ use crate::error::{CmdResult, CommandError};
 
 #[tauri::command]
 pub async fn list_mcp_servers(state: State<'_, AppState>) -> CmdResult<Vec<McpServerView>> {
-    with_service(state, |s| s.mcp_views()).await
+    let secrets = state.secrets.clone();
+    with_service(state, move |s| s.mcp_views(secrets.as_ref())).await
 }
 
 #[tauri::command]
@@ -63,4 +68,79 @@ pub async fn mcp_server_tools(
         .mcp_tool_views(&name, secrets.as_ref())
         .await
         .map_err(CommandError::from)
+}
+
+/// Sent when a sign-in opens the browser, so the page can say "waiting for your browser"
+/// and offer the page again.
+pub const MCP_SIGN_IN_EVENT: &str = "mcp_sign_in";
+
+/// The sign-in page of each sign-in still waiting for the browser, by server. Kept here so
+/// "open it again" can only open a page a sign-in asked for, not any URL the window names.
+#[derive(Default, Clone)]
+pub struct SignInPages(Arc<Mutex<HashMap<String, String>>>);
+
+impl SignInPages {
+    fn set(&self, server: &str, url: Option<&str>) {
+        let mut pages = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        match url {
+            Some(url) => pages.insert(server.to_owned(), url.to_owned()),
+            None => pages.remove(server),
+        };
+    }
+
+    fn get(&self, server: &str) -> Option<String> {
+        let pages = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        pages.get(server).cloned()
+    }
+}
+
+/// Signs in to an HTTP server in the browser; resolves once the tokens are in the keychain
+/// (or with why the sign-in failed).
+#[tauri::command]
+pub async fn mcp_login(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    pages: State<'_, SignInPages>,
+    name: String,
+) -> CmdResult<()> {
+    let service = state.service.clone();
+    let secrets = state.secrets.clone();
+    let waiting = pages.inner().clone();
+    let on_url = {
+        let waiting = waiting.clone();
+        Arc::new(move |server: &str, url: &str| {
+            waiting.set(server, Some(url));
+            let page = SignInPage {
+                server: server.to_owned(),
+                url: url.to_owned(),
+            };
+            if let Err(e) = app.emit(MCP_SIGN_IN_EVENT, &page) {
+                tracing::warn!("sign-in event not delivered: {e}");
+            }
+        })
+    };
+    let result = service.mcp_login(&name, secrets.as_ref(), on_url).await;
+    waiting.set(&name, None);
+    result.map(|_| ()).map_err(CommandError::from)
+}
+
+/// Opens the page of a sign-in still waiting for the browser again (a closed tab).
+#[tauri::command]
+pub async fn mcp_open_sign_in_page(pages: State<'_, SignInPages>, name: String) -> CmdResult<()> {
+    let url = pages
+        .get(&name)
+        .ok_or_else(|| CommandError::new(format!("no sign-in to {name} is waiting"), true))?;
+    utter::mcp::oauth::open_sign_in_page(&url).map_err(|e| {
+        CommandError::new(
+            format!("cannot open the browser ({e}); open the link shown instead"),
+            false,
+        )
+    })
+}
+
+/// "Sign out and forget": the server's tokens and this machine's registration with it.
+#[tauri::command]
+pub async fn mcp_logout(state: State<'_, AppState>, name: String) -> CmdResult<()> {
+    let secrets = state.secrets.clone();
+    with_service(state, move |s| s.mcp_logout(&name, secrets.as_ref())).await
 }

@@ -116,7 +116,7 @@ pub enum McpError {
 
     /// A 401 (sign-in needed) or 403 `insufficient_scope` (more permissions needed).
     #[error(
-        "MCP server '{server}' {}; run `utter mcp login {server}`, or press Sign in under Settings → MCP servers",
+        "MCP server '{server}' {}; run `utter mcp login {server}`, or press Sign in on the app's MCP servers page (Agents → MCP servers)",
         if *insufficient_scope { "needs more permissions than were granted" } else { "needs you to sign in" }
     )]
     Unauthorized {

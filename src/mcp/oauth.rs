@@ -23,6 +23,12 @@ pub use sign_in::{SignIn, SignInError, SignedIn, sign_in};
 
 use crate::secrets::SecretStore;
 
+/// Opens `url` in the browser the sign-in uses (`$BROWSER` first): the app's "open the
+/// sign-in page again" for a browser tab the user closed. `Err(why)` when none starts.
+pub fn open_sign_in_page(url: &str) -> Result<(), String> {
+    browser::open(url)
+}
+
 /// Long enough to find a password and approve; a browser that never comes back gives up.
 pub const DEFAULT_SIGN_IN_TIMEOUT: Duration = Duration::from_secs(300);
 

@@ -8,6 +8,8 @@ pub enum NoticeKind {
     AgentFinished,
     ApprovalNeeded,
     Reminder,
+    /// A remote MCP server wants the user to sign in (again); agents that use it stop.
+    SignInNeeded,
     /// Something the user must fix (a failed recording, a missing model).
     Error,
 }

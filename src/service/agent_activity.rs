@@ -3,13 +3,19 @@
 //! count too, since this reads the database rather than listening to one process's events.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::{Service, ServiceResult};
 use crate::agents::{ApprovalStatus, RunStatus};
 use crate::notify::{Notice, NoticeKind};
+use crate::secrets::SecretStore;
 
-/// Action id of "Open" on agent notifications: show the approvals inbox or the task.
+/// Action id of "Open" on agent notifications: show the approvals inbox, the task, or
+/// the MCP servers page (for a sign-in).
 pub const OPEN_ACTION: &str = "open";
+
+/// How many of the newest runs each look checks for ones that ended unseen.
+const RECENT_RUNS: usize = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgentTray {
@@ -28,10 +34,25 @@ pub struct AgentUpdate {
 
 /// Remembers what the user was already told, so each approval and each finished run gives
 /// one notification.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct AgentWatch {
     seen_approval: i64,
     active: BTreeSet<i64>,
+    /// The newest run known: a newer one that already ended was never seen running (it
+    /// failed at once, e.g. on a server that wants sign-in) and is still news.
+    seen_run: i64,
+    /// To tell a run that stopped because a server wants sign-in from any other failure.
+    secrets: Option<Arc<dyn SecretStore>>,
+}
+
+impl std::fmt::Debug for AgentWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AgentWatch")
+            .field("seen_approval", &self.seen_approval)
+            .field("active", &self.active)
+            .field("seen_run", &self.seen_run)
+            .finish_non_exhaustive()
+    }
 }
 
 impl AgentWatch {
@@ -44,10 +65,20 @@ impl AgentWatch {
             .map(|a| a.id)
             .unwrap_or(0);
         let active = store.active_runs()?.into_iter().map(|r| r.id).collect();
+        let seen_run = store.list_runs(None, 1)?.first().map(|r| r.id).unwrap_or(0);
         Ok(AgentWatch {
             seen_approval,
             active,
+            seen_run,
+            secrets: None,
         })
+    }
+
+    /// Reads the keychain on failed runs, so one that stopped because a server wants the
+    /// user to sign in again says so (and opens the servers page) instead of a bare error.
+    pub fn with_secrets(mut self, secrets: Arc<dyn SecretStore>) -> Self {
+        self.secrets = Some(secrets);
+        self
     }
 
     pub fn poll(&mut self, svc: &Service) -> ServiceResult<AgentUpdate> {
@@ -62,6 +93,19 @@ impl AgentWatch {
                 {
                     ended.push(run);
                 }
+            }
+            // Runs that started and ended between two looks.
+            let recent = store.list_runs(None, RECENT_RUNS)?;
+            for run in recent.iter().rev() {
+                if run.id > self.seen_run
+                    && !self.active.contains(&run.id)
+                    && matches!(run.status, RunStatus::Completed | RunStatus::Failed)
+                {
+                    ended.push(run.clone());
+                }
+            }
+            if let Some(newest) = recent.first() {
+                self.seen_run = self.seen_run.max(newest.id);
             }
             (pending, active, ended)
         };
@@ -97,6 +141,10 @@ impl AgentWatch {
                         crate::agents::summarize(run.output.as_deref().unwrap_or(""), 120)
                     ),
                 ),
+                RunStatus::Failed if let Some(notice) = self.sign_in_notice(svc, &run, &title) => {
+                    notices.push((notice, run.task_id));
+                    continue;
+                }
                 RunStatus::Failed => (
                     format!("{} stopped", run.agent),
                     format!("“{title}”: {}", run.error.as_deref().unwrap_or("failed")),
@@ -117,5 +165,35 @@ impl AgentWatch {
             AgentTray::Idle
         };
         Ok(AgentUpdate { tray, notices })
+    }
+
+    /// "Sign in again" for a failed run whose agent has a server waiting for sign-in.
+    fn sign_in_notice(
+        &self,
+        svc: &Service,
+        run: &crate::agents::Run,
+        title: &str,
+    ) -> Option<Notice> {
+        let secrets = self.secrets.as_ref()?;
+        let servers = svc.get_agent(&run.agent).ok()?.mcp_servers;
+        let needing = match svc.mcp_servers_needing_sign_in(&servers, secrets.as_ref()) {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!("cannot read MCP sign-in states: {e}");
+                return None;
+            }
+        };
+        let first = needing.first()?;
+        let names = needing.join(", ");
+        Some(
+            Notice::new(
+                NoticeKind::SignInNeeded,
+                format!("{} stopped: sign in again to {first}", run.agent),
+                format!(
+                    "“{title}”: MCP server {names} needs you to sign in again. Press Sign in on the MCP servers page; your other servers keep working."
+                ),
+            )
+            .with_action(OPEN_ACTION, "Sign in"),
+        )
     }
 }

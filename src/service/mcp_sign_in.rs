@@ -12,6 +12,15 @@ pub const CLIENT_METADATA_URL_SETTING: &str = "mcp.client_metadata_url";
 
 pub use crate::mcp::oauth::OnSignInUrl;
 
+/// A sign-in waiting for the browser: the page the user signs in on. The URL carries the
+/// PKCE challenge and `state`, never a token or the verifier, so the window may show it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SignInPage {
+    pub server: String,
+    pub url: String,
+}
+
 impl Service {
     /// The sign-in connections carry. `interactive` lets a server's 401 open the browser;
     /// without it (agents, chat, schedules) a server that wants sign-in says so instead.
@@ -107,6 +116,24 @@ impl Service {
                 Ok(AuthState::None)
             }
         }
+    }
+
+    /// Which of `names` (an agent's servers) wait for the user to sign in (again): a run
+    /// that failed with one of these in scope failed for that reason.
+    pub fn mcp_servers_needing_sign_in(
+        &self,
+        names: &[String],
+        secrets: &dyn SecretStore,
+    ) -> ServiceResult<Vec<String>> {
+        let mut needing = Vec::new();
+        for spec in self.mcp_list()? {
+            if names.contains(&spec.name)
+                && self.mcp_auth_state(&spec, secrets)? == AuthState::SignInNeeded
+            {
+                needing.push(spec.name);
+            }
+        }
+        Ok(needing)
     }
 
     /// Keeps the secret of a client id the user registered with the server.

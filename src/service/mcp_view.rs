@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Service, ServiceResult};
-use crate::mcp::{McpServerSpec, McpTransport};
-use crate::secrets::SecretStore;
+use crate::mcp::{AuthState, McpServerSpec, McpTransport, SecretValue};
+use crate::secrets::{Secret, SecretStore};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -23,6 +23,10 @@ pub struct McpServerView {
     pub trusted: bool,
     /// Agents that have this server in scope.
     pub agents: Vec<String>,
+    /// Where the server stands with sign-in (always `none` for a command server).
+    pub auth: AuthState,
+    /// A client id the user registered with the server, when one was given (not secret).
+    pub client_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -36,7 +40,7 @@ pub struct McpToolView {
 }
 
 /// A server to add from the app: a command line or a URL, and secret values by name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct NewMcpServer {
     pub name: String,
@@ -45,15 +49,26 @@ pub struct NewMcpServer {
     pub url: Option<String>,
     /// `(name, value)`: env variables for stdio, headers for HTTP; values go to the keychain.
     pub secrets: Vec<(String, String)>,
+    /// HTTP only: a client id registered with the server by the user, for sign-in.
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// The secret of that client id; it goes to the keychain, never into the config.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub client_secret: Option<SecretValue>,
+    /// Scopes to ask for at sign-in instead of the server's suggestion, space-separated.
+    #[serde(default)]
+    pub scope: Option<String>,
 }
 
 impl Service {
-    pub fn mcp_views(&self) -> ServiceResult<Vec<McpServerView>> {
+    /// The servers page's list. Reads each HTTP server's sign-in state from the keychain.
+    pub fn mcp_views(&self, secrets: &dyn SecretStore) -> ServiceResult<Vec<McpServerView>> {
         let agents = self.list_agents()?;
-        Ok(self
-            .mcp_list()?
+        self.mcp_list()?
             .into_iter()
             .map(|s| {
+                let auth = self.mcp_auth_state(&s, secrets)?;
                 let (transport, mut secret_names): (_, Vec<String>) = match &s.transport {
                     McpTransport::Stdio { env, .. } => ("stdio", env.keys().cloned().collect()),
                     McpTransport::Http { headers, .. } => {
@@ -61,7 +76,9 @@ impl Service {
                     }
                 };
                 secret_names.extend(crate::mcp::inline_secrets::slots(&s.transport));
-                McpServerView {
+                Ok(McpServerView {
+                    auth,
+                    client_id: s.oauth.client_id.clone(),
                     transport: transport.into(),
                     target: s.transport.describe(),
                     secret_names,
@@ -73,9 +90,9 @@ impl Service {
                         .map(|a| a.name.clone())
                         .collect(),
                     name: s.name,
-                }
+                })
             })
-            .collect())
+            .collect()
     }
 
     pub fn mcp_add_new(&self, new: NewMcpServer, secrets: &dyn SecretStore) -> ServiceResult<()> {
@@ -85,7 +102,12 @@ impl Service {
                 let program = parts.next().unwrap_or_default();
                 McpServerSpec::stdio(new.name, program, parts.collect::<Vec<_>>())
             }
-            (None, Some(url)) => McpServerSpec::http(new.name, url.trim()),
+            (None, Some(url)) => {
+                let mut spec = McpServerSpec::http(new.name, url.trim());
+                spec.oauth.client_id = non_blank(new.client_id);
+                spec.oauth.scope = non_blank(new.scope);
+                spec
+            }
             _ => {
                 return Err(crate::mcp::McpError::Config(
                     "give either a command or a URL for the server".into(),
@@ -99,11 +121,23 @@ impl Service {
                 McpTransport::Http { .. } => spec.with_header(k, v),
             };
         }
+        let client_secret = new.client_secret.filter(|s| !s.expose().trim().is_empty());
+        if client_secret.is_some() && spec.oauth.client_id.is_none() {
+            return Err(crate::mcp::McpError::Config(
+                "a client secret needs the client id it belongs to".into(),
+            )
+            .into());
+        }
+        let name = spec.name.clone();
         self.mcp_add(spec, secrets)?;
+        if let Some(secret) = client_secret {
+            self.mcp_set_client_secret(&name, &Secret::new(secret.expose()), secrets)?;
+        }
         Ok(())
     }
 
-    /// Starts the server, lists its tools and stops it again.
+    /// Starts the server, lists its tools and stops it again (the servers page's "Test
+    /// connection": a server that needs sign-in says so rather than opening the browser).
     pub async fn mcp_tool_views(
         &self,
         name: &str,
@@ -122,4 +156,8 @@ impl Service {
             })
             .collect())
     }
+}
+
+fn non_blank(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }

@@ -19,6 +19,7 @@ async fn servers_page_sees_names_targets_and_users_never_values() {
             command: Some(format!("node {} stdio", entry.display())),
             url: None,
             secrets: vec![("API_TOKEN".into(), "tok-VERYSECRET".into())],
+            ..Default::default()
         },
         &secrets,
     )
@@ -29,6 +30,7 @@ async fn servers_page_sees_names_targets_and_users_never_values() {
             command: None,
             url: Some("http://127.0.0.1:9/mcp".into()),
             secrets: vec![("Authorization".into(), "Bearer VERYSECRET".into())],
+            ..Default::default()
         },
         &secrets,
     )
@@ -37,7 +39,7 @@ async fn servers_page_sees_names_targets_and_users_never_values() {
     research.mcp_servers = vec!["everything".into()];
     svc.save_agent(research).unwrap();
 
-    let views = svc.mcp_views().unwrap();
+    let views = svc.mcp_views(&secrets).unwrap();
     let json = serde_json::to_string(&views).unwrap();
     assert!(!json.contains("VERYSECRET"), "{json}");
     assert_eq!(views[0].name, "everything");
@@ -69,6 +71,7 @@ async fn servers_page_sees_names_targets_and_users_never_values() {
                 command: Some("node x".into()),
                 url: Some("http://127.0.0.1:1/mcp".into()),
                 secrets: vec![],
+                ..Default::default()
             },
             &secrets,
         )
@@ -85,6 +88,7 @@ async fn servers_page_sees_names_targets_and_users_never_values() {
         )),
         url: None,
         secrets: vec![],
+        ..Default::default()
     };
     svc.mcp_add_new(crash, &secrets).unwrap();
     let err = svc
@@ -93,4 +97,54 @@ async fn servers_page_sees_names_targets_and_users_never_values() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("broken"), "{err}");
+}
+
+#[test]
+fn app_adds_an_http_server_with_client_id_secret_and_scope() {
+    let data = tempfile::tempdir().unwrap();
+    let svc = Service::open(data.path()).unwrap();
+    let secrets = MemoryStore::new();
+    svc.mcp_add_new(
+        NewMcpServer {
+            name: "remote".into(),
+            url: Some("http://127.0.0.1:9/mcp".into()),
+            client_id: Some(" my-app ".into()),
+            client_secret: Some("cs-VERYSECRET".into()),
+            scope: Some("read write".into()),
+            ..Default::default()
+        },
+        &secrets,
+    )
+    .unwrap();
+    let views = svc.mcp_views(&secrets).unwrap();
+    let json = serde_json::to_string(&views).unwrap();
+    assert!(!json.contains("VERYSECRET"), "{json}");
+    assert_eq!(views[0].client_id.as_deref(), Some("my-app"));
+    // A client id means the server signs in; nothing is stored yet.
+    assert_eq!(views[0].auth, utter::mcp::AuthState::SignInNeeded);
+    let db = std::fs::read(data.path().join(utter::paths::DB_FILE)).unwrap();
+    assert!(!String::from_utf8_lossy(&db).contains("VERYSECRET"));
+    assert_eq!(
+        secrets
+            .get("mcp:remote:oauth:client-secret")
+            .unwrap()
+            .map(|s| s.expose().to_owned()),
+        Some("cs-VERYSECRET".to_owned())
+    );
+
+    // A secret without its client id is refused, and a command server never signs in.
+    let err = svc
+        .mcp_add_new(
+            NewMcpServer {
+                name: "half".into(),
+                url: Some("http://127.0.0.1:9/mcp".into()),
+                client_secret: Some("cs".into()),
+                ..Default::default()
+            },
+            &secrets,
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("client id"), "{err}");
+    svc.mcp_logout("remote", &secrets).unwrap();
+    assert!(svc.mcp_logout("nobody", &secrets).is_err());
 }

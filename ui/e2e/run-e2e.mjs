@@ -617,8 +617,11 @@ describe("agents (mock IPC, headless Chromium)", () => {
       assert.equal(await files.getByRole("listitem").count(), 3);
       // The screenshot also shows a server that will not start.
       const linear = dialog.getByRole("region", { name: "MCP server linear" });
-      await linear.getByRole("button", { name: "Tools" }).click();
+      await linear.getByRole("button", { name: "Test connection" }).click();
       await linear.getByRole("alert").filter({ hasText: "connection refused" }).waitFor();
+      // A remote server's sign-in: needed on linear, signed in (renewing itself) on notion.
+      await linear.getByText("Sign in needed").waitFor();
+      await dialog.getByRole("region", { name: "MCP server notion" }).getByText("Signed in · renews itself").waitFor();
       await page.mouse.move(5, 5);
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(ART, scheme === "dark" ? "mcp-servers-dark.png" : "mcp-servers.png"), fullPage: true });
@@ -636,6 +639,27 @@ describe("agents (mock IPC, headless Chromium)", () => {
         await importer.getByRole("button", { name: "Import from Claude Desktop" }).click();
         await importer.getByRole("status").filter({ hasText: "Imported 1: github" }).waitFor();
         await dialog.getByRole("region", { name: "MCP server github" }).waitFor();
+        // Sign in: the page waits for the browser (and offers its page again), then shows
+        // the sign-in; a preset fills in a well-known remote server's URL.
+        await page.evaluate(() => (window.__utterMock.backend.mcp.signInMs = Infinity));
+        await linear.getByRole("button", { name: "Sign in" }).click();
+        await linear.getByRole("status").filter({ hasText: "Waiting for your browser" }).waitFor();
+        await linear.getByRole("button", { name: "Open the sign-in page again" }).waitFor();
+        await linear.scrollIntoViewIfNeeded();
+        await page.mouse.move(5, 5);
+        await page.screenshot({ path: path.join(ART, "mcp-sign-in-waiting.png") });
+        await page.evaluate(() => window.__utterMock.backend.mcp.finishSignIn());
+        await linear.getByText("Signed in · renews itself").waitFor();
+        await linear.getByRole("button", { name: "Sign out and forget" }).waitFor();
+        await form.getByRole("button", { name: "sentry" }).click();
+        assert.equal(await form.getByLabel("URL").inputValue(), "https://mcp.sentry.dev/mcp");
+        await form.getByRole("button", { name: "+ Client id" }).click();
+        await form.getByLabel("Client id").fill("my-sentry-app");
+        await page.mouse.move(5, 5);
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: path.join(ART, "mcp-sign-in.png"), fullPage: true });
+        // Esc in a text field stays in the field; from the page it goes back.
+        await page.evaluate(() => document.activeElement?.blur());
         await page.keyboard.press("Escape");
         await page.getByRole("dialog", { name: "Agents" }).waitFor();
       }
@@ -686,7 +710,7 @@ after(() => {
   const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
   fs.mkdirSync(docs, { recursive: true });
   for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
-    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png", "settings-data.png"]) {
+    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "mcp-sign-in.png", "mcp-sign-in-waiting.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png", "settings-data.png"]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

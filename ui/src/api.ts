@@ -30,6 +30,7 @@ import type { McpServerView } from "./bindings/McpServerView";
 import type { McpToolView } from "./bindings/McpToolView";
 import type { ModelEntry } from "./bindings/ModelEntry";
 import type { NewMcpServer } from "./bindings/NewMcpServer";
+import type { SignInPage } from "./bindings/SignInPage";
 import type { NewTask } from "./bindings/NewTask";
 import type { ProviderConfig } from "./bindings/ProviderConfig";
 import type { Run } from "./bindings/Run";
@@ -153,6 +154,28 @@ export function setMcpServerTrusted(name: string, trusted: boolean): Promise<voi
 /** Starts the server to ask for its tools: slow, and the place a broken server shows. */
 export function mcpServerTools(name: string): Promise<McpToolView[]> {
   return invoke<McpToolView[]>("mcp_server_tools", { name });
+}
+
+/** Signs in to an HTTP server in the browser; resolves once the tokens are in the keychain. */
+export function mcpLogin(name: string): Promise<void> {
+  return invoke<void>("mcp_login", { name });
+}
+
+/** Opens the page of a sign-in still waiting for the browser again (a closed tab). */
+export function mcpOpenSignInPage(name: string): Promise<void> {
+  return invoke<void>("mcp_open_sign_in_page", { name });
+}
+
+/** "Sign out and forget": the server's tokens and this machine's registration with it. */
+export function mcpLogout(name: string): Promise<void> {
+  return invoke<void>("mcp_logout", { name });
+}
+
+export const MCP_SIGN_IN_EVENT = "mcp_sign_in";
+
+/** A sign-in opened the browser on this page. */
+export function onMcpSignIn(handler: (page: SignInPage) => void): Promise<UnlistenFn> {
+  return listen<SignInPage>(MCP_SIGN_IN_EVENT, (e) => handler(e.payload));
 }
 
 // ---- agents: definitions, runs, approvals ------------------------------------------------

@@ -94,7 +94,7 @@ pub fn forget(secrets: &dyn SecretStore, server: &str) -> Result<(), SecretError
 }
 
 /// Where a server stands with sign-in, for `utter mcp list` and the servers page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(tag = "state", rename_all = "snake_case")]
 #[ts(export)]
 pub enum AuthState {

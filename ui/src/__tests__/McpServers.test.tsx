@@ -14,6 +14,85 @@ async function openServers() {
 }
 
 describe("MCP servers page", () => {
+  it("shows each remote server's sign-in; a command server has none", async () => {
+    const { page } = await openServers();
+    const linear = within(page.getByRole("group", { name: "Sign-in for linear" }));
+    expect(linear.getByText("Sign in needed")).toBeInTheDocument();
+    expect(linear.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
+    const notion = within(page.getByRole("group", { name: "Sign-in for notion" }));
+    expect(notion.getByText("Signed in · renews itself")).toBeInTheDocument();
+    expect(notion.getByText(/current token until/)).toBeInTheDocument();
+    expect(notion.getByRole("button", { name: "Sign in again" })).toBeInTheDocument();
+    expect(notion.getByRole("button", { name: "Sign out and forget" })).toBeInTheDocument();
+    expect(page.queryByRole("group", { name: "Sign-in for files" })).not.toBeInTheDocument();
+  });
+
+  it("signs in: waits for the browser (its page can be opened again), then shows the sign-in", async () => {
+    const { page, user, backend } = await openServers();
+    backend.mcp.signInMs = Infinity;
+    const group = within(page.getByRole("group", { name: "Sign-in for linear" }));
+    await user.click(group.getByRole("button", { name: "Sign in" }));
+    expect(await group.findByRole("status")).toHaveTextContent("Waiting for your browser");
+    await user.click(await group.findByRole("button", { name: "Open the sign-in page again" }));
+    expect(backend.callsTo("mcp_open_sign_in_page")).toEqual([{ name: "linear" }]);
+    expect(backend.callsTo("mcp_login")).toEqual([{ name: "linear" }]);
+    backend.mcp.finishSignIn?.();
+    expect(await group.findByText("Signed in · renews itself")).toBeInTheDocument();
+    expect(group.queryByRole("status")).not.toBeInTheDocument();
+    expect(group.getByText(/Granted: read/)).toBeInTheDocument();
+  });
+
+  it("a failed sign-in says why and offers Sign in again, no loop", async () => {
+    const { page, user, backend } = await openServers();
+    backend.mcp.signInError = "MCP server 'linear': the sign-in was refused in the browser (access_denied)";
+    const group = within(page.getByRole("group", { name: "Sign-in for linear" }));
+    await user.click(group.getByRole("button", { name: "Sign in" }));
+    expect(await group.findByRole("alert")).toHaveTextContent("Sign-in failed: MCP server 'linear': the sign-in was refused in the browser (access_denied)");
+    expect(group.getByText("Sign in needed")).toBeInTheDocument();
+    expect(group.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    expect(backend.callsTo("mcp_login")).toHaveLength(1);
+  });
+
+  it("Sign out and forget asks first, then clears the sign-in", async () => {
+    const { page, user, backend } = await openServers();
+    const group = within(page.getByRole("group", { name: "Sign-in for notion" }));
+    await user.click(group.getByRole("button", { name: "Sign out and forget" }));
+    expect(backend.callsTo("mcp_logout")).toHaveLength(0);
+    await user.click(group.getByRole("button", { name: "Yes" }));
+    expect(await group.findByText(/Signed out: the tokens and this computer's registration are gone/)).toBeInTheDocument();
+    expect(backend.callsTo("mcp_logout")).toEqual([{ name: "notion" }]);
+    expect(group.queryByText("Signed in · renews itself")).not.toBeInTheDocument();
+    expect(group.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
+  });
+
+  it("a preset fills in a well-known remote server; client id, secret and scope go with it", async () => {
+    const { page, user, backend } = await openServers();
+    const form = within(page.getByRole("form", { name: "Add an MCP server" }));
+    await user.click(within(form.getByRole("group", { name: "Well-known remote servers" })).getByRole("button", { name: "github" }));
+    expect(form.getByLabelText("URL")).toHaveValue("https://api.githubcopilot.com/mcp/");
+    expect(form.getByLabelText("Server name")).toHaveValue("github");
+    await user.click(form.getByRole("button", { name: "+ Client id" }));
+    await user.type(form.getByLabelText("Client id"), "Iv1.abc");
+    await user.type(form.getByLabelText("Client secret"), "s3cret");
+    expect(form.getByLabelText("Client secret")).toHaveAttribute("type", "password");
+    await user.type(form.getByLabelText("Scope"), "repo read:org");
+    await user.click(form.getByRole("button", { name: "Add" }));
+    await waitFor(() => expect(backend.callsTo("add_mcp_server")).toHaveLength(1));
+    expect(backend.callsTo("add_mcp_server")[0].server).toEqual({
+      name: "github",
+      command: null,
+      url: "https://api.githubcopilot.com/mcp/",
+      secrets: [],
+      client_id: "Iv1.abc",
+      client_secret: "s3cret",
+      scope: "repo read:org",
+    });
+    const github = within(await page.findByRole("region", { name: "MCP server github" }));
+    expect(github.getByText("Sign in needed")).toBeInTheDocument();
+    // The secret never comes back to the page.
+    expect(page.queryByText(/s3cret/)).not.toBeInTheDocument();
+  });
+
   it("lists servers with transport, target, keychain names and the agents that use them", async () => {
     const { page } = await openServers();
     const files = within(page.getByRole("region", { name: "MCP server files" }));
@@ -40,7 +119,7 @@ describe("MCP servers page", () => {
     expect(await within(list.getByText("read_text_file").closest("li")!).findByText("read-only")).toBeInTheDocument();
 
     const linear = within(page.getByRole("region", { name: "MCP server linear" }));
-    await user.click(linear.getByRole("button", { name: "Tools" }));
+    await user.click(linear.getByRole("button", { name: "Test connection" }));
     expect(await linear.findByRole("alert")).toHaveTextContent("connection refused");
   });
 
@@ -59,6 +138,9 @@ describe("MCP servers page", () => {
       command: "npx -y @modelcontextprotocol/server-memory",
       url: null,
       secrets: [["MEMORY_FILE_PATH", "/tmp/m.json"]],
+      client_id: null,
+      client_secret: null,
+      scope: null,
     });
     expect(await page.findByRole("region", { name: "MCP server memory" })).toBeInTheDocument();
 
@@ -80,6 +162,9 @@ describe("MCP servers page", () => {
       command: null,
       url: "http://127.0.0.1:3001/mcp",
       secrets: [["Authorization", "Bearer t0k"]],
+      client_id: null,
+      client_secret: null,
+      scope: null,
     });
   });
 
@@ -130,7 +215,7 @@ describe("MCP servers page", () => {
 
   it("explains MCP servers with an example when there are none", async () => {
     const { page, user } = await openServers();
-    for (const name of ["files", "linear"]) {
+    for (const name of ["files", "linear", "notion"]) {
       await user.click(page.getByRole("button", { name: `Remove ${name}` }));
       await user.click(within(page.getByRole("region", { name: `MCP server ${name}` })).getByRole("button", { name: "Yes" }));
     }

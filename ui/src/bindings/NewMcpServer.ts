@@ -11,4 +11,16 @@ command: string | null, url: string | null,
 /**
  * `(name, value)`: env variables for stdio, headers for HTTP; values go to the keychain.
  */
-secrets: Array<[string, string]>, };
+secrets: Array<[string, string]>, 
+/**
+ * HTTP only: a client id registered with the server by the user, for sign-in.
+ */
+client_id: string | null, 
+/**
+ * The secret of that client id; it goes to the keychain, never into the config.
+ */
+client_secret: string | null, 
+/**
+ * Scopes to ask for at sign-in instead of the server's suggestion, space-separated.
+ */
+scope: string | null, };

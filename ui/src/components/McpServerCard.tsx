@@ -1,11 +1,13 @@
 // One MCP server: what it runs or where it is, which keys are in the keychain, who uses it,
 // its tools on demand (that starts the server, so it is also the "does it work" check), and
-// whether its read-only claims are trusted, and removal behind a confirmation.
+// whether its read-only claims are trusted, removal behind a confirmation, and for a remote
+// server its sign-in.
 import { useState } from "react";
 
 import * as api from "../api";
 import type { McpServerView } from "../bindings/McpServerView";
 import type { McpToolView } from "../bindings/McpToolView";
+import { McpSignIn } from "./McpSignIn";
 
 interface McpServerCardProps {
   server: McpServerView;
@@ -51,6 +53,7 @@ export function McpServerCard({ server, onRemove, onTrust }: McpServerCardProps)
         )}
       </header>
       <code className="mcp-target">{server.target}</code>
+      {server.transport === "http" && <McpSignIn server={server} />}
       {server.secret_names.length > 0 && <p className="muted">Keys in the keychain: {server.secret_names.join(", ")}</p>}
       <p className="muted">
         {server.agents.length > 0 ? `Used by ${server.agents.join(", ")}` : "Not used by any agent yet — give it to one on the Agents page."}
@@ -70,6 +73,8 @@ export function McpServerCard({ server, onRemove, onTrust }: McpServerCardProps)
             </>
           ) : tools.state === "ok" ? (
             "Reload tools"
+          ) : server.transport === "http" ? (
+            "Test connection"
           ) : (
             "Tools"
           )}

@@ -49,7 +49,10 @@ export class MockBackend {
   /** Settings, microphones, models and recording. */
   desktop = new MockDesktop();
   /** MCP servers. */
-  mcp = new MockMcp((e) => this.changed(e));
+  mcp = new MockMcp(
+    (e) => this.changed(e),
+    (event, payload) => this.desktop.emit(event, payload),
+  );
   vocabulary = new MockVocabulary(
     (e) => this.changed(e),
     () => this.tasks,

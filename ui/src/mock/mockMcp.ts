@@ -1,6 +1,7 @@
 // The MCP servers page's commands, in memory: two servers, tools for one, a start failure
 // for the other (so the error state can be seen and tested); import reads a pretend Claude
-// Desktop config.
+// Desktop config. Remote servers sign in: the browser step is a pause and a `mcp_sign_in`
+// event with a pretend page.
 import type { ChangeEvent } from "../bindings/ChangeEvent";
 import type { McpImport } from "../bindings/McpImport";
 import type { McpServerView } from "../bindings/McpServerView";
@@ -25,6 +26,8 @@ export class MockMcp {
       enabled: true,
       trusted: false,
       agents: ["Research"],
+      auth: { state: "none" },
+      client_id: null,
     },
     {
       name: "linear",
@@ -34,16 +37,49 @@ export class MockMcp {
       enabled: true,
       trusted: false,
       agents: [],
+      auth: { state: "sign_in_needed" },
+      client_id: null,
+    },
+    {
+      name: "notion",
+      transport: "http",
+      target: "https://mcp.notion.com/mcp",
+      secret_names: [],
+      enabled: true,
+      trusted: true,
+      agents: ["Research"],
+      auth: { state: "signed_in", expires_at: Math.floor(Date.now() / 1000) + 3600, refreshable: true, scopes: [] },
+      client_id: null,
     },
   ];
+
+  /** How long the pretend browser takes to come back from a sign-in (Infinity: until `finishSignIn`). */
+  signInMs = 0;
+  /** When set, sign-in fails with this message (a refused consent, a closed port). */
+  signInError: string | null = null;
+  /** Resolves the sign-in waiting for the browser now (tests). */
+  finishSignIn: (() => void) | null = null;
 
   /** How long "starting" a server takes before its tools come back; the browser demo sets it so "Starting…" shows. */
   startMs = 0;
 
-  constructor(private changed: (e: ChangeEvent) => void) {}
+  constructor(
+    private changed: (e: ChangeEvent) => void,
+    private emit: (event: string, payload: unknown) => void = () => undefined,
+  ) {}
 
   handles(cmd: string): boolean {
-    return ["list_mcp_servers", "add_mcp_server", "import_mcp_servers", "remove_mcp_server", "set_mcp_server_trusted", "mcp_server_tools"].includes(cmd);
+    return [
+      "list_mcp_servers",
+      "add_mcp_server",
+      "import_mcp_servers",
+      "remove_mcp_server",
+      "set_mcp_server_trusted",
+      "mcp_server_tools",
+      "mcp_login",
+      "mcp_logout",
+      "mcp_open_sign_in_page",
+    ].includes(cmd);
   }
 
   dispatch(cmd: string, a: Args): unknown {
@@ -63,10 +99,22 @@ export class MockMcp {
           enabled: true,
           trusted: false,
           agents: [],
+          auth: s.url && s.client_id ? { state: "sign_in_needed" } : { state: "none" },
+          client_id: s.url ? s.client_id : null,
         });
         this.changed({ kind: "setting_changed", key: `mcp.${s.name}` });
         return null;
       }
+      case "mcp_login":
+        return this.login(String(a.name));
+      case "mcp_logout": {
+        const server = this.find(String(a.name));
+        server.auth = { state: "none" };
+        this.changed({ kind: "setting_changed", key: `mcp.${server.name}` });
+        return null;
+      }
+      case "mcp_open_sign_in_page":
+        return null;
       case "import_mcp_servers":
         return this.importClaude();
       case "remove_mcp_server": {
@@ -89,10 +137,32 @@ export class MockMcp {
     }
   }
 
+  private find(name: string): McpServerView {
+    const server = this.servers.find((x) => x.name === name);
+    if (!server) throw `no MCP server named '${name}'`;
+    return server;
+  }
+
+  private async login(name: string): Promise<null> {
+    const server = this.find(name);
+    if (server.transport !== "http") throw `'${name}' is a local command server; only HTTP servers sign in`;
+    this.emit("mcp_sign_in", { server: name, url: `${server.target.replace(/\/mcp\/?$/, "")}/authorize?client_id=utter&state=x` });
+    await new Promise<void>((resolve) => {
+      this.finishSignIn = resolve;
+      if (Number.isFinite(this.signInMs)) setTimeout(resolve, this.signInMs);
+    });
+    this.finishSignIn = null;
+    if (this.signInError) throw this.signInError;
+    server.auth = { state: "signed_in", expires_at: Math.floor(Date.now() / 1000) + 3600, refreshable: true, scopes: ["read"] };
+    this.changed({ kind: "setting_changed", key: `mcp.${name}` });
+    return null;
+  }
+
   private async tools(name: string): Promise<McpToolView[]> {
     if (this.startMs) await new Promise((r) => setTimeout(r, this.startMs));
     if (name === "files") return structuredClone(FILES_TOOLS);
     if (name === "linear") throw "MCP server linear: cannot connect to https://mcp.linear.app/mcp: connection refused";
+    if (name === "notion") return [{ name: "search", description: "Search pages and databases.", read_only: true }];
     if (!this.servers.some((s) => s.name === name)) throw `no MCP server named ${name}`;
     return [];
   }
@@ -122,6 +192,8 @@ const CLAUDE_CONFIG: McpServerView[] = [
     enabled: true,
     trusted: false,
     agents: [],
+    auth: { state: "none" },
+    client_id: null,
   },
   {
     name: "files",
@@ -131,5 +203,7 @@ const CLAUDE_CONFIG: McpServerView[] = [
     enabled: true,
     trusted: false,
     agents: [],
+    auth: { state: "none" },
+    client_id: null,
   },
 ];

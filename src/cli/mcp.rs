@@ -149,12 +149,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             json,
             sign_in,
         } => {
-            let sup = svc.mcp_supervisor(
-                &secrets,
-                Some(&name),
-                may_sign_in(sign_in),
-                Some(print_sign_in_url()),
-            )?;
+            let sup = supervisor(svc, &secrets, &name, sign_in)?;
             let rt = runtime()?;
             let tools = rt.block_on(async {
                 let r = sup.list_tools(&name).await;
@@ -207,12 +202,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
                     "the arguments must be a JSON object, e.g. '{\"message\": \"hi\"}'".into(),
                 ));
             }
-            let sup = svc.mcp_supervisor(
-                &secrets,
-                Some(&name),
-                may_sign_in(sign_in),
-                Some(print_sign_in_url()),
-            )?;
+            let sup = supervisor(svc, &secrets, &name, sign_in)?;
             let rt = runtime()?;
             let result = rt.block_on(async {
                 let r = sup.call_tool(&name, &tool, args).await;
@@ -234,9 +224,16 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
     }
 }
 
-/// A browser may open when asked for, or when someone is at the terminal to use it.
-fn may_sign_in(asked: bool) -> bool {
-    asked || std::io::stdin().is_terminal()
+/// One server, signing in when the server asks and a browser may open: when asked for
+/// (`--sign-in`), or when someone is at the terminal to use it.
+fn supervisor(
+    svc: &Service,
+    secrets: &KeyringStore,
+    name: &str,
+    sign_in: bool,
+) -> Result<crate::mcp::McpSupervisor> {
+    let interactive = sign_in || std::io::stdin().is_terminal();
+    Ok(svc.mcp_supervisor(secrets, Some(name), interactive, Some(print_sign_in_url()))?)
 }
 
 /// The sign-in page's address on stderr, for when no browser opens on this machine. It holds

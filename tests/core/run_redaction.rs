@@ -43,15 +43,5 @@ fn known_secrets_are_redacted_in_everything_a_run_stores() {
         .unwrap();
     assert!(!format!("{done:?}").contains(secret));
     drop(store);
-    for entry in std::fs::read_dir(dir.path()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            let bytes = std::fs::read(&path).unwrap();
-            assert!(
-                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
-                "secret in {}",
-                path.display()
-            );
-        }
-    }
+    crate::cli::assert_no_file_holds(dir.path(), secret);
 }

@@ -286,17 +286,7 @@ async fn a_credential_echoed_by_a_server_is_not_stored() {
             .unwrap()
             .contains(secret)
     );
-    for entry in std::fs::read_dir(s.svc.data_dir()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            let bytes = std::fs::read(&path).unwrap();
-            assert!(
-                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
-                "secret in {}",
-                path.display()
-            );
-        }
-    }
+    crate::cli::assert_no_file_holds(s.svc.data_dir(), secret);
 }
 
 /// A file tells the model to overwrite another file; the model "obeys". The write is not

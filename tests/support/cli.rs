@@ -63,3 +63,19 @@ pub fn err(o: &Output) -> String {
     assert!(!o.status.success(), "should have failed: {}", stdout(o));
     stderr(o)
 }
+
+/// Fails when any file directly in `dir` (the database, its WAL, settings files) holds
+/// `needle`.
+pub fn assert_no_file_holds(dir: &Path, needle: &str) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle:?} is in {}",
+                path.display()
+            );
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! Utter core: everything the product does, with no UI.
 //!
 //! The CLI (`src/main.rs`) and the desktop shell (`src-tauri/`) both call [`service::Service`];
-//! nothing outside [`store`] speaks SQL.
+//! nothing outside [`store`] speaks SQL, except [`backup`], which copies and checks whole
+//! database files through SQLite's backup API.
 
 pub mod agents;
 pub mod audio;

@@ -7,9 +7,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Where generated TypeScript bindings land; the UI imports them from here.
-pub const TS_EXPORT_DIR: &str = "ui/src/bindings";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]

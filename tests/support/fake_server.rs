@@ -1,6 +1,6 @@
 //! A scripted HTTP server on 127.0.0.1 that speaks whatever wire format a test scripts:
-#![allow(dead_code)] // Shared by several test binaries; each uses part of it.
 //! each request gets the next queued reply and is recorded for assertions.
+#![allow(dead_code)] // Shared by several test binaries; each uses part of it.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;

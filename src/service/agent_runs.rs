@@ -159,7 +159,8 @@ impl Service {
         Ok(self.store().list_approvals(status, None)?)
     }
 
-    /// Records the user's answer. The run continues on the next [`Service::resume_run`].
+    /// Records the user's answer. The run goes on with [`Service::continue_run`] (which also
+    /// carries a run inside a workflow on to its next step).
     pub fn decide_approval(
         &self,
         id: i64,

@@ -19,6 +19,7 @@ mod reminders;
 mod scheduler;
 mod settings_commands;
 mod tray;
+mod updates;
 mod vocabulary_commands;
 mod voice_commands;
 
@@ -87,6 +88,8 @@ fn main() {
             tray::open_view(app, "board");
         }))
         .plugin(hotkey::plugin())
+        .plugin(updates::plugin())
+        .manage(updates::Updates::default())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             None,
@@ -139,7 +142,8 @@ fn main() {
             live::forward_changes(handle.clone(), service.subscribe());
             reminders::spawn(handle.clone(), service.clone());
             agent_watch::spawn(handle.clone(), service.clone());
-            scheduler::spawn(handle, service.clone());
+            scheduler::spawn(handle.clone(), service.clone());
+            updates::spawn(handle, updates::Source::from_env());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -221,6 +225,8 @@ fn main() {
             vocabulary_commands::add_vocabulary,
             vocabulary_commands::remove_vocabulary,
             vocabulary_commands::vocabulary_terms,
+            updates::update_status,
+            updates::install_update,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

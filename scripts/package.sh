@@ -39,7 +39,7 @@ args=(bundle --ci --config tauri.cli.conf.json)
 [ -n "$bundles" ] && args+=(--bundles "$bundles")
 # Updater artifacts (.sig files) only when a release key is at hand (the release workflow).
 if [ -n "${TAURI_SIGNING_PRIVATE_KEY:-}" ]; then
-  args+=(--config '{"bundle":{"createUpdaterArtifacts":true}}')
+  args+=(--config tauri.release.conf.json)
 fi
 (cd src-tauri && "$ROOT/ui/node_modules/.bin/tauri" "${args[@]}")
 find "target/$profile/bundle" -maxdepth 2 -type f \( -name '*.deb' -o -name '*.rpm' -o -name '*.AppImage' \

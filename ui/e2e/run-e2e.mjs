@@ -195,6 +195,17 @@ describe("board (mock IPC, headless Chromium)", () => {
     await context.close();
   });
 
+  it("a verified update shows 'Update ready — restart'; clicking installs", async () => {
+    const { page, context, problems } = await openBoard({ query: "?update=0.2.0" });
+    const button = page.getByRole("button", { name: "Update ready — restart" });
+    await button.waitFor();
+    await page.screenshot({ path: path.join(ART, "update-ready.png") });
+    await button.click();
+    await page.waitForFunction(() => window.__utterMock.backend.updates.installed);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it("dark mode screenshot", async () => {
     const { page, context, problems } = await openBoard({ colorScheme: "dark" });
     await page.screenshot({ path: path.join(ART, "board-dark.png") });

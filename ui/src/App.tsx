@@ -15,6 +15,7 @@ import { RecordButton } from "./components/RecordButton";
 import { ShortcutHelp } from "./components/ShortcutHelp";
 import { TaskDetail } from "./components/TaskDetail";
 import { Toasts } from "./components/Toasts";
+import { UpdateButton } from "./components/UpdateButton";
 import { useAgents } from "./hooks/useAgents";
 import { useApprovals } from "./hooks/useApprovals";
 import { useBoard } from "./hooks/useBoard";
@@ -252,6 +253,7 @@ export function App() {
             </span>
           )}
         </button>
+        <UpdateButton notify={notify} />
         <button type="button" className="icon-button settings-button" aria-label="Settings" title="Settings (,)" onClick={() => setView("settings")}>
           <GearIcon />
         </button>

@@ -8,7 +8,7 @@ ifeq ($(CI),true)
 export CARGO_INCREMENTAL ?= 0
 endif
 
-.PHONY: run test deps deps-test ui app cli test-rust test-ui test-e2e test-package package lint bench fmt
+.PHONY: run test deps deps-test ui app cli test-rust test-ui test-e2e test-package package check-windows lint bench fmt
 
 run: deps ui
 	$(CARGO) build -p utter-desktop -p utter
@@ -38,6 +38,7 @@ cli:
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy -p utter -p utter-desktop --all-targets --quiet -- -D warnings
+	scripts/lint-workflows.sh
 
 # One debug build serves the unit, integration and end-to-end tests.
 test-rust:
@@ -69,6 +70,10 @@ package: deps ui
 test-package:
 	scripts/package.sh --debug --bundles deb,rpm --no-build
 	scripts/test-package.sh
+
+# The core crate type-checks for Windows (cargo-zigbuild, zig from PyPI); CI's own job.
+check-windows:
+	scripts/check-windows.sh
 
 bench:
 	$(CARGO) bench --bench store

@@ -14,4 +14,6 @@ fi
 rustup target list --installed | grep -qx x86_64-pc-windows-gnu || rustup target add x86_64-pc-windows-gnu
 # cargo-zigbuild finds zig as `python3 -m ziglang`: the venv's python first on the PATH.
 export PATH="$VENV/bin:$PATH"
+# Warnings are errors here as in `make lint`: code behind cfg(windows) has no other check.
+export RUSTFLAGS="${RUSTFLAGS:-} -D warnings"
 exec cargo-zigbuild check --target x86_64-pc-windows-gnu -p utter "$@"

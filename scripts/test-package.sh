@@ -4,6 +4,9 @@
 #   - the CLI is on the PATH at /usr/bin/utter: `utter --version`, `utter tasks add`, `tasks list`;
 #   - the app starts from its .desktop entry's Exec line under Xvfb and paints the board with
 #     the card the CLI added (the app logs `board painted … cards=1`); a screenshot is kept;
+#   - the installed app's updater, pointed at a release server on 127.0.0.1 (signed with the
+#     TEST-ONLY key in tests/fixtures/update), offers "Update ready — restart" for a correctly
+#     signed newer version and refuses one whose signature was tampered with;
 #   - `apt remove` takes the program and leaves the user's data.
 # And checks that the .rpm carries the same two binaries.
 #   scripts/test-package.sh [path/to/Utter.deb]
@@ -47,9 +50,10 @@ fi
 
 WORK=$(mktemp -d)
 R=$WORK/root
-XVFB_PID=""
+XVFB_PID="" HTTP_PID=""
 cleanup() {
   [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  [ -n "$HTTP_PID" ] && kill "$HTTP_PID" 2>/dev/null
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -67,6 +71,9 @@ cat >"$R/tmp/check.sh" <<'EOF'
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive HOME=/root LANG=C.UTF-8
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# A screenshot, taken from outside (ImageMagick is not in the root): ask, wait for it.
+shoot() { touch "/tmp/shoot/$1"; for _ in $(seq 100); do [ -f "/tmp/shoot/$1.done" ] && return; sleep 0.1; done; }
+mkdir -p /tmp/shoot
 t0=$(date +%s)
 apt-get install -y -qq --no-install-recommends /tmp/utter.deb >/tmp/apt.log 2>&1 \
   || { tail -30 /tmp/apt.log; fail "apt could not install the package"; }
@@ -100,9 +107,31 @@ for _ in $(seq 240); do
 done
 grep "board painted" /tmp/app.log || { tail -30 /tmp/app.log; fail "the board was not painted within 60 s"; }
 grep -q "board painted.*cards=1" /tmp/app.log || fail "the board did not show the CLI's card"
-touch /tmp/painted
-for _ in $(seq 100); do [ -f /tmp/shot-taken ] && break; sleep 0.1; done
+shoot installed-app
 kill $app; wait $app 2>/dev/null || true
+
+# The updater of the installed app against the test release server (debug build: the env
+# may point it there; a release build only ever trusts its configured endpoint and key).
+update_check() { # NAME ENDPOINT → the app's log of one start, in /tmp/NAME.log
+  UTTER_LOG=info UTTER_UPDATE_ENDPOINT=$2 UTTER_UPDATE_PUBKEY=$UPDATE_PUBKEY $exec_line >/tmp/$1.log 2>&1 &
+  local pid=$!
+  for _ in $(seq 240); do
+    grep -q "update check" /tmp/$1.log && break
+    kill -0 $pid 2>/dev/null || { cat /tmp/$1.log; fail "the app exited"; }
+    sleep 0.25
+  done
+  grep "update check\|update refused" /tmp/$1.log || { tail -30 /tmp/$1.log; fail "no update check within 60 s"; }
+  sleep 1   # the UI gets the event
+  shoot "$1"
+  kill $pid; wait $pid 2>/dev/null || true
+}
+update_check update-ready "$UPDATE_BASE/good/latest.json"
+grep -q 'update check status=Ready { version: "0.2.0"' /tmp/update-ready.log \
+  || fail "a correctly signed 0.2.0 was not offered"
+update_check update-tampered "$UPDATE_BASE/tampered/latest.json"
+grep -q 'update check status=Failed { reason: "update refused' /tmp/update-tampered.log \
+  || fail "a tampered signature was not refused"
+echo "updater: signed 0.2.0 offered, tampered signature refused"
 
 apt-get remove -y -qq utter >/tmp/apt-remove.log 2>&1 || fail "apt remove failed"
 [ ! -e /usr/bin/utter ] && [ ! -e /usr/bin/utter-desktop ] || fail "binaries left after remove"
@@ -113,14 +142,36 @@ EOF
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 echo "==> installing $(basename "$DEB") into a clean Debian 12 root"
 status=0
-# Screenshot from outside once the app says it painted (ImageMagick is not in the root).
+# The release server for the updater check: the test fixture, correctly signed and with one
+# character of its signature changed, on 127.0.0.1 (the root shares this network).
+FIX=$ROOT/tests/fixtures/update
+for kind in good tampered; do
+  mkdir -p "$WORK/releases/$kind"
+  cp "$FIX/update-0.2.0.bin" "$WORK/releases/$kind/"
+  sig=$FIX/update-0.2.0.bin.sig; [ $kind = tampered ] && sig=$FIX/update-0.2.0.bin.tampered.sig
+  printf '{"version":"0.2.0","notes":"Faster transcription","pub_date":"2026-12-01T00:00:00Z","platforms":{"linux-x86_64":{"signature":"%s","url":"%s"}}}' \
+    "$(cat "$sig")" "http://127.0.0.1:PORT/$kind/update-0.2.0.bin" >"$WORK/releases/$kind/latest.json"
+done
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+sed -i "s/PORT/$PORT/" "$WORK"/releases/*/latest.json
+python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK/releases" >"$WORK/http.log" 2>&1 &
+HTTP_PID=$!
+UPDATE_PUBKEY=$(cat "$FIX/TEST-ONLY-updater.key.pub")
+
+# Screenshots on request from inside the root (see shoot() in check.sh).
 (
-  for _ in $(seq 900); do [ -f "$R/tmp/painted" ] && break; sleep 0.1; done
-  if [ -f "$R/tmp/painted" ]; then
-    sleep 1
-    DISPLAY=":$DISP" import -window root "$ARTIFACTS/installed-app.png" 2>/dev/null || true
-    touch "$R/tmp/shot-taken"
-  fi
+  mkdir -p "$R/tmp/shoot"
+  while [ ! -f "$R/tmp/shoot/stop" ]; do
+    for req in "$R"/tmp/shoot/*; do
+      name=$(basename "$req")
+      case "$name" in *.done|stop|\*) continue ;; esac
+      [ -f "$req.done" ] && continue
+      sleep 1
+      DISPLAY=":$DISP" import -window root "$ARTIFACTS/$name.png" 2>/dev/null || true
+      touch "$req.done"
+    done
+    sleep 0.1
+  done
 ) &
 shooter=$!
 unshare --mount --fork bash -c '
@@ -132,11 +183,14 @@ unshare --mount --fork bash -c '
   mkdir -p "$R/tmp/.X11-unix"
   mount --bind /tmp/.X11-unix "$R/tmp/.X11-unix"
   exec chroot "$R" env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    DISPLAY=":$3" EXPECTED_VERSION="$4" bash /tmp/check.sh
-' _ "$R" "$ARCHIVES" "$DISP" "$version" || status=$?
+    DISPLAY=":$3" EXPECTED_VERSION="$4" UPDATE_BASE="$5" UPDATE_PUBKEY="$6" bash /tmp/check.sh
+' _ "$R" "$ARCHIVES" "$DISP" "$version" "http://127.0.0.1:$PORT" "$UPDATE_PUBKEY" || status=$?
+touch "$R/tmp/shoot/stop"
 kill $shooter 2>/dev/null || true
 wait $shooter 2>/dev/null || true
-[ -f "$R/tmp/app.log" ] && cp "$R/tmp/app.log" "$ARTIFACTS/installed-app.log"
+for log in app update-ready update-tampered; do
+  [ -f "$R/tmp/$log.log" ] && cp "$R/tmp/$log.log" "$ARTIFACTS/installed-$log.log"
+done
 ((status == 0)) || { echo "package test FAILED"; exit $status; }
 
 if [ -n "$RPM" ] && command -v rpm >/dev/null; then
@@ -146,4 +200,4 @@ if [ -n "$RPM" ] && command -v rpm >/dev/null; then
   done
   echo "rpm: $(basename "$RPM") carries both binaries and the desktop entry"
 fi
-echo "package test passed in $(( $(date +%s) - started )) s (screenshot: target/package-artifacts/installed-app.png)"
+echo "package test passed in $(( $(date +%s) - started )) s (screenshots: target/package-artifacts/)"

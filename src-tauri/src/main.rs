@@ -81,6 +81,9 @@ fn main() {
     }
     // Cards get their meaning-search vectors in the background once the model is installed.
     utter::service::spawn_embedder(&service);
+    let update_source = updates::Source::from_env();
+    let mut context = tauri::generate_context!();
+    updates::allow_test_server(&mut context, update_source.as_ref());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             // A second launch brings the running window forward instead of opening a second
@@ -143,7 +146,7 @@ fn main() {
             reminders::spawn(handle.clone(), service.clone());
             agent_watch::spawn(handle.clone(), service.clone());
             scheduler::spawn(handle.clone(), service.clone());
-            updates::spawn(handle, updates::Source::from_env());
+            updates::spawn(handle, update_source);
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -228,7 +231,7 @@ fn main() {
             updates::update_status,
             updates::install_update,
         ])
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         fail(&format!("the desktop app stopped: {e}"));
     }

@@ -49,6 +49,26 @@ impl Source {
     }
 }
 
+/// A test release server speaks plain http on 127.0.0.1, which the release config refuses
+/// (https only). A debug build pointed at one by UTTER_UPDATE_ENDPOINT allows exactly that;
+/// a release build never does.
+pub fn allow_test_server<R: Runtime>(context: &mut tauri::Context<R>, source: Option<&Source>) {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let Some(url) = source.and_then(|s| s.endpoint.as_ref()) else {
+        return;
+    };
+    if url.scheme() != "http" || url.host_str() != Some("127.0.0.1") {
+        return;
+    }
+    if let Some(serde_json::Value::Object(updater)) =
+        context.config_mut().plugins.0.get_mut("updater")
+    {
+        updater.insert("dangerousInsecureTransportProtocol".into(), true.into());
+    }
+}
+
 /// The update the user can install with a restart, and what the UI is told.
 #[derive(Default)]
 pub struct Updates {

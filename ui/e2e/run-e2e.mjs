@@ -697,7 +697,7 @@ after(() => {
   const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
   fs.mkdirSync(docs, { recursive: true });
   for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
-    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png", "settings-data.png"]) {
+    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png", "settings-data.png", "update-ready.png"]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

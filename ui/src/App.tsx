@@ -253,7 +253,6 @@ export function App() {
             </span>
           )}
         </button>
-        <UpdateButton notify={notify} />
         <button type="button" className="icon-button settings-button" aria-label="Settings" title="Settings (,)" onClick={() => setView("settings")}>
           <GearIcon />
         </button>
@@ -261,6 +260,7 @@ export function App() {
           ?
         </button>
       </header>
+      <UpdateButton notify={notify} />
 
       <div className="workspace">
         {board.loadState === "loading" && <div className="loading" aria-busy="true">Loading tasks…</div>}

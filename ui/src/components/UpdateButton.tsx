@@ -1,5 +1,6 @@
-// "Update ready — restart": shown only when a verified update is downloaded. The shell
-// refuses while a recording or agent run is on, and says so; the toast carries that reason.
+// "Update ready — restart": a thin bar under the header, shown only when a verified update is
+// downloaded (the header has no room to spare at 1280 px). The shell refuses while a
+// recording or agent run is on, and says so; the toast carries that reason.
 import { useState } from "react";
 
 import { errorMessage } from "../api";
@@ -19,14 +20,20 @@ export function UpdateButton({ notify }: { notify: Notify }) {
     });
   };
   return (
-    <button
-      type="button"
-      className="ghost-button topbar-button update-button"
-      title={`Utter ${status.version}${status.notes ? `: ${status.notes}` : ""}`}
-      disabled={installing}
-      onClick={restart}
-    >
-      {installing ? "Restarting…" : "Update ready — restart"}
-    </button>
+    <div className="update-bar">
+      <span className="update-note">
+        Utter {status.version}
+        {status.notes ? ` · ${status.notes}` : ""}
+      </span>
+      <button
+        type="button"
+        className="ghost-button update-button"
+        title={`Utter ${status.version}${status.notes ? `: ${status.notes}` : ""}`}
+        disabled={installing}
+        onClick={restart}
+      >
+        {installing ? "Restarting…" : "Update ready — restart"}
+      </button>
+    </div>
   );
 }

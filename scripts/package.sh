@@ -36,6 +36,9 @@ cp "target/$profile/utter$exe" "src-tauri/binaries/utter-$triple$exe"
 
 args=(bundle --ci --config tauri.cli.conf.json)
 [ "$profile" = debug ] && args+=(--debug)
+# The AppImage's tools (linuxdeploy, AppRun) are downloaded from GitHub by the bundler, which
+# no package registry ships: here Linux gets deb + rpm, the release workflow all three.
+if [ -z "$bundles" ] && [ "$(uname)" = Linux ] && [ -z "${UTTER_APPIMAGE:-}" ]; then bundles=deb,rpm; fi
 [ -n "$bundles" ] && args+=(--bundles "$bundles")
 # Updater artifacts (.sig files) only when a release key is at hand (the release workflow).
 if [ -n "${TAURI_SIGNING_PRIVATE_KEY:-}" ]; then

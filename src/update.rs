@@ -11,7 +11,7 @@ mod offer;
 
 pub use error::UpdateError;
 pub use gate::{Activity, install_allowed};
-pub use offer::{CHECK_EVERY, is_offered};
+pub use offer::{CHECK_EVERY, check_due, is_offered};
 
 /// How the shell tells the UI where an update stands (the `update` event and
 /// `update_status` command).

@@ -8,9 +8,7 @@ use std::sync::Mutex;
 
 use tauri::{AppHandle, Emitter, Manager, Runtime, State, Url};
 use tauri_plugin_updater::{Update, UpdaterExt};
-use utter::update::{
-    Activity, CHECK_EVERY, UpdateError, UpdateStatus, install_allowed, is_offered,
-};
+use utter::update::{Activity, UpdateError, UpdateStatus, check_due, install_allowed, is_offered};
 
 use crate::AppState;
 use crate::error::{CmdResult, CommandError};
@@ -98,17 +96,25 @@ pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R, tauri_plugin_update
         .build()
 }
 
-/// Checks now and then every [`CHECK_EVERY`], for as long as the app runs.
+/// How often the app looks whether a daily check is due.
+const DUE_POLL: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Checks now and then daily ([`utter::update::CHECK_EVERY`]), for as long as the app runs.
 pub fn spawn<R: Runtime>(app: AppHandle<R>, source: Option<Source>) {
     let Some(source) = source else {
         tracing::info!("update checks off (a development build without UTTER_UPDATE_ENDPOINT)");
         return;
     };
     tauri::async_runtime::spawn(async move {
+        let mut last = None;
         loop {
-            let status = check(&app, &source).await;
-            tracing::info!(?status, "update check");
-            tokio::time::sleep(CHECK_EVERY).await;
+            let now = std::time::SystemTime::now();
+            if check_due(last, now) {
+                last = Some(now);
+                let status = check(&app, &source).await;
+                tracing::info!(?status, "update check");
+            }
+            tokio::time::sleep(DUE_POLL).await;
         }
     });
 }
@@ -126,7 +132,14 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>, source: &Source) -> UpdateSta
             updates.lock().ready = Some((update, bytes));
             status
         }
-        Ok(None) => updates.status(),
+        // Nothing newer, or the one already downloaded: say which.
+        Ok(None) => match &updates.lock().ready {
+            Some((u, _)) => UpdateStatus::Ready {
+                version: u.version.clone(),
+                notes: u.body.clone(),
+            },
+            None => UpdateStatus::Idle,
+        },
         Err(e) => {
             tracing::warn!("{e}");
             UpdateStatus::Failed {
@@ -204,6 +217,8 @@ pub fn install_update(
     // install() checks the signature again before touching the installed app.
     if let Err(e) = update.install(&bytes) {
         tracing::error!("update install failed: {e}");
+        // Kept for another try (a cancelled password prompt, say).
+        updates.lock().ready = Some((update, bytes));
         return Err(CommandError::new(
             format!("the update could not be installed: {e}"),
             false,

@@ -102,6 +102,7 @@ echo "desktop entry: Exec=$exec_line Icon=$icon"
 
 # A release build would check the real release channel: not from a test (loopback only).
 [ "$PROFILE" = release ] && export UTTER_UPDATES=off
+: >/tmp/app.log
 UTTER_LOG=info $exec_line >/tmp/app.log 2>&1 &
 app=$!
 for _ in $(seq 240); do
@@ -117,6 +118,7 @@ kill $app; wait $app 2>/dev/null || true
 # The updater of the installed app against the test release server (debug build: the env
 # may point it there; a release build only ever trusts its configured endpoint and key).
 update_check() { # NAME ENDPOINT → the app's log of one start, in /tmp/NAME.log
+  : >/tmp/$1.log
   UTTER_LOG=info UTTER_UPDATE_ENDPOINT=$2 UTTER_UPDATE_PUBKEY=$UPDATE_PUBKEY $exec_line >/tmp/$1.log 2>&1 &
   local pid=$!
   for _ in $(seq 240); do

@@ -62,7 +62,9 @@ test-e2e:
 
 # Installers for this system (Linux: .deb and .rpm; macOS: .app/.dmg; Windows: MSI, NSIS)
 # from a release build, with the desktop app and the `utter` CLI; in target/release/bundle/.
-package: deps ui
+# (scripts/deps.sh is for Debian; on macOS and Windows install Rust and Node first.)
+package:
+	if command -v apt-get >/dev/null; then scripts/deps.sh; fi
 	scripts/package.sh
 
 # The .deb and .rpm from test-rust's debug build (no second, release build), installed into

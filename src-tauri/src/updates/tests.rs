@@ -4,6 +4,8 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::json;
 use tauri::Manager;
@@ -23,6 +25,15 @@ const TAMPERED_SIGNATURE: &str =
 fn serve(
     manifest: impl Fn(&str) -> serde_json::Value + Send + 'static,
     package: Vec<u8>,
+) -> String {
+    serve_counting(manifest, package, Arc::default())
+}
+
+/// As [`serve`], counting the package downloads in `downloads`.
+fn serve_counting(
+    manifest: impl Fn(&str) -> serde_json::Value + Send + 'static,
+    package: Vec<u8>,
+    downloads: Arc<AtomicUsize>,
 ) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
     let base = format!(
@@ -44,6 +55,7 @@ fn serve(
             let (kind, body) = if request.starts_with("GET /latest.json") {
                 ("application/json", manifest(&own).to_string().into_bytes())
             } else {
+                downloads.fetch_add(1, Ordering::SeqCst);
                 ("application/octet-stream", package.clone())
             };
             let mut out = &stream;
@@ -92,17 +104,19 @@ fn app() -> tauri::App<tauri::test::MockRuntime> {
     app
 }
 
-async fn check_against(base: &str) -> UpdateStatus {
-    let app = app();
-    let source = Source {
+fn source(base: &str) -> Source {
+    Source {
         endpoint: Some(
             format!("{base}/latest.json")
                 .parse()
                 .unwrap_or_else(|e| panic!("{e}")),
         ),
         pubkey: Some(TEST_PUBKEY.trim().to_owned()),
-    };
-    check(app.handle(), &source).await
+    }
+}
+
+async fn check_against(base: &str) -> UpdateStatus {
+    check(app().handle(), &source(base)).await
 }
 
 #[tokio::test]
@@ -162,4 +176,24 @@ async fn a_signature_for_another_version_is_refused() {
 async fn the_same_or_an_older_version_is_no_update() {
     let base = serve(release("0.1.0", SIGNATURE.trim()), PACKAGE.to_vec());
     assert_eq!(check_against(&base).await, UpdateStatus::Idle);
+}
+
+#[tokio::test]
+async fn the_daily_check_keeps_a_downloaded_update_without_fetching_it_again() {
+    let downloads = Arc::new(AtomicUsize::new(0));
+    let base = serve_counting(
+        release("0.2.0", SIGNATURE.trim()),
+        PACKAGE.to_vec(),
+        downloads.clone(),
+    );
+    let app = app();
+    let first = check(app.handle(), &source(&base)).await;
+    let second = check(app.handle(), &source(&base)).await;
+    assert!(
+        matches!(&first, UpdateStatus::Ready { version, .. } if version == "0.2.0"),
+        "{first:?}"
+    );
+    assert_eq!(second, first);
+    assert_eq!(downloads.load(Ordering::SeqCst), 1);
+    assert_eq!(app.state::<Updates>().status(), first);
 }

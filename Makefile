@@ -8,7 +8,7 @@ ifeq ($(CI),true)
 export CARGO_INCREMENTAL ?= 0
 endif
 
-.PHONY: run test deps deps-test ui app cli test-rust test-ui test-e2e lint bench fmt
+.PHONY: run test deps deps-test ui app cli test-rust test-ui test-e2e test-package package check-windows lint bench fmt
 
 run: deps ui
 	$(CARGO) build -p utter-desktop -p utter
@@ -19,6 +19,7 @@ test: deps-test ui
 	$(MAKE) test-rust
 	$(MAKE) test-ui
 	$(MAKE) test-e2e
+	$(MAKE) test-package
 	@echo "==> all test suites passed"
 
 deps:
@@ -37,6 +38,7 @@ cli:
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy -p utter -p utter-desktop --all-targets --quiet -- -D warnings
+	scripts/lint-workflows.sh
 
 # One debug build serves the unit, integration and end-to-end tests.
 test-rust:
@@ -58,6 +60,23 @@ test-ui:
 test-e2e:
 	model=$$(scripts/fetch-test-model.sh) && fixtures=$$(scripts/mcp-fixtures.sh) && \
 	  UTTER_MODEL=$$model UTTER_MCP_FIXTURES=$$fixtures scripts/e2e-app.sh
+
+# Installers for this system (Linux: .deb and .rpm; macOS: .app/.dmg; Windows: MSI, NSIS)
+# from a release build, with the desktop app and the `utter` CLI; in target/release/bundle/.
+# (scripts/deps.sh is for Debian; on macOS and Windows install Rust and Node first.)
+package:
+	if command -v apt-get >/dev/null; then scripts/deps.sh; fi
+	scripts/package.sh
+
+# The .deb and .rpm from test-rust's debug build (no second, release build), installed into
+# a clean Debian 12 root: CLI on the PATH, the app starts to the board, remove keeps data.
+test-package:
+	scripts/package.sh --debug --bundles deb,rpm --no-build
+	scripts/test-package.sh
+
+# The core crate type-checks for Windows (cargo-zigbuild, zig from PyPI); CI's own job.
+check-windows:
+	scripts/check-windows.sh
 
 bench:
 	$(CARGO) bench --bench store

@@ -21,6 +21,8 @@ APT_PACKAGES=(
   espeak-ng sox pulseaudio pulseaudio-utils libasound2-plugins python3-venv
   # a real notification daemon, and another app that owns a hotkey (xbindkeys)
   dunst xbindkeys
+  # installers: a clean Debian root to install the .deb into, and rpm to read the .rpm
+  debootstrap rpm
 )
 
 missing=()

@@ -24,6 +24,7 @@ pub mod service;
 pub mod store;
 pub mod stt;
 pub mod transfer;
+pub mod update;
 pub mod voice;
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ mod reminders;
 mod scheduler;
 mod settings_commands;
 mod tray;
+mod updates;
 mod vocabulary_commands;
 mod voice_commands;
 
@@ -80,6 +81,9 @@ fn main() {
     }
     // Cards get their meaning-search vectors in the background once the model is installed.
     utter::service::spawn_embedder(&service);
+    let update_source = updates::Source::from_env();
+    let mut context = tauri::generate_context!();
+    updates::allow_test_server(&mut context, update_source.as_ref());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             // A second launch brings the running window forward instead of opening a second
@@ -87,6 +91,8 @@ fn main() {
             tray::open_view(app, "board");
         }))
         .plugin(hotkey::plugin())
+        .plugin(updates::plugin())
+        .manage(updates::Updates::default())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             None,
@@ -141,7 +147,8 @@ fn main() {
             live::forward_changes(handle.clone(), service.subscribe());
             reminders::spawn(handle.clone(), service.clone());
             agent_watch::spawn(handle.clone(), service.clone(), watch_secrets);
-            scheduler::spawn(handle, service.clone());
+            scheduler::spawn(handle.clone(), service.clone());
+            updates::spawn(handle, update_source);
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -226,8 +233,10 @@ fn main() {
             vocabulary_commands::add_vocabulary,
             vocabulary_commands::remove_vocabulary,
             vocabulary_commands::vocabulary_terms,
+            updates::update_status,
+            updates::install_update,
         ])
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         fail(&format!("the desktop app stopped: {e}"));
     }

@@ -1,4 +1,4 @@
-use super::{Notice, NoticeKind, NotifyError};
+use super::{Notice, NotifyError};
 
 /// Sends notices as the app `app_name`.
 #[derive(Debug, Clone)]
@@ -36,6 +36,7 @@ impl Notifier {
         }
         #[cfg(all(unix, not(target_os = "macos")))]
         {
+            use super::NoticeKind;
             n.urgency(match notice.kind {
                 NoticeKind::Error | NoticeKind::ApprovalNeeded => notify_rust::Urgency::Critical,
                 _ => notify_rust::Urgency::Normal,

@@ -152,6 +152,15 @@ impl Service {
         Ok(self.store().list_runs(task, limit)?)
     }
 
+    /// Runs executing right now (not those paused for an approval): an update waits for them.
+    pub fn running_agent_runs(&self) -> ServiceResult<usize> {
+        let active = self.store().active_runs()?;
+        Ok(active
+            .iter()
+            .filter(|r| r.status == RunStatus::Running)
+            .count())
+    }
+
     pub fn list_approvals(
         &self,
         status: Option<ApprovalStatus>,

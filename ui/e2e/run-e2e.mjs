@@ -195,6 +195,17 @@ describe("board (mock IPC, headless Chromium)", () => {
     await context.close();
   });
 
+  it("a verified update shows 'Update ready — restart'; clicking installs", async () => {
+    const { page, context, problems } = await openBoard({ query: "?update=0.2.0" });
+    const button = page.getByRole("button", { name: "Update ready — restart" });
+    await button.waitFor();
+    await page.screenshot({ path: path.join(ART, "update-ready.png") });
+    await button.click();
+    await page.waitForFunction(() => window.__utterMock.backend.updates.installed);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it("dark mode screenshot", async () => {
     const { page, context, problems } = await openBoard({ colorScheme: "dark" });
     await page.screenshot({ path: path.join(ART, "board-dark.png") });
@@ -710,7 +721,7 @@ after(() => {
   const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
   fs.mkdirSync(docs, { recursive: true });
   for (const name of ["overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
-    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "mcp-sign-in.png", "mcp-sign-in-waiting.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png", "settings-data.png"]) {
+    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "mcp-sign-in.png", "mcp-sign-in-waiting.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png", "settings-data.png", "update-ready.png"]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

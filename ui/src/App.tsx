@@ -15,6 +15,7 @@ import { RecordButton } from "./components/RecordButton";
 import { ShortcutHelp } from "./components/ShortcutHelp";
 import { TaskDetail } from "./components/TaskDetail";
 import { Toasts } from "./components/Toasts";
+import { UpdateButton } from "./components/UpdateButton";
 import { useAgents } from "./hooks/useAgents";
 import { useApprovals } from "./hooks/useApprovals";
 import { useBoard } from "./hooks/useBoard";
@@ -259,6 +260,7 @@ export function App() {
           ?
         </button>
       </header>
+      <UpdateButton notify={notify} />
 
       <div className="workspace">
         {board.loadState === "loading" && <div className="loading" aria-busy="true">Loading tasks…</div>}

@@ -55,6 +55,8 @@ export function installMockBackend() {
   if (theme === "light" || theme === "dark" || theme === "system") backend.desktop.settings.theme = theme;
   if (params.get("mode") === "toggle") backend.desktop.settings.hotkey_mode = "toggle";
   if (params.get("desktop") === "bare") backend.desktop.bare();
+  const update = params.get("update");
+  if (update) backend.updates.status = { state: "ready", version: update, notes: "Faster transcription" };
 
   window.__utterMock = {
     backend,

@@ -20,6 +20,7 @@ import { MockChat } from "./mockChat";
 import { MockData } from "./mockData";
 import { MockMcp } from "./mockMcp";
 import { MockDumps } from "./mockDumps";
+import { MockUpdates } from "./mockUpdates";
 import { MockVocabulary } from "./mockVocabulary";
 import { MockDesktop } from "./mockDesktop";
 
@@ -48,6 +49,8 @@ export class MockBackend {
   onChange: ((e: ChangeEvent) => void) | null = null;
   /** Settings, microphones, models and recording. */
   desktop = new MockDesktop();
+  /** The updater. */
+  updates = new MockUpdates();
   /** MCP servers. */
   mcp = new MockMcp(
     (e) => this.changed(e),
@@ -305,6 +308,7 @@ export class MockBackend {
         if (this.chat.handles(cmd)) return this.chat.dispatch(cmd, a);
         if (this.mcp.handles(cmd)) return this.mcp.dispatch(cmd, a);
         if (this.vocabulary.handles(cmd)) return this.vocabulary.dispatch(cmd, a);
+        if (this.updates.handles(cmd)) return this.updates.dispatch(cmd);
         if (this.data.handles(cmd)) return this.data.dispatch(cmd, a);
         if (this.dumps.handles(cmd)) return this.dumps.dispatch(cmd, a);
         if (this.desktop.handles(cmd))

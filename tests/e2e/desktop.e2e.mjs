@@ -46,6 +46,27 @@ async function until_(what, fn, timeout = 20_000) {
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
 }
 
+// E2E_RECORD=1 films the hotkey test (the X screen, a frame every ~0.3 s) into
+// $E2E_ARTIFACTS/hotkey-to-cards.gif for the README; off by default, it only costs time.
+function startFilming() {
+  if (process.env.E2E_RECORD !== "1") return null;
+  const dir = path.join(ARTIFACTS, "frames");
+  mkdirSync(dir, { recursive: true });
+  const loop = spawn("bash", ["-c",
+    `i=1000; while :; do import -window root -resize 50% "${dir}/f$i.png"; i=$((i+1)); sleep 0.2; done`],
+    { stdio: "ignore", env: process.env });
+  return { dir, loop };
+}
+
+function stopFilming(film) {
+  if (!film) return;
+  film.loop.kill();
+  const frames = readdirSync(film.dir).filter((f) => f.endsWith(".png")).sort().map((f) => path.join(film.dir, f));
+  // Hold the last frame (the cards) for two seconds.
+  run("convert", ["-delay", "30", "-loop", "0", ...frames, "-delay", "200", frames[frames.length - 1],
+    "-layers", "Optimize", path.join(ARTIFACTS, "hotkey-to-cards.gif")]);
+}
+
 function rootShot(name) {
   // The overlay is its own window: only a screenshot of the X screen shows it.
   run("import", ["-window", "root", path.join(ARTIFACTS, name)]);
@@ -146,6 +167,8 @@ test("the global hotkey records speech into tasks on the board and a notificatio
   run("espeak-ng", ["-v", "en-us", "-s", "140", "-g", "2", "-w", wav,
     "call Joe tomorrow about the renewal. the Henderson proposal is due on Friday."]);
 
+  const film = startFilming();
+  await sleep(600);
   // Hold the hotkey (push-to-talk is the default mode) …
   run("xdotool", ["keydown", "ctrl+shift+space"]);
   await until_("recording", async () => (await invoke("desktop_status")).voice === "recording");
@@ -163,6 +186,8 @@ test("the global hotkey records speech into tasks on the board and a notificatio
   const joe = tasks.find((t) => /Joe/.test(t.title));
   assert.ok(joe.source_transcript_id, "the task links to its transcript");
   await driver.wait(until.elementLocated(By.css(`[data-card="${joe.id}"]`)), 10_000);
+  await sleep(1200);
+  stopFilming(film);
 
   const history = await until_("the notification", async () => {
     const h = JSON.parse(run("dunstctl", ["history"]));

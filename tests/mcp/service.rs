@@ -189,3 +189,37 @@ fn sign_in_entries_follow_the_server_url_and_go_with_the_server() {
     );
     assert!(keychain.is_empty(), "entries left behind");
 }
+
+/// Sign-in goes over https or stays on this machine: a challenge that points discovery at a
+/// plain-http host elsewhere is refused before anything is fetched, and so is a server URL.
+#[tokio::test]
+async fn sign_in_refuses_plain_http_away_from_this_machine() {
+    use std::sync::Arc;
+    use utter::mcp::oauth::{SignIn, SignInError, sign_in};
+    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
+    let quiet = |_: &str| {};
+    let attempt = |url: &'static str, challenge: Option<&'static str>| SignIn {
+        server: "remote",
+        url,
+        secrets: secrets.clone(),
+        client_id: None,
+        scope: None,
+        client_metadata_url: None,
+        challenge,
+        step_up: false,
+        timeout: std::time::Duration::from_secs(1),
+        on_url: &quiet,
+    };
+    let err = sign_in(attempt(
+        "http://127.0.0.1:9/mcp",
+        Some(r#"Bearer resource_metadata="http://metadata.example.com/prm""#),
+    ))
+    .await
+    .unwrap_err();
+    assert!(matches!(err, SignInError::Unsafe(_)), "{err}");
+    assert!(err.to_string().contains("plain http"), "{err}");
+    let err = sign_in(attempt("http://mcp.example.com/mcp", None))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, SignInError::Unsafe(_)), "{err}");
+}

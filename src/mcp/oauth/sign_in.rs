@@ -95,6 +95,14 @@ pub async fn sign_in(req: SignIn<'_>) -> Result<SignedIn, SignInError> {
             probed.as_deref()
         }
     };
+    // The challenge may point discovery anywhere: only https (or this machine).
+    if let Some(pointer) = challenge.and_then(|c| {
+        let base = url::Url::parse(req.url).ok()?;
+        rmcp::transport::WWWAuthenticateParams::parse(c, &base).resource_metadata_url
+    }) {
+        check_url(pointer.as_str(), "protected resource metadata URL")
+            .map_err(SignInError::Unsafe)?;
+    }
     let metadata = discover(&manager, req.url, challenge)
         .await
         .map_err(SignInError::Discovery)?;

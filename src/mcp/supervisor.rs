@@ -288,6 +288,10 @@ impl McpSupervisor {
                 return result;
             }
             if !auth.interactive {
+                if *insufficient_scope {
+                    // The tokens still work for what they were granted; only this call needs more.
+                    return result;
+                }
                 let secrets = auth.secrets.clone();
                 let server = slot.spec.name.clone();
                 let marked = tokio::task::spawn_blocking(move || {

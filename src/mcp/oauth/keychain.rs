@@ -139,11 +139,23 @@ pub fn auth_state(
     })
 }
 
-/// Records that a server asked for sign-in and none is stored: an entry without tokens.
+/// Records that a server asked for a sign-in (a 401 with nothing stored): an entry without
+/// tokens. Tokens already there are left alone: rmcp refreshed or tried to, and a refused
+/// refresh token has its own path ([`drop_tokens`]).
 pub(crate) fn mark_sign_in_needed(
     secrets: &dyn SecretStore,
     server: &str,
 ) -> Result<(), SecretError> {
+    let stored = read_tokens(secrets, server)?;
+    if stored.as_ref().is_some_and(|c| c.token_response.is_some()) {
+        return Ok(());
+    }
+    drop_tokens(secrets, server)
+}
+
+/// The server refused the refresh token: the tokens go, the client id stays, and the server
+/// shows "sign in needed".
+fn drop_tokens(secrets: &dyn SecretStore, server: &str) -> Result<(), SecretError> {
     let client_id = read_tokens(secrets, server)?
         .map(|c| c.client_id)
         .unwrap_or_default();
@@ -269,8 +281,7 @@ impl CredentialStore for KeychainCredentials {
         _credentials: &StoredCredentials,
     ) -> Result<(), AuthError> {
         tracing::warn!(server = %self.server, "the server refused the refresh token; sign in again");
-        self.blocking(|s, server| mark_sign_in_needed(s, server))
-            .await?;
+        self.blocking(|s, server| drop_tokens(s, server)).await?;
         self.set_cache(None);
         Ok(())
     }

@@ -138,11 +138,7 @@ async fn a_package_that_does_not_match_its_signature_is_refused() {
     tampered[0] ^= 1;
     let base = serve(release("0.2.0", SIGNATURE.trim()), tampered);
     let status = check_against(&base).await;
-    assert!(
-        matches!(&status, UpdateStatus::Failed { reason }
-            if reason.contains("update refused") && reason.contains("verification failed")),
-        "{status:?}"
-    );
+    assert_refused(&status, "verification failed");
 }
 
 #[tokio::test]
@@ -153,11 +149,7 @@ async fn a_tampered_signature_is_refused() {
         PACKAGE.to_vec(),
     );
     let status = check_against(&base).await;
-    assert!(
-        matches!(&status, UpdateStatus::Failed { reason }
-            if reason.contains("update refused") && reason.contains("verification failed")),
-        "{status:?}"
-    );
+    assert_refused(&status, "verification failed");
 }
 
 #[tokio::test]
@@ -165,11 +157,7 @@ async fn a_signature_for_another_version_is_refused() {
     // A genuine 0.2.0 package and signature announced as 9.0.0: a replay, not an update.
     let base = serve(release("9.0.0", SIGNATURE.trim()), PACKAGE.to_vec());
     let status = check_against(&base).await;
-    assert!(
-        matches!(&status, UpdateStatus::Failed { reason }
-            if reason.contains("update refused") && reason.contains("signed for version 0.2.0")),
-        "{status:?}"
-    );
+    assert_refused(&status, "signed for version 0.2.0");
 }
 
 #[tokio::test]
@@ -196,4 +184,13 @@ async fn the_daily_check_keeps_a_downloaded_update_without_fetching_it_again() {
     assert_eq!(second, first);
     assert_eq!(downloads.load(Ordering::SeqCst), 1);
     assert_eq!(app.state::<Updates>().status(), first);
+}
+
+/// The check ended in a refusal that says why.
+fn assert_refused(status: &UpdateStatus, why: &str) {
+    assert!(
+        matches!(status, UpdateStatus::Failed { reason }
+            if reason.contains("update refused") && reason.contains(why)),
+        "{status:?}"
+    );
 }

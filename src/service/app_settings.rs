@@ -58,6 +58,8 @@ pub struct AppSettings {
     pub llm: Option<ProviderConfig>,
     /// Dumps are matched against the open cards (`dumps.reconcile`, on by default).
     pub reconcile: bool,
+    /// A backup a day in the data dir (`backup.daily`, on by default).
+    pub daily_backup: bool,
 }
 
 impl Service {
@@ -80,6 +82,7 @@ impl Service {
             onboarding_done: self.flag(ONBOARDING_SETTING)?,
             llm: self.llm_config()?,
             reconcile: self.reconcile_enabled()?,
+            daily_backup: get(super::DAILY_BACKUP_SETTING)?.as_deref() != Some("off"),
         })
     }
 

@@ -195,3 +195,34 @@ fn unknown_key(key: &str) -> ServiceError {
             .join(", "),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::USER_SETTINGS;
+
+    /// The UI's `SettingKey` is written from [`USER_SETTINGS`] (with `cargo test
+    /// export_bindings`, like the ts-rs types), so a key added here cannot be missing there;
+    /// `make test` fails when the committed file is stale.
+    #[test]
+    fn export_bindings_setting_keys() {
+        let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap();
+        let mut ts = String::from(
+            "// Written by `cargo test export_bindings` from USER_SETTINGS in \
+             src/service/user_settings.rs. Do not edit.\n\n\
+             /** Setting keys `setSetting` accepts, each with what it holds. */\n\
+             export type SettingKey =\n",
+        );
+        for (i, (key, what)) in USER_SETTINGS.iter().enumerate() {
+            let end = if i + 1 == USER_SETTINGS.len() {
+                ";"
+            } else {
+                ""
+            };
+            let what = what.replace(['\n', '*'], " ");
+            ts.push_str(&format!("  /** {what} */\n  | \"{key}\"{end}\n"));
+        }
+        std::fs::write(std::path::Path::new(&dir).join("SettingKey.ts"), ts).unwrap();
+    }
+}

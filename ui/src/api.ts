@@ -50,6 +50,7 @@ import type { VocabularyEntry } from "./bindings/VocabularyEntry";
 import type { VoiceEvent } from "./bindings/VoiceEvent";
 import type { WorkflowDef } from "./bindings/WorkflowDef";
 import type { WorkflowRun } from "./bindings/WorkflowRun";
+import type { SettingKey } from "./bindings/SettingKey";
 
 /** Name of the event the core emits after every change to the store. */
 export const STORE_CHANGED = "store-changed";
@@ -278,19 +279,8 @@ export const OPEN_VIEW_EVENT = "open-view";
 /** What the tray's "open-view" event can ask for; `task:ID` opens the board with that task's panel. */
 export type OpenView = "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp" | `task:${number}`;
 
-/** Setting keys `setSetting` accepts, and the values each takes. */
-export type SettingKey =
-  | "hotkey.shortcut" // accelerator, e.g. "CommandOrControl+Shift+Space"
-  | "hotkey.mode" // "hold" | "toggle"
-  | "voice.device" // device name; null = system default
-  | "voice.model"
-  | "voice.language" // "auto" or a code
-  | "audio.retention_days" // whole days, "0" = forever
-  | "notify.dnd" // "on" | "off"
-  | "ui.theme" // "system" | "light" | "dark"
-  | "app.autostart" // "on" | "off"
-  | "dumps.reconcile" // "on" | "off"
-  | "onboarding.done"; // "on"
+/** Setting keys `setSetting` accepts: generated from the core's list, so none is missing. */
+export type { SettingKey };
 
 export function getSettings(): Promise<AppSettings> {
   return invoke<AppSettings>("get_settings");

@@ -175,6 +175,12 @@ describe("settings", () => {
     await waitFor(() => expect(backend.callsTo("set_setting")).toContainEqual({ key: "dumps.reconcile", value: "off" }));
     await waitFor(() => expect(backend.desktop.settings.reconcile).toBe(false));
 
+    const daily = within(dialog).getByLabelText("Daily backups");
+    expect(daily).toBeChecked();
+    await user.click(daily);
+    await waitFor(() => expect(backend.callsTo("set_setting")).toContainEqual({ key: "backup.daily", value: "off" }));
+    await waitFor(() => expect(daily).not.toBeChecked());
+
     backend.desktop.downloadStepMs = 40;
     await user.click(within(dialog).getByRole("button", { name: "Download (83 MB)" }));
     const bar = await within(dialog).findByRole("progressbar", { name: "Downloading the meaning-search model" });

@@ -26,4 +26,8 @@ dnd: boolean, theme: Theme, autostart: boolean, onboarding_done: boolean, llm: P
 /**
  * Dumps are matched against the open cards (`dumps.reconcile`, on by default).
  */
-reconcile: boolean, };
+reconcile: boolean, 
+/**
+ * A backup a day in the data dir (`backup.daily`, on by default).
+ */
+daily_backup: boolean, };

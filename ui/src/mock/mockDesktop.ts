@@ -27,10 +27,12 @@ const DEFAULTS: AppSettings = {
   onboarding_done: true,
   llm: null,
   reconcile: true,
+  daily_backup: true,
 };
 
-const FLAG_KEYS: Record<string, "dnd" | "autostart" | "onboarding_done" | "reconcile"> = {
+const FLAG_KEYS: Record<string, "dnd" | "autostart" | "onboarding_done" | "reconcile" | "daily_backup"> = {
   "dumps.reconcile": "reconcile",
+  "backup.daily": "daily_backup",
   "notify.dnd": "dnd",
   "app.autostart": "autostart",
   "onboarding.done": "onboarding_done",

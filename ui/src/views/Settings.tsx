@@ -184,6 +184,14 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
               Utter backs up the board every day and before each upgrade, and keeps the last seven daily backups. A backup holds your cards,
               transcripts and agent runs; API keys stay in the system keychain and are not in it.
             </p>
+            <SettingRow
+              label="Daily backups"
+              htmlFor="setting-daily-backup"
+              help="One backup a day in the data folder, the last seven kept. Off: only the ones before upgrades and the ones you make."
+              error={errors["backup.daily"]}
+            >
+              {toggle("backup.daily", "setting-daily-backup", settings.daily_backup)}
+            </SettingRow>
             <BackupsField />
             <DataField />
           </section>

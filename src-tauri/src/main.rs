@@ -121,6 +121,7 @@ fn main() {
             }
             let watch_secrets = Arc::clone(&secrets);
             app.manage(mcp_commands::SignInPages::default());
+            app.manage(mcp_commands::SignInTasks::default());
             app.manage(AppState {
                 service: service.clone(),
                 started,
@@ -228,6 +229,7 @@ fn main() {
             mcp_commands::mcp_server_tools,
             mcp_commands::mcp_login,
             mcp_commands::mcp_open_sign_in_page,
+            mcp_commands::mcp_cancel_sign_in,
             mcp_commands::mcp_logout,
             vocabulary_commands::list_vocabulary,
             vocabulary_commands::add_vocabulary,

@@ -79,6 +79,25 @@ pub const MCP_SIGN_IN_EVENT: &str = "mcp_sign_in";
 #[derive(Default, Clone)]
 pub struct SignInPages(Arc<Mutex<HashMap<String, String>>>);
 
+/// The sign-ins under way, by server, so Cancel can stop one (its loopback listener closes).
+#[derive(Default, Clone)]
+pub struct SignInTasks(Arc<Mutex<HashMap<String, tokio::task::AbortHandle>>>);
+
+impl SignInTasks {
+    fn set(&self, server: &str, task: Option<tokio::task::AbortHandle>) {
+        let mut tasks = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        match task {
+            Some(task) => tasks.insert(server.to_owned(), task),
+            None => tasks.remove(server),
+        };
+    }
+
+    fn cancel(&self, server: &str) -> bool {
+        let mut tasks = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        tasks.remove(server).map(|t| t.abort()).is_some()
+    }
+}
+
 impl SignInPages {
     fn set(&self, server: &str, url: Option<&str>) {
         let mut pages = self.0.lock().unwrap_or_else(|p| p.into_inner());
@@ -101,6 +120,7 @@ pub async fn mcp_login(
     app: AppHandle,
     state: State<'_, AppState>,
     pages: State<'_, SignInPages>,
+    tasks: State<'_, SignInTasks>,
     name: String,
 ) -> CmdResult<()> {
     let service = state.service.clone();
@@ -119,9 +139,36 @@ pub async fn mcp_login(
             }
         })
     };
-    let result = service.mcp_login(&name, secrets.as_ref(), on_url).await;
+    let server = name.clone();
+    let task = tokio::spawn(async move {
+        service
+            .mcp_login(&server, secrets.as_ref(), on_url)
+            .await
+            .map(|_| ())
+    });
+    tasks.set(&name, Some(task.abort_handle()));
+    let result = task.await;
+    tasks.set(&name, None);
     waiting.set(&name, None);
-    result.map(|_| ()).map_err(CommandError::from)
+    match result {
+        Ok(done) => done.map_err(CommandError::from),
+        Err(e) if e.is_cancelled() => Err(CommandError::new("sign-in cancelled", false)),
+        Err(e) => Err(CommandError::new(
+            format!("the sign-in stopped: {e}"),
+            false,
+        )),
+    }
+}
+
+/// Stops a sign-in that is waiting for the browser.
+#[tauri::command]
+pub async fn mcp_cancel_sign_in(
+    tasks: State<'_, SignInTasks>,
+    pages: State<'_, SignInPages>,
+    name: String,
+) -> CmdResult<bool> {
+    pages.set(&name, None);
+    Ok(tasks.cancel(&name))
 }
 
 /// Opens the page of a sign-in still waiting for the browser again (a closed tab).

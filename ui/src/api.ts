@@ -162,6 +162,11 @@ export function mcpLogin(name: string): Promise<void> {
   return invoke<void>("mcp_login", { name });
 }
 
+/** Stops a sign-in that is waiting for the browser; its `mcpLogin` rejects with "sign-in cancelled". */
+export function mcpCancelSignIn(name: string): Promise<boolean> {
+  return invoke<boolean>("mcp_cancel_sign_in", { name });
+}
+
 /** Opens the page of a sign-in still waiting for the browser again (a closed tab). */
 export function mcpOpenSignInPage(name: string): Promise<void> {
   return invoke<void>("mcp_open_sign_in_page", { name });

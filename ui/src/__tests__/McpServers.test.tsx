@@ -42,6 +42,20 @@ describe("MCP servers page", () => {
     expect(group.getByText(/Granted: read/)).toBeInTheDocument();
   });
 
+  it("Cancel stops a sign-in waiting for the browser: back to Sign in, no error", async () => {
+    const { page, user, backend } = await openServers();
+    backend.mcp.signInMs = Infinity;
+    const group = within(page.getByRole("group", { name: "Sign-in for linear" }));
+    await user.click(group.getByRole("button", { name: "Sign in" }));
+    expect(await group.findByRole("status")).toHaveTextContent("Waiting for your browser");
+    await user.click(group.getByRole("button", { name: "Cancel" }));
+    expect(backend.callsTo("mcp_cancel_sign_in")).toEqual([{ name: "linear" }]);
+    expect(await group.findByRole("button", { name: "Sign in" })).toBeEnabled();
+    expect(group.queryByRole("status")).not.toBeInTheDocument();
+    expect(group.queryByRole("alert")).not.toBeInTheDocument();
+    expect(group.getByText("Sign in needed")).toBeInTheDocument();
+  });
+
   it("a failed sign-in says why and offers Sign in again, no loop", async () => {
     const { page, user, backend } = await openServers();
     backend.mcp.signInError = "MCP server 'linear': the sign-in was refused in the browser (access_denied)";

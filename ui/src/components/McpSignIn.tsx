@@ -27,7 +27,17 @@ export function McpSignIn({ server }: { server: McpServerView }) {
       await api.mcpLogin(name);
       setFlow({ state: "idle" });
     } catch (e) {
-      setFlow({ state: "failed", message: api.errorMessage(e) });
+      const message = api.errorMessage(e);
+      // Cancelled on purpose: back to the buttons, no error to read.
+      setFlow(/cancelled/.test(message) ? { state: "idle" } : { state: "failed", message });
+    }
+  };
+
+  const cancel = async () => {
+    try {
+      await api.mcpCancelSignIn(name);
+    } catch (e) {
+      setNote(api.errorMessage(e));
     }
   };
 
@@ -72,7 +82,10 @@ export function McpSignIn({ server }: { server: McpServerView }) {
             <button type="button" className="link-button" onClick={() => void reopen()}>
               Open the sign-in page again
             </button>
-          )}
+          )}{" "}
+          <button type="button" className="link-button" onClick={() => void cancel()}>
+            Cancel
+          </button>
         </p>
       ) : (
         <div className="mcp-sign-in-actions">

@@ -59,6 +59,8 @@ export class MockMcp {
   signInError: string | null = null;
   /** Resolves the sign-in waiting for the browser now (tests). */
   finishSignIn: (() => void) | null = null;
+  /** Set by mcp_cancel_sign_in: the waiting login rejects as the core's does. */
+  signInCancelled = false;
 
   /** How long "starting" a server takes before its tools come back; the browser demo sets it so "Starting…" shows. */
   startMs = 0;
@@ -79,6 +81,7 @@ export class MockMcp {
       "mcp_login",
       "mcp_logout",
       "mcp_open_sign_in_page",
+      "mcp_cancel_sign_in",
     ].includes(cmd);
   }
 
@@ -115,6 +118,14 @@ export class MockMcp {
       }
       case "mcp_open_sign_in_page":
         return null;
+      case "mcp_cancel_sign_in": {
+        const waiting = this.finishSignIn !== null;
+        if (waiting) {
+          this.signInCancelled = true;
+          this.finishSignIn?.();
+        }
+        return waiting;
+      }
       case "import_mcp_servers":
         return this.importClaude();
       case "remove_mcp_server": {
@@ -152,6 +163,10 @@ export class MockMcp {
       if (Number.isFinite(this.signInMs)) setTimeout(resolve, this.signInMs);
     });
     this.finishSignIn = null;
+    if (this.signInCancelled) {
+      this.signInCancelled = false;
+      throw { message: "sign-in cancelled", not_found: false };
+    }
     if (this.signInError) throw this.signInError;
     server.auth = { state: "signed_in", expires_at: Math.floor(Date.now() / 1000) + 3600, refreshable: true, scopes: ["read"] };
     this.changed({ kind: "setting_changed", key: `mcp.${name}` });

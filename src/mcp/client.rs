@@ -139,7 +139,8 @@ impl McpClient {
                     headers,
                     spec.oauth.client_id.as_deref(),
                     options.max_message_bytes,
-                    auth,
+                    // A header the user set wins; sign-in would only replace it.
+                    auth.filter(|_| !spec.has_static_authorization()),
                     client_config(),
                     options.connect_timeout,
                 )
@@ -379,9 +380,7 @@ impl McpClient {
 }
 
 fn unauthorized(server: &str, challenge: &str) -> McpError {
-    let insufficient_scope = url::Url::parse("http://localhost/")
-        .map(|base| rmcp::transport::WWWAuthenticateParams::parse(challenge, &base))
-        .is_ok_and(|p| p.is_insufficient_scope());
+    let insufficient_scope = super::oauth::challenge_params(challenge).is_insufficient_scope();
     McpError::Unauthorized {
         server: server.to_string(),
         challenge: challenge.to_string(),

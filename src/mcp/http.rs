@@ -32,11 +32,7 @@ pub(crate) async fn connect(
 ) -> Result<Option<Handshake>, McpError> {
     let config = transport_config(server, url, headers, max_message_bytes)?;
     let http = http_client()?;
-    let user_sets_auth = headers
-        .keys()
-        .any(|h| h.eq_ignore_ascii_case("authorization"));
-    // A header the user set wins; sign-in would only replace it.
-    let manager = match auth.filter(|_| !user_sets_auth) {
+    let manager = match auth {
         Some(auth) => oauth::manager_for(server, url, client_id, auth.secrets.clone())
             .await
             .map_err(|reason| McpError::Connect {

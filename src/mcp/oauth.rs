@@ -29,6 +29,16 @@ pub fn open_sign_in_page(url: &str) -> Result<(), String> {
     browser::open(url)
 }
 
+/// A `WWW-Authenticate` challenge's parameters (`error`, `scope`); a relative
+/// `resource_metadata` in it is not resolved here (sign-in does that against the server URL).
+pub(crate) fn challenge_params(challenge: &str) -> rmcp::transport::WWWAuthenticateParams {
+    let base = url::Url::parse("http://localhost/").ok();
+    match base {
+        Some(base) => rmcp::transport::WWWAuthenticateParams::parse(challenge, &base),
+        None => rmcp::transport::WWWAuthenticateParams::default(),
+    }
+}
+
 /// Long enough to find a password and approve; a browser that never comes back gives up.
 pub const DEFAULT_SIGN_IN_TIMEOUT: Duration = Duration::from_secs(300);
 

@@ -554,6 +554,5 @@ async fn close_client(client: Arc<McpClient>) {
 
 /// The `scope` a 403 challenge names, for the error message.
 fn challenge_scope(challenge: &str) -> Option<String> {
-    let base = url::Url::parse("http://localhost/").ok()?;
-    rmcp::transport::WWWAuthenticateParams::parse(challenge, &base).scope
+    oauth::challenge_params(challenge).scope
 }

@@ -18,7 +18,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 pub use error::{BackupError, BackupResult};
 pub use manifest::{BackupKind, FileEntry, Manifest};
@@ -33,11 +33,9 @@ use manifest::{DB_ENTRY, FORMAT, RECORDINGS_PREFIX, SECRETS_NOTE};
 pub const RESTORED_AT_SETTING: &str = "backup.restored_at";
 
 /// What `create` wrote.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, Type)]
 pub struct BackupCreated {
     pub path: String,
-    #[ts(type = "number")]
     pub bytes: u64,
     pub manifest: Manifest,
 }

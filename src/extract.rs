@@ -20,7 +20,6 @@ pub(crate) mod title;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::model::{Category, Due, Priority};
 
@@ -37,19 +36,15 @@ pub struct ExtractOptions<'a> {
 }
 
 /// A task found in a transcript, before it is stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExtractedTask {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub category: Option<String>,
     pub priority: Priority,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub due: Option<Due>,
 }
 

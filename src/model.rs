@@ -1,15 +1,26 @@
-//! Domain types shared by the store, the service, the CLI and (via ts-rs) the web UI.
+//! Domain types shared by the store, the service, the CLI and (via specta) the web UI.
 
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+/// How the UI types a float that is always finite (a position, a level): `number`. Specta
+/// says `number | null` for `f32`/`f64`, since serde_json writes NaN and infinities as null.
+/// Use it as `#[specta(type = FiniteNumber)]`.
+pub struct FiniteNumber;
+
+impl Type for FiniteNumber {
+    fn definition(_: &mut specta::Types) -> specta::datatype::DataType {
+        // Any primitive that TypeScript renders as plain `number`.
+        specta::datatype::DataType::Primitive(specta::datatype::Primitive::i32)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Status {
     Pending,
     InProgress,
@@ -82,10 +93,9 @@ impl FromStr for Status {
 }
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, TS,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, Type,
 )]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Priority {
     Low,
     #[default]
@@ -133,8 +143,8 @@ impl FromStr for Priority {
 
 /// A due date as the user meant it: a whole day, or a day with a time ("at 3pm").
 /// Serialized as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` (local time, no zone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, TS)]
-#[ts(export, type = "string")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Type)]
+#[specta(type = String)]
 pub enum Due {
     Date(NaiveDate),
     DateTime(NaiveDateTime),
@@ -217,10 +227,8 @@ impl<'de> Deserialize<'de> for Due {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Task {
-    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     pub description: Option<String>,
@@ -230,18 +238,18 @@ pub struct Task {
     pub due: Option<Due>,
     pub assigned_agent: Option<String>,
     /// Order inside its status column; lower comes first.
+    #[specta(type = FiniteNumber)]
     pub position: f64,
-    #[ts(type = "number | null")]
     pub source_transcript_id: Option<i64>,
     pub agent_output: Option<String>,
     /// Why the task went to `assigned_agent` ("category Research", "keyword 'proposal'",
     /// "assigned by you").
     #[serde(default)]
-    #[ts(optional = nullable)]
+    #[specta(optional)]
     pub agent_reason: Option<String>,
     /// When the card was cancelled (RFC 3339, UTC): kept, but off the board.
     #[serde(default)]
-    #[ts(optional = nullable)]
+    #[specta(optional)]
     pub cancelled_at: Option<String>,
     /// RFC 3339, UTC.
     pub created_at: String,
@@ -273,8 +281,7 @@ impl Task {
 }
 
 /// Fields for a new task; everything but the title is optional.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, optional_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct NewTask {
     pub title: String,
     #[serde(default)]
@@ -288,37 +295,36 @@ pub struct NewTask {
     #[serde(default)]
     pub due: Option<Due>,
     #[serde(default)]
-    #[ts(optional, type = "number")]
+    #[specta(optional)]
     pub source_transcript_id: Option<i64>,
 }
 
 /// A partial edit. Outer `None` leaves a field alone; `Some(None)` clears it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct TaskPatch {
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub title: Option<String>,
     #[serde(default, with = "double_option")]
-    #[ts(optional, type = "string | null")]
+    #[specta(optional, type = Option<String>)]
     pub description: Option<Option<String>>,
     #[serde(default, with = "double_option")]
-    #[ts(optional, type = "string | null")]
+    #[specta(optional, type = Option<String>)]
     pub category: Option<Option<String>>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub priority: Option<Priority>,
     #[serde(default, with = "double_option")]
-    #[ts(optional, type = "string | null")]
+    #[specta(optional, type = Option<Due>)]
     pub due: Option<Option<Due>>,
     #[serde(default, with = "double_option")]
-    #[ts(optional, type = "string | null")]
+    #[specta(optional, type = Option<String>)]
     pub assigned_agent: Option<Option<String>>,
     #[serde(default, with = "double_option")]
-    #[ts(optional, type = "string | null")]
+    #[specta(optional, type = Option<String>)]
     pub agent_output: Option<Option<String>>,
     #[serde(default, with = "double_option")]
-    #[ts(optional, type = "string | null")]
+    #[specta(optional, type = Option<String>)]
     pub agent_reason: Option<Option<String>>,
 }
 
@@ -348,8 +354,7 @@ mod double_option {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Category {
     pub name: String,
     /// CSS hex color, e.g. `#4f7cff`.
@@ -376,30 +381,24 @@ pub fn default_categories() -> Vec<Category> {
     .collect()
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Transcript {
-    #[ts(type = "number")]
     pub id: i64,
     pub text: String,
     pub audio_path: Option<String>,
-    #[ts(type = "number | null")]
     pub duration_ms: Option<i64>,
     pub model: Option<String>,
     pub language: Option<String>,
     pub created_at: String,
-    #[ts(type = "number[]")]
     pub extracted_task_ids: Vec<i64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, optional_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewTranscript {
     pub text: String,
     #[serde(default)]
     pub audio_path: Option<String>,
     #[serde(default)]
-    #[ts(optional, type = "number")]
     pub duration_ms: Option<i64>,
     #[serde(default)]
     pub model: Option<String>,
@@ -408,24 +407,15 @@ pub struct NewTranscript {
 }
 
 /// A hit from full-text search over tasks and transcripts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export)]
 pub enum SearchHit {
-    Task {
-        task: Box<Task>,
-        snippet: String,
-    },
-    Transcript {
-        #[ts(type = "number")]
-        transcript_id: i64,
-        snippet: String,
-    },
+    Task { task: Box<Task>, snippet: String },
+    Transcript { transcript_id: i64, snippet: String },
 }
 
 /// Filters for listing tasks; all optional and combined with AND.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, optional_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct TaskFilter {
     #[serde(default)]
     pub status: Option<Status>,
@@ -437,10 +427,8 @@ pub struct TaskFilter {
 
 /// One entry of the user's vocabulary: a spelling Whisper is told about and, when
 /// `replace_from` is set, a word it hears that is rewritten to `word` after transcription.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct VocabularyEntry {
-    #[ts(type = "number")]
     pub id: i64,
     pub word: String,
     pub replace_from: Option<String>,

@@ -16,7 +16,6 @@ pub mod spoken_update;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::extract::{ExtractedTask, split_into_sentences};
 use crate::model::{Status, Task};
@@ -34,9 +33,8 @@ const TARGET_AT: f64 = 0.75;
 const TARGET_MARGIN: f64 = 0.2;
 
 /// What one item of a dump turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Outcome {
     New,
     Same,

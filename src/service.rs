@@ -47,7 +47,7 @@ pub use backup::{DAILY_BACKUP_SETTING, spawn_daily_backups};
 pub use change_feed::{ChangeEvent, ChangeFeed};
 pub use dump::new_task_from;
 pub use dumps::{DumpCardView, DumpEntry, ExtractedAgain, TaskAudio};
-pub use error::ServiceError;
+pub use error::{ErrorCode, ServiceError};
 pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
 pub use mcp_servers::McpImport;

@@ -14,7 +14,7 @@ mod import_trello;
 mod import_utter;
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 pub use detect::detect;
 pub use error::TransferError;
@@ -30,9 +30,8 @@ pub use import_utter::parse_utter;
 
 use crate::model::NewTask;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum ExportFormat {
     Json,
     Markdown,
@@ -61,9 +60,8 @@ impl ExportFormat {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum ImportSource {
     Todoist,
     Trello,

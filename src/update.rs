@@ -15,9 +15,8 @@ pub use offer::{CHECK_EVERY, check_due, is_offered};
 
 /// How the shell tells the UI where an update stands (the `update` event and
 /// `update_status` command).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
 #[serde(tag = "state", rename_all = "snake_case")]
-#[ts(export)]
 pub enum UpdateStatus {
     /// Nothing newer, or not checked yet.
     Idle,

@@ -11,21 +11,25 @@ use crate::commands::with_service;
 use crate::error::CmdResult;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_agents(state: State<'_, AppState>) -> CmdResult<Vec<AgentDef>> {
     with_service(state, |s| s.list_agents()).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn save_agent(state: State<'_, AppState>, agent: AgentDef) -> CmdResult<AgentDef> {
     with_service(state, move |s| s.save_agent(agent)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn reset_agent(state: State<'_, AppState>, name: String) -> CmdResult<Option<AgentDef>> {
     with_service(state, move |s| s.reset_agent(&name)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn assign_agent(
     state: State<'_, AppState>,
     task: i64,
@@ -35,16 +39,19 @@ pub async fn assign_agent(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_runs(state: State<'_, AppState>, task: Option<i64>) -> CmdResult<Vec<Run>> {
     with_service(state, move |s| s.list_runs(task, 50)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_run(state: State<'_, AppState>, id: i64) -> CmdResult<RunDetail> {
     with_service(state, move |s| s.get_run_detail(id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_approvals(
     state: State<'_, AppState>,
     all: Option<bool>,
@@ -55,6 +62,7 @@ pub async fn list_approvals(
 
 /// Starts `agent` on a task; returns the new run while it works in the background.
 #[tauri::command]
+#[specta::specta]
 pub async fn run_agent(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -69,6 +77,7 @@ pub async fn run_agent(
 
 /// Approves or denies; the run continues in the background either way.
 #[tauri::command]
+#[specta::specta]
 pub async fn decide_approval(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -81,23 +90,27 @@ pub async fn decide_approval(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn resume_run(app: AppHandle, id: i64) -> CmdResult<()> {
     drive(&app, id);
     Ok(())
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn cancel_run(state: State<'_, AppState>, id: i64) -> CmdResult<Run> {
     with_service(state, move |s| s.cancel_run(id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_workflows(state: State<'_, AppState>) -> CmdResult<Vec<WorkflowDef>> {
     with_service(state, |s| s.list_workflows()).await
 }
 
 /// Starts a workflow on a task; its agents' runs show in the task's timeline as they go.
 #[tauri::command]
+#[specta::specta]
 pub async fn run_workflow(
     state: State<'_, AppState>,
     name: String,

@@ -2,21 +2,22 @@
 //! `chat_send` call waits for its end, so the panel gets either the final message or the
 //! error (and keeps the user's text when nothing was sent).
 
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 use utter::chat::{ChatMessage, ChatThread};
 
 use crate::AppState;
 use crate::commands::with_service;
 use crate::error::{CmdResult, CommandError};
-
-pub const CHAT_EVENT: &str = "chat";
+use crate::events;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn chat_thread(state: State<'_, AppState>, task: Option<i64>) -> CmdResult<ChatThread> {
     with_service(state, move |s| s.chat_thread(task)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn chat_send(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -26,7 +27,7 @@ pub async fn chat_send(
     let service = state.service.clone();
     let secrets = state.secrets.clone();
     let emit = move |ev: utter::chat::ChatEvent| {
-        if let Err(e) = app.emit(CHAT_EVENT, &ev) {
+        if let Err(e) = events::emit(&app, events::Chat(ev)) {
             tracing::warn!("chat event not delivered: {e}");
         }
     };
@@ -37,11 +38,13 @@ pub async fn chat_send(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn chat_stop(state: State<'_, AppState>, task: Option<i64>) -> CmdResult<bool> {
     with_service(state, move |s| Ok(s.chat_stop(task))).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn chat_clear(state: State<'_, AppState>, task: Option<i64>) -> CmdResult<usize> {
     with_service(state, move |s| s.chat_clear(task)).await
 }

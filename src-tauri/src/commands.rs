@@ -9,6 +9,7 @@ use utter::model::{Category, NewTask, SearchHit, Status, Task, TaskFilter, TaskP
 
 use crate::AppState;
 use crate::error::{CmdResult, CommandError};
+use utter::service::ErrorCode;
 
 pub(crate) async fn with_service<T: Send + 'static>(
     state: State<'_, AppState>,
@@ -17,11 +18,12 @@ pub(crate) async fn with_service<T: Send + 'static>(
     let svc: Arc<Service> = state.service.clone();
     tauri::async_runtime::spawn_blocking(move || f(&svc))
         .await
-        .map_err(|e| CommandError::new(format!("internal error: {e}"), false))?
+        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("internal error: {e}")))?
         .map_err(CommandError::from)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_tasks(
     state: State<'_, AppState>,
     filter: Option<TaskFilter>,
@@ -30,27 +32,32 @@ pub async fn list_tasks(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_task(state: State<'_, AppState>, id: i64) -> CmdResult<Task> {
     with_service(state, move |s| s.get_task(id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn create_task(state: State<'_, AppState>, task: NewTask) -> CmdResult<Task> {
     with_service(state, move |s| s.create_task(task)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn quick_add(state: State<'_, AppState>, text: String) -> CmdResult<Task> {
     let now = chrono::Local::now().naive_local();
     with_service(state, move |s| s.quick_add(&text, now)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_task(state: State<'_, AppState>, id: i64, patch: TaskPatch) -> CmdResult<Task> {
     with_service(state, move |s| s.update_task(id, patch)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn move_task(
     state: State<'_, AppState>,
     id: i64,
@@ -61,26 +68,31 @@ pub async fn move_task(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn delete_task(state: State<'_, AppState>, id: i64) -> CmdResult<Task> {
     with_service(state, move |s| s.delete_task(id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn restore_task(state: State<'_, AppState>, task: Task) -> CmdResult<Task> {
     with_service(state, move |s| s.restore_task(&task)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_categories(state: State<'_, AppState>) -> CmdResult<Vec<Category>> {
     with_service(state, |s| s.list_categories()).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_transcript(state: State<'_, AppState>, id: i64) -> CmdResult<Transcript> {
     with_service(state, move |s| s.get_transcript(id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn search(state: State<'_, AppState>, query: String) -> CmdResult<Vec<SearchHit>> {
     // Words and meaning fused once the meaning-search model is installed; words until then.
     with_service(state, move |s| s.search_smart(&query, 50)).await
@@ -88,6 +100,7 @@ pub async fn search(state: State<'_, AppState>, query: String) -> CmdResult<Vec<
 
 /// The UI's first paint of a loaded board; logged once as the start-up time.
 #[tauri::command]
+#[specta::specta]
 pub fn board_painted(state: State<'_, AppState>, cards: usize) {
     if !state
         .painted

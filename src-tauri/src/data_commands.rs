@@ -14,6 +14,7 @@ fn now() -> chrono::NaiveDateTime {
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn export_board(
     state: State<'_, AppState>,
     format: ExportFormat,
@@ -23,6 +24,7 @@ pub async fn export_board(
 
 /// `apply: false` only says what the import would do.
 #[tauri::command]
+#[specta::specta]
 pub async fn import_board(
     state: State<'_, AppState>,
     name: String,

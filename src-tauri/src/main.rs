@@ -10,7 +10,9 @@ mod commands;
 mod data_commands;
 mod dump_commands;
 mod error;
+mod events;
 mod hotkey;
+mod ipc;
 mod live;
 mod mcp_commands;
 mod overlay;
@@ -82,6 +84,8 @@ fn main() {
     // Cards get their meaning-search vectors in the background once the model is installed.
     utter::service::spawn_embedder(&service);
     let update_source = updates::Source::from_env();
+    let ipc = ipc::builder();
+    let invoke_handler = ipc.invoke_handler();
     let mut context = tauri::generate_context!();
     updates::allow_test_server(&mut context, update_source.as_ref());
     let result = tauri::Builder::default()
@@ -98,6 +102,7 @@ fn main() {
             None,
         ))
         .setup(move |app| {
+            ipc.mount_events(app);
             let handle = app.handle().clone();
             let emit_to = handle.clone();
             let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::new());
@@ -161,83 +166,7 @@ fn main() {
                 let _ = window.hide();
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            dump_commands::list_dumps,
-            settings_commands::embedding_status,
-            settings_commands::download_embedding_model,
-            dump_commands::undo_dump_items,
-            dump_commands::possible_duplicates,
-            dump_commands::merge_tasks,
-            dump_commands::put_back_tasks,
-            dump_commands::keep_apart,
-            dump_commands::extract_again,
-            dump_commands::task_audio,
-            dump_commands::dump_audio,
-            commands::list_tasks,
-            commands::get_task,
-            commands::create_task,
-            commands::quick_add,
-            commands::update_task,
-            commands::move_task,
-            commands::delete_task,
-            commands::restore_task,
-            commands::list_categories,
-            commands::get_transcript,
-            commands::search,
-            commands::board_painted,
-            settings_commands::get_settings,
-            backup_commands::list_backups,
-            backup_commands::backup_now,
-            backup_commands::restore_backup,
-            settings_commands::set_setting,
-            settings_commands::desktop_status,
-            settings_commands::list_input_devices,
-            settings_commands::list_models,
-            settings_commands::download_model,
-            settings_commands::set_llm_provider,
-            settings_commands::clear_llm_provider,
-            voice_commands::start_recording,
-            voice_commands::stop_recording,
-            voice_commands::cancel_recording,
-            voice_commands::start_level_test,
-            voice_commands::stop_level_test,
-            voice_commands::undo_dump,
-            agent_commands::list_agents,
-            agent_commands::save_agent,
-            agent_commands::reset_agent,
-            agent_commands::assign_agent,
-            agent_commands::list_runs,
-            agent_commands::get_run,
-            agent_commands::list_approvals,
-            agent_commands::run_agent,
-            agent_commands::decide_approval,
-            agent_commands::resume_run,
-            agent_commands::cancel_run,
-            agent_commands::list_workflows,
-            agent_commands::run_workflow,
-            chat_commands::chat_thread,
-            chat_commands::chat_send,
-            chat_commands::chat_stop,
-            chat_commands::chat_clear,
-            mcp_commands::list_mcp_servers,
-            mcp_commands::add_mcp_server,
-            mcp_commands::import_mcp_servers,
-            mcp_commands::remove_mcp_server,
-            mcp_commands::set_mcp_server_trusted,
-            data_commands::export_board,
-            data_commands::import_board,
-            mcp_commands::mcp_server_tools,
-            mcp_commands::mcp_login,
-            mcp_commands::mcp_open_sign_in_page,
-            mcp_commands::mcp_cancel_sign_in,
-            mcp_commands::mcp_logout,
-            vocabulary_commands::list_vocabulary,
-            vocabulary_commands::add_vocabulary,
-            vocabulary_commands::remove_vocabulary,
-            vocabulary_commands::vocabulary_terms,
-            updates::update_status,
-            updates::install_update,
-        ])
+        .invoke_handler(invoke_handler)
         .run(context);
     if let Err(e) = result {
         fail(&format!("the desktop app stopped: {e}"));

@@ -4,20 +4,24 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 use utter::service::{McpImport, McpServerView, McpToolView, NewMcpServer, SignInPage};
 
 use crate::AppState;
 use crate::commands::with_service;
 use crate::error::{CmdResult, CommandError};
+use crate::events;
+use utter::service::ErrorCode;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_mcp_servers(state: State<'_, AppState>) -> CmdResult<Vec<McpServerView>> {
     let secrets = state.secrets.clone();
     with_service(state, move |s| s.mcp_views(secrets.as_ref())).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn add_mcp_server(state: State<'_, AppState>, server: NewMcpServer) -> CmdResult<()> {
     let secrets = state.secrets.clone();
     with_service(state, move |s| s.mcp_add_new(server, secrets.as_ref())).await
@@ -25,6 +29,7 @@ pub async fn add_mcp_server(state: State<'_, AppState>, server: NewMcpServer) ->
 
 /// Imports Claude Desktop's config (its usual place when `path` is empty).
 #[tauri::command]
+#[specta::specta]
 pub async fn import_mcp_servers(
     state: State<'_, AppState>,
     path: Option<String>,
@@ -35,12 +40,16 @@ pub async fn import_mcp_servers(
         .map(std::path::PathBuf::from)
         .or_else(utter::mcp::claude_desktop_config_path)
         .ok_or_else(|| {
-            CommandError::new("no Claude Desktop config found; give the file's path", true)
+            CommandError::new(
+                ErrorCode::NotFound,
+                "no Claude Desktop config found; give the file's path",
+            )
         })?;
     with_service(state, move |s| s.mcp_import(&path, secrets.as_ref())).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn remove_mcp_server(state: State<'_, AppState>, name: String) -> CmdResult<bool> {
     let secrets = state.secrets.clone();
     with_service(state, move |s| s.mcp_remove(&name, secrets.as_ref())).await
@@ -48,6 +57,7 @@ pub async fn remove_mcp_server(state: State<'_, AppState>, name: String) -> CmdR
 
 /// Whether agents may call the server's read-only tools without asking.
 #[tauri::command]
+#[specta::specta]
 pub async fn set_mcp_server_trusted(
     state: State<'_, AppState>,
     name: String,
@@ -58,6 +68,7 @@ pub async fn set_mcp_server_trusted(
 
 /// Starts the server to list its tools (and so shows whether it starts at all).
 #[tauri::command]
+#[specta::specta]
 pub async fn mcp_server_tools(
     state: State<'_, AppState>,
     name: String,
@@ -69,10 +80,6 @@ pub async fn mcp_server_tools(
         .await
         .map_err(CommandError::from)
 }
-
-/// Sent when a sign-in opens the browser, so the page can say "waiting for your browser"
-/// and offer the page again.
-pub const MCP_SIGN_IN_EVENT: &str = "mcp_sign_in";
 
 /// The sign-in page of each sign-in still waiting for the browser, by server. Kept here so
 /// "open it again" can only open a page a sign-in asked for, not any URL the window names.
@@ -116,6 +123,7 @@ impl SignInPages {
 /// Signs in to an HTTP server in the browser; resolves once the tokens are in the keychain
 /// (or with why the sign-in failed).
 #[tauri::command]
+#[specta::specta]
 pub async fn mcp_login(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -134,7 +142,7 @@ pub async fn mcp_login(
                 server: server.to_owned(),
                 url: url.to_owned(),
             };
-            if let Err(e) = app.emit(MCP_SIGN_IN_EVENT, &page) {
+            if let Err(e) = events::emit(&app, events::McpSignIn(page)) {
                 tracing::warn!("sign-in event not delivered: {e}");
             }
         })
@@ -152,16 +160,19 @@ pub async fn mcp_login(
     waiting.set(&name, None);
     match result {
         Ok(done) => done.map_err(CommandError::from),
-        Err(e) if e.is_cancelled() => Err(CommandError::new("sign-in cancelled", false)),
+        Err(e) if e.is_cancelled() => {
+            Err(CommandError::new(ErrorCode::Cancelled, "sign-in cancelled"))
+        }
         Err(e) => Err(CommandError::new(
+            ErrorCode::Internal,
             format!("the sign-in stopped: {e}"),
-            false,
         )),
     }
 }
 
 /// Stops a sign-in that is waiting for the browser.
 #[tauri::command]
+#[specta::specta]
 pub async fn mcp_cancel_sign_in(
     tasks: State<'_, SignInTasks>,
     pages: State<'_, SignInPages>,
@@ -173,20 +184,25 @@ pub async fn mcp_cancel_sign_in(
 
 /// Opens the page of a sign-in still waiting for the browser again (a closed tab).
 #[tauri::command]
+#[specta::specta]
 pub async fn mcp_open_sign_in_page(pages: State<'_, SignInPages>, name: String) -> CmdResult<()> {
-    let url = pages
-        .get(&name)
-        .ok_or_else(|| CommandError::new(format!("no sign-in to {name} is waiting"), true))?;
+    let url = pages.get(&name).ok_or_else(|| {
+        CommandError::new(
+            ErrorCode::NotFound,
+            format!("no sign-in to {name} is waiting"),
+        )
+    })?;
     utter::mcp::oauth::open_sign_in_page(&url).map_err(|e| {
         CommandError::new(
+            ErrorCode::Internal,
             format!("cannot open the browser ({e}); open the link shown instead"),
-            false,
         )
     })
 }
 
 /// "Sign out and forget": the server's tokens and this machine's registration with it.
 #[tauri::command]
+#[specta::specta]
 pub async fn mcp_logout(state: State<'_, AppState>, name: String) -> CmdResult<()> {
     let secrets = state.secrets.clone();
     with_service(state, move |s| s.mcp_logout(&name, secrets.as_ref())).await

@@ -4,17 +4,16 @@
 
 use std::sync::Arc;
 
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use utter::notify::{Notice, NoticeKind, Notifier, UNDO_ACTION};
 use utter::service::{Service, VoiceEvent, VoiceState};
 
+use crate::events;
 use crate::{AppState, hotkey, overlay, tray};
-
-pub const VOICE_EVENT: &str = "voice";
 
 /// Fans a session event out to the windows, the tray and the overlay.
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, ev: &VoiceEvent) {
-    if let Err(e) = app.emit(VOICE_EVENT, ev) {
+    if let Err(e) = events::emit(app, events::Voice(ev.clone())) {
         tracing::debug!("voice event not delivered: {e}");
     }
     match ev {

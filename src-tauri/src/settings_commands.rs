@@ -1,7 +1,7 @@
 //! Commands behind the settings page and first-run setup. Validation lives in the core;
 //! what only the shell can do (register the hotkey, start at login) happens here.
 
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 use tauri_plugin_autostart::ManagerExt;
 use utter::llm::ProviderConfig;
 use utter::secrets::Secret;
@@ -13,11 +13,12 @@ use utter::service::{
 use crate::AppState;
 use crate::commands::with_service;
 use crate::error::{CmdResult, CommandError};
+use crate::events;
 use crate::hotkey;
-
-pub const MODEL_DOWNLOAD_EVENT: &str = "model-download";
+use utter::service::ErrorCode;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_settings(state: State<'_, AppState>) -> CmdResult<AppSettings> {
     with_service(state, |s| s.app_settings()).await
 }
@@ -25,6 +26,7 @@ pub async fn get_settings(state: State<'_, AppState>) -> CmdResult<AppSettings> 
 /// Sets (or with `value: null` resets) one setting. A hotkey is registered before it is
 /// saved, so a taken one is refused and the old one keeps working.
 #[tauri::command]
+#[specta::specta]
 pub async fn set_setting(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -57,6 +59,7 @@ pub async fn set_setting(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn desktop_status(state: State<'_, AppState>) -> CmdResult<DesktopStatus> {
     let (hotkey, hotkey_registered, hotkey_error) = {
         let h = state.hotkey.lock().unwrap_or_else(|p| p.into_inner());
@@ -84,11 +87,13 @@ pub async fn desktop_status(state: State<'_, AppState>) -> CmdResult<DesktopStat
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_input_devices(state: State<'_, AppState>) -> CmdResult<Vec<InputDevice>> {
     with_service(state, |s| s.input_devices()).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_models(state: State<'_, AppState>) -> CmdResult<Vec<ModelEntry>> {
     with_service(state, |s| s.model_entries()).await
 }
@@ -96,6 +101,7 @@ pub async fn list_models(state: State<'_, AppState>) -> CmdResult<Vec<ModelEntry
 /// Downloads a catalog model, reporting progress as `model-download` events (at most every
 /// 1 %) and a final event with `done` or `error`.
 #[tauri::command]
+#[specta::specta]
 pub async fn download_model(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -119,6 +125,7 @@ pub async fn download_model(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn set_llm_provider(
     state: State<'_, AppState>,
     config: ProviderConfig,
@@ -133,17 +140,19 @@ pub async fn set_llm_provider(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn clear_llm_provider(state: State<'_, AppState>) -> CmdResult<()> {
     let secrets = state.secrets.clone();
     with_service(state, move |s| s.clear_llm_config(secrets.as_ref())).await
 }
 
 fn message(m: impl Into<String>) -> CommandError {
-    CommandError::new(m.into(), false)
+    CommandError::new(ErrorCode::Invalid, m.into())
 }
 
 /// Whether the meaning-search model is installed, and how many cards wait for a vector.
 #[tauri::command]
+#[specta::specta]
 pub async fn embedding_status(state: State<'_, AppState>) -> CmdResult<EmbeddingStatus> {
     with_service(state, |s| s.embedding_status()).await
 }
@@ -151,6 +160,7 @@ pub async fn embedding_status(state: State<'_, AppState>) -> CmdResult<Embedding
 /// Downloads the meaning-search model (progress as `model-download` events named after it),
 /// then indexes the board in the background.
 #[tauri::command]
+#[specta::specta]
 pub async fn download_embedding_model(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
     let name = utter::embed::MODEL_NAME.to_string();
     let (send, mut on_progress) = download_events(app, &name);
@@ -185,7 +195,7 @@ fn download_events(
     impl FnMut(utter::stt::DownloadProgress) + Send + 'static,
 ) {
     let send = move |ev: DownloadEvent| {
-        if let Err(e) = app.emit(MODEL_DOWNLOAD_EVENT, &ev) {
+        if let Err(e) = events::emit(&app, events::ModelDownload(ev)) {
             tracing::debug!("download progress not delivered: {e}");
         }
     };

@@ -6,13 +6,13 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use tauri::image::Image;
 use tauri::menu::{CheckMenuItem, Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use utter::service::VoiceState;
 
+use crate::events;
 use crate::{AppState, recording};
 
 const TRAY_ID: &str = "utter";
-pub const OPEN_VIEW_EVENT: &str = "open-view";
 pub use utter::service::AGENTS_PAUSED_SETTING;
 
 const ICON_IDLE: &[u8] = include_bytes!("../../assets/tray-idle.png");
@@ -81,7 +81,7 @@ pub fn open_view<R: Runtime>(app: &AppHandle<R>, view: &str) {
         let _ = w.show();
         let _ = w.set_focus();
     }
-    if let Err(e) = app.emit_to("main", OPEN_VIEW_EVENT, view) {
+    if let Err(e) = events::emit_to(app, "main", events::ViewRequested(view.to_owned())) {
         tracing::debug!("open-view not delivered: {e}");
     }
 }

@@ -6,12 +6,14 @@
 
 use std::sync::Mutex;
 
-use tauri::{AppHandle, Emitter, Manager, Runtime, State, Url};
+use tauri::{AppHandle, Manager, Runtime, State, Url};
 use tauri_plugin_updater::{Update, UpdaterExt};
 use utter::update::{Activity, UpdateError, UpdateStatus, check_due, install_allowed, is_offered};
 
 use crate::AppState;
 use crate::error::{CmdResult, CommandError};
+use crate::events;
+use utter::service::ErrorCode;
 
 /// Where updates come from when not the configured release endpoint and key.
 #[derive(Debug, Clone, Default)]
@@ -148,7 +150,7 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>, source: &Source) -> UpdateSta
         }
     };
     updates.lock().status = Some(status.clone());
-    if let Err(e) = app.emit("update", &status) {
+    if let Err(e) = events::emit(app, events::Update(status.clone())) {
         tracing::debug!("cannot send the update status: {e}");
     }
     status
@@ -194,6 +196,7 @@ async fn fetch<R: Runtime>(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub fn update_status(updates: State<'_, Updates>) -> UpdateStatus {
     updates.status()
 }
@@ -201,6 +204,7 @@ pub fn update_status(updates: State<'_, Updates>) -> UpdateStatus {
 /// Installs the downloaded update and restarts, unless a recording or an agent run would be
 /// cut short (then the error says what it waits for, and nothing happens).
 #[tauri::command]
+#[specta::specta]
 pub fn install_update(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -220,8 +224,8 @@ pub fn install_update(
         // Kept for another try (a cancelled password prompt, say).
         updates.lock().ready = Some((update, bytes));
         return Err(CommandError::new(
+            ErrorCode::Internal,
             format!("the update could not be installed: {e}"),
-            false,
         ));
     }
     tracing::info!(version = update.version, "update installed; restarting");
@@ -229,7 +233,12 @@ pub fn install_update(
 }
 
 fn update_error(e: UpdateError) -> CommandError {
-    CommandError::new(e.to_string(), false)
+    let code = match e {
+        UpdateError::Busy(_) => ErrorCode::Busy,
+        UpdateError::NothingReady => ErrorCode::NotFound,
+        UpdateError::Refused(_) | UpdateError::Check(_) => ErrorCode::Internal,
+    };
+    CommandError::new(code, e.to_string())
 }
 
 #[cfg(test)]

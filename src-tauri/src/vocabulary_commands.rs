@@ -8,11 +8,13 @@ use crate::commands::with_service;
 use crate::error::CmdResult;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_vocabulary(state: State<'_, AppState>) -> CmdResult<Vec<VocabularyEntry>> {
     with_service(state, |s| s.list_vocabulary()).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn add_vocabulary(
     state: State<'_, AppState>,
     word: String,
@@ -26,6 +28,7 @@ pub async fn add_vocabulary(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn remove_vocabulary(
     state: State<'_, AppState>,
     word: String,
@@ -36,6 +39,7 @@ pub async fn remove_vocabulary(
 /// The words the next recording tells Whisper about (the user's, then names on the board),
 /// so the page can show what it listens for.
 #[tauri::command]
+#[specta::specta]
 pub async fn vocabulary_terms(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
     with_service(state, |s| Ok(s.vocabulary()?.terms().to_vec())).await
 }

@@ -9,33 +9,39 @@ use crate::error::CmdResult;
 use crate::recording;
 
 #[tauri::command]
+#[specta::specta]
 pub fn start_recording(app: AppHandle) {
     recording::start(&app);
 }
 
 #[tauri::command]
+#[specta::specta]
 pub fn stop_recording(app: AppHandle) {
     recording::stop(&app);
 }
 
 #[tauri::command]
+#[specta::specta]
 pub fn cancel_recording(app: AppHandle) {
     recording::cancel(&app);
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn start_level_test(state: State<'_, AppState>, device: Option<String>) -> CmdResult<()> {
     let voice = state.voice.clone();
     with_service(state, move |_| voice.start_level_test(device)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub fn stop_level_test(state: State<'_, AppState>) {
     state.voice.stop_level_test();
 }
 
 /// Deletes the tasks a recording just added (the Undo on "3 tasks added").
 #[tauri::command]
+#[specta::specta]
 pub async fn undo_dump(state: State<'_, AppState>, task_ids: Vec<i64>) -> CmdResult<usize> {
     with_service(state, move |s| s.undo_dump(&task_ids)).await
 }

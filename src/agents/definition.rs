@@ -1,7 +1,7 @@
 //! What an agent is: a prompt, the MCP servers it may use and what it may do with their tools.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use super::AgentError;
 
@@ -9,9 +9,8 @@ use super::AgentError;
 /// usually stuck calling the same tool.
 pub const DEFAULT_MAX_STEPS: u32 = 12;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Permission {
     /// Call without asking.
     Allow,
@@ -48,8 +47,7 @@ impl std::str::FromStr for Permission {
 /// `pattern` matches `server/tool` with shell wildcards (`files/read_*`, `crm/*`); a star
 /// may stand for the server too.
 /// The last matching rule wins, so a list reads like a config file: general first, specific after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ToolRule {
     pub pattern: String,
     pub permission: Permission,
@@ -78,8 +76,10 @@ impl ToolRule {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+// The UI reads it whole (the `serde(default)`s are for hand-written files), so its
+// generated type has every field: `skip_attr` keeps specta from making them optional.
+#[specta(skip_attr = "serde")]
 pub struct AgentDef {
     pub name: String,
     #[serde(default)]

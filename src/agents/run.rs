@@ -1,14 +1,13 @@
 //! A run of an agent and its steps, as stored and as shown in the task's timeline.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 macro_rules! str_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
         #[serde(rename_all = "snake_case")]
-        #[ts(export)]
         pub enum $name { $($variant),+ }
 
         impl $name {
@@ -68,37 +67,28 @@ str_enum!(
     }
 );
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Run {
-    #[ts(type = "number")]
     pub id: i64,
     pub agent: String,
-    #[ts(type = "number | null")]
     pub task_id: Option<i64>,
     pub status: RunStatus,
     /// What the agent was asked (the task, as the model saw it).
     pub prompt: String,
     pub output: Option<String>,
-    #[ts(type = "number")]
     pub tokens_in: i64,
-    #[ts(type = "number")]
     pub tokens_out: i64,
     /// Time spent in model calls and tool calls, summed over the steps.
-    #[ts(type = "number")]
     pub execution_ms: i64,
     pub error: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     /// The workflow run this agent run is a step of.
-    #[ts(type = "number | null")]
     pub workflow_run: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct RunStep {
-    #[ts(type = "number")]
     pub id: i64,
     pub kind: StepKind,
     pub status: StepStatus,
@@ -110,23 +100,16 @@ pub struct RunStep {
     /// The model's text, or the tool result as the model saw it.
     pub content: String,
     pub error: Option<String>,
-    #[ts(type = "number")]
     pub tokens_in: i64,
-    #[ts(type = "number")]
     pub tokens_out: i64,
-    #[ts(type = "number")]
     pub ms: i64,
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Approval {
-    #[ts(type = "number")]
     pub id: i64,
-    #[ts(type = "number")]
     pub run_id: i64,
-    #[ts(type = "number")]
     pub step_id: i64,
     pub tool: String,
     pub arguments: String,
@@ -136,13 +119,11 @@ pub struct Approval {
     pub decided_at: Option<String>,
     /// The agent and task, for the inbox.
     pub agent: String,
-    #[ts(type = "number | null")]
     pub task_id: Option<i64>,
 }
 
 /// A run with its steps and approvals: the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct RunDetail {
     pub run: Run,
     pub steps: Vec<RunStep>,

@@ -3,12 +3,14 @@
 //! times; a step that starts with PASS approves the step before it.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use super::{AgentError, RunStatus};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+// The UI reads it whole (the `serde(default)`s are for hand-written files), so its
+// generated type has every field: `skip_attr` keeps specta from making them optional.
+#[specta(skip_attr = "serde")]
 pub struct WorkflowDef {
     pub name: String,
     pub agents: Vec<String>,
@@ -38,13 +40,10 @@ impl WorkflowDef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct WorkflowRun {
-    #[ts(type = "number")]
     pub id: i64,
     pub workflow: String,
-    #[ts(type = "number | null")]
     pub task_id: Option<i64>,
     /// The workflow as it was when this run started.
     pub definition: WorkflowDef,
@@ -53,10 +52,8 @@ pub struct WorkflowRun {
     pub position: u32,
     /// How many times work was sent back.
     pub retries: u32,
-    #[ts(type = "number | null")]
     pub current_run: Option<i64>,
     /// The agent runs, in order.
-    #[ts(type = "Array<number>")]
     pub run_ids: Vec<i64>,
     pub error: Option<String>,
     pub created_at: String,

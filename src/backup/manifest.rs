@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 /// Bumped only when an older Utter could no longer read the archive layout.
 pub const FORMAT: u32 = 1;
@@ -15,9 +15,8 @@ pub const RECORDINGS_PREFIX: &str = "recordings/";
 /// Said in every manifest so that whoever opens the archive knows what is not there.
 pub const SECRETS_NOTE: &str = "API keys and OAuth tokens live in the OS keychain (service \"utter\") and are not in this backup; after restoring on another machine, set them again (utter llm set --api-key, utter mcp add)";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum BackupKind {
     /// Asked for (`utter backup`, "Back up now").
     Manual,
@@ -37,30 +36,25 @@ impl BackupKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct FileEntry {
     /// The entry's name inside the archive.
     pub path: String,
-    #[ts(type = "number")]
     pub bytes: u64,
     /// Lowercase hex.
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Manifest {
     pub format: u32,
     pub app: String,
     pub app_version: String,
-    #[ts(type = "number")]
     pub schema_version: i64,
-    #[ts(type = "string")]
+    #[specta(type = String)]
     pub created_at: DateTime<Utc>,
     pub kind: BackupKind,
     /// Rows per table, read from the copy in the archive (not the live file).
-    #[ts(type = "Record<string, number>")]
     pub counts: BTreeMap<String, i64>,
     pub files: Vec<FileEntry>,
     /// Where the recordings were, so that a restore into another data dir can point the

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Local, Utc};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::archive::Archive;
 use super::manifest::{DB_ENTRY, Manifest, RECORDINGS_PREFIX};
@@ -18,20 +18,17 @@ use super::snapshot::{
 use super::{BackupError, BackupResult, TempDb};
 use crate::store::migrations;
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, Type)]
 pub struct BackupRestored {
     pub archive: String,
     pub manifest: Manifest,
     /// Where the database that was replaced now is (none when it held nothing).
     pub kept_aside: Option<String>,
     /// The backup's schema when it was older than this build's (it was brought up to date).
-    #[ts(type = "number | null")]
     pub migrated_from: Option<i64>,
     /// Recordings written into the audio folder (ones already there are left alone).
     pub recordings: usize,
     /// Tasks in the live database after the restore.
-    #[ts(type = "number")]
     pub tasks: i64,
 }
 

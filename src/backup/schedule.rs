@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::archive::read_manifest_only;
 use super::manifest::BackupKind;
@@ -52,19 +52,15 @@ pub(crate) fn free_path(dir: &Path, name: &str) -> PathBuf {
 }
 
 /// One archive in the backups folder, as its manifest describes it.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, Type)]
 pub struct BackupInfo {
     pub path: String,
     pub file_name: String,
-    #[ts(type = "number")]
     pub bytes: u64,
-    #[ts(type = "string | null")]
+    #[specta(type = Option<String>)]
     pub created_at: Option<DateTime<Utc>>,
     pub kind: Option<BackupKind>,
-    #[ts(type = "number | null")]
     pub schema_version: Option<i64>,
-    #[ts(type = "number | null")]
     pub tasks: Option<i64>,
     pub recordings: usize,
     /// Why the manifest could not be read; such a file is listed but never deleted.

@@ -1,11 +1,10 @@
 //! Chat messages as stored and as the UI shows them, and the events a reply streams.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum ChatRole {
     User,
     Assistant,
@@ -36,8 +35,7 @@ impl std::str::FromStr for ChatRole {
 }
 
 /// A tool call as the assistant made it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ChatToolCall {
     pub id: String,
     /// The name the model used: `create_task` for a board tool, `server__tool` for MCP.
@@ -46,12 +44,9 @@ pub struct ChatToolCall {
     pub arguments: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ChatMessage {
-    #[ts(type = "number")]
     pub id: i64,
-    #[ts(type = "number")]
     pub chat_id: i64,
     pub role: ChatRole,
     pub content: String,
@@ -61,22 +56,17 @@ pub struct ChatMessage {
     pub call_id: Option<String>,
     pub tool: Option<String>,
     pub is_error: bool,
-    #[ts(type = "number")]
     pub tokens_in: i64,
-    #[ts(type = "number")]
     pub tokens_out: i64,
     pub created_at: String,
 }
 
 /// One conversation as the panel opens it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ChatThread {
     /// `None` until the first message is sent.
-    #[ts(type = "number | null")]
     pub chat_id: Option<i64>,
     /// `None` for the global chat.
-    #[ts(type = "number | null")]
     pub task_id: Option<i64>,
     pub messages: Vec<ChatMessage>,
     /// The MCP servers the chat may use (the `Chat` agent's), besides the board.
@@ -88,37 +78,20 @@ pub struct ChatThread {
 }
 
 /// What a reply streams to the panel. `task_id` says which chat it belongs to.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export)]
 pub enum ChatEvent {
     /// A message was saved: the user's, an assistant turn (with its tool calls), a tool result.
     Message {
-        #[ts(type = "number | null")]
         task_id: Option<i64>,
         message: ChatMessage,
     },
     /// A piece of the assistant's text as it arrives.
-    Delta {
-        #[ts(type = "number | null")]
-        task_id: Option<i64>,
-        text: String,
-    },
+    Delta { task_id: Option<i64>, text: String },
     /// Something the user should know that is not the model's (a server that did not start).
-    Notice {
-        #[ts(type = "number | null")]
-        task_id: Option<i64>,
-        text: String,
-    },
+    Notice { task_id: Option<i64>, text: String },
     /// The reply is complete.
-    Done {
-        #[ts(type = "number | null")]
-        task_id: Option<i64>,
-    },
+    Done { task_id: Option<i64> },
     /// The reply stopped with an error; what was saved before stays.
-    Failed {
-        #[ts(type = "number | null")]
-        task_id: Option<i64>,
-        error: String,
-    },
+    Failed { task_id: Option<i64>, error: String },
 }

@@ -2,12 +2,11 @@
 //! keychain and only its key name is here.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 /// The wire protocol a provider speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum ProviderKind {
     /// `POST {base_url}/chat/completions`: OpenAI, OpenRouter, Ollama, LM Studio,
     /// llama.cpp server, vLLM...
@@ -37,8 +36,10 @@ fn default_max_retries() -> u32 {
     DEFAULT_MAX_RETRIES
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+// The UI reads it whole (the `serde(default)`s are for hand-written files), so its
+// generated type has every field: `skip_attr` keeps specta from making them optional.
+#[specta(skip_attr = "serde")]
 pub struct ProviderConfig {
     pub kind: ProviderKind,
     /// For OpenAI-compatible servers the URL up to and including the version segment
@@ -51,7 +52,6 @@ pub struct ProviderConfig {
     pub api_key_ref: Option<String>,
     /// Connect + idle-read limit, and the total limit of a non-streaming call.
     #[serde(default = "default_timeout_secs")]
-    #[ts(type = "number")]
     pub timeout_secs: u64,
     /// Extra attempts after a 429, a 5xx or a failed connection.
     #[serde(default = "default_max_retries")]
@@ -59,7 +59,7 @@ pub struct ProviderConfig {
     /// Most requests per minute, spread evenly, shared by everything in the process that
     /// uses this provider; `None` = no limit (local servers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[specta(optional)]
     pub rate_limit_rpm: Option<u32>,
 }
 

@@ -13,7 +13,6 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tracing::{debug, warn};
-use ts_rs::TS;
 
 use super::client::LlmClient;
 use super::error::{LlmError, one_line};
@@ -22,9 +21,8 @@ use crate::extract::{ExtractOptions, ExtractedTask, extract, resolve_due};
 use crate::model::{Category, Due, Priority};
 
 /// Which engine produced a dump's tasks, so the UI and CLI can say so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "engine", rename_all = "snake_case")]
-#[ts(export)]
 pub enum EngineUsed {
     /// No model configured: the rule engine ran.
     Offline,

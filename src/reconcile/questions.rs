@@ -6,20 +6,18 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use regex::Regex;
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::similarity::{Weights, content_tokens};
 use crate::extract::resolve_due;
 use crate::model::{Priority, Status, Task};
 
 /// A question from a dump with its answer.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Answer {
     pub question: String,
     pub answer: String,
     /// The cards the answer is about.
-    #[ts(type = "number[]")]
     pub task_ids: Vec<i64>,
 }
 

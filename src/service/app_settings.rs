@@ -2,7 +2,7 @@
 //! one struct the settings page reads. Values are validated in `user_settings`.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use super::voice::{DEFAULT_MODEL, DEVICE_SETTING, LANGUAGE_SETTING, MODEL_SETTING};
 use super::{Service, ServiceResult};
@@ -18,18 +18,16 @@ pub const ONBOARDING_SETTING: &str = "onboarding.done";
 pub const DEFAULT_HOTKEY: &str = "CommandOrControl+Shift+Space";
 
 /// Push-to-talk or press-to-start / press-to-stop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum HotkeyMode {
     #[default]
     Hold,
     Toggle,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Theme {
     #[default]
     System,
@@ -38,8 +36,7 @@ pub enum Theme {
 }
 
 /// Everything the settings page shows, with defaults filled in.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct AppSettings {
     /// Accelerator such as `CommandOrControl+Shift+Space`.
     pub hotkey: String,

@@ -1,31 +1,25 @@
 use serde::{Deserialize, Serialize};
+use specta::Type;
 use tokio::sync::broadcast;
-use ts_rs::TS;
 
 /// What changed. The UI reloads what it shows; `External` means another process wrote and
 /// the exact change is unknown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export)]
 pub enum ChangeEvent {
     TaskCreated {
-        #[ts(type = "number")]
         id: i64,
     },
     TaskUpdated {
-        #[ts(type = "number")]
         id: i64,
     },
     TaskMoved {
-        #[ts(type = "number")]
         id: i64,
     },
     TaskDeleted {
-        #[ts(type = "number")]
         id: i64,
     },
     TranscriptCreated {
-        #[ts(type = "number")]
         id: i64,
     },
     SettingChanged {
@@ -36,17 +30,13 @@ pub enum ChangeEvent {
     },
     /// A run started, took a step, or ended.
     RunUpdated {
-        #[ts(type = "number")]
         id: i64,
-        #[ts(type = "number | null")]
         task_id: Option<i64>,
     },
     ApprovalCreated {
-        #[ts(type = "number")]
         id: i64,
     },
     ApprovalDecided {
-        #[ts(type = "number")]
         id: i64,
     },
     External,

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::dump_spans::card_span;
 use super::llm_setup::Engine;
@@ -15,32 +15,25 @@ use crate::model::{Status, Task};
 use crate::secrets::SecretStore;
 
 /// A card a dump made, as the journal shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct DumpCardView {
-    #[ts(type = "number")]
     pub task_id: i64,
     /// The card's title now (as the dump saved it when the card was deleted since).
     pub title: String,
     /// `None`: the card was deleted since.
     pub status: Option<Status>,
     /// Where in the recording it was said, in ms.
-    #[ts(type = "number | null")]
     pub start_ms: Option<u64>,
-    #[ts(type = "number | null")]
     pub end_ms: Option<u64>,
 }
 
 /// One dump in the journal.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct DumpEntry {
-    #[ts(type = "number")]
     pub id: i64,
     pub text: String,
     /// RFC 3339, UTC.
     pub created_at: String,
-    #[ts(type = "number | null")]
     pub duration_ms: Option<i64>,
     pub model: Option<String>,
     /// The recording, while it is kept (see `audio.retention_days`).
@@ -49,21 +42,16 @@ pub struct DumpEntry {
 }
 
 /// A card's own seconds of audio, for "play what you said".
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct TaskAudio {
-    #[ts(type = "number")]
     pub transcript_id: i64,
     pub audio_path: String,
-    #[ts(type = "number")]
     pub start_ms: u64,
-    #[ts(type = "number")]
     pub end_ms: u64,
 }
 
 /// What "extract again" did.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ExtractedAgain {
     /// The recording was transcribed again (it is kept, and the text changed).
     pub retranscribed: bool,

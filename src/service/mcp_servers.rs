@@ -13,8 +13,7 @@ use crate::mcp::{
 use crate::secrets::{Secret, SecretStore};
 
 /// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, specta::Type)]
 pub struct McpImport {
     pub imported: Vec<String>,
     /// `(name, why)`: a server of that name already exists, or its entry is invalid.

@@ -14,8 +14,7 @@ pub use crate::mcp::oauth::OnSignInUrl;
 
 /// A sign-in waiting for the browser: the page the user signs in on. The URL carries the
 /// PKCE challenge and `state`, never a token or the verifier, so the window may show it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
 pub struct SignInPage {
     pub server: String,
     pub url: String,

@@ -2,14 +2,13 @@
 //! points at, never a secret value.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use super::{Service, ServiceResult};
 use crate::mcp::{AuthState, McpServerSpec, McpTransport, SecretValue};
 use crate::secrets::{Secret, SecretStore};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct McpServerView {
     pub name: String,
     /// `stdio` or `http`.
@@ -29,8 +28,7 @@ pub struct McpServerView {
     pub client_id: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct McpToolView {
     pub name: String,
     pub description: Option<String>,
@@ -40,8 +38,7 @@ pub struct McpToolView {
 }
 
 /// A server to add from the app: a command line or a URL, and secret values by name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct NewMcpServer {
     pub name: String,
     /// `command arg arg…` (split on whitespace; quote-free) for a stdio server.
@@ -54,7 +51,7 @@ pub struct NewMcpServer {
     pub client_id: Option<String>,
     /// The secret of that client id; it goes to the keychain, never into the config.
     #[serde(default)]
-    #[ts(type = "string | null")]
+    #[specta(type = Option<String>)]
     pub client_secret: Option<SecretValue>,
     /// Scopes to ask for at sign-in instead of the server's suggestion, space-separated.
     #[serde(default)]

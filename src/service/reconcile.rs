@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::{ChangeEvent, Service, ServiceResult, new_task_from};
 use crate::extract::ExtractedTask;
@@ -16,8 +16,7 @@ use crate::store::{CardEdit, ItemCard, ItemRecord};
 pub const RECONCILE_SETTING: &str = "dumps.reconcile";
 
 /// One item of a dump, as the user sees it in the result.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DumpItem {
     pub outcome: Outcome,
     /// What was said (the item's title, or the words of an update).
@@ -27,14 +26,12 @@ pub struct DumpItem {
     /// What changed on an existing card: "due 2026-12-11", "completed".
     pub changes: Vec<String>,
     /// For `unsure`: the card this may repeat.
-    #[ts(type = "number | null")]
     pub possible: Option<i64>,
     pub undone: bool,
 }
 
 /// Everything one dump did.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DumpResult {
     pub transcript: Transcript,
     /// The new cards (new and unsure items).
@@ -54,29 +51,22 @@ impl DumpResult {
 }
 
 /// A card saved as "possibly the same as" another.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct PossibleDuplicate {
-    #[ts(type = "number")]
     pub task_id: i64,
-    #[ts(type = "number")]
     pub possible_id: i64,
     pub possible_title: String,
 }
 
 /// What undoing a dump did.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct DumpUndone {
-    #[ts(type = "number[]")]
     pub removed: Vec<i64>,
-    #[ts(type = "number[]")]
     pub restored: Vec<i64>,
 }
 
 /// Two cards merged into one; `before` puts both back.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Merged {
     pub kept: Task,
     /// The other card: cancelled, with a note saying where it went.

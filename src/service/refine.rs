@@ -16,9 +16,8 @@ use crate::reconcile::Decision;
 use crate::secrets::SecretStore;
 
 /// What refining a dump did.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
-#[ts(export)]
 pub enum Refinement {
     /// No language model is configured: the offline cards are the result.
     NoModel,

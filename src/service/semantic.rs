@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Weak};
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use super::{ChangeEvent, Service, ServiceError, ServiceResult};
 use crate::embed::{self, EmbedError, Embedder};
@@ -26,9 +26,8 @@ const DEPTH: usize = 100;
 type Fused = (f64, Option<usize>, Option<f32>);
 
 /// How `utter search` ranks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum SearchMode {
     /// Words only (SQLite FTS5).
     Fts,
@@ -40,27 +39,23 @@ pub enum SearchMode {
 }
 
 /// A card found by a search, with why.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankedHit {
     pub task: Task,
     /// Higher is better: the fused score (hybrid), the cosine (semantic) or 1/rank (fts).
     pub score: f64,
     /// Place in the word ranking (1 = best), when the words matched.
-    #[ts(type = "number | null")]
     pub fts_rank: Option<usize>,
     /// Cosine similarity to the query, when meaning search ran.
     pub cosine: Option<f32>,
 }
 
 /// State of the meaning-search model and the cards' vectors.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct EmbeddingStatus {
     pub model: String,
     pub installed: bool,
     /// Cards still without a current vector.
-    #[ts(type = "number")]
     pub pending: u64,
 }
 

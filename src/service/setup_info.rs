@@ -2,34 +2,29 @@
 //! desktop is missing (tray host, notification daemon, microphone, model).
 
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::voice_session::VoiceState;
 use super::{Service, ServiceResult};
 
 const NULL_DEVICE_ID: &str = "alsa:null";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct InputDevice {
     pub name: String,
     pub is_default: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct ModelEntry {
     pub name: String,
     pub description: String,
-    #[ts(type = "number")]
     pub size: u64,
     pub multilingual: bool,
     pub installed: bool,
     pub partial_download: bool,
-    #[ts(type = "number")]
     pub bytes_on_disk: u64,
     /// Peak memory while transcribing on the CPU, in MB (0 = unknown).
-    #[ts(type = "number")]
     pub memory_mb: u64,
     /// "Choose for me" picks this model for this machine; `reason` says why.
     pub recommended: bool,
@@ -40,21 +35,17 @@ pub struct ModelEntry {
 }
 
 /// Progress of `download_model`, sent as the `model-download` event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct DownloadEvent {
     pub name: String,
-    #[ts(type = "number")]
     pub downloaded: u64,
-    #[ts(type = "number | null")]
     pub total: Option<u64>,
     pub done: bool,
     pub error: Option<String>,
 }
 
 /// What works and what is missing on this desktop, each with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct DesktopStatus {
     pub hotkey: String,
     pub hotkey_registered: bool,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use super::{ChangeEvent, Service, ServiceError, ServiceResult, clean_title};
 use crate::mcp::McpTransport;
@@ -22,8 +22,7 @@ use crate::transfer::{
 const BOARD_NAME: &str = "Utter board";
 
 /// What an export holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ExportSummary {
     pub format: ExportFormat,
     pub tasks: usize,
@@ -33,9 +32,8 @@ pub struct ExportSummary {
     pub bytes: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum ImportMode {
     /// New cards added to the board (and the categories they need).
     Cards,
@@ -44,8 +42,7 @@ pub enum ImportMode {
 }
 
 /// What an import did, or with `dry_run` would do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ImportReport {
     pub source: ImportSource,
     pub mode: ImportMode,
@@ -62,8 +59,7 @@ pub struct ImportReport {
 }
 
 /// An export the app wrote for the user: where it went and what it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ExportedFile {
     pub path: String,
     pub summary: ExportSummary,

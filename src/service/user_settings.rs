@@ -203,11 +203,11 @@ mod tests {
     use super::USER_SETTINGS;
 
     /// The UI's `SettingKey` is written from [`USER_SETTINGS`] (with `cargo test
-    /// export_bindings`, like the ts-rs types), so a key added here cannot be missing there;
-    /// `make test` fails when the committed file is stale.
+    /// export_bindings`, beside the generated IPC bindings), so a key added here cannot be
+    /// missing there; `make test` fails when the committed file is stale.
     #[test]
     fn export_bindings_setting_keys() {
-        let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/bindings");
         let mut ts = String::from(
             "// Written by `cargo test export_bindings` from USER_SETTINGS in \
              src/service/user_settings.rs. Do not edit.\n\n\

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::{DumpResult, Refinement, Service, ServiceError, ServiceResult, VoiceChoice};
 use crate::audio::Level;
@@ -14,9 +14,8 @@ use crate::secrets::SecretStore;
 use crate::voice::Recording;
 
 /// What the recorder is doing; the tray icon and the overlay show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum VoiceState {
     #[default]
     Idle,
@@ -25,15 +24,15 @@ pub enum VoiceState {
 }
 
 /// Sent to every window as the `voice` event.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export)]
 pub enum VoiceEvent {
     State {
         state: VoiceState,
     },
     /// Input level scaled to 0..1 for a meter (−60 dBFS → 0, 0 dBFS → 1).
     Level {
+        #[specta(type = crate::model::FiniteNumber)]
         level: f32,
     },
     Partial {
@@ -41,10 +40,8 @@ pub enum VoiceEvent {
     },
     Done {
         text: String,
-        #[ts(type = "number")]
         transcript_id: i64,
         /// The new cards.
-        #[ts(type = "number[]")]
         task_ids: Vec<i64>,
         titles: Vec<String>,
         /// Cards already on the board that the dump changed: "Book the dentist: due 2026-12-11".
@@ -54,7 +51,6 @@ pub enum VoiceEvent {
     },
     /// The language model reread the dump: these are its cards now (replacing `Done`'s).
     Refined {
-        #[ts(type = "number[]")]
         task_ids: Vec<i64>,
         titles: Vec<String>,
     },

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import type { Status } from "./bindings/Status";
-import type { Task } from "./bindings/Task";
+import type { Status, Task } from "./bindings";
 import { dropIndex, locate } from "./board/boardModel";
 import { PRIORITY_LABELS } from "./board/columns";
 import { formatDue } from "./board/due";

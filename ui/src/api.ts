@@ -1,249 +1,132 @@
-// The one place the UI talks to the Rust core (Tauri IPC).
-// Thin typed wrappers: argument names are camelCase here and Tauri maps them
-// to the snake_case parameters of the Rust commands.
+// The one place the UI talks to the Rust core. The functions are generated from the Rust
+// commands by tauri-specta (./bindings, never edited by hand); this file keeps the UI's
+// names, a few defaults, the event subscriptions and the error helpers.
 
-import { invoke } from "@tauri-apps/api/core";
-import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { UnlistenFn } from "@tauri-apps/api/event";
 
-import type { AgentDef } from "./bindings/AgentDef";
-import type { AppSettings } from "./bindings/AppSettings";
-import type { Approval } from "./bindings/Approval";
-import type { BackupCreated } from "./bindings/BackupCreated";
-import type { BackupInfo } from "./bindings/BackupInfo";
-import type { BackupRestored } from "./bindings/BackupRestored";
-import type { Category } from "./bindings/Category";
-import type { ChangeEvent } from "./bindings/ChangeEvent";
-import type { ChatEvent } from "./bindings/ChatEvent";
-import type { ChatMessage } from "./bindings/ChatMessage";
-import type { ChatThread } from "./bindings/ChatThread";
-import type { DesktopStatus } from "./bindings/DesktopStatus";
-import type { DownloadEvent } from "./bindings/DownloadEvent";
-import type { DumpEntry } from "./bindings/DumpEntry";
-import type { ExportedFile } from "./bindings/ExportedFile";
-import type { ExportFormat } from "./bindings/ExportFormat";
-import type { ExtractedAgain } from "./bindings/ExtractedAgain";
-import type { ImportReport } from "./bindings/ImportReport";
-import type { ImportSource } from "./bindings/ImportSource";
-import type { InputDevice } from "./bindings/InputDevice";
-import type { McpImport } from "./bindings/McpImport";
-import type { McpServerView } from "./bindings/McpServerView";
-import type { McpToolView } from "./bindings/McpToolView";
-import type { ModelEntry } from "./bindings/ModelEntry";
-import type { NewMcpServer } from "./bindings/NewMcpServer";
-import type { SignInPage } from "./bindings/SignInPage";
-import type { NewTask } from "./bindings/NewTask";
-import type { ProviderConfig } from "./bindings/ProviderConfig";
-import type { Run } from "./bindings/Run";
-import type { RunDetail } from "./bindings/RunDetail";
-import type { SearchHit } from "./bindings/SearchHit";
-import type { Status } from "./bindings/Status";
-import type { DumpUndone } from "./bindings/DumpUndone";
-import type { EmbeddingStatus } from "./bindings/EmbeddingStatus";
-import type { Merged } from "./bindings/Merged";
-import type { PossibleDuplicate } from "./bindings/PossibleDuplicate";
-import type { Task } from "./bindings/Task";
-import type { TaskFilter } from "./bindings/TaskFilter";
-import type { TaskAudio } from "./bindings/TaskAudio";
-import type { TaskPatch } from "./bindings/TaskPatch";
-import type { Transcript } from "./bindings/Transcript";
-import type { VocabularyEntry } from "./bindings/VocabularyEntry";
-import type { VoiceEvent } from "./bindings/VoiceEvent";
-import type { WorkflowDef } from "./bindings/WorkflowDef";
-import type { WorkflowRun } from "./bindings/WorkflowRun";
+import { commands, events } from "./bindings";
+import type { ChangeEvent, ChatEvent, CommandError, DownloadEvent, ErrorCode, SignInPage, TaskFilter, TaskPatch, VoiceEvent } from "./bindings";
 import type { SettingKey } from "./bindings/SettingKey";
 
-/** Name of the event the core emits after every change to the store. */
-export const STORE_CHANGED = "store-changed";
-
-export function listTasks(filter: TaskFilter | null = null): Promise<Task[]> {
-  return invoke<Task[]>("list_tasks", { filter });
+export function listTasks(filter: TaskFilter | null = null) {
+  return commands.listTasks(filter);
 }
 
-export function getTask(id: number): Promise<Task> {
-  return invoke<Task>("get_task", { id });
-}
+export const getTask = commands.getTask;
 
-export function createTask(task: NewTask): Promise<Task> {
-  return invoke<Task>("create_task", { task });
-}
+export const createTask = commands.createTask;
 
 /** The core parses inline due dates / priority ("Call Joe tomorrow !high"). */
-export function quickAdd(text: string): Promise<Task> {
-  return invoke<Task>("quick_add", { text });
-}
+export const quickAdd = commands.quickAdd;
 
-export function updateTask(id: number, patch: TaskPatch): Promise<Task> {
-  return invoke<Task>("update_task", { id, patch });
-}
+export const updateTask = commands.updateTask;
 
 /** `index`: 0-based slot in the destination column after removing the task from its old place. */
-export function moveTask(id: number, status: Status, index: number): Promise<Task> {
-  return invoke<Task>("move_task", { id, status, index });
-}
+export const moveTask = commands.moveTask;
 
 /** Returns the deleted task so it can be restored (undo). */
-export function deleteTask(id: number): Promise<Task> {
-  return invoke<Task>("delete_task", { id });
-}
+export const deleteTask = commands.deleteTask;
 
-export function restoreTask(task: Task): Promise<Task> {
-  return invoke<Task>("restore_task", { task });
-}
+export const restoreTask = commands.restoreTask;
 
-export function listCategories(): Promise<Category[]> {
-  return invoke<Category[]>("list_categories");
-}
+export const listCategories = commands.listCategories;
 
-export function getTranscript(id: number): Promise<Transcript> {
-  return invoke<Transcript>("get_transcript", { id });
-}
+export const getTranscript = commands.getTranscript;
 
-export function search(query: string): Promise<SearchHit[]> {
-  return invoke<SearchHit[]>("search", { query });
-}
+export const search = commands.search;
 
 /**
  * Tells the core the board has been painted once, so it can log start-up time
  * (`board painted ms=…`); the start-up benchmark reads that line. Never fails the UI.
  */
 export function reportBoardPainted(cards: number): Promise<void> {
-  return invoke<void>("board_painted", { cards }).catch(() => undefined);
+  return commands.boardPainted(cards).catch(() => undefined);
 }
 
 /** Subscribe to store changes (from this window, the CLI, or another process). */
 export function onStoreChanged(handler: (event: ChangeEvent) => void): Promise<UnlistenFn> {
-  return listen<ChangeEvent>(STORE_CHANGED, (e) => handler(e.payload));
+  return events.storeChanged.listen((e) => handler(e.payload));
 }
 
 // ---- your data: export and import ---------------------------------------------------------
 
 /** Writes the board to the Downloads folder (or the data dir's exports/) and says where. */
-export function exportBoard(format: ExportFormat): Promise<ExportedFile> {
-  return invoke<ExportedFile>("export_board", { format });
-}
+export const exportBoard = commands.exportBoard;
 
 /** `apply: false` is the preview: what the file holds, nothing written. `from: null` detects the format. */
-export function importBoard(name: string, text: string, from: ImportSource | null, apply: boolean): Promise<ImportReport> {
-  return invoke<ImportReport>("import_board", { name, text, from, apply });
-}
+export const importBoard = commands.importBoard;
 
 // ---- MCP servers: where agents get their tools --------------------------------------------
 
-export function listMcpServers(): Promise<McpServerView[]> {
-  return invoke<McpServerView[]>("list_mcp_servers");
-}
+export const listMcpServers = commands.listMcpServers;
 
 /** Secret values go to the OS keychain; the core never hands them back. */
-export function addMcpServer(server: NewMcpServer): Promise<void> {
-  return invoke<void>("add_mcp_server", { server });
-}
+export const addMcpServer = commands.addMcpServer;
 
 /** `path: null` reads Claude Desktop's own config. */
-export function importMcpServers(path: string | null): Promise<McpImport> {
-  return invoke<McpImport>("import_mcp_servers", { path });
-}
+export const importMcpServers = commands.importMcpServers;
 
-export function removeMcpServer(name: string): Promise<boolean> {
-  return invoke<boolean>("remove_mcp_server", { name });
-}
+export const removeMcpServer = commands.removeMcpServer;
 
 /** A trusted server's read-only tools run without asking; others' always ask. */
-export function setMcpServerTrusted(name: string, trusted: boolean): Promise<void> {
-  return invoke<void>("set_mcp_server_trusted", { name, trusted });
-}
+export const setMcpServerTrusted = commands.setMcpServerTrusted;
 
 /** Starts the server to ask for its tools: slow, and the place a broken server shows. */
-export function mcpServerTools(name: string): Promise<McpToolView[]> {
-  return invoke<McpToolView[]>("mcp_server_tools", { name });
-}
+export const mcpServerTools = commands.mcpServerTools;
 
 /** Signs in to an HTTP server in the browser; resolves once the tokens are in the keychain. */
-export function mcpLogin(name: string): Promise<void> {
-  return invoke<void>("mcp_login", { name });
-}
+export const mcpLogin = commands.mcpLogin;
 
 /** Stops a sign-in that is waiting for the browser; its `mcpLogin` rejects with "sign-in cancelled". */
-export function mcpCancelSignIn(name: string): Promise<boolean> {
-  return invoke<boolean>("mcp_cancel_sign_in", { name });
-}
+export const mcpCancelSignIn = commands.mcpCancelSignIn;
 
 /** Opens the page of a sign-in still waiting for the browser again (a closed tab). */
-export function mcpOpenSignInPage(name: string): Promise<void> {
-  return invoke<void>("mcp_open_sign_in_page", { name });
-}
+export const mcpOpenSignInPage = commands.mcpOpenSignInPage;
 
 /** "Sign out and forget": the server's tokens and this machine's registration with it. */
-export function mcpLogout(name: string): Promise<void> {
-  return invoke<void>("mcp_logout", { name });
-}
-
-export const MCP_SIGN_IN_EVENT = "mcp_sign_in";
+export const mcpLogout = commands.mcpLogout;
 
 /** A sign-in opened the browser on this page. */
 export function onMcpSignIn(handler: (page: SignInPage) => void): Promise<UnlistenFn> {
-  return listen<SignInPage>(MCP_SIGN_IN_EVENT, (e) => handler(e.payload));
+  return events.mcpSignIn.listen((e) => handler(e.payload));
 }
 
 // ---- agents: definitions, runs, approvals ------------------------------------------------
 
-export function listAgents(): Promise<AgentDef[]> {
-  return invoke<AgentDef[]>("list_agents");
-}
+export const listAgents = commands.listAgents;
 
-export function saveAgent(agent: AgentDef): Promise<AgentDef> {
-  return invoke<AgentDef>("save_agent", { agent });
-}
+export const saveAgent = commands.saveAgent;
 
 /** A built-in goes back to its shipped version; a custom one is deleted (resolves to null). */
-export function resetAgent(name: string): Promise<AgentDef | null> {
-  return invoke<AgentDef | null>("reset_agent", { name });
-}
+export const resetAgent = commands.resetAgent;
 
 /** `agent: null` unassigns. */
-export function assignAgent(task: number, agent: string | null): Promise<Task> {
-  return invoke<Task>("assign_agent", { task, agent });
-}
+export const assignAgent = commands.assignAgent;
 
 /** Newest first; `task: null` lists every run. */
-export function listRuns(task: number | null): Promise<Run[]> {
-  return invoke<Run[]>("list_runs", { task });
-}
+export const listRuns = commands.listRuns;
 
-export function getRun(id: number): Promise<RunDetail> {
-  return invoke<RunDetail>("get_run", { id });
-}
+export const getRun = commands.getRun;
 
 /** Pending approvals only, unless `all`. */
-export function listApprovals(all: boolean | null = null): Promise<Approval[]> {
-  return invoke<Approval[]>("list_approvals", { all });
+export function listApprovals(all: boolean | null = null) {
+  return commands.listApprovals(all);
 }
 
 /** Resolves once the run has started; its progress arrives as `store-changed` events. */
-export function runAgent(agent: string, task: number): Promise<Run> {
-  return invoke<Run>("run_agent", { agent, task });
-}
+export const runAgent = commands.runAgent;
 
 /** The run goes on in the background after the decision. */
-export function decideApproval(id: number, approve: boolean): Promise<Approval> {
-  return invoke<Approval>("decide_approval", { id, approve });
-}
+export const decideApproval = commands.decideApproval;
 
-export function resumeRun(id: number): Promise<void> {
-  return invoke<void>("resume_run", { id });
-}
+export const resumeRun = commands.resumeRun;
 
-export function cancelRun(id: number): Promise<Run> {
-  return invoke<Run>("cancel_run", { id });
-}
+export const cancelRun = commands.cancelRun;
 
-export function listWorkflows(): Promise<WorkflowDef[]> {
-  return invoke<WorkflowDef[]>("list_workflows");
-}
+export const listWorkflows = commands.listWorkflows;
 
 /** Starts a workflow on a task; its agents' runs appear in the task's timeline as they go. */
-export function runWorkflow(name: string, task: number): Promise<WorkflowRun> {
-  return invoke<WorkflowRun>("run_workflow", { name, task });
-}
+export const runWorkflow = commands.runWorkflow;
 
 // ---- chat ----------------------------------------------------------------------------
 
@@ -251,35 +134,20 @@ export function runWorkflow(name: string, task: number): Promise<WorkflowRun> {
 export const CHAT_EVENT = "chat";
 
 /** The conversation for a scope: `null` = the board's, a number = that task's. */
-export function chatThread(task: number | null): Promise<ChatThread> {
-  return invoke<ChatThread>("chat_thread", { task });
-}
+export const chatThread = commands.chatThread;
 
 /** Resolves with the final answer once the reply is complete; streams `chat` events meanwhile. */
-export function chatSend(task: number | null, text: string): Promise<ChatMessage> {
-  return invoke<ChatMessage>("chat_send", { task, text });
-}
+export const chatSend = commands.chatSend;
 
-export function chatStop(task: number | null): Promise<boolean> {
-  return invoke<boolean>("chat_stop", { task });
-}
+export const chatStop = commands.chatStop;
 
-export function chatClear(task: number | null): Promise<number> {
-  return invoke<number>("chat_clear", { task });
-}
+export const chatClear = commands.chatClear;
 
 export function onChat(handler: (event: ChatEvent) => void): Promise<UnlistenFn> {
-  return listen<ChatEvent>(CHAT_EVENT, (e) => handler(e.payload));
+  return events.chat.listen((e) => handler(e.payload));
 }
 
 // ---- desktop: settings, status, microphones, models, recording -------------------------
-
-/** Recording progress, sent to every window (overlay, main window). */
-export const VOICE_EVENT = "voice";
-/** Progress of `downloadModel`. */
-export const MODEL_DOWNLOAD_EVENT = "model-download";
-/** The tray menu asks the main window to show a view. */
-export const OPEN_VIEW_EVENT = "open-view";
 
 /** What the tray's "open-view" event can ask for; `task:ID` opens the board with that task's panel. */
 export type OpenView = "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp" | `task:${number}`;
@@ -287,157 +155,106 @@ export type OpenView = "board" | "settings" | "onboarding" | "approvals" | "agen
 /** Setting keys `setSetting` accepts: generated from the core's list, so none is missing. */
 export type { SettingKey };
 
-export function getSettings(): Promise<AppSettings> {
-  return invoke<AppSettings>("get_settings");
-}
+export const getSettings = commands.getSettings;
 
 /**
  * Saves one setting; `null` puts it back to its default. Returns all settings as stored.
- * Rejects with `{ message }` when the core refuses (e.g. a shortcut another app owns: the old
- * one stays registered).
+ * Rejects with a `CommandError` when the core refuses (e.g. a shortcut another app owns: the
+ * old one stays registered).
  */
-export function setSetting(key: SettingKey, value: string | null): Promise<AppSettings> {
-  return invoke<AppSettings>("set_setting", { key, value });
+export function setSetting(key: SettingKey, value: string | null) {
+  return commands.setSetting(key, value);
 }
 
-export function desktopStatus(): Promise<DesktopStatus> {
-  return invoke<DesktopStatus>("desktop_status");
-}
+export const desktopStatus = commands.desktopStatus;
 
-export function listInputDevices(): Promise<InputDevice[]> {
-  return invoke<InputDevice[]>("list_input_devices");
-}
+export const listInputDevices = commands.listInputDevices;
 
-export function listModels(): Promise<ModelEntry[]> {
-  return invoke<ModelEntry[]>("list_models");
-}
+export const listModels = commands.listModels;
 
 /** Resolves when the download has finished; progress arrives as `onModelDownload` events. */
-export function downloadModel(name: string): Promise<void> {
-  return invoke<void>("download_model", { name });
-}
+export const downloadModel = commands.downloadModel;
 
 /** Results arrive as `onVoice` events (state, level, partial, done / cancelled / error). */
-export function startRecording(): Promise<void> {
-  return invoke<void>("start_recording");
-}
+export const startRecording = commands.startRecording;
 
-export function stopRecording(): Promise<void> {
-  return invoke<void>("stop_recording");
-}
+export const stopRecording = commands.stopRecording;
 
 /** Stops and discards the recording. */
-export function cancelRecording(): Promise<void> {
-  return invoke<void>("cancel_recording");
-}
+export const cancelRecording = commands.cancelRecording;
 
 /** Opens the device and sends `level` voice events until `stopLevelTest`; nothing is saved. */
-export function startLevelTest(device: string | null): Promise<void> {
-  return invoke<void>("start_level_test", { device });
-}
+export const startLevelTest = commands.startLevelTest;
 
-export function stopLevelTest(): Promise<void> {
-  return invoke<void>("stop_level_test");
-}
+export const stopLevelTest = commands.stopLevelTest;
 
 /** Stores the provider; the API key (if any) goes to the OS keychain, never to the database. */
-export function setLlmProvider(config: ProviderConfig, apiKey: string | null): Promise<ProviderConfig> {
-  return invoke<ProviderConfig>("set_llm_provider", { config, apiKey });
-}
+export const setLlmProvider = commands.setLlmProvider;
 
-export function clearLlmProvider(): Promise<void> {
-  return invoke<void>("clear_llm_provider");
-}
+export const clearLlmProvider = commands.clearLlmProvider;
 
 /** Deletes the tasks a recording created; returns how many were deleted. */
-export function undoDump(taskIds: number[]): Promise<number> {
-  return invoke<number>("undo_dump", { taskIds });
-}
+export const undoDump = commands.undoDump;
 
 /** Takes back everything one dump did: its new cards, and what it changed on older ones. */
-export function undoDumpItems(id: number): Promise<DumpUndone> {
-  return invoke<DumpUndone>("undo_dump_items", { id });
-}
+export const undoDumpItems = commands.undoDumpItems;
 
 /** Cards a dump saved as "possibly the same as" another. */
-export function possibleDuplicates(): Promise<PossibleDuplicate[]> {
-  return invoke<PossibleDuplicate[]>("possible_duplicates");
-}
+export const possibleDuplicates = commands.possibleDuplicates;
 
 /** Merges `other` into `keep`; `other` is cancelled (kept, off the board). */
-export function mergeTasks(keep: number, other: number): Promise<Merged> {
-  return invoke<Merged>("merge_tasks", { keep, other });
-}
+export const mergeTasks = commands.mergeTasks;
 
 /** Undo of a merge. */
-export function putBackTasks(before: Task[]): Promise<void> {
-  return invoke<void>("put_back_tasks", { before });
-}
+export const putBackTasks = commands.putBackTasks;
 
 /** "Not the same": drops the card's "possibly the same" flag. */
-export function keepApart(taskId: number): Promise<void> {
-  return invoke<void>("keep_apart", { taskId });
-}
+export const keepApart = commands.keepApart;
 
 /** The meaning-search model: installed or not, cards waiting for a vector. */
-export function embeddingStatus(): Promise<EmbeddingStatus> {
-  return invoke<EmbeddingStatus>("embedding_status");
-}
+export const embeddingStatus = commands.embeddingStatus;
 
 /** Resolves when the model is installed; progress arrives as `onModelDownload` events. */
-export function downloadEmbeddingModel(): Promise<void> {
-  return invoke<void>("download_embedding_model");
-}
+export const downloadEmbeddingModel = commands.downloadEmbeddingModel;
 
-export function listVocabulary(): Promise<VocabularyEntry[]> {
-  return invoke<VocabularyEntry[]>("list_vocabulary");
-}
+export const listVocabulary = commands.listVocabulary;
 
 /** `replaceFrom`: what Whisper writes instead of `word` ("k8s" for "Kubernetes"). */
-export function addVocabulary(word: string, replaceFrom: string | null): Promise<VocabularyEntry> {
-  return invoke<VocabularyEntry>("add_vocabulary", { word, replaceFrom });
-}
+export const addVocabulary = commands.addVocabulary;
 
-export function removeVocabulary(word: string): Promise<VocabularyEntry[]> {
-  return invoke<VocabularyEntry[]>("remove_vocabulary", { word });
-}
+export const removeVocabulary = commands.removeVocabulary;
 
 /** The words the next recording tells Whisper about (the user's, then names on the board). */
-export function vocabularyTerms(): Promise<string[]> {
-  return invoke<string[]>("vocabulary_terms");
-}
+export const vocabularyTerms = commands.vocabularyTerms;
 
 /** The voice journal, newest first. */
-export function listDumps(limit = 50): Promise<DumpEntry[]> {
-  return invoke<DumpEntry[]>("list_dumps", { limit });
+export function listDumps(limit = 50) {
+  return commands.listDumps(limit);
 }
 
 /** Transcribes dump `id` again (when its recording is kept) and updates its cards in place. */
-export function extractAgain(id: number): Promise<ExtractedAgain> {
-  return invoke<ExtractedAgain>("extract_again", { id });
-}
+export const extractAgain = commands.extractAgain;
 
 /** Where in its dump's recording a card was said; null when unknown or not kept. */
-export function taskAudio(taskId: number): Promise<TaskAudio | null> {
-  return invoke<TaskAudio | null>("task_audio", { taskId });
-}
+export const taskAudio = commands.taskAudio;
 
 /** A dump's recording (or one card's seconds of it) as a playable blob URL; revoke it after use. */
 export async function dumpAudioUrl(id: number, taskId: number | null = null): Promise<string> {
-  const bytes = await invoke<ArrayBuffer>("dump_audio", { id, taskId });
+  const bytes = await commands.dumpAudio(id, taskId);
   return URL.createObjectURL(new Blob([bytes], { type: "audio/wav" }));
 }
 
 export function onVoice(handler: (event: VoiceEvent) => void): Promise<UnlistenFn> {
-  return listen<VoiceEvent>(VOICE_EVENT, (e) => handler(e.payload));
+  return events.voice.listen((e) => handler(e.payload));
 }
 
 export function onModelDownload(handler: (event: DownloadEvent) => void): Promise<UnlistenFn> {
-  return listen<DownloadEvent>(MODEL_DOWNLOAD_EVENT, (e) => handler(e.payload));
+  return events.modelDownload.listen((e) => handler(e.payload));
 }
 
 export function onOpenView(handler: (view: OpenView) => void): Promise<UnlistenFn> {
-  return listen<OpenView>(OPEN_VIEW_EVENT, (e) => handler(e.payload));
+  // The shell sends only the views below; the generated type is a plain string.
+  return events.openView.listen((e) => handler(e.payload as OpenView));
 }
 
 /**
@@ -471,21 +288,33 @@ export function patchOf(fields: TaskPatch): TaskPatch {
 // ---- backups (Settings → Data) ----
 
 /** The archives in the data dir's backups folder, newest first. */
-export function listBackups(): Promise<BackupInfo[]> {
-  return invoke<BackupInfo[]>("list_backups");
-}
+export const listBackups = commands.listBackups;
 
-export function backupNow(): Promise<BackupCreated> {
-  return invoke<BackupCreated>("backup_now");
-}
+export const backupNow = commands.backupNow;
 
 /** Replaces the board with a listed backup; the replaced database is kept aside. */
-export function restoreBackup(path: string): Promise<BackupRestored> {
-  return invoke<BackupRestored>("restore_backup", { path });
+export const restoreBackup = commands.restoreBackup;
+
+// ---- errors ----
+
+/**
+ * The `CommandError` a rejected command threw, or null for anything else (a JavaScript error,
+ * or the plain string Tauri rejects with for an unknown command or bad arguments).
+ */
+export function commandError(err: unknown): CommandError | null {
+  if (err && typeof err === "object" && "code" in err && "message" in err) return err as CommandError;
+  return null;
 }
 
-/** Error text from a rejected invoke (a string, or `{ message }` from the desktop commands). */
+/** What kind of failure it was, to switch on (`"not_found"`, `"busy"`, `"cancelled"`, ...). */
+export function errorCode(err: unknown): ErrorCode | null {
+  return commandError(err)?.code ?? null;
+}
+
+/** Text for a toast: the error's message, then what the user can do about it when the app knows. */
 export function errorMessage(err: unknown): string {
+  const ce = commandError(err);
+  if (ce) return ce.hint ? `${ce.message}. ${ce.hint}` : ce.message;
   if (typeof err === "string") return err;
   if (err instanceof Error) return err.message;
   if (err && typeof err === "object" && "message" in err) return String((err as { message: unknown }).message);

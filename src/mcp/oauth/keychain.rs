@@ -94,15 +94,13 @@ pub fn forget(secrets: &dyn SecretStore, server: &str) -> Result<(), SecretError
 }
 
 /// Where a server stands with sign-in, for `utter mcp list` and the servers page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
 #[serde(tag = "state", rename_all = "snake_case")]
-#[ts(export)]
 pub enum AuthState {
     /// The server has not asked for sign-in.
     None,
     SignedIn {
         /// Unix seconds when the access token runs out, when the server said.
-        #[ts(type = "number | null")]
         expires_at: Option<i64>,
         /// A refresh token is stored, so expiry renews quietly.
         refreshable: bool,

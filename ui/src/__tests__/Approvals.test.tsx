@@ -1,10 +1,9 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { emit } from "@tauri-apps/api/event";
+import { events } from "../bindings";
 import { describe, expect, it } from "vitest";
 
 import { App } from "../App";
-import { OPEN_VIEW_EVENT } from "../api";
 import { installBackend, renderApp } from "../test/harness";
 
 async function withApproval() {
@@ -48,7 +47,7 @@ describe("approvals inbox", () => {
 
   it("n on a focused card denies; the tray's open-view \"approvals\" opens the inbox", async () => {
     const { backend, user } = await withApproval();
-    await act(() => emit(OPEN_VIEW_EVENT, "approvals"));
+    await act(() => events.openView.emit("approvals"));
     const page = within(await screen.findByRole("dialog", { name: "Approvals" }));
     const cardEl = await page.findByRole("article");
     cardEl.focus();
@@ -69,7 +68,7 @@ describe("approvals inbox", () => {
 
   it("open-view task:ID opens the board with that task's panel", async () => {
     await withApproval();
-    await act(() => emit(OPEN_VIEW_EVENT, "task:2"));
+    await act(() => events.openView.emit("task:2"));
     const panel = await screen.findByRole("complementary", { name: "Task details" });
     expect(within(panel).getByLabelText("Title")).toHaveValue("Summarize interviews");
   });

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 
-import type { ChatMessage } from "../bindings/ChatMessage";
+import type { ChatMessage } from "../bindings";
 import { ChatMessageView } from "../components/ChatMessageView";
 import { localDate } from "../mock/mockBackend";
 import { card, renderApp, titlesIn } from "../test/harness";

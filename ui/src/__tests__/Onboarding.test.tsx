@@ -1,13 +1,13 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { emit } from "@tauri-apps/api/event";
+import { events } from "../bindings";
 import { describe, expect, it } from "vitest";
 
 import { App } from "../App";
-import type { VoiceEvent } from "../bindings/VoiceEvent";
+import type { VoiceEvent } from "../bindings";
 import { installBackend } from "../test/harness";
 
-const voice = (e: VoiceEvent) => act(() => emit("voice", e));
+const voice = (e: VoiceEvent) => act(() => events.voice.emit(e));
 
 async function firstRun() {
   const backend = installBackend({ tasks: [{ id: 1, title: "Existing" }] });
@@ -104,7 +104,7 @@ describe("first-run setup", () => {
     const backend = installBackend({ tasks: [{ id: 1, title: "Existing" }] });
     render(<App />);
     await screen.findByText("Existing", { selector: ".card-title" });
-    await act(() => emit("open-view", "onboarding"));
+    await act(() => events.openView.emit("onboarding"));
     expect(await screen.findByRole("dialog", { name: "Set up Utter" })).toBeInTheDocument();
     expect(backend.desktop.settings.onboarding_done).toBe(true);
   });

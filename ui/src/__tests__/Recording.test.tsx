@@ -1,13 +1,13 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { emit } from "@tauri-apps/api/event";
+import { events } from "../bindings";
 import { describe, expect, it } from "vitest";
 
-import type { VoiceEvent } from "../bindings/VoiceEvent";
+import type { VoiceEvent } from "../bindings";
 import { installBackend, renderApp } from "../test/harness";
 import { Overlay } from "../views/Overlay";
 
-const voice = (e: VoiceEvent) => act(() => emit("voice", e));
+const voice = (e: VoiceEvent) => act(() => events.voice.emit(e));
 
 describe("recording overlay", () => {
   it("shows state, level and the partial text; Esc calls cancel_recording", async () => {

@@ -3,9 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { App } from "../App";
-import type { Approval } from "../bindings/Approval";
-import type { Run } from "../bindings/Run";
-import type { RunDetail } from "../bindings/RunDetail";
+import type { Approval, Run, RunDetail } from "../bindings";
 import { RunTimeline } from "../components/RunTimeline";
 import { card, installBackend } from "../test/harness";
 

@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { emit } from "@tauri-apps/api/event";
+import { events } from "../bindings";
 import { describe, expect, it } from "vitest";
 
-import type { DownloadEvent } from "../bindings/DownloadEvent";
+import type { DownloadEvent } from "../bindings";
 import { renderApp } from "../test/harness";
 
 async function openSettings(init: Parameters<typeof renderApp>[0] = {}) {
@@ -28,7 +28,7 @@ describe("settings", () => {
     await user.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument());
 
-    await act(() => emit("open-view", "settings"));
+    await act(() => events.openView.emit("settings"));
     const dialog = await screen.findByRole("dialog", { name: "Settings" });
     await user.click(within(dialog).getByRole("button", { name: "Close settings" }));
     await waitFor(() => expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument());
@@ -113,7 +113,7 @@ describe("settings", () => {
     const { backend, user, dialog } = await openSettings();
     await waitFor(() => expect(backend.callsTo("start_level_test")).toEqual([{ device: null }]));
     const meter = within(dialog).getByRole("meter", { name: "Microphone level" });
-    await act(() => emit("voice", { kind: "level", level: 0.42 }));
+    await act(() => events.voice.emit({ kind: "level", level: 0.42 }));
     expect(meter).toHaveAttribute("aria-valuenow", "0.42");
 
     await user.selectOptions(within(dialog).getByLabelText("Microphone"), "USB Headset");
@@ -133,7 +133,7 @@ describe("settings", () => {
     const bar = await within(row).findByRole("progressbar", { name: "Downloading base.en" });
 
     const progress = (downloaded: number, done = false): Promise<void> =>
-      act(() => emit("model-download", { name: "base.en", downloaded, total: 200_000_000, done, error: null } satisfies DownloadEvent));
+      act(() => events.modelDownload.emit({ name: "base.en", downloaded, total: 200_000_000, done, error: null } satisfies DownloadEvent));
     await progress(50_000_000);
     expect(bar).toHaveAttribute("aria-valuenow", "25");
     expect(bar).toHaveAttribute("aria-valuetext", "25% · 50 MB of 200 MB");

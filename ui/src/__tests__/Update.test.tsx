@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from "@testing-library/react";
-import { emit } from "@tauri-apps/api/event";
+import { events } from "../bindings";
 import { describe, expect, it } from "vitest";
 
 import { App } from "../App";
@@ -9,13 +9,13 @@ describe("update ready", () => {
   it("shows nothing until the shell reports a verified update", async () => {
     await renderApp();
     expect(screen.queryByRole("button", { name: /update ready/i })).not.toBeInTheDocument();
-    await act(() => emit("update", { state: "failed", reason: "update refused: bad signature" }));
+    await act(() => events.update.emit({ state: "failed", reason: "update refused: bad signature" }));
     expect(screen.queryByRole("button", { name: /update ready/i })).not.toBeInTheDocument();
   });
 
   it("offers a restart when a check finds one, and installs on click", async () => {
     const { backend, user } = await renderApp();
-    await act(() => emit("update", { state: "ready", version: "0.2.0", notes: "Faster transcription" }));
+    await act(() => events.update.emit({ state: "ready", version: "0.2.0", notes: "Faster transcription" }));
     const button = await screen.findByRole("button", { name: "Update ready — restart" });
     expect(button).toHaveAttribute("title", "Utter 0.2.0: Faster transcription");
     await user.click(button);
@@ -33,7 +33,7 @@ describe("update ready", () => {
   it("a refusal (a recording is on) is a toast, and the button stays", async () => {
     const { backend, user } = await renderApp();
     backend.updates.refuse = "the update waits until the recording has finished";
-    await act(() => emit("update", { state: "ready", version: "0.2.0", notes: null }));
+    await act(() => events.update.emit({ state: "ready", version: "0.2.0", notes: null }));
     await user.click(await screen.findByRole("button", { name: "Update ready — restart" }));
     expect(await screen.findByText("the update waits until the recording has finished")).toBeInTheDocument();
     expect(backend.updates.installed).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { Task } from "../bindings/Task";
+import type { Task } from "../bindings";
 import { applyMove, dropIndex, groupByStatus, positionAt } from "./boardModel";
 
 const t = (id: number, status: Task["status"], position: number): Task => ({

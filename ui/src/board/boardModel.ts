@@ -1,8 +1,7 @@
 // Pure board logic: grouping tasks into columns and applying moves locally
 // (the optimistic half of move_task; the core stores the authoritative position).
 
-import type { Status } from "../bindings/Status";
-import type { Task } from "../bindings/Task";
+import type { Status, Task } from "../bindings";
 import { STATUSES } from "./columns";
 
 export type Columns = Record<Status, Task[]>;

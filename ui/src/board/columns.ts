@@ -1,5 +1,4 @@
-import type { Status } from "../bindings/Status";
-import type { Priority } from "../bindings/Priority";
+import type { Priority, Status } from "../bindings";
 
 /** Board columns, left to right. */
 export const STATUSES: readonly Status[] = ["pending", "in_progress", "completed", "blocked"];

@@ -1,6 +1,6 @@
 // Due badge text: "Today", "Tomorrow", "Fri", "Dec 10", or "Overdue".
 
-import type { Due } from "../bindings/Due";
+import type { Due } from "../bindings";
 
 export type DueTone = "overdue" | "today" | "soon" | "later" | "done";
 

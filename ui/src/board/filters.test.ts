@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { Task } from "../bindings/Task";
+import type { Task } from "../bindings";
 import { NO_CATEGORY, taskMatcher } from "./filters";
 
 const task = (p: Partial<Task>) => ({ title: "x", description: null, category: null, priority: "medium", assigned_agent: null, ...p }) as Task;

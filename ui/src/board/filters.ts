@@ -1,7 +1,6 @@
 // Client-side filtering of the loaded tasks.
 
-import type { Priority } from "../bindings/Priority";
-import type { Task } from "../bindings/Task";
+import type { Priority, Task } from "../bindings";
 
 export interface Filters {
   text: string;

@@ -1,6 +1,6 @@
 // Keyboard focus movement over the (filtered) board.
 
-import type { Status } from "../bindings/Status";
+import type { Status } from "../bindings";
 import type { Columns } from "./boardModel";
 import { locate } from "./boardModel";
 import { STATUSES } from "./columns";

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from "react";
 
-import type { AgentDef } from "../bindings/AgentDef";
+import type { AgentDef } from "../bindings";
 import { listText, parseList, parseRules, rulesText } from "../lib/agentText";
 
 interface Draft {

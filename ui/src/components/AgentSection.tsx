@@ -1,9 +1,7 @@
 import { useEffect, useId, useState } from "react";
 
 import * as api from "../api";
-import type { AgentDef } from "../bindings/AgentDef";
-import type { Approval } from "../bindings/Approval";
-import type { Task } from "../bindings/Task";
+import type { AgentDef, Approval, Task } from "../bindings";
 import { useRuns } from "../hooks/useRuns";
 import type { Notify } from "../hooks/useToasts";
 import { RunTimeline } from "./RunTimeline";

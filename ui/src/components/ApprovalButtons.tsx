@@ -1,4 +1,4 @@
-import type { Approval } from "../bindings/Approval";
+import type { Approval } from "../bindings";
 
 /** Approve / Deny for one pending tool call (the inbox card and the run timeline). */
 export function ApprovalButtons({ approval, onDecide, busy = false }: { approval: Approval; onDecide: (approve: boolean) => void; busy?: boolean }) {

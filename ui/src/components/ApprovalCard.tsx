@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from "react";
 
-import type { Approval } from "../bindings/Approval";
+import type { Approval } from "../bindings";
 import { formatWhen, prettyJson } from "../lib/runFormat";
 import { ApprovalButtons } from "./ApprovalButtons";
 

@@ -13,8 +13,7 @@ import {
   type DragStartEvent,
 } from "@dnd-kit/core";
 
-import type { Status } from "../bindings/Status";
-import type { Task } from "../bindings/Task";
+import type { Status, Task } from "../bindings";
 import { dropIndex, type Columns } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
 import { colorFor } from "../lib/categoryColor";

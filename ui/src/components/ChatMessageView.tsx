@@ -1,5 +1,4 @@
-import type { ChatMessage } from "../bindings/ChatMessage";
-import type { ChatToolCall } from "../bindings/ChatToolCall";
+import type { ChatMessage, ChatToolCall } from "../bindings";
 import { Markdown } from "./Markdown";
 import { WrenchIcon } from "./WrenchIcon";
 

@@ -2,8 +2,7 @@ import { memo, useEffect, useRef, type CSSProperties } from "react";
 import { useDroppable } from "@dnd-kit/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 
-import type { Status } from "../bindings/Status";
-import type { Task } from "../bindings/Task";
+import type { Status, Task } from "../bindings";
 import { STATUS_LABELS } from "../board/columns";
 import { colorFor } from "../lib/categoryColor";
 import { TaskCard, type DropEdge } from "./TaskCard";

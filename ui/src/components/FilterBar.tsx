@@ -1,6 +1,6 @@
 import type { Ref } from "react";
 
-import type { Priority } from "../bindings/Priority";
+import type { Priority } from "../bindings";
 import { PRIORITIES, PRIORITY_LABELS } from "../board/columns";
 import { NO_CATEGORY, type Filters } from "../board/filters";
 

@@ -4,7 +4,7 @@
 // validates.
 import { useState } from "react";
 
-import type { NewMcpServer } from "../bindings/NewMcpServer";
+import type { NewMcpServer } from "../bindings";
 
 /** Official remote MCP endpoints, URL only: nothing of theirs ships with Utter. Streamable
  * HTTP ones (Atlassian also has an older SSE endpoint, /v1/sse, which Utter does not speak). */

@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import * as api from "../api";
-import type { McpImport } from "../bindings/McpImport";
+import type { McpImport } from "../bindings";
 
 /** "Imported 1: github; skipped: files (a server with this name already exists)" */
 export function importSummary(r: McpImport): string {

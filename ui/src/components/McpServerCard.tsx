@@ -5,8 +5,7 @@
 import { useState } from "react";
 
 import * as api from "../api";
-import type { McpServerView } from "../bindings/McpServerView";
-import type { McpToolView } from "../bindings/McpToolView";
+import type { McpServerView, McpToolView } from "../bindings";
 import { McpSignIn } from "./McpSignIn";
 
 interface McpServerCardProps {

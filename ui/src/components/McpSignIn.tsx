@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 
 import * as api from "../api";
-import type { McpServerView } from "../bindings/McpServerView";
+import type { McpServerView } from "../bindings";
 import { authLabel } from "../lib/mcpAuth";
 
 type Flow = { state: "idle" } | { state: "waiting"; url: string | null } | { state: "failed"; message: string };
@@ -27,9 +27,8 @@ export function McpSignIn({ server }: { server: McpServerView }) {
       await api.mcpLogin(name);
       setFlow({ state: "idle" });
     } catch (e) {
-      const message = api.errorMessage(e);
       // Cancelled on purpose: back to the buttons, no error to read.
-      setFlow(/cancelled/.test(message) ? { state: "idle" } : { state: "failed", message });
+      setFlow(api.errorCode(e) === "cancelled" ? { state: "idle" } : { state: "failed", message: api.errorMessage(e) });
     }
   };
 

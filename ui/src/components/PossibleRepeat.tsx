@@ -1,5 +1,5 @@
 import { errorMessage, keepApart, mergeTasks, putBackTasks } from "../api";
-import type { Task } from "../bindings/Task";
+import type { Task } from "../bindings";
 import { usePossibleDuplicate } from "../hooks/usePossibleDuplicate";
 import type { Notify } from "../hooks/useToasts";
 

@@ -1,4 +1,4 @@
-import type { Priority } from "../bindings/Priority";
+import type { Priority } from "../bindings";
 import { PRIORITY_LABELS } from "../board/columns";
 
 const LEVEL: Record<Priority, number> = { low: 1, medium: 2, high: 3 };

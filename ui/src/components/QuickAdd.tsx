@@ -1,6 +1,6 @@
 import { useState, type Ref } from "react";
 
-import type { Task } from "../bindings/Task";
+import type { Task } from "../bindings";
 
 interface QuickAddProps {
   inputRef: Ref<HTMLInputElement>;

@@ -1,5 +1,4 @@
-import type { RunStatus } from "../bindings/RunStatus";
-import type { StepStatus } from "../bindings/StepStatus";
+import type { RunStatus, StepStatus } from "../bindings";
 import { RUN_STATUS_LABELS, STEP_STATUS_LABELS } from "../lib/runFormat";
 
 /** A run's or a step's status as a coloured pill (colour per status in detail.css). */

@@ -1,5 +1,4 @@
-import type { Approval } from "../bindings/Approval";
-import type { RunStep as Step } from "../bindings/RunStep";
+import type { Approval, RunStep as Step } from "../bindings";
 import { compactJson, formatMs, formatTokens, oneLine } from "../lib/runFormat";
 import { ApprovalButtons } from "./ApprovalButtons";
 import { RunStatusBadge } from "./RunStatusBadge";

@@ -1,6 +1,4 @@
-import type { Approval } from "../bindings/Approval";
-import type { Run } from "../bindings/Run";
-import type { RunDetail } from "../bindings/RunDetail";
+import type { Approval, Run, RunDetail } from "../bindings";
 import { formatMs, formatTokens, formatWhen } from "../lib/runFormat";
 import { RunStatusBadge } from "./RunStatusBadge";
 import { RunStep } from "./RunStep";

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type CSSProperties } from "react";
 import { useDraggable, useDroppable } from "@dnd-kit/core";
 
-import type { Task } from "../bindings/Task";
+import type { Task } from "../bindings";
 import { formatDue } from "../board/due";
 import { isTypingTarget } from "../hooks/useKeyboardShortcuts";
 import { PriorityIcon } from "./PriorityIcon";

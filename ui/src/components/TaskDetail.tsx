@@ -1,11 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 
 import { errorMessage, patchOf } from "../api";
-import type { AgentDef } from "../bindings/AgentDef";
-import type { Priority } from "../bindings/Priority";
-import type { Status } from "../bindings/Status";
-import type { Task } from "../bindings/Task";
-import type { TaskPatch } from "../bindings/TaskPatch";
+import type { AgentDef, Priority, Status, Task, TaskPatch } from "../bindings";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS } from "../board/columns";
 import { formatDue, parseDue } from "../board/due";
 import { useDraft } from "../hooks/useDraft";

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 
 import * as api from "../api";
-import type { WorkflowDef } from "../bindings/WorkflowDef";
+import type { WorkflowDef } from "../bindings";
 import type { Notify } from "../hooks/useToasts";
 
 interface WorkflowRowProps {

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import * as api from "../api";
-import type { AgentDef } from "../bindings/AgentDef";
+import type { AgentDef } from "../bindings";
 import { useStoreEvents } from "./useStoreEvents";
 
 const KINDS = ["agent_changed"] as const;

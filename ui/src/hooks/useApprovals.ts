@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import * as api from "../api";
-import type { Approval } from "../bindings/Approval";
+import type { Approval } from "../bindings";
 import type { Notify } from "./useToasts";
 import { useStoreEvents } from "./useStoreEvents";
 

@@ -4,10 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import * as api from "../api";
-import type { Category } from "../bindings/Category";
-import type { Status } from "../bindings/Status";
-import type { Task } from "../bindings/Task";
-import type { TaskPatch } from "../bindings/TaskPatch";
+import type { Category, Status, Task, TaskPatch } from "../bindings";
 import { applyMove, groupByStatus, indexInColumn, replaceTask } from "../board/boardModel";
 import type { Notify } from "./useToasts";
 

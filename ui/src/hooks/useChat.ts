@@ -4,9 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import * as api from "../api";
-import type { ChatEvent } from "../bindings/ChatEvent";
-import type { ChatMessage } from "../bindings/ChatMessage";
-import type { ChatThread } from "../bindings/ChatThread";
+import type { ChatEvent, ChatMessage, ChatThread } from "../bindings";
 
 export interface ChatState {
   messages: ChatMessage[];

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import * as api from "../api";
-import type { DumpEntry } from "../bindings/DumpEntry";
+import type { DumpEntry } from "../bindings";
 import { useStoreEvents } from "./useStoreEvents";
 
 const KINDS = ["transcript_created", "task_created", "task_updated", "task_moved", "task_deleted"] as const;

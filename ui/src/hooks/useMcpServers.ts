@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import * as api from "../api";
-import type { McpServerView } from "../bindings/McpServerView";
+import type { McpServerView } from "../bindings";
 import { useStoreEvents } from "./useStoreEvents";
 
 const KINDS = ["setting_changed", "agent_changed"] as const;

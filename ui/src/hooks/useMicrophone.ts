@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 
 import { errorMessage, listInputDevices, startLevelTest, stopLevelTest } from "../api";
-import type { InputDevice } from "../bindings/InputDevice";
+import type { InputDevice } from "../bindings";
 import { useVoice } from "./useVoice";
 
 export interface Microphone {

@@ -3,8 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import { downloadModel, errorMessage, listModels, onModelDownload, subscribe } from "../api";
-import type { DownloadEvent } from "../bindings/DownloadEvent";
-import type { ModelEntry } from "../bindings/ModelEntry";
+import type { DownloadEvent, ModelEntry } from "../bindings";
 
 export interface Download {
   downloaded: number;

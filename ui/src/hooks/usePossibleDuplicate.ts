@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import * as api from "../api";
-import type { PossibleDuplicate } from "../bindings/PossibleDuplicate";
+import type { PossibleDuplicate } from "../bindings";
 
 /** The card this one may repeat (a dump was not sure), or null; `refresh` after acting on it. */
 export function usePossibleDuplicate(taskId: number, version: string): [PossibleDuplicate | null, () => void] {

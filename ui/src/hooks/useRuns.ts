@@ -3,8 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import * as api from "../api";
-import type { Run } from "../bindings/Run";
-import type { RunDetail } from "../bindings/RunDetail";
+import type { Run, RunDetail } from "../bindings";
 import { useStoreEvents } from "./useStoreEvents";
 
 const KINDS = ["run_updated", "approval_created", "approval_decided"] as const;

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import { errorMessage, getSettings, setSetting, type SettingKey } from "../api";
-import type { AppSettings } from "../bindings/AppSettings";
+import type { AppSettings } from "../bindings";
 import { applyTheme } from "../lib/theme";
 
 export type SaveSetting = (key: SettingKey, value: string | null) => Promise<string | null>;

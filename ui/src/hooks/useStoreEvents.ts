@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 
 import { onStoreChanged, subscribe } from "../api";
-import type { ChangeEvent } from "../bindings/ChangeEvent";
+import type { ChangeEvent } from "../bindings";
 
 export type ChangeKind = ChangeEvent["kind"];
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 
 import * as api from "../api";
-import type { TaskAudio } from "../bindings/TaskAudio";
+import type { TaskAudio } from "../bindings";
 
 /** Where in its dump's recording a card was said (null: unknown, typed, or not kept). */
 export function useTaskAudio(taskId: number, fromDump: boolean): TaskAudio | null {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 
 import * as api from "../api";
-import type { Transcript } from "../bindings/Transcript";
+import type { Transcript } from "../bindings";
 
 type State = { status: "idle" | "loading" } | { status: "ready"; transcript: Transcript } | { status: "error"; message: string };
 

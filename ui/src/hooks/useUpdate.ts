@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 
 import { subscribe } from "../api";
-import type { UpdateStatus } from "../bindings/UpdateStatus";
+import type { UpdateStatus } from "../bindings";
 import { onUpdate, updateStatus } from "../updateApi";
 
 /** The update status from the shell: asked once, then pushed by each check. */

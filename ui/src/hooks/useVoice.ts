@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 
-import type { VoiceEvent } from "../bindings/VoiceEvent";
-import type { VoiceState } from "../bindings/VoiceState";
+import type { VoiceEvent, VoiceState } from "../bindings";
 import { onVoice, subscribe } from "../api";
 
 /** A recording as a window sees it, folded from "voice" events. */

@@ -1,8 +1,7 @@
 // The agent editor shows lists as text (comma-separated, or one permission rule a line); these
 // turn that text back into the lists the core stores. Validation of the rules themselves stays
 // with the core.
-import type { Permission } from "../bindings/Permission";
-import type { ToolRule } from "../bindings/ToolRule";
+import type { Permission, ToolRule } from "../bindings";
 
 const PERMISSIONS: readonly Permission[] = ["allow", "ask", "deny"];
 

@@ -1,4 +1,4 @@
-import type { Category } from "../bindings/Category";
+import type { Category } from "../bindings";
 
 const PALETTE = ["#4f7cff", "#e5484d", "#30a46c", "#f5a524", "#8e4ec6", "#12a594", "#d6409f", "#6e56cf", "#0091ff", "#ad7f58"];
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;

@@ -1,6 +1,6 @@
 // How a server's sign-in state reads on its card. The core decides the state; this only
 // words it (and says whether the token has already run out).
-import type { AuthState } from "../bindings/AuthState";
+import type { AuthState } from "../bindings";
 
 export interface AuthLabel {
   /** Short badge text. */

@@ -1,6 +1,5 @@
 // Display helpers for agent runs: token counts, durations, one-line previews.
-import type { RunStatus } from "../bindings/RunStatus";
-import type { StepStatus } from "../bindings/StepStatus";
+import type { RunStatus, StepStatus } from "../bindings";
 
 export const RUN_STATUS_LABELS: Record<RunStatus, string> = {
   running: "Running",

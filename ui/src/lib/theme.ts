@@ -1,7 +1,7 @@
 // Applies the theme setting to <html data-theme>; "system" follows prefers-color-scheme live.
 // The last theme is remembered in localStorage so the first paint already has it (the setting
 // itself arrives from the core a moment later).
-import type { Theme } from "../bindings/Theme";
+import type { Theme } from "../bindings";
 
 const KEY = "utter.theme";
 let current: Theme = "system";

@@ -2,13 +2,11 @@
 // Loaded through a dynamic import guarded by import.meta.env.MODE in main.tsx.
 
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import { emit } from "@tauri-apps/api/event";
 
-import { MODEL_DOWNLOAD_EVENT, OPEN_VIEW_EVENT, STORE_CHANGED, type OpenView } from "../api";
-import type { DownloadEvent } from "../bindings/DownloadEvent";
-import type { Task } from "../bindings/Task";
-import type { VoiceEvent } from "../bindings/VoiceEvent";
+import type { OpenView } from "../api";
+import type { DownloadEvent, Task, VoiceEvent } from "../bindings";
 import { MockBackend } from "./mockBackend";
+import { sendEvent } from "./mockDesktop";
 import { bulkTasks, DEMO_CATEGORIES, demoTasks, demoTranscripts } from "./seed";
 
 declare global {
@@ -48,8 +46,8 @@ export function installMockBackend() {
 
   mockWindows("main");
   mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
-  backend.onChange = (e) => void emit(STORE_CHANGED, e);
-  backend.desktop.emit = (event, payload) => void emit(event, payload);
+  backend.onChange = (e) => sendEvent("storeChanged", e);
+  backend.desktop.emit = sendEvent;
   if (params.get("onboarding") === "1") backend.desktop.settings.onboarding_done = false;
   const theme = params.get("theme");
   if (theme === "light" || theme === "dark" || theme === "system") backend.desktop.settings.theme = theme;
@@ -62,13 +60,13 @@ export function installMockBackend() {
     backend,
     addExternal: (title, extra = {}) => {
       const t = backend.insert({ title, ...extra });
-      void emit(STORE_CHANGED, { kind: "external" });
+      sendEvent("storeChanged", { kind: "external" });
       return t;
     },
     voice: (e) => backend.desktop.voice(e),
     dump: (titles, text) => backend.desktop.finish(titles, text),
-    download: (e) => void emit(MODEL_DOWNLOAD_EVENT, e),
-    openView: (view) => void emit(OPEN_VIEW_EVENT, view),
+    download: (e) => sendEvent("modelDownload", e),
+    openView: (view) => sendEvent("openView", view),
   };
   console.info("[utter] mock IPC installed", { tasks: backend.tasks.length });
 }

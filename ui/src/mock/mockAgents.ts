@@ -1,14 +1,7 @@
 // The agent half of the mock core: definitions, runs with their steps, approvals. A mock run
 // "works" for `runMs` and then completes; store-changed events go out as the core's would.
-import type { AgentDef } from "../bindings/AgentDef";
-import type { Approval } from "../bindings/Approval";
-import type { ChangeEvent } from "../bindings/ChangeEvent";
-import type { Run } from "../bindings/Run";
-import type { RunDetail } from "../bindings/RunDetail";
-import type { RunStep } from "../bindings/RunStep";
-import type { Task } from "../bindings/Task";
-import type { WorkflowDef } from "../bindings/WorkflowDef";
-import type { WorkflowRun } from "../bindings/WorkflowRun";
+import { commandError } from "./commandError";
+import type { AgentDef, Approval, ChangeEvent, Run, RunDetail, RunStep, Task, WorkflowDef, WorkflowRun } from "../bindings";
 
 type Args = Record<string, unknown>;
 
@@ -181,7 +174,7 @@ export class MockAgents {
 
   private run(id: unknown): Run {
     const r = this.runs.find((x) => x.id === id);
-    if (!r) throw { message: `run ${String(id)} not found`, not_found: true };
+    if (!r) throw commandError("not_found", `run ${String(id)} not found`);
     return r;
   }
 
@@ -213,8 +206,8 @@ export class MockAgents {
         return this.agents.map((x) => structuredClone(x));
       case "save_agent": {
         const def = structuredClone(a.agent as AgentDef);
-        if (!def.name?.trim()) throw { message: "agent name must not be empty" };
-        if (def.max_steps < 1) throw { message: "max_steps must be at least 1" };
+        if (!def.name?.trim()) throw commandError("invalid", "agent name must not be empty");
+        if (def.max_steps < 1) throw commandError("invalid", "max_steps must be at least 1");
         const i = this.agents.findIndex((x) => x.name === def.name);
         def.builtin = i >= 0 ? this.agents[i].builtin : false;
         if (i >= 0) this.agents[i] = def;
@@ -225,7 +218,7 @@ export class MockAgents {
       case "reset_agent": {
         const name = String(a.name);
         const i = this.agents.findIndex((x) => x.name === name);
-        if (i < 0) throw { message: `agent '${name}' not found`, not_found: true };
+        if (i < 0) throw commandError("not_found", `agent '${name}' not found`);
         const shipped = builtinAgents().find((x) => x.name === name);
         this.changed({ kind: "agent_changed", name });
         if (!shipped) {
@@ -238,7 +231,7 @@ export class MockAgents {
       case "assign_agent": {
         const t = this.findTask(a.task);
         const name = (a.agent ?? null) as string | null;
-        if (name != null && !this.agents.some((x) => x.name === name)) throw { message: `agent '${name}' not found`, not_found: true };
+        if (name != null && !this.agents.some((x) => x.name === name)) throw commandError("not_found", `agent '${name}' not found`);
         t.assigned_agent = name;
         t.agent_reason = name == null ? null : "assigned by you";
         t.updated_at = new Date().toISOString();
@@ -263,8 +256,8 @@ export class MockAgents {
         return this.approvals.filter((x) => a.all === true || x.status === "pending").map((x) => ({ ...x }));
       case "run_agent": {
         const def = this.agents.find((x) => x.name === a.agent);
-        if (!def) throw { message: `agent '${String(a.agent)}' not found`, not_found: true };
-        if (!def.enabled) throw { message: `agent '${def.name}' is disabled` };
+        if (!def) throw commandError("not_found", `agent '${String(a.agent)}' not found`);
+        if (!def.enabled) throw commandError("invalid", `agent '${def.name}' is disabled`);
         const task = this.findTask(a.task);
         const r = this.addRun(def.name, task.id, "running");
         this.runUpdated(r);
@@ -273,8 +266,8 @@ export class MockAgents {
       }
       case "decide_approval": {
         const ap = this.approvals.find((x) => x.id === a.id);
-        if (!ap) throw { message: `approval ${String(a.id)} not found`, not_found: true };
-        if (ap.status !== "pending") throw { message: `approval ${ap.id} was already decided` };
+        if (!ap) throw commandError("not_found", `approval ${String(a.id)} not found`);
+        if (ap.status !== "pending") throw commandError("invalid", `approval ${ap.id} was already decided`);
         const approve = a.approve === true;
         ap.status = approve ? "approved" : "denied";
         ap.decided_at = new Date().toISOString();
@@ -301,7 +294,7 @@ export class MockAgents {
         return this.workflows.map((w) => structuredClone(w));
       case "run_workflow": {
         const wf = this.workflows.find((w) => w.name === a.name);
-        if (!wf) throw { message: `no workflow named '${String(a.name)}'`, not_found: true };
+        if (!wf) throw commandError("not_found", `no workflow named '${String(a.name)}'`);
         const task = this.findTask(a.task);
         // Each agent runs after the one before it, like the core's workflow.
         const step = (i: number) => {

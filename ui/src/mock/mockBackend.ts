@@ -2,18 +2,10 @@
 // Used by the component tests (through mockIPC) and by `vite --mode mock`.
 // Never imported by production code paths.
 
-import type { Category } from "../bindings/Category";
-import type { ChangeEvent } from "../bindings/ChangeEvent";
-import type { NewTask } from "../bindings/NewTask";
-import type { Priority } from "../bindings/Priority";
-import type { SearchHit } from "../bindings/SearchHit";
-import type { Status } from "../bindings/Status";
-import type { Task } from "../bindings/Task";
-import type { TaskFilter } from "../bindings/TaskFilter";
-import type { TaskPatch } from "../bindings/TaskPatch";
-import type { Transcript } from "../bindings/Transcript";
+import type { Category, ChangeEvent, NewTask, Priority, SearchHit, Status, Task, TaskFilter, TaskPatch, Transcript } from "../bindings";
 import { byPosition, positionAt } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
+import { commandError } from "./commandError";
 import { MockAgents } from "./mockAgents";
 import { MockBackups } from "./mockBackups";
 import { MockChat } from "./mockChat";
@@ -186,7 +178,7 @@ export class MockBackend {
 
   private find(id: unknown): Task {
     const t = this.tasks.find((x) => x.id === id);
-    if (!t) throw `task ${String(id)} not found`;
+    if (!t) throw commandError("not_found", `task ${String(id)} not found`);
     return t;
   }
 
@@ -203,7 +195,7 @@ export class MockBackend {
         return { ...this.find(a.id) };
       case "create_task": {
         const n = a.task as NewTask;
-        if (!n.title?.trim()) throw "title must not be empty";
+        if (!n.title?.trim()) throw commandError("invalid", "title must not be empty");
         const t = this.insert({ ...n, id: undefined, priority: n.priority ?? "medium", status: n.status ?? "pending" } as Partial<Task>);
         this.changed({ kind: "task_created", id: t.id });
         return { ...t };
@@ -217,7 +209,7 @@ export class MockBackend {
         const t = this.find(a.id);
         const p = a.patch as TaskPatch;
         if (p.title != null) {
-          if (!p.title.trim()) throw "title must not be empty";
+          if (!p.title.trim()) throw commandError("invalid", "title must not be empty");
           t.title = p.title;
         }
         if (p.priority != null) t.priority = p.priority;
@@ -258,7 +250,7 @@ export class MockBackend {
         return this.categories.map((c) => ({ ...c }));
       case "get_transcript": {
         const tr = this.transcripts.find((x) => x.id === a.id);
-        if (!tr) throw `transcript ${String(a.id)} not found`;
+        if (!tr) throw commandError("not_found", `transcript ${String(a.id)} not found`);
         return { ...tr };
       }
       case "search": {

@@ -1,11 +1,6 @@
 // Settings → Data in memory: backups are snapshots of the mock board; restoring one puts
 // its cards back and announces an outside change, as the core does.
-import type { BackupCreated } from "../bindings/BackupCreated";
-import type { BackupInfo } from "../bindings/BackupInfo";
-import type { BackupRestored } from "../bindings/BackupRestored";
-import type { ChangeEvent } from "../bindings/ChangeEvent";
-import type { Manifest } from "../bindings/Manifest";
-import type { Task } from "../bindings/Task";
+import type { BackupCreated, BackupInfo, BackupRestored, ChangeEvent, Manifest, Task } from "../bindings";
 
 type Args = Record<string, unknown>;
 

@@ -1,10 +1,9 @@
 // The chat half of the mock core: conversations per scope and a scripted assistant that
 // streams its answer in pieces. Asked to add or create something, it calls create_task
 // (and the task really lands on the mock board) before answering, like a model would.
-import type { ChatEvent } from "../bindings/ChatEvent";
-import type { ChatMessage } from "../bindings/ChatMessage";
-import type { ChatThread } from "../bindings/ChatThread";
-import type { Task } from "../bindings/Task";
+import type { Emit } from "./mockDesktop";
+import { commandError } from "./commandError";
+import type { ChatEvent, ChatMessage, ChatThread, Task } from "../bindings";
 import { formatDue } from "../board/due";
 
 type Args = Record<string, unknown>;
@@ -24,7 +23,7 @@ export class MockChat {
   private nextId = 1;
 
   constructor(
-    private emit: (event: string, payload: unknown) => void,
+    private emit: Emit,
     /** What a model would pass to create_task for the words (title, due, priority, category). */
     private fieldsOf: (text: string) => Partial<Task>,
     private createTask: (fields: Partial<Task>) => Task,
@@ -55,7 +54,7 @@ export class MockChat {
         return true;
       }
       case "chat_clear": {
-        if (this.busy.has(key)) throw { message: "this chat is still answering the last message; wait for it or press Stop" };
+        if (this.busy.has(key)) throw commandError("busy", "this chat is still answering the last message; wait for it or press Stop");
         const n = this.threads.get(key)?.length ?? 0;
         this.threads.delete(key);
         return n;
@@ -69,9 +68,9 @@ export class MockChat {
   private async send(task: number | null, raw: string): Promise<ChatMessage> {
     const key = String(task);
     const text = raw.trim();
-    if (text === "") throw { message: "type a message first" };
-    if (!this.hasModel) throw { message: "the chat needs a language model; set one in Settings → Language model or with `utter llm set`" };
-    if (this.busy.has(key)) throw { message: "this chat is still answering the last message; wait for it or press Stop" };
+    if (text === "") throw commandError("invalid", "type a message first");
+    if (!this.hasModel) throw commandError("no_llm", "the chat needs a language model; set one in Settings → Language model or with `utter llm set`");
+    if (this.busy.has(key)) throw commandError("busy", "this chat is still answering the last message; wait for it or press Stop");
     this.busy.add(key);
     this.stopped.delete(key);
     try {
@@ -80,7 +79,7 @@ export class MockChat {
         const error = this.failNext;
         this.failNext = null;
         this.event({ kind: "failed", task_id: task, error });
-        throw { message: error };
+        throw commandError("agent", error);
       }
       let answer = task == null ? "Here is what I found on the board." : `About task #${task}: it looks on track.`;
       if (/\b(add|create|remind)\b/i.test(text)) {

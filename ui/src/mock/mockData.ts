@@ -1,11 +1,7 @@
 // Settings → Data in memory: an export "written" to a fixed path, and an import that reads a
 // Markdown checklist (`- [ ] title`, `- [x] done`) the way the core's importer does for the
 // simple cases, enough to drive the preview and the apply step.
-import type { ChangeEvent } from "../bindings/ChangeEvent";
-import type { ExportFormat } from "../bindings/ExportFormat";
-import type { ExportedFile } from "../bindings/ExportedFile";
-import type { ImportReport } from "../bindings/ImportReport";
-import type { Task } from "../bindings/Task";
+import type { ChangeEvent, ExportFormat, ExportedFile, ImportReport, Task } from "../bindings";
 
 type Args = Record<string, unknown>;
 

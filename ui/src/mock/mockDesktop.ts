@@ -1,15 +1,19 @@
 // The desktop half of the mock core: settings, microphones, models, recording. Events go
 // out through `emit` (the Tauri event mock in `vite --mode mock`, a spy in unit tests).
-import type { AppSettings } from "../bindings/AppSettings";
-import type { DesktopStatus } from "../bindings/DesktopStatus";
-import type { InputDevice } from "../bindings/InputDevice";
-import type { ModelEntry } from "../bindings/ModelEntry";
-import type { ProviderConfig } from "../bindings/ProviderConfig";
-import type { Task } from "../bindings/Task";
-import type { VoiceEvent } from "../bindings/VoiceEvent";
+import { commandError } from "./commandError";
+import { events } from "../bindings";
+import type { AppSettings, DesktopStatus, InputDevice, ModelEntry, ProviderConfig, Task, VoiceEvent } from "../bindings";
 
 type Args = Record<string, unknown>;
-export type Emit = (event: string, payload: unknown) => void;
+/** An event the core sends, by its generated name (`voice`, `modelDownload`, ...). */
+export type EventName = keyof typeof events;
+export type EventPayload<K extends EventName> = Parameters<(typeof events)[K]["emit"]>[0];
+export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
+
+/** Sends an event to the page as the core would, through the generated bindings. */
+export const sendEvent: Emit = (event, payload) => {
+  void (events[event].emit as (p: unknown) => Promise<void>)(payload).catch(() => undefined);
+};
 
 /** What the mock microphone "hears" during a recording, word by word. */
 export const MOCK_SPEECH = "call Joe tomorrow about the renewal and the Henderson proposal is due Friday and book the dentist";
@@ -40,7 +44,7 @@ const FLAG_KEYS: Record<string, "dnd" | "autostart" | "onboarding_done" | "recon
 
 /** Rejections look like the core's: `{ message, not_found }`. */
 function refuse(message: string, notFound = false): never {
-  throw { message, not_found: notFound };
+  throw commandError(notFound ? "not_found" : "invalid", message);
 }
 
 /** "call Joe … and the Henderson proposal …" → ["Call Joe …", "The Henderson proposal …"]. */
@@ -296,7 +300,7 @@ export class MockDesktop {
 
   private download(name: string): Promise<null> {
     const m = name === "all-MiniLM-L6-v2" ? this.embeddings : this.models.find((x) => x.name === name);
-    if (!m) return Promise.reject({ message: `unknown model ${name}`, not_found: true });
+    if (!m) return Promise.reject(commandError("not_found", `unknown model ${name}`));
     const from = m.partial_download ? m.bytes_on_disk : 0;
     return new Promise((resolve) => {
       let step = 0;
@@ -308,7 +312,7 @@ export class MockDesktop {
         if (done) Object.assign(m, { installed: true, partial_download: false, bytes_on_disk: m.size });
         // "Choose for me" moves to the recommended model once it is there (as the core does).
         if (done && m.recommended) this.models.forEach((x) => (x.auto_in_use = x === m));
-        this.emit("model-download", { name, downloaded, total: m.size, done, error: null });
+        this.emit("modelDownload", { name, downloaded, total: m.size, done, error: null });
         if (done) resolve(null);
         else setTimeout(tick, this.downloadStepMs);
       };

@@ -1,10 +1,6 @@
 // The voice journal's commands, in memory: each mock recording becomes a dump whose cards
 // follow the board (renamed, moved, deleted), with the seconds each card was said in.
-import type { ChangeEvent } from "../bindings/ChangeEvent";
-import type { DumpEntry } from "../bindings/DumpEntry";
-import type { ExtractedAgain } from "../bindings/ExtractedAgain";
-import type { Task } from "../bindings/Task";
-import type { TaskAudio } from "../bindings/TaskAudio";
+import type { ChangeEvent, DumpEntry, ExtractedAgain, Task, TaskAudio } from "../bindings";
 
 type Args = Record<string, unknown>;
 

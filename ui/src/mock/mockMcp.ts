@@ -2,11 +2,9 @@
 // for the other (so the error state can be seen and tested); import reads a pretend Claude
 // Desktop config. Remote servers sign in: the browser step is a pause and a `mcp_sign_in`
 // event with a pretend page.
-import type { ChangeEvent } from "../bindings/ChangeEvent";
-import type { McpImport } from "../bindings/McpImport";
-import type { McpServerView } from "../bindings/McpServerView";
-import type { McpToolView } from "../bindings/McpToolView";
-import type { NewMcpServer } from "../bindings/NewMcpServer";
+import { commandError } from "./commandError";
+import type { Emit } from "./mockDesktop";
+import type { ChangeEvent, McpImport, McpServerView, McpToolView, NewMcpServer } from "../bindings";
 
 type Args = Record<string, unknown>;
 
@@ -67,7 +65,7 @@ export class MockMcp {
 
   constructor(
     private changed: (e: ChangeEvent) => void,
-    private emit: (event: string, payload: unknown) => void = () => undefined,
+    private emit: Emit = () => undefined,
   ) {}
 
   handles(cmd: string): boolean {
@@ -103,7 +101,7 @@ export class MockMcp {
           trusted: false,
           agents: [],
           auth: s.url && s.client_id ? { state: "sign_in_needed" } : { state: "none" },
-          client_id: s.url ? s.client_id : null,
+          client_id: s.url ? (s.client_id ?? null) : null,
         });
         this.changed({ kind: "setting_changed", key: `mcp.${s.name}` });
         return null;
@@ -157,7 +155,7 @@ export class MockMcp {
   private async login(name: string): Promise<null> {
     const server = this.find(name);
     if (server.transport !== "http") throw `'${name}' is a local command server; only HTTP servers sign in`;
-    this.emit("mcp_sign_in", { server: name, url: `${server.target.replace(/\/mcp\/?$/, "")}/authorize?client_id=utter&state=x` });
+    this.emit("mcpSignIn", { server: name, url: `${server.target.replace(/\/mcp\/?$/, "")}/authorize?client_id=utter&state=x` });
     await new Promise<void>((resolve) => {
       this.finishSignIn = resolve;
       if (Number.isFinite(this.signInMs)) setTimeout(resolve, this.signInMs);
@@ -165,7 +163,7 @@ export class MockMcp {
     this.finishSignIn = null;
     if (this.signInCancelled) {
       this.signInCancelled = false;
-      throw { message: "sign-in cancelled", not_found: false };
+      throw commandError("cancelled", "sign-in cancelled");
     }
     if (this.signInError) throw this.signInError;
     server.auth = { state: "signed_in", expires_at: Math.floor(Date.now() / 1000) + 3600, refreshable: true, scopes: ["read"] };

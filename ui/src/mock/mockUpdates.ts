@@ -1,5 +1,6 @@
 // The updater in memory: idle unless a test or the mock page sets `status`.
-import type { UpdateStatus } from "../bindings/UpdateStatus";
+import { commandError } from "./commandError";
+import type { UpdateStatus } from "../bindings";
 
 export class MockUpdates {
   status: UpdateStatus = { state: "idle" };
@@ -13,7 +14,7 @@ export class MockUpdates {
 
   dispatch(cmd: string): unknown {
     if (cmd === "update_status") return this.status;
-    if (this.refuse) throw { message: this.refuse, not_found: false };
+    if (this.refuse) throw commandError("busy", this.refuse);
     this.installed = true;
     return null;
   }

@@ -1,8 +1,6 @@
 // The settings page's Vocabulary commands, in memory. The terms imitate the core's: the
 // user's words, then capitalised words from task titles that are not their first word.
-import type { ChangeEvent } from "../bindings/ChangeEvent";
-import type { Task } from "../bindings/Task";
-import type { VocabularyEntry } from "../bindings/VocabularyEntry";
+import type { ChangeEvent, Task, VocabularyEntry } from "../bindings";
 
 type Args = Record<string, unknown>;
 

@@ -1,8 +1,6 @@
 // Demo data for `vite --mode mock` (and the e2e test).
 
-import type { Category } from "../bindings/Category";
-import type { Task } from "../bindings/Task";
-import type { Transcript } from "../bindings/Transcript";
+import type { Category, Task, Transcript } from "../bindings";
 import { localDate } from "./mockBackend";
 
 export const DEMO_CATEGORIES: Category[] = [

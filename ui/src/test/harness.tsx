@@ -4,13 +4,12 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import { emit } from "@tauri-apps/api/event";
 
 import { App } from "../App";
-import { STORE_CHANGED } from "../api";
-import type { ChangeEvent } from "../bindings/ChangeEvent";
-import type { Status } from "../bindings/Status";
+import { events } from "../bindings";
+import type { ChangeEvent, Status } from "../bindings";
 import { MockBackend } from "../mock/mockBackend";
+import { sendEvent } from "../mock/mockDesktop";
 
 export type BackendInit = ConstructorParameters<typeof MockBackend>[0];
 
@@ -18,14 +17,14 @@ export function installBackend(init: BackendInit = {}, opts: { liveEvents?: bool
   const backend = new MockBackend(init);
   mockWindows("main");
   mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
-  if (opts.liveEvents ?? true) backend.onChange = (e) => void emit(STORE_CHANGED, e);
+  if (opts.liveEvents ?? true) backend.onChange = (e) => void events.storeChanged.emit(e);
   // Voice, download and view events reach the page like the core's do.
-  backend.desktop.emit = (event, payload) => void emit(event, payload).catch(() => undefined);
+  backend.desktop.emit = sendEvent;
   return backend;
 }
 
 export function emitStoreChanged(e: ChangeEvent = { kind: "external" }) {
-  return emit(STORE_CHANGED, e);
+  return events.storeChanged.emit(e);
 }
 
 export async function renderApp(init: BackendInit = {}, opts: { liveEvents?: boolean } = {}) {

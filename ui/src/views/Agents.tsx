@@ -1,7 +1,7 @@
 // The agent gallery: every agent the core knows, each editable in place. Covers the board; Esc
 // or × returns to it. The core validates what is saved; a refusal shows as a toast.
 import * as api from "../api";
-import type { AgentDef } from "../bindings/AgentDef";
+import type { AgentDef } from "../bindings";
 import { AgentCard } from "../components/AgentCard";
 import { usePage } from "../hooks/usePage";
 import type { Notify } from "../hooks/useToasts";

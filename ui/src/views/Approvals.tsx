@@ -1,7 +1,6 @@
 // The approvals inbox: every tool call an agent is waiting to run, oldest first. Covers the
 // board; Esc or × returns to it.
-import type { Approval } from "../bindings/Approval";
-import type { Task } from "../bindings/Task";
+import type { Approval, Task } from "../bindings";
 import { ApprovalCard } from "../components/ApprovalCard";
 import { usePage } from "../hooks/usePage";
 

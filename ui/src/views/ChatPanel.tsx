@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 
-import type { ChatMessage } from "../bindings/ChatMessage";
-import type { Task } from "../bindings/Task";
+import type { ChatMessage, Task } from "../bindings";
 import { ChatInput } from "../components/ChatInput";
 import { ChatMessageView } from "../components/ChatMessageView";
 import { Markdown } from "../components/Markdown";

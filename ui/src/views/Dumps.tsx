@@ -5,8 +5,7 @@
 import { useState } from "react";
 
 import * as api from "../api";
-import type { DumpEntry } from "../bindings/DumpEntry";
-import type { ExtractedAgain } from "../bindings/ExtractedAgain";
+import type { DumpEntry, ExtractedAgain } from "../bindings";
 import { useDumps } from "../hooks/useDumps";
 import { usePage } from "../hooks/usePage";
 import type { Notify } from "../hooks/useToasts";

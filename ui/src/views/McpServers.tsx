@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import * as api from "../api";
-import type { NewMcpServer } from "../bindings/NewMcpServer";
+import type { NewMcpServer } from "../bindings";
 import { McpAddForm } from "../components/McpAddForm";
 import { McpImportForm } from "../components/McpImportForm";
 import { McpServerCard } from "../components/McpServerCard";

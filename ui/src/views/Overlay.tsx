@@ -3,8 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import { cancelRecording, getSettings } from "../api";
-import type { HotkeyMode } from "../bindings/HotkeyMode";
-import type { VoiceEvent } from "../bindings/VoiceEvent";
+import type { HotkeyMode, VoiceEvent } from "../bindings";
 import { useVoice, type VoiceView } from "../hooks/useVoice";
 import { applyTheme } from "../lib/theme";
 import { dumpSummary, tail } from "../lib/voiceText";

@@ -3,9 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { desktopStatus, type SettingKey } from "../api";
-import type { DesktopStatus } from "../bindings/DesktopStatus";
-import type { HotkeyMode } from "../bindings/HotkeyMode";
-import type { Theme } from "../bindings/Theme";
+import type { DesktopStatus, HotkeyMode, Theme } from "../bindings";
 import { useSettings } from "../hooks/useSettings";
 import { DataField } from "./settings/DataField";
 import { BackupsField } from "./settings/BackupsField";

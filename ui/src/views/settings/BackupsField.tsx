@@ -4,8 +4,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import { backupNow, errorMessage, listBackups, restoreBackup } from "../../api";
-import type { BackupInfo } from "../../bindings/BackupInfo";
-import type { BackupKind } from "../../bindings/BackupKind";
+import type { BackupInfo, BackupKind } from "../../bindings";
 
 const KIND: Record<BackupKind, string> = {
   manual: "Made by you",

@@ -4,9 +4,7 @@
 import { useRef, useState } from "react";
 
 import { errorMessage, exportBoard, importBoard } from "../../api";
-import type { ExportFormat } from "../../bindings/ExportFormat";
-import type { ExportedFile } from "../../bindings/ExportedFile";
-import type { ImportReport } from "../../bindings/ImportReport";
+import type { ExportFormat, ExportedFile, ImportReport } from "../../bindings";
 import { SettingRow } from "./SettingRow";
 
 const FORMATS: { value: ExportFormat; label: string }[] = [

@@ -3,8 +3,7 @@
 import { useState } from "react";
 
 import { clearLlmProvider, errorMessage, setLlmProvider } from "../../api";
-import type { ProviderConfig } from "../../bindings/ProviderConfig";
-import type { ProviderKind } from "../../bindings/ProviderKind";
+import type { ProviderConfig, ProviderKind } from "../../bindings";
 
 const PRESETS: Record<ProviderKind, { url: string; model: string; name: string }> = {
   openai_compatible: { url: "http://127.0.0.1:11434/v1", model: "llama3.2", name: "OpenAI-compatible" },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 
 import { downloadEmbeddingModel, embeddingStatus, errorMessage, onModelDownload, subscribe } from "../../api";
-import type { EmbeddingStatus } from "../../bindings/EmbeddingStatus";
+import type { EmbeddingStatus } from "../../bindings";
 import { ProgressBar } from "../../components/ProgressBar";
 
 const MB = 1_000_000;

@@ -1,5 +1,5 @@
 // What this desktop lacks (from desktop_status), each with what to do about it.
-import type { DesktopStatus } from "../../bindings/DesktopStatus";
+import type { DesktopStatus } from "../../bindings";
 import { prettyAccelerator } from "../../lib/accelerator";
 
 export interface Problem {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 
 import { desktopStatus, errorMessage, startRecording, stopRecording } from "../../api";
-import type { HotkeyMode } from "../../bindings/HotkeyMode";
+import type { HotkeyMode } from "../../bindings";
 import { LevelMeter } from "../../components/LevelMeter";
 import { useVoice } from "../../hooks/useVoice";
 import { tail, tasksAdded } from "../../lib/voiceText";

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 
 import { addVocabulary, errorMessage, listVocabulary, removeVocabulary, vocabularyTerms } from "../../api";
-import type { VocabularyEntry } from "../../bindings/VocabularyEntry";
+import type { VocabularyEntry } from "../../bindings";
 import { useStoreEvents } from "../../hooks/useStoreEvents";
 
 export function VocabularyField() {

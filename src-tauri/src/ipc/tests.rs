@@ -1,0 +1,125 @@
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use tauri::Manager;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context};
+use tauri::webview::InvokeRequest;
+use utter::Service;
+use utter::secrets::{MemoryStore, SecretStore};
+use utter::service::VoiceSession;
+
+use super::builder;
+use crate::{AppState, commands};
+
+/// Where the generated bindings go, relative to the workspace root.
+const BINDINGS: &str = "ui/src/bindings/index.ts";
+
+/// Writes the UI's bindings (only when they changed, so a dev server does not reload);
+/// `make test` then fails if the committed file differs.
+#[test]
+fn export_bindings() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(BINDINGS);
+    let tmp = std::env::temp_dir().join(format!("utter-bindings-{}.ts", std::process::id()));
+    builder()
+        .export(
+            specta_typescript::Typescript::default().header(
+                "// Generated from the Rust commands, events and types by tauri-specta\n\
+                 // (src-tauri/src/ipc.rs; `cargo test -p utter-desktop export_bindings`). Do not edit.",
+            ),
+            &tmp,
+        )
+        .unwrap_or_else(|e| panic!("export: {e}"));
+    let new = std::fs::read_to_string(&tmp).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_file(&tmp);
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(new.as_str()) {
+        std::fs::write(&path, &new).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    assert!(
+        new.contains("getTask: (id: number)"),
+        "ids are numbers, not bigints"
+    );
+    assert!(new.contains("export type CommandError"));
+}
+
+/// A real command on tauri's mock runtime: a missing task rejects with the `CommandError`
+/// the bindings declare, `code` and all, which is what the page's `catch` receives.
+#[test]
+fn a_command_error_reaches_the_page_with_its_code() {
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = mock_builder()
+        .invoke_handler(tauri::generate_handler![
+            commands::get_task,
+            commands::search
+        ])
+        .build(mock_context(tauri::test::noop_assets()))
+        .unwrap_or_else(|e| panic!("mock app: {e}"));
+    app.manage(state(&data.path().to_path_buf()));
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap_or_else(|e| panic!("webview: {e}"));
+
+    let err = invoke(&webview, "get_task", json!({ "id": 4242 })).unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+    assert!(
+        err["message"].as_str().is_some_and(|m| m.contains("4242")),
+        "{err}"
+    );
+    assert_eq!(err["hint"], Value::Null, "{err}");
+    let keys: Vec<&str> = err
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        keys,
+        ["code", "hint", "message"],
+        "the shape of the generated CommandError"
+    );
+
+    // And a command that succeeds still answers with its value.
+    let hits = invoke(&webview, "search", json!({ "query": "nothing here" }));
+    assert_eq!(hits.ok(), Some(json!([])));
+}
+
+fn invoke(
+    webview: &tauri::WebviewWindow<MockRuntime>,
+    cmd: &str,
+    body: Value,
+) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost"
+            .parse()
+            .unwrap_or_else(|e| panic!("{e}")),
+        body: InvokeBody::Json(body),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(webview, request)
+        .map(|r| r.deserialize::<Value>().unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn state(dir: &PathBuf) -> AppState {
+    let service = Service::open(dir).unwrap_or_else(|e| panic!("open: {e}"));
+    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
+    let watch = service
+        .watch_external(Duration::from_secs(60))
+        .unwrap_or_else(|e| panic!("{e}"));
+    AppState {
+        voice: Arc::new(VoiceSession::new(service.clone(), |_| {})),
+        service,
+        started: Instant::now(),
+        painted: AtomicBool::new(false),
+        hotkey: Default::default(),
+        tray: false,
+        secrets,
+        _watch: watch,
+    }
+}

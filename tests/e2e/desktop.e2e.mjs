@@ -31,7 +31,7 @@ async function invoke(cmd, args = {}) {
     cmd,
     args,
   );
-  if (r.err) throw new Error(`${cmd}: ${JSON.stringify(r.err)}`);
+  if (r.err) throw Object.assign(new Error(`${cmd}: ${JSON.stringify(r.err)}`), { rejection: r.err });
   return r.ok;
 }
 
@@ -112,8 +112,21 @@ test("without a tray host, notification daemon or microphone the app runs and sa
   assert.equal(JSON.parse(cli("tasks", "list", "--json")).length, before);
 });
 
+test("a failed command reaches the page as a CommandError with its code", async () => {
+  await assert.rejects(invoke("get_task", { id: 987654 }), (e) => {
+    assert.equal(e.rejection.code, "not_found");
+    assert.match(e.rejection.message, /987654/);
+    assert.equal(e.rejection.hint, null);
+    return true;
+  });
+});
+
 test("a taken or malformed hotkey is refused and the old one keeps working", async () => {
-  await assert.rejects(invoke("set_setting", { key: "hotkey.shortcut", value: "Shift" }), /no key/);
+  await assert.rejects(invoke("set_setting", { key: "hotkey.shortcut", value: "Shift" }), (e) => {
+    assert.equal(e.rejection.code, "invalid");
+    assert.match(e.rejection.message, /no key/);
+    return true;
+  });
   // Another X client (xbindkeys) owns Ctrl+Alt+K.
   const rc = path.join(process.env.HOME, ".xbindkeysrc");
   writeFileSync(rc, '"true"\n  control+alt + k\n');

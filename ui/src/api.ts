@@ -130,9 +130,6 @@ export const runWorkflow = commands.runWorkflow;
 
 // ---- chat ----------------------------------------------------------------------------
 
-/** Streamed pieces of a chat reply (`task_id` null = the board's chat). */
-export const CHAT_EVENT = "chat";
-
 /** The conversation for a scope: `null` = the board's, a number = that task's. */
 export const chatThread = commands.chatThread;
 
@@ -143,6 +140,7 @@ export const chatStop = commands.chatStop;
 
 export const chatClear = commands.chatClear;
 
+/** Streamed pieces of a chat reply (`task_id` null = the board's chat). */
 export function onChat(handler: (event: ChatEvent) => void): Promise<UnlistenFn> {
   return events.chat.listen((e) => handler(e.payload));
 }

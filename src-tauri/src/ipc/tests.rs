@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -59,12 +59,14 @@ fn a_command_error_reaches_the_page_with_its_code() {
         ])
         .build(mock_context(tauri::test::noop_assets()))
         .unwrap_or_else(|e| panic!("mock app: {e}"));
-    app.manage(state(&data.path().to_path_buf()));
+    app.manage(state(data.path()));
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap_or_else(|e| panic!("webview: {e}"));
 
-    let err = invoke(&webview, "get_task", json!({ "id": 4242 })).unwrap_err();
+    let Err(err) = invoke(&webview, "get_task", json!({ "id": 4242 })) else {
+        panic!("task 4242 does not exist")
+    };
     assert_eq!(err["code"], "not_found", "{err}");
     assert!(
         err["message"].as_str().is_some_and(|m| m.contains("4242")),
@@ -106,7 +108,7 @@ fn invoke(
         .map(|r| r.deserialize::<Value>().unwrap_or_else(|e| panic!("{e}")))
 }
 
-fn state(dir: &PathBuf) -> AppState {
+fn state(dir: &Path) -> AppState {
     let service = Service::open(dir).unwrap_or_else(|e| panic!("open: {e}"));
     let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
     let watch = service

@@ -42,7 +42,7 @@ const FLAG_KEYS: Record<string, "dnd" | "autostart" | "onboarding_done" | "recon
   "onboarding.done": "onboarding_done",
 };
 
-/** Rejections look like the core's: `{ message, not_found }`. */
+/** Rejections look like the core's: a `CommandError`. */
 function refuse(message: string, notFound = false): never {
   throw commandError(notFound ? "not_found" : "invalid", message);
 }

@@ -312,7 +312,7 @@ export function errorCode(err: unknown): ErrorCode | null {
 /** Text for a toast: the error's message, then what the user can do about it when the app knows. */
 export function errorMessage(err: unknown): string {
   const ce = commandError(err);
-  if (ce) return ce.hint ? `${ce.message}. ${ce.hint}` : ce.message;
+  if (ce) return ce.hint ? `${ce.message.replace(/[.\s]+$/, "")}. ${ce.hint}` : ce.message;
   if (typeof err === "string") return err;
   if (err instanceof Error) return err.message;
   if (err && typeof err === "object" && "message" in err) return String((err as { message: unknown }).message);

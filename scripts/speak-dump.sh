@@ -27,6 +27,8 @@ esac
   if [ -n "${SPEECH_CACHE:-}" ]; then mkdir -p "$SPEECH_CACHE" && cp "$WORK/raw.wav" "$SPEECH_CACHE/$KEY.wav"; fi
 fi
 sox "$WORK/raw.wav" -r 16000 -c 1 -b 16 "$WORK/dump.wav"
+# SPEAK_TO=FILE: only the clip is wanted (scripts/bench-live-wer.sh).
+if [ -n "${SPEAK_TO:-}" ]; then cp "$WORK/dump.wav" "$SPEAK_TO"; exit 0; fi
 # KNOWN_NAMES=1: the names in the text are already known (in the vocabulary, as they would be
 # on the board after a while) — an upper bound for what the vocabulary can do.
 if [ "${KNOWN_NAMES:-}" = 1 ]; then

@@ -17,6 +17,7 @@ import type { Status } from "../bindings/Status";
 import type { Task } from "../bindings/Task";
 import { dropIndex, type Columns } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
+import { useLatest } from "../hooks/useLatest";
 import { colorFor } from "../lib/categoryColor";
 import { Column, type DropTarget } from "./Column";
 import { CardBody } from "./TaskCard";
@@ -77,8 +78,7 @@ export function Board({
   const [active, setActive] = useState<Task | null>(null);
   const [target, setTarget] = useState<DropTarget | null>(null);
   const targetRef = useRef<DropTarget | null>(null);
-  const columnsRef = useRef(columns);
-  columnsRef.current = columns;
+  const columnsRef = useLatest(columns);
 
   const setDrop = useCallback((t: DropTarget | null) => {
     if (sameTarget(targetRef.current, t)) return;
@@ -115,7 +115,7 @@ export function Board({
       }
       setDrop({ status: data.status, anchorId: null, edge: "after" });
     },
-    [setDrop],
+    [columnsRef, setDrop],
   );
 
   const finish = useCallback(() => {
@@ -144,7 +144,7 @@ export function Board({
       }
       finish();
     },
-    [filtering, finish, fullColumns, onMove],
+    [columnsRef, filtering, finish, fullColumns, onMove],
   );
 
   const activeId = active?.id ?? null;

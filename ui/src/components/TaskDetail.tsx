@@ -8,6 +8,7 @@ import type { Task } from "../bindings/Task";
 import type { TaskPatch } from "../bindings/TaskPatch";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS } from "../board/columns";
 import { formatDue, parseDue } from "../board/due";
+import { useChanged } from "../hooks/useChanged";
 import { useDraft } from "../hooks/useDraft";
 import type { Notify } from "../hooks/useToasts";
 import { useTaskAudio } from "../hooks/useTaskAudio";
@@ -67,7 +68,7 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
     }
   }, [editNonce]);
 
-  useEffect(() => setEditingOutput(false), [task.id]);
+  useChanged(task.id, () => setEditingOutput(false));
 
   const field = (name: string) => `${uid}-${name}`;
 

@@ -35,9 +35,13 @@ ui:
 cli:
 	$(CARGO) build -p utter
 
+# Both sides: rustfmt (rustfmt.toml) and clippy, then ESLint and Prettier over ui/ (its
+# eslint.config.js and .prettierrc.json).
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy -p utter -p utter-desktop --all-targets --quiet -- -D warnings
+	npm --prefix ui run lint --silent
+	npm --prefix ui run format:check --silent
 	scripts/lint-workflows.sh
 
 # One debug build serves the unit, integration and end-to-end tests.
@@ -87,3 +91,4 @@ bench:
 
 fmt:
 	$(CARGO) fmt --all
+	npm --prefix ui run format --silent

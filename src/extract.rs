@@ -13,7 +13,7 @@ mod filler;
 mod lexicon;
 mod numbers;
 mod priority;
-mod sentence;
+mod resolve;
 mod sentences;
 pub(crate) mod title;
 
@@ -85,7 +85,7 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<ExtractedTask> {
     let normalized = sentences::normalize(text);
     let mut reader = Reader::default();
     for (i, s) in sentences::split_sentences(&normalized).iter().enumerate() {
-        sentence::read(i, s, opts.now, &mut reader);
+        resolve::read_sentence(i, s, opts.now, &mut reader);
     }
     finish(reader.drafts, opts.categories)
 }

@@ -75,6 +75,8 @@ pub use voice::{
 pub use voice_session::{VoiceEvent, VoiceOutcome, VoiceSession, VoiceState, meter_level};
 pub use warm_engine::{DEFAULT_UNLOAD_MINUTES, UNLOAD_SETTING, spawn_engine_unloader};
 
+use tokio_util::sync::CancellationToken;
+
 use crate::model::{
     Category, NewTask, NewTranscript, SearchHit, Status, Task, TaskFilter, TaskPatch, Transcript,
 };
@@ -95,8 +97,8 @@ pub struct Service {
     embedder: Mutex<Option<Arc<crate::embed::Embedder>>>,
     /// The cards' vectors, loaded on the first search by meaning.
     vectors: Mutex<Option<semantic::VectorCache>>,
-    /// Chats answering right now, by scope (`None` = the board's), with their stop flag.
-    chats_busy: Mutex<std::collections::HashMap<Option<i64>, Arc<std::sync::atomic::AtomicBool>>>,
+    /// Chats answering right now, by scope (`None` = the board's), with what stops them.
+    chats_busy: Mutex<std::collections::HashMap<Option<i64>, CancellationToken>>,
 }
 
 impl std::fmt::Debug for Service {

@@ -10,6 +10,7 @@ mod models;
 mod pending;
 mod prompt_merge;
 mod recommend;
+mod repetition;
 mod streaming;
 mod vocabulary;
 

@@ -17,6 +17,7 @@ mod voice {
     mod cli;
     mod download;
     mod dumps;
+    mod final_pass;
     mod models;
     mod refine;
     mod session;

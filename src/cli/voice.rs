@@ -218,6 +218,14 @@ pub fn record(svc: &Arc<Service>, a: RecordArgs) -> Result<()> {
             done.audio_path.display()
         ))
     })?;
+    // The cards from the live text are saved; the whole recording in one pass has the last
+    // word on the text (see `Service::final_pass`).
+    let id = result.transcript.id;
+    if let Some(Refinement::Refined { tasks, .. }) = svc.final_pass(id, now)? {
+        result.tasks = tasks;
+        result.items = svc.dump_items(id)?;
+        result.transcript.text = svc.get_dump(id)?.text;
+    }
     refined(svc, &mut result, now, &KeyringStore::new())?;
     if a.json {
         let mut v = serde_json::to_value(&result).map_err(|e| Error::Io(e.to_string()))?;

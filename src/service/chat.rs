@@ -4,12 +4,10 @@
 //! loses nothing that was already said.
 
 use std::collections::HashSet;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime};
 use serde_json::{Value, json};
+use tokio_util::sync::CancellationToken;
 
 use super::agent_runs::{Toolbox, result_for_model};
 
@@ -59,7 +57,7 @@ struct Turn<'a> {
     toolbox: Option<&'a Toolbox>,
     /// MCP tools (model names) the chat may call without asking.
     allowed: HashSet<String>,
-    stop: &'a AtomicBool,
+    stop: &'a CancellationToken,
     on_event: EventSink<'a>,
     now: NaiveDateTime,
 }
@@ -107,8 +105,8 @@ impl Service {
     pub fn chat_stop(&self, task: Option<i64>) -> bool {
         match self.chats_busy.lock() {
             Ok(busy) => match busy.get(&task) {
-                Some(flag) => {
-                    flag.store(true, Ordering::SeqCst);
+                Some(stop) => {
+                    stop.cancel();
                     true
                 }
                 None => false,
@@ -147,13 +145,13 @@ impl Service {
         let task_row = task.map(|t| self.get_task(t)).transpose()?;
         let llm = self.llm_client(secrets)?.ok_or(ChatError::NoModel)?;
         let agent = self.get_agent(CHAT_AGENT)?;
-        let stop = Arc::new(AtomicBool::new(false));
+        let stop = CancellationToken::new();
         {
             let mut busy = self.chats_busy.lock().map_err(|_| ChatError::Busy)?;
             if busy.contains_key(&task) {
                 return Err(ChatError::Busy.into());
             }
-            busy.insert(task, Arc::clone(&stop));
+            busy.insert(task, stop.clone());
         }
         let _mark = BusyMark {
             svc: self,

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use chrono::NaiveDateTime;
+
 use serde::Serialize;
 use specta::Type;
 
@@ -197,6 +199,41 @@ impl Service {
                 )))
             })?;
         let (found, _) = self.extract_with(&text, said_at, engine, secrets).await?;
+        let saved = self.dump_saved_cards(id, &t.extracted_task_ids)?;
+        let refinement = self.apply_refinement(id, &saved, found, said_at)?;
+        Ok(ExtractedAgain {
+            retranscribed,
+            note,
+            text,
+            refinement,
+        })
+    }
+
+    /// The final pass of a live dump. At key release the text saved is what the streaming
+    /// path put together segment by segment, so that cards appear at once; this transcribes
+    /// the whole recording again in one pass (the same as `utter dump FILE` would) and, when
+    /// that text differs, saves it and updates the dump's cards in place with the offline
+    /// engine. A card the user changed meanwhile is left alone. `Ok(None)`: the recording is
+    /// gone or the one-pass text is the same, so nothing changed.
+    pub fn final_pass(&self, id: i64, now: NaiveDateTime) -> ServiceResult<Option<Refinement>> {
+        let t = self.store().get_transcript(id)?;
+        let Some(audio) = kept_audio(t.audio_path.as_deref()) else {
+            return Ok(None);
+        };
+        let (again, _) = self.transcribe_file(Path::new(&audio), &VoiceChoice::default())?;
+        if again.text.trim().is_empty() || again.text == t.text {
+            return Ok(None);
+        }
+        tracing::info!(live = %t.text, whole = %again.text, "dump {id}: the one-pass text differs");
+        self.store()
+            .set_transcript_text(id, &again.text, &again.segments)?;
+        let found = self.extract(&again.text, now)?;
+        let saved = self.dump_saved_cards(id, &t.extracted_task_ids)?;
+        self.apply_refinement(id, &saved, found, now).map(Some)
+    }
+
+    /// The cards dump `id` saved, as it saved them.
+    fn dump_saved_cards(&self, id: i64, extracted: &[i64]) -> ServiceResult<Vec<Task>> {
         let mut saved: Vec<Task> = self
             .store()
             .dump_cards(id)?
@@ -205,19 +242,13 @@ impl Service {
             .collect();
         if saved.is_empty() {
             // A dump from before the journal kept snapshots: its cards as they are now.
-            for task_id in &t.extracted_task_ids {
+            for task_id in extracted {
                 if let Ok(task) = self.get_task(*task_id) {
                     saved.push(task);
                 }
             }
         }
-        let refinement = self.apply_refinement(id, &saved, found, said_at)?;
-        Ok(ExtractedAgain {
-            retranscribed,
-            note,
-            text,
-            refinement,
-        })
+        Ok(saved)
     }
 }
 

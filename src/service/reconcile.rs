@@ -1,6 +1,7 @@
 //! Dumps that know the board: each item is reconciled with the open cards before it is
 //! saved (see `crate::reconcile`), every change is recorded with the card as it was, and
-//! the whole dump can be undone at once. Possible repeats are flagged for a one-click merge.
+//! the whole dump can be undone at once. Possible repeats are flagged for a one-click merge
+//! (`reconcile/duplicates.rs`).
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -8,9 +9,13 @@ use specta::Type;
 
 use super::{ChangeEvent, Service, ServiceResult, new_task_from};
 use crate::extract::ExtractedTask;
-use crate::model::{NewTask, NewTranscript, Task, TaskPatch, Transcript};
+use crate::model::{NewTask, NewTranscript, Task, Transcript};
 use crate::reconcile::{Answer, Change, Decision, Outcome, Plan, plan};
 use crate::store::{CardEdit, ItemCard, ItemRecord};
+
+mod duplicates;
+
+pub use duplicates::{Merged, PossibleDuplicate};
 
 /// `on` (default) reconciles dumps with the board; `off` makes every item a new card.
 pub const RECONCILE_SETTING: &str = "dumps.reconcile";
@@ -50,28 +55,11 @@ impl DumpResult {
     }
 }
 
-/// A card saved as "possibly the same as" another.
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
-pub struct PossibleDuplicate {
-    pub task_id: i64,
-    pub possible_id: i64,
-    pub possible_title: String,
-}
-
 /// What undoing a dump did.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct DumpUndone {
     pub removed: Vec<i64>,
     pub restored: Vec<i64>,
-}
-
-/// Two cards merged into one; `before` puts both back.
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
-pub struct Merged {
-    pub kept: Task,
-    /// The other card: cancelled, with a note saying where it went.
-    pub merged: Task,
-    pub before: Vec<Task>,
 }
 
 /// An extracted item with what saving it would do (`utter extract --json`; nothing saved).
@@ -365,87 +353,6 @@ impl Service {
             removed: done.removed,
             restored: done.restored,
         })
-    }
-
-    /// Cards flagged "possibly the same as" another, still waiting for the user.
-    pub fn possible_duplicates(&self) -> ServiceResult<Vec<PossibleDuplicate>> {
-        let pairs = self.store().open_possible_duplicates()?;
-        let mut out = Vec::with_capacity(pairs.len());
-        for (task_id, possible_id) in pairs {
-            let other = self.get_task(possible_id)?;
-            out.push(PossibleDuplicate {
-                task_id,
-                possible_id,
-                possible_title: other.title,
-            });
-        }
-        Ok(out)
-    }
-
-    /// "Not the same": drops the flag on `task_id`.
-    pub fn keep_apart(&self, task_id: i64) -> ServiceResult<()> {
-        self.store().settle_possible_duplicate(task_id)?;
-        self.feed.emit(ChangeEvent::TaskUpdated { id: task_id });
-        Ok(())
-    }
-
-    /// Merges card `other` into card `keep`: `keep` takes the details it lacks (due date,
-    /// category, description, a higher priority), `other` is cancelled with a note saying
-    /// where it went. Nothing is deleted; `before` undoes it (see [`Service::put_back`]).
-    pub fn merge_tasks(&self, keep: i64, other: i64) -> ServiceResult<Merged> {
-        if keep == other {
-            return Err(super::ServiceError::Invalid(
-                "a card cannot be merged into itself".into(),
-            ));
-        }
-        let a = self.get_task(keep)?;
-        let b = self.get_task(other)?;
-        let mut patch = TaskPatch::default();
-        if a.due.is_none() && b.due.is_some() {
-            patch.due = Some(b.due);
-        }
-        if a.category.is_none() && b.category.is_some() {
-            patch.category = Some(b.category.clone());
-        }
-        if b.priority > a.priority {
-            patch.priority = Some(b.priority);
-        }
-        if let Some(d) = &b.description
-            && a.description.as_deref() != Some(d)
-        {
-            patch.description = Some(Some(appended(&a, d)));
-        }
-        let kept_edit = CardEdit {
-            patch,
-            ..Default::default()
-        };
-        let merged_edit = CardEdit {
-            patch: TaskPatch {
-                description: Some(Some(appended(&b, &format!("Merged into #{keep}")))),
-                ..Default::default()
-            },
-            cancel: true,
-            ..Default::default()
-        };
-        let (kept, merged) = self
-            .store()
-            .merge_cards((keep, &kept_edit), (other, &merged_edit))?;
-        self.feed.emit(ChangeEvent::TaskUpdated { id: keep });
-        self.feed.emit(ChangeEvent::TaskDeleted { id: other });
-        Ok(Merged {
-            kept,
-            merged,
-            before: vec![a, b],
-        })
-    }
-
-    /// Puts cards back as the snapshots say (the undo of a merge).
-    pub fn put_back(&self, before: &[Task]) -> ServiceResult<()> {
-        self.store().put_back(before)?;
-        for t in before {
-            self.feed.emit(ChangeEvent::TaskUpdated { id: t.id });
-        }
-        Ok(())
     }
 
     /// Cancelled cards: kept, but off the board.

@@ -49,7 +49,8 @@ pub enum VoiceEvent {
         /// Questions asked in the dump, answered from the board.
         answers: Vec<crate::reconcile::Answer>,
     },
-    /// The language model reread the dump: these are its cards now (replacing `Done`'s).
+    /// The dump was read again — the final pass over the whole recording, or the language
+    /// model — and these are its cards now (replacing `Done`'s).
     Refined {
         task_ids: Vec<i64>,
         titles: Vec<String>,
@@ -256,16 +257,39 @@ impl VoiceSession {
         }
     }
 
+    /// After the cards from the live text are on the board: the final pass over the whole
+    /// recording (see [`Service::final_pass`]), then, when a language model is configured,
+    /// its reading of the dump. Each updates the same cards in place and says so with
+    /// `Refined`; a failure in either leaves the cards as they are.
     fn refine_in_background(&self, outcome: &VoiceOutcome, now: chrono::NaiveDateTime) {
-        let Some(secrets) = self.secrets.clone() else {
-            return;
-        };
+        let secrets = self.secrets.clone();
         let service = Arc::clone(&self.service);
         let emit = Arc::clone(&self.emit);
-        let (id, offline) = (outcome.transcript_id, outcome.tasks.clone());
+        let (id, mut cards) = (outcome.transcript_id, outcome.tasks.clone());
         let spawned = std::thread::Builder::new()
             .name("utter-refine".into())
             .spawn(move || {
+                let refined = |tasks: &[Task]| VoiceEvent::Refined {
+                    task_ids: tasks.iter().map(|t| t.id).collect(),
+                    titles: tasks.iter().map(|t| t.title.clone()).collect(),
+                };
+                match service.final_pass(id, now) {
+                    Ok(Some(Refinement::Refined {
+                        tasks,
+                        updated,
+                        added,
+                        removed,
+                    })) => {
+                        if updated + added + removed > 0 {
+                            emit(refined(&tasks));
+                        }
+                        cards = tasks;
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!("the final pass over the dump failed: {e}"),
+                }
+                service.touch_engine();
+                let Some(secrets) = secrets else { return };
                 let rt = match tokio::runtime::Builder::new_current_thread()
                     .enable_all()
                     .build()
@@ -273,11 +297,8 @@ impl VoiceSession {
                     Ok(rt) => rt,
                     Err(e) => return tracing::warn!("cannot refine the dump: {e}"),
                 };
-                match rt.block_on(service.refine_dump(id, &offline, now, secrets.as_ref())) {
-                    Ok(Refinement::Refined { tasks, .. }) => emit(VoiceEvent::Refined {
-                        task_ids: tasks.iter().map(|t| t.id).collect(),
-                        titles: tasks.iter().map(|t| t.title.clone()).collect(),
-                    }),
+                match rt.block_on(service.refine_dump(id, &cards, now, secrets.as_ref())) {
+                    Ok(Refinement::Refined { tasks, .. }) => emit(refined(&tasks)),
                     Ok(Refinement::NoModel) => {}
                     Ok(Refinement::Failed { reason }) => {
                         tracing::warn!(

@@ -9,6 +9,7 @@ use whisper_rs::{
 };
 
 use super::SttError;
+use super::repetition::looks_looped;
 use crate::audio::{SAMPLE_RATE, read_wav_16k_mono};
 
 /// Whisper refuses clips under a second; shorter ones are padded with silence.
@@ -267,6 +268,24 @@ impl Engine {
     }
 
     fn run(
+        &self,
+        samples: &[f32],
+        prompt: Option<&str>,
+        short_audio_ctx: bool,
+        call: Call<'_>,
+    ) -> Result<Transcript, SttError> {
+        let first = self.decode(samples, prompt, short_audio_ctx, call)?;
+        let was_short = self
+            .audio_ctx_for(samples.len().max(MIN_SAMPLES), short_audio_ctx)
+            .is_some();
+        if was_short && looks_looped(&first.text) {
+            tracing::info!(text = %first.text, "the decoder repeated itself; transcribing again with the full window");
+            return self.decode(samples, prompt, false, call);
+        }
+        Ok(first)
+    }
+
+    fn decode(
         &self,
         samples: &[f32],
         prompt: Option<&str>,

@@ -131,3 +131,19 @@ fn a_cancelled_transcription_stops_with_a_clear_result() {
     // The engine is fine afterwards.
     assert_words(&engine.transcribe(&samples).unwrap().text, &["renewal"]);
 }
+
+/// A natural voice (Kokoro) on which the base model, with the encoder window cut to the clip,
+/// loops: it said "It's kind of important" twice and then the first sentence again. The
+/// engine notices and decodes once more with the full window.
+#[test]
+fn a_decoder_loop_is_caught_and_transcribed_again() {
+    let _cpu = exclusive();
+    let Some(engine) = engine() else { return };
+    let wav = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/audio/kokoro-pediatrician.wav");
+    let t = engine.transcribe_file(&wav).unwrap();
+    assert_words(&t.text, &["remember", "pediatrician", "important"]);
+    let count = |w: &str| t.text.to_lowercase().matches(w).count();
+    assert_eq!(count("pediatrician"), 1, "{}", t.text);
+    assert_eq!(count("important"), 1, "{}", t.text);
+}

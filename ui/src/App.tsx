@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 
 import type { Status, Task } from "./bindings";
 import { dropIndex, locate } from "./board/boardModel";
@@ -75,10 +75,9 @@ export function App() {
     () => (openId == null ? null : (board.tasks.find((t) => t.id === openId) ?? null)),
     [board.tasks, openId],
   );
-  // The open task was deleted (here or elsewhere): close the panel.
-  useEffect(() => {
-    if (openId != null && !openTask && board.loadState === "ready") setOpenId(null);
-  }, [openId, openTask, board.loadState]);
+  // The open task was deleted (here or elsewhere): close the panel (during render, so the
+  // panel is never painted for a task that is gone).
+  if (openId != null && !openTask && board.loadState === "ready") setOpenId(null);
 
   const tabStopId = focusedId != null && locate(visible, focusedId) ? focusedId : firstCard(visible);
 
@@ -95,9 +94,7 @@ export function App() {
   const toggleChat = useCallback(() => setChat((c) => (c ? null : { task: null })), []);
   const chatTask = chat?.task != null ? (board.tasks.find((t) => t.id === chat.task) ?? null) : null;
   // A task's chat closes with its task.
-  useEffect(() => {
-    if (chat?.task != null && !chatTask && board.loadState === "ready") setChat(null);
-  }, [chat, chatTask, board.loadState]);
+  if (chat?.task != null && !chatTask && board.loadState === "ready") setChat(null);
 
   const { move, remove, update, quickAdd: addText, undo } = board;
 

@@ -43,7 +43,7 @@ impl Service {
                 });
                 tokio::select! {
                     r = call => Some(r),
-                    () = stopped(turn.stop) => None,
+                    () = turn.stop.cancelled() => None,
                 }
             };
             let Some(reply) = reply else {
@@ -84,7 +84,7 @@ impl Service {
             for call in &reply.tool_calls {
                 // Every call gets a result, even when stopped: providers refuse a history
                 // with a call left unanswered.
-                let (content, is_error) = if turn.stop.load(Ordering::SeqCst) {
+                let (content, is_error) = if turn.stop.is_cancelled() {
                     ("Not run: the user pressed Stop.".to_owned(), true)
                 } else {
                     self.chat_tool(turn, call).await
@@ -101,7 +101,7 @@ impl Service {
                     },
                 )?;
             }
-            if turn.stop.load(Ordering::SeqCst) {
+            if turn.stop.is_cancelled() {
                 return Ok(answer);
             }
         }
@@ -120,11 +120,5 @@ impl Service {
             message: saved.clone(),
         });
         Ok(saved)
-    }
-}
-
-pub(super) async fn stopped(flag: &AtomicBool) {
-    while !flag.load(Ordering::SeqCst) {
-        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }

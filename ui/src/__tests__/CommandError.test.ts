@@ -16,14 +16,20 @@ describe("command errors", () => {
   });
 
   it("shows the hint after the message, and tells a CommandError from other rejections", async () => {
-    const refusal: CommandError = { code: "no_llm", message: "no language model is configured", hint: "Choose a language model in Settings → Language model." };
+    const refusal: CommandError = {
+      code: "no_llm",
+      message: "no language model is configured",
+      hint: "Choose a language model in Settings → Language model.",
+    };
     mockIPC((cmd) => {
       if (cmd === "chat_send") throw refusal;
       throw `unknown command ${cmd}`;
     });
     const err: unknown = await api.chatSend(null, "hi").catch((e: unknown) => e);
     expect(api.commandError(err)).toEqual(refusal);
-    expect(api.errorMessage(err)).toBe("no language model is configured. Choose a language model in Settings → Language model.");
+    expect(api.errorMessage(err)).toBe(
+      "no language model is configured. Choose a language model in Settings → Language model.",
+    );
 
     const framework: unknown = await api.listTasks().catch((e: unknown) => e);
     expect(api.errorCode(framework)).toBeNull();

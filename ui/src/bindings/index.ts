@@ -892,7 +892,10 @@ task_ids: number[]; titles: string[];
 changed: string[]; 
 /**  Questions asked in the dump, answered from the board. */
 answers: Answer[] } | 
-/**  The language model reread the dump: these are its cards now (replacing `Done`'s). */
+/**
+ *  The dump was read again — the final pass over the whole recording, or the language
+ *  model — and these are its cards now (replacing `Done`'s).
+ */
 { kind: "refined"; task_ids: number[]; titles: string[] } | { kind: "cancelled" } | { kind: "error"; message: string };
 
 /**  What the recorder is doing; the tray icon and the overlay show it. */

@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 
 import type { AgentDef } from "../bindings";
+import { useChanged } from "../hooks/useChanged";
 import { listText, parseList, parseRules, rulesText } from "../lib/agentText";
 
 interface Draft {
@@ -38,7 +39,8 @@ export function AgentCard({ agent, onSave, onReset }: AgentCardProps) {
   const [promptOpen, setPromptOpen] = useState(false);
   const [rulesError, setRulesError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  useEffect(() => setDraft(saved), [saved]);
+  // Saved elsewhere (or reset): the card shows what the core has now.
+  useChanged(saved, setDraft);
 
   const dirty = (Object.keys(saved) as (keyof Draft)[]).some((k) => saved[k] !== draft[k]);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));

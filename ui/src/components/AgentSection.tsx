@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 
 import * as api from "../api";
 import type { AgentDef, Approval, Task } from "../bindings";
+import { useChanged } from "../hooks/useChanged";
 import { useRuns } from "../hooks/useRuns";
 import type { Notify } from "../hooks/useToasts";
 import { RunTimeline } from "./RunTimeline";
@@ -19,7 +20,7 @@ export function AgentSection({ task, agents, notify }: AgentSectionProps) {
   const [choice, setChoice] = useState(task.assigned_agent ?? "");
   const [starting, setStarting] = useState(false);
   const runs = useRuns(task.id);
-  useEffect(() => setChoice(task.assigned_agent ?? ""), [task.assigned_agent]);
+  useChanged(task.assigned_agent ?? "", setChoice);
 
   // An agent the core no longer knows (renamed, or assigned from the CLI) still shows.
   const unknown = choice !== "" && !agents.some((a) => a.name === choice);

@@ -16,6 +16,7 @@ import {
 import type { Status, Task } from "../bindings";
 import { dropIndex, type Columns } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
+import { useLatest } from "../hooks/useLatest";
 import { colorFor } from "../lib/categoryColor";
 import { Column, type DropTarget } from "./Column";
 import { CardBody } from "./TaskCard";
@@ -76,8 +77,7 @@ export function Board({
   const [active, setActive] = useState<Task | null>(null);
   const [target, setTarget] = useState<DropTarget | null>(null);
   const targetRef = useRef<DropTarget | null>(null);
-  const columnsRef = useRef(columns);
-  columnsRef.current = columns;
+  const columnsRef = useLatest(columns);
 
   const setDrop = useCallback((t: DropTarget | null) => {
     if (sameTarget(targetRef.current, t)) return;
@@ -114,7 +114,7 @@ export function Board({
       }
       setDrop({ status: data.status, anchorId: null, edge: "after" });
     },
-    [setDrop],
+    [columnsRef, setDrop],
   );
 
   const finish = useCallback(() => {
@@ -143,7 +143,7 @@ export function Board({
       }
       finish();
     },
-    [filtering, finish, fullColumns, onMove],
+    [columnsRef, filtering, finish, fullColumns, onMove],
   );
 
   const activeId = active?.id ?? null;

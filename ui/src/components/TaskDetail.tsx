@@ -4,6 +4,7 @@ import { errorMessage, patchOf } from "../api";
 import type { AgentDef, Priority, Status, Task, TaskPatch } from "../bindings";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS } from "../board/columns";
 import { formatDue, parseDue } from "../board/due";
+import { useChanged } from "../hooks/useChanged";
 import { useDraft } from "../hooks/useDraft";
 import type { Notify } from "../hooks/useToasts";
 import { useTaskAudio } from "../hooks/useTaskAudio";
@@ -63,7 +64,7 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
     }
   }, [editNonce]);
 
-  useEffect(() => setEditingOutput(false), [task.id]);
+  useChanged(task.id, () => setEditingOutput(false));
 
   const field = (name: string) => `${uid}-${name}`;
 

@@ -21,6 +21,7 @@ export function useAgents() {
   }, []);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state only after awaiting the core
     void load();
   }, [load]);
   useStoreEvents(KINDS, () => void load());

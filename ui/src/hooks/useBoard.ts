@@ -113,6 +113,7 @@ export function useBoard(notify: Notify, dismiss: Dismiss = () => {}) {
 
   useEffect(() => {
     mounted.current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state only after awaiting the core
     void load();
     let unlisten: (() => void) | null = null;
     let cancelled = false;

@@ -2,17 +2,17 @@
 // run opens setup, the tray's "open-view" event and the `,` key switch views; "task:ID" from the
 // tray shows the board with that task open (through `onOpenTask`). Also applies the theme setting
 // at start and keeps the recording shortcut at hand for the help sheet.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 import { getSettings, onOpenView, subscribe } from "../api";
 import { applyTheme } from "../lib/theme";
 import { isTypingTarget } from "./useKeyboardShortcuts";
+import { useLatest } from "./useLatest";
 
 export type View = "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp" | "dumps";
 
 export function useDesktopViews(onOpenTask: (id: number) => void = () => undefined) {
-  const openTask = useRef(onOpenTask);
-  openTask.current = onOpenTask;
+  const openTask = useLatest(onOpenTask);
   const [view, setViewState] = useState<View>("board");
   const [hotkey, setHotkey] = useState<string | null>(null);
 
@@ -50,7 +50,7 @@ export function useDesktopViews(onOpenTask: (id: number) => void = () => undefin
           } else if (["board", "settings", "onboarding", "approvals", "agents", "mcp"].includes(v)) setView(v as View);
         }),
       ),
-    [setView],
+    [openTask, setView],
   );
 
   useEffect(() => {

@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import type { Columns } from "../board/boardModel";
 import { locate } from "../board/boardModel";
 import { firstCard, horizontalNeighbor, verticalNeighbor } from "../board/navigation";
+import { useLatest } from "./useLatest";
 
 export interface ShortcutContext {
   columns: Columns;
@@ -61,8 +62,7 @@ const GO_TO = new Map<string, "agents" | "approvals" | "mcp" | "dumps">([
 const CHORD_MS = 1000;
 
 export function useKeyboardShortcuts(ctx: ShortcutContext) {
-  const ref = useRef(ctx);
-  ref.current = ctx;
+  const ref = useLatest(ctx);
   const lastG = useRef(0);
 
   useEffect(() => {
@@ -196,5 +196,5 @@ export function useKeyboardShortcuts(ctx: ShortcutContext) {
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  }, [ref]);
 }

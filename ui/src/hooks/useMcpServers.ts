@@ -22,6 +22,7 @@ export function useMcpServers() {
   }, []);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state only after awaiting the core
     void reload();
   }, [reload]);
 

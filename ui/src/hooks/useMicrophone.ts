@@ -17,7 +17,8 @@ export interface Microphone {
 export function useMicrophone(device: string | null): Microphone {
   const [devices, setDevices] = useState<InputDevice[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
-  const [testError, setTestError] = useState<string | null>(null);
+  // Why the level test of one device failed; another device's failure is not shown.
+  const [testError, setTestError] = useState<{ device: string | null; message: string } | null>(null);
   const { level } = useVoice();
 
   useEffect(() => {
@@ -37,13 +38,16 @@ export function useMicrophone(device: string | null): Microphone {
 
   useEffect(() => {
     let live = true;
-    setTestError(null);
-    startLevelTest(device).catch((e) => live && setTestError(errorMessage(e)));
+    startLevelTest(device).then(
+      () => live && setTestError(null),
+      (e) => live && setTestError({ device, message: errorMessage(e) }),
+    );
     return () => {
       live = false;
       void stopLevelTest().catch(() => undefined);
     };
   }, [device]);
 
-  return { devices, level, error: listError ?? testError };
+  const deviceError = testError?.device === device ? testError.message : null;
+  return { devices, level, error: listError ?? deviceError };
 }

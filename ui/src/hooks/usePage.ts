@@ -3,11 +3,11 @@
 import { useEffect, useRef } from "react";
 
 import { isTypingTarget } from "./useKeyboardShortcuts";
+import { useLatest } from "./useLatest";
 
 export function usePage<T extends HTMLElement>(onClose: () => void) {
   const root = useRef<T>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
+  const close = useLatest(onClose);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     root.current?.focus();
@@ -19,6 +19,6 @@ export function usePage<T extends HTMLElement>(onClose: () => void) {
       window.removeEventListener("keydown", onKey);
       before?.focus?.();
     };
-  }, []);
+  }, [close]);
   return root;
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import * as api from "../api";
 import type { Run, RunDetail } from "../bindings";
+import { useLatest } from "./useLatest";
 import { useStoreEvents } from "./useStoreEvents";
 
 const KINDS = ["run_updated", "approval_created", "approval_decided"] as const;
@@ -15,8 +16,7 @@ export function useRuns(taskId: number) {
   /** null: follow the newest run; -1: none open. */
   const [chosen, setChosen] = useState<number | null>(null);
   const expandedId = chosen ?? runs?.[0]?.id ?? null;
-  const expandedRef = useRef(expandedId);
-  expandedRef.current = expandedId;
+  const expandedRef = useLatest(expandedId);
   const seq = useRef(0);
 
   const load = useCallback(async () => {
@@ -34,9 +34,10 @@ export function useRuns(taskId: number) {
     } catch (e) {
       if (mine === seq.current) setError(api.errorMessage(e));
     }
-  }, [taskId]);
+  }, [expandedRef, taskId]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state only after awaiting the core
     void load();
   }, [load]);
 
@@ -51,7 +52,7 @@ export function useRuns(taskId: number) {
       expandedRef.current = id ?? runs?.[0]?.id ?? null;
       void load();
     },
-    [load, runs],
+    [expandedRef, load, runs],
   );
 
   return { runs, detail: detail && detail.run.id === expandedId ? detail : null, expandedId, error, reload: load, expand };

@@ -1,15 +1,15 @@
 // Calls `handler` for store-changed events of the given kinds (and always for "external",
 // where the exact change is unknown).
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 
 import { onStoreChanged, subscribe } from "../api";
 import type { ChangeEvent } from "../bindings";
+import { useLatest } from "./useLatest";
 
 export type ChangeKind = ChangeEvent["kind"];
 
 export function useStoreEvents(kinds: readonly ChangeKind[], handler: (e: ChangeEvent) => void) {
-  const latest = useRef({ kinds, handler });
-  latest.current = { kinds, handler };
+  const latest = useLatest({ kinds, handler });
   useEffect(
     () =>
       subscribe(
@@ -18,6 +18,6 @@ export function useStoreEvents(kinds: readonly ChangeKind[], handler: (e: Change
           if (e.kind === "external" || ks.includes(e.kind)) h(e);
         }),
       ),
-    [],
+    [latest],
   );
 }

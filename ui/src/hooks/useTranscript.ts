@@ -5,23 +5,24 @@ import type { Transcript } from "../bindings";
 
 type State = { status: "idle" | "loading" } | { status: "ready"; transcript: Transcript } | { status: "error"; message: string };
 
+const IDLE: State = { status: "idle" };
+const LOADING: State = { status: "loading" };
+
 /** The transcript a task was extracted from (fetched when the id is set). */
 export function useTranscript(id: number | null): State {
-  const [state, setState] = useState<State>({ status: "idle" });
+  // The answer for one id: while another id's is still coming, it reads as loading.
+  const [answer, setAnswer] = useState<{ id: number; state: State } | null>(null);
   useEffect(() => {
-    if (id == null) {
-      setState({ status: "idle" });
-      return;
-    }
+    if (id == null) return;
     let live = true;
-    setState({ status: "loading" });
     api.getTranscript(id).then(
-      (transcript) => live && setState({ status: "ready", transcript }),
-      (e) => live && setState({ status: "error", message: api.errorMessage(e) }),
+      (transcript) => live && setAnswer({ id, state: { status: "ready", transcript } }),
+      (e) => live && setAnswer({ id, state: { status: "error", message: api.errorMessage(e) } }),
     );
     return () => {
       live = false;
     };
   }, [id]);
-  return state;
+  if (id == null) return IDLE;
+  return answer?.id === id ? answer.state : LOADING;
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 
 import type { VoiceEvent, VoiceState } from "../bindings";
 import { onVoice, subscribe } from "../api";
+import { useLatest } from "./useLatest";
 
 /** A recording as a window sees it, folded from "voice" events. */
 export interface VoiceView {
@@ -48,8 +49,7 @@ export function reduceVoice(v: VoiceView, e: VoiceEvent): VoiceView {
 /** The recording as the overlay, the level meters and the first-run "try it" step see it. */
 export function useVoice(onEvent?: (e: VoiceEvent) => void): VoiceView {
   const [view, setView] = useState<VoiceView>(IDLE_VOICE);
-  const handler = useRef(onEvent);
-  handler.current = onEvent;
+  const handler = useLatest(onEvent);
   useEffect(
     () =>
       subscribe(
@@ -58,7 +58,7 @@ export function useVoice(onEvent?: (e: VoiceEvent) => void): VoiceView {
           handler.current?.(e);
         }),
       ),
-    [],
+    [handler],
   );
   return view;
 }

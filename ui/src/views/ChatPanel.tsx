@@ -4,6 +4,7 @@ import type { ChatMessage, Task } from "../bindings";
 import { ChatInput } from "../components/ChatInput";
 import { ChatMessageView } from "../components/ChatMessageView";
 import { Markdown } from "../components/Markdown";
+import { useChanged } from "../hooks/useChanged";
 import { useChat } from "../hooks/useChat";
 
 interface ChatPanelProps {
@@ -43,7 +44,7 @@ export function ChatPanel({ task, onClose, onOpenSettings, refreshKey }: ChatPan
     if (el) el.scrollTop = el.scrollHeight;
   }, [chat.messages, chat.streaming, chat.error]);
 
-  useEffect(() => setConfirmClear(false), [taskId]);
+  useChanged(taskId, () => setConfirmClear(false));
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === "Escape") {

@@ -1,0 +1,198 @@
+//! Reading one sentence: classify its clauses, then settle dates, priorities, pronouns,
+//! corrections and take-backs between them. The steps, in the order `read_sentence` runs
+//! them: `lists` and `phrases` turn bare phrases into to-dos, `pronouns` builds the titles,
+//! `settle` gives dates and priorities, `drafts` applies take-backs and hands the drafts on.
+
+mod drafts;
+mod lists;
+mod phrases;
+mod pronouns;
+mod settle;
+mod words;
+
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use regex::Regex;
+
+use super::Reader;
+use super::classify::{Kind, classify};
+use super::clauses::{Clause, split_clauses};
+use super::dates::{DateHit, find_dates};
+use super::filler::strip_lead;
+use super::priority::{cue, cue_spans};
+use super::sentences::Sentence;
+use super::title::Titled;
+use crate::model::{Due, Priority};
+use drafts::emit;
+use lists::{LIST_HEADER, expand_lists, gerund_examples, split_noun_pairs};
+use phrases::{
+    appositions, continue_previous, cue_phrases, fill_ellipses, promote_events, same_for,
+};
+use pronouns::make_titles;
+use settle::{settle_dates, settle_priorities};
+use words::{leading_verb, starts_with_addition};
+
+static REQUEST_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:so|and|also|oh|okay|ok|hey|um|uh)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\b|(?:please\s+)?remind\s+me)").ok()
+});
+
+/// "Did I ever send the Q3 deck to Priya?": the object of a yes/no question about a to-do.
+static ASKED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:and|so|actually|oh|um|uh|wait|hmm)\W+)*did\s+(?:i|we)\s+(?:ever\s+|already\s+|actually\s+|even\s+)*(?:\w+)\s+((?:the|my|our|that|this|those|these|a|an)\s+[^,]+)$").ok()
+});
+
+/// One clause while the sentence is read: what it is, and what the steps in `resolve/` give it.
+#[derive(Clone)]
+struct Item {
+    clause: Clause,
+    kind: Kind,
+    day: Option<NaiveDate>,
+    time: Option<NaiveTime>,
+    anaphoric: bool,
+    /// Days from the date said before, for "two days before".
+    offset: i64,
+    cue: Option<Priority>,
+    titled: Option<Titled>,
+    due: Option<Due>,
+    priority: Option<Priority>,
+    dropped: bool,
+    /// Opens with "and" / "also" / "plus": adds to what was said before.
+    addition: bool,
+    /// The date comes before the command ("Tomorrow call Bob"): it sets the scene.
+    leading_date: bool,
+    /// A date said for several items at once: "both by Friday".
+    shared: bool,
+}
+
+impl Item {
+    fn is_task(&self) -> bool {
+        matches!(self.kind, Kind::Task { .. }) && !self.dropped
+    }
+    fn dated(&self) -> bool {
+        self.day.is_some()
+    }
+}
+
+pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, reader: &mut Reader) {
+    let text = s.text.as_str();
+    let hits = find_dates(text, now);
+    let masked = mask(text, &hits);
+    let masked = mask_cues(&masked);
+    let question = s.question && !REQUEST_START.as_ref().is_some_and(|re| re.is_match(text));
+    let mut items: Vec<Item> = split_clauses(text, &masked)
+        .into_iter()
+        .map(|c| {
+            let own: Vec<&DateHit> = hits
+                .iter()
+                .filter(|h| h.start >= c.start && h.end <= c.end)
+                .collect();
+            let orig = &text[c.start..c.end];
+            Item {
+                clause: c,
+                kind: classify(orig, &masked[c.start..c.end], !own.is_empty(), question),
+                day: own.iter().find_map(|h| h.day),
+                time: own.iter().find_map(|h| h.time),
+                anaphoric: own.iter().any(|h| h.anaphoric),
+                offset: own.iter().find(|h| h.anaphoric).map_or(0, |h| h.offset),
+                cue: cue(orig),
+                titled: None,
+                due: None,
+                priority: None,
+                dropped: false,
+                addition: starts_with_addition(orig.trim()),
+                shared: {
+                    let m = &masked[c.start..c.end];
+                    m[strip_lead(m)..].chars().any(char::is_alphanumeric)
+                },
+                leading_date: {
+                    let m = &masked[c.start..c.end];
+                    let pos = strip_lead(m);
+                    let lead = c.start + pos + (m[pos..].len() - m[pos..].trim_start().len());
+                    own.iter().any(|h| h.start < lead)
+                },
+            }
+        })
+        .collect();
+    for it in &mut items {
+        it.shared = it.shared && matches!(it.kind, Kind::DateOnly);
+    }
+
+    let prev = reader.drafts.last().filter(|d| d.sentence + 1 >= index);
+    let prev_verb = prev.and_then(|d| leading_verb(&d.title));
+    let prev_day = prev.and_then(|d| d.due).map(Due::date);
+    let prev_title = prev.map(|d| d.title.clone());
+    expand_lists(&mut items, text);
+    let mut items = gerund_examples(items, text);
+    appositions(&mut items);
+    same_for(&mut items, prev_title.as_deref(), prev_day);
+    fill_ellipses(&mut items);
+    continue_previous(&mut items, prev_verb.as_deref(), reader.correcting);
+    cue_phrases(&mut items);
+    let mut items = split_noun_pairs(items);
+    promote_events(&mut items);
+    let asked = reader.asked.take();
+    make_titles(&mut items, now, asked.as_deref());
+    if question {
+        reader.asked = ASKED
+            .as_ref()
+            .and_then(|re| re.captures(text))
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().trim().to_string());
+    }
+    let header = !question
+        && !items.iter().any(Item::is_task)
+        && text.split_whitespace().count() <= 8
+        && LIST_HEADER.as_ref().is_some_and(|re| re.is_match(text));
+    let scene = if items.iter().any(Item::is_task) {
+        reader.scene
+    } else {
+        None
+    };
+    settle_dates(&mut items, now, prev_day, scene);
+    settle_priorities(&mut items);
+    reader.scene = if header {
+        items.iter().find_map(|it| it.day)
+    } else {
+        scene
+    };
+    emit(index, &items, reader, now);
+}
+
+/// Blanks out date phrases (keeping byte offsets) so they do not disturb clause rules.
+/// Possessive dates stay: "tomorrow's workshop" is part of the object.
+fn mask(text: &str, hits: &[DateHit]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for h in hits.iter().filter(|h| !h.possessive) {
+        for b in &mut bytes[h.start..h.end] {
+            *b = b' ';
+        }
+    }
+    // Whole char-aligned ranges were replaced by ASCII, so the result is still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+/// Blanks out priority cues too: "At some point reorganize the garage" is a command.
+fn mask_cues(masked: &str) -> String {
+    let mut bytes = masked.as_bytes().to_vec();
+    for (s, e) in cue_spans(masked) {
+        for b in &mut bytes[s..e] {
+            *b = b' ';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| masked.to_string())
+}
+
+#[cfg(test)]
+mod rules_compile {
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("resolve.rs"),
+            &[
+                ("REQUEST_START", super::REQUEST_START.is_some()),
+                ("ASKED", super::ASKED.is_some()),
+            ],
+        );
+    }
+}

@@ -1,0 +1,244 @@
+//! The last step: take-backs, corrections and amendments applied, then the sentence's
+//! items handed to the reader as drafts.
+
+use chrono::NaiveDateTime;
+
+use super::Item;
+use super::settle::BACK_REFERENCES;
+use super::words::{leading_verb, strip_conjunction};
+use crate::extract::classify::Kind;
+use crate::extract::lexicon::{bare, is_determiner};
+use crate::extract::priority::cue;
+use crate::extract::title::{capitalize, make_title, tidy};
+use crate::extract::{Draft, Reader};
+use crate::model::Due;
+
+/// Only this many earlier tasks are searched when something is taken back, which keeps a
+/// megabyte transcript linear.
+const LOOKBACK: usize = 12;
+
+/// Remarks in the sentence ("the sink is still leaking") become the description of the task
+/// they follow, or of the first task after them when none comes before.
+fn context_of(items: &[Item]) -> Vec<Vec<String>> {
+    let mut out = vec![Vec::new(); items.len()];
+    for (i, it) in items.iter().enumerate() {
+        let Kind::Statement(s) = &it.kind else {
+            continue;
+        };
+        if s.split_whitespace().count() < 3 || it.cue.is_some() {
+            continue;
+        }
+        let target = (0..i)
+            .rev()
+            .find(|&j| items[j].is_task())
+            .or_else(|| (i + 1..items.len()).find(|&j| items[j].is_task()));
+        if let Some(j) = target {
+            out[j].push(tidy(s));
+        }
+    }
+    out
+}
+
+/// Applies take-backs and corrections, then hands finished drafts to the reader.
+pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: NaiveDateTime) {
+    let context = context_of(items);
+    let mut produced = false;
+    // What the last meaningful clause of this sentence was: a take-back applies to it.
+    let mut last_was_task: Option<bool> = None;
+    for (i, it) in items.iter().enumerate() {
+        match &it.kind {
+            Kind::Correction => reader.correcting = true,
+            Kind::RetractPrevious => {
+                let applies = match last_was_task {
+                    Some(was_task) => was_task,
+                    None => reader
+                        .drafts
+                        .last()
+                        .is_some_and(|d| d.sentence + 1 >= index),
+                };
+                if applies {
+                    reader.drafts.pop();
+                }
+                reader.correcting = false;
+                // Said once, a take-back is spent: "scratch that, never mind" drops one item.
+                last_was_task = Some(false);
+            }
+            Kind::RetractObject(obj) => {
+                let words: Vec<&str> = obj.split_whitespace().collect();
+                let n = reader.drafts.len();
+                let hit = (n.saturating_sub(LOOKBACK)..n).rev().find(|&k| {
+                    let t = reader.drafts[k].title.to_lowercase();
+                    words.iter().all(|w| t.contains(w))
+                });
+                match hit {
+                    Some(k) => {
+                        reader.drafts.remove(k);
+                    }
+                    None if reader.correcting => {
+                        reader.drafts.pop();
+                    }
+                    None => {}
+                }
+                reader.correcting = false;
+                last_was_task = Some(false);
+            }
+            Kind::Amend(detail) => {
+                if let Some(d) = reader.drafts.last_mut().filter(|d| d.sentence + 1 >= index) {
+                    if let Some(due) = it.due.or(it.day.map(Due::Date)) {
+                        d.due = Some(due);
+                    }
+                    // "the green ones" names a detail of the item; "oat milk" its object.
+                    let ones = detail
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| matches!(bare(w).as_str(), "one" | "ones"));
+                    if !detail.is_empty() && (ones || cue(detail).is_none()) {
+                        d.title = amend_title(&d.title, detail);
+                    }
+                }
+                reader.correcting = false;
+                last_was_task = Some(true);
+            }
+            Kind::DateOnly => {
+                if reader.correcting
+                    && let Some(d) = reader.drafts.last_mut()
+                {
+                    d.due = it.due.or(it.day.map(Due::Date));
+                }
+                reader.correcting = false;
+            }
+            Kind::Task { .. } if !it.dropped => {
+                let Some(t) = &it.titled else { continue };
+                if reader.correcting
+                    && reader
+                        .drafts
+                        .last()
+                        .is_some_and(|d| d.sentence + 1 >= index)
+                {
+                    reader.drafts.pop();
+                }
+                reader.correcting = false;
+                let mut description = Vec::new();
+                if let Some(r) = &t.rest {
+                    description.push(r.clone());
+                }
+                description.extend(context[i].iter().cloned());
+                last_was_task = Some(true);
+                reader.drafts.push(Draft {
+                    title: t.title.clone(),
+                    description,
+                    priority: it.priority,
+                    due: it.due,
+                    sentence: index,
+                });
+                produced = true;
+            }
+            Kind::Statement(_) => {
+                reader.correcting = false;
+                last_was_task = Some(false);
+            }
+            Kind::Phrase(p) => {
+                // "Buy milk. No, oat milk." / "Call Mom. And Dad.": a bare object borrows the
+                // previous task's verb, replacing it after a correction.
+                let sentence_is_phrase = items
+                    .iter()
+                    .filter(|x| !matches!(x.kind, Kind::Filler))
+                    .count()
+                    == 1;
+                let verb = reader
+                    .drafts
+                    .last()
+                    .filter(|d| d.sentence + 1 >= index)
+                    .and_then(|d| leading_verb(&d.title));
+                match verb {
+                    Some(v) if reader.correcting || (sentence_is_phrase && it.addition) => {
+                        if reader.correcting {
+                            reader.drafts.pop();
+                        }
+                        let t = make_title(&format!("{v} {}", strip_conjunction(p)), now);
+                        reader.drafts.push(Draft {
+                            title: t.title,
+                            description: Vec::new(),
+                            priority: it.cue,
+                            due: it.due.or(it.day.map(Due::Date)),
+                            sentence: index,
+                        });
+                        produced = true;
+                        last_was_task = Some(true);
+                    }
+                    _ => last_was_task = Some(false),
+                }
+                reader.correcting = false;
+            }
+            Kind::Task { .. } => last_was_task = Some(false),
+            Kind::Filler => {}
+        }
+    }
+    // A "no wait" only reaches into the next sentence when it ended this one.
+    if !matches!(items.last().map(|it| &it.kind), Some(Kind::Correction)) {
+        reader.correcting = false;
+    }
+    // "Sign the NDA. It's blocking the whole deal.": a cue with no task of its own goes back.
+    // A cue only overrides one the item already has when it points back at it ("it's not
+    // urgent after all"): "no rush" about something else must not lower a top priority.
+    let points_back = items
+        .iter()
+        .find(|it| !matches!(it.kind, Kind::Filler))
+        .is_some_and(|it| match &it.kind {
+            Kind::Statement(s) => s
+                .split_whitespace()
+                .next()
+                .map(bare)
+                .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str())),
+            _ => false,
+        });
+    if !produced
+        && let Some(p) = items
+            .iter()
+            .filter(|it| !it.is_task())
+            .find_map(|it| it.cue)
+        && let Some(d) = reader.drafts.last_mut()
+        && d.sentence + 1 == index
+        && (d.priority.is_none() || points_back)
+    {
+        d.priority = Some(p);
+    }
+}
+
+/// "Order the blue cushions" + "the green ones" -> "Order the green cushions";
+/// "Buy milk" + "oat milk" -> "Buy oat milk".
+fn amend_title(title: &str, detail: &str) -> String {
+    let mut words: Vec<&str> = detail.split_whitespace().collect();
+    if words.first().is_some_and(|w| is_determiner(w)) {
+        words.remove(0);
+    }
+    let ones = words
+        .last()
+        .is_some_and(|w| matches!(bare(w).as_str(), "one" | "ones"));
+    let t: Vec<&str> = title.split_whitespace().collect();
+    if ones {
+        words.pop();
+        let det = (1..t.len()).find(|&k| is_determiner(t[k]));
+        if let Some(k) = det
+            && !words.is_empty()
+            && k + words.len() < t.len()
+        {
+            let mut out: Vec<&str> = t[..=k].to_vec();
+            out.extend(words.iter().copied());
+            out.extend(t[k + 1 + words.len()..].iter().copied());
+            return out.join(" ");
+        }
+        return title.to_string();
+    }
+    // "Email Jo the slides" + "the handouts": the phrase with the same determiner goes.
+    let first = detail.split_whitespace().next().unwrap_or_default();
+    if is_determiner(first)
+        && let Some(k) = (1..t.len()).rev().find(|&k| bare(t[k]) == bare(first))
+    {
+        return format!("{} {detail}", t[..k].join(" "));
+    }
+    match leading_verb(title) {
+        Some(v) if !words.is_empty() => capitalize(&format!("{v} {detail}")),
+        _ => title.to_string(),
+    }
+}

@@ -1,0 +1,236 @@
+//! A bare phrase that becomes a to-do by borrowing from its neighbours: a verb ("Spotify as
+//! well"), a whole item for someone else ("Same for Dad's"), a date or a priority.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::Item;
+use super::words::{
+    leading_verb, looks_like_object, lowercase_first, strip_article, strip_conjunction,
+};
+use crate::extract::classify::{Kind, QUANTIFIERS};
+use crate::extract::lexicon::{bare, is_determiner, is_event_noun};
+
+static SAME_FOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:and\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with)\s+(\S+(?:\s+\S+)?)$")
+        .ok()
+});
+
+/// "Check in with the new hire, Tomasz, next week": a name said right after the person it
+/// names belongs to that item, not a new one.
+pub(super) fn appositions(items: &mut [Item]) {
+    for i in 1..items.len() {
+        let Kind::Phrase(p) = &items[i].kind else {
+            continue;
+        };
+        let Kind::Task { text, .. } = &items[i - 1].kind else {
+            continue;
+        };
+        let name: Vec<&str> = p.split_whitespace().collect();
+        let is_name = !name.is_empty()
+            && name.len() <= 2
+            && name
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_determiner(w));
+        // The item ends in a person said with "the"/"my": "the new hire", "my accountant".
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let described = words.len() >= 3
+            && words[words.len().saturating_sub(4)..]
+                .iter()
+                .any(|w| matches!(bare(w).as_str(), "the" | "my" | "our" | "your"))
+            && words
+                .last()
+                .is_some_and(|w| w.chars().all(|c| !c.is_uppercase()));
+        let list_follows = items[i + 1..]
+            .iter()
+            .find(|it| !matches!(it.kind, Kind::Filler | Kind::DateOnly))
+            .is_some_and(|it| matches!(it.kind, Kind::Phrase(_)));
+        if is_name && described && !list_follows && !items[i].addition && !items[i].clause.and_link
+        {
+            let merged = format!("{text}, {}", name.join(" "));
+            items[i - 1].kind = Kind::Task {
+                text: merged,
+                due_statement: false,
+            };
+            if items[i].day.is_some() {
+                items[i].kind = Kind::DateOnly;
+            } else {
+                items[i].kind = Kind::Filler;
+            }
+        }
+    }
+}
+
+/// "Book Mum's dinner for the 11th. Same for Dad's.": the item before, for someone else.
+pub(super) fn same_for(items: &mut [Item], prev_title: Option<&str>, prev_day: Option<NaiveDate>) {
+    let Some(title) = prev_title else {
+        return;
+    };
+    let Some(i) = items.iter().position(|it| !matches!(it.kind, Kind::Filler)) else {
+        return;
+    };
+    let Kind::Phrase(p) = &items[i].kind else {
+        return;
+    };
+    let Some(who) = SAME_FOR
+        .as_ref()
+        .and_then(|re| re.captures(p))
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
+    else {
+        return;
+    };
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let possessive = who.ends_with("'s") || who.ends_with("s'");
+    let slot = (1..words.len()).find(|&k| {
+        let w = words[k];
+        if possessive {
+            w.ends_with("'s") || w.ends_with("s'")
+        } else {
+            w.chars().next().is_some_and(char::is_uppercase)
+        }
+    });
+    let Some(k) = slot else {
+        return;
+    };
+    let mut out: Vec<&str> = words.clone();
+    out[k] = &who;
+    items[i].kind = Kind::Task {
+        text: out.join(" "),
+        due_statement: false,
+    };
+    if !items.iter().any(Item::dated) {
+        items[i].day = prev_day;
+    }
+}
+
+/// "Cancel Netflix. Spotify as well." / "Oh and the gas bill too, same day.": a bare object
+/// that adds to the item just said borrows its verb.
+pub(super) fn continue_previous(items: &mut [Item], prev_verb: Option<&str>, correcting: bool) {
+    let Some(v) = prev_verb else {
+        return;
+    };
+    if correcting || items.iter().any(Item::is_task) {
+        return;
+    }
+    let Some(i) = items.iter().position(|it| !matches!(it.kind, Kind::Filler)) else {
+        return;
+    };
+    let Kind::Phrase(p) = &items[i].kind else {
+        return;
+    };
+    let p = strip_conjunction(p);
+    let words: Vec<String> = p.split_whitespace().map(bare).collect();
+    let n = words.len();
+    let marked = items[i].addition
+        || words.last().is_some_and(|w| w == "too" || w == "also")
+        || (n >= 2 && words[n - 2..] == ["as", "well"]);
+    if marked
+        && n <= 6
+        && !words
+            .iter()
+            .any(|w| QUANTIFIERS.contains(&w.as_str()) && w != "the")
+    {
+        items[i].kind = Kind::Task {
+            text: format!("{v} {}", lowercase_first(&p)),
+            due_statement: false,
+        };
+    }
+}
+
+/// "The blog post and the newsletter, no rush.": a thing named with a priority and nothing
+/// else to do is itself the to-do.
+pub(super) fn cue_phrases(items: &mut [Item]) {
+    if items.iter().any(Item::is_task) {
+        return;
+    }
+    let has_cue = items.iter().any(|it| it.cue.is_some());
+    for it in items.iter_mut() {
+        let Kind::Phrase(p) = &it.kind else {
+            continue;
+        };
+        let p = strip_conjunction(p);
+        let words: Vec<String> = p.split_whitespace().map(bare).collect();
+        let named = words.len() >= 2
+            && matches!(
+                words[0].as_str(),
+                "the" | "my" | "our" | "your" | "his" | "her" | "their"
+            )
+            && !words[1..].iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "rest" | "others" | "other" | "thing" | "things" | "stuff" | "one" | "ones"
+                )
+            });
+        if has_cue && named {
+            it.kind = Kind::Task {
+                text: strip_article(&p),
+                due_statement: false,
+            };
+        }
+    }
+}
+
+/// "Friday, demo prep with Chen": an event said right after its date is a to-do.
+pub(super) fn promote_events(items: &mut [Item]) {
+    for i in 0..items.len() {
+        let Kind::Phrase(p) = &items[i].kind else {
+            continue;
+        };
+        let after_date = (0..i)
+            .rev()
+            .find(|&j| !matches!(items[j].kind, Kind::Filler))
+            .is_some_and(|j| matches!(items[j].kind, Kind::DateOnly));
+        let first = p.split_whitespace().next().map(bare).unwrap_or_default();
+        let about = matches!(
+            first.as_str(),
+            "for" | "about" | "regarding" | "re" | "on" | "after" | "before" | "during"
+        );
+        if !about
+            && !items[i].clause.header
+            && (after_date || items[i].dated())
+            && p.split_whitespace().any(is_event_noun)
+        {
+            items[i].kind = Kind::Task {
+                text: strip_conjunction(p),
+                due_statement: false,
+            };
+        }
+    }
+}
+
+/// "Send Kevin the contract, the NDA and the invoice": objects after a command borrow its verb.
+pub(super) fn fill_ellipses(items: &mut [Item]) {
+    let mut verb: Option<String> = None;
+    for it in items.iter_mut() {
+        match &it.kind {
+            Kind::Task { text, .. } => verb = leading_verb(text),
+            Kind::Phrase(p) => {
+                let p = strip_conjunction(p);
+                if let Some(v) = &verb
+                    && looks_like_object(&p)
+                {
+                    it.kind = Kind::Task {
+                        text: format!("{v} {p}"),
+                        due_statement: false,
+                    };
+                }
+            }
+            Kind::Filler | Kind::DateOnly => {}
+            _ => verb = None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod rules_compile {
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("phrases.rs"),
+            &[("SAME_FOR", super::SAME_FOR.is_some())],
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Settling which date and which priority each item gets, when they are said once for
+//! several items, before or after the item, or in a remark about it.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::Item;
+use crate::extract::classify::Kind;
+use crate::extract::dates::DateHit;
+use crate::extract::lexicon::{bare, is_verb};
+use crate::model::Due;
+
+/// Own date, else the date said earlier in the sentence, else one shared through "and".
+pub(super) fn settle_dates(
+    items: &mut [Item],
+    now: NaiveDateTime,
+    prev_day: Option<NaiveDate>,
+    scene: Option<NaiveDate>,
+) {
+    // A date said inside a command ("call Joe tomorrow, and send Kevin the NDA") stays with
+    // it; one said as a header, remark or opener ("Tomorrow: ...") covers what follows.
+    let mut context: Option<NaiveDate> = scene;
+    let mut last_date: Option<NaiveDate> = prev_day;
+    for i in 0..items.len() {
+        let it = &items[i];
+        let shared_by_and = if it.clause.and_link && i > 0 {
+            items[i - 1].day
+        } else {
+            None
+        };
+        let inherited = context.or(shared_by_and);
+        let due = if it.day.is_some() || it.time.is_some() {
+            DateHit {
+                start: 0,
+                end: 0,
+                day: it.day,
+                time: it.time,
+                possessive: false,
+                anaphoric: false,
+                offset: 0,
+            }
+            .due(now, inherited)
+        } else if it.anaphoric {
+            last_date
+                .and_then(|d| d.checked_add_signed(chrono::TimeDelta::days(it.offset)))
+                .map(Due::Date)
+        } else if inherited.is_some() {
+            inherited.map(Due::Date)
+        } else {
+            let mut j = i + 1;
+            let mut found = None;
+            while j < items.len() && items[j].clause.and_link {
+                if let Some(d) = items[j].day {
+                    found = Some(Due::Date(d));
+                    break;
+                }
+                j += 1;
+            }
+            found
+        };
+        if it.dated() {
+            last_date = it.day;
+            let verb_led = it.is_task()
+                && matches!(&it.kind, Kind::Task { text, .. } if text.split_whitespace().next().is_some_and(is_verb));
+            if !verb_led || it.leading_date {
+                context = it.day;
+            }
+        }
+        items[i].due = due;
+    }
+    // "email the landlord, today": a date said after the item, on its own, is the item's;
+    // "..., both by Friday" is the date of every item listed before it.
+    for i in 0..items.len() {
+        if !matches!(items[i].kind, Kind::DateOnly) {
+            continue;
+        }
+        let Some(due) = items[i].due else {
+            continue;
+        };
+        let meaningful = |k: &Kind| !matches!(k, Kind::Filler);
+        if items[i].shared {
+            for it in items[..i].iter_mut() {
+                if it.is_task() && it.due.is_none() {
+                    it.due = Some(due);
+                }
+            }
+            continue;
+        }
+        let next_is_task = (i + 1..items.len())
+            .find(|&j| meaningful(&items[j].kind))
+            .is_some_and(|j| items[j].is_task());
+        if let Some(j) = (0..i).rev().find(|&j| meaningful(&items[j].kind))
+            && !next_is_task
+            && items[j].is_task()
+            && items[j].due.is_none()
+        {
+            items[j].due = Some(due);
+        }
+    }
+    // "I need to get them done this week": a date said for items named just before.
+    for i in 1..items.len() {
+        let pronoun = matches!(items[i].kind, Kind::Task { .. })
+            && items[i].dropped
+            && items[i].day.is_some();
+        if !pronoun {
+            continue;
+        }
+        let due = items[i].due;
+        for it in items[..i].iter_mut().rev() {
+            if !it.is_task() {
+                break;
+            }
+            if it.due.is_none() {
+                it.due = due;
+            }
+        }
+    }
+    // "renew the registration, it expires on January 3rd": a remark about the item just said
+    // carries its date back to it.
+    for i in 1..items.len() {
+        let Kind::Statement(s) = &items[i].kind else {
+            continue;
+        };
+        let refers_back = s
+            .split_whitespace()
+            .next()
+            .map(bare)
+            .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()));
+        if refers_back
+            && let Some(d) = items[i].day
+            && items[i - 1].is_task()
+            && items[i - 1].due.is_none()
+        {
+            items[i - 1].due = Some(Due::Date(d));
+        }
+    }
+}
+
+pub(super) const BACK_REFERENCES: &[&str] = &[
+    "it", "it's", "its", "which", "they", "they're", "that's", "that", "this", "she", "she's",
+    "he", "he's",
+];
+
+/// A cue inside a task sets it; a cue on its own ("that's urgent") goes to the task before it
+/// in the sentence, or to the tasks after it when it opens the sentence ("Low priority: ...").
+pub(super) fn settle_priorities(items: &mut [Item]) {
+    for it in items.iter_mut() {
+        if it.is_task() {
+            it.priority = it.cue;
+        }
+    }
+    for i in 0..items.len() {
+        // A dropped "make it a priority" still says something about the item before it.
+        if items[i].is_task() {
+            continue;
+        }
+        let Some(p) = items[i].cue else {
+            continue;
+        };
+        if let Some(j) = (0..i).rev().find(|&j| items[j].is_task()) {
+            // Items split from one phrase ("the blog post and the newsletter") share it.
+            let clause = items[j].clause;
+            for it in items[..=j]
+                .iter_mut()
+                .filter(|it| it.is_task() && it.clause == clause)
+            {
+                it.priority = Some(p);
+            }
+        } else {
+            for it in items[i + 1..]
+                .iter_mut()
+                .filter(|it| it.is_task() && it.cue.is_none())
+            {
+                it.priority = Some(p);
+            }
+        }
+    }
+}

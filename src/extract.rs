@@ -15,6 +15,7 @@ mod numbers;
 mod priority;
 mod resolve;
 mod sentences;
+mod spoken;
 pub(crate) mod title;
 
 use std::collections::HashMap;
@@ -79,7 +80,7 @@ pub(crate) struct Reader {
 /// The sentences of a transcript as the extractor reads them, each with whether it was
 /// asked as a question.
 pub(crate) fn split_into_sentences(text: &str) -> Vec<(String, bool)> {
-    sentences::split_sentences(&sentences::normalize(text))
+    sentences::split_sentences(&spoken::mark_corrections(&sentences::normalize(text)))
         .into_iter()
         .map(|s| (s.text, s.question))
         .collect()
@@ -87,7 +88,7 @@ pub(crate) fn split_into_sentences(text: &str) -> Vec<(String, bool)> {
 
 /// Turns a transcript into tasks. Never fails: text with nothing actionable gives an empty list.
 pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<ExtractedTask> {
-    let normalized = sentences::normalize(text);
+    let normalized = spoken::mark_corrections(&sentences::normalize(text));
     let mut reader = Reader::default();
     for (i, s) in sentences::split_sentences(&normalized).iter().enumerate() {
         resolve::read_sentence(i, s, opts.now, &mut reader);

@@ -101,8 +101,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Read and change settings (voice.model, voice.language, voice.device, audio.retention_days, ...).
-    #[command(subcommand)]
+    /// Read and change settings (voice.model, hotkey.mode, audio.retention_days, ...; `settings list` shows them all).
+    #[command(subcommand, after_long_help = crate::settings::docs::cli_help())]
     Settings(SettingsCmd),
     /// Delete recordings older than audio.retention_days (transcripts stay).
     Prune,
@@ -295,14 +295,15 @@ pub enum ModelsCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsCmd {
-    /// All settings that are set.
+    /// Every setting: its value, what it does, the values it takes and its default.
     List {
         #[arg(long)]
         json: bool,
     },
     /// One setting's value (empty when unset).
     Get { key: String },
-    /// Change a setting.
+    /// Change a setting (refused, with what it takes, when the value does not fit).
+    #[command(after_long_help = crate::settings::docs::cli_help())]
     Set { key: String, value: String },
     /// Back to the default.
     Unset { key: String },

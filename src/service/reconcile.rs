@@ -12,9 +12,6 @@ use crate::model::{NewTask, NewTranscript, Task, TaskPatch, Transcript};
 use crate::reconcile::{Answer, Change, Decision, Outcome, Plan, plan};
 use crate::store::{CardEdit, ItemCard, ItemRecord};
 
-/// `on` (default) reconciles dumps with the board; `off` makes every item a new card.
-pub const RECONCILE_SETTING: &str = "dumps.reconcile";
-
 /// One item of a dump, as the user sees it in the result.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -145,7 +142,7 @@ impl Service {
     }
 
     pub fn reconcile_enabled(&self) -> ServiceResult<bool> {
-        Ok(self.get_setting(RECONCILE_SETTING)?.as_deref() != Some("off"))
+        self.flag(&crate::settings::DUMPS_RECONCILE)
     }
 
     /// What saving `found` (read from `text`) would do to the board; nothing is saved.

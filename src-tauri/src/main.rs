@@ -190,6 +190,7 @@ fn main() {
             backup_commands::backup_now,
             backup_commands::restore_backup,
             settings_commands::set_setting,
+            settings_commands::list_settings,
             settings_commands::desktop_status,
             settings_commands::list_input_devices,
             settings_commands::list_models,

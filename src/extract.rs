@@ -233,6 +233,35 @@ mod tests {
         );
     }
 
+    /// Whisper writes a spoken self-correction without the comma after "no", and a list
+    /// that goes on after the correction is still the same list.
+    #[test]
+    fn corrections_as_speech_recognition_writes_them() {
+        for heard in [
+            "Buy milk, no oat milk, and bananas.",
+            "Buy milk, no, oat milk, and bananas.",
+            "Buy milk. No, oat milk. And bananas.",
+        ] {
+            assert_eq!(
+                titles(heard),
+                vec!["Buy oat milk", "Buy bananas"],
+                "{heard}"
+            );
+        }
+        let t = run("Book the venue for the 12th, no the 14th.");
+        assert_eq!(t[0].title, "Book the venue");
+        assert_eq!(
+            t[0].due.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-14")
+        );
+        assert_eq!(
+            titles("Email Priya, no Sam, and the caterer."),
+            vec!["Email Sam", "Email the caterer"]
+        );
+        // A "no" that means no keeps its item.
+        assert_eq!(titles("Call the bank, no rush."), vec!["Call the bank"]);
+    }
+
     #[test]
     fn drops_musings_and_facts() {
         assert!(run("The quarterly numbers look better. Marketing did a good job.").is_empty());

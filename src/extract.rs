@@ -80,7 +80,7 @@ pub(crate) struct Reader {
 /// The sentences of a transcript as the extractor reads them, each with whether it was
 /// asked as a question.
 pub(crate) fn split_into_sentences(text: &str) -> Vec<(String, bool)> {
-    sentences::split_sentences(&spoken::mark_corrections(&sentences::normalize(text)))
+    sentences::split_sentences(&spoken::repair(&sentences::normalize(text)))
         .into_iter()
         .map(|s| (s.text, s.question))
         .collect()
@@ -88,7 +88,7 @@ pub(crate) fn split_into_sentences(text: &str) -> Vec<(String, bool)> {
 
 /// Turns a transcript into tasks. Never fails: text with nothing actionable gives an empty list.
 pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<ExtractedTask> {
-    let normalized = spoken::mark_corrections(&sentences::normalize(text));
+    let normalized = spoken::repair(&sentences::normalize(text));
     let mut reader = Reader::default();
     for (i, s) in sentences::split_sentences(&normalized).iter().enumerate() {
         resolve::read_sentence(i, s, opts.now, &mut reader);
@@ -236,7 +236,7 @@ mod tests {
     /// Whisper writes a spoken self-correction without the comma after "no", and a list
     /// that goes on after the correction is still the same list.
     #[test]
-    fn corrections_as_speech_recognition_writes_them() {
+    fn lists_and_corrections_as_speech_recognition_writes_them() {
         for heard in [
             "Buy milk, no oat milk, and bananas.",
             "Buy milk, no, oat milk, and bananas.",
@@ -260,6 +260,11 @@ mod tests {
         );
         // A "no" that means no keeps its item.
         assert_eq!(titles("Call the bank, no rush."), vec!["Call the bank"]);
+        // A spoken list written with no punctuation at all.
+        assert_eq!(
+            titles("Call mom Call dad Call grandpa on Sunday"),
+            vec!["Call mom", "Call dad", "Call grandpa"]
+        );
     }
 
     #[test]

@@ -2,8 +2,47 @@
 //! a spoken self-correction without the pause after "no" — "book the venue for the 12th,
 //! no the 14th", "buy milk, no oat milk" — where a typed dump has "no, the 14th". Read
 //! literally, "no the 14th" and "no oat milk" are a refusal, and the correction is lost.
+//! And now and then it writes a spoken list with no punctuation at all: "Call mom Call dad
+//! Call grandpa on Sunday".
 
-use super::lexicon::bare;
+use super::lexicon::{bare, is_verb};
+
+/// Both repairs, in order.
+pub(crate) fn repair(text: &str) -> String {
+    mark_corrections(&split_run_ons(text))
+}
+
+/// "Call mom Call dad Call grandpa": the sentence's opening verb said again, capitalised and
+/// with no punctuation before it, starts a new item — Whisper capitalised it because it
+/// heard a new sentence. Other capitalised verbs stay: "Call Chase", "Email Bill".
+pub(crate) fn split_run_ons(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut opening: Option<String> = None;
+    let mut prev_ends_clause = true;
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            let repeats = opening.as_deref().is_some_and(|v| bare(word) == v);
+            if repeats && !prev_ends_clause && word.starts_with(|c: char| c.is_uppercase()) {
+                out.push('.');
+            }
+            out.push(' ');
+        }
+        out.push_str(word);
+        if word.trim().is_empty() {
+            continue;
+        }
+        if prev_ends_clause && opening.is_none() {
+            opening = Some(bare(word)).filter(|w| is_verb(w));
+        }
+        if word.ends_with(['.', '!', '?', '\n']) {
+            opening = None;
+            prev_ends_clause = true;
+        } else {
+            prev_ends_clause = word.ends_with([',', ';', ':']);
+        }
+    }
+    out
+}
 
 /// Words after "no" that only a correction puts there: "no the 14th", "no at 4", "no to
 /// Priya" — nobody refuses a determiner or a preposition.
@@ -100,7 +139,29 @@ fn corrects(before: &str, after: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::mark_corrections;
+    use super::{mark_corrections, split_run_ons};
+
+    #[test]
+    fn a_list_without_punctuation_is_cut_where_its_verb_comes_again() {
+        assert_eq!(
+            split_run_ons("Call mom Call dad Call grandpa on Sunday"),
+            "Call mom. Call dad. Call grandpa on Sunday"
+        );
+        for text in [
+            "Call Chase about the renewal.",
+            "Call mom, Call dad.",
+            "Email Bill the invoice and call the bank.",
+            "Text Sam. Text Joe too.",
+            "Buy milk Buy",
+        ] {
+            let want = if text == "Buy milk Buy" {
+                "Buy milk. Buy"
+            } else {
+                text
+            };
+            assert_eq!(split_run_ons(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn a_correcting_no_gets_its_comma_back() {

@@ -131,12 +131,9 @@ fn live_and_batch(engine: std::sync::Arc<Engine>, clips: &[(String, String, Stri
     let (mut release, mut one_pass) = (Vec::new(), Vec::new());
     for (path, _voice, reference) in clips {
         let samples = read_wav_16k_mono(path.as_ref()).unwrap();
-        let mut st = StreamingTranscriber::new(
-            std::sync::Arc::clone(&engine),
-            VadConfig::default(),
-            |_| {},
-        )
-        .unwrap();
+        let mut st =
+            StreamingTranscriber::new(std::sync::Arc::clone(&engine), VadConfig::default(), |_| {})
+                .unwrap();
         let start = Instant::now();
         for (i, chunk) in samples.chunks(320).enumerate() {
             st.push(chunk).unwrap();

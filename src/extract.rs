@@ -15,6 +15,7 @@ mod numbers;
 mod priority;
 mod resolve;
 mod sentences;
+mod spoken;
 pub(crate) mod title;
 
 use std::collections::HashMap;
@@ -74,7 +75,7 @@ pub(crate) struct Reader {
 /// The sentences of a transcript as the extractor reads them, each with whether it was
 /// asked as a question.
 pub(crate) fn split_into_sentences(text: &str) -> Vec<(String, bool)> {
-    sentences::split_sentences(&sentences::normalize(text))
+    sentences::split_sentences(&spoken::repair(&sentences::normalize(text)))
         .into_iter()
         .map(|s| (s.text, s.question))
         .collect()
@@ -82,7 +83,7 @@ pub(crate) fn split_into_sentences(text: &str) -> Vec<(String, bool)> {
 
 /// Turns a transcript into tasks. Never fails: text with nothing actionable gives an empty list.
 pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<ExtractedTask> {
-    let normalized = sentences::normalize(text);
+    let normalized = spoken::repair(&sentences::normalize(text));
     let mut reader = Reader::default();
     for (i, s) in sentences::split_sentences(&normalized).iter().enumerate() {
         resolve::read_sentence(i, s, opts.now, &mut reader);
@@ -224,6 +225,40 @@ mod tests {
         assert_eq!(
             titles("Rewrite the hero copy. And I need to sleep more, but that's not a task."),
             vec!["Rewrite the hero copy"]
+        );
+    }
+
+    /// Whisper writes a spoken self-correction without the comma after "no", and a list
+    /// that goes on after the correction is still the same list.
+    #[test]
+    fn lists_and_corrections_as_speech_recognition_writes_them() {
+        for heard in [
+            "Buy milk, no oat milk, and bananas.",
+            "Buy milk, no, oat milk, and bananas.",
+            "Buy milk. No, oat milk. And bananas.",
+        ] {
+            assert_eq!(
+                titles(heard),
+                vec!["Buy oat milk", "Buy bananas"],
+                "{heard}"
+            );
+        }
+        let t = run("Book the venue for the 12th, no the 14th.");
+        assert_eq!(t[0].title, "Book the venue");
+        assert_eq!(
+            t[0].due.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-14")
+        );
+        assert_eq!(
+            titles("Email Priya, no Sam, and the caterer."),
+            vec!["Email Sam", "Email the caterer"]
+        );
+        // A "no" that means no keeps its item.
+        assert_eq!(titles("Call the bank, no rush."), vec!["Call the bank"]);
+        // A spoken list written with no punctuation at all.
+        assert_eq!(
+            titles("Call mom Call dad Call grandpa on Sunday"),
+            vec!["Call mom", "Call dad", "Call grandpa"]
         );
     }
 

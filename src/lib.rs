@@ -21,6 +21,7 @@ pub mod reconcile;
 pub mod sanitize;
 pub mod secrets;
 pub mod service;
+pub mod settings;
 pub mod store;
 pub mod stt;
 pub mod transfer;

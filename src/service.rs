@@ -38,12 +38,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 pub use agent_activity::{AgentTray, AgentUpdate, AgentWatch, OPEN_ACTION};
-pub use agent_schedule::AGENTS_PAUSED_SETTING;
 pub use app_settings::{
-    AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, DND_SETTING, HOTKEY_MODE_SETTING,
-    HOTKEY_SETTING, HotkeyMode, ONBOARDING_SETTING, THEME_SETTING, Theme, check_hotkey,
+    AUTOSTART_SETTING, AppSettings, DEFAULT_HOTKEY, HOTKEY_SETTING, HotkeyMode, Theme,
 };
-pub use backup::{DAILY_BACKUP_SETTING, spawn_daily_backups};
+pub use backup::spawn_daily_backups;
 pub use change_feed::{ChangeEvent, ChangeFeed};
 pub use dump::new_task_from;
 pub use dumps::{DumpCardView, DumpEntry, ExtractedAgain, TaskAudio};
@@ -51,7 +49,7 @@ pub use error::{ErrorCode, ServiceError};
 pub use external_watch::ExternalWatch;
 pub use llm_setup::{Engine, LLM_KEY_REF, LLM_SETTING};
 pub use mcp_servers::McpImport;
-pub use mcp_sign_in::{CLIENT_METADATA_URL_SETTING, OnSignInUrl, SignInPage};
+pub use mcp_sign_in::{OnSignInUrl, SignInPage};
 pub use mcp_view::{McpServerView, McpToolView, NewMcpServer};
 pub use model_choice::{AUTO_MODEL, AutoModel};
 pub use notifications::{
@@ -59,21 +57,15 @@ pub use notifications::{
     reminder_time,
 };
 pub use quick_add::{QuickAdd, parse_quick_add};
-pub use reconcile::{
-    DumpItem, DumpResult, DumpUndone, Merged, PossibleDuplicate, PreviewItem, RECONCILE_SETTING,
-};
+pub use reconcile::{DumpItem, DumpResult, DumpUndone, Merged, PossibleDuplicate, PreviewItem};
 pub use refine::Refinement;
 pub use semantic::{EmbeddingStatus, RankedHit, SearchMode, spawn_embedder};
 pub use setup_info::{DesktopStatus, DownloadEvent, InputDevice, ModelEntry};
 pub use transfer::{ExportSummary, ExportedFile, ImportMode, ImportReport};
-pub use user_settings::USER_SETTINGS;
 pub use vocabulary::VOCABULARY_KEY;
-pub use voice::{
-    CATALOG_ENV, DEFAULT_MODEL, DEFAULT_RETENTION_DAYS, DEVICE_SETTING, LANGUAGE_SETTING,
-    MODEL_ENV, MODEL_SETTING, RETENTION_SETTING, VoiceChoice, spawn_audio_retention,
-};
+pub use voice::{CATALOG_ENV, MODEL_ENV, VoiceChoice, spawn_audio_retention};
 pub use voice_session::{VoiceEvent, VoiceOutcome, VoiceSession, VoiceState, meter_level};
-pub use warm_engine::{DEFAULT_UNLOAD_MINUTES, UNLOAD_SETTING, spawn_engine_unloader};
+pub use warm_engine::spawn_engine_unloader;
 
 use tokio_util::sync::CancellationToken;
 

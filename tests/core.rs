@@ -18,6 +18,7 @@ mod core {
     pub mod run_redaction;
     pub mod search;
     pub mod semantic;
+    pub mod settings;
     pub mod store_properties;
     pub mod support;
     pub mod transfer;

@@ -37,6 +37,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             dump_commands::dump_audio,
             settings_commands::get_settings,
             settings_commands::set_setting,
+            settings_commands::list_settings,
             settings_commands::desktop_status,
             settings_commands::list_input_devices,
             settings_commands::list_models,
@@ -103,6 +104,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         // keep their try/catch and switch on `code` where they care.
         .error_handling(ErrorHandlingMode::Throw)
         .typ::<CommandError>()
+        // The registry's settings.ts (src/settings/docs.rs) is typed with it.
+        .typ::<utter::settings::SettingInfo>()
         // Ids and counts are i64/u64 in Rust; none comes near 2^53.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type (no `Task_Serialize` / `Task_Deserialize` pairs).

@@ -33,9 +33,12 @@ pub async fn set_setting(
     key: String,
     value: Option<String>,
 ) -> CmdResult<AppSettings> {
+    // The registry's check first, so a bad value has no side effect below.
+    if let Some(v) = &value {
+        utter::settings::validate(&key, v).map_err(|e| message(e.to_string()))?;
+    }
     if key == HOTKEY_SETTING {
         let text = value.clone().unwrap_or_else(|| DEFAULT_HOTKEY.to_owned());
-        utter::service::check_hotkey(&text).map_err(message)?;
         hotkey::apply(&app, &text).map_err(message)?;
     }
     if key == AUTOSTART_SETTING {
@@ -56,6 +59,15 @@ pub async fn set_setting(
         s.app_settings()
     })
     .await
+}
+
+/// Every setting from the core's registry with its stored value (`null`: the default holds).
+#[tauri::command]
+#[specta::specta]
+pub async fn list_settings(
+    state: State<'_, AppState>,
+) -> CmdResult<Vec<utter::settings::SettingEntry>> {
+    with_service(state, |s| s.user_settings()).await
 }
 
 #[tauri::command]

@@ -8,12 +8,12 @@ use tauri::menu::{CheckMenuItem, Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime};
 use utter::service::VoiceState;
+use utter::settings::AGENTS_PAUSED;
 
 use crate::events;
 use crate::{AppState, recording};
 
 const TRAY_ID: &str = "utter";
-pub use utter::service::AGENTS_PAUSED_SETTING;
 
 const ICON_IDLE: &[u8] = include_bytes!("../../assets/tray-idle.png");
 const ICON_RECORDING: &[u8] = include_bytes!("../../assets/tray-recording.png");
@@ -40,7 +40,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, service: &utter::Service) -> tauri
     let record = MenuItem::with_id(app, "record", "Start recording", true, None::<&str>)?;
     let open = MenuItem::with_id(app, "open", "Open board", true, None::<&str>)?;
     let approvals = MenuItem::with_id(app, "approvals", "Pending approvals", true, None::<&str>)?;
-    let paused = service.flag(AGENTS_PAUSED_SETTING).unwrap_or(false);
+    let paused = service.flag(&AGENTS_PAUSED).unwrap_or(false);
     let pause = CheckMenuItem::with_id(app, "pause", "Pause agents", true, paused, None::<&str>)?;
     let settings = MenuItem::with_id(app, "settings", "Settings…", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit Utter", true, None::<&str>)?;
@@ -90,9 +90,9 @@ fn toggle_pause<R: Runtime>(app: &AppHandle<R>) {
     let Some(state) = app.try_state::<AppState>() else {
         return;
     };
-    let now_paused = !state.service.flag(AGENTS_PAUSED_SETTING).unwrap_or(false);
+    let now_paused = !state.service.flag(&AGENTS_PAUSED).unwrap_or(false);
     let value = if now_paused { "on" } else { "off" };
-    if let Err(e) = state.service.set_setting(AGENTS_PAUSED_SETTING, value) {
+    if let Err(e) = state.service.set_user_setting(AGENTS_PAUSED.key, value) {
         tracing::warn!("cannot pause agents: {e}");
     }
 }

@@ -120,8 +120,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Read and change settings (voice.model, voice.language, voice.device, audio.retention_days, ...).
-    #[command(subcommand)]
+    /// Read and change settings (voice.model, hotkey.mode, audio.retention_days, ...; `settings list` shows them all).
+    #[command(subcommand, after_long_help = crate::settings::docs::cli_help())]
     Settings(SettingsCmd),
     /// Delete recordings older than audio.retention_days (transcripts stay).
     Prune,

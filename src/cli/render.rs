@@ -264,23 +264,28 @@ pub fn devices(list: &[crate::audio::InputDeviceInfo]) -> String {
         .join("\n")
 }
 
-pub fn settings(set: &[(String, String)], known: &[(&str, &str)]) -> String {
-    let mut lines: Vec<String> = known
+/// `utter settings list`: each declared setting (value, what it is, what it takes), then
+/// anything else stored (Utter's own bookkeeping, e.g. the language model's provider).
+pub fn settings(entries: &[crate::settings::SettingEntry], stored: &[(String, String)]) -> String {
+    let mut blocks: Vec<String> = entries
         .iter()
-        .map(|(k, help)| {
-            let value = set
-                .iter()
-                .find(|(key, _)| key == k)
-                .map_or("(default)", |(_, v)| v.as_str());
-            format!("{k} = {value}    # {help}")
+        .filter_map(|e| {
+            let s = crate::settings::find(&e.info.key)?;
+            Some(crate::settings::docs::cli_entry(s, e.value.as_deref()))
         })
         .collect();
-    lines.extend(
-        set.iter()
-            .filter(|(k, _)| !known.iter().any(|(key, _)| key == k))
-            .map(|(k, v)| format!("{k} = {v}")),
-    );
-    lines.join("\n")
+    let others: Vec<String> = stored
+        .iter()
+        .filter(|(k, _)| crate::settings::find(k).is_none())
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect();
+    if !others.is_empty() {
+        blocks.push(format!(
+            "# kept by Utter itself (not set by hand)\n{}",
+            others.join("\n")
+        ));
+    }
+    blocks.join("\n\n")
 }
 
 /// A 20-cell input meter from -60 dBFS (empty) to 0 dBFS (full).

@@ -13,7 +13,7 @@ use super::run::{out, out_json, parse_now};
 use super::{render, runtime};
 use crate::error::{Error, Result};
 use crate::secrets::KeyringStore;
-use crate::service::{DumpResult, Refinement, Service, ServiceError, USER_SETTINGS, VoiceChoice};
+use crate::service::{DumpResult, Refinement, Service, ServiceError, VoiceChoice};
 
 impl From<VoiceArgs> for VoiceChoice {
     fn from(a: VoiceArgs) -> Self {
@@ -290,15 +290,11 @@ pub fn devices(json: bool) -> Result<()> {
 pub fn settings(svc: &Service, cmd: SettingsCmd) -> Result<()> {
     match cmd {
         SettingsCmd::List { json } => {
-            let set = svc.list_settings()?;
+            let entries = svc.user_settings()?;
             if json {
-                let map: serde_json::Map<String, serde_json::Value> = set
-                    .into_iter()
-                    .map(|(k, v)| (k, serde_json::Value::String(v)))
-                    .collect();
-                out_json(&map)
+                out_json(&entries)
             } else {
-                out(&render::settings(&set, USER_SETTINGS))
+                out(&render::settings(&entries, &svc.list_settings()?))
             }
         }
         SettingsCmd::Get { key } => out(&svc.get_user_setting(&key)?.unwrap_or_default()),

@@ -7,9 +7,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 use super::{Service, ServiceResult};
 use crate::agents::parse_schedule;
 use crate::model::{Status, TaskFilter};
-
-/// `on` while agents are paused from the tray or `utter settings set agents.paused on`.
-pub const AGENTS_PAUSED_SETTING: &str = "agents.paused";
+use crate::settings::AGENTS_PAUSED;
 
 fn last_key(agent: &str) -> String {
     format!("schedule.last.{agent}")
@@ -20,7 +18,7 @@ impl Service {
     /// schedule is marked done for the day before it is returned, so a crash or a second
     /// caller does not start the same work twice.
     pub fn due_scheduled(&self, now: NaiveDateTime) -> ServiceResult<Vec<(String, i64)>> {
-        if self.flag(AGENTS_PAUSED_SETTING)? {
+        if self.flag(&AGENTS_PAUSED)? {
             return Ok(Vec::new());
         }
         let today = now.date().format("%Y-%m-%d").to_string();

@@ -11,9 +11,6 @@ use chrono::{DateTime, Utc};
 use super::{ChangeEvent, Service, ServiceResult};
 use crate::backup::{self, BackupCreated, BackupInfo, BackupKind, BackupRestored};
 
-/// `off` stops the automatic daily backups (on by default).
-pub const DAILY_BACKUP_SETTING: &str = "backup.daily";
-
 impl Service {
     /// `utter backup`, "Back up now".
     pub fn backup_now(
@@ -61,7 +58,7 @@ impl Service {
 
     /// Takes the daily backup when it is due and the setting allows (`now` is the clock).
     pub fn daily_backup_if_due(&self, now: DateTime<Utc>) -> ServiceResult<Option<BackupCreated>> {
-        if self.get_setting(DAILY_BACKUP_SETTING)?.as_deref() == Some("off") {
+        if !self.flag(&crate::settings::BACKUP_DAILY)? {
             return Ok(None);
         }
         let src = backup::open_source(&crate::paths::db_path(&self.data_dir))?;

@@ -6,10 +6,6 @@ use crate::mcp::oauth::{self, McpAuth, SignedIn};
 use crate::mcp::{AuthState, McpError, McpOptions, McpServerSpec, McpSupervisor, McpTransport};
 use crate::secrets::{Secret, SecretStore};
 
-/// A Client ID Metadata Document URL (an https URL where Utter's client metadata is
-/// published), offered as the client id to servers that accept one instead of registration.
-pub const CLIENT_METADATA_URL_SETTING: &str = "mcp.client_metadata_url";
-
 pub use crate::mcp::oauth::OnSignInUrl;
 
 /// A sign-in waiting for the browser: the page the user signs in on. The URL carries the
@@ -36,7 +32,7 @@ impl Service {
         let mut auth = McpAuth::background(shared);
         auth.interactive = interactive;
         auth.client_metadata_url = self
-            .get_setting(CLIENT_METADATA_URL_SETTING)?
+            .text(&crate::settings::MCP_CLIENT_METADATA_URL)?
             .filter(|u| !u.is_empty());
         if let Some(on_url) = on_url {
             auth.on_url = on_url;

@@ -1,8 +1,8 @@
 //! "Choose for me": the `auto` model setting (the default) resolves to the model recommended
 //! for this machine when it is installed, else to the best model that is.
 
-use super::voice::{LANGUAGE_SETTING, MODEL_SETTING};
 use super::{Service, ServiceResult};
+use crate::settings::{VOICE_LANGUAGE, VOICE_MODEL};
 use crate::stt::{MachineProfile, ModelError, ModelStatus, Recommendation, recommend};
 
 /// The model setting's value that lets Utter choose.
@@ -23,7 +23,7 @@ impl Service {
     /// The user speaks English (or has not said): the `.en` models fit best.
     fn speaks_english(&self) -> ServiceResult<bool> {
         Ok(matches!(
-            self.get_setting(LANGUAGE_SETTING)?.as_deref(),
+            self.text(&VOICE_LANGUAGE)?.as_deref(),
             None | Some("auto" | "en")
         ))
     }
@@ -65,11 +65,9 @@ impl Service {
         Ok(auto.in_use.unwrap_or(auto.recommended.name))
     }
 
-    /// The model setting as stored, `auto` when unset.
+    /// The model setting, `auto` (its default) when unset.
     pub fn model_setting(&self) -> ServiceResult<String> {
-        Ok(self
-            .get_setting(MODEL_SETTING)?
-            .unwrap_or_else(|| AUTO_MODEL.to_owned()))
+        Ok(self.text(&VOICE_MODEL)?.unwrap_or_default())
     }
 }
 

@@ -3,10 +3,10 @@
 
 use chrono::{Duration, NaiveDateTime, NaiveTime};
 
-use super::app_settings::DND_SETTING;
 use super::{Service, ServiceResult};
 use crate::model::{Due, Status, Task, TaskFilter};
 use crate::notify::{Notice, NoticeKind, Notifier};
+use crate::settings::NOTIFY_DND;
 
 /// Settings key: reminders have been sent for due times up to here (local time, ISO).
 pub const REMINDER_CURSOR_SETTING: &str = "reminders.checked_until";
@@ -23,7 +23,7 @@ impl Service {
         notice: &Notice,
         on_action: impl FnOnce(&str) + Send + 'static,
     ) -> ServiceResult<bool> {
-        if self.flag(DND_SETTING)? && !notice.kind.shows_in_dnd() {
+        if self.flag(&NOTIFY_DND)? && !notice.kind.shows_in_dnd() {
             tracing::debug!(title = %notice.title, "notification held back: do not disturb");
             return Ok(false);
         }

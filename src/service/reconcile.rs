@@ -17,9 +17,6 @@ mod duplicates;
 
 pub use duplicates::{Merged, PossibleDuplicate};
 
-/// `on` (default) reconciles dumps with the board; `off` makes every item a new card.
-pub const RECONCILE_SETTING: &str = "dumps.reconcile";
-
 /// One item of a dump, as the user sees it in the result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DumpItem {
@@ -123,7 +120,7 @@ impl Service {
     }
 
     pub fn reconcile_enabled(&self) -> ServiceResult<bool> {
-        Ok(self.get_setting(RECONCILE_SETTING)?.as_deref() != Some("off"))
+        self.flag(&crate::settings::DUMPS_RECONCILE)
     }
 
     /// What saving `found` (read from `text`) would do to the board; nothing is saved.

@@ -9,20 +9,10 @@ use chrono::NaiveDateTime;
 use super::{DumpResult, Service, ServiceError, ServiceResult};
 use crate::audio::{AudioError, Segmenter, VadConfig, prune_audio};
 use crate::model::NewTranscript;
+use crate::settings::{AUDIO_RETENTION_DAYS, VOICE_DEVICE};
 use crate::stt::{self, ModelManager};
 use crate::voice::{FinalTranscript, Recorder, RecorderOptions, Recording};
 
-/// Catalog name or path of the Whisper model, or `auto` (the default: see
-/// [`Service::auto_model`]).
-pub const MODEL_SETTING: &str = "voice.model";
-/// `auto` or a Whisper language code.
-pub const LANGUAGE_SETTING: &str = "voice.language";
-/// Input device name; unset = the system default.
-pub const DEVICE_SETTING: &str = "voice.device";
-/// Days recordings are kept; `0` keeps them forever.
-pub const RETENTION_SETTING: &str = "audio.retention_days";
-pub const DEFAULT_MODEL: &str = super::AUTO_MODEL;
-pub const DEFAULT_RETENTION_DAYS: u32 = 30;
 /// Overrides the model setting for one process (a catalog name or a ggml file path).
 pub const MODEL_ENV: &str = "UTTER_MODEL";
 /// A catalog file to use instead of the built-in one (mirrors, custom models).
@@ -193,7 +183,7 @@ impl Service {
         let mut opts = RecorderOptions::new(self.audio_dir());
         opts.device = match device {
             Some(d) => Some(d),
-            None => self.get_setting(DEVICE_SETTING)?,
+            None => self.text(&VOICE_DEVICE)?,
         };
         opts.vocabulary = self.vocabulary()?;
         Ok(Recorder::start(Some(engine), opts, on_level, on_partial)?)
@@ -209,7 +199,7 @@ impl Service {
         let mut opts = RecorderOptions::new(self.data_dir.join("tmp"));
         opts.device = match device {
             Some(d) => Some(d),
-            None => self.get_setting(DEVICE_SETTING)?,
+            None => self.text(&VOICE_DEVICE)?,
         };
         Ok(Recorder::start(
             None,
@@ -219,15 +209,9 @@ impl Service {
         )?)
     }
 
-    /// Days recordings are kept (the setting, or [`DEFAULT_RETENTION_DAYS`]).
+    /// Days recordings are kept ([`AUDIO_RETENTION_DAYS`]); `0` keeps them forever.
     pub fn retention_days(&self) -> ServiceResult<u32> {
-        match self.get_setting(RETENTION_SETTING)? {
-            None => Ok(DEFAULT_RETENTION_DAYS),
-            Some(v) => v.trim().parse().map_err(|_| ServiceError::InvalidSetting {
-                key: RETENTION_SETTING,
-                reason: format!("{v:?} is not a whole number of days"),
-            }),
-        }
+        self.number(&AUDIO_RETENTION_DAYS)
     }
 
     /// Deletes recordings older than the retention setting; transcripts stay. Returns how

@@ -6,13 +6,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::voice::{LANGUAGE_SETTING, VoiceChoice};
-use super::{Service, ServiceError, ServiceResult};
+use super::voice::VoiceChoice;
+use super::{Service, ServiceResult};
+use crate::settings::{VOICE_LANGUAGE, VOICE_UNLOAD_AFTER_MINUTES};
 use crate::stt::{self, EngineOptions, PendingEngine};
-
-/// Minutes without voice use before the model is unloaded; `0` keeps it loaded.
-pub const UNLOAD_SETTING: &str = "voice.unload_after_minutes";
-pub const DEFAULT_UNLOAD_MINUTES: u64 = 5;
 
 pub(crate) struct WarmEngine {
     path: PathBuf,
@@ -34,7 +31,7 @@ impl Service {
         let path = self.model_path(choice.model.as_deref())?;
         let language = match &choice.language {
             Some(l) => Some(l.clone()),
-            None => self.get_setting(LANGUAGE_SETTING)?,
+            None => self.text(&VOICE_LANGUAGE)?,
         };
         let mut cached = self.engine.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(warm) = cached.as_mut()
@@ -79,15 +76,9 @@ impl Service {
             .is_some()
     }
 
-    /// How long the model may sit unused ([`UNLOAD_SETTING`]); `None` = never unload.
+    /// How long the model may sit unused ([`VOICE_UNLOAD_AFTER_MINUTES`]); `None` = never unload.
     pub fn unload_after(&self) -> ServiceResult<Option<Duration>> {
-        let minutes = match self.get_setting(UNLOAD_SETTING)? {
-            None => DEFAULT_UNLOAD_MINUTES,
-            Some(v) => v.trim().parse().map_err(|_| ServiceError::InvalidSetting {
-                key: UNLOAD_SETTING,
-                reason: format!("{v:?} is not a whole number of minutes"),
-            })?,
-        };
+        let minutes = u64::from(self.number(&VOICE_UNLOAD_AFTER_MINUTES)?);
         Ok((minutes > 0).then(|| Duration::from_secs(minutes * 60)))
     }
 
@@ -111,7 +102,7 @@ impl Service {
     }
 }
 
-/// Checks every `every` whether the warm model has idled past [`UNLOAD_SETTING`] and drops
+/// Checks every `every` whether the warm model has idled past [`VOICE_UNLOAD_AFTER_MINUTES`] and drops
 /// it (the desktop app runs this; the CLI exits long before).
 pub fn spawn_engine_unloader(
     service: &Arc<Service>,

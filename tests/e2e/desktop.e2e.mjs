@@ -157,6 +157,16 @@ test("start at login writes and removes the XDG autostart entry", async () => {
   assert.deepEqual(entries(), []);
 });
 
+test("the app's settings commands hold the CLI's settings, and refuse a bad value as it does", async () => {
+  const listed = await invoke("list_settings");
+  const fromCli = JSON.parse(cli("settings", "list", "--json"));
+  assert.deepEqual(listed.map((s) => s.key), fromCli.map((s) => s.key));
+  assert.equal(listed.find((s) => s.key === "voice.language").value, "en", "set by the CLI in before()");
+  await assert.rejects(invoke("set_setting", { key: "ui.theme", value: "purple" }), /purple.{0,2}" is not one of system, light, dark/);
+  await assert.rejects(invoke("set_setting", { key: "app.autostart", value: "yes" }), /is not one of on, off/);
+  await assert.rejects(invoke("set_setting", { key: "no.such", value: "1" }), /unknown setting 'no.such'/);
+});
+
 test("the global hotkey records speech into tasks on the board and a notification", async () => {
   // A notification daemon and a virtual microphone (PulseAudio null sink; its monitor is the
   // default input) appear while the app is running.

@@ -669,7 +669,7 @@ fn scheduled_agent_is_due_once_a_day_after_its_time() {
         "twice in a day"
     );
 
-    svc.set_user_setting(utter::service::AGENTS_PAUSED_SETTING, "on")
+    svc.set_user_setting(utter::settings::AGENTS_PAUSED.key, "on")
         .unwrap();
     assert!(
         svc.due_scheduled(at("2026-11-25T08:05"))
@@ -677,7 +677,7 @@ fn scheduled_agent_is_due_once_a_day_after_its_time() {
             .is_empty(),
         "paused"
     );
-    svc.set_user_setting(utter::service::AGENTS_PAUSED_SETTING, "off")
+    svc.set_user_setting(utter::settings::AGENTS_PAUSED.key, "off")
         .unwrap();
     assert_eq!(svc.due_scheduled(at("2026-11-25T08:06")).unwrap().len(), 1);
 

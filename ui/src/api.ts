@@ -164,6 +164,9 @@ export function setSetting(key: SettingKey, value: string | null) {
   return commands.setSetting(key, value);
 }
 
+/** Every setting from the core's registry with its stored value (`null`: the default holds). */
+export const listSettings = commands.listSettings;
+
 export const desktopStatus = commands.desktopStatus;
 
 export const listInputDevices = commands.listInputDevices;

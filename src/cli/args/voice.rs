@@ -125,14 +125,15 @@ pub enum DumpsCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsCmd {
-    /// All settings that are set.
+    /// Every setting: its value, what it does, the values it takes and its default.
     List {
         #[arg(long)]
         json: bool,
     },
     /// One setting's value (empty when unset).
     Get { key: String },
-    /// Change a setting.
+    /// Change a setting (refused, with what it takes, when the value does not fit).
+    #[command(after_long_help = crate::settings::docs::cli_help())]
     Set { key: String, value: String },
     /// Back to the default.
     Unset { key: String },

@@ -45,6 +45,9 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
     let mut produced = false;
     // What the last meaningful clause of this sentence was: a take-back applies to it.
     let mut last_was_task: Option<bool> = None;
+    // "Buy milk, no, oat milk, and bananas": once a phrase corrected the item, an "and …"
+    // after it in the same sentence is one more item with the same verb.
+    let mut corrected_by_phrase = false;
     for (i, it) in items.iter().enumerate() {
         match &it.kind {
             Kind::Correction => reader.correcting = true,
@@ -150,10 +153,12 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                     .last()
                     .filter(|d| d.sentence + 1 >= index)
                     .and_then(|d| leading_verb(&d.title));
+                let continues = it.addition && (sentence_is_phrase || corrected_by_phrase);
                 match verb {
-                    Some(v) if reader.correcting || (sentence_is_phrase && it.addition) => {
+                    Some(v) if reader.correcting || continues => {
                         if reader.correcting {
                             reader.drafts.pop();
+                            corrected_by_phrase = true;
                         }
                         let t = make_title(&format!("{v} {}", strip_conjunction(p)), now);
                         reader.drafts.push(Draft {

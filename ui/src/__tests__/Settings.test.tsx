@@ -3,6 +3,7 @@ import { events } from "../bindings";
 import { describe, expect, it } from "vitest";
 
 import type { DownloadEvent } from "../bindings";
+import { SETTINGS, type SettingKey } from "../lib/settings";
 import { renderApp } from "../test/harness";
 
 async function openSettings(init: Parameters<typeof renderApp>[0] = {}) {
@@ -37,6 +38,27 @@ describe("settings", () => {
     await screen.findByRole("dialog", { name: "Settings" });
     await user.keyboard(",");
     await waitFor(() => expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument());
+  });
+
+  it("labels and explains each setting's row with the core's registry (as `utter settings list` does)", async () => {
+    const { dialog } = await openSettings();
+    const rows: SettingKey[] = [
+      "hotkey.shortcut",
+      "hotkey.mode",
+      "voice.device",
+      "voice.model",
+      "voice.language",
+      "dumps.reconcile",
+      "audio.retention_days",
+      "backup.daily",
+      "notify.dnd",
+      "app.autostart",
+      "ui.theme",
+    ];
+    for (const key of rows) {
+      const row = within(dialog).getByText(SETTINGS[key].label, { selector: ".setting-text > *" }).closest<HTMLElement>(".setting-row")!;
+      expect(within(row).getByText(SETTINGS[key].description, { exact: false })).toBeInTheDocument();
+    }
   });
 
   it("captures a shortcut, saves it, and shows the core's refusal inline (the old one stays)", async () => {

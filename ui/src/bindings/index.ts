@@ -49,6 +49,8 @@ export const commands = {
 	 *  saved, so a taken one is refused and the old one keeps working.
 	 */
 	setSetting: (key: string, value: string | null) => __TAURI_INVOKE<AppSettings>("set_setting", { key, value }),
+	/**  Every setting from the core's registry with its stored value (`null`: the default holds). */
+	listSettings: () => __TAURI_INVOKE<SettingEntry[]>("list_settings"),
 	desktopStatus: () => __TAURI_INVOKE<DesktopStatus>("desktop_status"),
 	listInputDevices: () => __TAURI_INVOKE<InputDevice[]>("list_input_devices"),
 	listModels: () => __TAURI_INVOKE<ModelEntry[]>("list_models"),
@@ -752,6 +754,33 @@ export type RunStep = {
 
 /**  A hit from full-text search over tasks and transcripts. */
 export type SearchHit = { kind: "task"; task: Task; snippet: string } | { kind: "transcript"; transcript_id: number; snippet: string };
+
+/**
+ *  A setting with its stored value: what `utter settings list --json` prints and the
+ *  `list_settings` command returns.
+ */
+export type SettingEntry = {
+	/**  As stored; `None` while unset (the default holds). */
+	value: string | null,
+} & SettingInfo;
+
+/**  A setting as the UI and `utter settings list --json` see it: everything but the check. */
+export type SettingInfo = {
+	key: string,
+	/**  Its name on the settings page. */
+	label: string,
+	kind: SettingKind,
+	/**  The value while unset, as stored; `None`: unset means `unset_means`. */
+	default: string | null,
+	/**  What an unset setting without a default means ("the system default"). */
+	unset_means: string | null,
+	/**  What it takes, as the end of "… is not ___" (`one of on, off`). */
+	accepts: string,
+	description: string,
+};
+
+/**  What values a setting takes (a text setting's check runs in the core only). */
+export type SettingKind = { type: "flag" } | { type: "number"; min: number; max: number; unit: string } | { type: "choice"; values: string[] } | { type: "text" };
 
 /**
  *  A sign-in waiting for the browser: the page the user signs in on. The URL carries the

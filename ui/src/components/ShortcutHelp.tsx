@@ -1,11 +1,12 @@
 import { useEffect, useRef } from "react";
 
 import { prettyAccelerator } from "../lib/accelerator";
+import { settingDefault } from "../lib/settings";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? "⌘" : "Ctrl";
 
-const DEFAULT_HOTKEY = "CommandOrControl+Shift+Space";
+const DEFAULT_HOTKEY = settingDefault("hotkey.shortcut");
 
 const groups = (hotkey: string): { title: string; keys: [string[], string][] }[] => [
   {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 
 import { errorMessage, getSettings, setSetting, type SettingKey } from "../api";
 import type { AppSettings } from "../bindings";
+import { checkSetting } from "../lib/settings";
 import { applyTheme } from "../lib/theme";
 
 export type SaveSetting = (key: SettingKey, value: string | null) => Promise<string | null>;
@@ -29,6 +30,9 @@ export function useSettings() {
 
   /** Resolves to null when saved, else to the reason it was refused (the old value stays). */
   const save = useCallback<SaveSetting>(async (key, value) => {
+    // What the registry rules out is refused here, in the core's words, without a round trip.
+    const refused = checkSetting(key, value);
+    if (refused) return refused;
     try {
       const s = await setSetting(key, value);
       setSettings(s);

@@ -3,6 +3,7 @@
 import { commandError } from "./commandError";
 import { events } from "../bindings";
 import type { AppSettings, DesktopStatus, InputDevice, ModelEntry, ProviderConfig, Task, VoiceEvent } from "../bindings";
+import { checkSetting, SETTING_KEYS, SETTINGS, settingDefault, type SettingKey } from "../lib/settings";
 
 type Args = Record<string, unknown>;
 /** An event the core sends, by its generated name (`voice`, `modelDownload`, ...). */
@@ -18,23 +19,24 @@ export const sendEvent: Emit = (event, payload) => {
 /** What the mock microphone "hears" during a recording, word by word. */
 export const MOCK_SPEECH = "call Joe tomorrow about the renewal and the Henderson proposal is due Friday and book the dentist";
 
+/** The registry's defaults; the mock machine has tiny.en and has been set up. */
 const DEFAULTS: AppSettings = {
-  hotkey: "CommandOrControl+Shift+Space",
-  hotkey_mode: "hold",
+  hotkey: settingDefault("hotkey.shortcut"),
+  hotkey_mode: settingDefault("hotkey.mode") as AppSettings["hotkey_mode"],
   device: null,
   model: "tiny.en",
-  language: "auto",
-  retention_days: 30,
-  dnd: false,
-  theme: "system",
-  autostart: false,
+  language: settingDefault("voice.language"),
+  retention_days: Number(settingDefault("audio.retention_days")),
+  dnd: settingDefault("notify.dnd") === "on",
+  theme: settingDefault("ui.theme") as AppSettings["theme"],
+  autostart: settingDefault("app.autostart") === "on",
   onboarding_done: true,
   llm: null,
-  reconcile: true,
-  daily_backup: true,
+  reconcile: settingDefault("dumps.reconcile") === "on",
+  daily_backup: settingDefault("backup.daily") === "on",
 };
 
-const FLAG_KEYS: Record<string, "dnd" | "autostart" | "onboarding_done" | "reconcile" | "daily_backup"> = {
+const FLAG_KEYS: Partial<Record<SettingKey, "dnd" | "autostart" | "onboarding_done" | "reconcile" | "daily_backup">> = {
   "dumps.reconcile": "reconcile",
   "backup.daily": "daily_backup",
   "notify.dnd": "dnd",
@@ -65,6 +67,8 @@ export class MockDesktop {
   }
 
   settings: AppSettings = { ...DEFAULTS };
+  /** Every setting set through `set_setting`, as stored (what `list_settings` shows). */
+  stored: Partial<Record<SettingKey, string>> = {};
   /** The meaning-search model, downloaded like a speech model. */
   embeddings = { name: "all-MiniLM-L6-v2", size: 83_342_062, installed: false, partial_download: false, bytes_on_disk: 0, recommended: false, auto_in_use: false };
   devices: InputDevice[] = [
@@ -136,7 +140,7 @@ export class MockDesktop {
 
   handles(cmd: string): boolean {
     return [
-      "get_settings", "set_setting", "desktop_status", "list_input_devices", "list_models", "download_model", "embedding_status", "download_embedding_model",
+      "get_settings", "set_setting", "list_settings", "desktop_status", "list_input_devices", "list_models", "download_model", "embedding_status", "download_embedding_model",
       "start_recording", "stop_recording", "cancel_recording", "start_level_test", "stop_level_test",
       "set_llm_provider", "clear_llm_provider", "undo_dump",
     ].includes(cmd);
@@ -153,6 +157,8 @@ export class MockDesktop {
         return this.snapshot();
       case "set_setting":
         return this.set(String(a.key), (a.value as string | null | undefined) ?? null);
+      case "list_settings":
+        return SETTING_KEYS.map((k) => ({ ...SETTINGS[k], value: this.stored[k] ?? null }));
       case "desktop_status":
         return {
           ...this.status,
@@ -273,28 +279,30 @@ export class MockDesktop {
     return { ...c };
   }
 
+  /** Checked by the registry as the core checks it (same words); the taken shortcut as the shell does. */
   private set(key: string, value: string | null): AppSettings {
     const s = this.settings;
-    if (key === "hotkey.shortcut") {
-      const v = value ?? DEFAULTS.hotkey;
-      if (this.taken.has(v)) refuse(`The shortcut ${v} is already taken by another app; ${s.hotkey} stays. Choose another one.`);
-      s.hotkey = v;
-    } else if (key === "hotkey.mode") {
-      if (value !== null && value !== "hold" && value !== "toggle") refuse(`cannot set hotkey.mode: “${value}” is not hold or toggle`);
-      s.hotkey_mode = value ?? DEFAULTS.hotkey_mode;
-    } else if (key === "voice.device") s.device = value;
-    else if (key === "voice.model") s.model = value ?? DEFAULTS.model;
-    else if (key === "voice.language") s.language = value ?? DEFAULTS.language;
-    else if (key === "audio.retention_days") {
-      if (value !== null && !/^\d+$/.test(value)) refuse(`cannot set audio.retention_days: “${value}” is not a whole number of days`);
-      s.retention_days = value === null ? DEFAULTS.retention_days : Number(value);
-    } else if (key === "ui.theme") {
-      if (value !== null && !["system", "light", "dark"].includes(value)) refuse(`cannot set ui.theme: “${value}” is not system, light or dark`);
-      s.theme = (value ?? DEFAULTS.theme) as AppSettings["theme"];
-    } else if (key in FLAG_KEYS) {
-      if (value !== null && value !== "on" && value !== "off") refuse(`cannot set ${key}: “${value}” is not on or off`);
-      s[FLAG_KEYS[key]] = value === null ? DEFAULTS[FLAG_KEYS[key]] : value === "on";
-    } else refuse(`cannot set ${key}: unknown setting`, true);
+    if (!(key in SETTINGS)) refuse(`unknown setting '${key}'; known: ${SETTING_KEYS.join(", ")} (see \`utter settings list\`)`);
+    const k = key as SettingKey;
+    const refused = checkSetting(k, value);
+    if (refused) refuse(refused);
+    const v = value?.trim() ?? null;
+    if (k === "hotkey.shortcut") {
+      const h = v ?? DEFAULTS.hotkey;
+      if (this.taken.has(h)) refuse(`The shortcut ${h} is already taken by another app; ${s.hotkey} stays. Choose another one.`);
+      s.hotkey = h;
+    } else if (k === "hotkey.mode") s.hotkey_mode = (v ?? DEFAULTS.hotkey_mode) as AppSettings["hotkey_mode"];
+    else if (k === "voice.device") s.device = v;
+    else if (k === "voice.model") s.model = v ?? DEFAULTS.model;
+    else if (k === "voice.language") s.language = v ?? DEFAULTS.language;
+    else if (k === "audio.retention_days") s.retention_days = v === null ? DEFAULTS.retention_days : Number(v);
+    else if (k === "ui.theme") s.theme = (v ?? DEFAULTS.theme) as AppSettings["theme"];
+    else {
+      const field = FLAG_KEYS[k];
+      if (field) s[field] = v === null ? DEFAULTS[field] : v === "on";
+    }
+    if (v === null) delete this.stored[k];
+    else this.stored[k] = v;
     return this.snapshot();
   }
 

@@ -1,10 +1,12 @@
 // The settings page: covers the board; Esc or × returns to it. Each control saves at once; the
-// core validates, and a refusal shows next to the control that caused it.
+// core validates, and a refusal shows next to the control that caused it. A row's label and
+// help come from the core's settings registry (lib/settings.ts), as in `utter settings list`.
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { desktopStatus, type SettingKey } from "../api";
 import type { DesktopStatus, HotkeyMode, Theme } from "../bindings";
 import { useSettings } from "../hooks/useSettings";
+import { SETTINGS } from "../lib/settings";
 import { DataField } from "./settings/DataField";
 import { BackupsField } from "./settings/BackupsField";
 import { HotkeyField } from "./settings/HotkeyField";
@@ -94,28 +96,23 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
 
           <section className="settings-section" aria-labelledby="s-recording">
             <h2 id="s-recording">Recording</h2>
-            <SettingRow label="Shortcut" htmlFor="setting-hotkey" help="Works in any app. Click, then press the keys.">
+            <SettingRow setting="hotkey.shortcut" htmlFor="setting-hotkey" help={`${SETTINGS["hotkey.shortcut"].description} Click, then press the keys.`}>
               <HotkeyField id="setting-hotkey" value={settings.hotkey} onSave={(v) => set("hotkey.shortcut", v)} />
             </SettingRow>
-            <SettingRow label="Mode" help="Push-to-talk, or a press to start and another to stop." error={errors["hotkey.mode"]}>
+            <SettingRow setting="hotkey.mode" error={errors["hotkey.mode"]}>
               <Segmented name="hotkey-mode" label="Shortcut mode" value={settings.hotkey_mode} options={MODES} onChange={(m) => void set("hotkey.mode", m)} />
             </SettingRow>
-            <SettingRow label="Microphone" htmlFor="setting-microphone" error={errors["voice.device"]}>
+            <SettingRow setting="voice.device" htmlFor="setting-microphone" error={errors["voice.device"]}>
               <MicrophoneField id="setting-microphone" value={settings.device} onSave={(v) => set("voice.device", v)} />
             </SettingRow>
           </section>
 
           <section className="settings-section" aria-labelledby="s-speech">
             <h2 id="s-speech">Transcription</h2>
-            <SettingRow
-              label="Speech model"
-              id="setting-model"
-              help="Whisper runs on this computer. Larger models are more accurate and slower."
-              error={errors["voice.model"]}
-            >
+            <SettingRow setting="voice.model" id="setting-model" error={errors["voice.model"]}>
               <ModelField value={settings.model} onSave={(v) => set("voice.model", v)} />
             </SettingRow>
-            <SettingRow label="Language" htmlFor="setting-language" help="What you speak. English-only models (.en) ignore this." error={errors["voice.language"]}>
+            <SettingRow setting="voice.language" htmlFor="setting-language" error={errors["voice.language"]}>
               <select id="setting-language" value={settings.language} onChange={(e) => void set("voice.language", e.target.value)}>
                 {LANGUAGES.map(([code, name]) => (
                   <option key={code} value={code}>
@@ -138,12 +135,7 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
 
           <section className="settings-section" aria-labelledby="s-board">
             <h2 id="s-board">Board</h2>
-            <SettingRow
-              label="Match dumps with the board"
-              htmlFor="setting-reconcile"
-              help="Saying a card again updates it instead of adding a copy; “push the dentist to Friday” or “I finished the proposal” change the card. Off: every item is a new card."
-              error={errors["dumps.reconcile"]}
-            >
+            <SettingRow setting="dumps.reconcile" htmlFor="setting-reconcile" error={errors["dumps.reconcile"]}>
               {toggle("dumps.reconcile", "setting-reconcile", settings.reconcile)}
             </SettingRow>
             <SettingRow
@@ -166,12 +158,7 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
 
           <section className="settings-section" aria-labelledby="s-privacy">
             <h2 id="s-privacy">Privacy</h2>
-            <SettingRow
-              label="Keep recordings for"
-              htmlFor="setting-retention"
-              help="Audio is deleted after this many days; 0 keeps it forever. Transcripts and tasks are always kept."
-              error={errors["audio.retention_days"]}
-            >
+            <SettingRow setting="audio.retention_days" htmlFor="setting-retention" error={errors["audio.retention_days"]}>
               <RetentionField id="setting-retention" value={settings.retention_days} onSave={(v) => set("audio.retention_days", v)} />
             </SettingRow>
           </section>
@@ -182,12 +169,7 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
               Utter backs up the board every day and before each upgrade, and keeps the last seven daily backups. A backup holds your cards,
               transcripts and agent runs; API keys stay in the system keychain and are not in it.
             </p>
-            <SettingRow
-              label="Daily backups"
-              htmlFor="setting-daily-backup"
-              help="One backup a day in the data folder, the last seven kept. Off: only the ones before upgrades and the ones you make."
-              error={errors["backup.daily"]}
-            >
+            <SettingRow setting="backup.daily" htmlFor="setting-daily-backup" error={errors["backup.daily"]}>
               {toggle("backup.daily", "setting-daily-backup", settings.daily_backup)}
             </SettingRow>
             <BackupsField />
@@ -196,13 +178,13 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
 
           <section className="settings-section" aria-labelledby="s-app">
             <h2 id="s-app">App</h2>
-            <SettingRow label="Do not disturb" htmlFor="setting-dnd" help="Only errors notify; finished agents and reminders wait on the board." error={errors["notify.dnd"]}>
+            <SettingRow setting="notify.dnd" htmlFor="setting-dnd" error={errors["notify.dnd"]}>
               {toggle("notify.dnd", "setting-dnd", settings.dnd)}
             </SettingRow>
-            <SettingRow label="Start at login" htmlFor="setting-autostart" help="Utter starts in the tray, ready for the shortcut." error={errors["app.autostart"]}>
+            <SettingRow setting="app.autostart" htmlFor="setting-autostart" error={errors["app.autostart"]}>
               {toggle("app.autostart", "setting-autostart", settings.autostart)}
             </SettingRow>
-            <SettingRow label="Theme" error={errors["ui.theme"]}>
+            <SettingRow setting="ui.theme" error={errors["ui.theme"]}>
               <Segmented name="theme" label="Theme" value={settings.theme} options={THEMES} onChange={(t) => void set("ui.theme", t)} />
             </SettingRow>
           </section>

@@ -3,9 +3,10 @@
 import { useState, type KeyboardEvent } from "react";
 
 import { captureShortcut, prettyAccelerator } from "../../lib/accelerator";
+import { settingDefault } from "../../lib/settings";
 import { Keys } from "./Keys";
 
-export const DEFAULT_HOTKEY = "CommandOrControl+Shift+Space";
+export const DEFAULT_HOTKEY = settingDefault("hotkey.shortcut");
 
 export function HotkeyField({ id, value, onSave }: { id?: string; value: string; onSave: (v: string | null) => Promise<string | null> }) {
   const [capturing, setCapturing] = useState(false);

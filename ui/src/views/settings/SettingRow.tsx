@@ -1,15 +1,23 @@
 import type { ReactNode } from "react";
 
-/** One setting: its name and a line of help on the left, the control and its error on the right. */
+import { SETTINGS, type SettingKey } from "../../lib/settings";
+
+/**
+ * One setting: its name and a line of help on the left, the control and its error on the
+ * right. With `setting`, the name and help are the registry's (`label` / `help` override).
+ */
 export function SettingRow({
-  label,
-  help,
+  setting,
+  label = setting && SETTINGS[setting].label,
+  help = setting && SETTINGS[setting].description,
   htmlFor,
   id,
   error,
   children,
 }: {
-  label: string;
+  /** The core setting this row changes. */
+  setting?: SettingKey;
+  label?: string;
   help?: ReactNode;
   /** The control the label names (omit for groups that label themselves). */
   htmlFor?: string;

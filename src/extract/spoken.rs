@@ -1,0 +1,216 @@
+//! What speech recognition does to a dump before the extractor reads it. Whisper writes
+//! a spoken self-correction without the pause after "no" — "book the venue for the 12th,
+//! no the 14th", "buy milk, no oat milk" — where a typed dump has "no, the 14th". Read
+//! literally, "no the 14th" and "no oat milk" are a refusal, and the correction is lost.
+//! And now and then it writes a spoken list with no punctuation at all: "Call mom Call dad
+//! Call grandpa on Sunday".
+
+use super::lexicon::{bare, is_verb};
+
+/// Both repairs, in order.
+pub(crate) fn repair(text: &str) -> String {
+    mark_corrections(&split_run_ons(text))
+}
+
+/// "Call mom Call dad Call grandpa": the sentence's opening verb said again, capitalised and
+/// with no punctuation before it, starts a new item — Whisper capitalised it because it
+/// heard a new sentence. Other capitalised verbs stay: "Call Chase", "Email Bill".
+pub(crate) fn split_run_ons(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut opening: Option<String> = None;
+    let mut prev_ends_clause = true;
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            let repeats = opening.as_deref().is_some_and(|v| bare(word) == v);
+            if repeats && !prev_ends_clause && word.starts_with(|c: char| c.is_uppercase()) {
+                out.push('.');
+            }
+            out.push(' ');
+        }
+        out.push_str(word);
+        if word.trim().is_empty() {
+            continue;
+        }
+        if prev_ends_clause && opening.is_none() {
+            opening = Some(bare(word)).filter(|w| is_verb(w));
+        }
+        if word.ends_with(['.', '!', '?', '\n']) {
+            opening = None;
+            prev_ends_clause = true;
+        } else {
+            prev_ends_clause = word.ends_with([',', ';', ':']);
+        }
+    }
+    out
+}
+
+/// Words after "no" that only a correction puts there: "no the 14th", "no at 4", "no to
+/// Priya" — nobody refuses a determiner or a preposition.
+const CORRECTION_OPENERS: &[&str] = &[
+    "the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "at", "on", "by",
+    "in", "for", "to", "from", "next", "tomorrow", "today", "tonight",
+];
+
+/// "No" phrases that are what they say: "no rush", "no later than Friday", "no need to".
+const NOT_CORRECTIONS: &[&str] = &[
+    "later", "sooner", "more", "less", "need", "rush", "problem", "worries", "longer", "matter",
+    "one", "way", "idea", "big", "hurry", "pressure", "stress", "doubt",
+];
+
+const DAYS_AND_MONTHS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Puts the comma after a correcting "no" back: ", no the 14th" → ", no, the 14th". A "no"
+/// is correcting when what follows opens like a date, a time, a name or a determiner, or
+/// says again a word of what came before it in the sentence ("milk, no oat milk").
+pub(crate) fn mark_corrections(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(at) = find_comma_no(rest) {
+        let (head, tail) = rest.split_at(at + ", no ".len());
+        out.push_str(&head[..at + ", no".len()]);
+        let sentence = &out[sentence_start(&out)..];
+        if corrects(sentence, tail) {
+            out.push(',');
+        }
+        out.push(' ');
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Byte offset of the next ", no " (any case) whose "no" is a word of its own.
+fn find_comma_no(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    lower.match_indices(", no ").map(|(i, _)| i).next()
+}
+
+fn sentence_start(text: &str) -> usize {
+    text.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1)
+}
+
+fn corrects(before: &str, after: &str) -> bool {
+    let phrase: Vec<&str> = after
+        .split([',', '.', ';', '!', '?'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let Some(first) = phrase.first() else {
+        return false;
+    };
+    let first_bare = bare(first);
+    if NOT_CORRECTIONS.contains(&first_bare.as_str()) {
+        return false;
+    }
+    if CORRECTION_OPENERS.contains(&first_bare.as_str())
+        || DAYS_AND_MONTHS.contains(&first_bare.as_str())
+        || first.starts_with(|c: char| c.is_ascii_digit())
+        || first.starts_with(|c: char| c.is_uppercase())
+    {
+        return true;
+    }
+    let said: Vec<String> = before.split_whitespace().map(bare).collect();
+    phrase
+        .iter()
+        .map(|w| bare(w))
+        .any(|w| w.len() >= 3 && said.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{mark_corrections, split_run_ons};
+
+    #[test]
+    fn a_list_without_punctuation_is_cut_where_its_verb_comes_again() {
+        assert_eq!(
+            split_run_ons("Call mom Call dad Call grandpa on Sunday"),
+            "Call mom. Call dad. Call grandpa on Sunday"
+        );
+        for text in [
+            "Call Chase about the renewal.",
+            "Call mom, Call dad.",
+            "Email Bill the invoice and call the bank.",
+            "Text Sam. Text Joe too.",
+            "Buy milk Buy",
+        ] {
+            let want = if text == "Buy milk Buy" {
+                "Buy milk. Buy"
+            } else {
+                text
+            };
+            assert_eq!(split_run_ons(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_correcting_no_gets_its_comma_back() {
+        for (heard, read) in [
+            (
+                "Book the venue for the 12th, no the 14th.",
+                "Book the venue for the 12th, no, the 14th.",
+            ),
+            (
+                "Buy milk, no oat milk, and bananas.",
+                "Buy milk, no, oat milk, and bananas.",
+            ),
+            ("Meet Joe at 3, no at 4.", "Meet Joe at 3, no, at 4."),
+            (
+                "Call Sam, No Priya about the budget.",
+                "Call Sam, No, Priya about the budget.",
+            ),
+            (
+                "Pay rent on Monday, no Tuesday.",
+                "Pay rent on Monday, no, Tuesday.",
+            ),
+        ] {
+            assert_eq!(mark_corrections(heard), read);
+        }
+    }
+
+    #[test]
+    fn a_no_that_means_no_stays() {
+        for text in [
+            "Call the bank, no rush.",
+            "Submit the report, no later than Friday.",
+            "Order pizza, no onions.",
+            "Book a table, no smoking section please.",
+            "Buy milk. No, oat milk.",
+            "Call Joe, no, Sam.",
+            "I said no to the offer, no regrets.",
+            "Nothing here",
+            "",
+        ] {
+            assert_eq!(mark_corrections(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn only_the_sentence_of_the_no_counts() {
+        // "milk" was said in the sentence before, not in this one.
+        assert_eq!(
+            mark_corrections("Buy milk. Get snacks, no milk chocolate."),
+            "Buy milk. Get snacks, no milk chocolate."
+        );
+    }
+}

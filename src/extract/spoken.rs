@@ -7,9 +7,19 @@
 
 use super::lexicon::{bare, is_verb};
 
-/// Both repairs, in order.
+/// The repairs, in order.
 pub(crate) fn repair(text: &str) -> String {
-    mark_corrections(&split_run_ons(text))
+    mark_corrections(&split_run_ons(&spell_terms(text)))
+}
+
+/// Terms the extractor knows in their written form, as Whisper spells them when it hears
+/// them: "AB test" / "A-B test" / "A B test" → "A/B test" (a verb phrase of work speech).
+fn spell_terms(text: &str) -> String {
+    let mut out = text.to_owned();
+    for heard in ["AB test", "A-B test", "A B test", "AB-test"] {
+        out = out.replace(heard, "A/B test");
+    }
+    out
 }
 
 /// "Call mom Call dad Call grandpa": the sentence's opening verb said again, capitalised and
@@ -139,7 +149,16 @@ fn corrects(before: &str, after: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{mark_corrections, split_run_ons};
+    use super::{mark_corrections, repair, split_run_ons};
+
+    #[test]
+    fn a_term_is_read_in_its_written_form() {
+        assert_eq!(
+            repair("After that, AB test the new headline."),
+            "After that, A/B test the new headline."
+        );
+        assert_eq!(repair("Call AB about the test."), "Call AB about the test.");
+    }
 
     #[test]
     fn a_list_without_punctuation_is_cut_where_its_verb_comes_again() {

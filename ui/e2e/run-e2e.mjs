@@ -25,7 +25,11 @@ after(async () => {
   await server?.close();
 });
 
-async function openBoard({ query = "", colorScheme = "light", viewport = { width: 1360, height: 800 } } = {}) {
+async function openBoard({
+  query = "",
+  colorScheme = "light",
+  viewport = { width: 1360, height: 800 },
+} = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   // tauri.conf.json sets `freezePrototype: true`; run the UI under the same condition.
   await context.addInitScript(() => Object.freeze(Object.prototype));
@@ -37,25 +41,32 @@ async function openBoard({ query = "", colorScheme = "light", viewport = { width
     void d.dismiss();
   });
   page.on("console", (m) => {
-    if (m.type() === "error" && !/favicon|404/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (m.type() === "error" && !/favicon|404/.test(m.text()))
+      problems.push(`console: ${m.text()}`);
   });
   await page.goto(server.url + query);
   await page.waitForSelector(".board, .empty-state", { timeout: 20_000 });
   return { page, context, problems };
 }
 
-const backendTasks = (page) => page.evaluate(() => window.__utterMock.backend.tasks.map((t) => ({ ...t })));
+const backendTasks = (page) =>
+  page.evaluate(() => window.__utterMock.backend.tasks.map((t) => ({ ...t })));
 const callsTo = (page, cmd) => page.evaluate((c) => window.__utterMock.backend.callsTo(c), cmd);
 const titles = (page, status) =>
-  page.$$eval(`.column[data-status="${status}"] .card-title`, (els) => els.map((e) => e.textContent));
+  page.$$eval(`.column[data-status="${status}"] .card-title`, (els) =>
+    els.map((e) => e.textContent),
+  );
 const cardSel = (title) => `[data-card]:has(.card-title:text-is("${title}"))`;
 
 async function waitTitles(page, status, expected) {
   await page
     .waitForFunction(
       ([s, exp]) =>
-        JSON.stringify([...document.querySelectorAll(`.column[data-status="${s}"] .card-title`)].map((e) => e.textContent)) ===
-        JSON.stringify(exp),
+        JSON.stringify(
+          [...document.querySelectorAll(`.column[data-status="${s}"] .card-title`)].map(
+            (e) => e.textContent,
+          ),
+        ) === JSON.stringify(exp),
       [status, expected],
       { timeout: 5000 },
     )
@@ -70,7 +81,12 @@ async function drag(page, fromSel, toSel, where = "top") {
   const sx = from.x + from.width / 2;
   const sy = from.y + from.height / 2;
   const tx = to.x + to.width / 2;
-  const ty = where === "top" ? to.y + to.height * 0.25 : where === "bottom" ? to.y + to.height * 0.75 : to.y + to.height - 12;
+  const ty =
+    where === "top"
+      ? to.y + to.height * 0.25
+      : where === "bottom"
+        ? to.y + to.height * 0.75
+        : to.y + to.height - 12;
   await page.mouse.move(sx, sy);
   await page.mouse.down();
   await page.mouse.move(sx + 8, sy + 8, { steps: 2 });
@@ -106,20 +122,44 @@ describe("board (mock IPC, headless Chromium)", () => {
 
     // 2. Mouse drag: "Buy groceries" onto the top half of "Fix the leaking kitchen tap" (In progress).
     await drag(page, cardSel("Buy groceries"), cardSel("Fix the leaking kitchen tap"), "top");
-    await waitTitles(page, "in_progress", ["Summarize customer interviews", "Buy groceries", "Fix the leaking kitchen tap"]);
-    assert.deepEqual((await callsTo(page, "move_task")).at(-1), { id: 3, status: "in_progress", index: 1 });
+    await waitTitles(page, "in_progress", [
+      "Summarize customer interviews",
+      "Buy groceries",
+      "Fix the leaking kitchen tap",
+    ]);
+    assert.deepEqual((await callsTo(page, "move_task")).at(-1), {
+      id: 3,
+      status: "in_progress",
+      index: 1,
+    });
 
     // Drag to the empty space at the end of "Blocked".
-    await drag(page, cardSel("Morning run"), '.column[data-status="blocked"] .column-scroll', "end");
+    await drag(
+      page,
+      cardSel("Morning run"),
+      '.column[data-status="blocked"] .column-scroll',
+      "end",
+    );
     await waitTitles(page, "blocked", ["Renew passport", "Morning run"]);
-    assert.deepEqual((await callsTo(page, "move_task")).at(-1), { id: 9, status: "blocked", index: 1 });
+    assert.deepEqual((await callsTo(page, "move_task")).at(-1), {
+      id: 9,
+      status: "blocked",
+      index: 1,
+    });
 
-    assert.equal(await page.locator("[data-drop], [data-drop-over], [data-dragging]").count(), 0, "drag state cleared");
+    assert.equal(
+      await page.locator("[data-drop], [data-drop-over], [data-dragging]").count(),
+      0,
+      "drag state cleared",
+    );
 
     // 3. Keyboard: focus "Draft Q3 planning doc", ] moves it right, Alt+ArrowUp reorders.
     await page.click(cardSel("Draft Q3 planning doc")); // opens the panel
     await page.keyboard.press("Escape"); // close panel, focus stays on the card
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.includes("Draft Q3")), true);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent?.includes("Draft Q3")),
+      true,
+    );
     await page.keyboard.press("]");
     await waitTitles(page, "in_progress", [
       "Summarize customer interviews",
@@ -127,7 +167,11 @@ describe("board (mock IPC, headless Chromium)", () => {
       "Buy groceries",
       "Fix the leaking kitchen tap",
     ]);
-    assert.deepEqual((await callsTo(page, "move_task")).at(-1), { id: 2, status: "in_progress", index: 1 });
+    assert.deepEqual((await callsTo(page, "move_task")).at(-1), {
+      id: 2,
+      status: "in_progress",
+      index: 1,
+    });
     await page.keyboard.press("Alt+ArrowUp");
     await waitTitles(page, "in_progress", [
       "Draft Q3 planning doc",
@@ -162,7 +206,10 @@ describe("board (mock IPC, headless Chromium)", () => {
     // 5. Sanitized agent output (demo task #5 contains <script> and <img onerror>).
     await page.click(cardSel("Summarize customer interviews"));
     await panel.locator(".markdown h2").waitFor();
-    assert.equal(await panel.locator(".markdown script, .markdown img, .markdown [onerror]").count(), 0);
+    assert.equal(
+      await panel.locator(".markdown script, .markdown img, .markdown [onerror]").count(),
+      0,
+    );
     await page.keyboard.press("Escape");
 
     // 6. Delete with the keyboard, undo with Ctrl+Z.
@@ -176,7 +223,9 @@ describe("board (mock IPC, headless Chromium)", () => {
     assert.ok((await backendTasks(page)).some((t) => t.title === "Plan weekend trip"));
 
     // 7. Live: another process (the CLI) adds a task → store-changed → it appears.
-    await page.evaluate(() => window.__utterMock.addExternal("Added from the terminal", { status: "blocked" }));
+    await page.evaluate(() =>
+      window.__utterMock.addExternal("Added from the terminal", { status: "blocked" }),
+    );
     await page.waitForSelector(cardSel("Added from the terminal"));
 
     // 8. Help overlay.
@@ -222,10 +271,15 @@ describe("board (mock IPC, headless Chromium)", () => {
   it("records from the header's Record button; the vocabulary section of the settings", async () => {
     const { page, context, problems } = await openBoard();
     await page.getByRole("button", { name: "Record" }).click();
-    await page.waitForFunction(() => (document.querySelector(".record-partial")?.textContent ?? "").split(" ").length > 3);
+    await page.waitForFunction(
+      () => (document.querySelector(".record-partial")?.textContent ?? "").split(" ").length > 3,
+    );
     await page.screenshot({ path: path.join(ART, "record.png") });
     await page.getByRole("button", { name: "Stop recording" }).click();
-    await page.getByText(/tasks? added:/).first().waitFor();
+    await page
+      .getByText(/tasks? added:/)
+      .first()
+      .waitFor();
     await page.keyboard.press(",");
     const dialog = page.getByRole("dialog", { name: "Settings" });
     await dialog.getByRole("textbox", { name: "Word or name" }).fill("Initech");
@@ -240,7 +294,10 @@ describe("board (mock IPC, headless Chromium)", () => {
     await page.getByRole("button", { name: "Dumps" }).click();
     const dumps = page.getByRole("dialog", { name: "Dumps" });
     await dumps.getByRole("article").first().waitFor();
-    await dumps.getByRole("button", { name: /^Play what you said for / }).first().waitFor();
+    await dumps
+      .getByRole("button", { name: /^Play what you said for / })
+      .first()
+      .waitFor();
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(ART, "dumps.png") });
     await dumps.getByRole("button", { name: "▶ Play" }).first().click();
@@ -262,7 +319,9 @@ describe("board (mock IPC, headless Chromium)", () => {
         task_ids: [added.id],
         titles: [added.title],
         changed: ["Book the dentist: due 2026-12-11"],
-        answers: [{ question: "what's due tomorrow", answer: "Nothing due on 2026-12-06.", task_ids: [] }],
+        answers: [
+          { question: "what's due tomorrow", answer: "Nothing due on 2026-12-06.", task_ids: [] },
+        ],
       });
     });
     await page.locator(".toast").filter({ hasText: "1 task added, 1 card updated" }).waitFor();
@@ -273,7 +332,10 @@ describe("board (mock IPC, headless Chromium)", () => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(ART, "possible-repeat.png") });
     await note.getByRole("button", { name: "Merge" }).click();
-    await page.locator(".toast").filter({ hasText: /Merged into #/ }).waitFor();
+    await page
+      .locator(".toast")
+      .filter({ hasText: /Merged into #/ })
+      .waitFor();
     await flagged.waitFor({ state: "detached" });
     assert.equal((await callsTo(page, "merge_tasks")).length, 1);
     assert.deepEqual(problems, []);
@@ -292,7 +354,10 @@ describe("board (mock IPC, headless Chromium)", () => {
     const t0 = Date.now();
     const { page, context, problems } = await openBoard({ query: "?seed=10000" });
     const loadMs = Date.now() - t0;
-    assert.equal(await page.textContent('[data-testid="count-pending"]'), String((await backendTasks(page)).filter((t) => t.status === "pending").length));
+    assert.equal(
+      await page.textContent('[data-testid="count-pending"]'),
+      String((await backendTasks(page)).filter((t) => t.status === "pending").length),
+    );
     const rendered = await page.locator("[data-card]").count();
     assert.ok(rendered < 200, `expected a virtualized board, got ${rendered} cards in the DOM`);
 
@@ -301,7 +366,9 @@ describe("board (mock IPC, headless Chromium)", () => {
     const navStart = Date.now();
     for (let i = 0; i < 60; i++) await page.keyboard.press("j");
     const navMs = Date.now() - navStart;
-    const focusedTitle = await page.evaluate(() => document.activeElement?.querySelector(".card-title")?.textContent);
+    const focusedTitle = await page.evaluate(
+      () => document.activeElement?.querySelector(".card-title")?.textContent,
+    );
     assert.ok(focusedTitle, "a card keeps focus");
     const filterStart = Date.now();
     await page.keyboard.press("/");
@@ -313,13 +380,29 @@ describe("board (mock IPC, headless Chromium)", () => {
     // Drag within the virtualized view.
     await page.getByLabel("Filter tasks").fill("");
     await page.mouse.move(5, 5);
-    await page.evaluate(() => document.querySelectorAll(".column-scroll").forEach((c) => (c.scrollTop = 0)));
+    await page.evaluate(() =>
+      document.querySelectorAll(".column-scroll").forEach((c) => (c.scrollTop = 0)),
+    );
     await page.waitForTimeout(100);
-    const first = await page.locator('.column[data-status="completed"] [data-card]').nth(0).textContent();
-    await drag(page, '.column[data-status="completed"] [data-card] >> nth=0', '.column[data-status="pending"] [data-card] >> nth=0', "top");
-    await page.waitForFunction((t) => document.querySelector('.column[data-status="pending"] .card-title')?.textContent === t, first.match(/Task number \d+/)[0]);
+    const first = await page
+      .locator('.column[data-status="completed"] [data-card]')
+      .nth(0)
+      .textContent();
+    await drag(
+      page,
+      '.column[data-status="completed"] [data-card] >> nth=0',
+      '.column[data-status="pending"] [data-card] >> nth=0',
+      "top",
+    );
+    await page.waitForFunction(
+      (t) =>
+        document.querySelector('.column[data-status="pending"] .card-title')?.textContent === t,
+      first.match(/Task number \d+/)[0],
+    );
     await page.screenshot({ path: path.join(ART, "board-10k.png") });
-    console.log(`# 10k: load ${loadMs} ms, ${rendered} cards in DOM, 60×j ${navMs} ms, filter ${filterMs} ms`);
+    console.log(
+      `# 10k: load ${loadMs} ms, ${rendered} cards in DOM, 60×j ${navMs} ms, filter ${filterMs} ms`,
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -328,37 +411,58 @@ describe("board (mock IPC, headless Chromium)", () => {
 describe("desktop views (mock IPC, headless Chromium)", () => {
   it("settings: status, shortcut (taken → inline error), microphone meter, model download progress, theme; light and dark", async () => {
     for (const scheme of ["light", "dark"]) {
-      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1100, height: 1680 } });
+      const { page, context, problems } = await openBoard({
+        colorScheme: scheme,
+        viewport: { width: 1100, height: 1680 },
+      });
       await page.keyboard.press(",");
       const dialog = page.getByRole("dialog", { name: "Settings" });
       await dialog.locator(".model-row").first().waitFor();
       await dialog.getByText(/all work/).waitFor();
       if (scheme === "light") {
         // A shortcut another app holds: the refusal shows next to the field, the old one stays.
-        await page.evaluate(() => window.__utterMock.backend.desktop.taken.add("CommandOrControl+Alt+K"));
+        await page.evaluate(() =>
+          window.__utterMock.backend.desktop.taken.add("CommandOrControl+Alt+K"),
+        );
         await dialog.getByRole("button", { name: /Recording shortcut/ }).click();
         await page.keyboard.press("Control+Alt+KeyK");
         await dialog.getByRole("button", { name: "Save", exact: true }).click();
         await dialog.getByRole("alert").filter({ hasText: "already taken" }).waitFor();
-        assert.equal(await page.evaluate(() => window.__utterMock.backend.desktop.settings.hotkey), "CommandOrControl+Shift+Space");
+        assert.equal(
+          await page.evaluate(() => window.__utterMock.backend.desktop.settings.hotkey),
+          "CommandOrControl+Shift+Space",
+        );
         await dialog.getByRole("button", { name: "Cancel" }).click();
 
         // Download progress from model-download events.
         await page.evaluate(() => (window.__utterMock.backend.desktop.downloadStepMs = 400));
         await page.click('[data-model="base.en"] button');
-        await page.waitForSelector('[data-model="base.en"] [role="progressbar"][aria-valuenow]:not([aria-valuenow="0"])');
+        await page.waitForSelector(
+          '[data-model="base.en"] [role="progressbar"][aria-valuenow]:not([aria-valuenow="0"])',
+        );
       }
-      await page.waitForFunction(() => Number(document.querySelector(".level-meter")?.getAttribute("aria-valuenow")) > 0);
+      await page.waitForFunction(
+        () => Number(document.querySelector(".level-meter")?.getAttribute("aria-valuenow")) > 0,
+      );
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), scheme);
       await page.mouse.move(5, 5);
       await page.waitForTimeout(200); // fade-in
-      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "settings-dark.png" : "settings.png"), fullPage: true });
+      await page.screenshot({
+        path: path.join(ART, scheme === "dark" ? "settings-dark.png" : "settings.png"),
+        fullPage: true,
+      });
 
       // The theme setting overrides the OS preference, live.
       const other = scheme === "dark" ? "Light" : "Dark";
       await dialog.getByRole("radio", { name: other }).check({ force: true });
-      await page.waitForFunction((t) => document.documentElement.dataset.theme === t, other.toLowerCase());
-      assert.equal(await page.evaluate(() => window.__utterMock.backend.desktop.settings.theme), other.toLowerCase());
+      await page.waitForFunction(
+        (t) => document.documentElement.dataset.theme === t,
+        other.toLowerCase(),
+      );
+      assert.equal(
+        await page.evaluate(() => window.__utterMock.backend.desktop.settings.theme),
+        other.toLowerCase(),
+      );
 
       await page.keyboard.press("Escape");
       await page.waitForSelector('[role="dialog"][aria-label="Settings"]', { state: "detached" });
@@ -380,7 +484,9 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
     await section.getByLabel("Import cards").setInputFiles({
       name: "from-todoist.md",
       mimeType: "text/markdown",
-      buffer: Buffer.from("- [ ] Renew passport\n- [ ] Call the bank about the mortgage\n- [x] Book flights to Berlin\n"),
+      buffer: Buffer.from(
+        "- [ ] Renew passport\n- [ ] Call the bank about the mortgage\n- [x] Book flights to Berlin\n",
+      ),
     });
     await section.getByRole("group", { name: "Import preview" }).waitFor();
     await page.mouse.move(5, 5);
@@ -400,14 +506,22 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
     const list = dialog.getByRole("list", { name: "Backups" });
     await list.getByRole("listitem").nth(7).waitFor();
     // Cards added after the backups were made go away with the restore.
-    await page.evaluate(() => window.__utterMock.backend.insert({ title: "Added after the backups" }));
-    await list.getByRole("button", { name: /Restore the backup from/ }).first().click();
+    await page.evaluate(() =>
+      window.__utterMock.backend.insert({ title: "Added after the backups" }),
+    );
+    await list
+      .getByRole("button", { name: /Restore the backup from/ })
+      .first()
+      .click();
     await dialog.getByRole("group", { name: "Confirm restore" }).waitFor();
     await dialog.locator(".backups").evaluate((e) => e.scrollIntoView({ block: "center" }));
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(ART, "backups.png") });
     await dialog.getByRole("button", { name: "Replace the board" }).click();
-    await dialog.getByRole("status").filter({ hasText: /Restored \d+ cards/ }).waitFor();
+    await dialog
+      .getByRole("status")
+      .filter({ hasText: /Restored \d+ cards/ })
+      .waitFor();
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(ART, "backups-restored.png") });
     await page.keyboard.press("Escape");
@@ -417,12 +531,21 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
   });
 
   it("settings on a bare desktop (no tray, notification daemon or microphone) say what is missing", async () => {
-    const { page, context, problems } = await openBoard({ query: "?desktop=bare", viewport: { width: 1100, height: 900 } });
+    const { page, context, problems } = await openBoard({
+      query: "?desktop=bare",
+      viewport: { width: 1100, height: 900 },
+    });
     await page.getByRole("button", { name: "Settings" }).click();
     const dialog = page.getByRole("dialog", { name: "Settings" });
     await dialog.locator('[data-problem="tray"]').waitFor();
-    assert.deepEqual(await dialog.locator("[data-problem]").evaluateAll((l) => l.map((e) => e.dataset.problem)), ["microphone", "notifications", "tray"]);
-    await dialog.getByText("No microphone found: no input devices on the default host").first().waitFor();
+    assert.deepEqual(
+      await dialog.locator("[data-problem]").evaluateAll((l) => l.map((e) => e.dataset.problem)),
+      ["microphone", "notifications", "tray"],
+    );
+    await dialog
+      .getByText("No microphone found: no input devices on the default host")
+      .first()
+      .waitFor();
     await page.waitForTimeout(300); // fade-in
     await page.screenshot({ path: path.join(ART, "settings-missing.png") });
     assert.deepEqual(problems, []);
@@ -430,10 +553,15 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
   });
 
   it("first-run setup: microphone, model, try it (a mock recording makes tasks), skip", async () => {
-    const { page, context, problems } = await openBoard({ query: "?onboarding=1", viewport: { width: 1100, height: 760 } });
+    const { page, context, problems } = await openBoard({
+      query: "?onboarding=1",
+      viewport: { width: 1100, height: 760 },
+    });
     const dialog = page.getByRole("dialog", { name: "Set up Utter" });
     await dialog.waitFor();
-    await page.waitForFunction(() => Number(document.querySelector(".level-meter")?.getAttribute("aria-valuenow")) > 0);
+    await page.waitForFunction(
+      () => Number(document.querySelector(".level-meter")?.getAttribute("aria-valuenow")) > 0,
+    );
     await page.screenshot({ path: path.join(ART, "onboarding.png") });
     await page.keyboard.press("Enter"); // Next has the focus
     await dialog.getByText(/tiny.en is installed/).waitFor();
@@ -444,16 +572,23 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
     await page.evaluate(() => (window.__utterMock.backend.desktop.wordMs = 90));
     await dialog.getByRole("button", { name: "Record with a click instead" }).click();
     await page.waitForSelector('.try-box[data-voice="recording"]');
-    await page.waitForFunction(() => (document.querySelector(".try-text")?.textContent ?? "").endsWith("Friday"));
+    await page.waitForFunction(() =>
+      (document.querySelector(".try-text")?.textContent ?? "").endsWith("Friday"),
+    );
     await page.screenshot({ path: path.join(ART, "onboarding-try.png") });
-    await page.waitForFunction(() => (document.querySelector(".try-text")?.textContent ?? "").endsWith("dentist"));
+    await page.waitForFunction(() =>
+      (document.querySelector(".try-text")?.textContent ?? "").endsWith("dentist"),
+    );
     await dialog.getByRole("button", { name: "Stop and add the tasks" }).click();
     await dialog.getByText("It works: 3 tasks added").waitFor();
     await page.screenshot({ path: path.join(ART, "onboarding-done.png") });
 
     await dialog.getByRole("button", { name: "Skip setup" }).click();
     await page.waitForSelector(".board");
-    assert.equal(await page.evaluate(() => window.__utterMock.backend.desktop.settings.onboarding_done), true);
+    assert.equal(
+      await page.evaluate(() => window.__utterMock.backend.desktop.settings.onboarding_done),
+      true,
+    );
     await page.waitForSelector(cardSel("Call Joe tomorrow about the renewal"));
     assert.deepEqual(problems, []);
     await context.close();
@@ -461,7 +596,13 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
 
   it("a finished recording toasts in the main window; Undo removes its tasks", async () => {
     const { page, context, problems } = await openBoard();
-    await page.evaluate(() => window.__utterMock.dump(["Call Joe about the renewal", "Send the Henderson proposal", "Book the dentist"]));
+    await page.evaluate(() =>
+      window.__utterMock.dump([
+        "Call Joe about the renewal",
+        "Send the Henderson proposal",
+        "Book the dentist",
+      ]),
+    );
     const toast = page.locator(".toast").filter({ hasText: "3 tasks added" });
     await toast.waitFor();
     await page.waitForSelector(cardSel("Book the dentist"));
@@ -470,7 +611,9 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
     await toast.getByRole("button", { name: "Undo" }).click();
     await page.waitForSelector(cardSel("Book the dentist"), { state: "detached" });
     assert.equal((await callsTo(page, "undo_dump_items")).length, 1);
-    await page.evaluate(() => window.__utterMock.voice({ kind: "error", message: "No microphone found: no input devices" }));
+    await page.evaluate(() =>
+      window.__utterMock.voice({ kind: "error", message: "No microphone found: no input devices" }),
+    );
     await page.locator(".toast-error").filter({ hasText: "No microphone found" }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
@@ -478,7 +621,10 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
 
   it("recording overlay (#overlay): state, level, partial, Esc cancels, then what was added", async () => {
     for (const scheme of ["light", "dark"]) {
-      const context = await browser.newContext({ viewport: { width: 460, height: 132 }, colorScheme: scheme });
+      const context = await browser.newContext({
+        viewport: { width: 460, height: 132 },
+        colorScheme: scheme,
+      });
       await context.addInitScript(() => Object.freeze(Object.prototype));
       const page = await context.newPage();
       const problems = [];
@@ -497,23 +643,34 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
       await page.waitForSelector('.rec[data-state="recording"] .rec-text:not(:empty)');
       const text = await page.textContent(".rec-text");
       assert.ok(text.startsWith("…") && text.endsWith("book the dentist"), text);
-      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "overlay-dark.png" : "overlay.png") });
+      await page.screenshot({
+        path: path.join(ART, scheme === "dark" ? "overlay-dark.png" : "overlay.png"),
+      });
 
       if (scheme === "light") {
         await page.keyboard.press("Escape");
-        await page.waitForFunction(() => window.__utterMock.backend.callsTo("cancel_recording").length === 1);
+        await page.waitForFunction(
+          () => window.__utterMock.backend.callsTo("cancel_recording").length === 1,
+        );
         await page.waitForSelector('.rec[data-state="cancelled"]');
         // A real (mock) recording: start, words arrive, stop → transcribing → done.
         await page.evaluate(() => {
           window.__utterMock.backend.desktop.wordMs = 20;
           return window.__utterMock.backend.handle("start_recording");
         });
-        await page.waitForFunction(() => (document.querySelector(".rec-text")?.textContent ?? "").includes("dentist"));
+        await page.waitForFunction(() =>
+          (document.querySelector(".rec-text")?.textContent ?? "").includes("dentist"),
+        );
         await page.evaluate(() => window.__utterMock.backend.handle("stop_recording"));
         await page.waitForSelector('.rec[data-state="done"]');
         assert.equal(await page.textContent(".rec-label"), "3 tasks added");
         await page.screenshot({ path: path.join(ART, "overlay-done.png") });
-        await page.evaluate(() => window.__utterMock.voice({ kind: "error", message: "No microphone found: no input devices on the default host" }));
+        await page.evaluate(() =>
+          window.__utterMock.voice({
+            kind: "error",
+            message: "No microphone found: no input devices on the default host",
+          }),
+        );
         await page.waitForSelector('.rec[data-state="error"]');
         await page.screenshot({ path: path.join(ART, "overlay-error.png") });
       }
@@ -526,7 +683,10 @@ describe("desktop views (mock IPC, headless Chromium)", () => {
 describe("agents (mock IPC, headless Chromium)", () => {
   it("task panel: the run timeline of a task with runs; Run starts one that completes", async () => {
     for (const scheme of ["light", "dark"]) {
-      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1360, height: 900 } });
+      const { page, context, problems } = await openBoard({
+        colorScheme: scheme,
+        viewport: { width: 1360, height: 900 },
+      });
       await page.click(cardSel("Summarize customer interviews"));
       const panel = page.locator('aside[aria-label="Task details"]');
       await panel.locator(".run-steps .run-step").nth(2).waitFor();
@@ -535,13 +695,22 @@ describe("agents (mock IPC, headless Chromium)", () => {
       await panel.getByText("Why this agent: keyword 'research'").waitFor();
       await page.mouse.move(5, 5);
       await page.waitForTimeout(300); // panel slide-in
-      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "timeline-dark.png" : "timeline.png") });
+      await page.screenshot({
+        path: path.join(ART, scheme === "dark" ? "timeline-dark.png" : "timeline.png"),
+      });
 
       if (scheme === "light") {
         await panel.getByRole("button", { name: "Run Research" }).click();
-        await page.waitForFunction(() => document.querySelectorAll('.run[data-status="completed"]').length === 2, null, { timeout: 5000 });
+        await page.waitForFunction(
+          () => document.querySelectorAll('.run[data-status="completed"]').length === 2,
+          null,
+          { timeout: 5000 },
+        );
         assert.deepEqual(await callsTo(page, "run_agent"), [{ agent: "Research", task: 5 }]);
-        await panel.locator(".markdown").getByText(/^Done: “Summarize customer interviews”/).waitFor();
+        await panel
+          .locator(".markdown")
+          .getByText(/^Done: “Summarize customer interviews”/)
+          .waitFor();
       }
       assert.deepEqual(problems, []);
       await context.close();
@@ -550,16 +719,23 @@ describe("agents (mock IPC, headless Chromium)", () => {
 
   it("approvals inbox: shows the waiting call; Approve removes it and the run completes", async () => {
     for (const scheme of ["light", "dark"]) {
-      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1100, height: 760 } });
+      const { page, context, problems } = await openBoard({
+        colorScheme: scheme,
+        viewport: { width: 1100, height: 760 },
+      });
       const button = page.getByRole("button", { name: "Approvals, 1 waiting" });
       await button.click();
       const dialog = page.getByRole("dialog", { name: "Approvals" });
-      const approval = dialog.getByRole("article", { name: "Proposal Generator wants to run files/write_file" });
+      const approval = dialog.getByRole("article", {
+        name: "Proposal Generator wants to run files/write_file",
+      });
       await approval.waitFor();
       await approval.getByText("Draft Q3 planning doc").waitFor();
       await page.mouse.move(5, 5);
       await page.waitForTimeout(200); // fade-in
-      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "approvals-dark.png" : "approvals.png") });
+      await page.screenshot({
+        path: path.join(ART, scheme === "dark" ? "approvals-dark.png" : "approvals.png"),
+      });
 
       if (scheme === "light") {
         await approval.getByRole("button", { name: "Approve files/write_file" }).click();
@@ -573,7 +749,9 @@ describe("agents (mock IPC, headless Chromium)", () => {
         const panel = page.locator('aside[aria-label="Task details"]');
         await panel.locator('.run[data-status="completed"]').waitFor({ timeout: 5000 });
         await panel.getByText("Saved the draft to q3-planning.md.").first().waitFor();
-        const run = await page.evaluate(() => window.__utterMock.backend.agents.runs.find((r) => r.agent === "Proposal Generator"));
+        const run = await page.evaluate(() =>
+          window.__utterMock.backend.agents.runs.find((r) => r.agent === "Proposal Generator"),
+        );
         assert.equal(run.status, "completed");
       }
       assert.deepEqual(problems, []);
@@ -583,7 +761,10 @@ describe("agents (mock IPC, headless Chromium)", () => {
 
   it("agents gallery: g a opens it; disabling an agent and saving persists after reopening", async () => {
     for (const scheme of ["light", "dark"]) {
-      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1360, height: 1300 } });
+      const { page, context, problems } = await openBoard({
+        colorScheme: scheme,
+        viewport: { width: 1360, height: 1300 },
+      });
       await page.keyboard.press("g");
       await page.keyboard.press("a");
       const dialog = page.getByRole("dialog", { name: "Agents" });
@@ -591,11 +772,16 @@ describe("agents (mock IPC, headless Chromium)", () => {
       await research.waitFor();
       assert.equal(await dialog.getByRole("article").count(), 6);
       if (scheme === "light") {
-        await dialog.getByRole("article", { name: "Meeting Prep" }).getByRole("button", { name: "Show system prompt" }).click();
+        await dialog
+          .getByRole("article", { name: "Meeting Prep" })
+          .getByRole("button", { name: "Show system prompt" })
+          .click();
       }
       await page.mouse.move(5, 5);
       await page.waitForTimeout(200); // fade-in
-      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "agents-dark.png" : "agents.png") });
+      await page.screenshot({
+        path: path.join(ART, scheme === "dark" ? "agents-dark.png" : "agents.png"),
+      });
 
       if (scheme === "light") {
         await research.getByRole("checkbox", { name: "Research enabled" }).uncheck();
@@ -605,10 +791,21 @@ describe("agents (mock IPC, headless Chromium)", () => {
         await page.keyboard.press("Escape");
         await dialog.waitFor({ state: "detached" });
         await page.getByRole("button", { name: "Agents" }).click();
-        const again = page.getByRole("dialog", { name: "Agents" }).getByRole("article", { name: "Research" });
+        const again = page
+          .getByRole("dialog", { name: "Agents" })
+          .getByRole("article", { name: "Research" });
         await again.waitFor();
-        assert.equal(await again.getByRole("checkbox", { name: "Research enabled" }).isChecked(), false);
-        assert.equal(await page.evaluate(() => window.__utterMock.backend.agents.agents.find((a) => a.name === "Research").enabled), false);
+        assert.equal(
+          await again.getByRole("checkbox", { name: "Research enabled" }).isChecked(),
+          false,
+        );
+        assert.equal(
+          await page.evaluate(
+            () =>
+              window.__utterMock.backend.agents.agents.find((a) => a.name === "Research").enabled,
+          ),
+          false,
+        );
       }
       assert.deepEqual(problems, []);
       await context.close();
@@ -617,10 +814,16 @@ describe("agents (mock IPC, headless Chromium)", () => {
 
   it("MCP servers: opened from the agents page; tools load; add and remove a server", async () => {
     for (const scheme of ["light", "dark"]) {
-      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1360, height: 1000 } });
+      const { page, context, problems } = await openBoard({
+        colorScheme: scheme,
+        viewport: { width: 1360, height: 1000 },
+      });
       await page.keyboard.press("g");
       await page.keyboard.press("a");
-      await page.getByRole("dialog", { name: "Agents" }).getByRole("button", { name: "MCP servers" }).click();
+      await page
+        .getByRole("dialog", { name: "Agents" })
+        .getByRole("button", { name: "MCP servers" })
+        .click();
       const dialog = page.getByRole("dialog", { name: "MCP servers" });
       const files = dialog.getByRole("region", { name: "MCP server files" });
       await files.getByRole("button", { name: "Tools" }).click();
@@ -632,10 +835,16 @@ describe("agents (mock IPC, headless Chromium)", () => {
       await linear.getByRole("alert").filter({ hasText: "connection refused" }).waitFor();
       // A remote server's sign-in: needed on linear, signed in (renewing itself) on notion.
       await linear.getByText("Sign in needed").waitFor();
-      await dialog.getByRole("region", { name: "MCP server notion" }).getByText("Signed in · renews itself").waitFor();
+      await dialog
+        .getByRole("region", { name: "MCP server notion" })
+        .getByText("Signed in · renews itself")
+        .waitFor();
       await page.mouse.move(5, 5);
       await page.waitForTimeout(200);
-      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "mcp-servers-dark.png" : "mcp-servers.png"), fullPage: true });
+      await page.screenshot({
+        path: path.join(ART, scheme === "dark" ? "mcp-servers-dark.png" : "mcp-servers.png"),
+        fullPage: true,
+      });
       if (scheme === "light") {
         const form = dialog.getByRole("form", { name: "Add an MCP server" });
         await form.getByLabel("Server name").fill("memory");
@@ -683,7 +892,10 @@ describe("agents (mock IPC, headless Chromium)", () => {
 describe("chat (mock IPC, headless Chromium)", () => {
   it("g c opens the board's chat; the answer streams and the task it added is on the board", async () => {
     for (const scheme of ["light", "dark"]) {
-      const { page, context, problems } = await openBoard({ colorScheme: scheme, viewport: { width: 1360, height: 820 } });
+      const { page, context, problems } = await openBoard({
+        colorScheme: scheme,
+        viewport: { width: 1360, height: 820 },
+      });
       await page.evaluate(() => (window.__utterMock.backend.chat.pieceMs = 60));
       await page.keyboard.press("g");
       await page.keyboard.press("c");
@@ -692,8 +904,14 @@ describe("chat (mock IPC, headless Chromium)", () => {
       await chat.getByLabel("Message").fill("add call Joe tomorrow");
       await page.keyboard.press("Enter");
       // Streaming: part of the answer is there before all of it.
-      await page.waitForFunction(() => /^Added/.test(document.querySelector("[data-streaming]")?.textContent ?? ""), null, { timeout: 5000 });
-      await chat.locator(".chat-assistant .markdown", { hasText: "to Pending, due tomorrow." }).waitFor({ timeout: 5000 });
+      await page.waitForFunction(
+        () => /^Added/.test(document.querySelector("[data-streaming]")?.textContent ?? ""),
+        null,
+        { timeout: 5000 },
+      );
+      await chat
+        .locator(".chat-assistant .markdown", { hasText: "to Pending, due tomorrow." })
+        .waitFor({ timeout: 5000 });
       assert.equal(await chat.locator("[data-streaming]").count(), 0);
       const added = page.locator(cardSel("Call Joe"));
       await added.waitFor();
@@ -705,7 +923,9 @@ describe("chat (mock IPC, headless Chromium)", () => {
       await chat.getByLabel("Message").fill("what is due this week?");
       await page.mouse.move(5, 5);
       await page.waitForTimeout(250);
-      await page.screenshot({ path: path.join(ART, scheme === "dark" ? "chat-dark.png" : "chat.png") });
+      await page.screenshot({
+        path: path.join(ART, scheme === "dark" ? "chat-dark.png" : "chat.png"),
+      });
       const calls = await callsTo(page, "chat_send");
       assert.deepEqual(calls, [{ task: null, text: "add call Joe tomorrow" }]);
       await page.keyboard.press("Escape");
@@ -718,10 +938,38 @@ describe("chat (mock IPC, headless Chromium)", () => {
 
 // The desktop screenshots are kept in assets/screenshots (the README shows them), current with every e2e run.
 after(() => {
-  const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/screenshots");
+  const docs = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    "../../assets/screenshots",
+  );
   fs.mkdirSync(docs, { recursive: true });
-  for (const name of ["board.png", "overlay.png", "overlay-dark.png", "overlay-done.png", "onboarding.png", "onboarding-try.png", "settings.png", "settings-dark.png", "settings-missing.png",
-    "agents.png", "agents-dark.png", "approvals.png", "approvals-dark.png", "timeline.png", "timeline-dark.png", "mcp-servers.png", "mcp-servers-dark.png", "mcp-sign-in.png", "mcp-sign-in-waiting.png", "chat.png", "chat-dark.png", "dumps.png", "possible-repeat.png", "settings-data.png", "update-ready.png"]) {
+  for (const name of [
+    "board.png",
+    "overlay.png",
+    "overlay-dark.png",
+    "overlay-done.png",
+    "onboarding.png",
+    "onboarding-try.png",
+    "settings.png",
+    "settings-dark.png",
+    "settings-missing.png",
+    "agents.png",
+    "agents-dark.png",
+    "approvals.png",
+    "approvals-dark.png",
+    "timeline.png",
+    "timeline-dark.png",
+    "mcp-servers.png",
+    "mcp-servers-dark.png",
+    "mcp-sign-in.png",
+    "mcp-sign-in-waiting.png",
+    "chat.png",
+    "chat-dark.png",
+    "dumps.png",
+    "possible-repeat.png",
+    "settings-data.png",
+    "update-ready.png",
+  ]) {
     const from = path.join(ART, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(docs, name));
   }

@@ -79,7 +79,8 @@ export function App() {
   // panel is never painted for a task that is gone).
   if (openId != null && !openTask && board.loadState === "ready") setOpenId(null);
 
-  const tabStopId = focusedId != null && locate(visible, focusedId) ? focusedId : firstCard(visible);
+  const tabStopId =
+    focusedId != null && locate(visible, focusedId) ? focusedId : firstCard(visible);
 
   // While the panel is open, moving focus shows the newly focused card in it.
   const focusCard = useCallback((id: number) => {
@@ -92,7 +93,8 @@ export function App() {
   }, []);
   const { view, setView, hotkey } = useDesktopViews(open);
   const toggleChat = useCallback(() => setChat((c) => (c ? null : { task: null })), []);
-  const chatTask = chat?.task != null ? (board.tasks.find((t) => t.id === chat.task) ?? null) : null;
+  const chatTask =
+    chat?.task != null ? (board.tasks.find((t) => t.id === chat.task) ?? null) : null;
   // A task's chat closes with its task.
   if (chat?.task != null && !chatTask && board.loadState === "ready") setChat(null);
 
@@ -127,7 +129,11 @@ export function App() {
       if (!at) return;
       const other = visible[at.status][at.index + delta];
       if (!other) return;
-      moveCard(id, at.status, dropIndex(board.columns[at.status], id, other.id, delta < 0 ? "before" : "after"));
+      moveCard(
+        id,
+        at.status,
+        dropIndex(board.columns[at.status], id, other.id, delta < 0 ? "before" : "after"),
+      );
     },
     [board.columns, moveCard, visible],
   );
@@ -228,10 +234,20 @@ export function App() {
         >
           Chat
         </button>
-        <button type="button" className="ghost-button topbar-button" title="What you said, and the cards it made (g d)" onClick={() => setView("dumps")}>
+        <button
+          type="button"
+          className="ghost-button topbar-button"
+          title="What you said, and the cards it made (g d)"
+          onClick={() => setView("dumps")}
+        >
           Dumps
         </button>
-        <button type="button" className="ghost-button topbar-button" title="Agents (g a)" onClick={() => setView("agents")}>
+        <button
+          type="button"
+          className="ghost-button topbar-button"
+          title="Agents (g a)"
+          onClick={() => setView("agents")}
+        >
           Agents
         </button>
         <button
@@ -249,17 +265,33 @@ export function App() {
             </span>
           )}
         </button>
-        <button type="button" className="icon-button settings-button" aria-label="Settings" title="Settings (,)" onClick={() => setView("settings")}>
+        <button
+          type="button"
+          className="icon-button settings-button"
+          aria-label="Settings"
+          title="Settings (,)"
+          onClick={() => setView("settings")}
+        >
           <GearIcon />
         </button>
-        <button type="button" className="icon-button help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+        <button
+          type="button"
+          className="icon-button help-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setHelpOpen(true)}
+        >
           ?
         </button>
       </header>
       <UpdateButton notify={notify} />
 
       <div className="workspace">
-        {board.loadState === "loading" && <div className="loading" aria-busy="true">Loading tasks…</div>}
+        {board.loadState === "loading" && (
+          <div className="loading" aria-busy="true">
+            Loading tasks…
+          </div>
+        )}
         {board.loadState === "error" && (
           <div className="load-error" role="alert">
             <p>Could not load tasks: {board.loadError}</p>
@@ -312,10 +344,17 @@ export function App() {
       </div>
 
       {helpOpen && <ShortcutHelp hotkey={hotkey} onClose={() => setHelpOpen(false)} />}
-      {view === "settings" && <Settings onClose={() => setView("board")} onSetup={() => setView("onboarding")} />}
+      {view === "settings" && (
+        <Settings onClose={() => setView("board")} onSetup={() => setView("onboarding")} />
+      )}
       {view === "onboarding" && <Onboarding onDone={() => setView("board")} />}
       {view === "approvals" && (
-        <Approvals approvals={approvals.approvals} tasks={board.tasks} onDecide={(a, ok) => void approvals.decide(a, ok)} onClose={() => setView("board")} />
+        <Approvals
+          approvals={approvals.approvals}
+          tasks={board.tasks}
+          onDecide={(a, ok) => void approvals.decide(a, ok)}
+          onClose={() => setView("board")}
+        />
       )}
       {view === "agents" && (
         <Agents

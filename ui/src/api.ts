@@ -5,7 +5,17 @@
 import type { UnlistenFn } from "@tauri-apps/api/event";
 
 import { commands, events } from "./bindings";
-import type { ChangeEvent, ChatEvent, CommandError, DownloadEvent, ErrorCode, SignInPage, TaskFilter, TaskPatch, VoiceEvent } from "./bindings";
+import type {
+  ChangeEvent,
+  ChatEvent,
+  CommandError,
+  DownloadEvent,
+  ErrorCode,
+  SignInPage,
+  TaskFilter,
+  TaskPatch,
+  VoiceEvent,
+} from "./bindings";
 import type { SettingKey } from "./bindings/SettingKey";
 
 export function listTasks(filter: TaskFilter | null = null) {
@@ -148,7 +158,8 @@ export function onChat(handler: (event: ChatEvent) => void): Promise<UnlistenFn>
 // ---- desktop: settings, status, microphones, models, recording -------------------------
 
 /** What the tray's "open-view" event can ask for; `task:ID` opens the board with that task's panel. */
-export type OpenView = "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp" | `task:${number}`;
+export type OpenView =
+  "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp" | `task:${number}`;
 
 /** Setting keys `setSetting` accepts: generated from the core's list, so none is missing. */
 export type { SettingKey };
@@ -303,7 +314,8 @@ export const restoreBackup = commands.restoreBackup;
  * or the plain string Tauri rejects with for an unknown command or bad arguments).
  */
 export function commandError(err: unknown): CommandError | null {
-  if (err && typeof err === "object" && "code" in err && "message" in err) return err as CommandError;
+  if (err && typeof err === "object" && "code" in err && "message" in err)
+    return err as CommandError;
   return null;
 }
 
@@ -318,6 +330,7 @@ export function errorMessage(err: unknown): string {
   if (ce) return ce.hint ? `${ce.message.replace(/[.\s]+$/, "")}. ${ce.hint}` : ce.message;
   if (typeof err === "string") return err;
   if (err instanceof Error) return err.message;
-  if (err && typeof err === "object" && "message" in err) return String((err as { message: unknown }).message);
+  if (err && typeof err === "object" && "message" in err)
+    return String((err as { message: unknown }).message);
   return "Something went wrong";
 }

@@ -35,7 +35,9 @@ async function start() {
   applyRememberedTheme();
   const overlay = isOverlay();
   if (overlay) document.documentElement.classList.add("overlay-window");
-  createRoot(document.getElementById("root")!).render(<StrictMode>{overlay ? <Overlay /> : <App />}</StrictMode>);
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>{overlay ? <Overlay /> : <App />}</StrictMode>,
+  );
 }
 
 void start();

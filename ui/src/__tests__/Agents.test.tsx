@@ -14,7 +14,14 @@ async function openGallery() {
 describe("agents gallery", () => {
   it("g a opens one card per agent; editing and Save sends the whole definition", async () => {
     const { backend, user, page } = await openGallery();
-    expect(page.getAllByRole("article").map((a) => a.dataset.agent)).toEqual(["Meeting Prep", "Proposal Generator", "Research", "CRM Sync", "QA Verifier", "Chat"]);
+    expect(page.getAllByRole("article").map((a) => a.dataset.agent)).toEqual([
+      "Meeting Prep",
+      "Proposal Generator",
+      "Research",
+      "CRM Sync",
+      "QA Verifier",
+      "Chat",
+    ]);
     const card = within(page.getByRole("article", { name: "Research" }));
     expect(card.getByText("built-in")).toBeInTheDocument();
     expect(card.queryByLabelText("Research system prompt")).not.toBeInTheDocument();
@@ -28,7 +35,9 @@ describe("agents gallery", () => {
     await user.clear(rules);
     await user.type(rules, "*=ask{Enter}web/*=allow");
     await user.click(card.getByRole("button", { name: "Show system prompt" }));
-    expect(card.getByLabelText("Research system prompt")).toHaveValue(backend.agents.agents[2].system_prompt);
+    expect(card.getByLabelText("Research system prompt")).toHaveValue(
+      backend.agents.agents[2].system_prompt,
+    );
     await user.click(card.getByRole("button", { name: "Save Research" }));
 
     await waitFor(() => expect(backend.callsTo("save_agent")).toHaveLength(1));
@@ -58,10 +67,16 @@ describe("agents gallery", () => {
     await user.type(rules, "=deny");
     backend.failures.set("save_agent", "unknown MCP server 'crm'");
     await user.click(card.getByRole("button", { name: "Save CRM Sync" }));
-    expect(await screen.findByText("Could not save CRM Sync: unknown MCP server 'crm'")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Could not save CRM Sync: unknown MCP server 'crm'"),
+    ).toBeInTheDocument();
 
     await user.click(card.getByRole("button", { name: "Reset CRM Sync to default" }));
     expect(backend.callsTo("reset_agent")).toEqual([{ name: "CRM Sync" }]);
-    await waitFor(() => expect(card.getByLabelText("Tool permissions")).toHaveValue("*=ask\n*/read_*=allow\n*/search*=allow"));
+    await waitFor(() =>
+      expect(card.getByLabelText("Tool permissions")).toHaveValue(
+        "*=ask\n*/read_*=allow\n*/search*=allow",
+      ),
+    );
   });
 });

@@ -7,7 +7,12 @@ import { App } from "../App";
 import { installBackend, renderApp } from "../test/harness";
 
 async function withApproval() {
-  const backend = installBackend({ tasks: [{ id: 1, title: "Draft Q3 planning doc" }, { id: 2, title: "Summarize interviews" }] });
+  const backend = installBackend({
+    tasks: [
+      { id: 1, title: "Draft Q3 planning doc" },
+      { id: 2, title: "Summarize interviews" },
+    ],
+  });
   backend.agents.seedDemo(2, 1);
   backend.agents.runMs = 10;
   const user = userEvent.setup();
@@ -31,21 +36,28 @@ describe("approvals inbox", () => {
     const { backend, user } = await withApproval();
     await user.click(await screen.findByRole("button", { name: "Approvals, 1 waiting" }));
     const page = within(screen.getByRole("dialog", { name: "Approvals" }));
-    const cardEl = page.getByRole("article", { name: "Proposal Generator wants to run files/write_file" });
+    const cardEl = page.getByRole("article", {
+      name: "Proposal Generator wants to run files/write_file",
+    });
     const c = within(cardEl);
     expect(c.getByText("Draft Q3 planning doc")).toBeInTheDocument();
     expect(c.getByText(/Writing files needs your OK/)).toBeInTheDocument();
-    expect(c.getByLabelText("Arguments").textContent).toContain('"path": "~/Documents/plans/q3-planning.md"');
+    expect(c.getByLabelText("Arguments").textContent).toContain(
+      '"path": "~/Documents/plans/q3-planning.md"',
+    );
 
     await user.click(c.getByRole("button", { name: "Approve files/write_file" }));
     expect(backend.callsTo("decide_approval")).toEqual([{ id: 1, approve: true }]);
     expect(page.queryByRole("article")).not.toBeInTheDocument();
     expect(await page.findByText("Nothing waiting for you")).toBeInTheDocument();
-    await waitFor(() => expect(backend.agents.runs.find((r) => r.id === 2)?.status).toBe("completed"), { timeout: 2000 });
+    await waitFor(
+      () => expect(backend.agents.runs.find((r) => r.id === 2)?.status).toBe("completed"),
+      { timeout: 2000 },
+    );
     expect(screen.getByRole("button", { name: "Approvals, 0 waiting" })).toBeInTheDocument();
   });
 
-  it("n on a focused card denies; the tray's open-view \"approvals\" opens the inbox", async () => {
+  it('n on a focused card denies; the tray\'s open-view "approvals" opens the inbox', async () => {
     const { backend, user } = await withApproval();
     await act(() => events.openView.emit("approvals"));
     const page = within(await screen.findByRole("dialog", { name: "Approvals" }));
@@ -62,7 +74,11 @@ describe("approvals inbox", () => {
     await user.click(await screen.findByRole("button", { name: "Approvals, 1 waiting" }));
     const page = within(screen.getByRole("dialog", { name: "Approvals" }));
     await user.click(await page.findByRole("button", { name: "Approve files/write_file" }));
-    expect(await screen.findByText(/Could not approve files\/write_file: approval 1 was already decided/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Could not approve files\/write_file: approval 1 was already decided/,
+      ),
+    ).toBeInTheDocument();
     expect(await page.findByRole("article")).toBeInTheDocument();
   });
 

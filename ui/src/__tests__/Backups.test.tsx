@@ -11,7 +11,9 @@ describe("settings → data: backups", () => {
     await within(dialog).findByRole("heading", { name: "Data" });
 
     await user.click(within(dialog).getByRole("button", { name: "Back up now" }));
-    expect(await within(dialog).findByRole("status")).toHaveTextContent(/Backed up 1 card to .*utter-\d{8}-\d{6}\.zip/);
+    expect(await within(dialog).findByRole("status")).toHaveTextContent(
+      /Backed up 1 card to .*utter-\d{8}-\d{6}\.zip/,
+    );
     const list = await within(dialog).findByRole("list", { name: "Backups" });
     await waitFor(() => expect(within(list).getAllByRole("listitem")).toHaveLength(1));
     expect(within(list).getByRole("listitem")).toHaveTextContent("Made by you · 1 card");
@@ -28,7 +30,9 @@ describe("settings → data: backups", () => {
 
     await user.click(within(list).getByRole("button", { name: /Restore the backup from/ }));
     await user.click(within(list).getByRole("button", { name: "Replace the board" }));
-    expect(await within(dialog).findByRole("status")).toHaveTextContent(/Restored 1 card .* kept at .*utter\.db\.before-restore-/);
+    expect(await within(dialog).findByRole("status")).toHaveTextContent(
+      /Restored 1 card .* kept at .*utter\.db\.before-restore-/,
+    );
     expect(backend.tasks.map((t) => t.title)).toEqual(["Kept in the backup"]);
 
     await user.keyboard("{Escape}");
@@ -38,7 +42,10 @@ describe("settings → data: backups", () => {
 
   it("shows the core's refusal inline", async () => {
     const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "x" }] });
-    backend.failures.set("backup_now", "the disk is full; the backup was not written (free some space and retry)");
+    backend.failures.set(
+      "backup_now",
+      "the disk is full; the backup was not written (free some space and retry)",
+    );
     await user.keyboard(",");
     const dialog = await screen.findByRole("dialog", { name: "Settings" });
     await user.click(await within(dialog).findByRole("button", { name: "Back up now" }));

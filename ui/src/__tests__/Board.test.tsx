@@ -2,7 +2,15 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { localDate } from "../mock/mockBackend";
-import { card, column, countOf, renderApp, sampleCategories, sampleTasks, titlesIn } from "../test/harness";
+import {
+  card,
+  column,
+  countOf,
+  renderApp,
+  sampleCategories,
+  sampleTasks,
+  titlesIn,
+} from "../test/harness";
 
 describe("Board", () => {
   it("shows the four columns with counts and their cards in order", async () => {

@@ -25,7 +25,9 @@ describe("side chat", () => {
     await user.type(input, "add call Joe tomorrow{Enter}");
     expect(input).toHaveValue("");
     expect(backend.callsTo("chat_send")).toEqual([{ task: null, text: "add call Joe tomorrow" }]);
-    expect(await chat.findByText("add call Joe tomorrow", { selector: ".chat-user p" })).toBeInTheDocument();
+    expect(
+      await chat.findByText("add call Joe tomorrow", { selector: ".chat-user p" }),
+    ).toBeInTheDocument();
     // Part of the answer shows while the rest is still coming.
     const streaming = await waitFor(() => {
       const el = document.querySelector("[data-streaming]");
@@ -34,11 +36,19 @@ describe("side chat", () => {
     });
     expect(streaming?.textContent).not.toContain("to Pending.");
     expect(chat.getByRole("button", { name: "Stop" })).toBeInTheDocument();
-    await waitFor(() => expect(chat.getByRole("log")).toHaveTextContent("Added #2 Call Joe to Pending, due tomorrow."));
+    await waitFor(() =>
+      expect(chat.getByRole("log")).toHaveTextContent(
+        "Added #2 Call Joe to Pending, due tomorrow.",
+      ),
+    );
     expect(document.querySelector("[data-streaming]")).toBeNull();
-    expect(chat.getByText("#2 Call Joe", { selector: ".chat-assistant .markdown strong" })).toBeInTheDocument();
+    expect(
+      chat.getByText("#2 Call Joe", { selector: ".chat-assistant .markdown strong" }),
+    ).toBeInTheDocument();
     // The tool it used: a chip that opens on its arguments and result.
-    const chip = chat.getByText("create_task", { selector: ".chat-tool-name" }).closest("details") as HTMLDetailsElement;
+    const chip = chat
+      .getByText("create_task", { selector: ".chat-tool-name" })
+      .closest("details") as HTMLDetailsElement;
     expect(chip).toHaveAttribute("data-state", "done");
     expect(chip.open).toBe(false);
     await user.click(within(chip).getByText("create_task"));
@@ -64,7 +74,10 @@ describe("side chat", () => {
 
   it("a refused message stays in the box with the error", async () => {
     const { user, backend } = await renderApp();
-    backend.failures.set("chat_send", "this chat is still answering the last message; wait for it or press Stop");
+    backend.failures.set(
+      "chat_send",
+      "this chat is still answering the last message; wait for it or press Stop",
+    );
     const chat = await openBoardChat(user);
     const input = chat.getByLabelText("Message");
     await user.type(input, "what is due today?{Enter}");
@@ -99,7 +112,9 @@ describe("side chat", () => {
     backend.chat.pieceMs = 150;
     const chat = await openBoardChat(user);
     await user.type(chat.getByLabelText("Message"), "tell me about the board{Enter}");
-    await waitFor(() => expect(document.querySelector("[data-streaming]")?.textContent).toMatch(/Here/));
+    await waitFor(() =>
+      expect(document.querySelector("[data-streaming]")?.textContent).toMatch(/Here/),
+    );
     await user.click(chat.getByRole("button", { name: "Stop" }));
     expect(backend.callsTo("chat_stop")).toEqual([{ task: null }]);
     await waitFor(() => expect(chat.getByRole("log")).toHaveTextContent("(stopped)"));
@@ -113,7 +128,9 @@ describe("side chat", () => {
     const chat = chatPanel();
     expect(chat.getByRole("heading")).toHaveTextContent("Chat — #1 Henderson proposal");
     await user.type(chat.getByLabelText("Message"), "is this on track?{Enter}");
-    await waitFor(() => expect(chat.getByRole("log")).toHaveTextContent("About task #1: it looks on track."));
+    await waitFor(() =>
+      expect(chat.getByRole("log")).toHaveTextContent("About task #1: it looks on track."),
+    );
     expect(backend.callsTo("chat_send")[0]).toEqual({ task: 1, text: "is this on track?" });
 
     await user.keyboard("{Escape}");
@@ -140,7 +157,18 @@ describe("side chat", () => {
 
   it("a tool that failed is a red chip with its error; an MCP tool reads server/tool", () => {
     const msg = (m: Partial<ChatMessage>): ChatMessage => ({
-      id: 1, chat_id: 1, role: "assistant", content: "", tool_calls: [], call_id: null, tool: null, is_error: false, tokens_in: 0, tokens_out: 0, created_at: "2026-01-01T00:00:00Z", ...m,
+      id: 1,
+      chat_id: 1,
+      role: "assistant",
+      content: "",
+      tool_calls: [],
+      call_id: null,
+      tool: null,
+      is_error: false,
+      tokens_in: 0,
+      tokens_out: 0,
+      created_at: "2026-01-01T00:00:00Z",
+      ...m,
     });
     const answer = msg({
       tool_calls: [
@@ -148,7 +176,19 @@ describe("side chat", () => {
         { id: "b", name: "calendar__list_events", arguments: "{}" },
       ],
     });
-    const results = new Map([["a", msg({ id: 2, role: "tool", call_id: "a", tool: "move_task", is_error: true, content: "Error: no task #9" })]]);
+    const results = new Map([
+      [
+        "a",
+        msg({
+          id: 2,
+          role: "tool",
+          call_id: "a",
+          tool: "move_task",
+          is_error: true,
+          content: "Error: no task #9",
+        }),
+      ],
+    ]);
     render(<ChatMessageView message={answer} results={results} />);
     const failed = screen.getByText("move_task").closest("details") as HTMLElement;
     expect(failed).toHaveAttribute("data-state", "error");
@@ -161,8 +201,18 @@ describe("side chat", () => {
   it("renders the answer's Markdown sanitized", () => {
     const alert = vi.spyOn(window, "alert").mockImplementation(() => {});
     const answer: ChatMessage = {
-      id: 1, chat_id: 1, role: "assistant", content: "**ok** <img src=x onerror=alert(1)><script>alert(2)</script> [x](javascript:alert(3))",
-      tool_calls: [], call_id: null, tool: null, is_error: false, tokens_in: 0, tokens_out: 0, created_at: "2026-01-01T00:00:00Z",
+      id: 1,
+      chat_id: 1,
+      role: "assistant",
+      content:
+        "**ok** <img src=x onerror=alert(1)><script>alert(2)</script> [x](javascript:alert(3))",
+      tool_calls: [],
+      call_id: null,
+      tool: null,
+      is_error: false,
+      tokens_in: 0,
+      tokens_out: 0,
+      created_at: "2026-01-01T00:00:00Z",
     };
     const { container } = render(<ChatMessageView message={answer} results={new Map()} />);
     expect(screen.getByText("ok").tagName).toBe("STRONG");

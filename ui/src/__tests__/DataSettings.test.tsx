@@ -23,20 +23,35 @@ describe("Settings → Data", () => {
 
   it("previews an import with counts, writes only on confirm, and shows a bad file's error", async () => {
     const { dialog, user, backend } = await openData();
-    const file = new File(["- [ ] Renew passport\n- [x] Book flights\n- [ ] Call the bank\n"], "todo.md", { type: "text/markdown" });
+    const file = new File(
+      ["- [ ] Renew passport\n- [x] Book flights\n- [ ] Call the bank\n"],
+      "todo.md",
+      { type: "text/markdown" },
+    );
     await user.upload(dialog.getByLabelText("Import cards"), file);
     const preview = within(await dialog.findByRole("group", { name: "Import preview" }));
-    expect(preview.getByText(/Markdown checklist with 3 card\(s\) \(2 open, 1 done\)/)).toBeInTheDocument();
+    expect(
+      preview.getByText(/Markdown checklist with 3 card\(s\) \(2 open, 1 done\)/),
+    ).toBeInTheDocument();
     expect(backend.callsTo("import_board")).toHaveLength(1);
     expect(backend.callsTo("import_board")[0].apply).toBe(false);
     expect(backend.tasks).toHaveLength(1);
 
     await user.click(preview.getByRole("button", { name: "Import 3 card(s)" }));
-    expect(await dialog.findByText("Imported 3 card(s) from Markdown checklist.")).toBeInTheDocument();
-    expect(backend.callsTo("import_board")[1]).toMatchObject({ name: "todo.md", from: "markdown", apply: true });
+    expect(
+      await dialog.findByText("Imported 3 card(s) from Markdown checklist."),
+    ).toBeInTheDocument();
+    expect(backend.callsTo("import_board")[1]).toMatchObject({
+      name: "todo.md",
+      from: "markdown",
+      apply: true,
+    });
     await waitFor(() => expect(backend.tasks.map((t) => t.title)).toContain("Renew passport"));
 
-    await user.upload(dialog.getByLabelText("Import cards"), new File(["just some words"], "notes.txt"));
+    await user.upload(
+      dialog.getByLabelText("Import cards"),
+      new File(["just some words"], "notes.txt"),
+    );
     expect(await dialog.findByRole("alert")).toHaveTextContent("not a format Utter can import");
     expect(backend.tasks).toHaveLength(4);
   });

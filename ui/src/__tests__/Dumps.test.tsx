@@ -7,7 +7,9 @@ import { renderApp } from "../test/harness";
 const played: string[] = [];
 beforeEach(() => {
   played.length = 0;
-  vi.spyOn(HTMLMediaElement.prototype, "play").mockImplementation(function (this: HTMLMediaElement) {
+  vi.spyOn(HTMLMediaElement.prototype, "play").mockImplementation(function (
+    this: HTMLMediaElement,
+  ) {
     played.push(this.src);
     return Promise.resolve();
   });
@@ -19,7 +21,12 @@ afterEach(() => vi.restoreAllMocks());
 
 async function withADump() {
   const r = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
-  act(() => r.backend.desktop.finish(["Call Joe about the renewal", "Book flights to Berlin"], "Call Joe about the renewal. Book flights to Berlin."));
+  act(() =>
+    r.backend.desktop.finish(
+      ["Call Joe about the renewal", "Book flights to Berlin"],
+      "Call Joe about the renewal. Book flights to Berlin.",
+    ),
+  );
   await screen.findByText("Book flights to Berlin", { selector: ".card-title" });
   await r.user.click(screen.getByRole("button", { name: "Dumps" }));
   const page = await screen.findByRole("dialog", { name: "Dumps" });
@@ -30,16 +37,23 @@ describe("dumps (the voice journal)", () => {
   it("lists each dump with what was said and its cards, newest first; a card opens on the board", async () => {
     const { page, user } = await withADump();
     const dump = await within(page).findByRole("article");
-    expect(within(dump).getByText("Call Joe about the renewal. Book flights to Berlin.")).toBeInTheDocument();
+    expect(
+      within(dump).getByText("Call Joe about the renewal. Book flights to Berlin."),
+    ).toBeInTheDocument();
     const cards = within(dump).getByRole("list", { name: "Cards from this dump" });
-    expect(within(cards).getAllByRole("listitem").map((li) => li.querySelector(".dump-card-title")?.textContent)).toEqual([
-      "Call Joe about the renewal",
-      "Book flights to Berlin",
-    ]);
+    expect(
+      within(cards)
+        .getAllByRole("listitem")
+        .map((li) => li.querySelector(".dump-card-title")?.textContent),
+    ).toEqual(["Call Joe about the renewal", "Book flights to Berlin"]);
     // Each card has its own seconds of the recording.
-    expect(within(cards).getByRole("button", { name: "Play what you said for Book flights to Berlin" })).toHaveTextContent("▶ 0:02.5–0:05.0");
+    expect(
+      within(cards).getByRole("button", { name: "Play what you said for Book flights to Berlin" }),
+    ).toHaveTextContent("▶ 0:02.5–0:05.0");
     await user.click(within(cards).getByRole("button", { name: "Book flights to Berlin" }));
-    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Dumps" })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole("dialog", { name: "Dumps" })).not.toBeInTheDocument(),
+    );
     const detail = await screen.findByRole("complementary", { name: "Task details" });
     expect(within(detail).getByDisplayValue("Book flights to Berlin")).toBeInTheDocument();
   });
@@ -50,13 +64,22 @@ describe("dumps (the voice journal)", () => {
     await user.click(within(dump).getByRole("button", { name: "▶ Play" }));
     await waitFor(() => expect(played).toHaveLength(1));
     expect(backend.callsTo("dump_audio").at(-1)).toEqual({ id: 1, taskId: null });
-    await user.click(within(dump).getByRole("button", { name: "Play what you said for Call Joe about the renewal" }));
+    await user.click(
+      within(dump).getByRole("button", {
+        name: "Play what you said for Call Joe about the renewal",
+      }),
+    );
     await waitFor(() => expect(played).toHaveLength(2));
     const joe = backend.tasks.find((t) => t.title === "Call Joe about the renewal")!;
     expect(backend.callsTo("dump_audio").at(-1)).toEqual({ id: 1, taskId: joe.id });
 
     await act(() => backend.handle("delete_task", { id: joe.id }));
-    await waitFor(() => expect(within(dump).getByText("Call Joe about the renewal").closest("li")).toHaveAttribute("data-deleted", "true"));
+    await waitFor(() =>
+      expect(within(dump).getByText("Call Joe about the renewal").closest("li")).toHaveAttribute(
+        "data-deleted",
+        "true",
+      ),
+    );
   });
 
   it("extract again asks the core and says what changed", async () => {

@@ -30,7 +30,10 @@ describe("filters", () => {
   });
 
   it("keyboard moves in a filtered view land next to the visible neighbour", async () => {
-    const { user, backend } = await renderApp({ tasks: sampleTasks(), categories: sampleCategories });
+    const { user, backend } = await renderApp({
+      tasks: sampleTasks(),
+      categories: sampleCategories,
+    });
     await user.selectOptions(screen.getByLabelText("Category"), "work");
     await user.keyboard("{Escape}j"); // Write report
     await user.keyboard("]");

@@ -55,7 +55,9 @@ describe("keyboard", () => {
     await user.keyboard("]");
     await waitFor(() => expect(titlesIn("in_progress")).toEqual(["Write report", "Fix bug 42"]));
     await user.keyboard("{Control>}z{/Control}");
-    await waitFor(() => expect(titlesIn("pending")).toEqual(["Write report", "Buy milk", "Call mom"]));
+    await waitFor(() =>
+      expect(titlesIn("pending")).toEqual(["Write report", "Buy milk", "Call mom"]),
+    );
     expect(backend.callsTo("move_task")[1]).toEqual({ id: 1, status: "pending", index: 0 });
   });
 
@@ -93,7 +95,11 @@ describe("keyboard", () => {
     await waitFor(() => expect(titlesIn("pending")).toEqual(["Write report", "Call mom"]));
     expect(card("Call mom")).toHaveFocus();
     await user.keyboard("{Control>}z{/Control}");
-    await waitFor(() => expect(titlesIn("pending")).toEqual(["Write report", "Buy milk", "Call mom"]));
-    expect(backend.callsTo("restore_task")[0]).toMatchObject({ task: { id: 2, title: "Buy milk" } });
+    await waitFor(() =>
+      expect(titlesIn("pending")).toEqual(["Write report", "Buy milk", "Call mom"]),
+    );
+    expect(backend.callsTo("restore_task")[0]).toMatchObject({
+      task: { id: 2, title: "Buy milk" },
+    });
   });
 });

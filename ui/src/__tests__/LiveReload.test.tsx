@@ -5,13 +5,18 @@ import { emitStoreChanged, renderApp, titlesIn } from "../test/harness";
 
 describe("live reload", () => {
   it("reloads the board when the core emits store-changed (e.g. the CLI added a task)", async () => {
-    const { backend } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] }, { liveEvents: false });
+    const { backend } = await renderApp(
+      { tasks: [{ id: 1, title: "Existing" }] },
+      { liveEvents: false },
+    );
     const listsBefore = backend.callsTo("list_tasks").length;
 
     // Another process writes to the DB; the core notices and emits an event.
     backend.insert({ title: "Added from terminal", status: "in_progress" });
     await act(() => emitStoreChanged({ kind: "external" }));
-    expect(await screen.findByText("Added from terminal", { selector: ".card-title" })).toBeInTheDocument();
+    expect(
+      await screen.findByText("Added from terminal", { selector: ".card-title" }),
+    ).toBeInTheDocument();
     expect(titlesIn("in_progress")).toEqual(["Added from terminal"]);
 
     // A burst of events is debounced into one reload.

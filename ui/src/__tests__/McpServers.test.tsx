@@ -58,10 +58,13 @@ describe("MCP servers page", () => {
 
   it("a failed sign-in says why and offers Sign in again, no loop", async () => {
     const { page, user, backend } = await openServers();
-    backend.mcp.signInError = "MCP server 'linear': the sign-in was refused in the browser (access_denied)";
+    backend.mcp.signInError =
+      "MCP server 'linear': the sign-in was refused in the browser (access_denied)";
     const group = within(page.getByRole("group", { name: "Sign-in for linear" }));
     await user.click(group.getByRole("button", { name: "Sign in" }));
-    expect(await group.findByRole("alert")).toHaveTextContent("Sign-in failed: MCP server 'linear': the sign-in was refused in the browser (access_denied)");
+    expect(await group.findByRole("alert")).toHaveTextContent(
+      "Sign-in failed: MCP server 'linear': the sign-in was refused in the browser (access_denied)",
+    );
     expect(group.getByText("Sign in needed")).toBeInTheDocument();
     expect(group.getByRole("button", { name: "Sign in" })).toBeEnabled();
     expect(backend.callsTo("mcp_login")).toHaveLength(1);
@@ -73,7 +76,9 @@ describe("MCP servers page", () => {
     await user.click(group.getByRole("button", { name: "Sign out and forget" }));
     expect(backend.callsTo("mcp_logout")).toHaveLength(0);
     await user.click(group.getByRole("button", { name: "Yes" }));
-    expect(await group.findByText(/Signed out: the tokens and this computer's registration are gone/)).toBeInTheDocument();
+    expect(
+      await group.findByText(/Signed out: the tokens and this computer's registration are gone/),
+    ).toBeInTheDocument();
     expect(backend.callsTo("mcp_logout")).toEqual([{ name: "notion" }]);
     expect(group.queryByText("Signed in · renews itself")).not.toBeInTheDocument();
     expect(group.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
@@ -82,7 +87,11 @@ describe("MCP servers page", () => {
   it("a preset fills in a well-known remote server; client id, secret and scope go with it", async () => {
     const { page, user, backend } = await openServers();
     const form = within(page.getByRole("form", { name: "Add an MCP server" }));
-    await user.click(within(form.getByRole("group", { name: "Well-known remote servers" })).getByRole("button", { name: "github" }));
+    await user.click(
+      within(form.getByRole("group", { name: "Well-known remote servers" })).getByRole("button", {
+        name: "github",
+      }),
+    );
     expect(form.getByLabelText("URL")).toHaveValue("https://api.githubcopilot.com/mcp/");
     expect(form.getByLabelText("Server name")).toHaveValue("github");
     await user.click(form.getByRole("button", { name: "+ Client id" }));
@@ -111,7 +120,9 @@ describe("MCP servers page", () => {
     const { page } = await openServers();
     const files = within(page.getByRole("region", { name: "MCP server files" }));
     expect(files.getByText("stdio")).toBeInTheDocument();
-    expect(files.getByText("npx -y @modelcontextprotocol/server-filesystem ~/Documents")).toBeInTheDocument();
+    expect(
+      files.getByText("npx -y @modelcontextprotocol/server-filesystem ~/Documents"),
+    ).toBeInTheDocument();
     expect(files.getByText("Used by Research")).toBeInTheDocument();
     const linear = within(page.getByRole("region", { name: "MCP server linear" }));
     expect(linear.getByText("http")).toBeInTheDocument();
@@ -126,11 +137,21 @@ describe("MCP servers page", () => {
     const list = within(await files.findByRole("list", { name: "Tools of files" }));
     expect(list.getAllByRole("listitem")).toHaveLength(3);
     // An untrusted server's read-only claim does not skip the question.
-    expect(within(list.getByText("read_text_file").closest("li")!).getByText("says read-only · asks first")).toBeInTheDocument();
-    expect(within(list.getByText("write_file").closest("li")!).getByText("asks first")).toBeInTheDocument();
+    expect(
+      within(list.getByText("read_text_file").closest("li")!).getByText(
+        "says read-only · asks first",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(list.getByText("write_file").closest("li")!).getByText("asks first"),
+    ).toBeInTheDocument();
     await user.click(files.getByRole("checkbox", { name: /Trust its read-only claims/ }));
-    await waitFor(() => expect(backend.callsTo("set_mcp_server_trusted")).toEqual([{ name: "files", trusted: true }]));
-    expect(await within(list.getByText("read_text_file").closest("li")!).findByText("read-only")).toBeInTheDocument();
+    await waitFor(() =>
+      expect(backend.callsTo("set_mcp_server_trusted")).toEqual([{ name: "files", trusted: true }]),
+    );
+    expect(
+      await within(list.getByText("read_text_file").closest("li")!).findByText("read-only"),
+    ).toBeInTheDocument();
 
     const linear = within(page.getByRole("region", { name: "MCP server linear" }));
     await user.click(linear.getByRole("button", { name: "Test connection" }));
@@ -188,7 +209,9 @@ describe("MCP servers page", () => {
     await user.click(linear.getByRole("button", { name: "Remove linear" }));
     expect(backend.callsTo("remove_mcp_server")).toHaveLength(0);
     await user.click(linear.getByRole("button", { name: "Yes" }));
-    await waitFor(() => expect(page.queryByRole("region", { name: "MCP server linear" })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(page.queryByRole("region", { name: "MCP server linear" })).not.toBeInTheDocument(),
+    );
     expect(backend.callsTo("remove_mcp_server")).toEqual([{ name: "linear" }]);
     await user.keyboard("{Escape}");
     expect(await screen.findByRole("dialog", { name: "Agents" })).toBeInTheDocument();
@@ -219,22 +242,34 @@ describe("MCP servers page", () => {
     );
     expect(backend.callsTo("import_mcp_servers")).toEqual([{ path: null }]);
     const github = within(await page.findByRole("region", { name: "MCP server github" }));
-    expect(github.getByText("Keys in the keychain: GITHUB_PERSONAL_ACCESS_TOKEN")).toBeInTheDocument();
+    expect(
+      github.getByText("Keys in the keychain: GITHUB_PERSONAL_ACCESS_TOKEN"),
+    ).toBeInTheDocument();
 
     await user.type(form.getByLabelText("Claude Desktop config path"), "/tmp/claude.json");
     await user.click(form.getByRole("button", { name: "Import from Claude Desktop" }));
-    await waitFor(() => expect(backend.callsTo("import_mcp_servers")[1]).toEqual({ path: "/tmp/claude.json" }));
-    await waitFor(() => expect(form.getByRole("status")).toHaveTextContent(/^Imported 0; skipped: github .*, files/));
+    await waitFor(() =>
+      expect(backend.callsTo("import_mcp_servers")[1]).toEqual({ path: "/tmp/claude.json" }),
+    );
+    await waitFor(() =>
+      expect(form.getByRole("status")).toHaveTextContent(/^Imported 0; skipped: github .*, files/),
+    );
   });
 
   it("explains MCP servers with an example when there are none", async () => {
     const { page, user } = await openServers();
     for (const name of ["files", "linear", "notion"]) {
       await user.click(page.getByRole("button", { name: `Remove ${name}` }));
-      await user.click(within(page.getByRole("region", { name: `MCP server ${name}` })).getByRole("button", { name: "Yes" }));
+      await user.click(
+        within(page.getByRole("region", { name: `MCP server ${name}` })).getByRole("button", {
+          name: "Yes",
+        }),
+      );
     }
     expect(await page.findByText("No MCP servers yet")).toBeInTheDocument();
-    expect(page.getByText("npx -y @modelcontextprotocol/server-filesystem ~/Documents")).toBeInTheDocument();
+    expect(
+      page.getByText("npx -y @modelcontextprotocol/server-filesystem ~/Documents"),
+    ).toBeInTheDocument();
   });
 
   it("g s opens the page from the board; the help sheet lists it", async () => {
@@ -249,7 +284,9 @@ describe("MCP servers page", () => {
 
   it("reloads when the CLI changes a server (setting_changed mcp.*)", async () => {
     const { page, backend } = await openServers();
-    backend.mcp.dispatch("add_mcp_server", { server: { name: "web", command: null, url: "https://example.com/mcp", secrets: [] } });
+    backend.mcp.dispatch("add_mcp_server", {
+      server: { name: "web", command: null, url: "https://example.com/mcp", secrets: [] },
+    });
     expect(await page.findByRole("region", { name: "MCP server web" })).toBeInTheDocument();
   });
 });

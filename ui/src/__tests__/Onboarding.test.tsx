@@ -18,7 +18,8 @@ async function firstRun() {
   return { backend, user, dialog };
 }
 
-const heading = (dialog: HTMLElement) => within(dialog).getByRole("heading", { level: 2 }).textContent;
+const heading = (dialog: HTMLElement) =>
+  within(dialog).getByRole("heading", { level: 2 }).textContent;
 
 describe("first-run setup", () => {
   it("is shown to a new user; Skip goes step by step; Skip setup marks it done and shows the board", async () => {
@@ -27,7 +28,9 @@ describe("first-run setup", () => {
     await user.click(within(dialog).getByRole("button", { name: "Skip" }));
     expect(heading(dialog)).toBe("Speech model");
     await user.click(within(dialog).getByRole("button", { name: "Skip setup" }));
-    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Set up Utter" })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole("dialog", { name: "Set up Utter" })).not.toBeInTheDocument(),
+    );
     expect(backend.desktop.settings.onboarding_done).toBe(true);
     expect(backend.callsTo("set_setting").at(-1)).toEqual({ key: "onboarding.done", value: "on" });
   });
@@ -49,38 +52,59 @@ describe("first-run setup", () => {
     await user.selectOptions(mic, "USB Headset");
     await waitFor(() => expect(backend.desktop.settings.device).toBe("USB Headset"));
     await voice({ kind: "level", level: 0.7 });
-    expect(within(dialog).getByRole("meter", { name: "Microphone level" })).toHaveAttribute("aria-valuenow", "0.7");
+    expect(within(dialog).getByRole("meter", { name: "Microphone level" })).toHaveAttribute(
+      "aria-valuenow",
+      "0.7",
+    );
     await user.click(within(dialog).getByRole("button", { name: "Next" }));
 
     // 2. Model: tiny.en is installed already, so the step says it is done.
     expect(heading(dialog)).toBe("Speech model");
-    expect(await within(dialog).findByText(/tiny.en is installed, so this step is done/)).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText(/tiny.en is installed, so this step is done/),
+    ).toBeInTheDocument();
     backend.desktop.downloadStepMs = 5;
     const row = dialog.querySelector<HTMLElement>('[data-model="base.en"]')!;
     await user.click(within(row).getByRole("button", { name: "Download" }));
     await within(row).findByRole("progressbar");
-    await waitFor(() => expect(within(row).getByText("Installed")).toBeInTheDocument(), { timeout: 3000 });
+    await waitFor(() => expect(within(row).getByText("Installed")).toBeInTheDocument(), {
+      timeout: 3000,
+    });
     await user.click(within(dialog).getByRole("button", { name: "Next" }));
 
     // 3. Try it: the configured shortcut, then the live text and the result.
     expect(heading(dialog)).toBe("Try it");
-    expect(within(dialog).getByText(/Hold/).closest("p")).toHaveTextContent("Hold Ctrl+Shift+Space");
+    expect(within(dialog).getByText(/Hold/).closest("p")).toHaveTextContent(
+      "Hold Ctrl+Shift+Space",
+    );
     expect(within(dialog).getByText("Waiting for the shortcut…")).toBeInTheDocument();
     await voice({ kind: "state", state: "recording" });
     await voice({ kind: "partial", text: "call Joe tomorrow" });
     expect(within(dialog).getByText("call Joe tomorrow")).toBeInTheDocument();
     await voice({ kind: "state", state: "transcribing" });
-    await voice({ kind: "done", text: "call Joe tomorrow and send the proposal", task_ids: [7, 8], titles: ["Call Joe tomorrow", "Send the proposal"], transcript_id: 1, changed: [], answers: [] });
+    await voice({
+      kind: "done",
+      text: "call Joe tomorrow and send the proposal",
+      task_ids: [7, 8],
+      titles: ["Call Joe tomorrow", "Send the proposal"],
+      transcript_id: 1,
+      changed: [],
+      answers: [],
+    });
     expect(within(dialog).getByText(/It works: 2 tasks added/)).toBeInTheDocument();
     expect(within(dialog).getByText("Send the proposal")).toBeInTheDocument();
-    expect(within(dialog).getByText(/Heard: “call Joe tomorrow and send the proposal”/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/Heard: “call Joe tomorrow and send the proposal”/),
+    ).toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "Next" }));
 
     // 4. LLM: optional, and the step says Utter works offline without one.
     expect(heading(dialog)).toBe("Language model");
     expect(within(dialog).getByText(/Utter works offline without one/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "Finish" }));
-    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Set up Utter" })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole("dialog", { name: "Set up Utter" })).not.toBeInTheDocument(),
+    );
     expect(backend.desktop.settings.onboarding_done).toBe(true);
   });
 
@@ -88,7 +112,10 @@ describe("first-run setup", () => {
     const { backend, user, dialog } = await firstRun();
     backend.desktop.wordMs = 5;
     backend.desktop.transcribeMs = 5;
-    Object.assign(backend.desktop.status, { hotkey_registered: false, hotkey_error: "Ctrl+Shift+Space is taken by another app." });
+    Object.assign(backend.desktop.status, {
+      hotkey_registered: false,
+      hotkey_error: "Ctrl+Shift+Space is taken by another app.",
+    });
     await user.click(within(dialog).getByRole("button", { name: "Skip" }));
     await user.click(within(dialog).getByRole("button", { name: "Skip" }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent("taken by another app");

@@ -18,7 +18,10 @@ describe("recording overlay", () => {
     await voice({ kind: "partial", text: "call Joe tomorrow" });
     expect(screen.getByText("Recording")).toBeInTheDocument();
     expect(screen.getByText("call Joe tomorrow")).toBeInTheDocument();
-    expect(screen.getByRole("meter", { name: "Input level" })).toHaveAttribute("aria-valuenow", "0.5");
+    expect(screen.getByRole("meter", { name: "Input level" })).toHaveAttribute(
+      "aria-valuenow",
+      "0.5",
+    );
     expect(screen.getByRole("status")).toHaveTextContent("Release to finish · Esc to cancel");
 
     await userEvent.setup().keyboard("{Escape}");
@@ -44,12 +47,26 @@ describe("recording overlay", () => {
     backend.desktop.settings.hotkey_mode = "toggle";
     render(<Overlay />);
     await voice({ kind: "state", state: "recording" });
-    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Press again to finish · Esc to cancel"));
+    await waitFor(() =>
+      expect(screen.getByRole("status")).toHaveTextContent("Press again to finish · Esc to cancel"),
+    );
     await voice({ kind: "state", state: "transcribing" });
     expect(screen.getByText("Transcribing…")).toBeInTheDocument();
-    await voice({ kind: "done", text: "x", task_ids: [1, 2, 3], titles: ["Call Joe", "Send proposal", "Book dentist"], transcript_id: 1, changed: [], answers: [] });
+    await voice({
+      kind: "done",
+      text: "x",
+      task_ids: [1, 2, 3],
+      titles: ["Call Joe", "Send proposal", "Book dentist"],
+      transcript_id: 1,
+      changed: [],
+      answers: [],
+    });
     expect(screen.getByText("3 tasks added")).toBeInTheDocument();
-    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Call Joe", "Send proposal", "Book dentist"]);
+    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Call Joe",
+      "Send proposal",
+      "Book dentist",
+    ]);
     expect(screen.queryByRole("meter")).not.toBeInTheDocument();
   });
 
@@ -64,7 +81,7 @@ describe("recording overlay", () => {
       task_ids: [5],
       titles: ["Buy milk"],
       changed: ["Book the dentist: due 2026-12-11"],
-      answers: [{ question: "did I call Joe", answer: "Yes — \"Call Joe\" is done.", task_ids: [1] }],
+      answers: [{ question: "did I call Joe", answer: 'Yes — "Call Joe" is done.', task_ids: [1] }],
     });
     expect(screen.getByText("1 task added, 1 card updated")).toBeInTheDocument();
     expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
@@ -86,14 +103,32 @@ describe("recording overlay", () => {
 describe("recording toasts in the main window", () => {
   it("a finished recording toasts its tasks with an Undo that takes the whole dump back", async () => {
     const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
-    await act(async () => backend.desktop.finish(["Call Joe about the renewal", "Send the proposal", "Book the dentist"]));
-    const toast = (await screen.findByText(/3 tasks added: Call Joe about the renewal · Send the proposal · Book the dentist/)).closest<HTMLElement>(".toast")!;
-    expect(await screen.findByText("Book the dentist", { selector: ".card-title" })).toBeInTheDocument();
+    await act(async () =>
+      backend.desktop.finish([
+        "Call Joe about the renewal",
+        "Send the proposal",
+        "Book the dentist",
+      ]),
+    );
+    const toast = (
+      await screen.findByText(
+        /3 tasks added: Call Joe about the renewal · Send the proposal · Book the dentist/,
+      )
+    ).closest<HTMLElement>(".toast")!;
+    expect(
+      await screen.findByText("Book the dentist", { selector: ".card-title" }),
+    ).toBeInTheDocument();
     await user.click(within(toast).getByRole("button", { name: "Undo" }));
     await waitFor(() => expect(backend.callsTo("undo_dump_items")).toEqual([{ id: 1 }]));
     expect(backend.tasks.map((t) => t.title)).toEqual(["Existing"]);
-    expect(await screen.findByText("Took the dump back: 3 removed, 0 restored")).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByText("Book the dentist", { selector: ".card-title" })).not.toBeInTheDocument());
+    expect(
+      await screen.findByText("Took the dump back: 3 removed, 0 restored"),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.queryByText("Book the dentist", { selector: ".card-title" }),
+      ).not.toBeInTheDocument(),
+    );
   });
 
   it("a dump that updated cards and answered a question says so, in the toast and the overlay", async () => {
@@ -105,17 +140,33 @@ describe("recording toasts in the main window", () => {
       task_ids: [],
       titles: [],
       changed: ["Book the dentist: due 2026-12-11"],
-      answers: [{ question: "what's due tomorrow", answer: "Nothing due on 2026-12-06.", task_ids: [] }],
+      answers: [
+        { question: "what's due tomorrow", answer: "Nothing due on 2026-12-06.", task_ids: [] },
+      ],
     });
-    expect(await screen.findByText("1 card updated: Book the dentist: due 2026-12-11")).toBeInTheDocument();
-    expect(await screen.findByText("what's due tomorrow? Nothing due on 2026-12-06.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("1 card updated: Book the dentist: due 2026-12-11"),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText("what's due tomorrow? Nothing due on 2026-12-06."),
+    ).toBeInTheDocument();
   });
 
   it("a refined dump replaces the toast, and its Undo takes back the refined cards", async () => {
     const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
-    await voice({ kind: "done", text: "x", task_ids: [1], titles: ["Existing"], transcript_id: 1, changed: [], answers: [] });
+    await voice({
+      kind: "done",
+      text: "x",
+      task_ids: [1],
+      titles: ["Existing"],
+      transcript_id: 1,
+      changed: [],
+      answers: [],
+    });
     await voice({ kind: "refined", task_ids: [1], titles: ["Existing, refined"] });
-    const toast = (await screen.findByText(/1 task added \(refined\): Existing, refined/)).closest<HTMLElement>(".toast")!;
+    const toast = (
+      await screen.findByText(/1 task added \(refined\): Existing, refined/)
+    ).closest<HTMLElement>(".toast")!;
     await user.click(within(toast).getByRole("button", { name: "Undo" }));
     await waitFor(() => expect(backend.callsTo("undo_dump")).toEqual([{ taskIds: [1] }]));
   });
@@ -124,13 +175,17 @@ describe("recording toasts in the main window", () => {
     const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
     backend.desktop.wordMs = 5;
     const button = await screen.findByRole("button", { name: "Record" });
-    await waitFor(() => expect(button).toHaveAttribute("title", expect.stringContaining("Ctrl+Shift+Space")));
+    await waitFor(() =>
+      expect(button).toHaveAttribute("title", expect.stringContaining("Ctrl+Shift+Space")),
+    );
     await user.click(button);
     await waitFor(() => expect(backend.callsTo("start_recording")).toHaveLength(1));
     const stop = await screen.findByRole("button", { name: "Stop recording" });
     expect(stop).toHaveAttribute("aria-pressed", "true");
     expect(screen.getByRole("meter", { name: "Microphone level" })).toBeInTheDocument();
-    await waitFor(() => expect(document.querySelector(".record-partial")!.textContent).not.toBe("Listening…"));
+    await waitFor(() =>
+      expect(document.querySelector(".record-partial")!.textContent).not.toBe("Listening…"),
+    );
     await user.click(stop);
     await waitFor(() => expect(backend.callsTo("stop_recording")).toHaveLength(1));
     expect(await screen.findByText(/added:/)).toBeInTheDocument();
@@ -142,7 +197,15 @@ describe("recording toasts in the main window", () => {
     await voice({ kind: "error", message: "No microphone found: no input devices" });
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("No microphone found: no input devices");
-    await voice({ kind: "done", text: "hmm", task_ids: [], titles: [], transcript_id: 1, changed: [], answers: [] });
+    await voice({
+      kind: "done",
+      text: "hmm",
+      task_ids: [],
+      titles: [],
+      transcript_id: 1,
+      changed: [],
+      answers: [],
+    });
     expect(await screen.findByText("No tasks found in “hmm”")).toBeInTheDocument();
   });
 
@@ -152,7 +215,9 @@ describe("recording toasts in the main window", () => {
     await user.keyboard(",");
     await screen.findByRole("dialog", { name: "Settings" });
     await user.keyboard("{Escape}");
-    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument(),
+    );
     await waitFor(() => expect(backend.callsTo("get_settings").length).toBeGreaterThanOrEqual(3));
     await user.keyboard("?");
     const help = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });

@@ -39,13 +39,47 @@ const approval: Approval = {
 };
 
 function detail(r: Run): RunDetail {
-  const base = { call_id: null, arguments: null, error: null, tokens_in: 0, tokens_out: 0, ms: 40, created_at: r.created_at };
+  const base = {
+    call_id: null,
+    arguments: null,
+    error: null,
+    tokens_in: 0,
+    tokens_out: 0,
+    ms: 40,
+    created_at: r.created_at,
+  };
   return {
     run: r,
     steps: [
-      { ...base, id: 1, kind: "model", status: "done", tool: null, content: "Looking for the notes first.", tokens_in: 1800, tokens_out: 96 },
-      { ...base, id: 2, kind: "tool", status: "failed", tool: "web/fetch", arguments: '{"url":"https://example.com"}', content: "", error: "HTTP 503 from example.com" },
-      { ...base, id: 3, kind: "tool", status: "waiting_approval", tool: "files/write_file", arguments: '{"path":"a.md"}', content: "" },
+      {
+        ...base,
+        id: 1,
+        kind: "model",
+        status: "done",
+        tool: null,
+        content: "Looking for the notes first.",
+        tokens_in: 1800,
+        tokens_out: 96,
+      },
+      {
+        ...base,
+        id: 2,
+        kind: "tool",
+        status: "failed",
+        tool: "web/fetch",
+        arguments: '{"url":"https://example.com"}',
+        content: "",
+        error: "HTTP 503 from example.com",
+      },
+      {
+        ...base,
+        id: 3,
+        kind: "tool",
+        status: "waiting_approval",
+        tool: "files/write_file",
+        arguments: '{"path":"a.md"}',
+        content: "",
+      },
     ],
     approvals: [approval],
   };
@@ -57,7 +91,15 @@ describe("run timeline", () => {
     const onExpand = vi.fn();
     const latest = run({ id: 2, status: "waiting_approval" });
     const older = run({ id: 1, status: "failed", error: "model refused: quota exceeded" });
-    render(<RunTimeline runs={[latest, older]} detail={detail(latest)} expandedId={2} onExpand={onExpand} onDecide={onDecide} />);
+    render(
+      <RunTimeline
+        runs={[latest, older]}
+        detail={detail(latest)}
+        expandedId={2}
+        onExpand={onExpand}
+        onDecide={onDecide}
+      />,
+    );
 
     const runs = screen.getAllByRole("listitem").filter((li) => li.classList.contains("run"));
     expect(runs.map((r) => r.dataset.run)).toEqual(["2", "1"]);
@@ -85,7 +127,17 @@ describe("run timeline", () => {
   });
 
   it("in the task panel: approving calls decide_approval and the run completes", async () => {
-    const backend = installBackend({ tasks: [{ id: 1, title: "Draft the plan", assigned_agent: "Proposal Generator", agent_reason: "keyword 'draft'" }, { id: 2, title: "Other" }] });
+    const backend = installBackend({
+      tasks: [
+        {
+          id: 1,
+          title: "Draft the plan",
+          assigned_agent: "Proposal Generator",
+          agent_reason: "keyword 'draft'",
+        },
+        { id: 2, title: "Other" },
+      ],
+    });
     backend.agents.seedDemo(2, 1);
     backend.agents.runMs = 10;
     const user = userEvent.setup();
@@ -98,7 +150,13 @@ describe("run timeline", () => {
     expect(panel.getByText("Why this agent: keyword 'draft'")).toBeInTheDocument();
     await user.click(await panel.findByRole("button", { name: "Approve files/write_file" }));
     expect(backend.callsTo("decide_approval")).toEqual([{ id: 1, approve: true }]);
-    expect(await panel.findByText("Saved the draft to q3-planning.md.", { selector: ".step-text" }, { timeout: 2000 })).toBeInTheDocument();
+    expect(
+      await panel.findByText(
+        "Saved the draft to q3-planning.md.",
+        { selector: ".step-text" },
+        { timeout: 2000 },
+      ),
+    ).toBeInTheDocument();
     expect(panel.getAllByText("Completed", { selector: ".run-badge" })).toHaveLength(1);
   });
 
@@ -118,7 +176,9 @@ describe("run timeline", () => {
     expect(backend.callsTo("assign_agent")).toEqual([{ task: 1, agent: "Research" }]);
     await user.click(panel.getByRole("button", { name: "Run Research" }));
     expect(backend.callsTo("run_agent")).toEqual([{ agent: "Research", task: 1 }]);
-    expect(await panel.findByText("Completed", { selector: ".run-badge" }, { timeout: 2000 })).toBeInTheDocument();
+    expect(
+      await panel.findByText("Completed", { selector: ".run-badge" }, { timeout: 2000 }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(backend.tasks[0].agent_output).toMatch(/^Done/));
 
     await user.selectOptions(panel.getByLabelText("Agent"), "");
@@ -134,14 +194,23 @@ describe("run timeline", () => {
     await user.click(card("Henderson proposal"));
     const panel = within(screen.getByRole("complementary", { name: "Task details" }));
     expect(await panel.findByLabelText("Workflow")).toHaveValue("Proposal pipeline");
-    expect(panel.getByRole("button", { name: "Run workflow" })).toHaveAttribute("title", expect.stringContaining("Research → Proposal Generator → QA Verifier"));
+    expect(panel.getByRole("button", { name: "Run workflow" })).toHaveAttribute(
+      "title",
+      expect.stringContaining("Research → Proposal Generator → QA Verifier"),
+    );
     await user.click(panel.getByRole("button", { name: "Run workflow" }));
     expect(backend.callsTo("run_workflow")).toEqual([{ name: "Proposal pipeline", task: 1 }]);
-    await waitFor(() => expect(backend.agents.runs.map((r) => [r.agent, r.status])).toEqual([
-      ["Research", "completed"],
-      ["Proposal Generator", "completed"],
-      ["QA Verifier", "completed"],
-    ]), { timeout: 2000 });
-    await waitFor(() => expect(panel.getAllByText("Completed", { selector: ".run-badge" })).toHaveLength(3));
+    await waitFor(
+      () =>
+        expect(backend.agents.runs.map((r) => [r.agent, r.status])).toEqual([
+          ["Research", "completed"],
+          ["Proposal Generator", "completed"],
+          ["QA Verifier", "completed"],
+        ]),
+      { timeout: 2000 },
+    );
+    await waitFor(() =>
+      expect(panel.getAllByText("Completed", { selector: ".run-badge" })).toHaveLength(3),
+    );
   });
 });

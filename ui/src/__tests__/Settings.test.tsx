@@ -27,17 +27,23 @@ describe("settings", () => {
     await user.click(screen.getByRole("button", { name: "Settings" }));
     expect(await screen.findByRole("dialog", { name: "Settings" })).toBeInTheDocument();
     await user.keyboard("{Escape}");
-    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument(),
+    );
 
     await act(() => events.openView.emit("settings"));
     const dialog = await screen.findByRole("dialog", { name: "Settings" });
     await user.click(within(dialog).getByRole("button", { name: "Close settings" }));
-    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument(),
+    );
 
     await user.keyboard(",");
     await screen.findByRole("dialog", { name: "Settings" });
     await user.keyboard(",");
-    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole("dialog", { name: "Settings" })).not.toBeInTheDocument(),
+    );
   });
 
   it("labels and explains each setting's row with the core's registry (as `utter settings list` does)", async () => {
@@ -56,8 +62,12 @@ describe("settings", () => {
       "ui.theme",
     ];
     for (const key of rows) {
-      const row = within(dialog).getByText(SETTINGS[key].label, { selector: ".setting-text > *" }).closest<HTMLElement>(".setting-row")!;
-      expect(within(row).getByText(SETTINGS[key].description, { exact: false })).toBeInTheDocument();
+      const row = within(dialog)
+        .getByText(SETTINGS[key].label, { selector: ".setting-text > *" })
+        .closest<HTMLElement>(".setting-row")!;
+      expect(
+        within(row).getByText(SETTINGS[key].description, { exact: false }),
+      ).toBeInTheDocument();
     }
   });
 
@@ -76,7 +86,10 @@ describe("settings", () => {
     const alert = await within(dialog).findByRole("alert");
     expect(alert).toHaveTextContent("already taken by another app");
     expect(backend.desktop.settings.hotkey).toBe("CommandOrControl+Shift+Space");
-    expect(backend.callsTo("set_setting").at(-1)).toEqual({ key: "hotkey.shortcut", value: "CommandOrControl+Alt+K" });
+    expect(backend.callsTo("set_setting").at(-1)).toEqual({
+      key: "hotkey.shortcut",
+      value: "CommandOrControl+Alt+K",
+    });
 
     // A bare letter is not offered at all.
     await user.click(capture);
@@ -91,13 +104,21 @@ describe("settings", () => {
     await user.keyboard("{Alt>}{F9}{/Alt}");
     await user.click(within(dialog).getByRole("button", { name: "Save" }));
     await waitFor(() => expect(backend.desktop.settings.hotkey).toBe("Alt+F9"));
-    expect(backend.callsTo("set_setting").at(-1)).toEqual({ key: "hotkey.shortcut", value: "Alt+F9" });
+    expect(backend.callsTo("set_setting").at(-1)).toEqual({
+      key: "hotkey.shortcut",
+      value: "Alt+F9",
+    });
     await waitFor(() => expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument());
     expect(capture).toHaveTextContent("Alt+F9");
 
     // Back to the default.
     await user.click(within(dialog).getByRole("button", { name: /Reset to Ctrl\+Shift\+Space/ }));
-    await waitFor(() => expect(backend.callsTo("set_setting").at(-1)).toEqual({ key: "hotkey.shortcut", value: null }));
+    await waitFor(() =>
+      expect(backend.callsTo("set_setting").at(-1)).toEqual({
+        key: "hotkey.shortcut",
+        value: null,
+      }),
+    );
     expect(backend.desktop.settings.hotkey).toBe("CommandOrControl+Shift+Space");
   });
 
@@ -112,7 +133,9 @@ describe("settings", () => {
     const days = within(dialog).getByLabelText("Keep recordings for");
     await user.clear(days);
     await user.type(days, "soon{Enter}");
-    expect(await within(dialog).findByRole("alert")).toHaveTextContent("not a whole number of days");
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      "not a whole number of days",
+    );
     await user.clear(days);
     await user.type(days, "7{Enter}");
     await waitFor(() => expect(backend.desktop.settings.retention_days).toBe(7));
@@ -140,10 +163,14 @@ describe("settings", () => {
 
     await user.selectOptions(within(dialog).getByLabelText("Microphone"), "USB Headset");
     await waitFor(() => expect(backend.desktop.settings.device).toBe("USB Headset"));
-    await waitFor(() => expect(backend.callsTo("start_level_test").at(-1)).toEqual({ device: "USB Headset" }));
+    await waitFor(() =>
+      expect(backend.callsTo("start_level_test").at(-1)).toEqual({ device: "USB Headset" }),
+    );
 
     await user.keyboard("{Escape}");
-    await waitFor(() => expect(backend.callsTo("stop_level_test").length).toBeGreaterThanOrEqual(2));
+    await waitFor(() =>
+      expect(backend.callsTo("stop_level_test").length).toBeGreaterThanOrEqual(2),
+    );
   });
 
   it("downloads a model with a progress bar driven by model-download events, then it can be chosen", async () => {
@@ -155,7 +182,15 @@ describe("settings", () => {
     const bar = await within(row).findByRole("progressbar", { name: "Downloading base.en" });
 
     const progress = (downloaded: number, done = false): Promise<void> =>
-      act(() => events.modelDownload.emit({ name: "base.en", downloaded, total: 200_000_000, done, error: null } satisfies DownloadEvent));
+      act(() =>
+        events.modelDownload.emit({
+          name: "base.en",
+          downloaded,
+          total: 200_000_000,
+          done,
+          error: null,
+        } satisfies DownloadEvent),
+      );
     await progress(50_000_000);
     expect(bar).toHaveAttribute("aria-valuenow", "25");
     expect(bar).toHaveAttribute("aria-valuetext", "25% · 50 MB of 200 MB");
@@ -183,7 +218,9 @@ describe("settings", () => {
     await waitFor(() => expect(backend.desktop.settings.model).toBe("auto"));
     expect(within(auto).getByText("In use: tiny.en")).toBeInTheDocument();
     await user.click(within(auto).getByRole("button", { name: "Download base.en" }));
-    await waitFor(() => expect(within(auto).getByText("In use: base.en")).toBeInTheDocument(), { timeout: 3000 });
+    await waitFor(() => expect(within(auto).getByText("In use: base.en")).toBeInTheDocument(), {
+      timeout: 3000,
+    });
     expect(backend.callsTo("download_model")).toEqual([{ name: "base.en" }]);
     expect(auto).not.toHaveTextContent("until base.en is downloaded");
     expect(within(await modelRow("base.en")).getByText("In use")).toBeInTheDocument();
@@ -194,20 +231,31 @@ describe("settings", () => {
     const match = within(dialog).getByLabelText("Match dumps with the board");
     expect(match).toBeChecked();
     await user.click(match);
-    await waitFor(() => expect(backend.callsTo("set_setting")).toContainEqual({ key: "dumps.reconcile", value: "off" }));
+    await waitFor(() =>
+      expect(backend.callsTo("set_setting")).toContainEqual({
+        key: "dumps.reconcile",
+        value: "off",
+      }),
+    );
     await waitFor(() => expect(backend.desktop.settings.reconcile).toBe(false));
 
     const daily = within(dialog).getByLabelText("Daily backups");
     expect(daily).toBeChecked();
     await user.click(daily);
-    await waitFor(() => expect(backend.callsTo("set_setting")).toContainEqual({ key: "backup.daily", value: "off" }));
+    await waitFor(() =>
+      expect(backend.callsTo("set_setting")).toContainEqual({ key: "backup.daily", value: "off" }),
+    );
     await waitFor(() => expect(daily).not.toBeChecked());
 
     backend.desktop.downloadStepMs = 40;
     await user.click(within(dialog).getByRole("button", { name: "Download (83 MB)" }));
-    const bar = await within(dialog).findByRole("progressbar", { name: "Downloading the meaning-search model" });
+    const bar = await within(dialog).findByRole("progressbar", {
+      name: "Downloading the meaning-search model",
+    });
     await waitFor(() => expect(Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(0));
-    expect(await within(dialog).findByText(/Installed \(all-MiniLM-L6-v2\)/, {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText(/Installed \(all-MiniLM-L6-v2\)/, {}, { timeout: 3000 }),
+    ).toBeInTheDocument();
     expect(backend.callsTo("download_embedding_model")).toHaveLength(1);
   });
 
@@ -216,13 +264,17 @@ describe("settings", () => {
     backend.desktop.downloadStepMs = 5;
     const row = await modelRow("small");
     await user.click(within(row).getByRole("button", { name: /Resume/ }));
-    await waitFor(() => expect(within(row).getByText("Installed")).toBeInTheDocument(), { timeout: 3000 });
+    await waitFor(() => expect(within(row).getByText("Installed")).toBeInTheDocument(), {
+      timeout: 3000,
+    });
     expect(backend.callsTo("download_model")).toEqual([{ name: "small" }]);
 
     const small = await modelRow("small.en");
     backend.failures.set("download_model", "network unreachable");
     await user.click(within(small).getByRole("button", { name: "Download" }));
-    expect(await within(small).findByRole("alert")).toHaveTextContent("Download of small.en failed: network unreachable");
+    expect(await within(small).findByRole("alert")).toHaveTextContent(
+      "Download of small.en failed: network unreachable",
+    );
   });
 
   it("sets up a language model: the key goes to the keychain; Remove clears it", async () => {
@@ -238,7 +290,12 @@ describe("settings", () => {
     await waitFor(() => expect(backend.callsTo("set_llm_provider")).toHaveLength(1));
     const call = backend.callsTo("set_llm_provider")[0];
     expect(call.apiKey).toBe("sk-ant-secret");
-    expect(call.config).toMatchObject({ kind: "anthropic", base_url: "https://api.anthropic.com", api_key_ref: null, rate_limit_rpm: 50 });
+    expect(call.config).toMatchObject({
+      kind: "anthropic",
+      base_url: "https://api.anthropic.com",
+      api_key_ref: null,
+      rate_limit_rpm: 50,
+    });
     expect(await within(form).findByText(/key in the OS keychain/)).toBeInTheDocument();
     expect(within(form).getByLabelText("API key")).toHaveValue("");
 
@@ -251,7 +308,9 @@ describe("settings", () => {
     await user.click(within(form).getByRole("button", { name: "Remove" }));
     await waitFor(() => expect(backend.callsTo("clear_llm_provider")).toHaveLength(1));
     expect(backend.desktop.settings.llm).toBeNull();
-    expect(await within(form).findByText(/None: tasks are extracted by the offline engine/)).toBeInTheDocument();
+    expect(
+      await within(form).findByText(/None: tasks are extracted by the offline engine/),
+    ).toBeInTheDocument();
   });
 
   it("lists what is missing on this desktop, each with what to do", async () => {
@@ -259,7 +318,10 @@ describe("settings", () => {
     expect(await within(dialog).findByText(/all work/)).toBeInTheDocument();
     await act(async () => {
       backend.desktop.bare();
-      Object.assign(backend.desktop.status, { hotkey_registered: false, hotkey_error: "Ctrl+Shift+Space is taken by another app" });
+      Object.assign(backend.desktop.status, {
+        hotkey_registered: false,
+        hotkey_error: "Ctrl+Shift+Space is taken by another app",
+      });
       backend.desktop.models[0].installed = false; // tiny.en, the one in use
     });
     // Any save checks again.

@@ -15,7 +15,13 @@ const transcript = {
 };
 
 const tasks = () => [
-  { id: 1, title: "Water the plants", category: "home", source_transcript_id: 7, description: "Balcony first" },
+  {
+    id: 1,
+    title: "Water the plants",
+    category: "home",
+    source_transcript_id: 7,
+    description: "Balcony first",
+  },
   { id: 2, title: "Other task" },
 ];
 
@@ -25,7 +31,11 @@ function panel() {
 
 describe("task detail", () => {
   it("opens on click and shows fields and the source transcript", async () => {
-    const { user } = await renderApp({ tasks: tasks(), categories: sampleCategories, transcripts: [transcript] });
+    const { user } = await renderApp({
+      tasks: tasks(),
+      categories: sampleCategories,
+      transcripts: [transcript],
+    });
     await user.click(card("Water the plants"));
     const p = within(panel());
     expect(p.getByLabelText("Title")).toHaveValue("Water the plants");
@@ -36,14 +46,21 @@ describe("task detail", () => {
   });
 
   it("edits in place (title, priority, status, description) and undoes an edit", async () => {
-    const { user, backend } = await renderApp({ tasks: tasks(), categories: sampleCategories, transcripts: [transcript] });
+    const { user, backend } = await renderApp({
+      tasks: tasks(),
+      categories: sampleCategories,
+      transcripts: [transcript],
+    });
     await user.click(card("Water the plants"));
     const p = within(panel());
 
     const title = p.getByLabelText("Title");
     await user.clear(title);
     await user.type(title, "Water all plants{Enter}");
-    expect(backend.callsTo("update_task")[0]).toEqual({ id: 1, patch: { title: "Water all plants" } });
+    expect(backend.callsTo("update_task")[0]).toEqual({
+      id: 1,
+      patch: { title: "Water all plants" },
+    });
     expect(card("Water all plants")).toBeInTheDocument();
 
     await user.selectOptions(p.getByLabelText("Priority"), "high");
@@ -63,7 +80,9 @@ describe("task detail", () => {
     await user.keyboard("{Control>}z{/Control}");
     await waitFor(() => expect(titlesIn("pending")).toContain("Water all plants"));
     await user.keyboard("{Control>}z{/Control}");
-    await waitFor(() => expect(backend.tasks.find((t) => t.id === 1)?.description).toBe("Balcony first"));
+    await waitFor(() =>
+      expect(backend.tasks.find((t) => t.id === 1)?.description).toBe("Balcony first"),
+    );
     expect(within(panel()).getByLabelText("Description")).toHaveValue("Balcony first");
   });
 

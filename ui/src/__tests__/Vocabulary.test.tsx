@@ -17,12 +17,20 @@ describe("vocabulary", () => {
     const list = await within(dialog).findByRole("list", { name: "Vocabulary" });
     expect(list).toHaveTextContent("Kubernetes");
     expect(list).toHaveTextContent("replaces “k8s”");
-    expect(await within(dialog).findByText(/Listening for: Kubernetes, Ahmed, Initech\./)).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText(/Listening for: Kubernetes, Ahmed, Initech\./),
+    ).toBeInTheDocument();
 
     await user.type(within(dialog).getByRole("textbox", { name: "Word or name" }), "Globex");
-    await user.type(within(dialog).getByRole("textbox", { name: "Replaces (optional)" }), "global ex{Enter}");
+    await user.type(
+      within(dialog).getByRole("textbox", { name: "Replaces (optional)" }),
+      "global ex{Enter}",
+    );
     await waitFor(() => expect(list).toHaveTextContent("replaces “global ex”"));
-    expect(backend.callsTo("add_vocabulary").at(-1)).toEqual({ word: "Globex", replaceFrom: "global ex" });
+    expect(backend.callsTo("add_vocabulary").at(-1)).toEqual({
+      word: "Globex",
+      replaceFrom: "global ex",
+    });
     expect(within(dialog).getByRole("textbox", { name: "Word or name" })).toHaveValue("");
 
     await user.click(within(dialog).getByRole("button", { name: "Remove k8s" }));

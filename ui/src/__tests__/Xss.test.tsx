@@ -5,7 +5,8 @@ import { renderMarkdown } from "../lib/markdown";
 import { card, renderApp } from "../test/harness";
 
 const EVIL_TITLE = "<img src=x onerror=alert(1)>";
-const EVIL_OUTPUT = "# Report\n\n<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[click](javascript:alert(3))\n\n**ok**";
+const EVIL_OUTPUT =
+  '# Report\n\n<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n\n**ok**';
 
 describe("untrusted content", () => {
   afterEach(() => {
@@ -25,7 +26,9 @@ describe("untrusted content", () => {
 
   it("sanitizes agent output Markdown: scripts, event handlers and javascript: links are stripped", async () => {
     const alert = vi.spyOn(window, "alert").mockImplementation(() => {});
-    const { user } = await renderApp({ tasks: [{ id: 1, title: "Report", agent_output: EVIL_OUTPUT }] });
+    const { user } = await renderApp({
+      tasks: [{ id: 1, title: "Report", agent_output: EVIL_OUTPUT }],
+    });
     await user.click(card("Report"));
     const panel = screen.getByRole("complementary", { name: "Task details" });
     const md = panel.querySelector(".markdown") as HTMLElement;
@@ -40,7 +43,9 @@ describe("untrusted content", () => {
   });
 
   it("renderMarkdown strips dangerous HTML", () => {
-    const html = renderMarkdown('<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a><iframe src="https://evil"></iframe>\n\n_fine_');
+    const html = renderMarkdown(
+      '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a><iframe src="https://evil"></iframe>\n\n_fine_',
+    );
     expect(html).not.toMatch(/<script|<img|onerror|javascript:|<iframe/i);
     expect(html).toContain("<em>fine</em>");
   });

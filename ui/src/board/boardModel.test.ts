@@ -57,8 +57,14 @@ describe("boardModel", () => {
 describe("indexInColumn", () => {
   it("matches locate() on grouped columns", async () => {
     const { locate, indexInColumn } = await import("./boardModel");
-    const tasks = [t(1, "pending", 2), t(2, "pending", 1), t(3, "completed", 0), t(4, "pending", 3)];
-    for (const id of [1, 2, 3, 4]) expect(indexInColumn(tasks, id)).toEqual(locate(groupByStatus(tasks), id));
+    const tasks = [
+      t(1, "pending", 2),
+      t(2, "pending", 1),
+      t(3, "completed", 0),
+      t(4, "pending", 3),
+    ];
+    for (const id of [1, 2, 3, 4])
+      expect(indexInColumn(tasks, id)).toEqual(locate(groupByStatus(tasks), id));
     expect(indexInColumn(tasks, 99)).toBeNull();
   });
 });

@@ -36,7 +36,12 @@ export function positionAt(dest: readonly Task[], index: number): number {
 }
 
 /** The tasks after moving `id` to slot `index` of column `status`. */
-export function applyMove(tasks: readonly Task[], id: number, status: Status, index: number): Task[] {
+export function applyMove(
+  tasks: readonly Task[],
+  id: number,
+  status: Status,
+  index: number,
+): Task[] {
   const task = tasks.find((t) => t.id === id);
   if (!task) return tasks.slice();
   const dest = tasks.filter((t) => t.status === status && t.id !== id).sort(byPosition);
@@ -84,10 +89,14 @@ export function replaceTask(tasks: readonly Task[], next: Task): Task[] {
 }
 
 /** Like `locate`, in one pass over an unsorted task list (no grouping/sorting). */
-export function indexInColumn(tasks: readonly Task[], id: number): { status: Status; index: number } | null {
+export function indexInColumn(
+  tasks: readonly Task[],
+  id: number,
+): { status: Status; index: number } | null {
   const task = tasks.find((t) => t.id === id);
   if (!task) return null;
   let index = 0;
-  for (const t of tasks) if (t.status === task.status && t !== task && byPosition(t, task) < 0) index++;
+  for (const t of tasks)
+    if (t.status === task.status && t !== task && byPosition(t, task) < 0) index++;
   return { status: task.status, index };
 }

@@ -26,7 +26,8 @@ export function taskMatcher(f: Filters): (t: Task) => boolean {
       if (t.category) return false;
     } else if (f.category && t.category !== f.category) return false;
     if (words.length) {
-      const hay = `${t.title}\n${t.description ?? ""}\n${t.category ?? ""}\n${t.assigned_agent ?? ""}`.toLowerCase();
+      const hay =
+        `${t.title}\n${t.description ?? ""}\n${t.category ?? ""}\n${t.assigned_agent ?? ""}`.toLowerCase();
       for (const w of words) if (!hay.includes(w)) return false;
     }
     return true;

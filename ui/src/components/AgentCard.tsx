@@ -70,13 +70,24 @@ export function AgentCard({ agent, onSave, onReset }: AgentCardProps) {
   };
 
   return (
-    <article className="agent-card" data-agent={agent.name} data-enabled={draft.enabled} aria-labelledby={f("name")}>
+    <article
+      className="agent-card"
+      data-agent={agent.name}
+      data-enabled={draft.enabled}
+      aria-labelledby={f("name")}
+    >
       <header className="agent-card-head">
         <h2 id={f("name")}>{agent.name}</h2>
         {agent.builtin && <span className="optional">built-in</span>}
         <label className="agent-toggle">
           <span className="muted">{draft.enabled ? "On" : "Off"}</span>
-          <input type="checkbox" className="switch" aria-label={`${agent.name} enabled`} checked={draft.enabled} onChange={(e) => set("enabled", e.target.checked)} />
+          <input
+            type="checkbox"
+            className="switch"
+            aria-label={`${agent.name} enabled`}
+            checked={draft.enabled}
+            onChange={(e) => set("enabled", e.target.checked)}
+          />
         </label>
       </header>
       <textarea
@@ -88,11 +99,26 @@ export function AgentCard({ agent, onSave, onReset }: AgentCardProps) {
       />
       <div className="agent-fields">
         <label htmlFor={f("servers")}>MCP servers</label>
-        <input id={f("servers")} value={draft.servers} placeholder="none" onChange={(e) => set("servers", e.target.value)} />
+        <input
+          id={f("servers")}
+          value={draft.servers}
+          placeholder="none"
+          onChange={(e) => set("servers", e.target.value)}
+        />
         <label htmlFor={f("keywords")}>Trigger keywords</label>
-        <input id={f("keywords")} value={draft.keywords} placeholder="none" onChange={(e) => set("keywords", e.target.value)} />
+        <input
+          id={f("keywords")}
+          value={draft.keywords}
+          placeholder="none"
+          onChange={(e) => set("keywords", e.target.value)}
+        />
         <label htmlFor={f("categories")}>Categories</label>
-        <input id={f("categories")} value={draft.categories} placeholder="none" onChange={(e) => set("categories", e.target.value)} />
+        <input
+          id={f("categories")}
+          value={draft.categories}
+          placeholder="none"
+          onChange={(e) => set("categories", e.target.value)}
+        />
         <label htmlFor={f("rules")}>Tool permissions</label>
         <div className="agent-rules">
           <textarea
@@ -115,16 +141,33 @@ export function AgentCard({ agent, onSave, onReset }: AgentCardProps) {
         </div>
       </div>
       <div className="agent-prompt">
-        <button type="button" className="link-button" aria-expanded={promptOpen} aria-controls={f("prompt")} onClick={() => setPromptOpen((v) => !v)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={promptOpen}
+          aria-controls={f("prompt")}
+          onClick={() => setPromptOpen((v) => !v)}
+        >
           {promptOpen ? "Hide system prompt" : "Show system prompt"}
         </button>
         {promptOpen && (
-          <textarea id={f("prompt")} rows={6} aria-label={`${agent.name} system prompt`} value={draft.prompt} onChange={(e) => set("prompt", e.target.value)} />
+          <textarea
+            id={f("prompt")}
+            rows={6}
+            aria-label={`${agent.name} system prompt`}
+            value={draft.prompt}
+            onChange={(e) => set("prompt", e.target.value)}
+          />
         )}
       </div>
       <footer className="agent-card-foot">
         {dirty && <span className="field-hint">Unsaved changes</span>}
-        <button type="button" className="ghost-button danger" aria-label={agent.builtin ? `Reset ${agent.name} to default` : `Delete ${agent.name}`} onClick={onReset}>
+        <button
+          type="button"
+          className="ghost-button danger"
+          aria-label={agent.builtin ? `Reset ${agent.name} to default` : `Delete ${agent.name}`}
+          onClick={onReset}
+        >
           {agent.builtin ? "Reset to default" : "Delete"}
         </button>
         {dirty && (
@@ -132,7 +175,13 @@ export function AgentCard({ agent, onSave, onReset }: AgentCardProps) {
             Discard
           </button>
         )}
-        <button type="button" className="primary-button" aria-label={`Save ${agent.name}`} disabled={!dirty || saving} onClick={() => void save()}>
+        <button
+          type="button"
+          className="primary-button"
+          aria-label={`Save ${agent.name}`}
+          disabled={!dirty || saving}
+          onClick={() => void save()}
+        >
           Save
         </button>
       </footer>

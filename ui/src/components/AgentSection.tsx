@@ -52,18 +52,30 @@ export function AgentSection({ task, agents, notify }: AgentSectionProps) {
     try {
       await api.decideApproval(approval.id, approve);
     } catch (e) {
-      notify(`Could not ${approve ? "approve" : "deny"} ${approval.tool}: ${api.errorMessage(e)}`, { tone: "error" });
+      notify(`Could not ${approve ? "approve" : "deny"} ${approval.tool}: ${api.errorMessage(e)}`, {
+        tone: "error",
+      });
     }
     void runs.reload();
   };
 
-  const hint = choice === "" ? "Choose an agent to run it on this task." : chosen && !chosen.enabled ? `${choice} is turned off in Agents.` : null;
+  const hint =
+    choice === ""
+      ? "Choose an agent to run it on this task."
+      : chosen && !chosen.enabled
+        ? `${choice} is turned off in Agents.`
+        : null;
 
   return (
     <section className="detail-section agent-section">
       <h3>Agent</h3>
       <div className="agent-row">
-        <select id={`${id}-agent`} aria-label="Agent" value={choice} onChange={(e) => void reassign(e.target.value)}>
+        <select
+          id={`${id}-agent`}
+          aria-label="Agent"
+          value={choice}
+          onChange={(e) => void reassign(e.target.value)}
+        >
           <option value="">No agent</option>
           {agents.map((a) => (
             <option key={a.name} value={a.name}>
@@ -91,7 +103,13 @@ export function AgentSection({ task, agents, notify }: AgentSectionProps) {
       )}
       {runs.error && <p className="step-error">Could not load runs: {runs.error}</p>}
       {runs.runs && (
-        <RunTimeline runs={runs.runs} detail={runs.detail} expandedId={runs.expandedId} onExpand={runs.expand} onDecide={(a, ok) => void decide(a, ok)} />
+        <RunTimeline
+          runs={runs.runs}
+          detail={runs.detail}
+          expandedId={runs.expandedId}
+          onExpand={runs.expand}
+          onDecide={(a, ok) => void decide(a, ok)}
+        />
       )}
     </section>
   );

@@ -57,7 +57,10 @@ const A11Y = {
 };
 
 function sameTarget(a: DropTarget | null, b: DropTarget | null) {
-  return a === b || (!!a && !!b && a.status === b.status && a.anchorId === b.anchorId && a.edge === b.edge);
+  return (
+    a === b ||
+    (!!a && !!b && a.status === b.status && a.anchorId === b.anchorId && a.edge === b.edge)
+  );
 }
 
 export function Board({
@@ -100,7 +103,8 @@ export function Board({
       if (!over) return setDrop(null);
       const pointer = e.activatorEvent as PointerEvent | MouseEvent;
       const y = (pointer.clientY ?? 0) + e.delta.y;
-      const data = over.data.current as { type: "card"; task: Task } | { type: "column"; status: Status } | undefined;
+      const data = over.data.current as
+        { type: "card"; task: Task } | { type: "column"; status: Status } | undefined;
       if (!data) return setDrop(null);
       if (data.type === "card") {
         if (data.task.id === e.active.id) return setDrop(null);
@@ -151,7 +155,10 @@ export function Board({
     () =>
       active ? (
         <div className="card card-overlay">
-          <CardBody task={active} categoryColor={active.category ? colorFor(colors, active.category) : null} />
+          <CardBody
+            task={active}
+            categoryColor={active.category ? colorFor(colors, active.category) : null}
+          />
         </div>
       ) : null,
     [active, colors],

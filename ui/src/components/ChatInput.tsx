@@ -11,7 +11,14 @@ interface ChatInputProps {
 }
 
 /** Enter sends, Shift+Enter starts a new line; Stop while a reply is streaming. */
-export function ChatInput({ busy, disabled, placeholder, onSend, onStop, autoFocus }: ChatInputProps) {
+export function ChatInput({
+  busy,
+  disabled,
+  placeholder,
+  onSend,
+  onStop,
+  autoFocus,
+}: ChatInputProps) {
   const [text, setText] = useState("");
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {

@@ -35,7 +35,13 @@ function ToolCallChip({ call, result }: { call: ChatToolCall; result: ChatMessag
 }
 
 /** One turn: the user's words, or the assistant's answer with the tools it used. */
-export function ChatMessageView({ message, results }: { message: ChatMessage; results: Map<string, ChatMessage> }) {
+export function ChatMessageView({
+  message,
+  results,
+}: {
+  message: ChatMessage;
+  results: Map<string, ChatMessage>;
+}) {
   if (message.role === "tool") return null;
   if (message.role === "user") {
     return (

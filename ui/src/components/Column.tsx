@@ -101,20 +101,32 @@ export const Column = memo(function Column({
       <header className="column-header">
         <span className={`status-dot status-${status}`} aria-hidden="true" />
         <h2 id={`col-${status}-title`}>{label}</h2>
-        <span className="count" aria-label={`${tasks.length} tasks`} data-testid={`count-${status}`}>
+        <span
+          className="count"
+          aria-label={`${tasks.length} tasks`}
+          data-testid={`count-${status}`}
+        >
           {count}
         </span>
       </header>
       <div ref={scrollRef} className="column-scroll" role="list" aria-label={label}>
         {tasks.length === 0 && (
-          <div className="column-empty">{filtering && total > 0 ? "No matching tasks" : "No tasks"}</div>
+          <div className="column-empty">
+            {filtering && total > 0 ? "No matching tasks" : "No tasks"}
+          </div>
         )}
         {virtual ? (
           <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((v) =>
               card(tasks[v.index], {
                 index: v.index,
-                style: { position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` },
+                style: {
+                  position: "absolute",
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  transform: `translateY(${v.start}px)`,
+                },
               }),
             )}
           </div>

@@ -6,8 +6,8 @@ export function EmptyState({ onQuickAdd }: { onQuickAdd: () => void }) {
         <p>Say what you need to do — Utter turns it into cards on this board.</p>
         <ol>
           <li>
-            <strong>Talk:</strong> hold <kbd>Ctrl</kbd> <kbd>Shift</kbd> <kbd>Space</kbd> anywhere and speak, e.g. “remind me to
-            call Joe tomorrow, it’s urgent”.
+            <strong>Talk:</strong> hold <kbd>Ctrl</kbd> <kbd>Shift</kbd> <kbd>Space</kbd> anywhere
+            and speak, e.g. “remind me to call Joe tomorrow, it’s urgent”.
           </li>
           <li>
             <strong>Type:</strong> use{" "}

@@ -13,7 +13,14 @@ interface FilterBarProps {
   textRef: Ref<HTMLInputElement>;
 }
 
-export function FilterBar({ filters, onChange, categories, active, onClear, textRef }: FilterBarProps) {
+export function FilterBar({
+  filters,
+  onChange,
+  categories,
+  active,
+  onClear,
+  textRef,
+}: FilterBarProps) {
   return (
     <div className="filters" role="group" aria-label="Filters">
       <div className="filter-text">

@@ -11,5 +11,11 @@ export function Markdown({ source, className }: { source: string; className?: st
   const onClick = (e: MouseEvent) => {
     if ((e.target as HTMLElement).closest("a")) e.preventDefault();
   };
-  return <div className={`markdown ${className ?? ""}`} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div
+      className={`markdown ${className ?? ""}`}
+      onClick={onClick}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

@@ -64,7 +64,9 @@ export function McpAddForm({ onAdd }: McpAddFormProps) {
   };
 
   const setSecret = (i: number, at: 0 | 1, v: string) =>
-    setSecrets((rows) => rows.map((r, j) => (j === i ? ((at === 0 ? [v, r[1]] : [r[0], v]) as [string, string]) : r)));
+    setSecrets((rows) =>
+      rows.map((r, j) => (j === i ? ((at === 0 ? [v, r[1]] : [r[0], v]) as [string, string]) : r)),
+    );
 
   return (
     <form className="mcp-add" aria-label="Add an MCP server" onSubmit={(e) => void submit(e)}>
@@ -72,14 +74,29 @@ export function McpAddForm({ onAdd }: McpAddFormProps) {
       <div className="mcp-presets" role="group" aria-label="Well-known remote servers">
         <span className="muted">Remote:</span>
         {REMOTE_PRESETS.map((p) => (
-          <button type="button" key={p.name} className="ghost-button" title={p.url} onClick={() => preset(p)}>
+          <button
+            type="button"
+            key={p.name}
+            className="ghost-button"
+            title={p.url}
+            onClick={() => preset(p)}
+          >
             {p.name}
           </button>
         ))}
       </div>
       <div className="mcp-add-row">
-        <input aria-label="Server name" placeholder="name, e.g. files" value={name} onChange={(e) => setName(e.target.value)} />
-        <select aria-label="Kind" value={mode} onChange={(e) => setMode(e.target.value as "command" | "url")}>
+        <input
+          aria-label="Server name"
+          placeholder="name, e.g. files"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <select
+          aria-label="Kind"
+          value={mode}
+          onChange={(e) => setMode(e.target.value as "command" | "url")}
+        >
           <option value="command">Command (stdio)</option>
           <option value="url">URL (HTTP)</option>
         </select>
@@ -87,22 +104,47 @@ export function McpAddForm({ onAdd }: McpAddFormProps) {
       <input
         aria-label={mode === "command" ? "Command" : "URL"}
         className="mcp-target-input"
-        placeholder={mode === "command" ? "npx -y @modelcontextprotocol/server-filesystem ~/Documents" : "https://example.com/mcp"}
+        placeholder={
+          mode === "command"
+            ? "npx -y @modelcontextprotocol/server-filesystem ~/Documents"
+            : "https://example.com/mcp"
+        }
         value={target}
         onChange={(e) => setTarget(e.target.value)}
       />
       {secrets.map(([k, v], i) => (
         <div className="mcp-add-row" key={i}>
-          <input aria-label={`Secret ${i + 1} name`} placeholder={mode === "command" ? "ENV_VAR" : "Header"} value={k} onChange={(e) => setSecret(i, 0, e.target.value)} />
-          <input aria-label={`Secret ${i + 1} value`} type="password" placeholder="value (kept in the keychain)" value={v} onChange={(e) => setSecret(i, 1, e.target.value)} />
-          <button type="button" className="icon-button" aria-label={`Remove secret ${i + 1}`} onClick={() => setSecrets((rows) => rows.filter((_, j) => j !== i))}>
+          <input
+            aria-label={`Secret ${i + 1} name`}
+            placeholder={mode === "command" ? "ENV_VAR" : "Header"}
+            value={k}
+            onChange={(e) => setSecret(i, 0, e.target.value)}
+          />
+          <input
+            aria-label={`Secret ${i + 1} value`}
+            type="password"
+            placeholder="value (kept in the keychain)"
+            value={v}
+            onChange={(e) => setSecret(i, 1, e.target.value)}
+          />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Remove secret ${i + 1}`}
+            onClick={() => setSecrets((rows) => rows.filter((_, j) => j !== i))}
+          >
             ×
           </button>
         </div>
       ))}
       {remote && showOAuth && (
         <div className="mcp-add-row" role="group" aria-label="Sign-in client">
-          <input aria-label="Client id" placeholder="client id (optional)" value={clientId} onChange={(e) => setClientId(e.target.value)} />
+          <input
+            aria-label="Client id"
+            placeholder="client id (optional)"
+            value={clientId}
+            onChange={(e) => setClientId(e.target.value)}
+          />
           <input
             aria-label="Client secret"
             type="password"
@@ -110,7 +152,12 @@ export function McpAddForm({ onAdd }: McpAddFormProps) {
             value={clientSecret}
             onChange={(e) => setClientSecret(e.target.value)}
           />
-          <input aria-label="Scope" placeholder="scope (optional)" value={scope} onChange={(e) => setScope(e.target.value)} />
+          <input
+            aria-label="Scope"
+            placeholder="scope (optional)"
+            value={scope}
+            onChange={(e) => setScope(e.target.value)}
+          />
         </div>
       )}
       <div className="mcp-add-row">
@@ -119,7 +166,11 @@ export function McpAddForm({ onAdd }: McpAddFormProps) {
             + Client id
           </button>
         )}
-        <button type="button" className="ghost-button" onClick={() => setSecrets((s) => [...s, ["", ""]])}>
+        <button
+          type="button"
+          className="ghost-button"
+          onClick={() => setSecrets((s) => [...s, ["", ""]])}
+        >
           {mode === "command" ? "+ Env variable" : "+ Header"}
         </button>
         <span className="spacer" />

@@ -21,7 +21,10 @@ export function McpImportForm({ onImported }: { onImported: () => void }) {
     e.preventDefault();
     setBusy(true);
     try {
-      setReport({ text: importSummary(await api.importMcpServers(path.trim() || null)), failed: false });
+      setReport({
+        text: importSummary(await api.importMcpServers(path.trim() || null)),
+        failed: false,
+      });
       onImported();
     } catch (err) {
       setReport({ text: api.errorMessage(err), failed: true });
@@ -31,17 +34,32 @@ export function McpImportForm({ onImported }: { onImported: () => void }) {
   };
 
   return (
-    <form className="mcp-add mcp-import" aria-label="Import from Claude Desktop" onSubmit={(e) => void submit(e)}>
+    <form
+      className="mcp-add mcp-import"
+      aria-label="Import from Claude Desktop"
+      onSubmit={(e) => void submit(e)}
+    >
       <h2>Import from Claude Desktop</h2>
-      <p className="muted mcp-note">Copies the servers in claude_desktop_config.json; keys in its env or headers go to the keychain.</p>
+      <p className="muted mcp-note">
+        Copies the servers in claude_desktop_config.json; keys in its env or headers go to the
+        keychain.
+      </p>
       <div className="mcp-add-row">
-        <input aria-label="Claude Desktop config path" placeholder="Path to the config (empty: Claude Desktop's own)" value={path} onChange={(e) => setPath(e.target.value)} />
+        <input
+          aria-label="Claude Desktop config path"
+          placeholder="Path to the config (empty: Claude Desktop's own)"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+        />
         <button type="submit" className="ghost-button" disabled={busy}>
           {busy ? "Importing…" : "Import from Claude Desktop"}
         </button>
       </div>
       {report && (
-        <p className={report.failed ? "field-error" : "mcp-note"} role={report.failed ? "alert" : "status"}>
+        <p
+          className={report.failed ? "field-error" : "mcp-note"}
+          role={report.failed ? "alert" : "status"}
+        >
           {report.text}
         </p>
       )}

@@ -14,7 +14,11 @@ interface McpServerCardProps {
   onTrust: (trusted: boolean) => void;
 }
 
-type Tools = { state: "idle" } | { state: "loading" } | { state: "error"; message: string } | { state: "ok"; tools: McpToolView[] };
+type Tools =
+  | { state: "idle" }
+  | { state: "loading" }
+  | { state: "error"; message: string }
+  | { state: "ok"; tools: McpToolView[] };
 
 export function McpServerCard({ server, onRemove, onTrust }: McpServerCardProps) {
   const [tools, setTools] = useState<Tools>({ state: "idle" });
@@ -30,7 +34,11 @@ export function McpServerCard({ server, onRemove, onTrust }: McpServerCardProps)
   };
 
   return (
-    <section className="mcp-card" data-server={server.name} aria-label={`MCP server ${server.name}`}>
+    <section
+      className="mcp-card"
+      data-server={server.name}
+      aria-label={`MCP server ${server.name}`}
+    >
       <header className="mcp-card-head">
         <h2>{server.name}</h2>
         <span className="optional">{server.transport}</span>
@@ -46,26 +54,48 @@ export function McpServerCard({ server, onRemove, onTrust }: McpServerCardProps)
             </button>
           </span>
         ) : (
-          <button type="button" className="ghost-button" aria-label={`Remove ${server.name}`} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="ghost-button"
+            aria-label={`Remove ${server.name}`}
+            onClick={() => setConfirming(true)}
+          >
             Remove
           </button>
         )}
       </header>
       <code className="mcp-target">{server.target}</code>
       {server.transport === "http" && <McpSignIn server={server} />}
-      {server.secret_names.length > 0 && <p className="muted">Keys in the keychain: {server.secret_names.join(", ")}</p>}
+      {server.secret_names.length > 0 && (
+        <p className="muted">Keys in the keychain: {server.secret_names.join(", ")}</p>
+      )}
       <p className="muted">
-        {server.agents.length > 0 ? `Used by ${server.agents.join(", ")}` : "Not used by any agent yet — give it to one on the Agents page."}
+        {server.agents.length > 0
+          ? `Used by ${server.agents.join(", ")}`
+          : "Not used by any agent yet — give it to one on the Agents page."}
       </p>
       <label className="mcp-trust">
-        <input type="checkbox" checked={server.trusted} onChange={(e) => onTrust(e.target.checked)} /> Trust its read-only claims
+        <input
+          type="checkbox"
+          checked={server.trusted}
+          onChange={(e) => onTrust(e.target.checked)}
+        />{" "}
+        Trust its read-only claims
         <span className="muted">
           {" "}
-          — {server.trusted ? "tools it marks read-only run without asking" : "every tool asks first, even ones it calls read-only"}
+          —{" "}
+          {server.trusted
+            ? "tools it marks read-only run without asking"
+            : "every tool asks first, even ones it calls read-only"}
         </span>
       </label>
       <div className="mcp-tools" aria-busy={tools.state === "loading"}>
-        <button type="button" className="ghost-button" onClick={() => void loadTools()} disabled={tools.state === "loading"}>
+        <button
+          type="button"
+          className="ghost-button"
+          onClick={() => void loadTools()}
+          disabled={tools.state === "loading"}
+        >
           {tools.state === "loading" ? (
             <>
               <span className="spinner" aria-hidden="true" /> Starting…
@@ -88,8 +118,15 @@ export function McpServerCard({ server, onRemove, onTrust }: McpServerCardProps)
             {tools.tools.map((t) => (
               <li key={t.name}>
                 <code>{t.name}</code>{" "}
-                <span className="run-badge" data-status={t.read_only && server.trusted ? "done" : "waiting_approval"}>
-                  {t.read_only ? (server.trusted ? "read-only" : "says read-only · asks first") : "asks first"}
+                <span
+                  className="run-badge"
+                  data-status={t.read_only && server.trusted ? "done" : "waiting_approval"}
+                >
+                  {t.read_only
+                    ? server.trusted
+                      ? "read-only"
+                      : "says read-only · asks first"
+                    : "asks first"}
                 </span>
                 {t.description && <span className="muted"> {t.description}</span>}
               </li>

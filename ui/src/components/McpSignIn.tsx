@@ -7,7 +7,10 @@ import * as api from "../api";
 import type { McpServerView } from "../bindings";
 import { authLabel } from "../lib/mcpAuth";
 
-type Flow = { state: "idle" } | { state: "waiting"; url: string | null } | { state: "failed"; message: string };
+type Flow =
+  | { state: "idle" }
+  | { state: "waiting"; url: string | null }
+  | { state: "failed"; message: string };
 
 export function McpSignIn({ server }: { server: McpServerView }) {
   const [flow, setFlow] = useState<Flow>({ state: "idle" });
@@ -16,7 +19,14 @@ export function McpSignIn({ server }: { server: McpServerView }) {
   const name = server.name;
 
   useEffect(
-    () => api.subscribe(api.onMcpSignIn((page) => page.server === name && setFlow((f) => (f.state === "waiting" ? { state: "waiting", url: page.url } : f)))),
+    () =>
+      api.subscribe(
+        api.onMcpSignIn(
+          (page) =>
+            page.server === name &&
+            setFlow((f) => (f.state === "waiting" ? { state: "waiting", url: page.url } : f)),
+        ),
+      ),
     [name],
   );
 
@@ -28,7 +38,11 @@ export function McpSignIn({ server }: { server: McpServerView }) {
       setFlow({ state: "idle" });
     } catch (e) {
       // Cancelled on purpose: back to the buttons, no error to read.
-      setFlow(api.errorCode(e) === "cancelled" ? { state: "idle" } : { state: "failed", message: api.errorMessage(e) });
+      setFlow(
+        api.errorCode(e) === "cancelled"
+          ? { state: "idle" }
+          : { state: "failed", message: api.errorMessage(e) },
+      );
     }
   };
 
@@ -70,13 +84,16 @@ export function McpSignIn({ server }: { server: McpServerView }) {
             {label.text}
           </span>
         ) : (
-          <span className="muted">No sign-in so far. Test connection shows whether the server wants one.</span>
+          <span className="muted">
+            No sign-in so far. Test connection shows whether the server wants one.
+          </span>
         )}
         {label?.detail && <span className="muted"> {label.detail}</span>}
       </p>
       {waiting ? (
         <p role="status" className="mcp-sign-in-wait">
-          <span className="spinner" aria-hidden="true" /> Waiting for your browser… Sign in there, then come back.{" "}
+          <span className="spinner" aria-hidden="true" /> Waiting for your browser… Sign in there,
+          then come back.{" "}
           {flow.url && (
             <button type="button" className="link-button" onClick={() => void reopen()}>
               Open the sign-in page again
@@ -88,14 +105,22 @@ export function McpSignIn({ server }: { server: McpServerView }) {
         </p>
       ) : (
         <div className="mcp-sign-in-actions">
-          <button type="button" className={signedIn ? "ghost-button" : "primary-button"} onClick={() => void signIn()}>
+          <button
+            type="button"
+            className={signedIn ? "ghost-button" : "primary-button"}
+            onClick={() => void signIn()}
+          >
             {signedIn ? "Sign in again" : "Sign in"}
           </button>
           {(signedIn || server.auth.state === "sign_in_needed") &&
             (confirming ? (
               <span className="confirm">
                 Forget the sign-in?{" "}
-                <button type="button" className="ghost-button danger" onClick={() => void signOut()}>
+                <button
+                  type="button"
+                  className="ghost-button danger"
+                  onClick={() => void signOut()}
+                >
                   Yes
                 </button>{" "}
                 <button type="button" className="ghost-button" onClick={() => setConfirming(false)}>

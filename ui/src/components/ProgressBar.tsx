@@ -1,5 +1,13 @@
 /** A download progress bar with its figures beside it; `percent: null` = size unknown. */
-export function ProgressBar({ percent, label, text }: { percent: number | null; label: string; text: string }) {
+export function ProgressBar({
+  percent,
+  label,
+  text,
+}: {
+  percent: number | null;
+  label: string;
+  text: string;
+}) {
   return (
     <span className="progress-wrap">
       <span
@@ -12,7 +20,10 @@ export function ProgressBar({ percent, label, text }: { percent: number | null; 
         aria-valuetext={text}
         data-indeterminate={percent == null || undefined}
       >
-        <span className="progress-fill" style={{ width: percent == null ? undefined : `${percent}%` }} />
+        <span
+          className="progress-fill"
+          style={{ width: percent == null ? undefined : `${percent}%` }}
+        />
       </span>
       <span className="progress-text">{text}</span>
     </span>

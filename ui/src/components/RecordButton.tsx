@@ -3,7 +3,14 @@
 // and the words heard so far. The core's VoiceSession does the work, as for the hotkey.
 import { useEffect, useState } from "react";
 
-import { errorMessage, getSettings, onStoreChanged, startRecording, stopRecording, subscribe } from "../api";
+import {
+  errorMessage,
+  getSettings,
+  onStoreChanged,
+  startRecording,
+  stopRecording,
+  subscribe,
+} from "../api";
 import { useVoice } from "../hooks/useVoice";
 import type { Notify } from "../hooks/useToasts";
 import { prettyAccelerator } from "../lib/accelerator";
@@ -13,7 +20,11 @@ export function RecordButton({ notify }: { notify: Notify }) {
   const voice = useVoice();
   const [hotkey, setHotkey] = useState<string | null>(null);
   useEffect(() => {
-    const load = () => void getSettings().then((s) => setHotkey(s.hotkey), () => undefined);
+    const load = () =>
+      void getSettings().then(
+        (s) => setHotkey(s.hotkey),
+        () => undefined,
+      );
     load();
     return subscribe(onStoreChanged((e) => e.kind === "setting_changed" && load()));
   }, []);

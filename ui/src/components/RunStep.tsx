@@ -21,7 +21,8 @@ export function RunStep({ step, approval, onDecide }: RunStepProps) {
         <div className="step-head">
           <span className="step-kind">Model</span>
           <span className="step-meta">
-            {formatTokens(step.tokens_in)} in · {formatTokens(step.tokens_out)} out · {formatMs(step.ms)}
+            {formatTokens(step.tokens_in)} in · {formatTokens(step.tokens_out)} out ·{" "}
+            {formatMs(step.ms)}
           </span>
         </div>
         {step.content && (
@@ -38,7 +39,9 @@ export function RunStep({ step, approval, onDecide }: RunStepProps) {
       <div className="step-head">
         <code className="step-tool">{step.tool ?? "tool"}</code>
         <RunStatusBadge status={step.status} step />
-        {step.status !== "waiting_approval" && step.status !== "started" && <span className="step-meta">{formatMs(step.ms)}</span>}
+        {step.status !== "waiting_approval" && step.status !== "started" && (
+          <span className="step-meta">{formatMs(step.ms)}</span>
+        )}
       </div>
       {step.arguments && (
         <code className="step-args" title={step.arguments}>

@@ -21,11 +21,17 @@ export function RunTimeline({ runs, detail, expandedId, onExpand, onDecide }: Ru
         const open = run.id === expandedId;
         return (
           <li key={run.id} className="run" data-run={run.id} data-status={run.status}>
-            <button type="button" className="run-head" aria-expanded={open} onClick={() => onExpand(open ? -1 : run.id)}>
+            <button
+              type="button"
+              className="run-head"
+              aria-expanded={open}
+              onClick={() => onExpand(open ? -1 : run.id)}
+            >
               <RunStatusBadge status={run.status} />
               <span className="run-agent">{run.agent}</span>
               <span className="run-meta">
-                {formatTokens(run.tokens_in)} in · {formatTokens(run.tokens_out)} out · {formatMs(run.execution_ms)} · {formatWhen(run.created_at)}
+                {formatTokens(run.tokens_in)} in · {formatTokens(run.tokens_out)} out ·{" "}
+                {formatMs(run.execution_ms)} · {formatWhen(run.created_at)}
               </span>
             </button>
             {run.error && <p className="step-error run-error">{run.error}</p>}
@@ -35,7 +41,10 @@ export function RunTimeline({ runs, detail, expandedId, onExpand, onDecide }: Ru
                   <RunStep
                     key={s.id}
                     step={s}
-                    approval={detail.approvals.find((a) => a.step_id === s.id && a.status === "pending") ?? null}
+                    approval={
+                      detail.approvals.find((a) => a.step_id === s.id && a.status === "pending") ??
+                      null
+                    }
                     onDecide={onDecide}
                   />
                 ))}

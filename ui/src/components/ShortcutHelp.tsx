@@ -50,7 +50,13 @@ const groups = (hotkey: string): { title: string; keys: [string[], string][] }[]
 ];
 
 /** `hotkey`: the recording shortcut as configured (null: not known yet, show the default). */
-export function ShortcutHelp({ onClose, hotkey = null }: { onClose: () => void; hotkey?: string | null }) {
+export function ShortcutHelp({
+  onClose,
+  hotkey = null,
+}: {
+  onClose: () => void;
+  hotkey?: string | null;
+}) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
@@ -62,7 +68,13 @@ export function ShortcutHelp({ onClose, hotkey = null }: { onClose: () => void; 
       <div className="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
         <header>
           <h2 id="help-title">Keyboard shortcuts</h2>
-          <button ref={closeRef} type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button
+            ref={closeRef}
+            type="button"
+            className="icon-button"
+            aria-label="Close"
+            onClick={onClose}
+          >
             ×
           </button>
         </header>

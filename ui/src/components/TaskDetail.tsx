@@ -35,27 +35,51 @@ const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
 
 function formatTimestamp(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 /** Side panel: every field edits in place and saves on blur / Enter. */
-export function TaskDetail({ task, categories, agents, notify, editNonce, onUpdate, onMove, onDelete, onClose, onChat, onOpenTask }: TaskDetailProps) {
+export function TaskDetail({
+  task,
+  categories,
+  agents,
+  notify,
+  editNonce,
+  onUpdate,
+  onMove,
+  onDelete,
+  onClose,
+  onChat,
+  onOpenTask,
+}: TaskDetailProps) {
   const uid = useId();
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const title = useDraft(task.title, (v) => v.trim() && onUpdate(patchOf({ title: v.trim() })));
-  const description = useDraft(task.description ?? "", (v) => onUpdate(patchOf({ description: orNull(v) })), { multiline: true });
+  const description = useDraft(
+    task.description ?? "",
+    (v) => onUpdate(patchOf({ description: orNull(v) })),
+    { multiline: true },
+  );
   const category = useDraft(task.category ?? "", (v) => onUpdate(patchOf({ category: orNull(v) })));
-  const hasTime = task.due ? parseDue(task.due)?.hasTime ?? false : false;
+  const hasTime = task.due ? (parseDue(task.due)?.hasTime ?? false) : false;
   const dueValue = task.due ? (hasTime ? task.due.slice(0, 16) : task.due.slice(0, 10)) : "";
   const due = useDraft(dueValue, (v) => {
     const next = v === "" ? null : hasTime && v.length === 16 ? `${v}:00` : v;
     onUpdate(patchOf({ due: next }));
   });
   const [editingOutput, setEditingOutput] = useState(false);
-  const output = useDraft(task.agent_output ?? "", (v) => onUpdate(patchOf({ agent_output: orNull(v) })), { multiline: true });
+  const output = useDraft(
+    task.agent_output ?? "",
+    (v) => onUpdate(patchOf({ agent_output: orNull(v) })),
+    { multiline: true },
+  );
   const transcript = useTranscript(task.source_transcript_id);
   const said = useTaskAudio(task.id, task.source_transcript_id != null);
-  const dueBadge = task.due ? formatDue(task.due, { completed: task.status === "completed" }) : null;
+  const dueBadge = task.due
+    ? formatDue(task.due, { completed: task.status === "completed" })
+    : null;
 
   useEffect(() => {
     if (editNonce > 0) {
@@ -74,28 +98,42 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
         <span className="detail-id">#{task.id}</span>
         <div className="detail-actions">
           {onChat && (
-            <button type="button" className="ghost-button" onClick={onChat} title="Chat about this task">
+            <button
+              type="button"
+              className="ghost-button"
+              onClick={onChat}
+              title="Chat about this task"
+            >
               Chat about this task
             </button>
           )}
-          <button type="button" className="ghost-button danger" onClick={onDelete} title="Delete (⌫)">
+          <button
+            type="button"
+            className="ghost-button danger"
+            onClick={onDelete}
+            title="Delete (⌫)"
+          >
             Delete
           </button>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close details" title="Close (Esc)">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={onClose}
+            aria-label="Close details"
+            title="Close (Esc)"
+          >
             ×
           </button>
         </div>
       </header>
 
       <div className="detail-body">
-        <PossibleRepeat task={task} notify={notify} onMerged={(id) => (onOpenTask ? onOpenTask(id) : onClose())} />
-        <textarea
-          ref={titleRef}
-          className="detail-title"
-          rows={1}
-          aria-label="Title"
-          {...title}
+        <PossibleRepeat
+          task={task}
+          notify={notify}
+          onMerged={(id) => (onOpenTask ? onOpenTask(id) : onClose())}
         />
+        <textarea ref={titleRef} className="detail-title" rows={1} aria-label="Title" {...title} />
 
         <dl className="props">
           <div className="prop">
@@ -103,7 +141,11 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
               <label htmlFor={field("status")}>Status</label>
             </dt>
             <dd>
-              <select id={field("status")} value={task.status} onChange={(e) => onMove(e.target.value as Status)}>
+              <select
+                id={field("status")}
+                value={task.status}
+                onChange={(e) => onMove(e.target.value as Status)}
+              >
                 {STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}
@@ -135,7 +177,13 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
               <label htmlFor={field("category")}>Category</label>
             </dt>
             <dd>
-              <input id={field("category")} list={field("categories")} placeholder="None" autoComplete="off" {...category} />
+              <input
+                id={field("category")}
+                list={field("categories")}
+                placeholder="None"
+                autoComplete="off"
+                {...category}
+              />
               <datalist id={field("categories")}>
                 {categories.map((c) => (
                   <option key={c} value={c} />
@@ -151,7 +199,11 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
               <input id={field("due")} type={hasTime ? "datetime-local" : "date"} {...due} />
               {dueBadge && <span className={`due due-${dueBadge.tone}`}>{dueBadge.label}</span>}
               {task.due && (
-                <button type="button" className="ghost-button small" onClick={() => onUpdate(patchOf({ due: null }))}>
+                <button
+                  type="button"
+                  className="ghost-button small"
+                  onClick={() => onUpdate(patchOf({ due: null }))}
+                >
                   Clear
                 </button>
               )}
@@ -163,7 +215,13 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
           <h3>
             <label htmlFor={field("description")}>Description</label>
           </h3>
-          <textarea id={field("description")} className="description" rows={4} placeholder="Add a description…" {...description} />
+          <textarea
+            id={field("description")}
+            className="description"
+            rows={4}
+            placeholder="Add a description…"
+            {...description}
+          />
         </section>
 
         <AgentSection task={task} agents={agents} notify={notify} />
@@ -171,12 +229,22 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
         <section className="detail-section">
           <h3>
             Agent output
-            <button type="button" className="ghost-button small" onClick={() => setEditingOutput((v) => !v)}>
+            <button
+              type="button"
+              className="ghost-button small"
+              onClick={() => setEditingOutput((v) => !v)}
+            >
               {editingOutput ? "Done" : task.agent_output ? "Edit" : "Add"}
             </button>
           </h3>
           {editingOutput ? (
-            <textarea className="output-editor" rows={8} aria-label="Agent output (Markdown)" autoFocus {...output} />
+            <textarea
+              className="output-editor"
+              rows={8}
+              aria-label="Agent output (Markdown)"
+              autoFocus
+              {...output}
+            />
           ) : task.agent_output ? (
             <Markdown source={task.agent_output} className="agent-output" />
           ) : (
@@ -202,7 +270,9 @@ export function TaskDetail({ task, categories, agents, notify, editNonce, onUpda
               </button>
             )}
             {transcript.status === "loading" && <p className="muted">Loading transcript…</p>}
-            {transcript.status === "error" && <p className="muted">Transcript unavailable ({transcript.message})</p>}
+            {transcript.status === "error" && (
+              <p className="muted">Transcript unavailable ({transcript.message})</p>
+            )}
             {transcript.status === "ready" && (
               <figure className="transcript">
                 <blockquote>{transcript.transcript.text}</blockquote>

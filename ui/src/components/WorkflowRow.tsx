@@ -51,7 +51,12 @@ export function WorkflowRow({ taskId, notify, onStarted }: WorkflowRowProps) {
 
   return (
     <div className="agent-row workflow-row">
-      <select id={`${id}-workflow`} aria-label="Workflow" value={choice} onChange={(e) => setChoice(e.target.value)}>
+      <select
+        id={`${id}-workflow`}
+        aria-label="Workflow"
+        value={choice}
+        onChange={(e) => setChoice(e.target.value)}
+      >
         {workflows.map((w) => (
           <option key={w.name} value={w.name}>
             {w.name}
@@ -62,7 +67,11 @@ export function WorkflowRow({ taskId, notify, onStarted }: WorkflowRowProps) {
         type="button"
         className="ghost-button"
         disabled={!chosen || starting}
-        title={chosen ? `${chosen.agents.join(" → ")}; a FAIL from the last step sends the work back (at most ${chosen.max_retries}×)` : undefined}
+        title={
+          chosen
+            ? `${chosen.agents.join(" → ")}; a FAIL from the last step sends the work back (at most ${chosen.max_retries}×)`
+            : undefined
+        }
         onClick={() => void start()}
       >
         Run workflow

@@ -38,7 +38,10 @@ export function useApprovals(notify: Notify) {
         await api.decideApproval(approval.id, approve);
         return true;
       } catch (e) {
-        notify(`Could not ${approve ? "approve" : "deny"} ${approval.tool}: ${api.errorMessage(e)}`, { tone: "error" });
+        notify(
+          `Could not ${approve ? "approve" : "deny"} ${approval.tool}: ${api.errorMessage(e)}`,
+          { tone: "error" },
+        );
         return false;
       } finally {
         deciding.current.delete(approval.id);

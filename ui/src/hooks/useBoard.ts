@@ -22,7 +22,15 @@ interface UndoEntry {
   toastId?: number;
 }
 
-const PATCH_KEYS = ["title", "description", "category", "priority", "due", "assigned_agent", "agent_output"] as const;
+const PATCH_KEYS = [
+  "title",
+  "description",
+  "category",
+  "priority",
+  "due",
+  "assigned_agent",
+  "agent_output",
+] as const;
 type PatchKey = (typeof PATCH_KEYS)[number];
 
 /** The fields a patch really changes (`title`/`priority` null = leave alone). */
@@ -59,7 +67,10 @@ export function useBoard(notify: Notify, dismiss: Dismiss = () => {}) {
     tasksRef.current = next;
     setTasks(next);
   }, []);
-  const change = useCallback((fn: (ts: Task[]) => Task[]) => commit(fn(tasksRef.current)), [commit]);
+  const change = useCallback(
+    (fn: (ts: Task[]) => Task[]) => commit(fn(tasksRef.current)),
+    [commit],
+  );
 
   // Reloads wait while a mutation is in flight or a drag is held, so a reload
   // racing an optimistic change never makes a card jump back and forth.
@@ -74,7 +85,10 @@ export function useBoard(notify: Notify, dismiss: Dismiss = () => {}) {
   const load = useCallback(async () => {
     const seq = ++loadSeq.current;
     try {
-      const [ts, cats] = await Promise.all([api.listTasks(null), api.listCategories().catch(() => null)]);
+      const [ts, cats] = await Promise.all([
+        api.listTasks(null),
+        api.listCategories().catch(() => null),
+      ]);
       if (!mounted.current || seq !== loadSeq.current) return;
       if (busy()) {
         reloadWanted.current = true;
@@ -135,7 +149,7 @@ export function useBoard(notify: Notify, dismiss: Dismiss = () => {}) {
 
   /** Run a mutation with an optional optimistic change; roll back + toast on error. */
   const mutate = useCallback(
-    async <T,>(
+    async <T>(
       optimistic: ((ts: Task[]) => Task[]) | null,
       call: () => Promise<T>,
       apply: (ts: Task[], result: T) => Task[],
@@ -238,7 +252,10 @@ export function useBoard(notify: Notify, dismiss: Dismiss = () => {}) {
       const res = await updateRaw(id, patch);
       if (res) {
         const entry = pushUndo("edit", () => updateRaw(id, inversePatch(before, patch)));
-        entry.toastId = notify("Task updated", { key: `updated-${id}`, action: { label: "Undo", run: () => void runUndo(entry) } });
+        entry.toastId = notify("Task updated", {
+          key: `updated-${id}`,
+          action: { label: "Undo", run: () => void runUndo(entry) },
+        });
       }
       return res;
     },
@@ -247,7 +264,12 @@ export function useBoard(notify: Notify, dismiss: Dismiss = () => {}) {
 
   const restore = useCallback(
     (task: Task) =>
-      mutate((ts) => replaceTask(ts, task), () => api.restoreTask(task), replaceTask, "Could not restore task"),
+      mutate(
+        (ts) => replaceTask(ts, task),
+        () => api.restoreTask(task),
+        replaceTask,
+        "Could not restore task",
+      ),
     [mutate],
   );
 
@@ -261,7 +283,9 @@ export function useBoard(notify: Notify, dismiss: Dismiss = () => {}) {
       );
       if (deleted) {
         const entry = pushUndo("delete", () => restore(deleted));
-        entry.toastId = notify("Task deleted", { action: { label: "Undo", run: () => void runUndo(entry) } });
+        entry.toastId = notify("Task deleted", {
+          action: { label: "Undo", run: () => void runUndo(entry) },
+        });
       }
       return deleted;
     },

@@ -18,7 +18,16 @@ export interface ChatState {
   notices: string[];
 }
 
-const EMPTY: ChatState = { messages: [], streaming: null, busy: false, servers: [], hasModel: true, loaded: false, error: null, notices: [] };
+const EMPTY: ChatState = {
+  messages: [],
+  streaming: null,
+  busy: false,
+  servers: [],
+  hasModel: true,
+  loaded: false,
+  error: null,
+  notices: [],
+};
 
 function sameScope(ev: ChatEvent, task: number | null) {
   return (ev.task_id ?? null) === task;
@@ -48,10 +57,18 @@ export function useChat(task: number | null) {
     try {
       const t = await api.chatThread(task);
       if (scope.current !== task) return null;
-      setState((s) => ({ ...s, messages: t.messages, busy: t.busy, servers: t.servers, hasModel: t.has_model, loaded: true }));
+      setState((s) => ({
+        ...s,
+        messages: t.messages,
+        busy: t.busy,
+        servers: t.servers,
+        hasModel: t.has_model,
+        loaded: true,
+      }));
       return t;
     } catch (e) {
-      if (scope.current === task) setState((s) => ({ ...s, loaded: true, error: api.errorMessage(e) }));
+      if (scope.current === task)
+        setState((s) => ({ ...s, loaded: true, error: api.errorMessage(e) }));
       return null;
     }
   }, [task]);
@@ -71,7 +88,12 @@ export function useChat(task: number | null) {
             switch (ev.kind) {
               case "message":
                 // The assistant's saved turn replaces what streamed for it.
-                return { ...s, messages: upsert(s.messages, ev.message), streaming: ev.message.role === "assistant" ? null : s.streaming, busy: true };
+                return {
+                  ...s,
+                  messages: upsert(s.messages, ev.message),
+                  streaming: ev.message.role === "assistant" ? null : s.streaming,
+                  busy: true,
+                };
               case "delta":
                 return { ...s, streaming: (s.streaming ?? "") + ev.text, busy: true };
               case "notice":
@@ -100,10 +122,17 @@ export function useChat(task: number | null) {
       setState((s) => ({ ...s, busy: true, error: null, notices: [] }));
       try {
         const answer = await api.chatSend(task, text);
-        if (scope.current === task) setState((s) => ({ ...s, messages: upsert(s.messages, answer), streaming: null, busy: false }));
+        if (scope.current === task)
+          setState((s) => ({
+            ...s,
+            messages: upsert(s.messages, answer),
+            streaming: null,
+            busy: false,
+          }));
         return true;
       } catch (e) {
-        if (scope.current === task) setState((s) => ({ ...s, streaming: null, busy: false, error: api.errorMessage(e) }));
+        if (scope.current === task)
+          setState((s) => ({ ...s, streaming: null, busy: false, error: api.errorMessage(e) }));
         // What was saved before the failure (the user's message) shows from the core.
         const thread = await load();
         return userSaved.current || (thread != null && lastUserId(thread.messages) > before);

@@ -47,7 +47,8 @@ export function useDesktopViews(onOpenTask: (id: number) => void = () => undefin
           if (task) {
             setView("board");
             openTask.current(Number(task[1]));
-          } else if (["board", "settings", "onboarding", "approvals", "agents", "mcp"].includes(v)) setView(v as View);
+          } else if (["board", "settings", "onboarding", "approvals", "agents", "mcp"].includes(v))
+            setView(v as View);
         }),
       ),
     [openTask, setView],
@@ -55,7 +56,15 @@ export function useDesktopViews(onOpenTask: (id: number) => void = () => undefin
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "," || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      if (
+        e.key !== "," ||
+        e.defaultPrevented ||
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        isTypingTarget(e.target)
+      )
+        return;
       e.preventDefault();
       setViewState((v) => (v === "settings" ? "board" : v === "board" ? "settings" : v));
     };

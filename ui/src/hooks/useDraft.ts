@@ -4,7 +4,11 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
  * Edit-in-place state for one field: a local draft that follows the stored
  * value until the user starts typing, committed on blur / Enter, reverted on Esc.
  */
-export function useDraft(value: string, commit: (next: string) => void, opts: { multiline?: boolean } = {}) {
+export function useDraft(
+  value: string,
+  commit: (next: string) => void,
+  opts: { multiline?: boolean } = {},
+) {
   const [draft, setDraft] = useState(value);
   const editing = useRef(false);
   const reverting = useRef(false);

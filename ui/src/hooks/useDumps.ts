@@ -5,7 +5,13 @@ import * as api from "../api";
 import type { DumpEntry } from "../bindings";
 import { useStoreEvents } from "./useStoreEvents";
 
-const KINDS = ["transcript_created", "task_created", "task_updated", "task_moved", "task_deleted"] as const;
+const KINDS = [
+  "transcript_created",
+  "task_created",
+  "task_updated",
+  "task_moved",
+  "task_deleted",
+] as const;
 
 export function useDumps() {
   const [dumps, setDumps] = useState<DumpEntry[] | null>(null);

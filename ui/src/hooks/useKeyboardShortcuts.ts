@@ -47,7 +47,11 @@ export function isTypingTarget(el: EventTarget | null): boolean {
 
 /** Elements whose own Enter/Space behaviour must win over board shortcuts. */
 function isControl(el: EventTarget | null): boolean {
-  return el instanceof HTMLElement && !!el.closest("button, a[href], summary, [data-own-keys]") && !el.closest("[data-card]");
+  return (
+    el instanceof HTMLElement &&
+    !!el.closest("button, a[href], summary, [data-own-keys]") &&
+    !el.closest("[data-card]")
+  );
 }
 
 /** The second key of a `g` pair and the view it goes to (the help sheet lists the same). */
@@ -147,7 +151,11 @@ export function useKeyboardShortcuts(ctx: ShortcutContext) {
           c.reorder(id, -1);
           return;
         }
-        if ((e.altKey && key === "ArrowDown") || (e.shiftKey && key === "ArrowDown") || key === "J") {
+        if (
+          (e.altKey && key === "ArrowDown") ||
+          (e.shiftKey && key === "ArrowDown") ||
+          key === "J"
+        ) {
           e.preventDefault();
           c.reorder(id, 1);
           return;

@@ -18,7 +18,9 @@ export function useMicrophone(device: string | null): Microphone {
   const [devices, setDevices] = useState<InputDevice[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   // Why the level test of one device failed; another device's failure is not shown.
-  const [testError, setTestError] = useState<{ device: string | null; message: string } | null>(null);
+  const [testError, setTestError] = useState<{ device: string | null; message: string } | null>(
+    null,
+  );
   const { level } = useVoice();
 
   useEffect(() => {

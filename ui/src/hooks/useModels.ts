@@ -35,7 +35,12 @@ export function useModels() {
           setDownloads((d) => {
             const rest = { ...d };
             delete rest[e.name];
-            return e.done || e.error ? rest : { ...d, [e.name]: { downloaded: e.downloaded, total: e.total, percent: percentOf(e) } };
+            return e.done || e.error
+              ? rest
+              : {
+                  ...d,
+                  [e.name]: { downloaded: e.downloaded, total: e.total, percent: percentOf(e) },
+                };
           });
           if (e.done) reload();
         }),
@@ -46,7 +51,10 @@ export function useModels() {
   const download = useCallback(
     async (name: string): Promise<boolean> => {
       setErrors(({ [name]: _gone, ...rest }) => rest);
-      setDownloads((d) => ({ ...d, [name]: d[name] ?? { downloaded: 0, total: null, percent: 0 } }));
+      setDownloads((d) => ({
+        ...d,
+        [name]: d[name] ?? { downloaded: 0, total: null, percent: 0 },
+      }));
       let ok = true;
       try {
         await downloadModel(name);

@@ -4,7 +4,10 @@ import * as api from "../api";
 import type { PossibleDuplicate } from "../bindings";
 
 /** The card this one may repeat (a dump was not sure), or null; `refresh` after acting on it. */
-export function usePossibleDuplicate(taskId: number, version: string): [PossibleDuplicate | null, () => void] {
+export function usePossibleDuplicate(
+  taskId: number,
+  version: string,
+): [PossibleDuplicate | null, () => void] {
   const [found, setFound] = useState<PossibleDuplicate | null>(null);
   const [nonce, setNonce] = useState(0);
   useEffect(() => {

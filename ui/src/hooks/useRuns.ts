@@ -25,7 +25,12 @@ export function useRuns(taskId: number) {
       const list = await api.listRuns(taskId);
       // -1: the user folded every run.
       const want = expandedRef.current;
-      const open = want === -1 ? null : want != null && list.some((r) => r.id === want) ? want : (list[0]?.id ?? null);
+      const open =
+        want === -1
+          ? null
+          : want != null && list.some((r) => r.id === want)
+            ? want
+            : (list[0]?.id ?? null);
       const d = open == null ? null : await api.getRun(open);
       if (mine !== seq.current) return; // a newer load has started
       setRuns(list);
@@ -55,5 +60,12 @@ export function useRuns(taskId: number) {
     [expandedRef, load, runs],
   );
 
-  return { runs, detail: detail && detail.run.id === expandedId ? detail : null, expandedId, error, reload: load, expand };
+  return {
+    runs,
+    detail: detail && detail.run.id === expandedId ? detail : null,
+    expandedId,
+    error,
+    reload: load,
+    expand,
+  };
 }

@@ -45,7 +45,10 @@ export function useToasts() {
         return [...kept.slice(-3), { id, message, tone, action: opts.action, key: opts.key }];
       });
       const ms = opts.timeoutMs ?? (tone === "error" ? 8000 : opts.action ? 6000 : 3000);
-      timers.current.set(id, setTimeout(() => dismiss(id), ms));
+      timers.current.set(
+        id,
+        setTimeout(() => dismiss(id), ms),
+      );
       return id;
     },
     [dismiss],

@@ -3,7 +3,10 @@ import { useEffect, useState } from "react";
 import * as api from "../api";
 import type { Transcript } from "../bindings";
 
-type State = { status: "idle" | "loading" } | { status: "ready"; transcript: Transcript } | { status: "error"; message: string };
+type State =
+  | { status: "idle" | "loading" }
+  | { status: "ready"; transcript: Transcript }
+  | { status: "error"; message: string };
 
 const IDLE: State = { status: "idle" };
 const LOADING: State = { status: "loading" };

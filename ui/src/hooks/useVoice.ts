@@ -10,18 +10,33 @@ export interface VoiceView {
   level: number;
   partial: string;
   /** `changed`: cards already on the board the dump updated; `answers`: questions it answered. */
-  done: { text: string; titles: string[]; taskIds: number[]; changed: string[]; answers: string[] } | null;
+  done: {
+    text: string;
+    titles: string[];
+    taskIds: number[];
+    changed: string[];
+    answers: string[];
+  } | null;
   error: string | null;
   cancelled: boolean;
 }
 
-export const IDLE_VOICE: VoiceView = { state: "idle", level: 0, partial: "", done: null, error: null, cancelled: false };
+export const IDLE_VOICE: VoiceView = {
+  state: "idle",
+  level: 0,
+  partial: "",
+  done: null,
+  error: null,
+  cancelled: false,
+};
 
 export function reduceVoice(v: VoiceView, e: VoiceEvent): VoiceView {
   switch (e.kind) {
     case "state":
       // A new recording starts from a clean slate.
-      return e.state === "recording" ? { ...IDLE_VOICE, state: "recording" } : { ...v, state: e.state, level: 0 };
+      return e.state === "recording"
+        ? { ...IDLE_VOICE, state: "recording" }
+        : { ...v, state: e.state, level: 0 };
     case "level":
       return { ...v, level: e.level };
     case "partial":

@@ -1,9 +1,17 @@
 // Global-shortcut accelerators ("CommandOrControl+Shift+Space", the format Tauri's
 // global-shortcut plugin parses): built from a key event, shown in the platform's style.
 
-export const IS_MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+export const IS_MAC =
+  typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
-type KeyLike = { key: string; code: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean };
+type KeyLike = {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+};
 
 export type Capture =
   /** A complete shortcut. */
@@ -14,7 +22,19 @@ export type Capture =
   | null;
 
 const MODIFIER_KEYS = ["Control", "Shift", "Alt", "Meta", "OS", "AltGraph", "Super", "Hyper"];
-const MODIFIER_ORDER = ["CommandOrControl", "CmdOrCtrl", "Command", "Cmd", "Control", "Ctrl", "Alt", "Option", "Shift", "Super", "Meta"];
+const MODIFIER_ORDER = [
+  "CommandOrControl",
+  "CmdOrCtrl",
+  "Command",
+  "Cmd",
+  "Control",
+  "Ctrl",
+  "Alt",
+  "Option",
+  "Shift",
+  "Super",
+  "Meta",
+];
 
 /** The key part of an accelerator from a KeyboardEvent: physical key where known (like the OS grab). */
 function keyName(e: KeyLike): string {
@@ -44,7 +64,9 @@ export function captureShortcut(e: KeyLike, mac = IS_MAC): Capture {
   const strong = mods.some((m) => m !== "Shift");
   if (!strong && !mayStandAlone(key)) {
     const alone = mods.length ? `Shift+${key}` : key;
-    return { problem: `Add ${mac ? "⌘, ⌃ or ⌥" : "Ctrl, Alt or Super"}: ${alone} alone would catch normal typing.` };
+    return {
+      problem: `Add ${mac ? "⌘, ⌃ or ⌥" : "Ctrl, Alt or Super"}: ${alone} alone would catch normal typing.`,
+    };
   }
   return { accelerator: [...mods, key].join("+") };
 }

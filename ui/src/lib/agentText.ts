@@ -14,7 +14,8 @@ export function parseList(text: string): string[] {
     .filter(Boolean);
 }
 
-export const rulesText = (rules: ToolRule[]) => rules.map((r) => `${r.pattern}=${r.permission}`).join("\n");
+export const rulesText = (rules: ToolRule[]) =>
+  rules.map((r) => `${r.pattern}=${r.permission}`).join("\n");
 
 /** `pattern=allow|ask|deny` a line; blank lines are skipped. Throws on a line it cannot read. */
 export function parseRules(text: string): ToolRule[] {
@@ -24,7 +25,10 @@ export function parseRules(text: string): ToolRule[] {
     if (!line) return;
     const at = line.lastIndexOf("=");
     const pattern = line.slice(0, at).trim();
-    const permission = line.slice(at + 1).trim().toLowerCase() as Permission;
+    const permission = line
+      .slice(at + 1)
+      .trim()
+      .toLowerCase() as Permission;
     if (at < 0 || !pattern || !PERMISSIONS.includes(permission)) {
       throw new Error(`Line ${i + 1}: write pattern=allow, ask or deny (got “${line}”)`);
     }

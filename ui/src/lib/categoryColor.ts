@@ -1,6 +1,17 @@
 import type { Category } from "../bindings";
 
-const PALETTE = ["#4f7cff", "#e5484d", "#30a46c", "#f5a524", "#8e4ec6", "#12a594", "#d6409f", "#6e56cf", "#0091ff", "#ad7f58"];
+const PALETTE = [
+  "#4f7cff",
+  "#e5484d",
+  "#30a46c",
+  "#f5a524",
+  "#8e4ec6",
+  "#12a594",
+  "#d6409f",
+  "#6e56cf",
+  "#0091ff",
+  "#ad7f58",
+];
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 /** A stable color for category names the core has no color for. */

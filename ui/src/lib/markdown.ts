@@ -4,7 +4,28 @@
 import DOMPurify from "dompurify";
 import { marked } from "marked";
 
-const FORBID_TAGS = ["style", "script", "iframe", "object", "embed", "form", "input", "button", "textarea", "select", "img", "video", "audio", "source", "picture", "svg", "math", "link", "meta", "base"];
+const FORBID_TAGS = [
+  "style",
+  "script",
+  "iframe",
+  "object",
+  "embed",
+  "form",
+  "input",
+  "button",
+  "textarea",
+  "select",
+  "img",
+  "video",
+  "audio",
+  "source",
+  "picture",
+  "svg",
+  "math",
+  "link",
+  "meta",
+  "base",
+];
 
 export function renderMarkdown(src: string): string {
   const html = marked.parse(src, { async: false, gfm: true, breaks: true }) as string;

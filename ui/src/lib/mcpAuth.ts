@@ -17,7 +17,11 @@ export function authLabel(auth: AuthState, now: number = Date.now() / 1000): Aut
     case "none":
       return null;
     case "sign_in_needed":
-      return { text: "Sign in needed", tone: "waiting_approval", detail: "Agents cannot use this server until you sign in." };
+      return {
+        text: "Sign in needed",
+        tone: "waiting_approval",
+        detail: "Agents cannot use this server until you sign in.",
+      };
     case "signed_in": {
       const scopes = auth.scopes.length > 0 ? `Granted: ${auth.scopes.join(" ")}` : null;
       if (auth.refreshable) {
@@ -25,10 +29,20 @@ export function authLabel(auth: AuthState, now: number = Date.now() / 1000): Aut
         return { text: "Signed in · renews itself", tone: "done", detail: join(until, scopes) };
       }
       if (auth.expires_at && auth.expires_at <= now) {
-        return { text: "Sign-in expired", tone: "failed", detail: "The server gave no way to renew it: sign in again." };
+        return {
+          text: "Sign-in expired",
+          tone: "failed",
+          detail: "The server gave no way to renew it: sign in again.",
+        };
       }
-      const until = auth.expires_at ? `Signed in · until ${formatTime(auth.expires_at)}` : "Signed in";
-      return { text: until, tone: "done", detail: join(auth.expires_at ? "then sign in again" : null, scopes) };
+      const until = auth.expires_at
+        ? `Signed in · until ${formatTime(auth.expires_at)}`
+        : "Signed in";
+      return {
+        text: until,
+        tone: "done",
+        detail: join(auth.expires_at ? "then sign in again" : null, scopes),
+      };
     }
   }
 }
@@ -39,5 +53,10 @@ function join(a: string | null, b: string | null): string | null {
 }
 
 function formatTime(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return new Date(unixSeconds * 1000).toLocaleString(undefined, {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 }

@@ -18,9 +18,15 @@ describe("the settings registry (generated from the core)", () => {
   });
 
   it("refuses what the registry rules out in the core's words (tests/core/settings.rs has the same)", () => {
-    expect(checkSetting("notify.dnd", "yes")).toBe('cannot set notify.dnd: "yes" is not one of on, off');
-    expect(checkSetting("ui.theme", "purple")).toBe('cannot set ui.theme: "purple" is not one of system, light, dark');
-    expect(checkSetting("hotkey.mode", "sometimes")).toBe('cannot set hotkey.mode: "sometimes" is not one of hold, toggle');
+    expect(checkSetting("notify.dnd", "yes")).toBe(
+      'cannot set notify.dnd: "yes" is not one of on, off',
+    );
+    expect(checkSetting("ui.theme", "purple")).toBe(
+      'cannot set ui.theme: "purple" is not one of system, light, dark',
+    );
+    expect(checkSetting("hotkey.mode", "sometimes")).toBe(
+      'cannot set hotkey.mode: "sometimes" is not one of hold, toggle',
+    );
     expect(checkSetting("audio.retention_days", "soon")).toBe(
       'cannot set audio.retention_days: "soon" is not a whole number of days from 0 to 36500',
     );
@@ -44,10 +50,14 @@ describe("the settings registry (generated from the core)", () => {
       if (d !== null) await backend.handle("set_setting", { key, value: d });
       await backend.handle("set_setting", { key, value: null });
     }
-    await expect(backend.handle("set_setting", { key: "notify.dnd", value: "yes" })).rejects.toMatchObject({
+    await expect(
+      backend.handle("set_setting", { key: "notify.dnd", value: "yes" }),
+    ).rejects.toMatchObject({
       message: 'cannot set notify.dnd: "yes" is not one of on, off',
     });
-    await expect(backend.handle("set_setting", { key: "ui.theem", value: "dark" })).rejects.toMatchObject({
+    await expect(
+      backend.handle("set_setting", { key: "ui.theem", value: "dark" }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("unknown setting 'ui.theem'"),
     });
     backend.desktop.dispose();

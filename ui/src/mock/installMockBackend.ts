@@ -31,8 +31,13 @@ declare global {
 export function installMockBackend() {
   const params = new URLSearchParams(window.location.search);
   const seed = params.get("seed");
-  const tasks = seed === "empty" ? [] : seed && /^\d+$/.test(seed) ? bulkTasks(Number(seed)) : demoTasks();
-  const backend = new MockBackend({ tasks, categories: DEMO_CATEGORIES, transcripts: demoTranscripts() });
+  const tasks =
+    seed === "empty" ? [] : seed && /^\d+$/.test(seed) ? bulkTasks(Number(seed)) : demoTasks();
+  const backend = new MockBackend({
+    tasks,
+    categories: DEMO_CATEGORIES,
+    transcripts: demoTranscripts(),
+  });
   backend.latencyMs = Number(params.get("latency") ?? 0);
   // The demo tasks: "Summarize customer interviews" has a finished run, "Draft Q3 planning doc" waits on you.
   if (!seed) backend.agents.seedDemo(5, 2);
@@ -45,16 +50,20 @@ export function installMockBackend() {
   backend.mcp.startMs = Number(params.get("mcpStart") ?? 300);
 
   mockWindows("main");
-  mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
+  mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), {
+    shouldMockEvents: true,
+  });
   backend.onChange = (e) => sendEvent("storeChanged", e);
   backend.desktop.emit = sendEvent;
   if (params.get("onboarding") === "1") backend.desktop.settings.onboarding_done = false;
   const theme = params.get("theme");
-  if (theme === "light" || theme === "dark" || theme === "system") backend.desktop.settings.theme = theme;
+  if (theme === "light" || theme === "dark" || theme === "system")
+    backend.desktop.settings.theme = theme;
   if (params.get("mode") === "toggle") backend.desktop.settings.hotkey_mode = "toggle";
   if (params.get("desktop") === "bare") backend.desktop.bare();
   const update = params.get("update");
-  if (update) backend.updates.status = { state: "ready", version: update, notes: "Faster transcription" };
+  if (update)
+    backend.updates.status = { state: "ready", version: update, notes: "Faster transcription" };
 
   window.__utterMock = {
     backend,

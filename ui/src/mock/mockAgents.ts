@@ -1,11 +1,28 @@
 // The agent half of the mock core: definitions, runs with their steps, approvals. A mock run
 // "works" for `runMs` and then completes; store-changed events go out as the core's would.
 import { commandError } from "./commandError";
-import type { AgentDef, Approval, ChangeEvent, Run, RunDetail, RunStep, Task, WorkflowDef, WorkflowRun } from "../bindings";
+import type {
+  AgentDef,
+  Approval,
+  ChangeEvent,
+  Run,
+  RunDetail,
+  RunStep,
+  Task,
+  WorkflowDef,
+  WorkflowRun,
+} from "../bindings";
 
 type Args = Record<string, unknown>;
 
-function agent(name: string, description: string, category: string, servers: string[], keywords: string[], prompt: string): AgentDef {
+function agent(
+  name: string,
+  description: string,
+  category: string,
+  servers: string[],
+  keywords: string[],
+  prompt: string,
+): AgentDef {
   return {
     name,
     description,
@@ -28,18 +45,57 @@ function agent(name: string, description: string, category: string, servers: str
 /** The agents the core ships (the last one is the chat panel's). */
 export function builtinAgents(): AgentDef[] {
   return [
-    agent("Meeting Prep", "Gathers notes, attendees and open questions before a meeting.", "Meetings", ["calendar", "files"], ["meeting", "call", "agenda"],
-      "You prepare the user for a meeting. Find the attendees, earlier notes and open questions, and write a one-page brief."),
-    agent("Proposal Generator", "Drafts proposals and quotes from the task and earlier documents.", "Writing", ["files"], ["proposal", "quote", "draft"],
-      "You draft business proposals. Reuse the user's earlier proposals in the files folder for tone and pricing."),
-    agent("Research", "Searches the web and summarizes what it finds, with sources.", "Research", ["web", "files"], ["research", "find out", "compare"],
-      "You research a question and answer with a short summary and a list of sources."),
-    agent("CRM Sync", "Keeps contacts and deals in the CRM current.", "Sales", ["crm"], ["crm", "deal", "lead"],
-      "You update the CRM from the task: contacts, deals, next steps. Never delete records."),
-    agent("QA Verifier", "Checks that a finished development task really works.", "Development", ["shell", "files"], ["verify", "test", "qa"],
-      "You verify a development task: run the tests, read the diff, and report what passed and what did not."),
-    { ...agent("Chat", "The chat panel. Its servers and tool rules decide what the chat may use; it never picks up tasks.", "", [], [],
-      "You are Utter's assistant, in a side panel next to the user's kanban board."), categories: [] },
+    agent(
+      "Meeting Prep",
+      "Gathers notes, attendees and open questions before a meeting.",
+      "Meetings",
+      ["calendar", "files"],
+      ["meeting", "call", "agenda"],
+      "You prepare the user for a meeting. Find the attendees, earlier notes and open questions, and write a one-page brief.",
+    ),
+    agent(
+      "Proposal Generator",
+      "Drafts proposals and quotes from the task and earlier documents.",
+      "Writing",
+      ["files"],
+      ["proposal", "quote", "draft"],
+      "You draft business proposals. Reuse the user's earlier proposals in the files folder for tone and pricing.",
+    ),
+    agent(
+      "Research",
+      "Searches the web and summarizes what it finds, with sources.",
+      "Research",
+      ["web", "files"],
+      ["research", "find out", "compare"],
+      "You research a question and answer with a short summary and a list of sources.",
+    ),
+    agent(
+      "CRM Sync",
+      "Keeps contacts and deals in the CRM current.",
+      "Sales",
+      ["crm"],
+      ["crm", "deal", "lead"],
+      "You update the CRM from the task: contacts, deals, next steps. Never delete records.",
+    ),
+    agent(
+      "QA Verifier",
+      "Checks that a finished development task really works.",
+      "Development",
+      ["shell", "files"],
+      ["verify", "test", "qa"],
+      "You verify a development task: run the tests, read the diff, and report what passed and what did not.",
+    ),
+    {
+      ...agent(
+        "Chat",
+        "The chat panel. Its servers and tool rules decide what the chat may use; it never picks up tasks.",
+        "",
+        [],
+        [],
+        "You are Utter's assistant, in a side panel next to the user's kanban board.",
+      ),
+      categories: [],
+    },
   ];
 }
 
@@ -56,7 +112,13 @@ export class MockAgents {
   runs: Run[] = [];
   steps = new Map<number, RunStep[]>();
   approvals: Approval[] = [];
-  workflows: WorkflowDef[] = [{ name: "Proposal pipeline", agents: ["Research", "Proposal Generator", "QA Verifier"], max_retries: 2 }];
+  workflows: WorkflowDef[] = [
+    {
+      name: "Proposal pipeline",
+      agents: ["Research", "Proposal Generator", "QA Verifier"],
+      max_retries: 2,
+    },
+  ];
   /** How long a mock run works before it completes. */
   runMs = 700;
   private timers = new Set<ReturnType<typeof setTimeout>>();
@@ -79,30 +141,75 @@ export class MockAgents {
 
   handles(cmd: string): boolean {
     return [
-      "list_agents", "save_agent", "reset_agent", "assign_agent", "list_runs", "get_run", "list_approvals",
-      "run_agent", "decide_approval", "resume_run", "cancel_run", "list_workflows", "run_workflow",
+      "list_agents",
+      "save_agent",
+      "reset_agent",
+      "assign_agent",
+      "list_runs",
+      "get_run",
+      "list_approvals",
+      "run_agent",
+      "decide_approval",
+      "resume_run",
+      "cancel_run",
+      "list_workflows",
+      "run_workflow",
     ].includes(cmd);
   }
 
   /** Demo data: a finished run on one task and a run waiting for an approval on another. */
   seedDemo(doneTask: number, waitingTask: number) {
     const done = this.addRun("Research", doneTask, "completed", 9 * 60_000);
-    Object.assign(done, { output: "Summary written to the task.", tokens_in: 5120, tokens_out: 884, execution_ms: 14_200 });
-    this.addStep(done, { kind: "model", content: "I'll search for the interview notes first.", arguments: '[{"name":"files/search"}]', tokens_in: 1800, tokens_out: 96, ms: 2100 });
-    this.addStep(done, { kind: "tool", tool: "files/search", arguments: '{"query":"customer interviews","limit":10}', content: "6 files: interview-01.md … interview-06.md", ms: 320 });
-    this.addStep(done, { kind: "model", content: "## Findings\n\nOnboarding is the #1 complaint; 4 of 6 asked for CSV export.", tokens_in: 3320, tokens_out: 788, ms: 11_400 });
+    Object.assign(done, {
+      output: "Summary written to the task.",
+      tokens_in: 5120,
+      tokens_out: 884,
+      execution_ms: 14_200,
+    });
+    this.addStep(done, {
+      kind: "model",
+      content: "I'll search for the interview notes first.",
+      arguments: '[{"name":"files/search"}]',
+      tokens_in: 1800,
+      tokens_out: 96,
+      ms: 2100,
+    });
+    this.addStep(done, {
+      kind: "tool",
+      tool: "files/search",
+      arguments: '{"query":"customer interviews","limit":10}',
+      content: "6 files: interview-01.md … interview-06.md",
+      ms: 320,
+    });
+    this.addStep(done, {
+      kind: "model",
+      content: "## Findings\n\nOnboarding is the #1 complaint; 4 of 6 asked for CSV export.",
+      tokens_in: 3320,
+      tokens_out: 788,
+      ms: 11_400,
+    });
 
     const waiting = this.addRun("Proposal Generator", waitingTask, "waiting_approval", 2 * 60_000);
     Object.assign(waiting, { tokens_in: 2210, tokens_out: 412, execution_ms: 6800 });
-    this.addStep(waiting, { kind: "model", content: "I have a draft; saving it next to the earlier plans.", arguments: '[{"name":"files/write_file"}]', tokens_in: 2210, tokens_out: 412, ms: 6100 });
+    this.addStep(waiting, {
+      kind: "model",
+      content: "I have a draft; saving it next to the earlier plans.",
+      arguments: '[{"name":"files/write_file"}]',
+      tokens_in: 2210,
+      tokens_out: 412,
+      ms: 6100,
+    });
     const write = this.addStep(waiting, {
       kind: "tool",
       status: "waiting_approval",
       tool: "files/write_file",
-      arguments: JSON.stringify({ path: "~/Documents/plans/q3-planning.md", content: "# Q3 planning\n\n## Goals\n- Ship agents\n- Halve onboarding time\n" }),
+      arguments: JSON.stringify({
+        path: "~/Documents/plans/q3-planning.md",
+        content: "# Q3 planning\n\n## Goals\n- Ship agents\n- Halve onboarding time\n",
+      }),
       content: "",
     });
-    this.addApproval(waiting, write, "Writing files needs your OK (rule \"*\" = ask)");
+    this.addApproval(waiting, write, 'Writing files needs your OK (rule "*" = ask)');
   }
 
   private addRun(agentName: string, taskId: number | null, status: Run["status"], msAgo = 0): Run {
@@ -186,8 +293,21 @@ export class MockAgents {
   /** The model's last turn: writes the output, completes the run. */
   private finish(r: Run, text: string) {
     if (r.status === "cancelled") return;
-    this.addStep(r, { kind: "model", content: text, tokens_in: 900, tokens_out: 220, ms: this.runMs, created_at: new Date().toISOString() });
-    Object.assign(r, { status: "completed", output: text, tokens_in: r.tokens_in + 900, tokens_out: r.tokens_out + 220, execution_ms: r.execution_ms + this.runMs });
+    this.addStep(r, {
+      kind: "model",
+      content: text,
+      tokens_in: 900,
+      tokens_out: 220,
+      ms: this.runMs,
+      created_at: new Date().toISOString(),
+    });
+    Object.assign(r, {
+      status: "completed",
+      output: text,
+      tokens_in: r.tokens_in + 900,
+      tokens_out: r.tokens_out + 220,
+      execution_ms: r.execution_ms + this.runMs,
+    });
     if (r.task_id != null) {
       try {
         const t = this.findTask(r.task_id);
@@ -231,7 +351,8 @@ export class MockAgents {
       case "assign_agent": {
         const t = this.findTask(a.task);
         const name = (a.agent ?? null) as string | null;
-        if (name != null && !this.agents.some((x) => x.name === name)) throw commandError("not_found", `agent '${name}' not found`);
+        if (name != null && !this.agents.some((x) => x.name === name))
+          throw commandError("not_found", `agent '${name}' not found`);
         t.assigned_agent = name;
         t.agent_reason = name == null ? null : "assigned by you";
         t.updated_at = new Date().toISOString();
@@ -253,7 +374,9 @@ export class MockAgents {
         return detail;
       }
       case "list_approvals":
-        return this.approvals.filter((x) => a.all === true || x.status === "pending").map((x) => ({ ...x }));
+        return this.approvals
+          .filter((x) => a.all === true || x.status === "pending")
+          .map((x) => ({ ...x }));
       case "run_agent": {
         const def = this.agents.find((x) => x.name === a.agent);
         if (!def) throw commandError("not_found", `agent '${String(a.agent)}' not found`);
@@ -267,17 +390,31 @@ export class MockAgents {
       case "decide_approval": {
         const ap = this.approvals.find((x) => x.id === a.id);
         if (!ap) throw commandError("not_found", `approval ${String(a.id)} not found`);
-        if (ap.status !== "pending") throw commandError("invalid", `approval ${ap.id} was already decided`);
+        if (ap.status !== "pending")
+          throw commandError("invalid", `approval ${ap.id} was already decided`);
         const approve = a.approve === true;
         ap.status = approve ? "approved" : "denied";
         ap.decided_at = new Date().toISOString();
         const r = this.run(ap.run_id);
         const step = this.steps.get(r.id)?.find((s) => s.id === ap.step_id);
-        if (step) Object.assign(step, approve ? { status: "done", content: "Wrote 78 bytes", ms: 12 } : { status: "denied", error: "denied by you" });
+        if (step)
+          Object.assign(
+            step,
+            approve
+              ? { status: "done", content: "Wrote 78 bytes", ms: 12 }
+              : { status: "denied", error: "denied by you" },
+          );
         r.status = "running";
         this.changed({ kind: "approval_decided", id: ap.id });
         this.runUpdated(r);
-        this.later(() => this.finish(r, approve ? "Saved the draft to q3-planning.md." : "Left the file alone, as asked; the draft is in this output instead."));
+        this.later(() =>
+          this.finish(
+            r,
+            approve
+              ? "Saved the draft to q3-planning.md."
+              : "Left the file alone, as asked; the draft is in this output instead.",
+          ),
+        );
         return { ...ap };
       }
       case "resume_run": {
@@ -302,14 +439,29 @@ export class MockAgents {
           const r = this.addRun(wf.agents[i], task.id, "running");
           this.runUpdated(r);
           this.later(() => {
-            this.finish(r, i + 1 === wf.agents.length ? "PASS\nEverything checks out." : `Step ${i + 1} of ${wf.name} done.`);
+            this.finish(
+              r,
+              i + 1 === wf.agents.length
+                ? "PASS\nEverything checks out."
+                : `Step ${i + 1} of ${wf.name} done.`,
+            );
             step(i + 1);
           });
         };
         step(0);
         const run: WorkflowRun = {
-          id: 1, workflow: wf.name, task_id: task.id, definition: structuredClone(wf), status: "running",
-          position: 0, retries: 0, current_run: null, run_ids: [], error: null, created_at: iso(0), updated_at: iso(0),
+          id: 1,
+          workflow: wf.name,
+          task_id: task.id,
+          definition: structuredClone(wf),
+          status: "running",
+          position: 0,
+          retries: 0,
+          current_run: null,
+          run_ids: [],
+          error: null,
+          created_at: iso(0),
+          updated_at: iso(0),
         };
         return run;
       }
@@ -317,7 +469,9 @@ export class MockAgents {
         const r = this.run(a.id);
         if (r.status === "running" || r.status === "waiting_approval") {
           r.status = "cancelled";
-          for (const ap of this.approvals) if (ap.run_id === r.id && ap.status === "pending") Object.assign(ap, { status: "denied", decided_at: new Date().toISOString() });
+          for (const ap of this.approvals)
+            if (ap.run_id === r.id && ap.status === "pending")
+              Object.assign(ap, { status: "denied", decided_at: new Date().toISOString() });
           this.runUpdated(r);
         }
         return { ...r };

@@ -2,7 +2,18 @@
 // Used by the component tests (through mockIPC) and by `vite --mode mock`.
 // Never imported by production code paths.
 
-import type { Category, ChangeEvent, NewTask, Priority, SearchHit, Status, Task, TaskFilter, TaskPatch, Transcript } from "../bindings";
+import type {
+  Category,
+  ChangeEvent,
+  NewTask,
+  Priority,
+  SearchHit,
+  Status,
+  Task,
+  TaskFilter,
+  TaskPatch,
+  Transcript,
+} from "../bindings";
 import { byPosition, positionAt } from "../board/boardModel";
 import { STATUSES } from "../board/columns";
 import { commandError } from "./commandError";
@@ -98,7 +109,9 @@ export class MockBackend {
     this.possible.push({ task_id: taskId, possible_id: possibleId });
   }
 
-  constructor(init: { tasks?: Partial<Task>[]; categories?: Category[]; transcripts?: Transcript[] } = {}) {
+  constructor(
+    init: { tasks?: Partial<Task>[]; categories?: Category[]; transcripts?: Transcript[] } = {},
+  ) {
     this.categories = init.categories ?? [];
     this.transcripts = init.transcripts ?? [];
     for (const t of init.tasks ?? []) this.insert(t);
@@ -187,8 +200,16 @@ export class MockBackend {
       case "list_tasks": {
         const f = (a.filter ?? null) as TaskFilter | null;
         return this.tasks
-          .filter((t) => !f || ((!f.status || t.status === f.status) && (!f.category || t.category === f.category) && (!f.priority || t.priority === f.priority)))
-          .sort((x, y) => STATUSES.indexOf(x.status) - STATUSES.indexOf(y.status) || byPosition(x, y))
+          .filter(
+            (t) =>
+              !f ||
+              ((!f.status || t.status === f.status) &&
+                (!f.category || t.category === f.category) &&
+                (!f.priority || t.priority === f.priority)),
+          )
+          .sort(
+            (x, y) => STATUSES.indexOf(x.status) - STATUSES.indexOf(y.status) || byPosition(x, y),
+          )
           .map((t) => ({ ...t }));
       }
       case "get_task":
@@ -196,7 +217,12 @@ export class MockBackend {
       case "create_task": {
         const n = a.task as NewTask;
         if (!n.title?.trim()) throw commandError("invalid", "title must not be empty");
-        const t = this.insert({ ...n, id: undefined, priority: n.priority ?? "medium", status: n.status ?? "pending" } as Partial<Task>);
+        const t = this.insert({
+          ...n,
+          id: undefined,
+          priority: n.priority ?? "medium",
+          status: n.status ?? "pending",
+        } as Partial<Task>);
         this.changed({ kind: "task_created", id: t.id });
         return { ...t };
       }
@@ -213,7 +239,13 @@ export class MockBackend {
           t.title = p.title;
         }
         if (p.priority != null) t.priority = p.priority;
-        for (const k of ["description", "category", "due", "assigned_agent", "agent_output"] as const) {
+        for (const k of [
+          "description",
+          "category",
+          "due",
+          "assigned_agent",
+          "agent_output",
+        ] as const) {
           if (p[k] !== undefined) (t as Record<string, unknown>)[k] = p[k];
         }
         t.updated_at = new Date().toISOString();
@@ -264,7 +296,11 @@ export class MockBackend {
         return null;
       case "possible_duplicates":
         return this.possible
-          .filter((p) => this.tasks.some((t) => t.id === p.task_id) && this.tasks.some((t) => t.id === p.possible_id))
+          .filter(
+            (p) =>
+              this.tasks.some((t) => t.id === p.task_id) &&
+              this.tasks.some((t) => t.id === p.possible_id),
+          )
           .map((p) => ({ ...p, possible_title: this.find(p.possible_id).title }));
       case "keep_apart":
         this.possible = this.possible.filter((p) => p.task_id !== a.taskId);
@@ -275,10 +311,16 @@ export class MockBackend {
         const before = [{ ...keep }, { ...other }];
         if (!keep.due) keep.due = other.due;
         this.tasks = this.tasks.filter((t) => t.id !== other.id);
-        this.possible = this.possible.filter((p) => p.task_id !== other.id && p.possible_id !== other.id);
+        this.possible = this.possible.filter(
+          (p) => p.task_id !== other.id && p.possible_id !== other.id,
+        );
         this.changed({ kind: "task_updated", id: keep.id });
         this.changed({ kind: "task_deleted", id: other.id });
-        return { kept: { ...keep }, merged: { ...other, cancelled_at: new Date().toISOString() }, before };
+        return {
+          kept: { ...keep },
+          merged: { ...other, cancelled_at: new Date().toISOString() },
+          before,
+        };
       }
       case "put_back_tasks": {
         for (const t of a.before as Task[]) {
@@ -289,7 +331,9 @@ export class MockBackend {
       }
       case "undo_dump_items": {
         const tr = this.transcripts.find((t) => t.id === a.id);
-        const removed = (tr?.extracted_task_ids ?? []).filter((id) => this.tasks.some((t) => t.id === id));
+        const removed = (tr?.extracted_task_ids ?? []).filter((id) =>
+          this.tasks.some((t) => t.id === id),
+        );
         this.tasks = this.tasks.filter((t) => !removed.includes(t.id));
         for (const id of removed) this.changed({ kind: "task_deleted", id });
         return { removed, restored: [] };

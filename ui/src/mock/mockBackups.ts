@@ -1,6 +1,13 @@
 // Settings → Data in memory: backups are snapshots of the mock board; restoring one puts
 // its cards back and announces an outside change, as the core does.
-import type { BackupCreated, BackupInfo, BackupRestored, ChangeEvent, Manifest, Task } from "../bindings";
+import type {
+  BackupCreated,
+  BackupInfo,
+  BackupRestored,
+  ChangeEvent,
+  Manifest,
+  Task,
+} from "../bindings";
 
 type Args = Record<string, unknown>;
 
@@ -28,10 +35,16 @@ export class MockBackups {
   dispatch(cmd: string, a: Args): unknown {
     switch (cmd) {
       case "list_backups":
-        return this.saved.map((s) => ({ ...s.info })).sort((x, y) => String(y.created_at).localeCompare(String(x.created_at)));
+        return this.saved
+          .map((s) => ({ ...s.info }))
+          .sort((x, y) => String(y.created_at).localeCompare(String(x.created_at)));
       case "backup_now": {
         const info = this.add("manual", new Date());
-        const made: BackupCreated = { path: info.path, bytes: info.bytes, manifest: this.manifest(info) };
+        const made: BackupCreated = {
+          path: info.path,
+          bytes: info.bytes,
+          manifest: this.manifest(info),
+        };
         return made;
       }
       case "restore_backup": {
@@ -57,7 +70,12 @@ export class MockBackups {
   private add(kind: BackupInfo["kind"], at: Date): BackupInfo {
     const p = (n: number) => String(n).padStart(2, "0");
     const stamp = `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
-    const prefix = kind === "daily" ? "utter-auto-" : kind === "pre_migration" ? "utter-pre-migration-v9-" : "utter-";
+    const prefix =
+      kind === "daily"
+        ? "utter-auto-"
+        : kind === "pre_migration"
+          ? "utter-pre-migration-v9-"
+          : "utter-";
     const file_name = `${prefix}${stamp}.zip`;
     const tasks = structuredClone(this.tasks());
     const info: BackupInfo = {

@@ -54,7 +54,11 @@ export class MockChat {
         return true;
       }
       case "chat_clear": {
-        if (this.busy.has(key)) throw commandError("busy", "this chat is still answering the last message; wait for it or press Stop");
+        if (this.busy.has(key))
+          throw commandError(
+            "busy",
+            "this chat is still answering the last message; wait for it or press Stop",
+          );
         const n = this.threads.get(key)?.length ?? 0;
         this.threads.delete(key);
         return n;
@@ -69,8 +73,16 @@ export class MockChat {
     const key = String(task);
     const text = raw.trim();
     if (text === "") throw commandError("invalid", "type a message first");
-    if (!this.hasModel) throw commandError("no_llm", "the chat needs a language model; set one in Settings → Language model or with `utter llm set`");
-    if (this.busy.has(key)) throw commandError("busy", "this chat is still answering the last message; wait for it or press Stop");
+    if (!this.hasModel)
+      throw commandError(
+        "no_llm",
+        "the chat needs a language model; set one in Settings → Language model or with `utter llm set`",
+      );
+    if (this.busy.has(key))
+      throw commandError(
+        "busy",
+        "this chat is still answering the last message; wait for it or press Stop",
+      );
     this.busy.add(key);
     this.stopped.delete(key);
     try {
@@ -81,16 +93,34 @@ export class MockChat {
         this.event({ kind: "failed", task_id: task, error });
         throw commandError("agent", error);
       }
-      let answer = task == null ? "Here is what I found on the board." : `About task #${task}: it looks on track.`;
+      let answer =
+        task == null
+          ? "Here is what I found on the board."
+          : `About task #${task}: it looks on track.`;
       if (/\b(add|create|remind)\b/i.test(text)) {
         const words = text.replace(/^.*?\b(add|create|remind me to)\b\s*/i, "") || "New task";
         const f = this.fieldsOf(words);
         const fields = { ...f, title: (f.title ?? words).replace(/^\w/, (c) => c.toUpperCase()) };
-        const args = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v != null && !(k === "priority" && v === "medium")));
-        const call = { id: `call_${this.nextId}`, name: "create_task", arguments: JSON.stringify(args) };
+        const args = Object.fromEntries(
+          Object.entries(fields).filter(
+            ([k, v]) => v != null && !(k === "priority" && v === "medium"),
+          ),
+        );
+        const call = {
+          id: `call_${this.nextId}`,
+          name: "create_task",
+          arguments: JSON.stringify(args),
+        };
         this.save(task, { role: "assistant", content: "", tool_calls: [call] });
         const t = this.createTask(fields);
-        this.save(task, { role: "tool", content: JSON.stringify({ created: { id: t.id, title: t.title, status: t.status, due: t.due } }), call_id: call.id, tool: "create_task" });
+        this.save(task, {
+          role: "tool",
+          content: JSON.stringify({
+            created: { id: t.id, title: t.title, status: t.status, due: t.due },
+          }),
+          call_id: call.id,
+          tool: "create_task",
+        });
         const due = t.due ? formatDue(t.due)?.label : null;
         answer = `Added **#${t.id} ${t.title}** to Pending${due ? `, due ${/^(Today|Tomorrow)/.test(due) ? due.toLowerCase() : due}` : ""}.`;
       }
@@ -102,7 +132,12 @@ export class MockChat {
         this.event({ kind: "delta", task_id: task, text: piece });
       }
       const final = this.stopped.has(key) ? `${streamed.trimEnd()}\n\n_(stopped)_` : answer;
-      const saved = this.save(task, { role: "assistant", content: final, tokens_in: 120, tokens_out: 14 });
+      const saved = this.save(task, {
+        role: "assistant",
+        content: final,
+        tokens_in: 120,
+        tokens_out: 14,
+      });
       this.event({ kind: "done", task_id: task });
       return saved;
     } finally {
@@ -110,7 +145,10 @@ export class MockChat {
     }
   }
 
-  private save(task: number | null, m: Partial<ChatMessage> & Pick<ChatMessage, "role" | "content">): ChatMessage {
+  private save(
+    task: number | null,
+    m: Partial<ChatMessage> & Pick<ChatMessage, "role" | "content">,
+  ): ChatMessage {
     const message: ChatMessage = {
       id: this.nextId++,
       chat_id: 1,

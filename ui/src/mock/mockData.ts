@@ -24,14 +24,24 @@ export class MockData {
       const tasks = this.tasks().length;
       const file: ExportedFile = {
         path: `/home/you/Downloads/utter-board-2026-12-05.${EXT[format]}`,
-        summary: { format, tasks, categories: 3, transcripts: 0, runs: 0, bytes: 1024 + tasks * 120 },
+        summary: {
+          format,
+          tasks,
+          categories: 3,
+          transcripts: 0,
+          runs: 0,
+          bytes: 1024 + tasks * 120,
+        },
       };
       return file;
     }
     const text = String(a.text ?? "");
     const lines = text.split("\n").map((l) => /^\s*[-*] \[( |x|X)\] (.+)$/.exec(l));
-    if (!lines.some(Boolean)) throw `${String(a.name)}: not a format Utter can import (a Todoist CSV, a Trello JSON, a Markdown checklist or an Utter export); give --from`;
-    const items = lines.filter((m): m is RegExpExecArray => m !== null).map((m) => ({ title: m[2].trim(), done: m[1] !== " " }));
+    if (!lines.some(Boolean))
+      throw `${String(a.name)}: not a format Utter can import (a Todoist CSV, a Trello JSON, a Markdown checklist or an Utter export); give --from`;
+    const items = lines
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ title: m[2].trim(), done: m[1] !== " " }));
     const report: ImportReport = {
       source: "markdown",
       mode: "cards",

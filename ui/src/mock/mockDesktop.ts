@@ -2,8 +2,22 @@
 // out through `emit` (the Tauri event mock in `vite --mode mock`, a spy in unit tests).
 import { commandError } from "./commandError";
 import { events } from "../bindings";
-import type { AppSettings, DesktopStatus, InputDevice, ModelEntry, ProviderConfig, Task, VoiceEvent } from "../bindings";
-import { checkSetting, SETTING_KEYS, SETTINGS, settingDefault, type SettingKey } from "../lib/settings";
+import type {
+  AppSettings,
+  DesktopStatus,
+  InputDevice,
+  ModelEntry,
+  ProviderConfig,
+  Task,
+  VoiceEvent,
+} from "../bindings";
+import {
+  checkSetting,
+  SETTING_KEYS,
+  SETTINGS,
+  settingDefault,
+  type SettingKey,
+} from "../lib/settings";
 
 type Args = Record<string, unknown>;
 /** An event the core sends, by its generated name (`voice`, `modelDownload`, ...). */
@@ -17,7 +31,8 @@ export const sendEvent: Emit = (event, payload) => {
 };
 
 /** What the mock microphone "hears" during a recording, word by word. */
-export const MOCK_SPEECH = "call Joe tomorrow about the renewal and the Henderson proposal is due Friday and book the dentist";
+export const MOCK_SPEECH =
+  "call Joe tomorrow about the renewal and the Henderson proposal is due Friday and book the dentist";
 
 /** The registry's defaults; the mock machine has tiny.en and has been set up. */
 const DEFAULTS: AppSettings = {
@@ -36,7 +51,9 @@ const DEFAULTS: AppSettings = {
   daily_backup: settingDefault("backup.daily") === "on",
 };
 
-const FLAG_KEYS: Partial<Record<SettingKey, "dnd" | "autostart" | "onboarding_done" | "reconcile" | "daily_backup">> = {
+const FLAG_KEYS: Partial<
+  Record<SettingKey, "dnd" | "autostart" | "onboarding_done" | "reconcile" | "daily_backup">
+> = {
   "dumps.reconcile": "reconcile",
   "backup.daily": "daily_backup",
   "notify.dnd": "dnd",
@@ -70,16 +87,72 @@ export class MockDesktop {
   /** Every setting set through `set_setting`, as stored (what `list_settings` shows). */
   stored: Partial<Record<SettingKey, string>> = {};
   /** The meaning-search model, downloaded like a speech model. */
-  embeddings = { name: "all-MiniLM-L6-v2", size: 83_342_062, installed: false, partial_download: false, bytes_on_disk: 0, recommended: false, auto_in_use: false };
+  embeddings = {
+    name: "all-MiniLM-L6-v2",
+    size: 83_342_062,
+    installed: false,
+    partial_download: false,
+    bytes_on_disk: 0,
+    recommended: false,
+    auto_in_use: false,
+  };
   devices: InputDevice[] = [
     { name: "Built-in Microphone", is_default: true },
     { name: "USB Headset", is_default: false },
   ];
   models: ModelEntry[] = [
-    { name: "tiny.en", description: "Fastest, English only", size: 77_704_715, multilingual: false, installed: true, partial_download: false, bytes_on_disk: 77_704_715, memory_mb: 275, recommended: false, reason: null, auto_in_use: true },
-    { name: "base.en", description: "Good balance, English only", size: 147_964_211, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0, memory_mb: 350, recommended: true, reason: "4 cores, 8 GB of memory: base: real time on any 4-core laptop", auto_in_use: false },
-    { name: "small.en", description: "More accurate, slower, English only", size: 487_614_201, multilingual: false, installed: false, partial_download: false, bytes_on_disk: 0, memory_mb: 850, recommended: false, reason: null, auto_in_use: false },
-    { name: "small", description: "More accurate, slower", size: 487_601_967, multilingual: true, installed: false, partial_download: true, bytes_on_disk: 121_900_000, memory_mb: 850, recommended: false, reason: null, auto_in_use: false },
+    {
+      name: "tiny.en",
+      description: "Fastest, English only",
+      size: 77_704_715,
+      multilingual: false,
+      installed: true,
+      partial_download: false,
+      bytes_on_disk: 77_704_715,
+      memory_mb: 275,
+      recommended: false,
+      reason: null,
+      auto_in_use: true,
+    },
+    {
+      name: "base.en",
+      description: "Good balance, English only",
+      size: 147_964_211,
+      multilingual: false,
+      installed: false,
+      partial_download: false,
+      bytes_on_disk: 0,
+      memory_mb: 350,
+      recommended: true,
+      reason: "4 cores, 8 GB of memory: base: real time on any 4-core laptop",
+      auto_in_use: false,
+    },
+    {
+      name: "small.en",
+      description: "More accurate, slower, English only",
+      size: 487_614_201,
+      multilingual: false,
+      installed: false,
+      partial_download: false,
+      bytes_on_disk: 0,
+      memory_mb: 850,
+      recommended: false,
+      reason: null,
+      auto_in_use: false,
+    },
+    {
+      name: "small",
+      description: "More accurate, slower",
+      size: 487_601_967,
+      multilingual: true,
+      installed: false,
+      partial_download: true,
+      bytes_on_disk: 121_900_000,
+      memory_mb: 850,
+      recommended: false,
+      reason: null,
+      auto_in_use: false,
+    },
   ];
   status: DesktopStatus = {
     hotkey: DEFAULTS.hotkey,
@@ -132,7 +205,8 @@ export class MockDesktop {
     Object.assign(this.status, {
       tray: false,
       notifications: false,
-      notifications_error: "No notification daemon on the session bus (org.freedesktop.Notifications)",
+      notifications_error:
+        "No notification daemon on the session bus (org.freedesktop.Notifications)",
       microphone: false,
       microphone_error: "No microphone found: no input devices on the default host",
     });
@@ -140,9 +214,23 @@ export class MockDesktop {
 
   handles(cmd: string): boolean {
     return [
-      "get_settings", "set_setting", "list_settings", "desktop_status", "list_input_devices", "list_models", "download_model", "embedding_status", "download_embedding_model",
-      "start_recording", "stop_recording", "cancel_recording", "start_level_test", "stop_level_test",
-      "set_llm_provider", "clear_llm_provider", "undo_dump",
+      "get_settings",
+      "set_setting",
+      "list_settings",
+      "desktop_status",
+      "list_input_devices",
+      "list_models",
+      "download_model",
+      "embedding_status",
+      "download_embedding_model",
+      "start_recording",
+      "stop_recording",
+      "cancel_recording",
+      "start_level_test",
+      "stop_level_test",
+      "set_llm_provider",
+      "clear_llm_provider",
+      "undo_dump",
     ].includes(cmd);
   }
 
@@ -193,7 +281,10 @@ export class MockDesktop {
         this.levelTimer = null;
         return null;
       case "set_llm_provider":
-        return this.setLlm(a.config as ProviderConfig, (a.apiKey as string | null | undefined) ?? null);
+        return this.setLlm(
+          a.config as ProviderConfig,
+          (a.apiKey as string | null | undefined) ?? null,
+        );
       case "clear_llm_provider":
         this.settings.llm = null;
         return null;
@@ -209,7 +300,15 @@ export class MockDesktop {
     this.voice({ kind: "state", state: "transcribing" });
     const tasks = titles.map((t) => this.addTask(t));
     const transcriptId = this.addDump(text, tasks);
-    this.voice({ kind: "done", text, transcript_id: transcriptId, task_ids: tasks.map((t) => t.id), titles, changed: [], answers: [] });
+    this.voice({
+      kind: "done",
+      text,
+      transcript_id: transcriptId,
+      task_ids: tasks.map((t) => t.id),
+      titles,
+      changed: [],
+      answers: [],
+    });
     this.voice({ kind: "state", state: "idle" });
   }
 
@@ -219,15 +318,22 @@ export class MockDesktop {
 
   private level(t: number): number {
     // Speech-like: syllable bumps on a slow swell.
-    return Math.max(0.04, Math.min(1, 0.35 + 0.25 * Math.sin(t / 3) + 0.2 * Math.abs(Math.sin(t * 1.7))));
+    return Math.max(
+      0.04,
+      Math.min(1, 0.35 + 0.25 * Math.sin(t / 3) + 0.2 * Math.abs(Math.sin(t * 1.7))),
+    );
   }
 
   private startLevelTest(device: string | null) {
     if (this.devices.length === 0) refuse(this.status.microphone_error ?? "No microphone found");
-    if (device && !this.devices.some((d) => d.name === device)) refuse(`Microphone “${device}” is not connected`);
+    if (device && !this.devices.some((d) => d.name === device))
+      refuse(`Microphone “${device}” is not connected`);
     if (this.levelTimer) clearInterval(this.levelTimer);
     let t = 0;
-    this.levelTimer = setInterval(() => this.emit("voice", { kind: "level", level: this.level(t++) }), 80);
+    this.levelTimer = setInterval(
+      () => this.emit("voice", { kind: "level", level: this.level(t++) }),
+      80,
+    );
     return null;
   }
 
@@ -240,7 +346,9 @@ export class MockDesktop {
     this.heard = [];
     this.voice({ kind: "state", state: "recording" });
     let t = 0;
-    this.recordTimers.push(setInterval(() => this.voice({ kind: "level", level: this.level(t++) }), 70));
+    this.recordTimers.push(
+      setInterval(() => this.voice({ kind: "level", level: this.level(t++) }), 70),
+    );
     const words = MOCK_SPEECH.split(" ");
     this.recordTimers.push(
       setInterval(() => {
@@ -272,9 +380,13 @@ export class MockDesktop {
   }
 
   private setLlm(config: ProviderConfig, apiKey: string | null): ProviderConfig {
-    if (!/^https?:\/\/\S+$/.test(config.base_url)) refuse(`invalid base URL “${config.base_url}”: expected http:// or https://`);
+    if (!/^https?:\/\/\S+$/.test(config.base_url))
+      refuse(`invalid base URL “${config.base_url}”: expected http:// or https://`);
     if (!config.model.trim()) refuse("the model name must not be empty");
-    const c = { ...config, api_key_ref: apiKey?.trim() ? "llm-api-key" : (this.settings.llm?.api_key_ref ?? null) };
+    const c = {
+      ...config,
+      api_key_ref: apiKey?.trim() ? "llm-api-key" : (this.settings.llm?.api_key_ref ?? null),
+    };
     this.settings.llm = c;
     return { ...c };
   }
@@ -282,20 +394,28 @@ export class MockDesktop {
   /** Checked by the registry as the core checks it (same words); the taken shortcut as the shell does. */
   private set(key: string, value: string | null): AppSettings {
     const s = this.settings;
-    if (!(key in SETTINGS)) refuse(`unknown setting '${key}'; known: ${SETTING_KEYS.join(", ")} (see \`utter settings list\`)`);
+    if (!(key in SETTINGS))
+      refuse(
+        `unknown setting '${key}'; known: ${SETTING_KEYS.join(", ")} (see \`utter settings list\`)`,
+      );
     const k = key as SettingKey;
     const refused = checkSetting(k, value);
     if (refused) refuse(refused);
     const v = value?.trim() ?? null;
     if (k === "hotkey.shortcut") {
       const h = v ?? DEFAULTS.hotkey;
-      if (this.taken.has(h)) refuse(`The shortcut ${h} is already taken by another app; ${s.hotkey} stays. Choose another one.`);
+      if (this.taken.has(h))
+        refuse(
+          `The shortcut ${h} is already taken by another app; ${s.hotkey} stays. Choose another one.`,
+        );
       s.hotkey = h;
-    } else if (k === "hotkey.mode") s.hotkey_mode = (v ?? DEFAULTS.hotkey_mode) as AppSettings["hotkey_mode"];
+    } else if (k === "hotkey.mode")
+      s.hotkey_mode = (v ?? DEFAULTS.hotkey_mode) as AppSettings["hotkey_mode"];
     else if (k === "voice.device") s.device = v;
     else if (k === "voice.model") s.model = v ?? DEFAULTS.model;
     else if (k === "voice.language") s.language = v ?? DEFAULTS.language;
-    else if (k === "audio.retention_days") s.retention_days = v === null ? DEFAULTS.retention_days : Number(v);
+    else if (k === "audio.retention_days")
+      s.retention_days = v === null ? DEFAULTS.retention_days : Number(v);
     else if (k === "ui.theme") s.theme = (v ?? DEFAULTS.theme) as AppSettings["theme"];
     else {
       const field = FLAG_KEYS[k];
@@ -307,7 +427,8 @@ export class MockDesktop {
   }
 
   private download(name: string): Promise<null> {
-    const m = name === "all-MiniLM-L6-v2" ? this.embeddings : this.models.find((x) => x.name === name);
+    const m =
+      name === "all-MiniLM-L6-v2" ? this.embeddings : this.models.find((x) => x.name === name);
     if (!m) return Promise.reject(commandError("not_found", `unknown model ${name}`));
     const from = m.partial_download ? m.bytes_on_disk : 0;
     return new Promise((resolve) => {
@@ -317,7 +438,8 @@ export class MockDesktop {
         step += 1;
         const downloaded = Math.round(from + ((m.size - from) * step) / 10);
         const done = step >= 10;
-        if (done) Object.assign(m, { installed: true, partial_download: false, bytes_on_disk: m.size });
+        if (done)
+          Object.assign(m, { installed: true, partial_download: false, bytes_on_disk: m.size });
         // "Choose for me" moves to the recommended model once it is there (as the core does).
         if (done && m.recommended) this.models.forEach((x) => (x.auto_in_use = x === m));
         this.emit("modelDownload", { name, downloaded, total: m.size, done, error: null });

@@ -18,7 +18,8 @@ export function silentWav(ms = 300): ArrayBuffer {
   const n = Math.round(16 * ms);
   const buf = new ArrayBuffer(44 + n * 2);
   const v = new DataView(buf);
-  const str = (o: number, s: string) => [...s].forEach((c, i) => v.setUint8(o + i, c.charCodeAt(0)));
+  const str = (o: number, s: string) =>
+    [...s].forEach((c, i) => v.setUint8(o + i, c.charCodeAt(0)));
   str(0, "RIFF");
   v.setUint32(4, 36 + n * 2, true);
   str(8, "WAVEfmt ");
@@ -44,7 +45,13 @@ export class MockDumps {
 
   /** A finished recording: `tasks` came from `text`, said over `durationMs`; `id` is its
    * transcript's. */
-  add(id: number, text: string, tasks: Task[], durationMs = Math.max(2000, tasks.length * 2500), audio = true): void {
+  add(
+    id: number,
+    text: string,
+    tasks: Task[],
+    durationMs = Math.max(2000, tasks.length * 2500),
+    audio = true,
+  ): void {
     const slot = durationMs / Math.max(1, tasks.length);
     this.dumps.unshift({
       id,
@@ -52,7 +59,12 @@ export class MockDumps {
       created_at: new Date().toISOString(),
       duration_ms: durationMs,
       audio,
-      cards: tasks.map((t, i) => ({ task_id: t.id, title: t.title, start_ms: Math.round(i * slot), end_ms: Math.round((i + 1) * slot) })),
+      cards: tasks.map((t, i) => ({
+        task_id: t.id,
+        title: t.title,
+        start_ms: Math.round(i * slot),
+        end_ms: Math.round((i + 1) * slot),
+      })),
     });
     this.changed({ kind: "transcript_created", id });
   }
@@ -79,7 +91,13 @@ export class MockDumps {
         const taskId = Number(a.taskId);
         for (const d of this.dumps) {
           const c = d.cards.find((x) => x.task_id === taskId);
-          if (c && d.audio) return { transcript_id: d.id, audio_path: `/mock/audio/${d.id}.wav`, start_ms: c.start_ms, end_ms: c.end_ms } satisfies TaskAudio;
+          if (c && d.audio)
+            return {
+              transcript_id: d.id,
+              audio_path: `/mock/audio/${d.id}.wav`,
+              start_ms: c.start_ms,
+              end_ms: c.end_ms,
+            } satisfies TaskAudio;
         }
         return null;
       }
@@ -113,7 +131,13 @@ export class MockDumps {
       audio_path: d.audio ? `/mock/audio/${d.id}.wav` : null,
       cards: d.cards.map((c) => {
         const now = this.tasks().find((t) => t.id === c.task_id);
-        return { task_id: c.task_id, title: now?.title ?? c.title, status: now?.status ?? null, start_ms: c.start_ms, end_ms: c.end_ms };
+        return {
+          task_id: c.task_id,
+          title: now?.title ?? c.title,
+          status: now?.status ?? null,
+          start_ms: c.start_ms,
+          end_ms: c.end_ms,
+        };
       }),
     };
   }

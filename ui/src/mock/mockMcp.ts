@@ -46,7 +46,12 @@ export class MockMcp {
       enabled: true,
       trusted: true,
       agents: ["Research"],
-      auth: { state: "signed_in", expires_at: Math.floor(Date.now() / 1000) + 3600, refreshable: true, scopes: [] },
+      auth: {
+        state: "signed_in",
+        expires_at: Math.floor(Date.now() / 1000) + 3600,
+        refreshable: true,
+        scopes: [],
+      },
       client_id: null,
     },
   ];
@@ -89,8 +94,10 @@ export class MockMcp {
         return structuredClone(this.servers);
       case "add_mcp_server": {
         const s = a.server as NewMcpServer;
-        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(s.name)) throw `invalid MCP server name '${s.name}'`;
-        if (this.servers.some((x) => x.name === s.name)) throw `an MCP server named ${s.name} already exists`;
+        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(s.name))
+          throw `invalid MCP server name '${s.name}'`;
+        if (this.servers.some((x) => x.name === s.name))
+          throw `an MCP server named ${s.name} already exists`;
         if (!s.command === !s.url) throw "give either a command or a URL for the server";
         this.servers.push({
           name: s.name,
@@ -154,8 +161,12 @@ export class MockMcp {
 
   private async login(name: string): Promise<null> {
     const server = this.find(name);
-    if (server.transport !== "http") throw `'${name}' is a local command server; only HTTP servers sign in`;
-    this.emit("mcpSignIn", { server: name, url: `${server.target.replace(/\/mcp\/?$/, "")}/authorize?client_id=utter&state=x` });
+    if (server.transport !== "http")
+      throw `'${name}' is a local command server; only HTTP servers sign in`;
+    this.emit("mcpSignIn", {
+      server: name,
+      url: `${server.target.replace(/\/mcp\/?$/, "")}/authorize?client_id=utter&state=x`,
+    });
     await new Promise<void>((resolve) => {
       this.finishSignIn = resolve;
       if (Number.isFinite(this.signInMs)) setTimeout(resolve, this.signInMs);
@@ -166,7 +177,12 @@ export class MockMcp {
       throw commandError("cancelled", "sign-in cancelled");
     }
     if (this.signInError) throw this.signInError;
-    server.auth = { state: "signed_in", expires_at: Math.floor(Date.now() / 1000) + 3600, refreshable: true, scopes: ["read"] };
+    server.auth = {
+      state: "signed_in",
+      expires_at: Math.floor(Date.now() / 1000) + 3600,
+      refreshable: true,
+      scopes: ["read"],
+    };
     this.changed({ kind: "setting_changed", key: `mcp.${name}` });
     return null;
   }
@@ -174,8 +190,10 @@ export class MockMcp {
   private async tools(name: string): Promise<McpToolView[]> {
     if (this.startMs) await new Promise((r) => setTimeout(r, this.startMs));
     if (name === "files") return structuredClone(FILES_TOOLS);
-    if (name === "linear") throw "MCP server linear: cannot connect to https://mcp.linear.app/mcp: connection refused";
-    if (name === "notion") return [{ name: "search", description: "Search pages and databases.", read_only: true }];
+    if (name === "linear")
+      throw "MCP server linear: cannot connect to https://mcp.linear.app/mcp: connection refused";
+    if (name === "notion")
+      return [{ name: "search", description: "Search pages and databases.", read_only: true }];
     if (!this.servers.some((s) => s.name === name)) throw `no MCP server named ${name}`;
     return [];
   }

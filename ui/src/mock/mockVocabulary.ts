@@ -5,7 +5,9 @@ import type { ChangeEvent, Task, VocabularyEntry } from "../bindings";
 type Args = Record<string, unknown>;
 
 export class MockVocabulary {
-  private entries: VocabularyEntry[] = [{ id: 1, word: "Kubernetes", replace_from: "k8s", created_at: "2026-12-01T09:00:00.000Z" }];
+  private entries: VocabularyEntry[] = [
+    { id: 1, word: "Kubernetes", replace_from: "k8s", created_at: "2026-12-01T09:00:00.000Z" },
+  ];
   private nextId = 2;
 
   constructor(
@@ -14,7 +16,9 @@ export class MockVocabulary {
   ) {}
 
   handles(cmd: string): boolean {
-    return ["list_vocabulary", "add_vocabulary", "remove_vocabulary", "vocabulary_terms"].includes(cmd);
+    return ["list_vocabulary", "add_vocabulary", "remove_vocabulary", "vocabulary_terms"].includes(
+      cmd,
+    );
   }
 
   dispatch(cmd: string, a: Args): unknown {
@@ -25,17 +29,29 @@ export class MockVocabulary {
         const word = String(a.word ?? "").trim();
         const from = a.replaceFrom == null ? null : String(a.replaceFrom).trim() || null;
         if (!word) throw "the word is empty";
-        const same = this.entries.find((e) => e.word.toLowerCase() === word.toLowerCase() && (e.replace_from ?? "").toLowerCase() === (from ?? "").toLowerCase());
+        const same = this.entries.find(
+          (e) =>
+            e.word.toLowerCase() === word.toLowerCase() &&
+            (e.replace_from ?? "").toLowerCase() === (from ?? "").toLowerCase(),
+        );
         if (same) return { ...same };
-        const entry: VocabularyEntry = { id: this.nextId++, word, replace_from: from, created_at: new Date().toISOString() };
+        const entry: VocabularyEntry = {
+          id: this.nextId++,
+          word,
+          replace_from: from,
+          created_at: new Date().toISOString(),
+        };
         this.entries.push(entry);
         this.changed({ kind: "setting_changed", key: "vocabulary" });
         return { ...entry };
       }
       case "remove_vocabulary": {
         const w = String(a.word ?? "").toLowerCase();
-        const gone = this.entries.filter((e) => e.word.toLowerCase() === w || (e.replace_from ?? "").toLowerCase() === w);
-        if (!gone.length) throw `'${String(a.word)}' is not in the vocabulary (see \`utter vocabulary list\`)`;
+        const gone = this.entries.filter(
+          (e) => e.word.toLowerCase() === w || (e.replace_from ?? "").toLowerCase() === w,
+        );
+        if (!gone.length)
+          throw `'${String(a.word)}' is not in the vocabulary (see \`utter vocabulary list\`)`;
         this.entries = this.entries.filter((e) => !gone.includes(e));
         this.changed({ kind: "setting_changed", key: "vocabulary" });
         return gone;

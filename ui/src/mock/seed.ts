@@ -27,7 +27,14 @@ export function demoTranscripts(): Transcript[] {
 
 export function demoTasks(): Partial<Task>[] {
   return [
-    { id: 1, title: "Call Joe about the contract", category: "work", priority: "high", due: localDate(1), source_transcript_id: 1 },
+    {
+      id: 1,
+      title: "Call Joe about the contract",
+      category: "work",
+      priority: "high",
+      due: localDate(1),
+      source_transcript_id: 1,
+    },
     {
       id: 2,
       title: "Draft Q3 planning doc",
@@ -38,7 +45,13 @@ export function demoTasks(): Partial<Task>[] {
       agent_reason: "keyword 'draft'",
     },
     { id: 3, title: "Buy groceries", category: "errands", priority: "low", due: localDate(0) },
-    { id: 4, title: "Book dentist appointment", category: "health", due: localDate(9), source_transcript_id: 1 },
+    {
+      id: 4,
+      title: "Book dentist appointment",
+      category: "health",
+      due: localDate(9),
+      source_transcript_id: 1,
+    },
     {
       id: 5,
       title: "Summarize customer interviews",
@@ -49,9 +62,28 @@ export function demoTasks(): Partial<Task>[] {
       agent_output:
         "## Findings\n\n- **Onboarding** is the #1 complaint\n- Export to CSV requested by 4/6\n\n```\nutter tasks list --status blocked\n```\n\n<script>alert('xss')</script><img src=x onerror=\"alert('xss')\">",
     },
-    { id: 6, title: "Fix the leaking kitchen tap", category: "home", status: "in_progress", priority: "high", due: localDate(-2) },
-    { id: 7, title: "Renew passport", category: "errands", status: "blocked", description: "Waiting for new photos." },
-    { id: 8, title: "Ship v0.1 release notes", category: "work", status: "completed", due: localDate(-1) },
+    {
+      id: 6,
+      title: "Fix the leaking kitchen tap",
+      category: "home",
+      status: "in_progress",
+      priority: "high",
+      due: localDate(-2),
+    },
+    {
+      id: 7,
+      title: "Renew passport",
+      category: "errands",
+      status: "blocked",
+      description: "Waiting for new photos.",
+    },
+    {
+      id: 8,
+      title: "Ship v0.1 release notes",
+      category: "work",
+      status: "completed",
+      due: localDate(-1),
+    },
     { id: 9, title: "Morning run", category: "health", status: "completed", priority: "low" },
     { id: 10, title: "Plan weekend trip", category: "home", priority: "low" },
   ];

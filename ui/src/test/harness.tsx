@@ -16,7 +16,9 @@ export type BackendInit = ConstructorParameters<typeof MockBackend>[0];
 export function installBackend(init: BackendInit = {}, opts: { liveEvents?: boolean } = {}) {
   const backend = new MockBackend(init);
   mockWindows("main");
-  mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
+  mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>), {
+    shouldMockEvents: true,
+  });
   if (opts.liveEvents ?? true) backend.onChange = (e) => void events.storeChanged.emit(e);
   // Voice, download and view events reach the page like the core's do.
   backend.desktop.emit = sendEvent;
@@ -47,7 +49,9 @@ export function titlesIn(status: Status): string[] {
 }
 
 export function card(title: string): HTMLElement {
-  const el = screen.getByText(title, { selector: ".card-title" }).closest<HTMLElement>("[data-card]");
+  const el = screen
+    .getByText(title, { selector: ".card-title" })
+    .closest<HTMLElement>("[data-card]");
   if (!el) throw new Error(`no card ${title}`);
   return el;
 }
@@ -60,7 +64,13 @@ export const sampleTasks = () => [
   { id: 1, title: "Write report", category: "work", priority: "high" as const },
   { id: 2, title: "Buy milk", category: "errands", priority: "low" as const },
   { id: 3, title: "Call mom", category: "home" },
-  { id: 4, title: "Fix bug 42", status: "in_progress" as const, category: "work", assigned_agent: "claude" },
+  {
+    id: 4,
+    title: "Fix bug 42",
+    status: "in_progress" as const,
+    category: "work",
+    assigned_agent: "claude",
+  },
   { id: 5, title: "Ship it", status: "completed" as const },
   { id: 6, title: "Waiting on legal", status: "blocked" as const },
 ];

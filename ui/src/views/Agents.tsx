@@ -35,10 +35,15 @@ export function Agents({ agents, loadError, notify, onChanged, onClose, onServer
   const reset = async (agent: AgentDef) => {
     try {
       const back = await api.resetAgent(agent.name);
-      notify(back ? `${agent.name} is back to its default` : `Deleted ${agent.name}`, { key: "agent-saved" });
+      notify(back ? `${agent.name} is back to its default` : `Deleted ${agent.name}`, {
+        key: "agent-saved",
+      });
       onChanged();
     } catch (e) {
-      notify(`Could not ${agent.builtin ? "reset" : "delete"} ${agent.name}: ${api.errorMessage(e)}`, { tone: "error" });
+      notify(
+        `Could not ${agent.builtin ? "reset" : "delete"} ${agent.name}: ${api.errorMessage(e)}`,
+        { tone: "error" },
+      );
     }
   };
 
@@ -46,10 +51,21 @@ export function Agents({ agents, loadError, notify, onChanged, onClose, onServer
     <div className="agents page" role="dialog" aria-label="Agents" ref={root} tabIndex={-1}>
       <header className="page-header">
         <h1>Agents</h1>
-        <button type="button" className="ghost-button" title="MCP servers (g s)" onClick={onServers}>
+        <button
+          type="button"
+          className="ghost-button"
+          title="MCP servers (g s)"
+          onClick={onServers}
+        >
           MCP servers
         </button>
-        <button type="button" className="icon-button" aria-label="Close agents" title="Back to the board (Esc)" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close agents"
+          title="Back to the board (Esc)"
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
@@ -60,8 +76,8 @@ export function Agents({ agents, loadError, notify, onChanged, onClose, onServer
       )}
       <div className="page-body">
         <p className="section-help">
-          Agents work on the tasks given to them, with the tools of their MCP servers. A task goes to an agent by its category or a
-          keyword in its title, or when you pick one in the task.
+          Agents work on the tasks given to them, with the tools of their MCP servers. A task goes
+          to an agent by its category or a keyword in its title, or when you pick one in the task.
         </p>
         <div className="agent-grid">
           {agents.map((a) => (

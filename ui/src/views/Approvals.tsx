@@ -19,7 +19,10 @@ export function Approvals({ approvals, tasks, onDecide, onClose }: ApprovalsProp
     const i = approvals.indexOf(a);
     const next = approvals[i + 1] ?? approvals[i - 1];
     onDecide(a, approve);
-    if (next) requestAnimationFrame(() => root.current?.querySelector<HTMLElement>(`[data-approval="${next.id}"]`)?.focus());
+    if (next)
+      requestAnimationFrame(() =>
+        root.current?.querySelector<HTMLElement>(`[data-approval="${next.id}"]`)?.focus(),
+      );
     else root.current?.focus();
   };
 
@@ -27,7 +30,13 @@ export function Approvals({ approvals, tasks, onDecide, onClose }: ApprovalsProp
     <div className="approvals page" role="dialog" aria-label="Approvals" ref={root} tabIndex={-1}>
       <header className="page-header">
         <h1>Approvals</h1>
-        <button type="button" className="icon-button" aria-label="Close approvals" title="Back to the board (Esc)" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close approvals"
+          title="Back to the board (Esc)"
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
@@ -35,7 +44,9 @@ export function Approvals({ approvals, tasks, onDecide, onClose }: ApprovalsProp
         {approvals.length === 0 ? (
           <div className="page-empty">
             <p className="page-empty-title">Nothing waiting for you</p>
-            <p className="muted">When an agent wants to use a tool that needs your OK, it shows up here.</p>
+            <p className="muted">
+              When an agent wants to use a tool that needs your OK, it shows up here.
+            </p>
           </div>
         ) : (
           <div className="approval-list">

@@ -34,7 +34,8 @@ export function ChatPanel({ task, onClose, onOpenSettings, refreshKey }: ChatPan
 
   const results = useMemo(() => {
     const m = new Map<string, ChatMessage>();
-    for (const msg of chat.messages) if (msg.role === "tool" && msg.call_id) m.set(msg.call_id, msg);
+    for (const msg of chat.messages)
+      if (msg.role === "tool" && msg.call_id) m.set(msg.call_id, msg);
     return m;
   }, [chat.messages]);
 
@@ -58,13 +59,21 @@ export function ChatPanel({ task, onClose, onOpenSettings, refreshKey }: ChatPan
   const visible = chat.messages.filter((m) => m.role !== "tool");
 
   return (
-    <aside className="chat-panel" aria-label="Chat" data-chat-task={taskId ?? "board"} onKeyDown={onKeyDown}>
+    <aside
+      className="chat-panel"
+      aria-label="Chat"
+      data-chat-task={taskId ?? "board"}
+      onKeyDown={onKeyDown}
+    >
       <header className="chat-header">
         <div className="chat-title">
           <h2>
             Chat <span className="chat-scope">— {title}</span>
           </h2>
-          <p className="chat-servers muted" title="What the chat can use besides the board (the Chat agent's servers, in Agents)">
+          <p
+            className="chat-servers muted"
+            title="What the chat can use besides the board (the Chat agent's servers, in Agents)"
+          >
             {chat.servers.length > 0 ? `Board + ${chat.servers.join(", ")}` : "Board tools only"}
           </p>
         </div>
@@ -86,11 +95,22 @@ export function ChatPanel({ task, onClose, onOpenSettings, refreshKey }: ChatPan
               </button>
             </>
           ) : (
-            <button type="button" className="ghost-button" disabled={chat.busy || chat.messages.length === 0} onClick={() => setConfirmClear(true)}>
+            <button
+              type="button"
+              className="ghost-button"
+              disabled={chat.busy || chat.messages.length === 0}
+              onClick={() => setConfirmClear(true)}
+            >
               Clear
             </button>
           )}
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close chat" title="Close (Esc)">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={onClose}
+            aria-label="Close chat"
+            title="Close (Esc)"
+          >
             ×
           </button>
         </div>
@@ -99,8 +119,15 @@ export function ChatPanel({ task, onClose, onOpenSettings, refreshKey }: ChatPan
       <div className="chat-log" ref={logRef} role="log" aria-live="polite" aria-busy={chat.busy}>
         {chat.loaded && visible.length === 0 && chat.streaming == null && (
           <div className="chat-empty muted">
-            <p>{task ? "Ask about this task, or ask to change it." : "Ask about your board, or ask for changes."}</p>
-            <p className="chat-examples">“What’s due this week?” · “Add call Joe tomorrow at 3pm, high priority” · “Move the Henderson proposal to done”</p>
+            <p>
+              {task
+                ? "Ask about this task, or ask to change it."
+                : "Ask about your board, or ask for changes."}
+            </p>
+            <p className="chat-examples">
+              “What’s due this week?” · “Add call Joe tomorrow at 3pm, high priority” · “Move the
+              Henderson proposal to done”
+            </p>
           </div>
         )}
         {visible.map((m) => (
@@ -108,10 +135,16 @@ export function ChatPanel({ task, onClose, onOpenSettings, refreshKey }: ChatPan
         ))}
         {chat.streaming != null && (
           <div className="chat-msg chat-assistant" data-role="assistant" data-streaming="">
-            {chat.streaming === "" ? <span className="chat-typing" aria-label="Thinking" /> : <Markdown source={chat.streaming} className="chat-text" />}
+            {chat.streaming === "" ? (
+              <span className="chat-typing" aria-label="Thinking" />
+            ) : (
+              <Markdown source={chat.streaming} className="chat-text" />
+            )}
           </div>
         )}
-        {chat.busy && chat.streaming == null && <span className="chat-typing" aria-label="Working" />}
+        {chat.busy && chat.streaming == null && (
+          <span className="chat-typing" aria-label="Working" />
+        )}
         {chat.notices.map((n) => (
           <p key={n} className="chat-notice muted">
             {n}
@@ -126,7 +159,10 @@ export function ChatPanel({ task, onClose, onOpenSettings, refreshKey }: ChatPan
 
       {!chat.hasModel && (
         <div className="chat-no-model">
-          <p>The chat needs a language model: a local one (Ollama, LM Studio) or a provider with an API key.</p>
+          <p>
+            The chat needs a language model: a local one (Ollama, LM Studio) or a provider with an
+            API key.
+          </p>
           <button type="button" className="primary-button" onClick={onOpenSettings}>
             Open settings
           </button>

@@ -19,7 +19,11 @@ interface DumpsProps {
 }
 
 function againText(r: ExtractedAgain): string {
-  const heard = r.note ? `${r.note[0].toUpperCase()}${r.note.slice(1)}. ` : r.retranscribed ? "Heard again. " : "";
+  const heard = r.note
+    ? `${r.note[0].toUpperCase()}${r.note.slice(1)}. `
+    : r.retranscribed
+      ? "Heard again. "
+      : "";
   switch (r.refinement.outcome) {
     case "refined": {
       const { updated, added, removed } = r.refinement;
@@ -33,10 +37,20 @@ function againText(r: ExtractedAgain): string {
   }
 }
 
-function DumpItem({ dump, notify, onOpenTask }: { dump: DumpEntry; notify: Notify; onOpenTask: (id: number) => void }) {
+function DumpItem({
+  dump,
+  notify,
+  onOpenTask,
+}: {
+  dump: DumpEntry;
+  notify: Notify;
+  onOpenTask: (id: number) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const play = (taskId: number | null) =>
-    playClip(dump.id, taskId).catch((e) => notify(`Cannot play the recording: ${api.errorMessage(e)}`, { tone: "error" }));
+    playClip(dump.id, taskId).catch((e) =>
+      notify(`Cannot play the recording: ${api.errorMessage(e)}`, { tone: "error" }),
+    );
   const again = async () => {
     setBusy(true);
     try {
@@ -48,7 +62,11 @@ function DumpItem({ dump, notify, onOpenTask }: { dump: DumpEntry; notify: Notif
     }
   };
   return (
-    <article className="dump" data-dump={dump.id} aria-label={`Dump of ${formatWhen(dump.created_at)}`}>
+    <article
+      className="dump"
+      data-dump={dump.id}
+      aria-label={`Dump of ${formatWhen(dump.created_at)}`}
+    >
       <header className="dump-head">
         <time dateTime={dump.created_at}>{formatWhen(dump.created_at)}</time>
         {dump.duration_ms != null && <span className="muted">{clipTime(dump.duration_ms)}</span>}
@@ -86,11 +104,17 @@ function DumpItem({ dump, notify, onOpenTask }: { dump: DumpEntry; notify: Notif
                   {c.title}
                 </span>
               ) : (
-                <button type="button" className="link-button dump-card-title" onClick={() => onOpenTask(c.task_id)}>
+                <button
+                  type="button"
+                  className="link-button dump-card-title"
+                  onClick={() => onOpenTask(c.task_id)}
+                >
                   {c.title}
                 </button>
               )}
-              {c.status != null && <span className="muted dump-card-status">{c.status.replace("_", " ")}</span>}
+              {c.status != null && (
+                <span className="muted dump-card-status">{c.status.replace("_", " ")}</span>
+              )}
               {c.start_ms != null && c.end_ms != null && dump.audio_path && (
                 <button
                   type="button"
@@ -117,7 +141,13 @@ export function Dumps({ notify, onOpenTask, onClose }: DumpsProps) {
     <div className="dumps page" role="dialog" aria-label="Dumps" ref={root} tabIndex={-1}>
       <header className="page-header">
         <h1>Dumps</h1>
-        <button type="button" className="icon-button" aria-label="Close dumps" title="Back to the board (Esc)" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close dumps"
+          title="Back to the board (Esc)"
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
@@ -130,7 +160,9 @@ export function Dumps({ notify, onOpenTask, onClose }: DumpsProps) {
         {dumps && dumps.length === 0 && (
           <div className="page-empty">
             <p className="page-empty-title">Nothing said yet</p>
-            <p className="muted">Hold the shortcut (or press Record) and talk: each dump shows up here with its cards.</p>
+            <p className="muted">
+              Hold the shortcut (or press Record) and talk: each dump shows up here with its cards.
+            </p>
           </div>
         )}
         {dumps && dumps.length > 0 && (

@@ -52,14 +52,21 @@ export function McpServers({ onClose }: { onClose: () => void }) {
     <div className="mcp page" role="dialog" aria-label="MCP servers" ref={root} tabIndex={-1}>
       <header className="page-header">
         <h1>MCP servers</h1>
-        <button type="button" className="icon-button" aria-label="Close MCP servers" title="Back to the agents (Esc)" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close MCP servers"
+          title="Back to the agents (Esc)"
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
       <div className="page-body">
         <p className="section-help">
-          Agents get their tools from MCP servers: programs on this machine or services over HTTP. An agent only sees the servers you give
-          it on the Agents page, and asks you before any tool, except read-only ones on servers you trust.
+          Agents get their tools from MCP servers: programs on this machine or services over HTTP.
+          An agent only sees the servers you give it on the Agents page, and asks you before any
+          tool, except read-only ones on servers you trust.
         </p>
         {error && (
           <p className="field-error" role="alert">
@@ -75,7 +82,12 @@ export function McpServers({ onClose }: { onClose: () => void }) {
         {servers && servers.length > 0 && (
           <div className="mcp-list">
             {servers.map((s) => (
-              <McpServerCard key={s.name} server={s} onRemove={() => void remove(s.name)} onTrust={(t) => void trust(s.name, t)} />
+              <McpServerCard
+                key={s.name}
+                server={s}
+                onRemove={() => void remove(s.name)}
+                onTrust={(t) => void trust(s.name, t)}
+              />
             ))}
           </div>
         )}
@@ -92,9 +104,9 @@ function NoServers() {
     <div className="mcp-empty">
       <p className="page-empty-title">No MCP servers yet</p>
       <p className="muted">
-        An MCP server gives agents tools: reading files, searching the web, updating your tracker. Most run as a command, for example{" "}
-        <code>{EXAMPLE}</code> lets an agent read and write files in your Documents. Add one below, or import the ones Claude Desktop
-        already uses.
+        An MCP server gives agents tools: reading files, searching the web, updating your tracker.
+        Most run as a command, for example <code>{EXAMPLE}</code> lets an agent read and write files
+        in your Documents. Add one below, or import the ones Claude Desktop already uses.
       </p>
     </div>
   );

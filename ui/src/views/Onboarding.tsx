@@ -11,7 +11,10 @@ import { TryShortcut } from "./settings/TryShortcut";
 
 const STEPS = [
   { title: "Microphone", lead: "Choose the microphone Utter listens to." },
-  { title: "Speech model", lead: "Whisper turns speech into text on this computer; after the download no internet is needed." },
+  {
+    title: "Speech model",
+    lead: "Whisper turns speech into text on this computer; after the download no internet is needed.",
+  },
   { title: "Try it", lead: "Press the shortcut from any app and say what you need to do." },
   {
     title: "Language model",
@@ -44,7 +47,11 @@ export function Onboarding({ onDone }: { onDone: () => void }) {
           <p>Talk, and your tasks land on the board. Everything runs on this computer.</p>
           <ol className="steps" aria-label="Setup steps">
             {STEPS.map((s, i) => (
-              <li key={s.title} aria-current={i === step ? "step" : undefined} data-done={i < step || undefined}>
+              <li
+                key={s.title}
+                aria-current={i === step ? "step" : undefined}
+                data-done={i < step || undefined}
+              >
                 <span className="step-number" aria-hidden="true">
                   {i < step ? "✓" : i + 1}
                 </span>
@@ -56,10 +63,18 @@ export function Onboarding({ onDone }: { onDone: () => void }) {
         <div className="setup-body" data-step={STEPS[step].title}>
           <h2>{STEPS[step].title}</h2>
           <p className="setup-lead">{STEPS[step].lead}</p>
-          {settings && step === 0 && <MicrophoneField value={settings.device} onSave={(v) => save("voice.device", v)} />}
-          {settings && step === 1 && <ModelField value={settings.model} onSave={(v) => save("voice.model", v)} readyNote />}
-          {settings && step === 2 && <TryShortcut hotkey={settings.hotkey} mode={settings.hotkey_mode} />}
-          {settings && step === 3 && <LlmField value={settings.llm} onChange={(llm) => setSettings({ ...settings, llm })} />}
+          {settings && step === 0 && (
+            <MicrophoneField value={settings.device} onSave={(v) => save("voice.device", v)} />
+          )}
+          {settings && step === 1 && (
+            <ModelField value={settings.model} onSave={(v) => save("voice.model", v)} readyNote />
+          )}
+          {settings && step === 2 && (
+            <TryShortcut hotkey={settings.hotkey} mode={settings.hotkey_mode} />
+          )}
+          {settings && step === 3 && (
+            <LlmField value={settings.llm} onChange={(llm) => setSettings({ ...settings, llm })} />
+          )}
         </div>
         <footer className="setup-footer">
           <button type="button" className="ghost-button" onClick={() => void finish()}>

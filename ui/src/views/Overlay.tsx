@@ -44,7 +44,10 @@ export function Overlay() {
     loadSettings();
   }, [loadSettings]);
   const v = useVoice(
-    useCallback((e: VoiceEvent) => e.kind === "state" && e.state === "recording" && loadSettings(), [loadSettings]),
+    useCallback(
+      (e: VoiceEvent) => e.kind === "state" && e.state === "recording" && loadSettings(),
+      [loadSettings],
+    ),
   );
 
   useEffect(() => {
@@ -59,7 +62,8 @@ export function Overlay() {
 
   const phase = phaseOf(v);
   const d = v.done;
-  const answeredOnly = d != null && d.taskIds.length === 0 && d.changed.length === 0 && d.answers.length > 0;
+  const answeredOnly =
+    d != null && d.taskIds.length === 0 && d.changed.length === 0 && d.answers.length > 0;
   const label =
     phase === "error"
       ? v.error
@@ -70,9 +74,20 @@ export function Overlay() {
         : LABELS[phase];
 
   let text = "";
-  if (phase === "done" && d && d.titles.length === 0 && d.changed.length === 0 && d.answers.length === 0) text = d.text ? `Heard: “${tail(d.text, 90)}”` : "Nothing was heard.";
-  else if (phase === "recording" || phase === "transcribing") text = v.partial ? tail(v.partial) : phase === "recording" ? "Listening…" : "";
-  const titles = phase === "done" && d ? [...d.titles, ...d.changed.map((c) => `Updated ${c}`), ...d.answers] : [];
+  if (
+    phase === "done" &&
+    d &&
+    d.titles.length === 0 &&
+    d.changed.length === 0 &&
+    d.answers.length === 0
+  )
+    text = d.text ? `Heard: “${tail(d.text, 90)}”` : "Nothing was heard.";
+  else if (phase === "recording" || phase === "transcribing")
+    text = v.partial ? tail(v.partial) : phase === "recording" ? "Listening…" : "";
+  const titles =
+    phase === "done" && d
+      ? [...d.titles, ...d.changed.map((c) => `Updated ${c}`), ...d.answers]
+      : [];
   const more = titles.length > MAX_TITLES ? titles.length - (MAX_TITLES - 1) : 0;
 
   const live = phase === "recording" || phase === "transcribing";
@@ -82,8 +97,18 @@ export function Overlay() {
         <span className="rec-dot" aria-hidden="true" />
         <span className="rec-label">{label}</span>
         {live && (
-          <div className="rec-meter" role="meter" aria-label="Input level" aria-valuemin={0} aria-valuemax={1} aria-valuenow={v.level}>
-            <div className="rec-meter-fill" style={{ transform: `scaleX(${Math.max(0, Math.min(1, v.level))})` }} />
+          <div
+            className="rec-meter"
+            role="meter"
+            aria-label="Input level"
+            aria-valuemin={0}
+            aria-valuemax={1}
+            aria-valuenow={v.level}
+          >
+            <div
+              className="rec-meter-fill"
+              style={{ transform: `scaleX(${Math.max(0, Math.min(1, v.level))})` }}
+            />
           </div>
         )}
       </div>
@@ -96,15 +121,22 @@ export function Overlay() {
         </ul>
       ) : (
         phase !== "error" && (
-          <p className="rec-text" data-placeholder={!v.partial && phase === "recording" ? true : undefined}>
+          <p
+            className="rec-text"
+            data-placeholder={!v.partial && phase === "recording" ? true : undefined}
+          >
             <span>{text}</span>
           </p>
         )
       )}
       {live && (
         <p className="rec-hint">
-          {phase === "transcribing" ? "Almost there" : mode === "hold" ? "Release to finish" : "Press again to finish"} ·{" "}
-          <kbd>Esc</kbd> to cancel
+          {phase === "transcribing"
+            ? "Almost there"
+            : mode === "hold"
+              ? "Release to finish"
+              : "Press again to finish"}{" "}
+          · <kbd>Esc</kbd> to cancel
         </p>
       )}
     </div>

@@ -68,7 +68,13 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
 
   // An on/off setting as a switch.
   const toggle = (key: SettingKey, id: string, checked: boolean) => (
-    <input id={id} type="checkbox" className="switch" checked={checked} onChange={(e) => void set(key, e.target.checked ? "on" : "off")} />
+    <input
+      id={id}
+      type="checkbox"
+      className="switch"
+      checked={checked}
+      onChange={(e) => void set(key, e.target.checked ? "on" : "off")}
+    />
   );
 
   return (
@@ -78,7 +84,13 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
         <button type="button" className="ghost-button" onClick={onSetup}>
           Run first-time setup
         </button>
-        <button type="button" className="icon-button" aria-label="Close settings" title="Back to the board (Esc)" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close settings"
+          title="Back to the board (Esc)"
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
@@ -96,14 +108,36 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
 
           <section className="settings-section" aria-labelledby="s-recording">
             <h2 id="s-recording">Recording</h2>
-            <SettingRow setting="hotkey.shortcut" htmlFor="setting-hotkey" help={`${SETTINGS["hotkey.shortcut"].description} Click, then press the keys.`}>
-              <HotkeyField id="setting-hotkey" value={settings.hotkey} onSave={(v) => set("hotkey.shortcut", v)} />
+            <SettingRow
+              setting="hotkey.shortcut"
+              htmlFor="setting-hotkey"
+              help={`${SETTINGS["hotkey.shortcut"].description} Click, then press the keys.`}
+            >
+              <HotkeyField
+                id="setting-hotkey"
+                value={settings.hotkey}
+                onSave={(v) => set("hotkey.shortcut", v)}
+              />
             </SettingRow>
             <SettingRow setting="hotkey.mode" error={errors["hotkey.mode"]}>
-              <Segmented name="hotkey-mode" label="Shortcut mode" value={settings.hotkey_mode} options={MODES} onChange={(m) => void set("hotkey.mode", m)} />
+              <Segmented
+                name="hotkey-mode"
+                label="Shortcut mode"
+                value={settings.hotkey_mode}
+                options={MODES}
+                onChange={(m) => void set("hotkey.mode", m)}
+              />
             </SettingRow>
-            <SettingRow setting="voice.device" htmlFor="setting-microphone" error={errors["voice.device"]}>
-              <MicrophoneField id="setting-microphone" value={settings.device} onSave={(v) => set("voice.device", v)} />
+            <SettingRow
+              setting="voice.device"
+              htmlFor="setting-microphone"
+              error={errors["voice.device"]}
+            >
+              <MicrophoneField
+                id="setting-microphone"
+                value={settings.device}
+                onSave={(v) => set("voice.device", v)}
+              />
             </SettingRow>
           </section>
 
@@ -112,14 +146,24 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
             <SettingRow setting="voice.model" id="setting-model" error={errors["voice.model"]}>
               <ModelField value={settings.model} onSave={(v) => set("voice.model", v)} />
             </SettingRow>
-            <SettingRow setting="voice.language" htmlFor="setting-language" error={errors["voice.language"]}>
-              <select id="setting-language" value={settings.language} onChange={(e) => void set("voice.language", e.target.value)}>
+            <SettingRow
+              setting="voice.language"
+              htmlFor="setting-language"
+              error={errors["voice.language"]}
+            >
+              <select
+                id="setting-language"
+                value={settings.language}
+                onChange={(e) => void set("voice.language", e.target.value)}
+              >
                 {LANGUAGES.map(([code, name]) => (
                   <option key={code} value={code}>
                     {name}
                   </option>
                 ))}
-                {!LANGUAGES.some(([c]) => c === settings.language) && <option value={settings.language}>{settings.language}</option>}
+                {!LANGUAGES.some(([c]) => c === settings.language) && (
+                  <option value={settings.language}>{settings.language}</option>
+                )}
               </select>
             </SettingRow>
           </section>
@@ -127,15 +171,20 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
           <section className="settings-section" aria-labelledby="s-vocabulary">
             <h2 id="s-vocabulary">Vocabulary</h2>
             <p className="section-help">
-              Names and terms the speech model should spell your way. People and companies on your board are included automatically; add
-              what it still gets wrong, with what it writes instead.
+              Names and terms the speech model should spell your way. People and companies on your
+              board are included automatically; add what it still gets wrong, with what it writes
+              instead.
             </p>
             <VocabularyField />
           </section>
 
           <section className="settings-section" aria-labelledby="s-board">
             <h2 id="s-board">Board</h2>
-            <SettingRow setting="dumps.reconcile" htmlFor="setting-reconcile" error={errors["dumps.reconcile"]}>
+            <SettingRow
+              setting="dumps.reconcile"
+              htmlFor="setting-reconcile"
+              error={errors["dumps.reconcile"]}
+            >
               {toggle("dumps.reconcile", "setting-reconcile", settings.reconcile)}
             </SettingRow>
             <SettingRow
@@ -151,25 +200,39 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
               Language model <span className="optional">optional</span>
             </h2>
             <p className="section-help">
-              Utter works offline without one. A language model can understand longer, messier dumps, and agents need one to work on tasks.
+              Utter works offline without one. A language model can understand longer, messier
+              dumps, and agents need one to work on tasks.
             </p>
             <LlmField value={settings.llm} onChange={(llm) => setSettings({ ...settings, llm })} />
           </section>
 
           <section className="settings-section" aria-labelledby="s-privacy">
             <h2 id="s-privacy">Privacy</h2>
-            <SettingRow setting="audio.retention_days" htmlFor="setting-retention" error={errors["audio.retention_days"]}>
-              <RetentionField id="setting-retention" value={settings.retention_days} onSave={(v) => set("audio.retention_days", v)} />
+            <SettingRow
+              setting="audio.retention_days"
+              htmlFor="setting-retention"
+              error={errors["audio.retention_days"]}
+            >
+              <RetentionField
+                id="setting-retention"
+                value={settings.retention_days}
+                onSave={(v) => set("audio.retention_days", v)}
+              />
             </SettingRow>
           </section>
 
           <section className="settings-section" aria-labelledby="s-data">
             <h2 id="s-data">Data</h2>
             <p className="section-help">
-              Utter backs up the board every day and before each upgrade, and keeps the last seven daily backups. A backup holds your cards,
-              transcripts and agent runs; API keys stay in the system keychain and are not in it.
+              Utter backs up the board every day and before each upgrade, and keeps the last seven
+              daily backups. A backup holds your cards, transcripts and agent runs; API keys stay in
+              the system keychain and are not in it.
             </p>
-            <SettingRow setting="backup.daily" htmlFor="setting-daily-backup" error={errors["backup.daily"]}>
+            <SettingRow
+              setting="backup.daily"
+              htmlFor="setting-daily-backup"
+              error={errors["backup.daily"]}
+            >
               {toggle("backup.daily", "setting-daily-backup", settings.daily_backup)}
             </SettingRow>
             <BackupsField />
@@ -181,11 +244,21 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
             <SettingRow setting="notify.dnd" htmlFor="setting-dnd" error={errors["notify.dnd"]}>
               {toggle("notify.dnd", "setting-dnd", settings.dnd)}
             </SettingRow>
-            <SettingRow setting="app.autostart" htmlFor="setting-autostart" error={errors["app.autostart"]}>
+            <SettingRow
+              setting="app.autostart"
+              htmlFor="setting-autostart"
+              error={errors["app.autostart"]}
+            >
               {toggle("app.autostart", "setting-autostart", settings.autostart)}
             </SettingRow>
             <SettingRow setting="ui.theme" error={errors["ui.theme"]}>
-              <Segmented name="theme" label="Theme" value={settings.theme} options={THEMES} onChange={(t) => void set("ui.theme", t)} />
+              <Segmented
+                name="theme"
+                label="Theme"
+                value={settings.theme}
+                options={THEMES}
+                onChange={(t) => void set("ui.theme", t)}
+              />
             </SettingRow>
           </section>
         </div>

@@ -68,7 +68,12 @@ export function BackupsField() {
   return (
     <div className="backups">
       <div className="field-row">
-        <button type="button" className="ghost-button" onClick={() => void backUp()} disabled={busy}>
+        <button
+          type="button"
+          className="ghost-button"
+          onClick={() => void backUp()}
+          disabled={busy}
+        >
           Back up now
         </button>
       </div>
@@ -99,10 +104,20 @@ export function BackupsField() {
               {confirming === b.path ? (
                 <div className="backup-confirm" role="group" aria-label="Confirm restore">
                   <span>Replace the board with this backup? The current board is kept aside.</span>
-                  <button type="button" className="ghost-button small danger" onClick={() => void restore(b)} disabled={busy}>
+                  <button
+                    type="button"
+                    className="ghost-button small danger"
+                    onClick={() => void restore(b)}
+                    disabled={busy}
+                  >
                     Replace the board
                   </button>
-                  <button type="button" className="ghost-button small" onClick={() => setConfirming(null)} disabled={busy}>
+                  <button
+                    type="button"
+                    className="ghost-button small"
+                    onClick={() => setConfirming(null)}
+                    disabled={busy}
+                  >
                     Cancel
                   </button>
                 </div>

@@ -14,7 +14,12 @@ const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: "ics", label: "Calendar (ICS)" },
 ];
 
-const SOURCES: Record<string, string> = { todoist: "Todoist CSV", trello: "Trello board", markdown: "Markdown checklist", utter: "Utter export" };
+const SOURCES: Record<string, string> = {
+  todoist: "Todoist CSV",
+  trello: "Trello board",
+  markdown: "Markdown checklist",
+  utter: "Utter export",
+};
 
 /** FileReader rather than `File.text()`, which older WebViews lack. */
 function readText(file: File): Promise<string> {
@@ -62,7 +67,11 @@ export function DataField() {
     setBusy(true);
     try {
       const text = await readText(file);
-      setPicked({ name: file.name, text, preview: await importBoard(file.name, text, null, false) });
+      setPicked({
+        name: file.name,
+        text,
+        preview: await importBoard(file.name, text, null, false),
+      });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -87,16 +96,29 @@ export function DataField() {
 
   return (
     <>
-      <SettingRow label="Export the board" htmlFor="export-format" help="JSON keeps everything (cards, history, transcripts, agent runs, settings) and imports back; never your keys.">
+      <SettingRow
+        label="Export the board"
+        htmlFor="export-format"
+        help="JSON keeps everything (cards, history, transcripts, agent runs, settings) and imports back; never your keys."
+      >
         <div className="data-row">
-          <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          <select
+            id="export-format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as ExportFormat)}
+          >
             {FORMATS.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
               </option>
             ))}
           </select>
-          <button type="button" className="ghost-button" onClick={() => void doExport()} disabled={exporting}>
+          <button
+            type="button"
+            className="ghost-button"
+            onClick={() => void doExport()}
+            disabled={exporting}
+          >
             {exporting ? "Exporting…" : "Export"}
           </button>
         </div>
@@ -106,7 +128,11 @@ export function DataField() {
           </p>
         )}
       </SettingRow>
-      <SettingRow label="Import cards" htmlFor="import-file" help="From Todoist (CSV export), Trello (board JSON), a Markdown checklist or an Utter export. All or nothing.">
+      <SettingRow
+        label="Import cards"
+        htmlFor="import-file"
+        help="From Todoist (CSV export), Trello (board JSON), a Markdown checklist or an Utter export. All or nothing."
+      >
         <input
           id="import-file"
           ref={fileInput}
@@ -118,15 +144,29 @@ export function DataField() {
         {picked && (
           <div className="import-preview" role="group" aria-label="Import preview">
             <p>
-              {picked.name}: {SOURCES[picked.preview.source]} with {picked.preview.tasks} card(s) ({picked.preview.open} open, {picked.preview.done} done)
-              {picked.preview.categories_new.length > 0 && `; new categories: ${picked.preview.categories_new.join(", ")}`}
-              {picked.preview.mode === "restore" && `; the whole board with ${picked.preview.transcripts} dump(s) and ${picked.preview.runs} agent run(s)`}.
+              {picked.name}: {SOURCES[picked.preview.source]} with {picked.preview.tasks} card(s) (
+              {picked.preview.open} open, {picked.preview.done} done)
+              {picked.preview.categories_new.length > 0 &&
+                `; new categories: ${picked.preview.categories_new.join(", ")}`}
+              {picked.preview.mode === "restore" &&
+                `; the whole board with ${picked.preview.transcripts} dump(s) and ${picked.preview.runs} agent run(s)`}
+              .
             </p>
             <div className="data-row">
-              <button type="button" className="primary-button" onClick={() => void apply()} disabled={busy || picked.preview.tasks === 0}>
+              <button
+                type="button"
+                className="primary-button"
+                onClick={() => void apply()}
+                disabled={busy || picked.preview.tasks === 0}
+              >
                 Import {picked.preview.tasks} card(s)
               </button>
-              <button type="button" className="ghost-button" onClick={() => setPicked(null)} disabled={busy}>
+              <button
+                type="button"
+                className="ghost-button"
+                onClick={() => setPicked(null)}
+                disabled={busy}
+              >
                 Cancel
               </button>
             </div>

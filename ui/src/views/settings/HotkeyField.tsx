@@ -8,7 +8,15 @@ import { Keys } from "./Keys";
 
 export const DEFAULT_HOTKEY = settingDefault("hotkey.shortcut");
 
-export function HotkeyField({ id, value, onSave }: { id?: string; value: string; onSave: (v: string | null) => Promise<string | null> }) {
+export function HotkeyField({
+  id,
+  value,
+  onSave,
+}: {
+  id?: string;
+  value: string;
+  onSave: (v: string | null) => Promise<string | null>;
+}) {
   const [capturing, setCapturing] = useState(false);
   const [draft, setDraft] = useState<string | null>(null);
   const [hint, setHint] = useState<string | null>(null);
@@ -54,7 +62,11 @@ export function HotkeyField({ id, value, onSave }: { id?: string; value: string;
           className="hotkey-capture"
           data-capturing={capturing || undefined}
           data-draft={draft ? true : undefined}
-          aria-label={capturing ? "Press the new shortcut" : `Recording shortcut: ${prettyAccelerator(shown)}. Click to change`}
+          aria-label={
+            capturing
+              ? "Press the new shortcut"
+              : `Recording shortcut: ${prettyAccelerator(shown)}. Click to change`
+          }
           onClick={() => {
             setCapturing(true);
             setHint(null);
@@ -62,11 +74,20 @@ export function HotkeyField({ id, value, onSave }: { id?: string; value: string;
           onKeyDown={onKeyDown}
           onBlur={() => setCapturing(false)}
         >
-          {capturing ? <span className="hotkey-prompt">Press the new shortcut… (Esc to stop)</span> : <Keys accelerator={shown} />}
+          {capturing ? (
+            <span className="hotkey-prompt">Press the new shortcut… (Esc to stop)</span>
+          ) : (
+            <Keys accelerator={shown} />
+          )}
         </button>
         {draft ? (
           <>
-            <button type="button" className="primary-button" disabled={busy} onClick={() => void save(draft)}>
+            <button
+              type="button"
+              className="primary-button"
+              disabled={busy}
+              onClick={() => void save(draft)}
+            >
               Save
             </button>
             <button
@@ -82,7 +103,12 @@ export function HotkeyField({ id, value, onSave }: { id?: string; value: string;
           </>
         ) : (
           value !== DEFAULT_HOTKEY && (
-            <button type="button" className="ghost-button" disabled={busy} onClick={() => void save(null)}>
+            <button
+              type="button"
+              className="ghost-button"
+              disabled={busy}
+              onClick={() => void save(null)}
+            >
               Reset to {prettyAccelerator(DEFAULT_HOTKEY)}
             </button>
           )

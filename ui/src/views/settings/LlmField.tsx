@@ -6,11 +6,21 @@ import { clearLlmProvider, errorMessage, setLlmProvider } from "../../api";
 import type { ProviderConfig, ProviderKind } from "../../bindings";
 
 const PRESETS: Record<ProviderKind, { url: string; model: string; name: string }> = {
-  openai_compatible: { url: "http://127.0.0.1:11434/v1", model: "llama3.2", name: "OpenAI-compatible" },
+  openai_compatible: {
+    url: "http://127.0.0.1:11434/v1",
+    model: "llama3.2",
+    name: "OpenAI-compatible",
+  },
   anthropic: { url: "https://api.anthropic.com", model: "claude-haiku-4-5", name: "Anthropic" },
 };
 
-export function LlmField({ value, onChange }: { value: ProviderConfig | null; onChange: (c: ProviderConfig | null) => void }) {
+export function LlmField({
+  value,
+  onChange,
+}: {
+  value: ProviderConfig | null;
+  onChange: (c: ProviderConfig | null) => void;
+}) {
   const [kind, setKind] = useState<ProviderKind>(value?.kind ?? "openai_compatible");
   const [url, setUrl] = useState(value?.base_url ?? PRESETS[kind].url);
   const [model, setModel] = useState(value?.model ?? PRESETS[kind].model);
@@ -54,7 +64,8 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
         ),
       key.trim() ? "Saved. The key is now in the OS keychain." : "Saved.",
     );
-  const remove = () => run(() => clearLlmProvider().then(() => null), "Removed. Tasks are extracted offline again.");
+  const remove = () =>
+    run(() => clearLlmProvider().then(() => null), "Removed. Tasks are extracted offline again.");
 
   return (
     <form
@@ -96,11 +107,21 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
         </label>
         <label>
           Base URL
-          <input value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} autoComplete="off" />
+          <input
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
         </label>
         <label>
           Model
-          <input value={model} onChange={(e) => setModel(e.target.value)} spellCheck={false} autoComplete="off" />
+          <input
+            value={model}
+            onChange={(e) => setModel(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
         </label>
         <label>
           API key
@@ -108,7 +129,13 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
             type="password"
             value={key}
             autoComplete="off"
-            placeholder={value?.api_key_ref ? "Stored in the keychain · type to replace" : kind === "anthropic" ? "Required" : "Not needed for local servers"}
+            placeholder={
+              value?.api_key_ref
+                ? "Stored in the keychain · type to replace"
+                : kind === "anthropic"
+                  ? "Required"
+                  : "Not needed for local servers"
+            }
             onChange={(e) => setKey(e.target.value)}
           />
         </label>
@@ -126,15 +153,26 @@ export function LlmField({ value, onChange }: { value: ProviderConfig | null; on
         </label>
       </div>
       {kind === "openai_compatible" && (
-        <p className="field-note">Ollama, LM Studio and llama.cpp run on this computer; OpenAI and OpenRouter need an API key and their base URL.</p>
+        <p className="field-note">
+          Ollama, LM Studio and llama.cpp run on this computer; OpenAI and OpenRouter need an API
+          key and their base URL.
+        </p>
       )}
-      <p className="field-note">The API key is stored in the OS keychain (never in Utter's database or files) and sent only to the base URL above.</p>
+      <p className="field-note">
+        The API key is stored in the OS keychain (never in Utter's database or files) and sent only
+        to the base URL above.
+      </p>
       <div className="field-row">
         <button type="submit" className="primary-button" disabled={busy}>
           {value ? "Save provider" : "Use this provider"}
         </button>
         {value && (
-          <button type="button" className="ghost-button danger" disabled={busy} onClick={() => void remove()}>
+          <button
+            type="button"
+            className="ghost-button danger"
+            disabled={busy}
+            onClick={() => void remove()}
+          >
             Remove
           </button>
         )}

@@ -1,6 +1,12 @@
 import { useEffect, useState } from "react";
 
-import { downloadEmbeddingModel, embeddingStatus, errorMessage, onModelDownload, subscribe } from "../../api";
+import {
+  downloadEmbeddingModel,
+  embeddingStatus,
+  errorMessage,
+  onModelDownload,
+  subscribe,
+} from "../../api";
 import type { EmbeddingStatus } from "../../bindings";
 import { ProgressBar } from "../../components/ProgressBar";
 
@@ -44,7 +50,9 @@ export function MeaningSearchField() {
       {status.installed ? (
         <span className="field-note">
           Installed ({status.model}).{" "}
-          {status.pending > 0 ? `${status.pending} card(s) still being indexed.` : "Every card is indexed."}
+          {status.pending > 0
+            ? `${status.pending} card(s) still being indexed.`
+            : "Every card is indexed."}
         </span>
       ) : progress ? (
         <ProgressBar

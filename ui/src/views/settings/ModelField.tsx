@@ -17,7 +17,15 @@ function progressText(d: Download): string {
 /** `readyNote`: say so when the chosen model is already installed (first-run setup). */
 export const AUTO_MODEL = "auto";
 
-export function ModelField({ value, onSave, readyNote = false }: { value: string; onSave: (v: string) => Promise<string | null>; readyNote?: boolean }) {
+export function ModelField({
+  value,
+  onSave,
+  readyNote = false,
+}: {
+  value: string;
+  onSave: (v: string) => Promise<string | null>;
+  readyNote?: boolean;
+}) {
   const { models, downloads, errors, download } = useModels();
   const auto = value === AUTO_MODEL;
   const recommended = models?.find((m) => m.recommended);
@@ -28,15 +36,27 @@ export function ModelField({ value, onSave, readyNote = false }: { value: string
   return (
     <div className="field-stack">
       <ul className="model-list" role="radiogroup" aria-label="Speech model">
-        <li className="model-row model-auto" data-model={AUTO_MODEL} data-selected={auto || undefined}>
+        <li
+          className="model-row model-auto"
+          data-model={AUTO_MODEL}
+          data-selected={auto || undefined}
+        >
           <label className="model-pick">
-            <input type="radio" name="model" value={AUTO_MODEL} checked={auto} onChange={() => void onSave(AUTO_MODEL)} />
+            <input
+              type="radio"
+              name="model"
+              value={AUTO_MODEL}
+              checked={auto}
+              onChange={() => void onSave(AUTO_MODEL)}
+            />
             <span className="model-name">Choose for me</span>
             <span className="model-desc">
               {recommended ? (
                 <>
                   <strong>{recommended.name}</strong> for this computer ({recommended.reason})
-                  {autoNow && autoNow.name !== recommended.name ? ` · uses ${autoNow.name} until ${recommended.name} is downloaded` : ""}
+                  {autoNow && autoNow.name !== recommended.name
+                    ? ` · uses ${autoNow.name} until ${recommended.name} is downloaded`
+                    : ""}
                 </>
               ) : (
                 "Picks the model this computer runs best."
@@ -45,12 +65,20 @@ export function ModelField({ value, onSave, readyNote = false }: { value: string
           </label>
           <span className="model-action">
             {recommended && !recommended.installed && !recDownload && (
-              <button type="button" className="ghost-button" onClick={() => void download(recommended.name)}>
+              <button
+                type="button"
+                className="ghost-button"
+                onClick={() => void download(recommended.name)}
+              >
                 Download {recommended.name}
               </button>
             )}
             {recommended && recDownload && (
-              <ProgressBar percent={recDownload.percent} label={`Downloading ${recommended.name}`} text={progressText(recDownload)} />
+              <ProgressBar
+                percent={recDownload.percent}
+                label={`Downloading ${recommended.name}`}
+                text={progressText(recDownload)}
+              />
             )}
             {auto && autoNow && <span className="model-state">In use: {autoNow.name}</span>}
           </span>
@@ -59,7 +87,12 @@ export function ModelField({ value, onSave, readyNote = false }: { value: string
           const d = downloads[m.name];
           const err = errors[m.name];
           return (
-            <li key={m.name} className="model-row" data-model={m.name} data-selected={m.name === value || undefined}>
+            <li
+              key={m.name}
+              className="model-row"
+              data-model={m.name}
+              data-selected={m.name === value || undefined}
+            >
               <label className="model-pick">
                 <input
                   type="radio"
@@ -81,12 +114,24 @@ export function ModelField({ value, onSave, readyNote = false }: { value: string
               </label>
               <span className="model-action">
                 {m.installed ? (
-                  <span className="model-state">{m.name === value || (auto && m.auto_in_use) ? "In use" : "Installed"}</span>
+                  <span className="model-state">
+                    {m.name === value || (auto && m.auto_in_use) ? "In use" : "Installed"}
+                  </span>
                 ) : d ? (
-                  <ProgressBar percent={d.percent} label={`Downloading ${m.name}`} text={progressText(d)} />
+                  <ProgressBar
+                    percent={d.percent}
+                    label={`Downloading ${m.name}`}
+                    text={progressText(d)}
+                  />
                 ) : (
-                  <button type="button" className="ghost-button" onClick={() => void download(m.name)}>
-                    {m.partial_download ? `Resume (${formatBytes(m.bytes_on_disk)} done)` : "Download"}
+                  <button
+                    type="button"
+                    className="ghost-button"
+                    onClick={() => void download(m.name)}
+                  >
+                    {m.partial_download
+                      ? `Resume (${formatBytes(m.bytes_on_disk)} done)`
+                      : "Download"}
                   </button>
                 )}
               </span>
@@ -104,14 +149,25 @@ export function ModelField({ value, onSave, readyNote = false }: { value: string
           Could not list models: {errors[""]}
         </p>
       )}
-      {!auto && chosen && !chosen.installed && <p className="field-hint">{value} is chosen but not downloaded yet: download it, or pick an installed model.</p>}
-      {auto && models && !autoNow && recommended && <p className="field-hint">No speech model yet: download {recommended.name} (recommended for this computer) to start.</p>}
-      {chosen?.installed && readyNote && (
-        <p className="field-ok">
-          <span aria-hidden="true">✓</span> {chosen.name} is installed, so this step is done. Download a larger model for better accuracy, or go on.
+      {!auto && chosen && !chosen.installed && (
+        <p className="field-hint">
+          {value} is chosen but not downloaded yet: download it, or pick an installed model.
         </p>
       )}
-      {models && !auto && !chosen && <p className="field-note">In use: {value} (a model file outside this list).</p>}
+      {auto && models && !autoNow && recommended && (
+        <p className="field-hint">
+          No speech model yet: download {recommended.name} (recommended for this computer) to start.
+        </p>
+      )}
+      {chosen?.installed && readyNote && (
+        <p className="field-ok">
+          <span aria-hidden="true">✓</span> {chosen.name} is installed, so this step is done.
+          Download a larger model for better accuracy, or go on.
+        </p>
+      )}
+      {models && !auto && !chosen && (
+        <p className="field-note">In use: {value} (a model file outside this list).</p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,15 @@
 import { useState } from "react";
 
 /** Days to keep recorded audio; saved on Enter or when the field loses focus. */
-export function RetentionField({ id, value, onSave }: { id: string; value: number; onSave: (v: string) => Promise<string | null> }) {
+export function RetentionField({
+  id,
+  value,
+  onSave,
+}: {
+  id: string;
+  value: number;
+  onSave: (v: string) => Promise<string | null>;
+}) {
   const [text, setText] = useState(String(value));
   const commit = () => {
     if (text.trim() !== String(value)) void onSave(text.trim());

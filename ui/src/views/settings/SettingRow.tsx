@@ -29,7 +29,11 @@ export function SettingRow({
   return (
     <div className="setting-row" id={id} tabIndex={id ? -1 : undefined}>
       <div className="setting-text">
-        {htmlFor ? <label htmlFor={htmlFor}>{label}</label> : <span className="setting-label">{label}</span>}
+        {htmlFor ? (
+          <label htmlFor={htmlFor}>{label}</label>
+        ) : (
+          <span className="setting-label">{label}</span>
+        )}
         {help && <p className="setting-help">{help}</p>}
       </div>
       <div className="setting-control">
@@ -62,7 +66,13 @@ export function Segmented<T extends string>({
     <div className="segmented" role="radiogroup" aria-label={label}>
       {options.map(([v, text]) => (
         <label key={v} data-checked={v === value || undefined}>
-          <input type="radio" name={name} value={v} checked={v === value} onChange={() => onChange(v)} />
+          <input
+            type="radio"
+            name={name}
+            value={v}
+            checked={v === value}
+            onChange={() => onChange(v)}
+          />
           {text}
         </label>
       ))}

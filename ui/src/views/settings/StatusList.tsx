@@ -54,14 +54,23 @@ function jump(id: string) {
   el?.focus();
 }
 
-export function StatusList({ status, model, onRecheck }: { status: DesktopStatus | null; model: string; onRecheck: () => void }) {
+export function StatusList({
+  status,
+  model,
+  onRecheck,
+}: {
+  status: DesktopStatus | null;
+  model: string;
+  onRecheck: () => void;
+}) {
   if (!status) return <p className="field-note">Checking…</p>;
   const list = problems(status, model);
   return (
     <div className="status">
       {list.length === 0 ? (
         <p className="status-ok">
-          <span aria-hidden="true">✓</span> Shortcut, microphone, speech model, notifications and tray all work.
+          <span aria-hidden="true">✓</span> Shortcut, microphone, speech model, notifications and
+          tray all work.
         </p>
       ) : (
         <ul className="status-list">
@@ -73,7 +82,11 @@ export function StatusList({ status, model, onRecheck }: { status: DesktopStatus
                 {p.target && (
                   <>
                     {" "}
-                    <button type="button" className="link-button" onClick={() => jump(p.target ?? "")}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => jump(p.target ?? "")}
+                    >
                       Go there
                     </button>
                   </>

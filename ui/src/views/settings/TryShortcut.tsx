@@ -16,13 +16,26 @@ export function TryShortcut({ hotkey, mode }: { hotkey: string; mode: HotkeyMode
 
   useEffect(() => {
     desktopStatus().then(
-      (s) => setHotkeyError(s.hotkey_registered ? null : (s.hotkey_error ?? "The shortcut is not registered.")),
+      (s) =>
+        setHotkeyError(
+          s.hotkey_registered ? null : (s.hotkey_error ?? "The shortcut is not registered."),
+        ),
       () => undefined,
     );
   }, []);
 
   const recording = v.state === "recording";
-  const phase = v.error ? "error" : v.done ? "done" : recording ? "recording" : v.state === "transcribing" ? "transcribing" : v.cancelled ? "cancelled" : "waiting";
+  const phase = v.error
+    ? "error"
+    : v.done
+      ? "done"
+      : recording
+        ? "recording"
+        : v.state === "transcribing"
+          ? "transcribing"
+          : v.cancelled
+            ? "cancelled"
+            : "waiting";
   const toggle = () => {
     setClickError(null);
     (recording ? stopRecording() : startRecording()).catch((e) => setClickError(errorMessage(e)));
@@ -33,11 +46,14 @@ export function TryShortcut({ hotkey, mode }: { hotkey: string; mode: HotkeyMode
       <p className="try-how">
         {mode === "hold" ? "Hold " : "Press "}
         <Keys accelerator={hotkey} />
-        {mode === "hold" ? ", say something like “call Joe tomorrow about the renewal”, and let go." : ", say something like “call Joe tomorrow about the renewal”, and press it again."}
+        {mode === "hold"
+          ? ", say something like “call Joe tomorrow about the renewal”, and let go."
+          : ", say something like “call Joe tomorrow about the renewal”, and press it again."}
       </p>
       {hotkeyError && (
         <p className="field-error" role="alert">
-          {hotkeyError} You can change the shortcut in Settings later; the button below records meanwhile.
+          {hotkeyError} You can change the shortcut in Settings later; the button below records
+          meanwhile.
         </p>
       )}
       <div className="try-box" data-voice={phase} role="status" aria-live="polite">
@@ -45,7 +61,8 @@ export function TryShortcut({ hotkey, mode }: { hotkey: string; mode: HotkeyMode
         {(phase === "recording" || phase === "transcribing") && (
           <>
             <p className="try-state">
-              <span className="rec-dot" aria-hidden="true" /> {phase === "recording" ? "Listening…" : "Transcribing…"}
+              <span className="rec-dot" aria-hidden="true" />{" "}
+              {phase === "recording" ? "Listening…" : "Transcribing…"}
             </p>
             {phase === "recording" && <LevelMeter level={v.level} label="Input level" />}
             <p className="try-text">{v.partial ? tail(v.partial, 240) : " "}</p>
@@ -55,7 +72,9 @@ export function TryShortcut({ hotkey, mode }: { hotkey: string; mode: HotkeyMode
           <>
             <p className="try-state try-ok">
               <span aria-hidden="true">✓</span>{" "}
-              {v.done.taskIds.length ? `It works: ${tasksAdded(v.done.taskIds.length)}` : "It works, but no tasks were found in that."}
+              {v.done.taskIds.length
+                ? `It works: ${tasksAdded(v.done.taskIds.length)}`
+                : "It works, but no tasks were found in that."}
             </p>
             {v.done.titles.length > 0 && (
               <ul className="try-titles">
@@ -67,12 +86,19 @@ export function TryShortcut({ hotkey, mode }: { hotkey: string; mode: HotkeyMode
             <p className="try-heard">Heard: “{v.done.text}”</p>
           </>
         )}
-        {phase === "cancelled" && <p className="try-wait">Cancelled, nothing saved. Try again whenever you like.</p>}
+        {phase === "cancelled" && (
+          <p className="try-wait">Cancelled, nothing saved. Try again whenever you like.</p>
+        )}
         {phase === "error" && <p className="field-error">{v.error}</p>}
       </div>
       <p className="field-note">
         Shortcut taken or not working?{" "}
-        <button type="button" className="link-button" onClick={toggle} disabled={v.state === "transcribing"}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={toggle}
+          disabled={v.state === "transcribing"}
+        >
           {recording ? "Stop and add the tasks" : "Record with a click instead"}
         </button>
       </p>

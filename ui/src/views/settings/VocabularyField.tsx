@@ -2,7 +2,13 @@
 // replacing what it writes instead. The core validates and builds the prompt; this only lists.
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 
-import { addVocabulary, errorMessage, listVocabulary, removeVocabulary, vocabularyTerms } from "../../api";
+import {
+  addVocabulary,
+  errorMessage,
+  listVocabulary,
+  removeVocabulary,
+  vocabularyTerms,
+} from "../../api";
 import type { VocabularyEntry } from "../../bindings";
 import { useStoreEvents } from "../../hooks/useStoreEvents";
 
@@ -48,8 +54,18 @@ export function VocabularyField() {
   return (
     <div className="vocabulary">
       <form className="field-row vocabulary-add" onSubmit={add}>
-        <input aria-label="Word or name" placeholder="Word or name, e.g. Initech" value={word} onChange={(e) => setWord(e.target.value)} />
-        <input aria-label="Replaces (optional)" placeholder="Heard as (optional), e.g. a night tech" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input
+          aria-label="Word or name"
+          placeholder="Word or name, e.g. Initech"
+          value={word}
+          onChange={(e) => setWord(e.target.value)}
+        />
+        <input
+          aria-label="Replaces (optional)"
+          placeholder="Heard as (optional), e.g. a night tech"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
         <button type="submit" className="ghost-button" disabled={!word.trim()}>
           Add
         </button>
@@ -67,7 +83,13 @@ export function VocabularyField() {
             <li key={e.id}>
               <span className="vocabulary-word">{e.word}</span>
               {e.replace_from && <span className="field-note">replaces “{e.replace_from}”</span>}
-              <button type="button" className="icon-button" aria-label={`Remove ${e.replace_from ?? e.word}`} title="Remove" onClick={() => void remove(e)}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Remove ${e.replace_from ?? e.word}`}
+                title="Remove"
+                onClick={() => void remove(e)}
+              >
                 ×
               </button>
             </li>
@@ -75,7 +97,10 @@ export function VocabularyField() {
         </ul>
       )}
       {terms.length > 0 && (
-        <p className="field-note vocabulary-prompt" title="What the next recording tells the speech model">
+        <p
+          className="field-note vocabulary-prompt"
+          title="What the next recording tells the speech model"
+        >
           Listening for: {terms.join(", ")}.
         </p>
       )}

@@ -48,6 +48,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             settings_commands::download_embedding_model,
             backup_commands::list_backups,
             backup_commands::backup_now,
+            backup_commands::choose_backup_file,
+            backup_commands::restore_chosen_backup,
             backup_commands::restore_backup,
             voice_commands::start_recording,
             voice_commands::stop_recording,

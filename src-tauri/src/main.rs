@@ -15,6 +15,7 @@ mod hotkey;
 mod ipc;
 mod live;
 mod mcp_commands;
+mod menu;
 mod overlay;
 mod recording;
 mod reminders;
@@ -96,7 +97,9 @@ fn main() {
         }))
         .plugin(hotkey::plugin())
         .plugin(updates::plugin())
+        .plugin(tauri_plugin_dialog::init())
         .manage(updates::Updates::default())
+        .manage(backup_commands::ChosenBackup::default())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             None,
@@ -137,6 +140,9 @@ fn main() {
                 secrets,
                 _watch: watch,
             });
+            if let Err(e) = menu::attach(&handle) {
+                tracing::warn!("no menu: {e}");
+            }
             if let Err(e) = overlay::create(&handle) {
                 tracing::warn!("no recording overlay: {e}");
             }

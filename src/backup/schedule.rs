@@ -85,35 +85,10 @@ pub fn list(data_dir: &Path) -> std::io::Result<Vec<BackupInfo>> {
         if file_name.starts_with('.') || !file_name.ends_with(&format!(".{EXTENSION}")) {
             continue;
         }
-        let meta = entry.metadata()?;
-        if !meta.is_file() {
+        if !entry.metadata()?.is_file() {
             continue;
         }
-        let mut info = BackupInfo {
-            path: path.display().to_string(),
-            file_name,
-            bytes: meta.len(),
-            created_at: None,
-            kind: None,
-            schema_version: None,
-            tasks: None,
-            recordings: 0,
-            problem: None,
-        };
-        match read_manifest_only(&path) {
-            Ok(m) => {
-                info.created_at = Some(m.created_at);
-                info.kind = Some(m.kind);
-                info.schema_version = Some(m.schema_version);
-                info.tasks = m.count("tasks");
-                info.recordings = m.recordings();
-            }
-            Err(e) => {
-                info.created_at = meta.modified().ok().map(DateTime::<Utc>::from);
-                info.problem = Some(e.to_string());
-            }
-        }
-        out.push(info);
+        out.push(describe(&path)?);
     }
     out.sort_by(|a, b| {
         b.created_at
@@ -121,6 +96,40 @@ pub fn list(data_dir: &Path) -> std::io::Result<Vec<BackupInfo>> {
             .then(b.file_name.cmp(&a.file_name))
     });
     Ok(out)
+}
+
+/// One archive anywhere, as its manifest describes it; an archive whose manifest cannot be
+/// read says why in `problem`.
+pub fn describe(path: &Path) -> std::io::Result<BackupInfo> {
+    let meta = std::fs::metadata(path)?;
+    let mut info = BackupInfo {
+        path: path.display().to_string(),
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        bytes: meta.len(),
+        created_at: None,
+        kind: None,
+        schema_version: None,
+        tasks: None,
+        recordings: 0,
+        problem: None,
+    };
+    match read_manifest_only(path) {
+        Ok(m) => {
+            info.created_at = Some(m.created_at);
+            info.kind = Some(m.kind);
+            info.schema_version = Some(m.schema_version);
+            info.tasks = m.count("tasks");
+            info.recordings = m.recordings();
+        }
+        Err(e) => {
+            info.created_at = meta.modified().ok().map(DateTime::<Utc>::from);
+            info.problem = Some(e.to_string());
+        }
+    }
+    Ok(info)
 }
 
 /// Whether the newest daily backup is older than a day (or there is none).

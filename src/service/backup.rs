@@ -36,6 +36,13 @@ impl Service {
             .map_err(|e| backup::BackupError::io("read", &dir, &e).into())
     }
 
+    /// An archive the user picked anywhere, as its manifest describes it (before they confirm
+    /// restoring it).
+    pub fn describe_backup(&self, archive: &Path) -> ServiceResult<BackupInfo> {
+        backup::schedule::describe(archive)
+            .map_err(|e| backup::BackupError::io("read", archive, &e).into())
+    }
+
     /// Replaces the board with the archive's after checking it completely; the replaced
     /// database is kept beside the live one. Other processes see the new board at their next
     /// read (and drop their caches on the restore mark, see `external_watch`); this one is

@@ -91,7 +91,7 @@ export function App() {
     setFocusedId(id);
     setOpenId(id);
   }, []);
-  const { view, setView, hotkey } = useDesktopViews(open);
+  const { view, setView, hotkey, settingsFocus } = useDesktopViews(open);
   const toggleChat = useCallback(() => setChat((c) => (c ? null : { task: null })), []);
   const chatTask =
     chat?.task != null ? (board.tasks.find((t) => t.id === chat.task) ?? null) : null;
@@ -345,7 +345,11 @@ export function App() {
 
       {helpOpen && <ShortcutHelp hotkey={hotkey} onClose={() => setHelpOpen(false)} />}
       {view === "settings" && (
-        <Settings onClose={() => setView("board")} onSetup={() => setView("onboarding")} />
+        <Settings
+          onClose={() => setView("board")}
+          onSetup={() => setView("onboarding")}
+          focus={settingsFocus}
+        />
       )}
       {view === "onboarding" && <Onboarding onDone={() => setView("board")} />}
       {view === "approvals" && (

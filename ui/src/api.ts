@@ -157,9 +157,20 @@ export function onChat(handler: (event: ChatEvent) => void): Promise<UnlistenFn>
 
 // ---- desktop: settings, status, microphones, models, recording -------------------------
 
-/** What the tray's "open-view" event can ask for; `task:ID` opens the board with that task's panel. */
+/**
+ * What the tray's (or the File menu's) "open-view" event can ask for; `task:ID` opens the board
+ * with that task's panel, `settings:export` / `settings:restore` Settings → Data at that action.
+ */
 export type OpenView =
-  "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp" | `task:${number}`;
+  | "board"
+  | "settings"
+  | "onboarding"
+  | "approvals"
+  | "agents"
+  | "mcp"
+  | `task:${number}`
+  | "settings:export"
+  | "settings:restore";
 
 /** Setting keys `setSetting` accepts: generated from the core's list, so none is missing. */
 export type { SettingKey };
@@ -306,6 +317,12 @@ export const backupNow = commands.backupNow;
 
 /** Replaces the board with a listed backup; the replaced database is kept aside. */
 export const restoreBackup = commands.restoreBackup;
+
+/** Opens the native file dialog for a backup archive anywhere; `null` when cancelled. */
+export const chooseBackupFile = commands.chooseBackupFile;
+
+/** Restores the archive just picked with `chooseBackupFile` (after the user confirms). */
+export const restoreChosenBackup = commands.restoreChosenBackup;
 
 // ---- errors ----
 

@@ -125,3 +125,73 @@ fn state(dir: &Path) -> AppState {
         _watch: watch,
     }
 }
+
+/// "Restore from a file…": the page can restore only the archive the user picked in the
+/// native dialog (the dialog itself needs a display; the pick lands in `ChosenBackup`), once,
+/// and the board is the archive's afterwards.
+#[test]
+fn a_backup_picked_from_any_folder_restores_once() {
+    use crate::backup_commands::{self, ChosenBackup};
+
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let elsewhere = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = mock_builder()
+        .invoke_handler(tauri::generate_handler![
+            backup_commands::restore_chosen_backup,
+            commands::list_tasks
+        ])
+        .build(mock_context(tauri::test::noop_assets()))
+        .unwrap_or_else(|e| panic!("mock app: {e}"));
+    let state = state(data.path());
+    let add = |title: &str| {
+        state
+            .service
+            .create_task(
+                serde_json::from_value(json!({ "title": title })).unwrap_or_else(|e| panic!("{e}")),
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    add("Kept in the backup");
+    let archive = elsewhere.path().join("from-my-old-laptop.zip");
+    state
+        .service
+        .backup_now(Some(&archive), false)
+        .unwrap_or_else(|e| panic!("backup: {e}"));
+    add("Made after the backup");
+    let info = state
+        .service
+        .describe_backup(&archive)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(info.tasks, Some(1), "{info:?}");
+    assert_eq!(info.problem, None);
+    app.manage(state);
+    app.manage(ChosenBackup::default());
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap_or_else(|e| panic!("webview: {e}"));
+
+    // Nothing picked: refused, with what to do.
+    let Err(err) = invoke(&webview, "restore_chosen_backup", json!({})) else {
+        panic!("no file was chosen")
+    };
+    assert_eq!(err["code"], "invalid", "{err}");
+
+    *app.state::<ChosenBackup>()
+        .0
+        .lock()
+        .unwrap_or_else(|p| p.into_inner()) = Some(archive.clone());
+    let restored = invoke(&webview, "restore_chosen_backup", json!({}));
+    assert!(restored.is_ok(), "{restored:?}");
+    let titles: Vec<String> = invoke(&webview, "list_tasks", json!({}))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|t| t["title"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(titles, ["Kept in the backup"]);
+    // The pick is spent: a second restore needs a second pick.
+    assert!(invoke(&webview, "restore_chosen_backup", json!({})).is_err());
+}

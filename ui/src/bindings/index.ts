@@ -70,6 +70,13 @@ export const commands = {
 	downloadEmbeddingModel: () => __TAURI_INVOKE<null>("download_embedding_model"),
 	listBackups: () => __TAURI_INVOKE<BackupInfo[]>("list_backups"),
 	backupNow: () => __TAURI_INVOKE<BackupCreated>("backup_now"),
+	/**
+	 *  Opens the native file dialog for a backup archive; `None` when the user cancelled. The
+	 *  picked archive is described (date, cards, schema) for the confirmation, and remembered.
+	 */
+	chooseBackupFile: () => __TAURI_INVOKE<BackupInfo | null>("choose_backup_file"),
+	/**  Restores the archive last picked with `choose_backup_file` (the UI confirms first). */
+	restoreChosenBackup: () => __TAURI_INVOKE<BackupRestored>("restore_chosen_backup"),
 	/**  Only archives from the backups list are restored from here (the UI confirms first). */
 	restoreBackup: (path: string) => __TAURI_INVOKE<BackupRestored>("restore_backup", { path }),
 	startRecording: () => __TAURI_INVOKE<void>("start_recording"),

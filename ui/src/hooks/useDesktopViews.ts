@@ -8,12 +8,15 @@ import { getSettings, onOpenView, subscribe } from "../api";
 import { applyTheme } from "../lib/theme";
 import { isTypingTarget } from "./useKeyboardShortcuts";
 import { useLatest } from "./useLatest";
+import type { SettingsFocus } from "../views/Settings";
 
 export type View = "board" | "settings" | "onboarding" | "approvals" | "agents" | "mcp" | "dumps";
 
 export function useDesktopViews(onOpenTask: (id: number) => void = () => undefined) {
   const openTask = useLatest(onOpenTask);
   const [view, setViewState] = useState<View>("board");
+  // The File menu's Export… / Restore from a file… open Settings → Data at that action.
+  const [settingsFocus, setSettingsFocus] = useState<SettingsFocus>(null);
   const [hotkey, setHotkey] = useState<string | null>(null);
 
   const refresh = useCallback((first: boolean) => {
@@ -34,6 +37,7 @@ export function useDesktopViews(onOpenTask: (id: number) => void = () => undefin
   const setView = useCallback(
     (v: View) => {
       setViewState(v);
+      setSettingsFocus(null);
       if (v === "board") refresh(false);
     },
     [refresh],
@@ -44,7 +48,11 @@ export function useDesktopViews(onOpenTask: (id: number) => void = () => undefin
       subscribe(
         onOpenView((v) => {
           const task = /^task:(\d+)$/.exec(v);
-          if (task) {
+          const data = /^settings:(export|restore)$/.exec(v);
+          if (data) {
+            setView("settings");
+            setSettingsFocus(data[1] as SettingsFocus);
+          } else if (task) {
             setView("board");
             openTask.current(Number(task[1]));
           } else if (["board", "settings", "onboarding", "approvals", "agents", "mcp"].includes(v))
@@ -72,5 +80,5 @@ export function useDesktopViews(onOpenTask: (id: number) => void = () => undefin
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  return { view, setView, hotkey };
+  return { view, setView, hotkey, settingsFocus };
 }

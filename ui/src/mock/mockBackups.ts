@@ -15,6 +15,8 @@ const DIR = "/home/you/.local/share/utter/backups";
 
 export class MockBackups {
   private saved: { info: BackupInfo; tasks: Task[] }[] = [];
+  /** "Restore from a file…": the file the dialog picked (the oldest backup, as if copied elsewhere). */
+  private chosen: { info: BackupInfo; tasks: Task[] } | null = null;
 
   constructor(
     private changed: (e: ChangeEvent) => void,
@@ -29,7 +31,13 @@ export class MockBackups {
   }
 
   handles(cmd: string): boolean {
-    return ["list_backups", "backup_now", "restore_backup"].includes(cmd);
+    return [
+      "list_backups",
+      "backup_now",
+      "restore_backup",
+      "choose_backup_file",
+      "restore_chosen_backup",
+    ].includes(cmd);
   }
 
   dispatch(cmd: string, a: Args): unknown {
@@ -47,24 +55,45 @@ export class MockBackups {
         };
         return made;
       }
+      case "choose_backup_file": {
+        const oldest = [...this.saved].sort((x, y) =>
+          String(x.info.created_at).localeCompare(String(y.info.created_at)),
+        )[0];
+        if (!oldest) return null;
+        const file_name = "utter-from-my-old-laptop.zip";
+        this.chosen = {
+          info: { ...oldest.info, path: `/home/you/Downloads/${file_name}`, file_name },
+          tasks: oldest.tasks,
+        };
+        return { ...this.chosen.info };
+      }
+      case "restore_chosen_backup": {
+        const chosen = this.chosen;
+        this.chosen = null;
+        if (!chosen) throw 'no backup file was chosen; pick one with "Restore from a file…"';
+        return this.restore(chosen);
+      }
       case "restore_backup": {
         const found = this.saved.find((s) => s.info.path === a.path);
         if (!found) throw `${String(a.path)} is not one of the backups in the data dir`;
-        this.replaceTasks(structuredClone(found.tasks));
-        this.changed({ kind: "external" });
-        const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-        const restored: BackupRestored = {
-          archive: found.info.path,
-          manifest: this.manifest(found.info),
-          kept_aside: `/home/you/.local/share/utter/utter.db.before-restore-${stamp}`,
-          migrated_from: null,
-          recordings: 0,
-          tasks: found.tasks.length,
-        };
-        return restored;
+        return this.restore(found);
       }
     }
     throw new Error(`mock backups: unknown command ${cmd}`);
+  }
+
+  private restore(found: { info: BackupInfo; tasks: Task[] }): BackupRestored {
+    this.replaceTasks(structuredClone(found.tasks));
+    this.changed({ kind: "external" });
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+    return {
+      archive: found.info.path,
+      manifest: this.manifest(found.info),
+      kept_aside: `/home/you/.local/share/utter/utter.db.before-restore-${stamp}`,
+      migrated_from: null,
+      recordings: 0,
+      tasks: found.tasks.length,
+    };
   }
 
   private add(kind: BackupInfo["kind"], at: Date): BackupInfo {

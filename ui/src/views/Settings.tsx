@@ -30,7 +30,18 @@ const THEMES = [
   ["dark", "Dark"],
 ] as const satisfies readonly (readonly [Theme, string])[];
 
-export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: () => void }) {
+/** Where the File menu sent the user: Settings → Data, at its export or its restore. */
+export type SettingsFocus = "export" | "restore" | null;
+
+export function Settings({
+  onClose,
+  onSetup,
+  focus = null,
+}: {
+  onClose: () => void;
+  onSetup: () => void;
+  focus?: SettingsFocus;
+}) {
   const { settings, setSettings, loadError, save } = useSettings();
   const [status, setStatus] = useState<DesktopStatus | null>(null);
   const [errors, setErrors] = useState<Partial<Record<SettingKey, string | null>>>({});
@@ -235,8 +246,8 @@ export function Settings({ onClose, onSetup }: { onClose: () => void; onSetup: (
             >
               {toggle("backup.daily", "setting-daily-backup", settings.daily_backup)}
             </SettingRow>
-            <BackupsField />
-            <DataField />
+            <BackupsField pickOnOpen={focus === "restore"} />
+            <DataField focusExport={focus === "export"} />
           </section>
 
           <section className="settings-section" aria-labelledby="s-app">

@@ -1,10 +1,19 @@
 // Settings → Data: the backups in the data dir (daily, before upgrades, made by hand), a
-// "Back up now", and a restore that asks first. The core checks and restores; the board
-// reloads on the outside-change event it sends.
-import { useCallback, useEffect, useState } from "react";
+// "Back up now", and a restore that asks first — of a listed backup, or of an archive picked
+// anywhere with "Restore from a file…" (the native dialog; File → Restore from a file… opens
+// it too). The core checks and restores; the board reloads on the outside-change event it sends.
+import { useCallback, useEffect, useRef, useState } from "react";
 
-import { backupNow, errorMessage, listBackups, restoreBackup } from "../../api";
+import {
+  backupNow,
+  chooseBackupFile,
+  errorMessage,
+  listBackups,
+  restoreBackup,
+  restoreChosenBackup,
+} from "../../api";
 import type { BackupInfo, BackupKind } from "../../bindings";
+import { useLatest } from "../../hooks/useLatest";
 
 const KIND: Record<BackupKind, string> = {
   manual: "Made by you",
@@ -25,10 +34,12 @@ function size(bytes: number): string {
 
 const cards = (n: number | null) => (n === null ? "" : n === 1 ? "1 card" : `${n} cards`);
 
-export function BackupsField() {
+export function BackupsField({ pickOnOpen = false }: { pickOnOpen?: boolean }) {
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** An archive picked from a folder, waiting for the user's yes. */
+  const [picked, setPicked] = useState<BackupInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -58,12 +69,33 @@ export function BackupsField() {
       return `Backed up ${cards(made.manifest.counts.tasks ?? 0)} to ${made.path}`;
     });
 
-  const restore = (b: BackupInfo) =>
+  const restore = (b: BackupInfo, fromFile = false) =>
     run(async () => {
-      const r = await restoreBackup(b.path);
+      const r = fromFile ? await restoreChosenBackup() : await restoreBackup(b.path);
+      setPicked(null);
       const kept = r.kept_aside ? ` The board it replaced is kept at ${r.kept_aside}.` : "";
       return `Restored ${cards(r.tasks)} from ${when(r.manifest.created_at)}.${kept}`;
     });
+
+  const pickFile = async () => {
+    setError(null);
+    setNotice(null);
+    setPicked(null);
+    try {
+      setPicked(await chooseBackupFile());
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  // File → Restore from a file… lands here with the dialog to open.
+  const pick = useLatest(pickFile);
+  const pickedOnOpen = useRef(false);
+  useEffect(() => {
+    if (pickOnOpen && !pickedOnOpen.current) {
+      pickedOnOpen.current = true;
+      void pick.current();
+    }
+  }, [pickOnOpen, pick]);
 
   return (
     <div className="backups">
@@ -76,7 +108,48 @@ export function BackupsField() {
         >
           Back up now
         </button>
+        <button
+          type="button"
+          className="ghost-button"
+          onClick={() => void pickFile()}
+          disabled={busy}
+        >
+          Restore from a file…
+        </button>
       </div>
+      {picked && (
+        <div className="backup-confirm" role="group" aria-label="Confirm restore from file">
+          {picked.problem ? (
+            <span className="field-error">
+              {picked.file_name} is not a backup Utter can read: {picked.problem}
+            </span>
+          ) : (
+            <span>
+              Replace the board with {picked.file_name} ({when(picked.created_at)}
+              {picked.tasks !== null && ` · ${cards(picked.tasks)}`})? The current board is kept
+              aside.
+            </span>
+          )}
+          {!picked.problem && (
+            <button
+              type="button"
+              className="ghost-button small danger"
+              onClick={() => void restore(picked, true)}
+              disabled={busy}
+            >
+              Replace the board
+            </button>
+          )}
+          <button
+            type="button"
+            className="ghost-button small"
+            onClick={() => setPicked(null)}
+            disabled={busy}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
       {notice && (
         <p className="backups-notice" role="status">
           {notice}

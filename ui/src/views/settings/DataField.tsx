@@ -1,10 +1,11 @@
 // Settings → Data: export the board (JSON keeps everything; Markdown, CSV and a calendar file
 // for reading elsewhere) and import one from Todoist, Trello, a Markdown checklist or an
 // Utter export, with a preview of what would come in before anything is written.
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { errorMessage, exportBoard, importBoard } from "../../api";
 import type { ExportFormat, ExportedFile, ImportReport } from "../../bindings";
+import { ProgressBar } from "../../components/ProgressBar";
 import { SettingRow } from "./SettingRow";
 
 const FORMATS: { value: ExportFormat; label: string }[] = [
@@ -37,7 +38,7 @@ interface Picked {
   preview: ImportReport;
 }
 
-export function DataField() {
+export function DataField({ focusExport = false }: { focusExport?: boolean }) {
   const [format, setFormat] = useState<ExportFormat>("json");
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<ExportedFile | null>(null);
@@ -46,6 +47,14 @@ export function DataField() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const formatSelect = useRef<HTMLSelectElement>(null);
+
+  // File → Export… (Ctrl+E) lands here: the format is the next thing to choose.
+  useEffect(() => {
+    if (!focusExport) return;
+    formatSelect.current?.scrollIntoView?.({ block: "center" });
+    formatSelect.current?.focus();
+  }, [focusExport]);
 
   const doExport = async () => {
     setError(null);
@@ -104,6 +113,7 @@ export function DataField() {
         <div className="data-row">
           <select
             id="export-format"
+            ref={formatSelect}
             value={format}
             onChange={(e) => setFormat(e.target.value as ExportFormat)}
           >
@@ -122,6 +132,9 @@ export function DataField() {
             {exporting ? "Exporting…" : "Export"}
           </button>
         </div>
+        {exporting && (
+          <ProgressBar percent={null} label="Exporting the board" text="Writing the file…" />
+        )}
         {exported && (
           <p className="field-note" role="status">
             Saved {exported.summary.tasks} card(s) to <code>{exported.path}</code>

@@ -255,6 +255,14 @@ mod tests {
         );
         // A "no" that means no keeps its item.
         assert_eq!(titles("Call the bank, no rush."), vec!["Call the bank"]);
+        assert_eq!(
+            titles("Buy milk. No oat milk. And bananas."),
+            vec!["Buy oat milk", "Buy bananas"]
+        );
+        assert_eq!(
+            titles("Reminder to self renew the car registration."),
+            vec!["Renew the car registration"]
+        );
         // A spoken list written with no punctuation at all.
         assert_eq!(
             titles("Call mom Call dad Call grandpa on Sunday"),

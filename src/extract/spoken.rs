@@ -98,8 +98,14 @@ pub(crate) fn mark_corrections(text: &str) -> String {
     while let Some(at) = find_comma_no(rest) {
         let (head, tail) = rest.split_at(at + ", no ".len());
         out.push_str(&head[..at + ", no".len()]);
-        let sentence = &out[sentence_start(&out)..];
-        if corrects(sentence, tail) {
+        // After ". No" the "no" opens a sentence, and what it corrects is the one before.
+        let mark_end = out.len() - "no".len() - 2;
+        let said = if head[at..].starts_with(',') {
+            &out[sentence_start(&out)..]
+        } else {
+            &out[sentence_start(&out[..mark_end])..mark_end]
+        };
+        if corrects(said, tail) {
             out.push(',');
         }
         out.push(' ');
@@ -109,10 +115,19 @@ pub(crate) fn mark_corrections(text: &str) -> String {
     out
 }
 
-/// Byte offset of the next ", no " (any case) whose "no" is a word of its own.
+/// Byte offset of the next ", no " (any case), or of a sentence's opening "No " (". No oat
+/// milk."), taken as the same two-character mark before the "no".
 fn find_comma_no(text: &str) -> Option<usize> {
     let lower = text.to_ascii_lowercase();
-    lower.match_indices(", no ").map(|(i, _)| i).next()
+    let comma = lower.find(", no ");
+    let opening = [". no ", "! no ", "? no "]
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min();
+    match (comma, opening) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 fn sentence_start(text: &str) -> usize {
@@ -222,6 +237,18 @@ mod tests {
         ] {
             assert_eq!(mark_corrections(text), text, "{text}");
         }
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_a_correcting_no() {
+        assert_eq!(
+            mark_corrections("Buy milk. No oat milk. And bananas."),
+            "Buy milk. No, oat milk. And bananas."
+        );
+        assert_eq!(
+            mark_corrections("Call the bank. No rush on that."),
+            "Call the bank. No rush on that."
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod change_feed;
 mod chat;
 mod dump;
 mod dump_spans;
+mod dump_undo;
 mod dumps;
 mod error;
 mod external_watch;
@@ -44,6 +45,7 @@ pub use app_settings::{
 pub use backup::spawn_daily_backups;
 pub use change_feed::{ChangeEvent, ChangeFeed};
 pub use dump::new_task_from;
+pub use dump_undo::AgainUndone;
 pub use dumps::{DumpCardView, DumpEntry, ExtractedAgain, TaskAudio};
 pub use error::{ErrorCode, ServiceError};
 pub use external_watch::ExternalWatch;
@@ -91,6 +93,8 @@ pub struct Service {
     vectors: Mutex<Option<semantic::VectorCache>>,
     /// Chats answering right now, by scope (`None` = the board's), with what stops them.
     chats_busy: Mutex<std::collections::HashMap<Option<i64>, CancellationToken>>,
+    /// What each dump's last "extract again" replaced, for its Undo.
+    dump_undos: dump_undo::DumpUndos,
 }
 
 impl std::fmt::Debug for Service {
@@ -111,6 +115,7 @@ impl Service {
             engine: Mutex::new(None),
             embedder: Mutex::new(None),
             vectors: Mutex::new(None),
+            dump_undos: Default::default(),
             chats_busy: Mutex::new(std::collections::HashMap::new()),
         }))
     }

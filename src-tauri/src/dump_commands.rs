@@ -4,7 +4,8 @@ use tauri::State;
 use tauri::ipc::{InvokeResponseBody, IpcResponse};
 use utter::model::Task;
 use utter::service::{
-    DumpEntry, DumpUndone, Engine, ExtractedAgain, Merged, PossibleDuplicate, TaskAudio,
+    AgainUndone, DumpEntry, DumpUndone, Engine, ExtractedAgain, Merged, PossibleDuplicate,
+    TaskAudio,
 };
 
 use crate::AppState;
@@ -29,6 +30,13 @@ pub async fn extract_again(state: State<'_, AppState>, id: i64) -> CmdResult<Ext
         tauri::async_runtime::block_on(s.extract_again(id, Engine::Auto, secrets.as_ref()))
     })
     .await
+}
+
+/// Takes back the last "extract again" of dump `id` (its toast's Undo).
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_extract_again(state: State<'_, AppState>, id: i64) -> CmdResult<AgainUndone> {
+    with_service(state, move |s| s.undo_extract_again(id)).await
 }
 
 /// Where in its dump's recording a card was said (`null` when not known or not kept).

@@ -33,6 +33,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             dump_commands::put_back_tasks,
             dump_commands::keep_apart,
             dump_commands::extract_again,
+            dump_commands::undo_extract_again,
             dump_commands::task_audio,
             dump_commands::dump_audio,
             settings_commands::get_settings,

@@ -166,6 +166,7 @@ impl Service {
         secrets: &dyn SecretStore,
     ) -> ServiceResult<ExtractedAgain> {
         let t = self.store().get_transcript(id)?;
+        self.remember_dump_before(id)?;
         let mut text = t.text.clone();
         let mut retranscribed = false;
         let mut note = None;

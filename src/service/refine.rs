@@ -169,12 +169,7 @@ impl Service {
         self.record_dump_cards(transcript_id, &snapshots)?;
         self.feed
             .emit(ChangeEvent::TranscriptCreated { id: transcript_id });
-        tracing::info!(
-            updated,
-            added,
-            removed,
-            "dump refined by the language model"
-        );
+        tracing::info!(updated, added, removed, "dump read again");
         Ok(Refinement::Refined {
             tasks: kept,
             updated,

@@ -199,4 +199,36 @@ async fn extract_again_updates_the_dumps_cards_in_place_and_leaves_the_users_edi
         .format("%Y-%m-%d")
         .to_string();
     assert!(system.contains(&said_on), "{said_on} in {system}");
+
+    // Undo puts the dump back as it was before "extract again": the offline cards with
+    // their titles (the user's own edit included), and nothing the model added.
+    let before: Vec<(i64, String)> = {
+        let mut v: Vec<(i64, String)> = offline
+            .iter()
+            .map(|t| {
+                let title = if t.id == henderson.id {
+                    "Henderson proposal v2 (mine)".to_owned()
+                } else {
+                    t.title.clone()
+                };
+                (t.id, title)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let undone = svc.undo_extract_again(transcript.id).unwrap();
+    assert!(undone.restored + undone.removed > 0, "{undone:?}");
+    let mut board: Vec<(i64, String)> = svc
+        .list_tasks(&TaskFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.id, t.title))
+        .collect();
+    board.sort();
+    assert_eq!(board, before);
+    assert_eq!(svc.get_dump(transcript.id).unwrap().text, transcript.text);
+    // Spent: a second undo is refused with what happened.
+    let err = svc.undo_extract_again(transcript.id).unwrap_err();
+    assert!(err.to_string().contains("no \"extract again\""), "{err}");
 }

@@ -258,6 +258,9 @@ export function listDumps(limit = 50) {
 /** Transcribes dump `id` again (when its recording is kept) and updates its cards in place. */
 export const extractAgain = commands.extractAgain;
 
+/** Takes back the last "extract again" of a dump (its toast's Undo). */
+export const undoExtractAgain = commands.undoExtractAgain;
+
 /** Where in its dump's recording a card was said; null when unknown or not kept. */
 export const taskAudio = commands.taskAudio;
 

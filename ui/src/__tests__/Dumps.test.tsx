@@ -87,7 +87,24 @@ describe("dumps (the voice journal)", () => {
     const dump = await within(page).findByRole("article");
     await user.click(within(dump).getByRole("button", { name: "Extract again" }));
     await waitFor(() => expect(backend.callsTo("extract_again")).toEqual([{ id: 1 }]));
-    expect(await screen.findByText("The cards already match what was said.")).toBeInTheDocument();
+    const toast = (await screen.findByText("The cards already match what was said.")).closest(
+      ".toast",
+    ) as HTMLElement;
+    // Nothing changed: nothing to undo.
+    expect(within(toast).queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
+  });
+
+  it("extract again that changed cards can be undone from its toast", async () => {
+    const { backend, page, user } = await withADump();
+    backend.dumps.againUpdates = 2;
+    const dump = await within(page).findByRole("article");
+    await user.click(within(dump).getByRole("button", { name: "Extract again" }));
+    const toast = (await screen.findByText("2 updated, 0 added, 0 removed.")).closest(
+      ".toast",
+    ) as HTMLElement;
+    await user.click(within(toast).getByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(backend.callsTo("undo_extract_again")).toEqual([{ id: 1 }]));
+    expect(await screen.findByText("Put back as it was.")).toBeInTheDocument();
   });
 
   it("a card from a dump replays what was said from its detail", async () => {

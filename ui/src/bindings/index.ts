@@ -36,6 +36,8 @@ export const commands = {
 	keepApart: (taskId: number) => __TAURI_INVOKE<null>("keep_apart", { taskId }),
 	/**  Transcribes the dump again (when its recording is kept) and updates its cards in place. */
 	extractAgain: (id: number) => __TAURI_INVOKE<ExtractedAgain>("extract_again", { id }),
+	/**  Takes back the last "extract again" of dump `id` (its toast's Undo). */
+	undoExtractAgain: (id: number) => __TAURI_INVOKE<AgainUndone>("undo_extract_again", { id }),
 	/**  Where in its dump's recording a card was said (`null` when not known or not kept). */
 	taskAudio: (taskId: number) => __TAURI_INVOKE<TaskAudio | null>("task_audio", { taskId }),
 	/**
@@ -157,6 +159,14 @@ export const events = {
 };
 
 /* Types */
+/**  What the undo put back. */
+export type AgainUndone = {
+	/**  Cards given their earlier fields back (or brought back after extract again removed them). */
+	restored: number,
+	/**  Cards extract again had added, removed again. */
+	removed: number,
+};
+
 export type AgentDef = {
 	name: string,
 	description: string,

@@ -36,6 +36,9 @@ export function silentWav(ms = 300): ArrayBuffer {
 }
 
 export class MockDumps {
+  /** How many cards the next "extract again" says it updated (tests set it). */
+  againUpdates = 0;
+  private undoable = new Set<number>();
   private dumps: StoredDump[] = [];
 
   constructor(
@@ -70,7 +73,13 @@ export class MockDumps {
   }
 
   handles(cmd: string): boolean {
-    return ["list_dumps", "extract_again", "task_audio", "dump_audio"].includes(cmd);
+    return [
+      "list_dumps",
+      "extract_again",
+      "undo_extract_again",
+      "task_audio",
+      "dump_audio",
+    ].includes(cmd);
   }
 
   dispatch(cmd: string, a: Args): unknown {
@@ -79,13 +88,21 @@ export class MockDumps {
         return this.dumps.slice(0, Number(a.limit ?? 50)).map((d) => this.entry(d));
       case "extract_again": {
         const d = this.find(a.id);
+        const updated = this.againUpdates;
+        if (updated > 0) this.undoable.add(d.id);
         const result: ExtractedAgain = {
           retranscribed: false,
           note: null,
           text: d.text,
-          refinement: { outcome: "refined", tasks: this.live(d), updated: 0, added: 0, removed: 0 },
+          refinement: { outcome: "refined", tasks: this.live(d), updated, added: 0, removed: 0 },
         };
         return result;
+      }
+      case "undo_extract_again": {
+        const d = this.find(a.id);
+        if (!this.undoable.delete(d.id))
+          throw `dump ${d.id} has no "extract again" to undo in this session`;
+        return { restored: this.againUpdates, removed: 0 };
       }
       case "task_audio": {
         const taskId = Number(a.taskId);

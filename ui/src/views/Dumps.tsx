@@ -54,7 +54,25 @@ function DumpItem({
   const again = async () => {
     setBusy(true);
     try {
-      notify(againText(await api.extractAgain(dump.id)), { key: `again-${dump.id}` });
+      const r = await api.extractAgain(dump.id);
+      const changed =
+        r.retranscribed ||
+        (r.refinement.outcome === "refined" &&
+          r.refinement.updated + r.refinement.added + r.refinement.removed > 0);
+      notify(againText(r), {
+        key: `again-${dump.id}`,
+        timeoutMs: changed ? 10_000 : undefined,
+        action: changed
+          ? {
+              label: "Undo",
+              run: () =>
+                void api
+                  .undoExtractAgain(dump.id)
+                  .then(() => notify("Put back as it was.", { key: `again-${dump.id}` }))
+                  .catch((e) => notify(`Undo failed: ${api.errorMessage(e)}`, { tone: "error" })),
+            }
+          : undefined,
+      });
     } catch (e) {
       notify(`Could not extract again: ${api.errorMessage(e)}`, { tone: "error" });
     } finally {

@@ -152,6 +152,13 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("took", "take"),
     ("reserve", "book"),
     ("repair", "fix"),
+    ("schedule", "book"),
+    ("arrange", "book"),
+    ("leaking", "leak"),
+    ("leaky", "leak"),
+    ("dripping", "leak"),
+    ("drip", "leak"),
+    ("present", "gift"),
     ("doc", "document"),
     ("docs", "document"),
     ("appt", "appointment"),
@@ -305,6 +312,14 @@ mod tests {
             content_tokens("Call Joe about the renewals")
         );
         assert_eq!(content_tokens("I rang Joe"), content_tokens("call joe"));
+        assert_eq!(
+            content_tokens("the dripping kitchen tap"),
+            content_tokens("leaking kitchen tap")
+        );
+        assert_eq!(
+            content_tokens("schedule the dentist"),
+            content_tokens("book the dentist")
+        );
         assert_eq!(content_tokens("the Acme thing"), vec!["acm".to_string()]);
     }
 

@@ -2,7 +2,7 @@
 // "Back up now", and a restore that asks first — of a listed backup, or of an archive picked
 // anywhere with "Restore from a file…" (the native dialog; File → Restore from a file… opens
 // it too). The core checks and restores; the board reloads on the outside-change event it sends.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 
 import {
   backupNow,
@@ -118,7 +118,12 @@ export function BackupsField({ pickOnOpen = false }: { pickOnOpen?: boolean }) {
         </button>
       </div>
       {picked && (
-        <div className="backup-confirm" role="group" aria-label="Confirm restore from file">
+        <ConfirmRestore
+          label="Confirm restore from file"
+          busy={busy}
+          onConfirm={picked.problem ? null : () => void restore(picked, true)}
+          onCancel={() => setPicked(null)}
+        >
           {picked.problem ? (
             <span className="field-error">
               {picked.file_name} is not a backup Utter can read: {picked.problem}
@@ -130,25 +135,7 @@ export function BackupsField({ pickOnOpen = false }: { pickOnOpen?: boolean }) {
               aside.
             </span>
           )}
-          {!picked.problem && (
-            <button
-              type="button"
-              className="ghost-button small danger"
-              onClick={() => void restore(picked, true)}
-              disabled={busy}
-            >
-              Replace the board
-            </button>
-          )}
-          <button
-            type="button"
-            className="ghost-button small"
-            onClick={() => setPicked(null)}
-            disabled={busy}
-          >
-            Cancel
-          </button>
-        </div>
+        </ConfirmRestore>
       )}
       {notice && (
         <p className="backups-notice" role="status">
@@ -175,25 +162,14 @@ export function BackupsField({ pickOnOpen = false }: { pickOnOpen?: boolean }) {
                 {b.problem && <span className="field-error">{b.problem}</span>}
               </div>
               {confirming === b.path ? (
-                <div className="backup-confirm" role="group" aria-label="Confirm restore">
+                <ConfirmRestore
+                  label="Confirm restore"
+                  busy={busy}
+                  onConfirm={() => void restore(b)}
+                  onCancel={() => setConfirming(null)}
+                >
                   <span>Replace the board with this backup? The current board is kept aside.</span>
-                  <button
-                    type="button"
-                    className="ghost-button small danger"
-                    onClick={() => void restore(b)}
-                    disabled={busy}
-                  >
-                    Replace the board
-                  </button>
-                  <button
-                    type="button"
-                    className="ghost-button small"
-                    onClick={() => setConfirming(null)}
-                    disabled={busy}
-                  >
-                    Cancel
-                  </button>
-                </div>
+                </ConfirmRestore>
               ) : (
                 <button
                   type="button"
@@ -209,6 +185,40 @@ export function BackupsField({ pickOnOpen = false }: { pickOnOpen?: boolean }) {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** "Replace the board?" with its two buttons; `onConfirm: null` offers only Cancel. */
+function ConfirmRestore({
+  label,
+  busy,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  label: string;
+  busy: boolean;
+  onConfirm: (() => void) | null;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="backup-confirm" role="group" aria-label={label}>
+      {children}
+      {onConfirm && (
+        <button
+          type="button"
+          className="ghost-button small danger"
+          onClick={onConfirm}
+          disabled={busy}
+        >
+          Replace the board
+        </button>
+      )}
+      <button type="button" className="ghost-button small" onClick={onCancel} disabled={busy}>
+        Cancel
+      </button>
     </div>
   );
 }

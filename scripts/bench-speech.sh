@@ -8,6 +8,8 @@
 # (add `neural` with NEURAL_TTS=…/neural_tts.sh for Kokoro voices). SCORER defaults to
 # ../shared/eval/score_extraction.py. Uses target/release/utter if built, else target/debug.
 # KNOWN_NAMES=1: the same, with each dump's names in the vocabulary first (an upper bound).
+# PEER=1: each voice also through faster-whisper (same audio, same weights, same extraction).
+# SPEECH_CACHE=DIR keeps the synthesised clips between runs.
 # Prints one line per engine: `<what> precision=… recall=… f1=… due_acc=…`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +26,7 @@ echo "text $(score "$UTTER extract --engine offline")"
 label=${KNOWN_NAMES:++names}
 for v in "${VOICES[@]}"; do
   echo "speech:$v$label $(score "scripts/speak-dump.sh $v")"
+  if [ "${PEER:-}" = 1 ]; then
+    echo "speech:$v faster-whisper $(STT=faster-whisper score "scripts/speak-dump.sh $v")"
+  fi
 done

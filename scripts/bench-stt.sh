@@ -48,12 +48,7 @@ for m in "$MODEL" "$Q8"; do
 done
 
 # faster-whisper on the identical weights (CTranslate2 folder kept by the fetch script).
-FW="$CACHE/fw-venv"
-if [ ! -x "$FW/bin/python" ] || ! "$FW/bin/python" -c 'import faster_whisper' 2>/dev/null; then
-    python3 -m venv "$FW" >&2
-    "$FW/bin/pip" install -q faster-whisper >&2
-fi
-"$FW/bin/python" - "$CACHE/ct2-base" "$THREADS" "$WORK/short.wav" "$WORK/long.wav" <<'PY'
+"$(scripts/fw-venv.sh "$CACHE")" - "$CACHE/ct2-base" "$THREADS" "$WORK/short.wav" "$WORK/long.wav" <<'PY'
 import json, resource, sys, time
 from faster_whisper import WhisperModel
 folder, threads, clips = sys.argv[1], int(sys.argv[2]), sys.argv[3:]

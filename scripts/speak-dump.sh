@@ -44,7 +44,7 @@ fi
 # defaults (beam 5), then the same offline extraction (`utter extract`).
 if [ "${STT:-utter}" = faster-whisper ]; then
   CACHE=$(dirname "${UTTER_MODEL:?set UTTER_MODEL}")
-  "$CACHE/fw-venv/bin/python" - "$CACHE/ct2-base" "$WORK/dump.wav" >"$WORK/text.txt" <<'PY'
+  "$("$(dirname "$0")/fw-venv.sh" "$CACHE")" - "$CACHE/ct2-base" "$WORK/dump.wav" >"$WORK/text.txt" <<'PY'
 import sys
 from faster_whisper import WhisperModel
 m = WhisperModel(sys.argv[1], device="cpu", compute_type="int8")

@@ -21,6 +21,15 @@ describe("Settings → Data", () => {
     expect(backend.callsTo("export_board")).toEqual([{ format: "csv" }]);
   });
 
+  it("shows a progress bar while a large board is written", async () => {
+    const { dialog, user, backend } = await openData();
+    backend.latencyMs = 300;
+    await user.click(dialog.getByRole("button", { name: "Export" }));
+    expect(await dialog.findByRole("progressbar", { name: "Exporting the board" })).toBeVisible();
+    expect(await dialog.findByText(/Saved 1 card\(s\) to/)).toBeInTheDocument();
+    expect(dialog.queryByRole("progressbar", { name: "Exporting the board" })).toBeNull();
+  });
+
   it("previews an import with counts, writes only on confirm, and shows a bad file's error", async () => {
     const { dialog, user, backend } = await openData();
     const file = new File(

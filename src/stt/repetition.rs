@@ -6,10 +6,11 @@
 //! sharper test.
 
 /// Words in a run that, said twice in one clip, mark the text as a decoder loop.
-const LOOP_RUN: usize = 5;
+const LOOP_RUN: usize = 8;
 
 /// True when some run of [`LOOP_RUN`] words appears twice, or a whole sentence of three
-/// words or more is said twice. People do repeat a word or a name; repeating five in a row,
+/// words or more is said twice. People do repeat a phrase ("email the contractor about the
+/// skylight, scratch that … call the contractor about the skylight"); repeating eight words in a row,
 /// or a sentence, within one short clip is the decoder, not the speaker (and a false alarm
 /// only costs one more, more careful pass).
 pub fn looks_looped(text: &str) -> bool {
@@ -63,6 +64,8 @@ mod tests {
             "Call Joe, call Joe tomorrow about the renewal.",
             "Email Priya. Email Sam. Email the caterer about the headcount.",
             "Book the venue for the 12th, sorry, the 14th, and send the invites.",
+            "Email the contractor about the skylight, scratch that, I'll just ring him. Yeah, \
+             call the contractor about the skylight tomorrow.",
             "",
             "Okay.",
         ] {

@@ -173,9 +173,18 @@ fn main() {
             }
         })
         .invoke_handler(invoke_handler)
-        .run(context);
-    if let Err(e) = result {
-        fail(&format!("the desktop app stopped: {e}"));
+        .build(context);
+    match result {
+        Ok(app) => app.run(|app, event| {
+            // Quitting right after a dump lets its final pass finish (well under a second for
+            // a short dump) instead of cutting it off.
+            if let tauri::RunEvent::Exit = event
+                && let Some(state) = app.try_state::<AppState>()
+            {
+                state.voice.settle();
+            }
+        }),
+        Err(e) => fail(&format!("the desktop app stopped: {e}")),
     }
 }
 

@@ -70,6 +70,8 @@ pub struct VoiceSession {
     secrets: Option<Arc<dyn SecretStore>>,
     inner: Mutex<Inner>,
     level_test: Mutex<Option<Recording>>,
+    /// The final passes (and model rereads) still running, for [`VoiceSession::settle`].
+    background: Mutex<Vec<std::thread::JoinHandle<()>>>,
 }
 
 #[derive(Default)]
@@ -98,6 +100,7 @@ impl VoiceSession {
             secrets: None,
             inner: Mutex::new(Inner::default()),
             level_test: Mutex::new(None),
+            background: Mutex::new(Vec::new()),
         }
     }
 
@@ -308,8 +311,25 @@ impl VoiceSession {
                     Err(e) => tracing::warn!("refining the dump failed: {e}"),
                 }
             });
-        if let Err(e) = spawned {
-            tracing::warn!("cannot refine the dump: {e}");
+        match spawned {
+            Ok(handle) => {
+                let mut running = self.background.lock().unwrap_or_else(|p| p.into_inner());
+                running.retain(|h| !h.is_finished());
+                running.push(handle);
+            }
+            Err(e) => tracing::warn!("cannot refine the dump: {e}"),
+        }
+    }
+
+    /// Waits for the dumps' final passes and model rereads still running, so that a process
+    /// about to exit (a test, the CLI) does not cut one off half-way.
+    pub fn settle(&self) {
+        let running =
+            std::mem::take(&mut *self.background.lock().unwrap_or_else(|p| p.into_inner()));
+        for handle in running {
+            if handle.join().is_err() {
+                tracing::warn!("a dump's background reread panicked");
+            }
         }
     }
 

@@ -131,6 +131,8 @@ fn helper_voice_session() {
     std::thread::sleep(std::time::Duration::from_millis(600));
     session.cancel().unwrap();
     let after = wavs();
+    // The dump's final pass runs in the background; the process must not exit under it.
+    session.settle();
 
     let events = events.lock().unwrap();
     let mut max_level = 0f32;

@@ -14,16 +14,8 @@ const LOOP_RUN: usize = 8;
 /// or a sentence, within one short clip is the decoder, not the speaker (and a false alarm
 /// only costs one more, more careful pass).
 pub fn looks_looped(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
     let mut seen = std::collections::HashSet::new();
-    if words
+    if words(text)
         .windows(LOOP_RUN)
         .any(|run| !seen.insert(run.join(" ")))
     {
@@ -31,17 +23,20 @@ pub fn looks_looped(text: &str) -> bool {
     }
     let mut sentences = std::collections::HashSet::new();
     text.split(['.', '!', '?'])
-        .map(|s| {
-            s.split_whitespace()
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-                        .to_lowercase()
-                })
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-        })
+        .map(words)
         .filter(|s| s.len() >= 3)
         .any(|s| !sentences.insert(s.join(" ")))
+}
+
+/// The words of `text`, lowercase, without the punctuation around them.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 #[cfg(test)]

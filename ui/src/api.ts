@@ -308,7 +308,7 @@ export function subscribe(listening: Promise<UnlistenFn>): () => void {
 export function patchOf(fields: TaskPatch): TaskPatch {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
-  return out as TaskPatch;
+  return out;
 }
 
 // ---- backups (Settings → Data) ----
@@ -350,7 +350,6 @@ export function errorMessage(err: unknown): string {
   if (ce) return ce.hint ? `${ce.message.replace(/[.\s]+$/, "")}. ${ce.hint}` : ce.message;
   if (typeof err === "string") return err;
   if (err instanceof Error) return err.message;
-  if (err && typeof err === "object" && "message" in err)
-    return String((err as { message: unknown }).message);
+  if (err && typeof err === "object" && "message" in err) return String(err.message);
   return "Something went wrong";
 }

@@ -4,7 +4,7 @@ import { events } from "../bindings";
 import { describe, expect, it } from "vitest";
 
 import type { VoiceEvent } from "../bindings";
-import { installBackend, renderApp } from "../test/harness";
+import { installBackend, renderApp, settle } from "../test/harness";
 import { Overlay } from "../views/Overlay";
 
 const voice = (e: VoiceEvent) => act(() => events.voice.emit(e));
@@ -36,7 +36,7 @@ describe("recording overlay", () => {
     await voice({ kind: "state", state: "recording" });
     const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
     await voice({ kind: "partial", text: long });
-    const text = document.querySelector(".rec-text")!.textContent!;
+    const text = document.querySelector(".rec-text")!.textContent;
     expect(text.startsWith("…")).toBe(true);
     expect(text.endsWith("word39")).toBe(true);
     expect(text).not.toContain("word0 ");
@@ -103,7 +103,7 @@ describe("recording overlay", () => {
 describe("recording toasts in the main window", () => {
   it("a finished recording toasts its tasks with an Undo that takes the whole dump back", async () => {
     const { backend, user } = await renderApp({ tasks: [{ id: 1, title: "Existing" }] });
-    await act(async () =>
+    await settle(() =>
       backend.desktop.finish([
         "Call Joe about the renewal",
         "Send the proposal",

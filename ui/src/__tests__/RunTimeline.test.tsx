@@ -1,11 +1,11 @@
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { App } from "../App";
 import type { Approval, Run, RunDetail } from "../bindings";
 import { RunTimeline } from "../components/RunTimeline";
-import { card, installBackend } from "../test/harness";
+import { card, installBackend, settle } from "../test/harness";
 
 const run = (over: Partial<Run> = {}): Run => ({
   workflow_run: null,
@@ -182,7 +182,7 @@ describe("run timeline", () => {
     await waitFor(() => expect(backend.tasks[0].agent_output).toMatch(/^Done/));
 
     await user.selectOptions(panel.getByLabelText("Agent"), "");
-    await act(async () => undefined);
+    await settle();
     expect(backend.callsTo("assign_agent").at(-1)).toEqual({ task: 1, agent: null });
   });
   it("Run workflow starts the pipeline and its agents' runs appear in order", async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import type { DownloadEvent } from "../bindings";
 import { SETTINGS, type SettingKey } from "../lib/settings";
-import { renderApp } from "../test/harness";
+import { renderApp, settle } from "../test/harness";
 
 async function openSettings(init: Parameters<typeof renderApp>[0] = {}) {
   const r = await renderApp({ tasks: [{ id: 1, title: "Existing" }], ...init });
@@ -316,7 +316,7 @@ describe("settings", () => {
   it("lists what is missing on this desktop, each with what to do", async () => {
     const { backend, user, dialog } = await openSettings();
     expect(await within(dialog).findByText(/all work/)).toBeInTheDocument();
-    await act(async () => {
+    await settle(() => {
       backend.desktop.bare();
       Object.assign(backend.desktop.status, {
         hotkey_registered: false,
@@ -337,7 +337,7 @@ describe("settings", () => {
     expect(within(dialog).getByText(/tiny.en is not downloaded/)).toBeInTheDocument();
 
     // Fixed meanwhile: "Check again" asks once more.
-    await act(async () => {
+    await settle(() => {
       Object.assign(backend.desktop.status, { tray: true, notifications: true });
     });
     await user.click(within(dialog).getByRole("button", { name: "Check again" }));

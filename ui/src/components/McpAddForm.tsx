@@ -64,9 +64,7 @@ export function McpAddForm({ onAdd }: McpAddFormProps) {
   };
 
   const setSecret = (i: number, at: 0 | 1, v: string) =>
-    setSecrets((rows) =>
-      rows.map((r, j) => (j === i ? ((at === 0 ? [v, r[1]] : [r[0], v]) as [string, string]) : r)),
-    );
+    setSecrets((rows) => rows.map((r, j) => (j === i ? (at === 0 ? [v, r[1]] : [r[0], v]) : r)));
 
   return (
     <form className="mcp-add" aria-label="Add an MCP server" onSubmit={(e) => void submit(e)}>

@@ -52,7 +52,7 @@ function applyPatch(task: Task, patch: TaskPatch): Task {
 function inversePatch(before: Task, patch: TaskPatch): TaskPatch {
   const inv: Record<string, unknown> = {};
   for (const k of effectiveKeys(patch)) inv[k] = before[k];
-  return api.patchOf(inv as TaskPatch);
+  return api.patchOf(inv);
 }
 
 export function useBoard(notify: Notify, dismiss: Dismiss = () => {}) {

@@ -38,12 +38,14 @@ describe("accelerators", () => {
 
   it("waits on bare modifiers and refuses keys that would catch typing", () => {
     expect(captureShortcut(key("Control", "ControlLeft", { ctrlKey: true }), false)).toBeNull();
-    expect(captureShortcut(key("a", "KeyA"), false)).toMatchObject({
-      problem: expect.stringContaining("A alone"),
-    });
-    expect(captureShortcut(key("A", "KeyA", { shiftKey: true }), false)).toMatchObject({
-      problem: expect.stringContaining("Shift+A alone"),
-    });
+    expect(captureShortcut(key("a", "KeyA"), false)).toHaveProperty(
+      "problem",
+      expect.stringContaining("A alone"),
+    );
+    expect(captureShortcut(key("A", "KeyA", { shiftKey: true }), false)).toHaveProperty(
+      "problem",
+      expect.stringContaining("Shift+A alone"),
+    );
   });
 
   it("shows accelerators in the platform's style", () => {

@@ -28,7 +28,7 @@ const FORBID_TAGS = [
 ];
 
 export function renderMarkdown(src: string): string {
-  const html = marked.parse(src, { async: false, gfm: true, breaks: true }) as string;
+  const html = marked.parse(src, { async: false, gfm: true, breaks: true });
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS,

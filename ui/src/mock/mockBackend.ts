@@ -198,7 +198,7 @@ export class MockBackend {
   private dispatch(cmd: string, a: Args): unknown {
     switch (cmd) {
       case "list_tasks": {
-        const f = (a.filter ?? null) as TaskFilter | null;
+        const f = a.filter as TaskFilter | null | undefined;
         return this.tasks
           .filter(
             (t) =>
@@ -222,12 +222,12 @@ export class MockBackend {
           id: undefined,
           priority: n.priority ?? "medium",
           status: n.status ?? "pending",
-        } as Partial<Task>);
+        });
         this.changed({ kind: "task_created", id: t.id });
         return { ...t };
       }
       case "quick_add": {
-        const t = this.insert(parseQuickAdd(String(a.text ?? "")));
+        const t = this.insert(parseQuickAdd((a.text as string | undefined) ?? ""));
         this.changed({ kind: "task_created", id: t.id });
         return { ...t };
       }
@@ -286,7 +286,7 @@ export class MockBackend {
         return { ...tr };
       }
       case "search": {
-        const q = String(a.query ?? "").toLowerCase();
+        const q = ((a.query as string | undefined) ?? "").toLowerCase();
         const hits: SearchHit[] = this.tasks
           .filter((t) => t.title.toLowerCase().includes(q))
           .map((task) => ({ kind: "task", task: { ...task }, snippet: task.title }));

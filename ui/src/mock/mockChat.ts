@@ -64,7 +64,7 @@ export class MockChat {
         return n;
       }
       case "chat_send":
-        return this.send(task, String(a.text ?? ""));
+        return this.send(task, (a.text as string | undefined) ?? "");
     }
     throw `unknown command ${cmd}`;
   }

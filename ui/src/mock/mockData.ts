@@ -35,7 +35,7 @@ export class MockData {
       };
       return file;
     }
-    const text = String(a.text ?? "");
+    const text = (a.text as string | undefined) ?? "";
     const lines = text.split("\n").map((l) => /^\s*[-*] \[( |x|X)\] (.+)$/.exec(l));
     if (!lines.some(Boolean))
       throw `${String(a.name)}: not a format Utter can import (a Todoist CSV, a Trello JSON, a Markdown checklist or an Utter export); give --from`;

@@ -26,8 +26,8 @@ export class MockVocabulary {
       case "list_vocabulary":
         return structuredClone(this.entries);
       case "add_vocabulary": {
-        const word = String(a.word ?? "").trim();
-        const from = a.replaceFrom == null ? null : String(a.replaceFrom).trim() || null;
+        const word = ((a.word as string | undefined) ?? "").trim();
+        const from = (a.replaceFrom as string | null | undefined)?.trim() || null;
         if (!word) throw "the word is empty";
         const same = this.entries.find(
           (e) =>
@@ -46,7 +46,7 @@ export class MockVocabulary {
         return { ...entry };
       }
       case "remove_vocabulary": {
-        const w = String(a.word ?? "").toLowerCase();
+        const w = ((a.word as string | undefined) ?? "").toLowerCase();
         const gone = this.entries.filter(
           (e) => e.word.toLowerCase() === w || (e.replace_from ?? "").toLowerCase() === w,
         );

@@ -1,7 +1,7 @@
 // Component-test harness: the real App and api.ts, with Tauri IPC mocked at the
 // boundary (mockIPC) by the in-memory MockBackend.
 
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 
@@ -23,6 +23,17 @@ export function installBackend(init: BackendInit = {}, opts: { liveEvents?: bool
   // Voice, download and view events reach the page like the core's do.
   backend.desktop.emit = sendEvent;
   return backend;
+}
+
+/**
+ * Runs `change` (nothing by default) in React's async act(), which then lets the promises it
+ * set off settle before the test goes on.
+ */
+export function settle(change: () => void = () => {}): Promise<void> {
+  return act(() => {
+    change();
+    return Promise.resolve();
+  });
 }
 
 export function emitStoreChanged(e: ChangeEvent = { kind: "external" }) {

@@ -19,7 +19,7 @@ beforeAll(() => {
     }
     (window as unknown as { ResizeObserver: unknown }).ResizeObserver = RO;
   }
-  Element.prototype.scrollIntoView ??= function () {};
+  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = function () {};
 });
 
 afterEach(() => {

@@ -26,7 +26,7 @@ const SOURCES: Record<string, string> = {
 function readText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
     reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
     reader.readAsText(file);
   });

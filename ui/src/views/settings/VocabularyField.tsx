@@ -53,7 +53,7 @@ export function VocabularyField() {
 
   return (
     <div className="vocabulary">
-      <form className="field-row vocabulary-add" onSubmit={add}>
+      <form className="field-row vocabulary-add" onSubmit={(e) => void add(e)}>
         <input
           aria-label="Word or name"
           placeholder="Word or name, e.g. Initech"

@@ -70,6 +70,9 @@ pub(crate) struct Reader {
     /// "Did I ever send the W-9 to Contoso?": what was asked about, for an "if not, send it"
     /// in the next sentence.
     pub asked: Option<String>,
+    /// The last date said in the sentence before, in a task or not: "The plumber's coming
+    /// Thursday. Call him the day after" counts from Thursday.
+    pub said_day: Option<(usize, chrono::NaiveDate)>,
 }
 
 /// The sentences of a transcript as the extractor reads them, each with whether it was

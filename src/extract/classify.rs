@@ -6,7 +6,8 @@ use regex::Regex;
 
 use super::filler::{inner_lead, is_correction, retracted_object, retracts_previous, strip_lead};
 use super::lexicon::{
-    bare, is_chore, is_determiner, is_event_noun, is_finite, is_verb, verb_from_gerund,
+    bare, is_chore, is_determiner, is_event_noun, is_finite, is_verb, opens_command,
+    verb_from_gerund,
 };
 use super::priority::cue;
 
@@ -214,21 +215,16 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         };
     }
     let words: Vec<&str> = content.split_whitespace().collect();
-    if let Some(first) = words.first() {
-        let second_finite = words.get(1).is_some_and(|w| is_finite(w));
-        if is_verb(first) && !second_finite {
-            return Kind::Task {
-                text: orig[pos..].trim().to_string(),
-                due_statement: false,
-            };
-        }
+    let second_finite = words.get(1).is_some_and(|w| is_finite(w));
+    if opens_command(content) && !second_finite {
+        return Kind::Task {
+            text: orig[pos..].trim().to_string(),
+            due_statement: false,
+        };
     }
     if let Some(c) = ASKED_ME_RE.as_ref().and_then(|re| re.captures(masked))
         && let Some(m) = c.get(1)
-        && masked[m.start()..]
-            .split_whitespace()
-            .next()
-            .is_some_and(is_verb)
+        && opens_command(&masked[m.start()..])
     {
         return Kind::Task {
             text: orig[m.start()..].trim().to_string(),
@@ -236,7 +232,7 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         };
     }
     if let Some(p) = inner_lead(masked)
-        && masked[p..].split_whitespace().next().is_some_and(is_verb)
+        && opens_command(&masked[p..])
     {
         return Kind::Task {
             text: orig[p..].trim().to_string(),
@@ -345,11 +341,7 @@ fn introduced(orig: &str) -> Option<String> {
     let b = bare(first);
     if b == "to" {
         let rest = rest[first.len()..].trim();
-        return rest
-            .split_whitespace()
-            .next()
-            .is_some_and(is_verb)
-            .then(|| rest.to_string());
+        return opens_command(rest).then(|| rest.to_string());
     }
     if VAGUE.contains(&b.as_str()) || SUBJECT_PRONOUNS.contains(&b.as_str()) {
         return None;
@@ -357,7 +349,7 @@ fn introduced(orig: &str) -> Option<String> {
     if let Some(verb) = verb_from_gerund(first) {
         return Some(format!("{verb} {}", rest[first.len()..].trim()));
     }
-    if is_verb(first) {
+    if opens_command(rest) {
         return Some(rest.to_string());
     }
     if is_determiner(first) || first.chars().next().is_some_and(char::is_uppercase) {
@@ -449,7 +441,7 @@ fn commitment(orig: &str) -> Option<String> {
     let c = COMMITMENT_RE.as_ref()?.captures(orig)?;
     let who = c.get(1)?.as_str().trim();
     let vp = c.get(2)?.as_str();
-    if !vp.split_whitespace().next().is_some_and(is_verb) {
+    if !opens_command(vp) {
         return None;
     }
     let mut replaced = false;

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::filler::strip_lead;
-use super::lexicon::is_verb;
+use super::lexicon::opens_command;
 
 /// A clause as a byte range of its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +66,7 @@ pub(crate) fn split_clauses(orig: &str, masked: &str) -> Vec<Clause> {
 
 fn starts_action(rest: &str) -> bool {
     let pos = strip_lead(rest);
-    rest[pos..].split_whitespace().next().is_some_and(is_verb)
+    opens_command(&rest[pos..])
 }
 
 /// Pieces between , ; : ( ) and " - ", with whether each ended at a colon.

@@ -123,7 +123,7 @@ fn build() -> Option<Patterns> {
     Some(Patterns {
         find: Regex::new(&find).ok()?,
         then: Regex::new(r"(?i)\b(?:(?:by|before|until|till)\s+then|before\s+that|by\s+that\s+(?:time|point|day)|(?:on\s+)?(?:the\s+)?same\s+day|(?:on\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))\b").ok()?,
-        relative: Regex::new(&format!(r"(?i)\b(?:the\s+)?(?:({qty})\s+)?(day|week)s?\s+(before|earlier|prior|after|later)(\s+tomorrow)?\b")).ok()?,
+        relative: Regex::new(&format!(r"(?i)\b(?:the\s+)?(?:({qty})\s+)?(day|night|morning|evening|week)s?\s+(before|earlier|prior|after|later)(\s+tomorrow)?(?:\s+that\b|\s+(?:we|i|they)\s+(?:leave|go|fly|travel|head\s+off|get\s+back|set\s+off|arrive))?")).ok()?,
         day_after: Regex::new(r"\bday\s+after\s+tomorrow\b").ok()?,
         end_of: Regex::new(r"\b(?:end|close)\s+of\s+(?:the\s+)?(this\s+|next\s+)?(week|month|year|day|business)\b").ok()?,
         abbrev_end: Regex::new(r"\b(eod|eow|eom|cob|month[- ]end|year[- ]end)\b").ok()?,
@@ -223,14 +223,19 @@ pub(crate) fn find_dates(text: &str, now: NaiveDateTime) -> Vec<DateHit> {
                 .starts_with([',', '.', ';', '!', '?'])
             && !matches!(
                 next.as_str(),
-                "and" | "then" | "that" | "it" | "so" | "but" | "or"
+                "and" | "then" | "that" | "it" | "so" | "but" | "or" | "to" | "we" | "i"
             );
+        // "a week after that" holds the "after that" the pass above found: the longer wins.
+        let inside = |h: &DateHit| h.anaphoric && h.start >= m.start() && h.end <= m.end();
         if c.get(4).is_some()
             || followed
-            || hits.iter().any(|h| h.start < m.end() && m.start() < h.end)
+            || hits
+                .iter()
+                .any(|h| !inside(h) && h.start < m.end() && m.start() < h.end)
         {
             continue;
         }
+        hits.retain(|h| !inside(h));
         let n = match c.get(1) {
             Some(q) => parse_number(&q.as_str().to_lowercase()).map_or(0, i64::from),
             None => 1,

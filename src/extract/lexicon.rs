@@ -55,6 +55,18 @@ fn set(words: &'static str) -> HashSet<&'static str> {
 }
 
 static VERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(VERBS));
+/// Everyday verbs beyond `VERBS` ("repaint", "brine", "tip"), from WordNet; see
+/// `scripts/gen-wordnet-verbs.py`. Many are nouns or names as often as verbs, so they open a
+/// command only with an object after them (`opens_command`).
+static WORDNET_VERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/wordnet_verbs.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect()
+});
+/// What can follow a WordNet verb for it to be read as a command: "tip the", "brine it".
+const OBJECT_PRONOUNS: &str = "it them him her me us this that these those everything";
+static OBJECT_PRONOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(OBJECT_PRONOUNS));
 static FINITE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(FINITE));
 static PRONOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PRONOUNS));
 static PARTICLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PARTICLES));
@@ -71,6 +83,32 @@ pub(crate) fn bare(word: &str) -> String {
 
 pub(crate) fn is_verb(word: &str) -> bool {
     VERB_SET.contains(bare(word).as_str())
+}
+
+/// A verb of either list: for words already known to lead a to-do (a title's first word).
+pub(crate) fn is_any_verb(word: &str) -> bool {
+    let w = bare(word);
+    VERB_SET.contains(w.as_str()) || WORDNET_VERB_SET.contains(w.as_str())
+}
+
+/// Whether `text` opens with a command: a known verb, or a WordNet verb with its object
+/// right after it ("repaint the garden fence", "brine it the day after").
+pub(crate) fn opens_command(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if is_verb(first) {
+        return true;
+    }
+    // A comma after the word ends it: "Sand, the dog's name" is no command.
+    let ends_phrase = first.ends_with([',', ';', ':', '.']);
+    !ends_phrase
+        && WORDNET_VERB_SET.contains(bare(first).as_str())
+        && words.next().is_some_and(|n| {
+            let n = bare(n);
+            DET_SET.contains(n.as_str()) || OBJECT_PRONOUN_SET.contains(n.as_str())
+        })
 }
 
 /// "finishing" -> "finish", "getting" -> "get", "making" -> "make", when the result is a known verb.
@@ -160,6 +198,16 @@ mod tests {
         assert!(is_verb("Call"));
         assert!(is_verb("email,"));
         assert!(!is_verb("Mark"));
+        assert!(opens_command("Repaint the garden fence"));
+        assert!(opens_command("brine it the day after"));
+        assert!(opens_command("tip the bin men"));
+        // Alone, or before something that is no object, such a word is no command.
+        assert!(!opens_command("House prices are mad"));
+        assert!(!opens_command("Sand"));
+        assert!(!opens_command("Forget the onboarding doc"));
+        assert!(!opens_command("Like the other day"));
+        assert!(!opens_command("Still the same"));
+        assert!(is_any_verb("Repaint"));
         assert_eq!(verb_from_gerund("finishing").as_deref(), Some("finish"));
         assert_eq!(
             verb_from_gerund("rescheduling").as_deref(),

@@ -25,7 +25,7 @@ use super::sentences::Sentence;
 use super::title::Titled;
 use crate::model::{Due, Priority};
 use drafts::emit;
-use lists::{LIST_HEADER, expand_lists, gerund_examples, split_noun_pairs};
+use lists::{LIST_HEADER, expand_lists, gerund_examples, note_contents, split_noun_pairs};
 use phrases::{
     appositions, continue_previous, cue_phrases, fill_ellipses, promote_events, same_for,
 };
@@ -120,7 +120,11 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
 
     let prev = reader.drafts.last().filter(|d| d.sentence + 1 >= index);
     let prev_verb = prev.and_then(|d| leading_verb(&d.title));
-    let prev_day = prev.and_then(|d| d.due).map(Due::date);
+    let said = reader
+        .said_day
+        .filter(|&(sentence, _)| sentence + 1 == index)
+        .map(|(_, day)| day);
+    let prev_day = said.or(prev.and_then(|d| d.due).map(Due::date));
     let prev_title = prev.map(|d| d.title.clone());
     expand_lists(&mut items, text);
     let mut items = gerund_examples(items, text);
@@ -132,7 +136,8 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     let mut items = split_noun_pairs(items);
     promote_events(&mut items);
     let asked = reader.asked.take();
-    make_titles(&mut items, now, asked.as_deref());
+    make_titles(&mut items, now, asked.as_deref(), prev_title.as_deref());
+    note_contents(&mut items, text);
     if question {
         reader.asked = ASKED
             .as_ref()
@@ -151,6 +156,13 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     };
     settle_dates(&mut items, now, prev_day, scene);
     settle_priorities(&mut items);
+    if let Some(day) = items
+        .iter()
+        .rev()
+        .find_map(|it| it.due.map(Due::date).or(it.day))
+    {
+        reader.said_day = Some((index, day));
+    }
     reader.scene = if header {
         items.iter().find_map(|it| it.day)
     } else {

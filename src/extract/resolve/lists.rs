@@ -8,14 +8,25 @@ use regex::Regex;
 use super::Item;
 use super::words::{strip_article, strip_conjunction, strip_trailing_conjunction};
 use crate::extract::classify::Kind;
-use crate::extract::lexicon::{bare, is_verb, verb_from_gerund};
+use crate::extract::lexicon::{bare, is_verb, opens_command, verb_from_gerund};
 
 pub(super) static LIST_HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:list|buy|shopping|grocer(?:y|ies)|to-?dos?|things|stuff|errands|tasks|items|need|get|pick\s+up)\b").ok()
+    Regex::new(r"(?i)\b(?:list|buy|shopping|grocer(?:y|ies)|to-?dos?|things|stuff|errands|tasks|items|need|get|pick\s+up|calls|emails|texts|bookings|payments|returns|orders|replies|messages)\b").ok()
 });
 
 static HEADER_VERB: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bto\s+(\w+)").ok());
+
+/// "three calls to make:", "emails to send:": the noun says what to do with each item.
+static HEADER_NOUN_VERB: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(call|email|text|e-mail|booking|payment|return|order|repl(?:y|ie)|message)s?\s+(?:to|I\s+(?:need|have|must)\s+to)\s+(?:make|do|send|write|sort|place|chase)\b").ok()
+});
+
+/// "Add a note to the staging server: use the new VPN config": what follows the colon is
+/// the note, not a to-do of its own.
+static NOTE_HEADER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:add|put|leave|write|make)\s+(?:a\s+)?(?:note|comment)\b").ok()
+});
 
 static SHOPPING: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:grocer(?:y|ies)|shopping|buy|store|supermarket)\b").ok()
@@ -53,12 +64,25 @@ pub(super) fn expand_lists(items: &mut [Item], text: &str) {
             i += 1;
             continue;
         }
-        let verb = HEADER_VERB
+        let noun_verb = HEADER_NOUN_VERB
             .as_ref()
             .and_then(|re| re.captures(header_text))
             .and_then(|c| c.get(1))
-            .map(|m| m.as_str().to_lowercase())
-            .filter(|v| is_verb(v))
+            .map(|m| match m.as_str().to_lowercase().as_str() {
+                "booking" => "book".to_string(),
+                "payment" => "pay".to_string(),
+                "replie" => "reply".to_string(),
+                other => other.to_string(),
+            });
+        let verb = noun_verb
+            .or_else(|| {
+                HEADER_VERB
+                    .as_ref()
+                    .and_then(|re| re.captures(header_text))
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str().to_lowercase())
+                    .filter(|v| is_verb(v))
+            })
             .or_else(|| {
                 SHOPPING
                     .as_ref()
@@ -100,6 +124,39 @@ pub(super) fn expand_lists(items: &mut [Item], text: &str) {
             }
         }
         i = end;
+    }
+}
+
+/// A note's header ("Add a note to the server:") takes the rest of the sentence as the
+/// note: those clauses are no items of their own.
+pub(super) fn note_contents(items: &mut [Item], text: &str) {
+    let Some(i) = items.iter().position(|it| {
+        it.clause.header
+            && it.is_task()
+            && NOTE_HEADER
+                .as_ref()
+                .is_some_and(|re| re.is_match(&text[it.clause.start..it.clause.end]))
+    }) else {
+        return;
+    };
+    let Some(last) = items.last().map(|it| it.clause.end) else {
+        return;
+    };
+    let Some(first) = items.get(i + 1).map(|it| it.clause.start) else {
+        return;
+    };
+    let note = text[first..last]
+        .trim()
+        .trim_end_matches(['.', '!'])
+        .to_string();
+    for it in &mut items[i + 1..] {
+        it.dropped = true;
+        it.kind = Kind::Filler;
+    }
+    if let Some(t) = items[i].titled.as_mut()
+        && !note.is_empty()
+    {
+        t.rest = Some(note);
     }
 }
 
@@ -170,12 +227,10 @@ pub(super) fn split_noun_pairs(items: Vec<Item>) -> Vec<Item> {
     let mut out = Vec::with_capacity(items.len());
     for it in items {
         let parts: Vec<String> = match &it.kind {
-            Kind::Task { text, .. } if !text.split_whitespace().next().is_some_and(is_verb) => {
-                NOUN_AND
-                    .as_ref()
-                    .map(|re| re.split(text).map(strip_article).collect())
-                    .unwrap_or_default()
-            }
+            Kind::Task { text, .. } if !opens_command(text) => NOUN_AND
+                .as_ref()
+                .map(|re| re.split(text).map(strip_article).collect())
+                .unwrap_or_default(),
             _ => Vec::new(),
         };
         if parts.len() < 2 || parts.iter().any(|p| p.split_whitespace().count() == 0) {
@@ -202,6 +257,8 @@ mod rules_compile {
             include_str!("lists.rs"),
             &[
                 ("LIST_HEADER", super::LIST_HEADER.is_some()),
+                ("HEADER_NOUN_VERB", super::HEADER_NOUN_VERB.is_some()),
+                ("NOTE_HEADER", super::NOTE_HEADER.is_some()),
                 ("HEADER_VERB", super::HEADER_VERB.is_some()),
                 ("SHOPPING", super::SHOPPING.is_some()),
                 ("EXAMPLE_LEAD", super::EXAMPLE_LEAD.is_some()),

@@ -31,7 +31,12 @@ const NOT_A_SUBJECT: &[&str] = &[
 ];
 
 /// Builds titles, resolving "do it" / "set that up" against the clause before.
-pub(super) fn make_titles(items: &mut [Item], now: NaiveDateTime, asked: Option<&str>) {
+pub(super) fn make_titles(
+    items: &mut [Item],
+    now: NaiveDateTime,
+    asked: Option<&str>,
+    prev_title: Option<&str>,
+) {
     for i in 0..items.len() {
         let Kind::Task { text, .. } = &items[i].kind else {
             continue;
@@ -82,10 +87,92 @@ pub(super) fn make_titles(items: &mut [Item], now: NaiveDateTime, asked: Option<
                     rest: titled.rest,
                 });
             }
-            _ => items[i].dropped = true,
+            // "defrost the turkey, and brine it the day after": the thing the task before
+            // acts on.
+            _ => {
+                let before = (0..i)
+                    .rev()
+                    .find(|&j| items[j].is_task())
+                    .and_then(|j| items[j].titled.as_ref().map(|t| t.title.clone()))
+                    .or_else(|| {
+                        (!items[..i].iter().any(Item::is_task))
+                            .then(|| prev_title.map(str::to_string))
+                            .flatten()
+                    });
+                match before.as_deref().and_then(|t| acted_on(t, &titled.title)) {
+                    Some(np) => {
+                        items[i].titled = Some(Titled {
+                            title: replace_pronoun(&titled.title, &np),
+                            rest: titled.rest,
+                        });
+                    }
+                    None => items[i].dropped = true,
+                }
+            }
         }
     }
 }
+
+/// What a to-do's verb acts on, for an "it" / "them" in the next one: "Defrost the turkey"
+/// -> "the turkey". None when the object has no article or possessive to anchor it, or
+/// when the next to-do repeats the verb (a repeat, not a new step).
+fn acted_on(title: &str, next: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let next_words: Vec<String> = next.split_whitespace().map(bare).collect();
+    // "call the bank and sort it out": getting the same thing done, no step of its own.
+    let vague = next_words.first().is_some_and(|v| {
+        matches!(
+            v.as_str(),
+            "sort"
+                | "do"
+                | "handle"
+                | "deal"
+                | "get"
+                | "tackle"
+                | "finish"
+                | "action"
+                | "keep"
+                | "leave"
+                | "make"
+                | "move"
+                | "push"
+                | "bump"
+                | "change"
+                | "put"
+                | "shift"
+        )
+    });
+    if vague
+        || !next_words[1..]
+            .iter()
+            .any(|w| matches!(w.as_str(), "it" | "them"))
+        || next_words.first() == words.first().map(|w| bare(w)).as_ref()
+    {
+        return None;
+    }
+    let mut k = 1;
+    while k < words.len() && is_particle(words[k]) {
+        k += 1;
+    }
+    let first = bare(words.get(k)?);
+    if !matches!(
+        first.as_str(),
+        "the" | "my" | "our" | "his" | "her" | "their" | "your" | "this" | "that"
+    ) {
+        return None;
+    }
+    let object: Vec<&str> = words[k..]
+        .iter()
+        .copied()
+        .take_while(|w| !PREPOSITIONS.contains(&bare(w).as_str()))
+        .collect();
+    (object.len() >= 2).then(|| lowercase_first(&object.join(" ")))
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "about", "for", "to", "with", "from", "on", "at", "in", "by", "before", "after", "into",
+    "onto", "of", "and",
+];
 
 /// "do something like that again", "get something": a verb with nothing named to act on.
 fn vague_object(title: &str) -> bool {

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::Item;
 use crate::extract::classify::Kind;
 use crate::extract::dates::DateHit;
-use crate::extract::lexicon::{bare, is_verb};
+use crate::extract::lexicon::{bare, opens_command};
 use crate::model::Due;
 
 /// Own date, else the date said earlier in the sentence, else one shared through "and".
@@ -59,8 +59,8 @@ pub(super) fn settle_dates(
         };
         if it.dated() {
             last_date = it.day;
-            let verb_led = it.is_task()
-                && matches!(&it.kind, Kind::Task { text, .. } if text.split_whitespace().next().is_some_and(is_verb));
+            let verb_led =
+                it.is_task() && matches!(&it.kind, Kind::Task { text, .. } if opens_command(text));
             if !verb_led || it.leading_date {
                 context = it.day;
             }

@@ -1,6 +1,6 @@
 //! Small word helpers the steps share: conjunctions and articles trimmed, a leading verb.
 
-use crate::extract::lexicon::{bare, is_determiner, is_particle, is_verb};
+use crate::extract::lexicon::{bare, is_any_verb, is_determiner, is_particle};
 
 pub(super) fn starts_with_addition(p: &str) -> bool {
     p.split_whitespace()
@@ -43,7 +43,7 @@ pub(super) fn looks_like_object(p: &str) -> bool {
 pub(super) fn leading_verb(text: &str) -> Option<String> {
     let mut words = text.split_whitespace();
     let v = words.next()?;
-    if !is_verb(v) {
+    if !is_any_verb(v) {
         return None;
     }
     Some(match words.next() {

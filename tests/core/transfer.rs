@@ -10,7 +10,7 @@ use utter::chat::ChatRole;
 use utter::model::{Due, NewTask, NewTranscript, Priority, Status, Task};
 use utter::store::{NewChatMessage, NewStep, Store};
 
-use super::support::{new_task, service, stderr, stdout, utter};
+use super::support::{new_task, service, service_with_memory_keychain, stderr, stdout, utter};
 
 /// A Monday; relative dates in the fixtures ("tomorrow", "by friday") resolve against it.
 const NOW: &str = "2026-03-02T09:00:00";
@@ -785,13 +785,12 @@ fn dry_run_writes_nothing() {
 #[test]
 fn secrets_never_reach_the_json_export() {
     use utter::llm::{ProviderConfig, ProviderKind};
-    use utter::secrets::{MemoryStore, Secret};
+    use utter::secrets::Secret;
 
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     ok(&utter(dir, &["tasks", "add", "A card"]));
-    let keychain = MemoryStore::new();
-    let svc = service(dir);
+    let svc = service_with_memory_keychain(dir);
     let config = tmp.path().join("claude_desktop_config.json");
     std::fs::write(
         &config,
@@ -809,7 +808,7 @@ fn secrets_never_reach_the_json_export() {
         .to_string(),
     )
     .unwrap();
-    let imported = svc.mcp_import(&config, &keychain).unwrap();
+    let imported = svc.mcp_import(&config).unwrap();
     assert_eq!(imported.imported.len(), 2);
     // A credential in the provider's URL is refused outright (it would be stored in SQLite).
     assert!(
@@ -820,7 +819,6 @@ fn secrets_never_reach_the_json_export() {
                 "gpt-4o-mini",
             ),
             Some(Secret::new("PLANTED-LLM-KEY")),
-            &keychain,
         )
         .is_err()
     );
@@ -831,7 +829,6 @@ fn secrets_never_reach_the_json_export() {
             "gpt-4o-mini",
         ),
         Some(Secret::new("PLANTED-LLM-KEY")),
-        &keychain,
     )
     .unwrap();
 

@@ -14,10 +14,9 @@ use utter::llm::{ProviderConfig, ProviderKind};
 use utter::mcp::McpServerSpec;
 use utter::model::{NewTask, Status};
 use utter::notify::NoticeKind;
-use utter::secrets::MemoryStore;
 use utter::service::{AgentTray, AgentWatch};
 
-use super::common::{fake, fixtures, package_entry};
+use super::common::{fake, fixtures, memory_keychain, package_entry};
 use super::fake_server::{FakeServer, Reply};
 use super::http::HttpServer;
 
@@ -67,15 +66,13 @@ pub fn filesystem(fx: &Path, name: &str, root: &Path) -> McpServerSpec {
 
 pub struct Setup {
     pub svc: Arc<Service>,
-    pub secrets: MemoryStore,
     pub llm: FakeServer,
     pub _data: tempfile::TempDir,
 }
 
 pub async fn setup(replies: Vec<Reply>) -> Setup {
     let data = tempfile::tempdir().unwrap();
-    let svc = Service::open(data.path()).unwrap();
-    let secrets = MemoryStore::new();
+    let svc = Service::open_with(data.path(), memory_keychain()).unwrap();
     let llm = FakeServer::start(replies).await;
     let mut cfg = ProviderConfig::new(
         ProviderKind::OpenAiCompatible,
@@ -83,10 +80,9 @@ pub async fn setup(replies: Vec<Reply>) -> Setup {
         "test-model",
     );
     cfg.max_retries = 0;
-    svc.set_llm_config(cfg, None, &secrets).unwrap();
+    svc.set_llm_config(cfg, None).unwrap();
     Setup {
         svc,
-        secrets,
         llm,
         _data: data,
     }
@@ -155,12 +151,12 @@ async fn agent_reads_a_file_and_its_answer_lands_on_the_task() {
     ])
     .await;
     s.svc
-        .mcp_add(filesystem(&fx, "files", root.path()), &s.secrets)
+        .mcp_add(filesystem(&fx, "files", root.path()))
         .unwrap();
     s.svc.save_agent(agent("Prep", &["files"], &[])).unwrap();
     let id = task(&s.svc, "Prep for the Acme call");
 
-    let d = s.svc.run_agent("prep", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("prep", id).await.unwrap();
 
     assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
     let kinds: Vec<_> = d.steps.iter().map(|st| (st.kind, st.status)).collect();
@@ -218,13 +214,11 @@ async fn untrusted_read_only_claims_still_ask() {
         answer("Wiped."),
     ])
     .await;
-    s.svc
-        .mcp_add(fake("liar", &["--liar"]), &s.secrets)
-        .unwrap();
+    s.svc.mcp_add(fake("liar", &["--liar"])).unwrap();
     s.svc.save_agent(agent("Cleaner", &["liar"], &[])).unwrap();
     let id = task(&s.svc, "Tidy up");
 
-    let d = s.svc.run_agent("Cleaner", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Cleaner", id).await.unwrap();
     assert_eq!(
         d.run.status,
         RunStatus::WaitingApproval,
@@ -243,7 +237,7 @@ async fn untrusted_read_only_claims_still_ask() {
 
     s.svc.mcp_set_trusted("liar", true).unwrap();
     let id = task(&s.svc, "Tidy up again");
-    let d = s.svc.run_agent("Cleaner", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Cleaner", id).await.unwrap();
     assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
     assert!(d.steps.iter().any(|st| st.content.contains("wiped")));
 }
@@ -259,16 +253,13 @@ async fn a_credential_echoed_by_a_server_is_not_stored() {
     ])
     .await;
     s.svc
-        .mcp_add(
-            fake("leaky", &[]).with_env("FAKE_SECRET", secret),
-            &s.secrets,
-        )
+        .mcp_add(fake("leaky", &[]).with_env("FAKE_SECRET", secret))
         .unwrap();
     s.svc
         .save_agent(agent("Ops", &["leaky"], &[("leaky/*", Permission::Allow)]))
         .unwrap();
     let id = task(&s.svc, "Check the server");
-    let d = s.svc.run_agent("Ops", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Ops", id).await.unwrap();
     assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
     let step = d
         .steps
@@ -314,7 +305,7 @@ async fn injected_instruction_cannot_write_without_approval_and_a_denial_ends_cl
     ])
     .await;
     s.svc
-        .mcp_add(filesystem(&fx, "files", root.path()), &s.secrets)
+        .mcp_add(filesystem(&fx, "files", root.path()))
         .unwrap();
     s.svc
         .save_agent(agent("Research", &["files"], &[]))
@@ -322,7 +313,7 @@ async fn injected_instruction_cannot_write_without_approval_and_a_denial_ends_cl
     let id = task(&s.svc, "Summarise the inbox");
     let mut feed = s.svc.subscribe();
 
-    let d = s.svc.run_agent("Research", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Research", id).await.unwrap();
 
     assert_eq!(
         d.run.status,
@@ -347,12 +338,12 @@ async fn injected_instruction_cannot_write_without_approval_and_a_denial_ends_cl
     }
     assert!(saw_approval_event, "no ApprovalCreated event");
     // Resuming without a decision keeps waiting and calls nothing.
-    let again = s.svc.resume_run(d.run.id, &s.secrets).await.unwrap();
+    let again = s.svc.resume_run(d.run.id).await.unwrap();
     assert_eq!(again.run.status, RunStatus::WaitingApproval);
     assert_eq!(s.llm.requests().len(), 2);
 
     s.svc.decide_approval(a.id, false).unwrap();
-    let d = s.svc.resume_run(d.run.id, &s.secrets).await.unwrap();
+    let d = s.svc.resume_run(d.run.id).await.unwrap();
 
     assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
     assert_eq!(
@@ -389,13 +380,13 @@ async fn approved_write_happens_once() {
     ])
     .await;
     s.svc
-        .mcp_add(filesystem(&fx, "files", root.path()), &s.secrets)
+        .mcp_add(filesystem(&fx, "files", root.path()))
         .unwrap();
     s.svc.save_agent(agent("Writer", &["files"], &[])).unwrap();
     let id = task(&s.svc, "Write the brief");
     let mut watch = AgentWatch::new(&s.svc).unwrap();
 
-    let d = s.svc.run_agent("Writer", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Writer", id).await.unwrap();
     assert_eq!(d.run.status, RunStatus::WaitingApproval);
     assert!(!out.exists());
     // The tray and one notification say an approval waits; asking again is not news.
@@ -418,7 +409,7 @@ async fn approved_write_happens_once() {
         .unwrap()
         .remove(0);
     s.svc.decide_approval(a.id, true).unwrap();
-    let d = s.svc.resume_run(d.run.id, &s.secrets).await.unwrap();
+    let d = s.svc.resume_run(d.run.id).await.unwrap();
     let u = watch.poll(&s.svc).unwrap();
     assert_eq!(u.tray, AgentTray::Idle);
     assert_eq!(u.notices.len(), 1);
@@ -453,15 +444,15 @@ async fn agent_cannot_see_or_call_a_server_outside_its_scope() {
     ])
     .await;
     s.svc
-        .mcp_add(filesystem(&fx, "files", root.path()), &s.secrets)
+        .mcp_add(filesystem(&fx, "files", root.path()))
         .unwrap();
     s.svc
-        .mcp_add(super::common::everything(&fx, "everything"), &s.secrets)
+        .mcp_add(super::common::everything(&fx, "everything"))
         .unwrap();
     s.svc.save_agent(agent("Scoped", &["files"], &[])).unwrap();
     let id = task(&s.svc, "Anything");
 
-    let d = s.svc.run_agent("Scoped", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Scoped", id).await.unwrap();
 
     let tools = offered(&s.llm.requests()[0].body);
     assert!(!tools.is_empty());
@@ -482,7 +473,7 @@ async fn denied_tools_are_never_offered() {
     let root = tempfile::tempdir().unwrap();
     let s = setup(vec![answer("Nothing to do.")]).await;
     s.svc
-        .mcp_add(filesystem(&fx, "files", root.path()), &s.secrets)
+        .mcp_add(filesystem(&fx, "files", root.path()))
         .unwrap();
     s.svc
         .save_agent(agent(
@@ -495,7 +486,7 @@ async fn denied_tools_are_never_offered() {
         ))
         .unwrap();
     let id = task(&s.svc, "Read");
-    s.svc.run_agent("Reader", id, &s.secrets).await.unwrap();
+    s.svc.run_agent("Reader", id).await.unwrap();
     let tools = offered(&s.llm.requests()[0].body);
     assert!(!tools.is_empty());
     assert!(
@@ -513,7 +504,7 @@ async fn server_crash_mid_call_is_an_error_in_the_run_log_not_a_hang() {
         answer("The tool crashed; nothing was done."),
     ])
     .await;
-    s.svc.mcp_add(fake("flaky", &[]), &s.secrets).unwrap();
+    s.svc.mcp_add(fake("flaky", &[])).unwrap();
     s.svc
         .save_agent(agent(
             "Crashy",
@@ -524,13 +515,10 @@ async fn server_crash_mid_call_is_an_error_in_the_run_log_not_a_hang() {
     let id = task(&s.svc, "Use the flaky tool");
 
     let started = Instant::now();
-    let d = tokio::time::timeout(
-        Duration::from_secs(60),
-        s.svc.run_agent("Crashy", id, &s.secrets),
-    )
-    .await
-    .expect("the run hung")
-    .unwrap();
+    let d = tokio::time::timeout(Duration::from_secs(60), s.svc.run_agent("Crashy", id))
+        .await
+        .expect("the run hung")
+        .unwrap();
 
     assert!(started.elapsed() < Duration::from_secs(60));
     let step = &d.steps[1];
@@ -560,11 +548,11 @@ async fn tools_over_streamable_http() {
     .await;
     let mut web = McpServerSpec::http("web", http.url());
     web.trusted = true;
-    s.svc.mcp_add(web, &s.secrets).unwrap();
+    s.svc.mcp_add(web).unwrap();
     s.svc.save_agent(agent("Web", &["web"], &[])).unwrap();
     let id = task(&s.svc, "Echo");
 
-    let d = s.svc.run_agent("Web", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Web", id).await.unwrap();
 
     assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
     assert_eq!(d.steps[1].status, StepStatus::Done);
@@ -592,14 +580,14 @@ async fn step_limit_stops_a_looping_agent() {
         .collect();
     let s = setup(looping).await;
     s.svc
-        .mcp_add(filesystem(&fx, "files", root.path()), &s.secrets)
+        .mcp_add(filesystem(&fx, "files", root.path()))
         .unwrap();
     let mut a = agent("Loop", &["files"], &[]);
     a.max_steps = 3;
     s.svc.save_agent(a).unwrap();
     let id = task(&s.svc, "Loop");
 
-    let d = s.svc.run_agent("Loop", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Loop", id).await.unwrap();
 
     assert_eq!(d.run.status, RunStatus::Failed);
     assert!(d.run.error.as_deref().unwrap().contains("step limit"));
@@ -610,21 +598,16 @@ async fn step_limit_stops_a_looping_agent() {
 #[tokio::test]
 async fn missing_model_or_server_is_a_clear_error() {
     let data = tempfile::tempdir().unwrap();
-    let svc = Service::open(data.path()).unwrap();
-    let secrets = MemoryStore::new();
+    let svc = Service::open_with(data.path(), memory_keychain()).unwrap();
     let id = task(&svc, "Research the market");
-    let err = svc
-        .run_agent("Research", id, &secrets)
-        .await
-        .unwrap_err()
-        .to_string();
+    let err = svc.run_agent("Research", id).await.unwrap_err().to_string();
     assert!(err.contains("utter llm set"), "{err}");
     assert!(svc.list_runs(None, 10).unwrap().is_empty());
 
     let s = setup(vec![]).await;
     s.svc.save_agent(agent("Ghost", &["nowhere"], &[])).unwrap();
     let id = task(&s.svc, "x");
-    let d = s.svc.run_agent("Ghost", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Ghost", id).await.unwrap();
     assert_eq!(d.run.status, RunStatus::Failed);
     assert!(
         d.run.error.as_deref().unwrap().contains("'nowhere'"),
@@ -705,11 +688,7 @@ async fn workflow_sends_failed_work_back_once_then_completes() {
     .await;
     let id = task(&s.svc, "Henderson proposal");
 
-    let w = s
-        .svc
-        .run_workflow("proposal pipeline", id, &s.secrets)
-        .await
-        .unwrap();
+    let w = s.svc.run_workflow("proposal pipeline", id).await.unwrap();
 
     assert_eq!(w.status, RunStatus::Completed, "{:?}", w.error);
     assert_eq!(w.retries, 1);
@@ -772,11 +751,7 @@ async fn workflow_gives_up_after_its_retries() {
         .unwrap();
     let id = task(&s.svc, "Acme quote");
 
-    let w = s
-        .svc
-        .run_workflow("Draft and check", id, &s.secrets)
-        .await
-        .unwrap();
+    let w = s.svc.run_workflow("Draft and check", id).await.unwrap();
 
     assert_eq!(w.status, RunStatus::Failed);
     let err = w.error.unwrap();
@@ -806,12 +781,12 @@ async fn a_run_is_driven_by_one_caller_at_a_time() {
     let s = setup(vec![answer("Done.").delay(Duration::from_millis(1500))]).await;
     s.svc.save_agent(agent("Solo", &[], &[])).unwrap();
     let id = task(&s.svc, "Write the summary");
-    let run = s.svc.start_run("Solo", id, &s.secrets).unwrap();
+    let run = s.svc.start_run("Solo", id).unwrap();
 
-    let first = s.svc.resume_run(run.id, &s.secrets);
+    let first = s.svc.resume_run(run.id);
     let second = async {
         tokio::time::sleep(Duration::from_millis(300)).await;
-        s.svc.resume_run(run.id, &s.secrets).await
+        s.svc.resume_run(run.id).await
     };
     let (first, second) = tokio::join!(first, second);
 
@@ -823,7 +798,7 @@ async fn a_run_is_driven_by_one_caller_at_a_time() {
     );
     // One model call only, and the run is not re-driven once completed.
     assert_eq!(s.llm.requests().len(), 1);
-    assert!(s.svc.resume_run(run.id, &s.secrets).await.is_err());
+    assert!(s.svc.resume_run(run.id).await.is_err());
     assert_eq!(s.llm.requests().len(), 1);
 }
 
@@ -845,7 +820,7 @@ async fn approving_a_call_inside_a_workflow_continues_the_workflow() {
     ])
     .await;
     s.svc
-        .mcp_add(filesystem(&fx, "files", root.path()), &s.secrets)
+        .mcp_add(filesystem(&fx, "files", root.path()))
         .unwrap();
     s.svc.save_agent(agent("Writer", &["files"], &[])).unwrap();
     s.svc.save_agent(agent("Checker", &[], &[])).unwrap();
@@ -858,21 +833,13 @@ async fn approving_a_call_inside_a_workflow_continues_the_workflow() {
         .unwrap();
     let id = task(&s.svc, "Write the draft");
 
-    let w = s
-        .svc
-        .run_workflow("Write and check", id, &s.secrets)
-        .await
-        .unwrap();
+    let w = s.svc.run_workflow("Write and check", id).await.unwrap();
     assert_eq!(w.status, RunStatus::WaitingApproval);
     let approval = s.svc.list_approvals(Some(ApprovalStatus::Pending)).unwrap();
     assert_eq!(approval.len(), 1);
     s.svc.decide_approval(approval[0].id, true).unwrap();
 
-    let d = s
-        .svc
-        .continue_run(approval[0].run_id, &s.secrets)
-        .await
-        .unwrap();
+    let d = s.svc.continue_run(approval[0].run_id).await.unwrap();
     assert_eq!(d.run.status, RunStatus::Completed);
     assert_eq!(std::fs::read_to_string(&draft).unwrap(), "Draft v1");
     let after = s.svc.list_workflow_runs(5).unwrap();

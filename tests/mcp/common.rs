@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use utter::mcp::{McpOptions, McpServerSpec};
+use utter::secrets::MemoryStore;
+use utter::service::Dependencies;
 
 /// The npm fixtures folder (`node_modules`), or `None` when the run opted out of MCP tests
 /// with `UTTER_SKIP_MCP=1`. Anything else missing fails the test with the fix.
@@ -33,6 +35,11 @@ pub fn fixtures() -> Option<PathBuf> {
         "`node` is not on PATH; install Node.js 18+ to run the MCP tests"
     );
     Some(dir)
+}
+
+/// The service's secrets in memory, so a test never touches the OS keychain.
+pub fn memory_keychain() -> Dependencies {
+    Dependencies::default().with_secrets(MemoryStore::new())
 }
 
 pub fn package_entry(fixtures: &Path, pkg: &str) -> PathBuf {

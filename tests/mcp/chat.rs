@@ -11,8 +11,7 @@ use utter::chat::{ChatError, ChatEvent, ChatRole};
 use utter::model::{Priority, Status, TaskFilter};
 use utter::service::{ChangeEvent, ServiceError};
 
-use super::agents::{filesystem, offered, setup, task, tool_messages};
-use super::common::{fixtures, memory_keychain};
+use super::common::{filesystem, fixtures, memory_keychain, offered, setup, task, tool_messages};
 use super::fake_server::{Reply, data};
 
 fn chunk(delta: Value, finish: Option<&str>) -> String {

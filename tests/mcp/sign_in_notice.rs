@@ -7,7 +7,7 @@ use utter::mcp::McpServerSpec;
 use utter::notify::NoticeKind;
 use utter::service::{AgentWatch, OPEN_ACTION};
 
-use super::agents::{agent, setup, task};
+use super::common::{agent, setup, task};
 
 #[tokio::test]
 async fn a_run_stopped_by_a_server_that_needs_sign_in_says_sign_in_again() {

@@ -26,6 +26,7 @@ use utter::llm::{ProviderConfig, ProviderKind};
 use utter::mcp::McpServerSpec;
 use utter::model::NewTask;
 use utter::secrets::MemoryStore;
+use utter::service::Dependencies;
 
 const TOOL_STEPS: usize = 99;
 const RUNS: usize = 8;
@@ -57,8 +58,8 @@ async fn main() {
     };
     let entry = fixtures.join("@modelcontextprotocol/server-everything/dist/index.js");
     let data = tempfile::tempdir().unwrap();
-    let svc = Service::open(data.path()).unwrap();
-    let secrets = MemoryStore::new();
+    let deps = Dependencies::default().with_secrets(MemoryStore::new());
+    let svc = Service::open_with(data.path(), deps).unwrap();
     let replies = (0..RUNS)
         .flat_map(|_| (0..=TOOL_STEPS).map(|i| reply(i, TOOL_STEPS)))
         .chain((0..(TOOL_STEPS + 1) * RUNS).map(|i| reply(i, usize::MAX)))
@@ -70,13 +71,13 @@ async fn main() {
         "m",
     );
     cfg.max_retries = 0;
-    svc.set_llm_config(cfg, None, &secrets).unwrap();
+    svc.set_llm_config(cfg, None).unwrap();
     let spec = McpServerSpec::stdio(
         "everything",
         "node",
         [entry.to_string_lossy().into_owned(), "stdio".into()],
     );
-    svc.mcp_add(spec, &secrets).unwrap();
+    svc.mcp_add(spec).unwrap();
     let mut agent = svc.get_agent("Research").unwrap();
     agent.mcp_servers = vec!["everything".into()];
     agent.max_steps = 100;
@@ -98,7 +99,7 @@ async fn main() {
             })
             .unwrap();
         let started = Instant::now();
-        let d = svc.run_agent(&agent.name, task.id, &secrets).await.unwrap();
+        let d = svc.run_agent(&agent.name, task.id).await.unwrap();
         per_run.push(started.elapsed().as_secs_f64() * 1e3);
         assert_eq!(d.run.status, RunStatus::Completed, "{:?}", d.run.error);
         assert_eq!(d.steps.len(), 2 * TOOL_STEPS + 1);
@@ -106,10 +107,8 @@ async fn main() {
     }
 
     // The same model and tool calls without the runner.
-    let client = svc.llm_client(&secrets).unwrap().unwrap();
-    let sup = svc
-        .mcp_supervisor(&secrets, Some("everything"), false, None)
-        .unwrap();
+    let client = svc.llm_client().unwrap().unwrap();
+    let sup = svc.mcp_supervisor(Some("everything"), false, None).unwrap();
     sup.list_tools("everything").await.unwrap();
     let request = utter::llm::ChatRequest {
         messages: vec![utter::llm::Message::user("go")],

@@ -93,7 +93,8 @@ pub enum SecretError {
     InvalidKey { key: String, reason: String },
 }
 
-/// One interface over the keychain. Implementations are cheap to share (`Arc<dyn SecretStore>`).
+/// One interface over the keychain. The service owns the one it uses (`Dependencies`), as an
+/// `Arc<dyn SecretStore>` that MCP connections also hold to refresh tokens.
 pub trait SecretStore: Send + Sync {
     /// The secret stored under `key`, or `None` when there is none.
     fn get(&self, key: &str) -> Result<Option<Secret>, SecretError>;
@@ -101,11 +102,6 @@ pub trait SecretStore: Send + Sync {
     fn set(&self, key: &str, value: &Secret) -> Result<(), SecretError>;
     /// Removes the secret under `key`; removing a missing key is not an error.
     fn delete(&self, key: &str) -> Result<(), SecretError>;
-    /// A handle on the same entries that can outlive this borrow (a connection refreshing
-    /// tokens holds one); None for stores that cannot be shared.
-    fn shared(&self) -> Option<std::sync::Arc<dyn SecretStore>> {
-        None
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod app_settings;
 mod backup;
 mod change_feed;
 mod chat;
+mod dependencies;
 mod dump;
 mod dump_spans;
 mod dump_undo;
@@ -44,6 +45,7 @@ pub use app_settings::{
 };
 pub use backup::spawn_daily_backups;
 pub use change_feed::{ChangeEvent, ChangeFeed};
+pub use dependencies::Dependencies;
 pub use dump::new_task_from;
 pub use dump_undo::AgainUndone;
 pub use dumps::{DumpCardView, DumpEntry, ExtractedAgain, TaskAudio};
@@ -74,6 +76,8 @@ use tokio_util::sync::CancellationToken;
 use crate::model::{
     Category, NewTask, NewTranscript, SearchHit, Status, Task, TaskFilter, TaskPatch, Transcript,
 };
+use crate::notify::Notifier;
+use crate::secrets::SecretStore;
 use crate::store::Store;
 
 pub type ServiceResult<T> = Result<T, ServiceError>;
@@ -95,6 +99,9 @@ pub struct Service {
     chats_busy: Mutex<std::collections::HashMap<Option<i64>, CancellationToken>>,
     /// What each dump's last "extract again" replaced, for its Undo.
     dump_undos: dump_undo::DumpUndos,
+    /// The keychain (or a stand-in): every secret the service reads or writes goes here.
+    secrets: Arc<dyn SecretStore>,
+    notifier: Notifier,
 }
 
 impl std::fmt::Debug for Service {
@@ -106,7 +113,15 @@ impl std::fmt::Debug for Service {
 }
 
 impl Service {
+    /// The service over the board in `data_dir`, with the OS keychain and the desktop's
+    /// notifications.
     pub fn open(data_dir: &Path) -> ServiceResult<Arc<Service>> {
+        Self::open_with(data_dir, Dependencies::default())
+    }
+
+    /// The same, working through `deps` (tests, embedding).
+    pub fn open_with(data_dir: &Path, deps: Dependencies) -> ServiceResult<Arc<Service>> {
+        let Dependencies { secrets, notifier } = deps;
         let store = Store::open_in(data_dir)?;
         Ok(Arc::new(Service {
             store: Mutex::new(store),
@@ -117,6 +132,8 @@ impl Service {
             vectors: Mutex::new(None),
             dump_undos: Default::default(),
             chats_busy: Mutex::new(std::collections::HashMap::new()),
+            secrets,
+            notifier,
         }))
     }
 
@@ -130,6 +147,11 @@ impl Service {
 
     pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<ChangeEvent> {
         self.feed.subscribe()
+    }
+
+    /// Where secrets are kept; only the service reads or writes them.
+    pub(crate) fn secrets(&self) -> &dyn SecretStore {
+        self.secrets.as_ref()
     }
 
     pub(crate) fn store(&self) -> MutexGuard<'_, Store> {

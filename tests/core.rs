@@ -11,7 +11,9 @@ mod core {
     pub mod concurrency;
     pub mod crud;
     pub mod desktop;
+    pub mod export;
     pub mod full_disk;
+    pub mod import;
     pub mod migrations;
     pub mod ordering;
     pub mod reconcile;
@@ -21,5 +23,4 @@ mod core {
     pub mod settings;
     pub mod store_properties;
     pub mod support;
-    pub mod transfer;
 }

@@ -16,8 +16,9 @@ mod mcp {
     mod common;
     use super::fake_server;
 
-    pub mod agents;
+    mod agents;
     pub mod agents_cli;
+    mod approvals;
     mod chat;
     mod cli;
     mod config;
@@ -28,4 +29,5 @@ mod mcp {
     mod stdio;
     mod supervisor;
     mod views;
+    mod workflows;
 }

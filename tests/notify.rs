@@ -6,7 +6,7 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use utter::notify::{Notice, NoticeKind, Notifier, server_info};
+use utter::notify::{Notice, NoticeKind, server_info};
 
 fn mode() -> Option<String> {
     let m = std::env::var("UTTER_TEST_NOTIFY").ok();
@@ -66,11 +66,9 @@ fn with_daemon_tasks_added_reaches_it_with_titles_and_dnd_holds_it_back() {
     assert!(server_info().unwrap().to_lowercase().contains("dunst"));
     let dir = tempfile::tempdir().unwrap();
     let svc = utter::Service::open(dir.path()).unwrap();
-    let n = Notifier::default();
 
     let sent = svc
         .notify(
-            &n,
             &Notice::tasks_added(["Call Joe", "Send the Henderson proposal"]),
             |_| {},
         )
@@ -84,11 +82,11 @@ fn with_daemon_tasks_added_reaches_it_with_titles_and_dnd_holds_it_back() {
 
     svc.set_user_setting("notify.dnd", "on").unwrap();
     assert!(
-        !svc.notify(&n, &Notice::tasks_added(["Quiet task"]), |_| {})
+        !svc.notify(&Notice::tasks_added(["Quiet task"]), |_| {})
             .unwrap()
     );
     let err = Notice::new(NoticeKind::Error, "Recording failed", "No microphone found");
-    assert!(svc.notify(&n, &err, |_| {}).unwrap());
+    assert!(svc.notify(&err, |_| {}).unwrap());
     wait_shown("Recording failed");
     assert!(
         !history().iter().any(|(s, _)| s == "1 task added"),
@@ -106,11 +104,7 @@ fn without_daemon_sending_fails_with_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let svc = utter::Service::open(dir.path()).unwrap();
     let err = svc
-        .notify(
-            &Notifier::default(),
-            &Notice::tasks_added(["Call Joe"]),
-            |_| {},
-        )
+        .notify(&Notice::tasks_added(["Call Joe"]), |_| {})
         .unwrap_err()
         .to_string();
     assert!(err.contains("start one"), "{err}");

@@ -69,8 +69,7 @@ pub async fn run_agent(
     agent: String,
     task: i64,
 ) -> CmdResult<Run> {
-    let secrets = state.secrets.clone();
-    let run = with_service(state, move |s| s.start_run(&agent, task, secrets.as_ref())).await?;
+    let run = with_service(state, move |s| s.start_run(&agent, task)).await?;
     drive(&app, run.id);
     Ok(run)
 }
@@ -116,16 +115,11 @@ pub async fn run_workflow(
     name: String,
     task: i64,
 ) -> CmdResult<WorkflowRun> {
-    let secrets = state.secrets.clone();
     let service = state.service.clone();
-    let check = secrets.clone();
-    let w = with_service(state, move |s| {
-        s.start_workflow(&name, task, check.as_ref())
-    })
-    .await?;
+    let w = with_service(state, move |s| s.start_workflow(&name, task)).await?;
     let id = w.id;
     tauri::async_runtime::spawn(async move {
-        if let Err(e) = service.resume_workflow(id, secrets.as_ref()).await {
+        if let Err(e) = service.resume_workflow(id).await {
             tracing::warn!(workflow_run = id, "workflow stopped: {e}");
         }
     });
@@ -137,7 +131,7 @@ pub fn start_in_background<R: Runtime>(app: &AppHandle<R>, agent: &str, task: i6
     let Some(state) = app.try_state::<AppState>() else {
         return;
     };
-    match state.service.start_run(agent, task, state.secrets.as_ref()) {
+    match state.service.start_run(agent, task) {
         Ok(run) => drive(app, run.id),
         Err(e) => tracing::warn!(agent, task, "scheduled run not started: {e}"),
     }
@@ -150,10 +144,9 @@ fn drive<R: Runtime>(app: &AppHandle<R>, run: i64) {
         return;
     };
     let service = state.service.clone();
-    let secrets = state.secrets.clone();
     tauri::async_runtime::spawn(async move {
         // A run inside a workflow carries the workflow on to its next agents.
-        if let Err(e) = service.continue_run(run, secrets.as_ref()).await {
+        if let Err(e) = service.continue_run(run).await {
             tracing::warn!(run, "agent run stopped: {e}");
         }
     });

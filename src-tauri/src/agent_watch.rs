@@ -7,15 +7,14 @@ use std::sync::{Arc, Mutex};
 
 use tauri::{AppHandle, Runtime};
 use tokio::sync::broadcast::error::RecvError;
-use utter::notify::{NoticeKind, Notifier};
-use utter::secrets::SecretStore;
+use utter::notify::NoticeKind;
 use utter::service::{AgentTray, AgentWatch, ChangeEvent, OPEN_ACTION, Service};
 
 use crate::tray::{self, TrayState};
 
-pub fn spawn<R: Runtime>(app: AppHandle<R>, service: Arc<Service>, secrets: Arc<dyn SecretStore>) {
+pub fn spawn<R: Runtime>(app: AppHandle<R>, service: Arc<Service>) {
     let watch = match AgentWatch::new(&service) {
-        Ok(w) => Arc::new(Mutex::new(w.with_secrets(secrets))),
+        Ok(w) => Arc::new(Mutex::new(w.with_sign_in_check())),
         Err(e) => {
             tracing::warn!("agent notifications are off: {e}");
             return;
@@ -67,7 +66,7 @@ fn check<R: Runtime>(app: &AppHandle<R>, service: &Arc<Service>, watch: &Mutex<A
             (NoticeKind::ApprovalNeeded, _) | (_, None) => "approvals".to_owned(),
             (_, Some(id)) => format!("task:{id}"),
         };
-        let sent = service.notify(&Notifier::default(), &notice, move |action| {
+        let sent = service.notify(&notice, move |action| {
             if action == OPEN_ACTION || action == "default" {
                 tray::open_view(&app, &view);
             }

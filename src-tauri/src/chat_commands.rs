@@ -25,14 +25,13 @@ pub async fn chat_send(
     text: String,
 ) -> CmdResult<ChatMessage> {
     let service = state.service.clone();
-    let secrets = state.secrets.clone();
     let emit = move |ev: utter::chat::ChatEvent| {
         if let Err(e) = events::emit(&app, events::Chat(ev)) {
             tracing::warn!("chat event not delivered: {e}");
         }
     };
     service
-        .chat_send(task, &text, secrets.as_ref(), &emit)
+        .chat_send(task, &text, &emit)
         .await
         .map_err(CommandError::from)
 }

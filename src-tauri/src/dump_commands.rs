@@ -25,9 +25,8 @@ pub async fn list_dumps(
 #[tauri::command]
 #[specta::specta]
 pub async fn extract_again(state: State<'_, AppState>, id: i64) -> CmdResult<ExtractedAgain> {
-    let secrets = state.secrets.clone();
     with_service(state, move |s| {
-        tauri::async_runtime::block_on(s.extract_again(id, Engine::Auto, secrets.as_ref()))
+        tauri::async_runtime::block_on(s.extract_again(id, Engine::Auto))
     })
     .await
 }

@@ -32,7 +32,6 @@ use std::time::{Duration, Instant};
 
 use tauri::{Manager, WindowEvent};
 use utter::Service;
-use utter::secrets::{KeyringStore, SecretStore};
 use utter::service::VoiceSession;
 
 /// How often the app looks for writes by other processes (the CLI, the scheduler).
@@ -47,7 +46,6 @@ pub struct AppState {
     pub hotkey: hotkey::HotkeyCell,
     /// A tray host shows our icon; only then does closing the window keep Utter running.
     pub tray: bool,
-    pub secrets: Arc<dyn SecretStore>,
     _watch: utter::service::ExternalWatch,
 }
 
@@ -108,12 +106,11 @@ fn main() {
             ipc.mount_events(app);
             let handle = app.handle().clone();
             let emit_to = handle.clone();
-            let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::new());
             let voice = Arc::new(
                 VoiceSession::new(service.clone(), move |ev| {
                     recording::on_event(&emit_to, &ev)
                 })
-                .with_llm(Arc::clone(&secrets)),
+                .with_llm(),
             );
             // Without a tray host (or if the tray fails) the app still runs: closing the
             // window then quits instead of hiding into nothing.
@@ -127,7 +124,6 @@ fn main() {
             if !tray {
                 tracing::info!("no tray host: closing the window quits Utter");
             }
-            let watch_secrets = Arc::clone(&secrets);
             app.manage(mcp_commands::SignInPages::default());
             app.manage(mcp_commands::SignInTasks::default());
             app.manage(AppState {
@@ -137,7 +133,6 @@ fn main() {
                 voice,
                 hotkey: Default::default(),
                 tray,
-                secrets,
                 _watch: watch,
             });
             if let Err(e) = menu::attach(&handle) {
@@ -158,7 +153,7 @@ fn main() {
             }
             live::forward_changes(handle.clone(), service.subscribe());
             reminders::spawn(handle.clone(), service.clone());
-            agent_watch::spawn(handle.clone(), service.clone(), watch_secrets);
+            agent_watch::spawn(handle.clone(), service.clone());
             scheduler::spawn(handle.clone(), service.clone());
             updates::spawn(handle, update_source);
             Ok(())

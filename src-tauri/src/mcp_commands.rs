@@ -16,15 +16,13 @@ use utter::service::ErrorCode;
 #[tauri::command]
 #[specta::specta]
 pub async fn list_mcp_servers(state: State<'_, AppState>) -> CmdResult<Vec<McpServerView>> {
-    let secrets = state.secrets.clone();
-    with_service(state, move |s| s.mcp_views(secrets.as_ref())).await
+    with_service(state, move |s| s.mcp_views()).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn add_mcp_server(state: State<'_, AppState>, server: NewMcpServer) -> CmdResult<()> {
-    let secrets = state.secrets.clone();
-    with_service(state, move |s| s.mcp_add_new(server, secrets.as_ref())).await
+    with_service(state, move |s| s.mcp_add_new(server)).await
 }
 
 /// Imports Claude Desktop's config (its usual place when `path` is empty).
@@ -34,7 +32,6 @@ pub async fn import_mcp_servers(
     state: State<'_, AppState>,
     path: Option<String>,
 ) -> CmdResult<McpImport> {
-    let secrets = state.secrets.clone();
     let path = path
         .filter(|p| !p.trim().is_empty())
         .map(std::path::PathBuf::from)
@@ -45,14 +42,13 @@ pub async fn import_mcp_servers(
                 "no Claude Desktop config found; give the file's path",
             )
         })?;
-    with_service(state, move |s| s.mcp_import(&path, secrets.as_ref())).await
+    with_service(state, move |s| s.mcp_import(&path)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn remove_mcp_server(state: State<'_, AppState>, name: String) -> CmdResult<bool> {
-    let secrets = state.secrets.clone();
-    with_service(state, move |s| s.mcp_remove(&name, secrets.as_ref())).await
+    with_service(state, move |s| s.mcp_remove(&name)).await
 }
 
 /// Whether agents may call the server's read-only tools without asking.
@@ -74,9 +70,8 @@ pub async fn mcp_server_tools(
     name: String,
 ) -> CmdResult<Vec<McpToolView>> {
     let service = state.service.clone();
-    let secrets = state.secrets.clone();
     service
-        .mcp_tool_views(&name, secrets.as_ref())
+        .mcp_tool_views(&name)
         .await
         .map_err(CommandError::from)
 }
@@ -132,7 +127,6 @@ pub async fn mcp_login(
     name: String,
 ) -> CmdResult<()> {
     let service = state.service.clone();
-    let secrets = state.secrets.clone();
     let waiting = pages.inner().clone();
     let on_url = {
         let waiting = waiting.clone();
@@ -148,12 +142,7 @@ pub async fn mcp_login(
         })
     };
     let server = name.clone();
-    let task = tokio::spawn(async move {
-        service
-            .mcp_login(&server, secrets.as_ref(), on_url)
-            .await
-            .map(|_| ())
-    });
+    let task = tokio::spawn(async move { service.mcp_login(&server, on_url).await.map(|_| ()) });
     tasks.set(&name, Some(task.abort_handle()));
     let result = task.await;
     tasks.set(&name, None);
@@ -204,6 +193,5 @@ pub async fn mcp_open_sign_in_page(pages: State<'_, SignInPages>, name: String) 
 #[tauri::command]
 #[specta::specta]
 pub async fn mcp_logout(state: State<'_, AppState>, name: String) -> CmdResult<()> {
-    let secrets = state.secrets.clone();
-    with_service(state, move |s| s.mcp_logout(&name, secrets.as_ref())).await
+    with_service(state, move |s| s.mcp_logout(&name)).await
 }

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use tauri::{AppHandle, Manager, Runtime};
-use utter::notify::{Notice, NoticeKind, Notifier, UNDO_ACTION};
+use utter::notify::{Notice, NoticeKind, UNDO_ACTION};
 use utter::service::{Service, VoiceEvent, VoiceState};
 
 use crate::events;
@@ -96,7 +96,7 @@ fn notify_added(service: &Arc<Service>, tasks: &[utter::model::Task], transcript
     }
     let notice = Notice::tasks_added(tasks.iter().map(|t| t.title.as_str()));
     let svc = Arc::clone(service);
-    let result = service.notify(&Notifier::default(), &notice, move |action| {
+    let result = service.notify(&notice, move |action| {
         if action == UNDO_ACTION {
             // The whole dump: its new cards and what it changed on older ones.
             match svc.undo_dump_items(transcript_id) {
@@ -116,7 +116,7 @@ fn notify_added(service: &Arc<Service>, tasks: &[utter::model::Task], transcript
 
 pub fn notify_error(service: &Service, message: &str) {
     let notice = Notice::new(NoticeKind::Error, "Utter", message);
-    if let Err(e) = service.notify(&Notifier::default(), &notice, |_| {}) {
+    if let Err(e) = service.notify(&notice, |_| {}) {
         tracing::info!("{e}");
     }
 }

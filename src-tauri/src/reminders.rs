@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tauri::{AppHandle, Runtime};
-use utter::notify::Notifier;
 use utter::service::{Service, reminder_notice};
 
 use crate::tray;
@@ -39,7 +38,7 @@ fn tick<R: Runtime>(app: &AppHandle<R>, service: &Service) {
         return;
     };
     let app = app.clone();
-    if let Err(e) = service.notify(&Notifier::default(), &notice, move |action| {
+    if let Err(e) = service.notify(&notice, move |action| {
         if action == "open" || action == "default" {
             tray::open_view(&app, "board");
         }

@@ -143,10 +143,9 @@ pub async fn set_llm_provider(
     config: ProviderConfig,
     api_key: Option<String>,
 ) -> CmdResult<ProviderConfig> {
-    let secrets = state.secrets.clone();
     with_service(state, move |s| {
         let key = api_key.filter(|k| !k.trim().is_empty()).map(Secret::from);
-        s.set_llm_config(config, key, secrets.as_ref())
+        s.set_llm_config(config, key)
     })
     .await
 }
@@ -154,8 +153,7 @@ pub async fn set_llm_provider(
 #[tauri::command]
 #[specta::specta]
 pub async fn clear_llm_provider(state: State<'_, AppState>) -> CmdResult<()> {
-    let secrets = state.secrets.clone();
-    with_service(state, move |s| s.clear_llm_config(secrets.as_ref())).await
+    with_service(state, move |s| s.clear_llm_config()).await
 }
 
 fn message(m: impl Into<String>) -> CommandError {

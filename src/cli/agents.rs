@@ -7,7 +7,6 @@ use crate::agents::{
     AgentDef, AgentError, ApprovalStatus, RunDetail, RunStatus, StepKind, ToolRule, summarize,
 };
 use crate::error::Result;
-use crate::secrets::KeyringStore;
 use crate::service::Service;
 
 pub fn run(svc: &Service, cmd: AgentsCmd) -> Result<()> {
@@ -51,8 +50,7 @@ pub fn run(svc: &Service, cmd: AgentsCmd) -> Result<()> {
             None => out(&format!("deleted agent {name}")),
         },
         AgentsCmd::Run { name, task, json } => {
-            let secrets = KeyringStore::new();
-            let detail = runtime()?.block_on(svc.run_agent(&name, task, &secrets))?;
+            let detail = runtime()?.block_on(svc.run_agent(&name, task))?;
             print_outcome(&detail, json)
         }
         AgentsCmd::RunDue { now } => {
@@ -61,10 +59,9 @@ pub fn run(svc: &Service, cmd: AgentsCmd) -> Result<()> {
             if due.is_empty() {
                 return out("no scheduled agent is due");
             }
-            let secrets = KeyringStore::new();
             let rt = runtime()?;
             for (agent, task) in due {
-                let d = rt.block_on(svc.run_agent(&agent, task, &secrets))?;
+                let d = rt.block_on(svc.run_agent(&agent, task))?;
                 out(&format!(
                     "{agent} on task {task}: run #{} {}",
                     d.run.id,
@@ -121,8 +118,7 @@ pub fn runs(svc: &Service, cmd: RunsCmd) -> Result<()> {
             out(&render_timeline(&d))
         }
         RunsCmd::Resume { id, json } => {
-            let secrets = KeyringStore::new();
-            let d = runtime()?.block_on(svc.continue_run(id, &secrets))?;
+            let d = runtime()?.block_on(svc.continue_run(id))?;
             print_outcome(&d, json)
         }
         RunsCmd::Cancel { id } => {
@@ -173,8 +169,7 @@ pub fn approvals(svc: &Service, cmd: ApprovalsCmd) -> Result<()> {
             a.run_id
         ));
     }
-    let secrets = KeyringStore::new();
-    let d = runtime()?.block_on(svc.continue_run(a.run_id, &secrets))?;
+    let d = runtime()?.block_on(svc.continue_run(a.run_id))?;
     print_outcome(&d, false)
 }
 

@@ -10,7 +10,6 @@ use super::{out, out_json, runtime};
 use crate::agents::summarize;
 use crate::chat::{ChatEvent, ChatMessage, ChatRole};
 use crate::error::{Error, Result};
-use crate::secrets::KeyringStore;
 use crate::service::Service;
 
 pub fn run(svc: &Service, args: ChatArgs) -> Result<()> {
@@ -38,7 +37,6 @@ pub fn run(svc: &Service, args: ChatArgs) -> Result<()> {
     } else {
         message
     };
-    let secrets = KeyringStore::new();
     let saved: Mutex<Vec<ChatMessage>> = Mutex::new(Vec::new());
     let streamed = Mutex::new(false);
     let json = args.json;
@@ -86,7 +84,7 @@ pub fn run(svc: &Service, args: ChatArgs) -> Result<()> {
             ChatEvent::Done { .. } | ChatEvent::Failed { .. } => {}
         }
     };
-    let result = runtime()?.block_on(svc.chat_send(args.task, &message, &secrets, &on_event));
+    let result = runtime()?.block_on(svc.chat_send(args.task, &message, &on_event));
     if json {
         let messages = saved.into_inner().unwrap_or_default();
         result?;

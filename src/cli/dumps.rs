@@ -4,7 +4,6 @@ use super::args::DumpsCmd;
 use super::run::{out, out_json};
 use super::runtime;
 use crate::error::Result;
-use crate::secrets::KeyringStore;
 use crate::service::{DumpEntry, Refinement, Service};
 
 pub fn dumps(svc: &Service, cmd: DumpsCmd) -> Result<()> {
@@ -24,8 +23,7 @@ pub fn dumps(svc: &Service, cmd: DumpsCmd) -> Result<()> {
             if json { out_json(&d) } else { out(&detail(&d)) }
         }
         DumpsCmd::Again { id, engine, json } => {
-            let secrets = KeyringStore::new();
-            let result = runtime()?.block_on(svc.extract_again(id, engine.into(), &secrets))?;
+            let result = runtime()?.block_on(svc.extract_again(id, engine.into()))?;
             if json {
                 return out_json(&result);
             }

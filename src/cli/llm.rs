@@ -7,11 +7,10 @@ use super::args::{LlmCmd, ProviderArg};
 use super::{out, out_json, runtime};
 use crate::error::{Error, Result};
 use crate::llm::{LlmClient, ProviderConfig, ProviderKind};
-use crate::secrets::{KeyringStore, Secret};
+use crate::secrets::Secret;
 use crate::service::Service;
 
 pub fn run(svc: &Service, cmd: LlmCmd) -> Result<()> {
-    let secrets = KeyringStore::new();
     match cmd {
         LlmCmd::Set {
             provider,
@@ -32,7 +31,7 @@ pub fn run(svc: &Service, cmd: LlmCmd) -> Result<()> {
             }
             config.rate_limit_rpm = rpm.filter(|n| *n > 0);
             let key = if api_key { Some(read_key()?) } else { None };
-            let saved = svc.set_llm_config(config, key, &secrets)?;
+            let saved = svc.set_llm_config(config, key)?;
             out(&format!(
                 "Using {} model {}{}",
                 saved.display_name(),
@@ -71,7 +70,7 @@ pub fn run(svc: &Service, cmd: LlmCmd) -> Result<()> {
         }
         LlmCmd::Test => {
             let client: LlmClient = svc
-                .llm_client(&secrets)?
+                .llm_client()?
                 .ok_or(crate::service::ServiceError::NoLlmConfigured)?;
             let started = Instant::now();
             let reply = runtime()?
@@ -84,7 +83,7 @@ pub fn run(svc: &Service, cmd: LlmCmd) -> Result<()> {
             ))
         }
         LlmCmd::Clear => {
-            svc.clear_llm_config(&secrets)?;
+            svc.clear_llm_config()?;
             out("Language model settings and key removed; extraction runs offline.")
         }
     }

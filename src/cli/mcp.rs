@@ -7,11 +7,9 @@ use super::args::McpCmd;
 use super::{out, out_json, runtime};
 use crate::error::{Error, Result};
 use crate::mcp::{AuthState, McpServerSpec, McpTransport, claude_desktop_config_path};
-use crate::secrets::KeyringStore;
 use crate::service::{OnSignInUrl, Service};
 
 pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
-    let secrets = KeyringStore::new();
     match cmd {
         McpCmd::Import { file } => {
             let path = file.or_else(claude_desktop_config_path).ok_or_else(|| {
@@ -19,7 +17,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
                     "no Claude Desktop config found; give the file: utter mcp import FILE".into(),
                 )
             })?;
-            let report = svc.mcp_import(&path, &secrets)?;
+            let report = svc.mcp_import(&path)?;
             let mut lines = vec![format!(
                 "Imported {} server(s) from {}{}",
                 report.imported.len(),
@@ -55,9 +53,9 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             } else {
                 None
             };
-            let replaced = svc.mcp_add(spec.clone(), &secrets)?;
+            let replaced = svc.mcp_add(spec.clone())?;
             if let Some(secret) = client_secret {
-                svc.mcp_set_client_secret(&spec.name, &secret, &secrets)?;
+                svc.mcp_set_client_secret(&spec.name, &secret)?;
             }
             out(&format!(
                 "{} MCP server {} ({})",
@@ -70,7 +68,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             let list = svc.mcp_list()?;
             let mut states = Vec::with_capacity(list.len());
             for s in &list {
-                states.push(svc.mcp_auth_state(s, &secrets)?);
+                states.push(svc.mcp_auth_state(s)?);
             }
             if json {
                 return out_json(
@@ -112,7 +110,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             })
         }
         McpCmd::Rm { name } => {
-            if !svc.mcp_remove(&name, &secrets)? {
+            if !svc.mcp_remove(&name)? {
                 return Err(Error::Usage(format!(
                     "no MCP server named {name}; see `utter mcp list`"
                 )));
@@ -121,7 +119,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
         }
         McpCmd::Login { name } => {
             let rt = runtime()?;
-            let signed_in = rt.block_on(svc.mcp_login(&name, &secrets, print_sign_in_url()))?;
+            let signed_in = rt.block_on(svc.mcp_login(&name, print_sign_in_url()))?;
             let now = chrono::Utc::now().timestamp();
             let state = AuthState::SignedIn {
                 expires_at: signed_in.expires_at,
@@ -139,7 +137,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             ))
         }
         McpCmd::Logout { name } => {
-            svc.mcp_logout(&name, &secrets)?;
+            svc.mcp_logout(&name)?;
             out(&format!(
                 "Signed out of {name}; its tokens are gone from the keychain"
             ))
@@ -149,7 +147,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
             json,
             sign_in,
         } => {
-            let sup = supervisor(svc, &secrets, &name, sign_in)?;
+            let sup = supervisor(svc, &name, sign_in)?;
             let rt = runtime()?;
             let tools = rt.block_on(async {
                 let r = sup.list_tools(&name).await;
@@ -202,7 +200,7 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
                     "the arguments must be a JSON object, e.g. '{\"message\": \"hi\"}'".into(),
                 ));
             }
-            let sup = supervisor(svc, &secrets, &name, sign_in)?;
+            let sup = supervisor(svc, &name, sign_in)?;
             let rt = runtime()?;
             let result = rt.block_on(async {
                 let r = sup.call_tool(&name, &tool, args).await;
@@ -226,14 +224,9 @@ pub fn run(svc: &Service, cmd: McpCmd) -> Result<()> {
 
 /// One server, signing in when the server asks and a browser may open: when asked for
 /// (`--sign-in`), or when someone is at the terminal to use it.
-fn supervisor(
-    svc: &Service,
-    secrets: &KeyringStore,
-    name: &str,
-    sign_in: bool,
-) -> Result<crate::mcp::McpSupervisor> {
+fn supervisor(svc: &Service, name: &str, sign_in: bool) -> Result<crate::mcp::McpSupervisor> {
     let interactive = sign_in || std::io::stdin().is_terminal();
-    Ok(svc.mcp_supervisor(secrets, Some(name), interactive, Some(print_sign_in_url()))?)
+    Ok(svc.mcp_supervisor(Some(name), interactive, Some(print_sign_in_url()))?)
 }
 
 /// The sign-in page's address on stderr, for when no browser opens on this machine. It holds

@@ -8,7 +8,6 @@ use crate::error::{Error, Result};
 use crate::extract::{ExtractOptions, ExtractedTask, extract};
 use crate::llm::EngineUsed;
 use crate::model::{Due, NewTask, NewTranscript, TaskFilter, TaskPatch};
-use crate::secrets::KeyringStore;
 use crate::service::{Engine, Service, ServiceError};
 use std::sync::Arc;
 
@@ -199,12 +198,7 @@ fn extract_reporting(
     now: NaiveDateTime,
     engine: EngineArg,
 ) -> Result<Vec<ExtractedTask>> {
-    let (tasks, used) = super::runtime()?.block_on(svc.extract_with(
-        text,
-        now,
-        engine.into(),
-        &KeyringStore::new(),
-    ))?;
+    let (tasks, used) = super::runtime()?.block_on(svc.extract_with(text, now, engine.into()))?;
     if let EngineUsed::OfflineFallback { reason } = used {
         eprintln!(
             "warning: the language model failed ({}); used the offline engine instead",

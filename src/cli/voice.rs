@@ -12,7 +12,6 @@ use super::args::{EngineArg, ModelsCmd, RecordArgs, SettingsCmd, VoiceArgs};
 use super::run::{out, out_json, parse_now};
 use super::{render, runtime};
 use crate::error::{Error, Result};
-use crate::secrets::KeyringStore;
 use crate::service::{DumpResult, Refinement, Service, ServiceError, VoiceChoice};
 
 impl From<VoiceArgs> for VoiceChoice {
@@ -128,14 +127,13 @@ pub fn dump_file(
     json: bool,
 ) -> Result<()> {
     let now = parse_now(now)?;
-    let secrets = KeyringStore::new();
     if matches!(engine, EngineArg::Llm) && svc.llm_config()?.is_none() {
         return Err(ServiceError::NoLlmConfigured.into());
     }
     prune_quietly(svc);
     let mut result = svc.dump_audio(file, &voice.into(), now)?;
     if !matches!(engine, EngineArg::Offline) {
-        refined(svc, &mut result, now, &secrets)?;
+        refined(svc, &mut result, now)?;
     }
     if json {
         out_json(&result)
@@ -226,7 +224,7 @@ pub fn record(svc: &Arc<Service>, a: RecordArgs) -> Result<()> {
         result.items = svc.dump_items(id)?;
         result.transcript.text = svc.get_dump(id)?.text;
     }
-    refined(svc, &mut result, now, &KeyringStore::new())?;
+    refined(svc, &mut result, now)?;
     if a.json {
         let mut v = serde_json::to_value(&result).map_err(|e| Error::Io(e.to_string()))?;
         v["stop_to_text_ms"] = serde_json::json!(done.stop_to_text_ms);
@@ -241,14 +239,9 @@ pub fn record(svc: &Arc<Service>, a: RecordArgs) -> Result<()> {
 }
 
 /// The offline cards are saved already; the model (when there is one) refines them in place.
-fn refined(
-    svc: &Service,
-    result: &mut DumpResult,
-    now: NaiveDateTime,
-    secrets: &KeyringStore,
-) -> Result<()> {
+fn refined(svc: &Service, result: &mut DumpResult, now: NaiveDateTime) -> Result<()> {
     let id = result.transcript.id;
-    match runtime()?.block_on(svc.refine_dump(id, &result.tasks, now, secrets))? {
+    match runtime()?.block_on(svc.refine_dump(id, &result.tasks, now))? {
         Refinement::Refined { tasks, .. } => {
             result.tasks = tasks;
             result.items = svc.dump_items(id)?;

@@ -4,7 +4,6 @@ use super::args::WorkflowsCmd;
 use super::{out, out_json, runtime};
 use crate::agents::{RunStatus, WorkflowDef, WorkflowRun};
 use crate::error::Result;
-use crate::secrets::KeyringStore;
 use crate::service::Service;
 
 pub fn run(svc: &Service, cmd: WorkflowsCmd) -> Result<()> {
@@ -44,13 +43,11 @@ pub fn run(svc: &Service, cmd: WorkflowsCmd) -> Result<()> {
             out(&format!("deleted workflow {name}"))
         }
         WorkflowsCmd::Run { name, task, json } => {
-            let secrets = KeyringStore::new();
-            let w = runtime()?.block_on(svc.run_workflow(&name, task, &secrets))?;
+            let w = runtime()?.block_on(svc.run_workflow(&name, task))?;
             outcome(svc, &w, json)
         }
         WorkflowsCmd::Resume { id, json } => {
-            let secrets = KeyringStore::new();
-            let w = runtime()?.block_on(svc.resume_workflow(id, &secrets))?;
+            let w = runtime()?.block_on(svc.resume_workflow(id))?;
             outcome(svc, &w, json)
         }
         WorkflowsCmd::Runs { json } => {

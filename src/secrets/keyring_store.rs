@@ -70,10 +70,6 @@ impl SecretStore for KeyringStore {
             None => self.raw().delete(key),
         }
     }
-
-    fn shared(&self) -> Option<std::sync::Arc<dyn SecretStore>> {
-        Some(std::sync::Arc::new(self.clone()))
-    }
 }
 
 /// One keychain entry per key, no chunking.

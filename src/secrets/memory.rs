@@ -50,10 +50,6 @@ impl SecretStore for MemoryStore {
         map.remove(key);
         Ok(())
     }
-
-    fn shared(&self) -> Option<Arc<dyn SecretStore>> {
-        Some(Arc::new(self.clone()))
-    }
 }
 
 #[cfg(test)]

@@ -3,12 +3,10 @@
 //! count too, since this reads the database rather than listening to one process's events.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use super::{Service, ServiceResult};
 use crate::agents::{ApprovalStatus, RunStatus};
 use crate::notify::{Notice, NoticeKind};
-use crate::secrets::SecretStore;
 
 /// Action id of "Open" on agent notifications: show the approvals inbox, the task, or
 /// the MCP servers page (for a sign-in).
@@ -34,25 +32,16 @@ pub struct AgentUpdate {
 
 /// Remembers what the user was already told, so each approval and each finished run gives
 /// one notification.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct AgentWatch {
     seen_approval: i64,
     active: BTreeSet<i64>,
     /// The newest run known: a newer one that already ended was never seen running (it
     /// failed at once, e.g. on a server that wants sign-in) and is still news.
     seen_run: i64,
-    /// To tell a run that stopped because a server wants sign-in from any other failure.
-    secrets: Option<Arc<dyn SecretStore>>,
-}
-
-impl std::fmt::Debug for AgentWatch {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AgentWatch")
-            .field("seen_approval", &self.seen_approval)
-            .field("active", &self.active)
-            .field("seen_run", &self.seen_run)
-            .finish_non_exhaustive()
-    }
+    /// Whether to tell a run that stopped because a server wants sign-in from any other
+    /// failure (it reads the keychain).
+    check_sign_in: bool,
 }
 
 impl AgentWatch {
@@ -70,14 +59,14 @@ impl AgentWatch {
             seen_approval,
             active,
             seen_run,
-            secrets: None,
+            check_sign_in: false,
         })
     }
 
     /// Reads the keychain on failed runs, so one that stopped because a server wants the
     /// user to sign in again says so (and opens the servers page) instead of a bare error.
-    pub fn with_secrets(mut self, secrets: Arc<dyn SecretStore>) -> Self {
-        self.secrets = Some(secrets);
+    pub fn with_sign_in_check(mut self) -> Self {
+        self.check_sign_in = true;
         self
     }
 
@@ -174,9 +163,11 @@ impl AgentWatch {
         run: &crate::agents::Run,
         title: &str,
     ) -> Option<Notice> {
-        let secrets = self.secrets.as_ref()?;
+        if !self.check_sign_in {
+            return None;
+        }
         let servers = svc.get_agent(&run.agent).ok()?.mcp_servers;
-        let needing = match svc.mcp_servers_needing_sign_in(&servers, secrets.as_ref()) {
+        let needing = match svc.mcp_servers_needing_sign_in(&servers) {
             Ok(n) => n,
             Err(e) => {
                 tracing::warn!("cannot read MCP sign-in states: {e}");

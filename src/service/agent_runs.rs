@@ -15,7 +15,6 @@ use crate::agents::{
 use crate::llm::{ChatRequest, LlmClient, Message, ToolCall, ToolSpec};
 use crate::mcp::{McpSupervisor, McpTool, McpToolResult};
 use crate::model::{Status, Task, TaskPatch};
-use crate::secrets::SecretStore;
 use crate::store::NewStep;
 
 mod driver;
@@ -48,26 +47,16 @@ enum CallOutcome {
 
 impl Service {
     /// Starts `agent` on a task and drives it until it finishes, fails or waits for an approval.
-    pub async fn run_agent(
-        &self,
-        agent: &str,
-        task_id: i64,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<RunDetail> {
-        let run = self.start_run(agent, task_id, secrets)?;
-        self.drive(run.id, secrets).await
+    pub async fn run_agent(&self, agent: &str, task_id: i64) -> ServiceResult<RunDetail> {
+        let run = self.start_run(agent, task_id)?;
+        self.drive(run.id).await
     }
 
     /// Records a new run of `agent` on a task (the task moves to In progress); drive it
     /// with [`Service::resume_run`]. The desktop app returns at once and drives it in the
     /// background.
-    pub fn start_run(
-        &self,
-        agent: &str,
-        task_id: i64,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<Run> {
-        self.start_run_with(agent, task_id, None, None, secrets)
+    pub fn start_run(&self, agent: &str, task_id: i64) -> ServiceResult<Run> {
+        self.start_run_with(agent, task_id, None, None)
     }
 
     /// [`Service::start_run`] with more for the prompt (a workflow's earlier steps) and the
@@ -78,14 +67,13 @@ impl Service {
         task_id: i64,
         context: Option<&str>,
         workflow_run: Option<i64>,
-        secrets: &dyn SecretStore,
     ) -> ServiceResult<Run> {
         let agent = self.get_agent(agent)?;
         if !agent.enabled {
             return Err(AgentError::Disabled(agent.name).into());
         }
         // Fail before anything is written when no model is set up.
-        self.llm_client(secrets)?.ok_or(AgentError::NoModel)?;
+        self.llm_client()?.ok_or(AgentError::NoModel)?;
         let task = self.get_task(task_id)?;
         let mut prompt = task_prompt(&task);
         if let Some(c) = context {
@@ -113,7 +101,7 @@ impl Service {
     }
 
     /// Continues a run that was killed, failed part-way or waited for an approval.
-    pub async fn resume_run(&self, id: i64, secrets: &dyn SecretStore) -> ServiceResult<RunDetail> {
+    pub async fn resume_run(&self, id: i64) -> ServiceResult<RunDetail> {
         let run = self.store().get_run(id)?;
         if matches!(run.status, RunStatus::Completed | RunStatus::Cancelled) {
             return Err(AgentError::NotResumable {
@@ -122,7 +110,7 @@ impl Service {
             }
             .into());
         }
-        self.drive(id, secrets).await
+        self.drive(id).await
     }
 
     /// Stops a run for good; a pending approval of it is denied.

@@ -23,7 +23,6 @@ use crate::chat::{
 };
 use crate::llm::{ChatRequest, LlmClient, Message, ToolCall, ToolSpec};
 use crate::model::{SearchHit, Task, TaskFilter};
-use crate::secrets::SecretStore;
 use crate::store::NewChatMessage;
 use context::{chat_system_prompt, llm_messages};
 use tools::cut;
@@ -129,7 +128,6 @@ impl Service {
         &self,
         task: Option<i64>,
         text: &str,
-        secrets: &dyn SecretStore,
         on_event: EventSink<'_>,
     ) -> ServiceResult<ChatMessage> {
         let text = text.trim();
@@ -143,7 +141,7 @@ impl Service {
             .into());
         }
         let task_row = task.map(|t| self.get_task(t)).transpose()?;
-        let llm = self.llm_client(secrets)?.ok_or(ChatError::NoModel)?;
+        let llm = self.llm_client()?.ok_or(ChatError::NoModel)?;
         let agent = self.get_agent(CHAT_AGENT)?;
         let stop = CancellationToken::new();
         {
@@ -172,7 +170,7 @@ impl Service {
         });
 
         let toolbox = if agent.enabled && !agent.mcp_servers.is_empty() {
-            match self.toolbox(&agent, secrets).await {
+            match self.toolbox(&agent).await {
                 Ok(t) => Some(t),
                 Err(e) => {
                     on_event(ChatEvent::Notice {

@@ -14,7 +14,6 @@ use super::llm_setup::Engine;
 use super::voice::VoiceChoice;
 use super::{Refinement, Service, ServiceError, ServiceResult};
 use crate::model::{Status, Task};
-use crate::secrets::SecretStore;
 
 /// A card a dump made, as the journal shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -159,12 +158,7 @@ impl Service {
     /// one is configured and `engine` allows) and the dump's cards are updated in place —
     /// a card the user changed since the dump is left alone. Dates are read as of when the
     /// dump was made, so "tomorrow" keeps meaning the day after it.
-    pub async fn extract_again(
-        &self,
-        id: i64,
-        engine: Engine,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<ExtractedAgain> {
+    pub async fn extract_again(&self, id: i64, engine: Engine) -> ServiceResult<ExtractedAgain> {
         let t = self.store().get_transcript(id)?;
         self.remember_dump_before(id)?;
         let mut text = t.text.clone();
@@ -199,7 +193,7 @@ impl Service {
                     t.created_at
                 )))
             })?;
-        let (found, _) = self.extract_with(&text, said_at, engine, secrets).await?;
+        let (found, _) = self.extract_with(&text, said_at, engine).await?;
         let saved = self.dump_saved_cards(id, &t.extracted_task_ids)?;
         let refinement = self.apply_refinement(id, &saved, found, said_at)?;
         Ok(ExtractedAgain {

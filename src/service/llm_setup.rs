@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{ChangeEvent, Service, ServiceError, ServiceResult};
 use crate::extract::ExtractedTask;
 use crate::llm::{EngineUsed, LlmClient, ProviderConfig, extract_auto};
-use crate::secrets::{Secret, SecretStore};
+use crate::secrets::Secret;
 
 pub const LLM_SETTING: &str = "llm.provider";
 /// Keychain entry (service `utter`) that holds the provider's API key.
@@ -45,7 +45,6 @@ impl Service {
         &self,
         mut config: ProviderConfig,
         api_key: Option<Secret>,
-        secrets: &dyn SecretStore,
     ) -> ServiceResult<ProviderConfig> {
         // Validates the URL and model before anything is stored.
         LlmClient::new(config.clone(), None)?;
@@ -59,7 +58,7 @@ impl Service {
             });
         }
         if let Some(key) = api_key {
-            secrets.set(LLM_KEY_REF, &key)?;
+            self.secrets().set(LLM_KEY_REF, &key)?;
             config.api_key_ref = Some(LLM_KEY_REF.into());
         } else if let Some(old) = self.llm_config()? {
             // Changing the model or URL keeps a key set earlier.
@@ -74,9 +73,9 @@ impl Service {
     }
 
     /// Forgets the provider and deletes its key from the keychain.
-    pub fn clear_llm_config(&self, secrets: &dyn SecretStore) -> ServiceResult<()> {
+    pub fn clear_llm_config(&self) -> ServiceResult<()> {
         if let Some(key_ref) = self.llm_config()?.and_then(|c| c.api_key_ref) {
-            secrets.delete(&key_ref)?;
+            self.secrets().delete(&key_ref)?;
         }
         self.store().delete_setting(LLM_SETTING)?;
         self.feed.emit(ChangeEvent::SettingChanged {
@@ -86,9 +85,9 @@ impl Service {
     }
 
     /// A client for the configured provider, or `None` when none is configured.
-    pub fn llm_client(&self, secrets: &dyn SecretStore) -> ServiceResult<Option<LlmClient>> {
+    pub fn llm_client(&self) -> ServiceResult<Option<LlmClient>> {
         match self.llm_config()? {
-            Some(cfg) => Ok(Some(LlmClient::from_store(cfg, secrets)?)),
+            Some(cfg) => Ok(Some(LlmClient::from_store(cfg, self.secrets())?)),
             None => Ok(None),
         }
     }
@@ -99,12 +98,11 @@ impl Service {
         text: &str,
         now: NaiveDateTime,
         engine: Engine,
-        secrets: &dyn SecretStore,
     ) -> ServiceResult<(Vec<ExtractedTask>, EngineUsed)> {
         let categories = self.list_categories()?;
         let client = match engine {
             Engine::Offline => None,
-            Engine::Auto => match self.llm_client(secrets) {
+            Engine::Auto => match self.llm_client() {
                 Ok(c) => c,
                 // A broken setup must not cost the user their dump.
                 Err(e) => {
@@ -117,10 +115,7 @@ impl Service {
                     ));
                 }
             },
-            Engine::Llm => Some(
-                self.llm_client(secrets)?
-                    .ok_or(ServiceError::NoLlmConfigured)?,
-            ),
+            Engine::Llm => Some(self.llm_client()?.ok_or(ServiceError::NoLlmConfigured)?),
         };
         Ok(extract_auto(client.as_ref(), text, now, &categories).await)
     }

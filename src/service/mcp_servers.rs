@@ -10,7 +10,7 @@ use crate::mcp::{
     McpError, McpOptions, McpServerSpec, McpSupervisor, McpTransport, SecretValue,
     import_claude_desktop,
 };
-use crate::secrets::{Secret, SecretStore};
+use crate::secrets::Secret;
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -44,15 +44,11 @@ fn secret_map(
 impl Service {
     /// Adds (or replaces) a server. Its env/header values are written to the keychain first;
     /// SQLite only ever sees their names.
-    pub fn mcp_add(
-        &self,
-        mut spec: McpServerSpec,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<bool> {
+    pub fn mcp_add(&self, mut spec: McpServerSpec) -> ServiceResult<bool> {
         spec.validate()?;
         let old = self.mcp_stored(&spec.name)?;
         if let Some(old) = &old {
-            self.mcp_forget_secrets(old, secrets)?;
+            self.mcp_forget_secrets(old)?;
         }
         let name = spec.name.clone();
         // A sign-in belongs to one server URL; a new server of an old name starts signed out.
@@ -67,22 +63,24 @@ impl Service {
         let is_http = matches!(spec.transport, McpTransport::Http { .. });
         // Stdio servers never sign in: no keychain call for them (it may not even exist).
         if !same_url && was_http {
-            crate::mcp::oauth::sign_out(secrets, &name)?;
+            crate::mcp::oauth::sign_out(self.secrets(), &name)?;
         } else if !same_url && is_http {
             // A new server may find entries of an old one of the same name (another data
             // dir); without a keychain there are none to find.
-            if let Err(e) = crate::mcp::oauth::sign_out(secrets, &name) {
+            if let Err(e) = crate::mcp::oauth::sign_out(self.secrets(), &name) {
                 tracing::debug!(server = %name, "no old sign-in to clear: {e}");
             }
         }
         let (kind, map) = secret_map(&mut spec.transport);
         for (var, value) in map.iter_mut() {
-            secrets.set(&secret_key(&name, kind, var), &Secret::new(value.expose()))?;
+            self.secrets()
+                .set(&secret_key(&name, kind, var), &Secret::new(value.expose()))?;
             *value = SecretValue::new("");
         }
         // Tokens written into the URL or the command line go the same way.
         for inline in inline_secrets::take(&mut spec.transport) {
-            secrets.set(&inline_key(&name, &inline.slot), &Secret::new(inline.value))?;
+            self.secrets()
+                .set(&inline_key(&name, &inline.slot), &Secret::new(inline.value))?;
         }
         let json = serde_json::to_string(&spec).map_err(|e| McpError::Config(e.to_string()))?;
         let existed = self.store().put_mcp_server(&name, &json, spec.enabled)?;
@@ -94,7 +92,7 @@ impl Service {
 
     /// Reads a Claude Desktop `claude_desktop_config.json`; servers whose name is taken are
     /// skipped rather than overwritten.
-    pub fn mcp_import(&self, path: &Path, secrets: &dyn SecretStore) -> ServiceResult<McpImport> {
+    pub fn mcp_import(&self, path: &Path) -> ServiceResult<McpImport> {
         let specs = import_claude_desktop(path)?;
         let mut out = McpImport::default();
         for spec in specs {
@@ -104,7 +102,7 @@ impl Service {
                     .push((name, "a server with this name already exists".into()));
                 continue;
             }
-            match self.mcp_add(spec, secrets) {
+            match self.mcp_add(spec) {
                 Ok(_) => out.imported.push(name),
                 Err(ServiceError::Mcp(e)) => out.skipped.push((name, e.to_string())),
                 Err(e) => return Err(e),
@@ -122,14 +120,14 @@ impl Service {
     }
 
     /// A server with its secrets read back from the keychain, ready to start.
-    pub fn mcp_spec(&self, name: &str, secrets: &dyn SecretStore) -> ServiceResult<McpServerSpec> {
+    pub fn mcp_spec(&self, name: &str) -> ServiceResult<McpServerSpec> {
         let mut spec = self
             .mcp_stored(name)?
             .ok_or_else(|| McpError::UnknownServer(name.to_owned()))?;
         let (kind, map) = secret_map(&mut spec.transport);
         for (var, value) in map.iter_mut() {
             let key = secret_key(name, kind, var);
-            let secret = secrets.get(&key)?.ok_or_else(|| {
+            let secret = self.secrets().get(&key)?.ok_or_else(|| {
                 McpError::Config(format!(
                     "the value of {var} for MCP server {name} is missing from the OS keychain; \
                      add the server again"
@@ -138,12 +136,15 @@ impl Service {
             *value = SecretValue::new(secret.expose());
         }
         inline_secrets::fill(&mut spec.transport, |slot| {
-            let secret = secrets.get(&inline_key(name, slot))?.ok_or_else(|| {
-                McpError::Config(format!(
-                    "a credential in the URL or arguments of MCP server {name} is missing from \
+            let secret = self
+                .secrets()
+                .get(&inline_key(name, slot))?
+                .ok_or_else(|| {
+                    McpError::Config(format!(
+                        "a credential in the URL or arguments of MCP server {name} is missing from \
                      the OS keychain; add the server again"
-                ))
-            })?;
+                    ))
+                })?;
             Ok::<_, ServiceError>(secret.expose().to_string())
         })?;
         Ok(spec)
@@ -151,14 +152,14 @@ impl Service {
 
     /// Servers stored before credentials in URLs and arguments went to the keychain are moved
     /// over the first time they are used.
-    fn mcp_secure_stored(&self, secrets: &dyn SecretStore) -> ServiceResult<()> {
+    fn mcp_secure_stored(&self) -> ServiceResult<()> {
         for mut spec in self.mcp_list()? {
             let taken = inline_secrets::take(&mut spec.transport);
             if taken.is_empty() {
                 continue;
             }
             for inline in taken {
-                secrets.set(
+                self.secrets().set(
                     &inline_key(&spec.name, &inline.slot),
                     &Secret::new(inline.value),
                 )?;
@@ -186,13 +187,13 @@ impl Service {
     }
 
     /// Removes a server and its keychain entries. Returns whether it existed.
-    pub fn mcp_remove(&self, name: &str, secrets: &dyn SecretStore) -> ServiceResult<bool> {
+    pub fn mcp_remove(&self, name: &str) -> ServiceResult<bool> {
         let Some(spec) = self.mcp_stored(name)? else {
             return Ok(false);
         };
-        self.mcp_forget_secrets(&spec, secrets)?;
+        self.mcp_forget_secrets(&spec)?;
         if matches!(spec.transport, McpTransport::Http { .. })
-            && let Err(e) = crate::mcp::oauth::forget(secrets, name)
+            && let Err(e) = crate::mcp::oauth::forget(self.secrets(), name)
         {
             // Without a keychain nothing was signed in; with one, say what is left behind.
             tracing::warn!(server = %name, "could not remove its sign-in from the keychain: {e}");
@@ -208,18 +209,17 @@ impl Service {
     /// `interactive`, a server that wants a sign-in (or more permissions) opens the browser.
     pub fn mcp_supervisor(
         &self,
-        secrets: &dyn SecretStore,
         only: Option<&str>,
         interactive: bool,
         on_url: Option<super::mcp_sign_in::OnSignInUrl>,
     ) -> ServiceResult<McpSupervisor> {
-        self.mcp_secure_stored(secrets)?;
+        self.mcp_secure_stored()?;
         let mut specs = Vec::new();
         for stored in self.mcp_list()? {
             if only.is_some_and(|n| n != stored.name) || (only.is_none() && !stored.enabled) {
                 continue;
             }
-            specs.push(self.mcp_spec(&stored.name, secrets)?);
+            specs.push(self.mcp_spec(&stored.name)?);
         }
         if let Some(n) = only
             && specs.is_empty()
@@ -227,10 +227,7 @@ impl Service {
             return Err(McpError::UnknownServer(n.to_owned()).into());
         }
         let sup = McpSupervisor::with_servers(specs, McpOptions::default())?;
-        Ok(match self.mcp_auth(secrets, interactive, on_url)? {
-            Some(auth) => sup.with_auth(auth),
-            None => sup,
-        })
+        Ok(sup.with_auth(self.mcp_auth(interactive, on_url)?))
     }
 
     fn mcp_stored(&self, name: &str) -> ServiceResult<Option<McpServerSpec>> {
@@ -238,18 +235,14 @@ impl Service {
         json.map(|j| parse_stored(&j)).transpose()
     }
 
-    fn mcp_forget_secrets(
-        &self,
-        spec: &McpServerSpec,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<()> {
+    fn mcp_forget_secrets(&self, spec: &McpServerSpec) -> ServiceResult<()> {
         let mut spec = spec.clone();
         let (kind, map) = secret_map(&mut spec.transport);
         for var in map.keys() {
-            secrets.delete(&secret_key(&spec.name, kind, var))?;
+            self.secrets().delete(&secret_key(&spec.name, kind, var))?;
         }
         for slot in inline_secrets::slots(&spec.transport) {
-            secrets.delete(&inline_key(&spec.name, &slot))?;
+            self.secrets().delete(&inline_key(&spec.name, &slot))?;
         }
         Ok(())
     }

@@ -6,7 +6,7 @@ use specta::Type;
 
 use super::{Service, ServiceResult};
 use crate::mcp::{AuthState, McpServerSpec, McpTransport, SecretValue};
-use crate::secrets::{Secret, SecretStore};
+use crate::secrets::Secret;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct McpServerView {
@@ -60,12 +60,12 @@ pub struct NewMcpServer {
 
 impl Service {
     /// The servers page's list. Reads each HTTP server's sign-in state from the keychain.
-    pub fn mcp_views(&self, secrets: &dyn SecretStore) -> ServiceResult<Vec<McpServerView>> {
+    pub fn mcp_views(&self) -> ServiceResult<Vec<McpServerView>> {
         let agents = self.list_agents()?;
         self.mcp_list()?
             .into_iter()
             .map(|s| {
-                let auth = self.mcp_auth_state(&s, secrets)?;
+                let auth = self.mcp_auth_state(&s)?;
                 let (transport, mut secret_names): (_, Vec<String>) = match &s.transport {
                     McpTransport::Stdio { env, .. } => ("stdio", env.keys().cloned().collect()),
                     McpTransport::Http { headers, .. } => {
@@ -92,7 +92,7 @@ impl Service {
             .collect()
     }
 
-    pub fn mcp_add_new(&self, new: NewMcpServer, secrets: &dyn SecretStore) -> ServiceResult<()> {
+    pub fn mcp_add_new(&self, new: NewMcpServer) -> ServiceResult<()> {
         let mut spec = match (new.command.as_deref().map(str::trim), new.url) {
             (Some(cmd), None) if !cmd.is_empty() => {
                 let mut parts = cmd.split_whitespace().map(str::to_owned);
@@ -126,22 +126,18 @@ impl Service {
             .into());
         }
         let name = spec.name.clone();
-        self.mcp_add(spec, secrets)?;
+        self.mcp_add(spec)?;
         if let Some(secret) = client_secret {
-            self.mcp_set_client_secret(&name, &Secret::new(secret.expose()), secrets)?;
+            self.mcp_set_client_secret(&name, &Secret::new(secret.expose()))?;
         }
         Ok(())
     }
 
     /// Starts the server, lists its tools and stops it again (the servers page's "Test
     /// connection": a server that needs sign-in says so rather than opening the browser).
-    pub async fn mcp_tool_views(
-        &self,
-        name: &str,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<Vec<McpToolView>> {
-        let spec = self.mcp_spec(name, secrets)?;
-        let sup = self.mcp_background_supervisor(vec![spec], secrets)?;
+    pub async fn mcp_tool_views(&self, name: &str) -> ServiceResult<Vec<McpToolView>> {
+        let spec = self.mcp_spec(name)?;
+        let sup = self.mcp_background_supervisor(vec![spec])?;
         let tools = sup.list_tools(name).await;
         sup.shutdown().await;
         Ok(tools?

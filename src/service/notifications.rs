@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDateTime, NaiveTime};
 
 use super::{Service, ServiceResult};
 use crate::model::{Due, Status, Task, TaskFilter};
-use crate::notify::{Notice, NoticeKind, Notifier};
+use crate::notify::{Notice, NoticeKind};
 use crate::settings::NOTIFY_DND;
 
 /// Settings key: reminders have been sent for due times up to here (local time, ISO).
@@ -19,7 +19,6 @@ impl Service {
     /// Shows `notice` unless do-not-disturb hides it. Returns whether it was sent.
     pub fn notify(
         &self,
-        notifier: &Notifier,
         notice: &Notice,
         on_action: impl FnOnce(&str) + Send + 'static,
     ) -> ServiceResult<bool> {
@@ -27,7 +26,7 @@ impl Service {
             tracing::debug!(title = %notice.title, "notification held back: do not disturb");
             return Ok(false);
         }
-        notifier.send(notice, on_action)?;
+        self.notifier.send(notice, on_action)?;
         Ok(true)
     }
 

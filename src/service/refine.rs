@@ -13,7 +13,6 @@ use crate::extract::ExtractedTask;
 use crate::llm::extract_with_llm;
 use crate::model::{Task, TaskPatch};
 use crate::reconcile::Decision;
-use crate::secrets::SecretStore;
 
 /// What refining a dump did.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -41,9 +40,8 @@ impl Service {
         transcript_id: i64,
         offline: &[Task],
         now: NaiveDateTime,
-        secrets: &dyn SecretStore,
     ) -> ServiceResult<Refinement> {
-        let client = match self.llm_client(secrets) {
+        let client = match self.llm_client() {
             Ok(Some(c)) => c,
             Ok(None) => return Ok(Refinement::NoModel),
             Err(e) => {

@@ -10,7 +10,6 @@ use specta::Type;
 use super::{DumpResult, Refinement, Service, ServiceError, ServiceResult, VoiceChoice};
 use crate::audio::Level;
 use crate::model::Task;
-use crate::secrets::SecretStore;
 use crate::voice::Recording;
 
 /// What the recorder is doing; the tray icon and the overlay show it.
@@ -66,8 +65,9 @@ type Emit = Arc<dyn Fn(VoiceEvent) + Send + Sync>;
 pub struct VoiceSession {
     service: Arc<Service>,
     emit: Emit,
-    /// Where the language model's key is; `None` leaves voice dumps to the offline engine.
-    secrets: Option<Arc<dyn SecretStore>>,
+    /// Whether a configured language model rereads each dump; off leaves voice dumps to the
+    /// offline engine.
+    with_llm: bool,
     inner: Mutex<Inner>,
     level_test: Mutex<Option<Recording>>,
     /// The final passes (and model rereads) still running, for [`VoiceSession::settle`].
@@ -97,7 +97,7 @@ impl VoiceSession {
         Self {
             service,
             emit: Arc::new(emit),
-            secrets: None,
+            with_llm: false,
             inner: Mutex::new(Inner::default()),
             level_test: Mutex::new(None),
             background: Mutex::new(Vec::new()),
@@ -106,8 +106,8 @@ impl VoiceSession {
 
     /// After each dump, a configured language model rereads the transcript and refines the
     /// cards in place (in the background; `Refined` says when).
-    pub fn with_llm(mut self, secrets: Arc<dyn SecretStore>) -> Self {
-        self.secrets = Some(secrets);
+    pub fn with_llm(mut self) -> Self {
+        self.with_llm = true;
         self
     }
 
@@ -265,7 +265,7 @@ impl VoiceSession {
     /// its reading of the dump. Each updates the same cards in place and says so with
     /// `Refined`; a failure in either leaves the cards as they are.
     fn refine_in_background(&self, outcome: &VoiceOutcome, now: chrono::NaiveDateTime) {
-        let secrets = self.secrets.clone();
+        let with_llm = self.with_llm;
         let service = Arc::clone(&self.service);
         let emit = Arc::clone(&self.emit);
         let (id, mut cards) = (outcome.transcript_id, outcome.tasks.clone());
@@ -292,7 +292,9 @@ impl VoiceSession {
                     Err(e) => tracing::warn!("the final pass over the dump failed: {e}"),
                 }
                 service.touch_engine();
-                let Some(secrets) = secrets else { return };
+                if !with_llm {
+                    return;
+                }
                 let rt = match tokio::runtime::Builder::new_current_thread()
                     .enable_all()
                     .build()
@@ -300,7 +302,7 @@ impl VoiceSession {
                     Ok(rt) => rt,
                     Err(e) => return tracing::warn!("cannot refine the dump: {e}"),
                 };
-                match rt.block_on(service.refine_dump(id, &cards, now, secrets.as_ref())) {
+                match rt.block_on(service.refine_dump(id, &cards, now)) {
                     Ok(Refinement::Refined { tasks, .. }) => emit(refined(&tasks)),
                     Ok(Refinement::NoModel) => {}
                     Ok(Refinement::Failed { reason }) => {

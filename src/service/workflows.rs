@@ -6,7 +6,6 @@
 use super::{ChangeEvent, Service, ServiceResult};
 use crate::agents::{AgentError, RunDetail, RunStatus, WorkflowDef, WorkflowRun, verdict};
 use crate::model::{Status, TaskPatch};
-use crate::secrets::SecretStore;
 
 impl Service {
     pub fn list_workflows(&self) -> ServiceResult<Vec<WorkflowDef>> {
@@ -52,24 +51,14 @@ impl Service {
     }
 
     /// Runs a workflow on a task until it finishes, fails or waits for an approval.
-    pub async fn run_workflow(
-        &self,
-        name: &str,
-        task_id: i64,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<WorkflowRun> {
-        let w = self.start_workflow(name, task_id, secrets)?;
-        self.drive_workflow(w, secrets).await
+    pub async fn run_workflow(&self, name: &str, task_id: i64) -> ServiceResult<WorkflowRun> {
+        let w = self.start_workflow(name, task_id)?;
+        self.drive_workflow(w).await
     }
 
     /// Records a new run of a workflow on a task after checking it can run; drive it with
     /// [`Service::resume_workflow`] (the desktop app does that in the background).
-    pub fn start_workflow(
-        &self,
-        name: &str,
-        task_id: i64,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<WorkflowRun> {
+    pub fn start_workflow(&self, name: &str, task_id: i64) -> ServiceResult<WorkflowRun> {
         let def = self.get_workflow(name)?;
         for a in &def.agents {
             let agent = self.get_agent(a)?;
@@ -77,34 +66,26 @@ impl Service {
                 return Err(AgentError::Disabled(agent.name).into());
             }
         }
-        self.llm_client(secrets)?.ok_or(AgentError::NoModel)?;
+        self.llm_client()?.ok_or(AgentError::NoModel)?;
         self.get_task(task_id)?;
         Ok(self.store().insert_workflow_run(&def, Some(task_id))?)
     }
 
     /// Continues a run after an approval or a stop: a run inside a workflow continues the
     /// workflow too (the next agents), any other run just itself.
-    pub async fn continue_run(
-        &self,
-        run_id: i64,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<RunDetail> {
+    pub async fn continue_run(&self, run_id: i64) -> ServiceResult<RunDetail> {
         let run = self.store().get_run(run_id)?;
         match run.workflow_run {
             Some(w) => {
-                self.resume_workflow(w, secrets).await?;
+                self.resume_workflow(w).await?;
                 self.get_run_detail(run_id)
             }
-            None => self.resume_run(run_id, secrets).await,
+            None => self.resume_run(run_id).await,
         }
     }
 
     /// Continues a workflow at the step it was on (after an approval, a kill, a failure).
-    pub async fn resume_workflow(
-        &self,
-        id: i64,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<WorkflowRun> {
+    pub async fn resume_workflow(&self, id: i64) -> ServiceResult<WorkflowRun> {
         let w = self.store().get_workflow_run(id)?;
         if w.status == RunStatus::Completed {
             return Err(AgentError::NotResumable {
@@ -113,14 +94,10 @@ impl Service {
             }
             .into());
         }
-        self.drive_workflow(w, secrets).await
+        self.drive_workflow(w).await
     }
 
-    async fn drive_workflow(
-        &self,
-        mut w: WorkflowRun,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<WorkflowRun> {
+    async fn drive_workflow(&self, mut w: WorkflowRun) -> ServiceResult<WorkflowRun> {
         let task = w
             .task_id
             .ok_or_else(|| AgentError::Invalid("the workflow's task was deleted".into()))?;
@@ -140,17 +117,14 @@ impl Service {
                 .transpose()?;
             let detail = match current {
                 Some(r) if r.status == RunStatus::Completed => self.get_run_detail(r.id)?,
-                Some(r) if r.status != RunStatus::Cancelled => {
-                    self.resume_run(r.id, secrets).await?
-                }
+                Some(r) if r.status != RunStatus::Cancelled => self.resume_run(r.id).await?,
                 _ => {
                     let context = self.workflow_context(&w)?;
-                    let run =
-                        self.start_run_with(&agent, task, context.as_deref(), Some(w.id), secrets)?;
+                    let run = self.start_run_with(&agent, task, context.as_deref(), Some(w.id))?;
                     w.current_run = Some(run.id);
                     w.run_ids.push(run.id);
                     w = self.store().save_workflow_run(&w)?;
-                    self.resume_run(run.id, secrets).await?
+                    self.resume_run(run.id).await?
                 }
             };
             match detail.run.status {

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use utter::model::{Due, NewTask, Status};
-use utter::notify::{Notice, NoticeKind, Notifier};
+use utter::notify::{Notice, NoticeKind};
 use utter::service::{HotkeyMode, Theme};
 
 use super::support::{new_task, service, stdout, utter};
@@ -155,11 +155,7 @@ fn do_not_disturb_holds_back_all_but_errors() {
     svc.set_user_setting("notify.dnd", "on").unwrap();
     // Held back before any D-Bus call: this passes with no notification daemon at all.
     let sent = svc
-        .notify(
-            &Notifier::default(),
-            &Notice::tasks_added(["Call Joe"]),
-            |_| {},
-        )
+        .notify(&Notice::tasks_added(["Call Joe"]), |_| {})
         .unwrap();
     assert!(!sent);
     // Errors are the exception (sending them is tests/notify.rs, against a real daemon).

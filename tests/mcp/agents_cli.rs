@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use super::agents::{answer, calls};
+use super::common::{answer, calls};
 use super::common::{fixtures, ok, package_entry};
 use super::fake_server::FakeServer;
 

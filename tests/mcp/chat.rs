@@ -11,8 +11,7 @@ use utter::chat::{ChatError, ChatEvent, ChatRole};
 use utter::model::{Priority, Status, TaskFilter};
 use utter::service::{ChangeEvent, ServiceError};
 
-use super::agents::{filesystem, offered, setup, task, tool_messages};
-use super::common::fixtures;
+use super::common::{filesystem, fixtures, memory_keychain, offered, setup, task, tool_messages};
 use super::fake_server::{Reply, data};
 
 fn chunk(delta: Value, finish: Option<&str>) -> String {
@@ -111,7 +110,6 @@ async fn chat_streams_its_answer_and_adds_the_task_it_was_asked_for() {
         .chat_send(
             None,
             "  add a task to call Joe about the renewal, high priority, due Dec 1  ",
-            &s.secrets,
             &events.sink(),
         )
         .await
@@ -220,7 +218,7 @@ async fn a_task_chat_knows_its_task_moves_it_and_remembers_the_conversation() {
     let events = Events::default();
 
     s.svc
-        .chat_send(Some(id), "mark this done", &s.secrets, &events.sink())
+        .chat_send(Some(id), "mark this done", &events.sink())
         .await
         .unwrap();
     assert_eq!(s.svc.get_task(id).unwrap().status, Status::Completed);
@@ -236,7 +234,7 @@ async fn a_task_chat_knows_its_task_moves_it_and_remembers_the_conversation() {
     );
 
     s.svc
-        .chat_send(Some(id), "when was it due?", &s.secrets, &events.sink())
+        .chat_send(Some(id), "when was it due?", &events.sink())
         .await
         .unwrap();
     let reqs = s.llm.requests();
@@ -282,12 +280,7 @@ async fn a_bad_tool_call_is_answered_with_an_error_the_model_can_fix() {
     .await;
     let id = task(&s.svc, "Book flights");
     s.svc
-        .chat_send(
-            None,
-            "move it to later",
-            &s.secrets,
-            &Events::default().sink(),
-        )
+        .chat_send(None, "move it to later", &Events::default().sink())
         .await
         .unwrap();
     assert_eq!(s.svc.get_task(id).unwrap().status, Status::Pending);
@@ -334,7 +327,7 @@ async fn chat_uses_only_the_mcp_tools_the_chat_agent_is_allowed() {
     ])
     .await;
     s.svc
-        .mcp_add(filesystem(&fx, "files", root.path()), &s.secrets)
+        .mcp_add(filesystem(&fx, "files", root.path()))
         .unwrap();
     let mut chat = s.svc.get_agent(CHAT_AGENT).unwrap();
     chat.mcp_servers = vec!["files".into()];
@@ -345,12 +338,7 @@ async fn chat_uses_only_the_mcp_tools_the_chat_agent_is_allowed() {
 
     let answer = s
         .svc
-        .chat_send(
-            None,
-            "what does Joe want?",
-            &s.secrets,
-            &Events::default().sink(),
-        )
+        .chat_send(None, "what does Joe want?", &Events::default().sink())
         .await
         .unwrap();
     assert_eq!(answer.content, "Joe wants 10% off.");
@@ -397,10 +385,9 @@ async fn chat_uses_only_the_mcp_tools_the_chat_agent_is_allowed() {
 async fn refusals_save_nothing_and_a_failed_reply_keeps_the_message() {
     // No model: a clear error, nothing saved.
     let data = tempfile::tempdir().unwrap();
-    let svc = utter::Service::open(data.path()).unwrap();
-    let secrets = utter::secrets::MemoryStore::new();
+    let svc = utter::Service::open_with(data.path(), memory_keychain()).unwrap();
     let err = svc
-        .chat_send(None, "hello", &secrets, &Events::default().sink())
+        .chat_send(None, "hello", &Events::default().sink())
         .await
         .unwrap_err();
     assert!(
@@ -418,14 +405,14 @@ async fn refusals_save_nothing_and_a_failed_reply_keeps_the_message() {
     .await;
     let empty = s
         .svc
-        .chat_send(None, "   ", &s.secrets, &Events::default().sink())
+        .chat_send(None, "   ", &Events::default().sink())
         .await
         .unwrap_err();
     assert!(matches!(empty, ServiceError::Chat(ChatError::Empty)));
     let long = "x".repeat(utter::chat::MAX_MESSAGE_CHARS + 1);
     let too_long = s
         .svc
-        .chat_send(None, &long, &s.secrets, &Events::default().sink())
+        .chat_send(None, &long, &Events::default().sink())
         .await
         .unwrap_err();
     assert!(too_long.to_string().contains("longer than"), "{too_long}");
@@ -433,7 +420,7 @@ async fn refusals_save_nothing_and_a_failed_reply_keeps_the_message() {
     let events = Events::default();
     let failed = s
         .svc
-        .chat_send(None, "first thought", &s.secrets, &events.sink())
+        .chat_send(None, "first thought", &events.sink())
         .await
         .unwrap_err();
     assert!(failed.to_string().contains("model overloaded"), "{failed}");
@@ -443,7 +430,7 @@ async fn refusals_save_nothing_and_a_failed_reply_keeps_the_message() {
     ));
     // The user's words were kept and go out with the next message, as one turn.
     s.svc
-        .chat_send(None, "second thought", &s.secrets, &events.sink())
+        .chat_send(None, "second thought", &events.sink())
         .await
         .unwrap();
     let reqs = s.llm.requests();
@@ -465,7 +452,7 @@ async fn stop_keeps_what_was_streamed_and_a_busy_chat_refuses_a_second_message()
     let s = setup(vec![slow, streamed(&["Fine."])]).await;
     let events = Events::default();
     let sink = events.sink();
-    let send = s.svc.chat_send(None, "count", &s.secrets, &sink);
+    let send = s.svc.chat_send(None, "count", &sink);
     let control = async {
         // Wait for the first words.
         for _ in 0..250 {
@@ -477,7 +464,7 @@ async fn stop_keeps_what_was_streamed_and_a_busy_chat_refuses_a_second_message()
         assert!(s.svc.chat_thread(None).unwrap().busy);
         let second = s
             .svc
-            .chat_send(None, "again", &s.secrets, &Events::default().sink())
+            .chat_send(None, "again", &Events::default().sink())
             .await
             .unwrap_err();
         assert!(
@@ -502,7 +489,7 @@ async fn stop_keeps_what_was_streamed_and_a_busy_chat_refuses_a_second_message()
     assert!(!s.svc.chat_stop(None), "nothing left to stop");
     // The chat is usable again at once.
     s.svc
-        .chat_send(None, "ok", &s.secrets, &Events::default().sink())
+        .chat_send(None, "ok", &Events::default().sink())
         .await
         .unwrap();
     assert_eq!(s.svc.chat_clear(None).unwrap(), 4);

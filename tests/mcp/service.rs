@@ -3,8 +3,9 @@
 
 use utter::mcp::McpTransport;
 use utter::secrets::{MemoryStore, SecretStore};
+use utter::service::Dependencies;
 
-use super::common::{everything, fixture_file, fixtures};
+use super::common::{everything, fixture_file, fixtures, memory_keychain};
 
 fn db_bytes(dir: &std::path::Path) -> Vec<u8> {
     let mut all = Vec::new();
@@ -24,13 +25,13 @@ fn contains(hay: &[u8], needle: &str) -> bool {
 #[test]
 fn imported_secrets_live_in_the_keychain_only_and_go_with_the_server() {
     let dir = tempfile::tempdir().unwrap();
-    let svc = utter::Service::open(dir.path()).unwrap();
     let keychain = MemoryStore::new();
+    let deps = Dependencies::default().with_secrets(keychain.clone());
+    let svc = utter::Service::open_with(dir.path(), deps).unwrap();
     let report = svc
-        .mcp_import(
-            std::path::Path::new(&fixture_file("claude_desktop_config.json")),
-            &keychain,
-        )
+        .mcp_import(std::path::Path::new(&fixture_file(
+            "claude_desktop_config.json",
+        )))
         .unwrap();
     assert!(
         report.imported.contains(&"github".to_string()),
@@ -64,7 +65,7 @@ fn imported_secrets_live_in_the_keychain_only_and_go_with_the_server() {
         panic!()
     };
     assert_eq!(env["GITHUB_PERSONAL_ACCESS_TOKEN"].expose(), "");
-    let full = svc.mcp_spec("github", &keychain).unwrap();
+    let full = svc.mcp_spec("github").unwrap();
     let McpTransport::Stdio { env, .. } = &full.transport else {
         panic!()
     };
@@ -78,17 +79,17 @@ fn imported_secrets_live_in_the_keychain_only_and_go_with_the_server() {
     );
 
     // Removing the server removes its keychain entries.
-    assert!(svc.mcp_remove("github", &keychain).unwrap());
+    assert!(svc.mcp_remove("github").unwrap());
     assert!(
         keychain
             .get("mcp:github:env:GITHUB_PERSONAL_ACCESS_TOKEN")
             .unwrap()
             .is_none()
     );
-    assert!(svc.mcp_spec("github", &keychain).is_err());
+    assert!(svc.mcp_spec("github").is_err());
     // A keychain that lost a value gives a message that says what to do.
     keychain.delete("mcp:linear:header:Authorization").unwrap();
-    let e = svc.mcp_spec("linear", &keychain).unwrap_err().to_string();
+    let e = svc.mcp_spec("linear").unwrap_err().to_string();
     assert!(e.contains("missing from the OS keychain"), "{e}");
 }
 
@@ -96,17 +97,11 @@ fn imported_secrets_live_in_the_keychain_only_and_go_with_the_server() {
 async fn a_stored_server_gets_its_secret_env_at_start() {
     let Some(fx) = fixtures() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let svc = utter::Service::open(dir.path()).unwrap();
-    let keychain = MemoryStore::new();
-    svc.mcp_add(
-        everything(&fx, "ev").with_env("UTTER_TEST_TOKEN", "tok-123-secret"),
-        &keychain,
-    )
-    .unwrap();
-    assert!(!contains(&db_bytes(dir.path()), "tok-123-secret"));
-    let sup = svc
-        .mcp_supervisor(&keychain, Some("ev"), false, None)
+    let svc = utter::Service::open_with(dir.path(), memory_keychain()).unwrap();
+    svc.mcp_add(everything(&fx, "ev").with_env("UTTER_TEST_TOKEN", "tok-123-secret"))
         .unwrap();
+    assert!(!contains(&db_bytes(dir.path()), "tok-123-secret"));
+    let sup = svc.mcp_supervisor(Some("ev"), false, None).unwrap();
     let r = sup
         .call_tool("ev", "get-env", serde_json::json!({}))
         .await
@@ -126,8 +121,9 @@ fn sign_in_entries_follow_the_server_url_and_go_with_the_server() {
     use utter::mcp::{AuthState, McpServerSpec};
     use utter::secrets::Secret;
     let dir = tempfile::tempdir().unwrap();
-    let svc = utter::Service::open(dir.path()).unwrap();
     let keychain = MemoryStore::new();
+    let deps = Dependencies::default().with_secrets(keychain.clone());
+    let svc = utter::Service::open_with(dir.path(), deps).unwrap();
     let tokens = |at: &str| {
         Secret::new(format!(
             r#"{{"client_id":"c1","token_response":{{"access_token":"{at}","token_type":"bearer","expires_in":3600,"refresh_token":"rt-1"}},"granted_scopes":["read"],"token_received_at":{}}}"#,
@@ -136,14 +132,11 @@ fn sign_in_entries_follow_the_server_url_and_go_with_the_server() {
     };
     let mut spec = McpServerSpec::http("linear", "https://mcp.linear.app/mcp");
     spec.oauth.client_id = Some("my-app".into());
-    svc.mcp_add(spec.clone(), &keychain).unwrap();
-    svc.mcp_set_client_secret("linear", &Secret::new("cs-PLANT-91"), &keychain)
+    svc.mcp_add(spec.clone()).unwrap();
+    svc.mcp_set_client_secret("linear", &Secret::new("cs-PLANT-91"))
         .unwrap();
     // A client id alone says the server signs in: it needs one before any call.
-    assert_eq!(
-        svc.mcp_auth_state(&spec, &keychain).unwrap(),
-        AuthState::SignInNeeded
-    );
+    assert_eq!(svc.mcp_auth_state(&spec).unwrap(), AuthState::SignInNeeded);
     keychain
         .set("mcp:linear:oauth:tokens", &tokens("at-PLANT-1"))
         .unwrap();
@@ -154,7 +147,7 @@ fn sign_in_entries_follow_the_server_url_and_go_with_the_server() {
         refreshable,
         scopes,
         expires_at,
-    } = svc.mcp_auth_state(&spec, &keychain).unwrap()
+    } = svc.mcp_auth_state(&spec).unwrap()
     else {
         panic!("not signed in")
     };
@@ -162,10 +155,10 @@ fn sign_in_entries_follow_the_server_url_and_go_with_the_server() {
     assert_eq!(scopes, ["read"]);
     assert!(expires_at.unwrap() > chrono::Utc::now().timestamp() + 3000);
 
-    svc.mcp_add(spec.clone(), &keychain).unwrap();
+    svc.mcp_add(spec.clone()).unwrap();
     assert!(keychain.get("mcp:linear:oauth:tokens").unwrap().is_some());
     let moved = McpServerSpec::http("linear", "https://elsewhere.example/mcp");
-    svc.mcp_add(moved.clone(), &keychain).unwrap();
+    svc.mcp_add(moved.clone()).unwrap();
     assert!(keychain.get("mcp:linear:oauth:tokens").unwrap().is_none());
     assert!(
         keychain
@@ -173,14 +166,11 @@ fn sign_in_entries_follow_the_server_url_and_go_with_the_server() {
             .unwrap()
             .is_none()
     );
-    assert_eq!(
-        svc.mcp_auth_state(&moved, &keychain).unwrap(),
-        AuthState::None
-    );
+    assert_eq!(svc.mcp_auth_state(&moved).unwrap(), AuthState::None);
     // Neither the client secret nor a token ever reaches the database.
     assert!(!contains(&db_bytes(dir.path()), "cs-PLANT-91"));
     assert!(!contains(&db_bytes(dir.path()), "at-PLANT-1"));
-    svc.mcp_remove("linear", &keychain).unwrap();
+    svc.mcp_remove("linear").unwrap();
     assert!(
         keychain
             .get("mcp:linear:oauth:client-secret")

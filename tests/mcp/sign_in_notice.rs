@@ -2,15 +2,12 @@
 //! in again" (opening the servers page), not as a bare failure; other failures stay as they
 //! were.
 
-use std::sync::Arc;
-
 use utter::agents::RunStatus;
 use utter::mcp::McpServerSpec;
 use utter::notify::NoticeKind;
-use utter::secrets::SecretStore;
 use utter::service::{AgentWatch, OPEN_ACTION};
 
-use super::agents::{agent, setup, task};
+use super::common::{agent, setup, task};
 
 #[tokio::test]
 async fn a_run_stopped_by_a_server_that_needs_sign_in_says_sign_in_again() {
@@ -19,20 +16,16 @@ async fn a_run_stopped_by_a_server_that_needs_sign_in_says_sign_in_again() {
     // with a client id and has no tokens, so it waits for a sign-in.
     let mut remote = McpServerSpec::http("remote", "http://127.0.0.1:9/mcp");
     remote.oauth.client_id = Some("utter-test".into());
-    s.svc.mcp_add(remote, &s.secrets).unwrap();
+    s.svc.mcp_add(remote).unwrap();
     s.svc
-        .mcp_add(
-            McpServerSpec::http("plain", "http://127.0.0.1:9/other"),
-            &s.secrets,
-        )
+        .mcp_add(McpServerSpec::http("plain", "http://127.0.0.1:9/other"))
         .unwrap();
     s.svc.save_agent(agent("Linker", &["remote"], &[])).unwrap();
     s.svc.save_agent(agent("Plain", &["plain"], &[])).unwrap();
-    let shared: Arc<dyn SecretStore> = Arc::new(s.secrets.clone());
-    let mut watch = AgentWatch::new(&s.svc).unwrap().with_secrets(shared);
+    let mut watch = AgentWatch::new(&s.svc).unwrap().with_sign_in_check();
 
     let id = task(&s.svc, "Link the Acme issue");
-    let d = s.svc.run_agent("Linker", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Linker", id).await.unwrap();
     assert_eq!(d.run.status, RunStatus::Failed);
     let u = watch.poll(&s.svc).unwrap();
     assert_eq!(u.notices.len(), 1, "{:?}", u.notices);
@@ -53,7 +46,7 @@ async fn a_run_stopped_by_a_server_that_needs_sign_in_says_sign_in_again() {
 
     // A server that does not sign in failing is an ordinary stop.
     let id = task(&s.svc, "Plain work");
-    let d = s.svc.run_agent("Plain", id, &s.secrets).await.unwrap();
+    let d = s.svc.run_agent("Plain", id).await.unwrap();
     assert_eq!(d.run.status, RunStatus::Failed);
     let u = watch.poll(&s.svc).unwrap();
     assert_eq!(u.notices.len(), 1);
@@ -63,7 +56,7 @@ async fn a_run_stopped_by_a_server_that_needs_sign_in_says_sign_in_again() {
     // After signing out the remote server no longer counts as waiting? It still does: a
     // client id means it needs sign-in, so the next failed run says so again.
     let id = task(&s.svc, "Link again");
-    s.svc.run_agent("Linker", id, &s.secrets).await.unwrap();
+    s.svc.run_agent("Linker", id).await.unwrap();
     let u = watch.poll(&s.svc).unwrap();
     assert_eq!(u.notices[0].0.kind, NoticeKind::SignInNeeded);
 }

@@ -2,7 +2,7 @@
 
 use utter::Service;
 use utter::secrets::{MemoryStore, SecretStore};
-use utter::service::NewMcpServer;
+use utter::service::{Dependencies, NewMcpServer};
 
 use super::common::{fixture_file, fixtures, package_entry};
 
@@ -10,36 +10,31 @@ use super::common::{fixture_file, fixtures, package_entry};
 async fn servers_page_sees_names_targets_and_users_never_values() {
     let Some(fx) = fixtures() else { return };
     let data = tempfile::tempdir().unwrap();
-    let svc = Service::open(data.path()).unwrap();
     let secrets = MemoryStore::new();
+    let deps = Dependencies::default().with_secrets(secrets.clone());
+    let svc = Service::open_with(data.path(), deps).unwrap();
     let entry = package_entry(&fx, "server-everything");
-    svc.mcp_add_new(
-        NewMcpServer {
-            name: "everything".into(),
-            command: Some(format!("node {} stdio", entry.display())),
-            url: None,
-            secrets: vec![("API_TOKEN".into(), "tok-VERYSECRET".into())],
-            ..Default::default()
-        },
-        &secrets,
-    )
+    svc.mcp_add_new(NewMcpServer {
+        name: "everything".into(),
+        command: Some(format!("node {} stdio", entry.display())),
+        url: None,
+        secrets: vec![("API_TOKEN".into(), "tok-VERYSECRET".into())],
+        ..Default::default()
+    })
     .unwrap();
-    svc.mcp_add_new(
-        NewMcpServer {
-            name: "remote".into(),
-            command: None,
-            url: Some("http://127.0.0.1:9/mcp".into()),
-            secrets: vec![("Authorization".into(), "Bearer VERYSECRET".into())],
-            ..Default::default()
-        },
-        &secrets,
-    )
+    svc.mcp_add_new(NewMcpServer {
+        name: "remote".into(),
+        command: None,
+        url: Some("http://127.0.0.1:9/mcp".into()),
+        secrets: vec![("Authorization".into(), "Bearer VERYSECRET".into())],
+        ..Default::default()
+    })
     .unwrap();
     let mut research = svc.get_agent("Research").unwrap();
     research.mcp_servers = vec!["everything".into()];
     svc.save_agent(research).unwrap();
 
-    let views = svc.mcp_views(&secrets).unwrap();
+    let views = svc.mcp_views().unwrap();
     let json = serde_json::to_string(&views).unwrap();
     assert!(!json.contains("VERYSECRET"), "{json}");
     assert_eq!(views[0].name, "everything");
@@ -59,22 +54,19 @@ async fn servers_page_sees_names_targets_and_users_never_values() {
         "tok-VERYSECRET"
     );
 
-    let tools = svc.mcp_tool_views("everything", &secrets).await.unwrap();
+    let tools = svc.mcp_tool_views("everything").await.unwrap();
     let echo = tools.iter().find(|t| t.name == "echo").unwrap();
     assert!(echo.read_only);
     assert!(tools.iter().any(|t| !t.read_only));
 
     let err = svc
-        .mcp_add_new(
-            NewMcpServer {
-                name: "both".into(),
-                command: Some("node x".into()),
-                url: Some("http://127.0.0.1:1/mcp".into()),
-                secrets: vec![],
-                ..Default::default()
-            },
-            &secrets,
-        )
+        .mcp_add_new(NewMcpServer {
+            name: "both".into(),
+            command: Some("node x".into()),
+            url: Some("http://127.0.0.1:1/mcp".into()),
+            secrets: vec![],
+            ..Default::default()
+        })
         .unwrap_err();
     assert!(
         err.to_string().contains("either a command or a URL"),
@@ -90,33 +82,27 @@ async fn servers_page_sees_names_targets_and_users_never_values() {
         secrets: vec![],
         ..Default::default()
     };
-    svc.mcp_add_new(crash, &secrets).unwrap();
-    let err = svc
-        .mcp_tool_views("broken", &secrets)
-        .await
-        .unwrap_err()
-        .to_string();
+    svc.mcp_add_new(crash).unwrap();
+    let err = svc.mcp_tool_views("broken").await.unwrap_err().to_string();
     assert!(err.contains("broken"), "{err}");
 }
 
 #[test]
 fn app_adds_an_http_server_with_client_id_secret_and_scope() {
     let data = tempfile::tempdir().unwrap();
-    let svc = Service::open(data.path()).unwrap();
     let secrets = MemoryStore::new();
-    svc.mcp_add_new(
-        NewMcpServer {
-            name: "remote".into(),
-            url: Some("http://127.0.0.1:9/mcp".into()),
-            client_id: Some(" my-app ".into()),
-            client_secret: Some("cs-VERYSECRET".into()),
-            scope: Some("read write".into()),
-            ..Default::default()
-        },
-        &secrets,
-    )
+    let deps = Dependencies::default().with_secrets(secrets.clone());
+    let svc = Service::open_with(data.path(), deps).unwrap();
+    svc.mcp_add_new(NewMcpServer {
+        name: "remote".into(),
+        url: Some("http://127.0.0.1:9/mcp".into()),
+        client_id: Some(" my-app ".into()),
+        client_secret: Some("cs-VERYSECRET".into()),
+        scope: Some("read write".into()),
+        ..Default::default()
+    })
     .unwrap();
-    let views = svc.mcp_views(&secrets).unwrap();
+    let views = svc.mcp_views().unwrap();
     let json = serde_json::to_string(&views).unwrap();
     assert!(!json.contains("VERYSECRET"), "{json}");
     assert_eq!(views[0].client_id.as_deref(), Some("my-app"));
@@ -134,17 +120,14 @@ fn app_adds_an_http_server_with_client_id_secret_and_scope() {
 
     // A secret without its client id is refused, and a command server never signs in.
     let err = svc
-        .mcp_add_new(
-            NewMcpServer {
-                name: "half".into(),
-                url: Some("http://127.0.0.1:9/mcp".into()),
-                client_secret: Some("cs".into()),
-                ..Default::default()
-            },
-            &secrets,
-        )
+        .mcp_add_new(NewMcpServer {
+            name: "half".into(),
+            url: Some("http://127.0.0.1:9/mcp".into()),
+            client_secret: Some("cs".into()),
+            ..Default::default()
+        })
         .unwrap_err();
     assert!(err.to_string().contains("client id"), "{err}");
-    svc.mcp_logout("remote", &secrets).unwrap();
-    assert!(svc.mcp_logout("nobody", &secrets).is_err());
+    svc.mcp_logout("remote").unwrap();
+    assert!(svc.mcp_logout("nobody").is_err());
 }

@@ -140,7 +140,7 @@ async fn extract_again_updates_the_dumps_cards_in_place_and_leaves_the_users_edi
     ])))])
     .await;
     // The dump itself is read by the offline engine; the model is only asked again below.
-    let (dir, svc, secrets) = setup(&server);
+    let (dir, svc) = setup(&server);
     let wav = dump_wav(dir.path());
     let dumped = svc.dump_audio(&wav, &choice(), now()).unwrap();
     let (transcript, offline) = (dumped.transcript, dumped.tasks);
@@ -162,10 +162,7 @@ async fn extract_again_updates_the_dumps_cards_in_place_and_leaves_the_users_edi
     // Re-transcription uses the model setting, as the app would.
     svc.set_user_setting("voice.model", &model_path().unwrap().to_string_lossy())
         .unwrap();
-    let again = svc
-        .extract_again(transcript.id, Engine::Llm, &secrets)
-        .await
-        .unwrap();
+    let again = svc.extract_again(transcript.id, Engine::Llm).await.unwrap();
     let Refinement::Refined { tasks, .. } = &again.refinement else {
         panic!("not refined: {again:?}");
     };

@@ -11,7 +11,7 @@ use serde_json::json;
 use utter::llm::{ProviderConfig, ProviderKind};
 use utter::model::{Priority, TaskFilter};
 use utter::secrets::MemoryStore;
-use utter::service::{Refinement, Service, VoiceChoice};
+use utter::service::{Dependencies, Refinement, Service, VoiceChoice};
 
 use super::support::{espeak, exclusive, model_path};
 use crate::fake_server::{FakeServer, Reply};
@@ -34,20 +34,18 @@ fn task(title: &str, priority: &str, due_phrase: Option<&str>) -> serde_json::Va
            "due_phrase": due_phrase, "due": null})
 }
 
-pub(super) fn setup(
-    server: &FakeServer,
-) -> (tempfile::TempDir, std::sync::Arc<Service>, MemoryStore) {
+pub(super) fn setup(server: &FakeServer) -> (tempfile::TempDir, std::sync::Arc<Service>) {
     let dir = tempfile::tempdir().unwrap();
-    let svc = Service::open(dir.path()).unwrap();
-    let secrets = MemoryStore::new();
+    let deps = Dependencies::default().with_secrets(MemoryStore::new());
+    let svc = Service::open_with(dir.path(), deps).unwrap();
     let mut cfg = ProviderConfig::new(
         ProviderKind::OpenAiCompatible,
         format!("{}/v1", server.base),
         "m",
     );
     cfg.max_retries = 0;
-    svc.set_llm_config(cfg, None, &secrets).unwrap();
-    (dir, svc, secrets)
+    svc.set_llm_config(cfg, None).unwrap();
+    (dir, svc)
 }
 
 fn choice() -> VoiceChoice {
@@ -68,7 +66,7 @@ async fn the_model_refines_a_voice_dump_in_place() {
         task("Send Joe the pricing sheet", "medium", None),
     ])))])
     .await;
-    let (dir, svc, secrets) = setup(&server);
+    let (dir, svc) = setup(&server);
     let wav = espeak(dir.path(), "joe.wav", "call Joe tomorrow about the renewal");
     let dumped = svc.dump_audio(&wav, &choice(), now()).unwrap();
     let (transcript, offline) = (dumped.transcript, dumped.tasks);
@@ -76,7 +74,7 @@ async fn the_model_refines_a_voice_dump_in_place() {
     assert_eq!(offline[0].priority, Priority::Medium);
 
     let r = svc
-        .refine_dump(transcript.id, &offline, now(), &secrets)
+        .refine_dump(transcript.id, &offline, now())
         .await
         .unwrap();
     let Refinement::Refined {
@@ -136,12 +134,12 @@ async fn a_failing_model_leaves_the_offline_cards() {
         r#"{"error":{"message":"bad model"}}"#,
     )])
     .await;
-    let (dir, svc, secrets) = setup(&server);
+    let (dir, svc) = setup(&server);
     let wav = espeak(dir.path(), "joe.wav", "call Joe tomorrow about the renewal");
     let dumped = svc.dump_audio(&wav, &choice(), now()).unwrap();
     let (transcript, offline) = (dumped.transcript, dumped.tasks);
     let r = svc
-        .refine_dump(transcript.id, &offline, now(), &secrets)
+        .refine_dump(transcript.id, &offline, now())
         .await
         .unwrap();
     assert!(matches!(r, Refinement::Failed { .. }), "{r:?}");
@@ -156,7 +154,7 @@ async fn a_card_the_user_changed_meanwhile_is_left_alone() {
         return;
     }
     let server = FakeServer::start(vec![Reply::json(completion(json!([])))]).await;
-    let (dir, svc, secrets) = setup(&server);
+    let (dir, svc) = setup(&server);
     let wav = espeak(dir.path(), "joe.wav", "call Joe tomorrow about the renewal");
     let dumped = svc.dump_audio(&wav, &choice(), now()).unwrap();
     let (transcript, offline) = (dumped.transcript, dumped.tasks);
@@ -164,7 +162,7 @@ async fn a_card_the_user_changed_meanwhile_is_left_alone() {
         .unwrap();
     // The model saw no task; the card would go, but the user has moved it.
     let r = svc
-        .refine_dump(transcript.id, &offline, now(), &secrets)
+        .refine_dump(transcript.id, &offline, now())
         .await
         .unwrap();
     assert!(matches!(r, Refinement::Refined { removed: 0, .. }), "{r:?}");

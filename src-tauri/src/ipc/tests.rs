@@ -9,8 +9,8 @@ use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context};
 use tauri::webview::InvokeRequest;
 use utter::Service;
-use utter::secrets::{MemoryStore, SecretStore};
-use utter::service::VoiceSession;
+use utter::secrets::MemoryStore;
+use utter::service::{Dependencies, VoiceSession};
 
 use super::builder;
 use crate::{AppState, commands};
@@ -109,8 +109,8 @@ fn invoke(
 }
 
 fn state(dir: &Path) -> AppState {
-    let service = Service::open(dir).unwrap_or_else(|e| panic!("open: {e}"));
-    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
+    let deps = Dependencies::default().with_secrets(MemoryStore::new());
+    let service = Service::open_with(dir, deps).unwrap_or_else(|e| panic!("open: {e}"));
     let watch = service
         .watch_external(Duration::from_secs(60))
         .unwrap_or_else(|e| panic!("{e}"));
@@ -121,7 +121,6 @@ fn state(dir: &Path) -> AppState {
         painted: AtomicBool::new(false),
         hotkey: Default::default(),
         tray: false,
-        secrets,
         _watch: watch,
     }
 }

@@ -4,11 +4,7 @@
 use super::*;
 
 impl Service {
-    pub(super) async fn drive(
-        &self,
-        run_id: i64,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<RunDetail> {
+    pub(super) async fn drive(&self, run_id: i64) -> ServiceResult<RunDetail> {
         // One driver per run across every process: the app and a `utter runs resume` racing
         // would both run a pending call. The OS drops the lock when a process dies.
         let _lease = self.run_lease(run_id)?;
@@ -25,7 +21,7 @@ impl Service {
             return self.get_run_detail(run_id);
         }
         let agent = self.get_agent(&run.agent)?;
-        let llm = self.llm_client(secrets)?.ok_or(AgentError::NoModel)?;
+        let llm = self.llm_client()?.ok_or(AgentError::NoModel)?;
         // A model turn left `started` was cut off by a kill; it is asked again, and the log
         // keeps the cut one as failed.
         let steps = self.store().run_steps(run_id)?;
@@ -47,7 +43,7 @@ impl Service {
                 .set_run_status(run_id, RunStatus::Running, None, None)?;
             self.emit_run(&run);
         }
-        let toolbox = match self.toolbox(&agent, secrets).await {
+        let toolbox = match self.toolbox(&agent).await {
             Ok(t) => t,
             Err(e) => {
                 self.fail_run(&run, &e.to_string())?;

@@ -5,15 +5,11 @@ use super::*;
 
 impl Service {
     /// Starts the agent's servers (only those) and collects the tools it may see.
-    pub(in crate::service) async fn toolbox(
-        &self,
-        agent: &AgentDef,
-        secrets: &dyn SecretStore,
-    ) -> ServiceResult<Toolbox> {
+    pub(in crate::service) async fn toolbox(&self, agent: &AgentDef) -> ServiceResult<Toolbox> {
         let mut specs = Vec::new();
         let mut trusted = std::collections::HashSet::new();
         for name in &agent.mcp_servers {
-            let spec = self.mcp_spec(name, secrets).map_err(|e| {
+            let spec = self.mcp_spec(name).map_err(|e| {
                 AgentError::Invalid(format!(
                     "agent {} uses MCP server '{name}', which cannot be used: {e}",
                     agent.name
@@ -24,7 +20,7 @@ impl Service {
             }
             specs.push(spec);
         }
-        let supervisor = self.mcp_background_supervisor(specs, secrets)?;
+        let supervisor = self.mcp_background_supervisor(specs)?;
         let mut tools = HashMap::new();
         for server in &agent.mcp_servers {
             let listed = match supervisor.list_tools(server).await {

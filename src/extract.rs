@@ -12,6 +12,7 @@ pub mod dates;
 mod filler;
 mod lexicon;
 mod numbers;
+mod outcomes;
 mod priority;
 mod resolve;
 mod sentences;

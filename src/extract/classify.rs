@@ -9,6 +9,7 @@ use super::lexicon::{
     bare, is_chore, is_determiner, is_event_noun, is_finite, is_verb, opens_command,
     verb_from_gerund,
 };
+use super::outcomes::wanted_outcome;
 use super::priority::cue;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -209,6 +210,12 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         };
     }
     if let Some(text) = commitment(orig) {
+        return Kind::Task {
+            text,
+            due_statement: false,
+        };
+    }
+    if let Some(text) = wanted_outcome(content) {
         return Kind::Task {
             text,
             due_statement: false,

@@ -5,6 +5,7 @@
 
 mod drafts;
 mod lists;
+mod outcome_lists;
 mod phrases;
 mod pronouns;
 mod settle;
@@ -126,6 +127,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
         .map(|(_, day)| day);
     let prev_day = said.or(prev.and_then(|d| d.due).map(Due::date));
     let prev_title = prev.map(|d| d.title.clone());
+    outcome_lists::outcome_lists(&mut items, text, &masked);
     expand_lists(&mut items, text);
     let mut items = gerund_examples(items, text);
     appositions(&mut items);

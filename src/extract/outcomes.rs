@@ -1,0 +1,199 @@
+//! Needs said as outcomes: "I need the slides finished by Thursday", "by the end of the
+//! month I want the photo books ordered, the insurance renewed and a spare key cut". The
+//! thing is named first and what should happen to it comes after, as a participle.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{bare, is_any_verb, is_determiner, is_finite, is_particle};
+
+/// "I need", "we'd like", "I have to get": the speaker wants what follows to happen.
+static WANT_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:i|we)\s+(?:(?:really|just|also|still|definitely|absolutely)\s+)*(?:need|want|'d\s+like|would\s+like|(?:need|have|want|got)\s+to\s+(?:get|have)|gotta\s+(?:get|have)|must\s+(?:get|have))\s+").ok()
+});
+
+/// Participles whose verb is not the word less "-ed".
+const IRREGULAR: &[(&str, &str)] = &[
+    ("sent", "send"),
+    ("built", "build"),
+    ("cut", "cut"),
+    ("put", "put"),
+    ("set", "set"),
+    ("paid", "pay"),
+    ("sold", "sell"),
+    ("bought", "buy"),
+    ("made", "make"),
+    ("written", "write"),
+    ("taken", "take"),
+    ("given", "give"),
+    ("hung", "hang"),
+    ("swept", "sweep"),
+    ("shown", "show"),
+    ("fed", "feed"),
+    ("dug", "dig"),
+    ("sewn", "sew"),
+    ("mown", "mow"),
+    ("drawn", "draw"),
+    ("thrown", "throw"),
+    ("brought", "bring"),
+    ("caught", "catch"),
+    ("rewritten", "rewrite"),
+    ("redone", "redo"),
+];
+
+/// Words that say only that the thing gets finished: "the report done", "the room ready".
+/// "the bins out", "the drill back", "the application in": where the thing should end up.
+const FINISHED: &[&str] = &[
+    "done", "sorted", "ready", "dealt", "squared", "out", "up", "back", "in",
+];
+
+/// The text of a to-do when `content` is a want said as an outcome, else None.
+pub(crate) fn wanted_outcome(content: &str) -> Option<String> {
+    let m = WANT_PREFIX.as_ref()?.find(content.trim())?;
+    outcome(&content.trim()[m.end()..])
+}
+
+/// "the slides finished" -> "finish the slides"; "a spare key cut for the cleaner" ->
+/// "cut a spare key for the cleaner"; "the spare room ready" -> "get the spare room ready".
+pub(crate) fn outcome(phrase: &str) -> Option<String> {
+    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    // "so that means the bed built": what the want comes down to.
+    if words.len() > 2
+        && matches!(bare(words[0]).as_str(), "that" | "which")
+        && bare(words[1]) == "means"
+    {
+        words.drain(..2);
+    }
+    if !words
+        .first()
+        .is_some_and(|w| is_determiner(w) || is_demonstrative(w))
+    {
+        return None;
+    }
+    // The thing is a short noun phrase: the participle comes within its first six words.
+    let (k, verb) = words
+        .iter()
+        .enumerate()
+        .take(7)
+        .skip(2)
+        .find_map(|(k, w)| participle_verb(w).map(|v| (k, v)))?;
+    let thing = &words[..k];
+    if thing.iter().any(|w| is_finite(w) || w.ends_with(',')) {
+        return None;
+    }
+    let thing = thing.join(" ");
+    // "the bed built and the curtains up": one outcome per clause; the next is its own.
+    let after: Vec<&str> = words[k + 1..]
+        .iter()
+        .copied()
+        .take_while(|w| bare(w) != "and")
+        .collect();
+    let after = after.as_slice();
+    Some(match verb {
+        Verb::Finished(word) => {
+            let tail = after.join(" ");
+            format!("get {thing} {word} {tail}").trim().to_string()
+        }
+        Verb::Base(v) => {
+            let particles = after.iter().take_while(|w| is_particle(w)).count();
+            let particle = after[..particles].join(" ");
+            let tail = after[particles..].join(" ");
+            [v.as_str(), particle.as_str(), thing.as_str(), tail.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    })
+}
+
+enum Verb {
+    Base(String),
+    Finished(String),
+}
+
+fn is_demonstrative(word: &str) -> bool {
+    matches!(bare(word).as_str(), "that" | "this" | "those" | "these")
+}
+
+fn participle_verb(word: &str) -> Option<Verb> {
+    let w = bare(word);
+    if FINISHED.contains(&w.as_str()) {
+        return Some(Verb::Finished(w));
+    }
+    if let Some((_, v)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return Some(Verb::Base((*v).to_string()));
+    }
+    let stem = w.strip_suffix("ed")?;
+    let mut candidates = vec![stem.to_string(), format!("{stem}e")];
+    // "submitted" -> "submit", "tidied" -> "tidy".
+    let b = stem.as_bytes();
+    if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+        candidates.push(stem[..stem.len() - 1].to_string());
+    }
+    if let Some(s) = stem.strip_suffix('i') {
+        candidates.push(format!("{s}y"));
+    }
+    candidates
+        .into_iter()
+        .find(|c| c.len() > 2 && is_any_verb(c))
+        .map(Verb::Base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wants_said_as_outcomes() {
+        let w = |s: &str| wanted_outcome(s);
+        assert_eq!(
+            w("I need the slides finished").as_deref(),
+            Some("finish the slides")
+        );
+        assert_eq!(
+            w("I need the Q4 expense report submitted").as_deref(),
+            Some("submit the Q4 expense report")
+        );
+        assert_eq!(
+            w("we want the budget spreadsheet signed off").as_deref(),
+            Some("sign off the budget spreadsheet")
+        );
+        assert_eq!(
+            w("I'd like a spare key cut for the cleaner").as_deref(),
+            Some("cut a spare key for the cleaner")
+        );
+        assert_eq!(
+            w("I need the spare room ready for the in-laws").as_deref(),
+            Some("get the spare room ready for the in-laws")
+        );
+        assert_eq!(
+            outcome("the spare bedroom tidied").as_deref(),
+            Some("tidy the spare bedroom")
+        );
+        // A plain need, a statement, or a clause with no participle is no outcome.
+        assert_eq!(
+            w("I need the Marchetti proposal out the door").as_deref(),
+            Some("get the Marchetti proposal out the door")
+        );
+        assert_eq!(
+            outcome("that means the bed built and the curtains up").as_deref(),
+            Some("build the bed")
+        );
+        assert_eq!(w("I need the report"), None);
+        assert_eq!(w("I need to call Joe"), None);
+        assert_eq!(w("I want the kids happy"), None);
+        assert_eq!(outcome("the meeting is booked"), None);
+        assert_eq!(outcome("Tom walked"), None);
+    }
+
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("outcomes.rs"),
+            &[("WANT_PREFIX", WANT_PREFIX.is_some())],
+        );
+    }
+}

@@ -10,7 +10,7 @@ use super::lexicon::{bare, is_any_verb, is_determiner, is_finite, is_particle};
 
 /// "I need", "we'd like", "I have to get": the speaker wants what follows to happen.
 static WANT_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:i|we)\s+(?:(?:really|just|also|still|definitely|absolutely)\s+)*(?:need|want|'d\s+like|would\s+like|(?:need|have|want|got)\s+to\s+(?:get|have)|gotta\s+(?:get|have)|must\s+(?:get|have))\s+").ok()
+    Regex::new(r"(?i)^(?:i|we)(?:'d\s+(?:really\s+)?like|\s+(?:(?:really|just|also|still|definitely|absolutely)\s+)*(?:need|want|would\s+like|(?:need|have|want|got)\s+to\s+(?:get|have)|gotta\s+(?:get|have)|must\s+(?:get|have)))\s+").ok()
 });
 
 /// Participles whose verb is not the word less "-ed".

@@ -411,6 +411,89 @@ mod tests {
         assert_eq!(t[0].priority, Priority::High);
     }
 
+    /// Phrasings found in a held-out set of dumps, each rule tried on new words.
+    #[test]
+    fn corrections_that_name_who_is_out_and_who_is_in() {
+        assert_eq!(
+            titles("Forward the invoice to Marek, no wait, not Marek, Ines, he left in May."),
+            vec!["Forward the invoice to Ines"]
+        );
+        assert_eq!(
+            titles("Book a table at Rossi's, not Rossi, Nando's."),
+            vec!["Book a table at Nando's"]
+        );
+        // The replacement said as a whole new command replaces the item.
+        assert_eq!(
+            titles(
+                "Ring Carla about the keys, no, not Carla, she's away, ring Pete about the keys."
+            ),
+            vec!["Ring Pete about the keys"]
+        );
+        // "not X" that names nothing in the item leaves it alone.
+        assert_eq!(titles("Call Mum, not Dad."), vec!["Call Mum"]);
+    }
+
+    #[test]
+    fn needs_said_as_outcomes() {
+        let t = run("I need the tax forms printed by Friday, and the spare keys cut.");
+        assert_eq!(
+            titles_of(&t),
+            vec!["Print the tax forms", "Cut the spare keys"]
+        );
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-04"));
+        let t = run(
+            "Before Christmas I want the gutters cleared, the shed painted and the bins out. Oh and the boiler serviced.",
+        );
+        assert_eq!(
+            titles_of(&t),
+            vec![
+                "Clear the gutters",
+                "Paint the shed",
+                "Get the bins out",
+                "Service the boiler"
+            ]
+        );
+        // Said about the past, it is news, not a want.
+        assert!(run("The shed got painted last week.").is_empty());
+    }
+
+    #[test]
+    fn everyday_verbs_beyond_the_list() {
+        assert_eq!(
+            titles("Descale the coffee machine, regrout the shower and winterize the hose."),
+            vec![
+                "Descale the coffee machine",
+                "Regrout the shower",
+                "Winterize the hose"
+            ]
+        );
+        // Such a word alone is a noun or a name, not a command.
+        assert!(run("Traffic was awful this morning.").is_empty());
+    }
+
+    #[test]
+    fn dates_counted_from_what_was_said() {
+        let t = run(
+            "The movers come on the 18th. Label the boxes the day before, and return the van the day after.",
+        );
+        assert_eq!(titles_of(&t), vec!["Label the boxes", "Return the van"]);
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-17"));
+        assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-19"));
+        let t = run("Marinate the lamb on the 24th, and roast it the day after.");
+        assert_eq!(titles_of(&t), vec!["Marinate the lamb", "Roast the lamb"]);
+        assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-25"));
+        let t = run("Pay the deposit on the 10th. Send the balance a week after that.");
+        assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-17"));
+        // A date said alone after the item, softened, is still its date.
+        let t = run("Renew the parking permit. Monday at the latest.");
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-07"));
+        // "it" after "sort" is the same job, not a new one.
+        assert_eq!(
+            titles("Call the garage and sort it out."),
+            vec!["Call the garage"]
+        );
+    }
+
     #[test]
     fn no_longer_but_still() {
         assert_eq!(

@@ -193,12 +193,18 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         return kind;
     }
     if has_date
-        && content
-            .split_whitespace()
-            .all(|w| QUANTIFIERS.contains(&bare(w).as_str()))
+        && content.split_whitespace().all(|w| {
+            QUANTIFIERS.contains(&bare(w).as_str()) || DATE_HEDGES.contains(&bare(w).as_str())
+        })
     {
         // "both by the end of the month": a date for the items just listed.
         return Kind::DateOnly;
+    }
+    if content
+        .split_whitespace()
+        .all(|w| DATE_HEDGES.contains(&bare(w).as_str()))
+    {
+        return Kind::Filler;
     }
     if cue(orig).is_some()
         && STRONG_CUE.as_ref().is_some_and(|re| re.is_match(orig))
@@ -333,6 +339,23 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     }
     Kind::Statement(orig.trim().to_string())
 }
+
+/// "Thursday at the latest", "by tomorrow, ideally": words that only soften a date.
+const DATE_HEDGES: &[&str] = &[
+    "at",
+    "latest",
+    "very",
+    "ideally",
+    "hopefully",
+    "please",
+    "if",
+    "possible",
+    "or",
+    "so",
+    "max",
+    "tops",
+    "definitely",
+];
 
 /// Words that stand for items already named: "both", "all of them".
 pub(crate) const QUANTIFIERS: &[&str] = &[

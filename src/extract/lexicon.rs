@@ -88,7 +88,9 @@ pub(crate) fn is_verb(word: &str) -> bool {
 /// A verb of either list: for words already known to lead a to-do (a title's first word).
 pub(crate) fn is_any_verb(word: &str) -> bool {
     let w = bare(word);
-    VERB_SET.contains(w.as_str()) || WORDNET_VERB_SET.contains(w.as_str())
+    VERB_SET.contains(w.as_str())
+        || WORDNET_VERB_SET.contains(w.as_str())
+        || w.strip_prefix("re-").is_some_and(|v| VERB_SET.contains(v))
 }
 
 /// Whether `text` opens with a command: a known verb, or a WordNet verb with its object
@@ -103,8 +105,14 @@ pub(crate) fn opens_command(text: &str) -> bool {
     }
     // A comma after the word ends it: "Sand, the dog's name" is no command.
     let ends_phrase = first.ends_with([',', ';', ':', '.']);
+    let w = bare(first);
+    // "regrout", "re-pot": doing a known thing again.
+    let again = w
+        .strip_prefix("re-")
+        .or_else(|| w.strip_prefix("re"))
+        .is_some_and(|v| v.len() > 2 && is_any_verb(v));
     !ends_phrase
-        && WORDNET_VERB_SET.contains(bare(first).as_str())
+        && (WORDNET_VERB_SET.contains(w.as_str()) || again)
         && words.next().is_some_and(|n| {
             let n = bare(n);
             DET_SET.contains(n.as_str()) || OBJECT_PRONOUN_SET.contains(n.as_str())

@@ -10,7 +10,7 @@ use super::lexicon::{bare, is_any_verb, is_determiner, is_finite, is_particle};
 
 /// "I need", "we'd like", "I have to get": the speaker wants what follows to happen.
 static WANT_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:i|we)(?:'d\s+(?:really\s+)?like|\s+(?:(?:really|just|also|still|definitely|absolutely)\s+)*(?:need|want|would\s+like|(?:need|have|want|got)\s+to\s+(?:get|have)|gotta\s+(?:get|have)|must\s+(?:get|have)))\s+").ok()
+    Regex::new(r"(?i)^(?:(?:before|by|after|until|for|on|at|in)\s+(?:\S+\s+){0,4}?)?(?:i|we)(?:'d\s+(?:really\s+)?like|\s+(?:(?:really|just|also|still|definitely|absolutely)\s+)*(?:need|want|would\s+like|(?:need|have|want|got)\s+to\s+(?:get|have)|gotta\s+(?:get|have)|must\s+(?:get|have)))\s+").ok()
 });
 
 /// Participles whose verb is not the word less "-ed".
@@ -50,13 +50,36 @@ const FINISHED: &[&str] = &[
 
 /// The text of a to-do when `content` is a want said as an outcome, else None.
 pub(crate) fn wanted_outcome(content: &str) -> Option<String> {
-    let m = WANT_PREFIX.as_ref()?.find(content.trim())?;
-    outcome(&content.trim()[m.end()..])
+    wanted_outcomes(content).into_iter().next()
+}
+
+/// Every thing wanted in "I need the shed painted and the bins out".
+pub(crate) fn wanted_outcomes(content: &str) -> Vec<String> {
+    let content = content.trim();
+    match WANT_PREFIX.as_ref().and_then(|re| re.find(content)) {
+        Some(m) => outcomes(&content[m.end()..]),
+        None => Vec::new(),
+    }
 }
 
 /// "the slides finished" -> "finish the slides"; "a spare key cut for the cleaner" ->
 /// "cut a spare key for the cleaner"; "the spare room ready" -> "get the spare room ready".
-pub(crate) fn outcome(phrase: &str) -> Option<String> {
+/// Every outcome in "the shed painted and the bins out": one per thing.
+pub(crate) fn outcomes(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = phrase.to_string();
+    while let Some((text, next)) = one_outcome(&rest) {
+        out.push(text);
+        match next {
+            Some(n) => rest = n,
+            None => break,
+        }
+    }
+    out
+}
+
+/// The first outcome in `phrase`, and what follows its "and", if anything.
+fn one_outcome(phrase: &str) -> Option<(String, Option<String>)> {
     let mut words: Vec<&str> = phrase.split_whitespace().collect();
     // "so that means the bed built": what the want comes down to.
     if words.len() > 2
@@ -89,8 +112,12 @@ pub(crate) fn outcome(phrase: &str) -> Option<String> {
         .copied()
         .take_while(|w| bare(w) != "and")
         .collect();
+    let next = words
+        .get(k + 2 + after.len()..)
+        .filter(|w| !w.is_empty())
+        .map(|w| w.join(" "));
     let after = after.as_slice();
-    Some(match verb {
+    let text = match verb {
         Verb::Finished(word) => {
             let tail = after.join(" ");
             format!("get {thing} {word} {tail}").trim().to_string()
@@ -106,7 +133,8 @@ pub(crate) fn outcome(phrase: &str) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join(" ")
         }
-    })
+    };
+    Some((text, next))
 }
 
 enum Verb {
@@ -146,6 +174,10 @@ fn participle_verb(word: &str) -> Option<Verb> {
 mod tests {
     use super::*;
 
+    fn outcome(phrase: &str) -> Option<String> {
+        outcomes(phrase).into_iter().next()
+    }
+
     #[test]
     fn wants_said_as_outcomes() {
         let w = |s: &str| wanted_outcome(s);
@@ -166,7 +198,7 @@ mod tests {
             Some("cut a spare key for the cleaner")
         );
         assert_eq!(
-            w("I need the spare room ready for the in-laws").as_deref(),
+            w("before the holidays I want the spare room ready for the in-laws").as_deref(),
             Some("get the spare room ready for the in-laws")
         );
         assert_eq!(
@@ -179,8 +211,8 @@ mod tests {
             Some("get the Marchetti proposal out the door")
         );
         assert_eq!(
-            outcome("that means the bed built and the curtains up").as_deref(),
-            Some("build the bed")
+            outcomes("that means the bed built and the curtains up"),
+            vec!["build the bed", "get the curtains up"]
         );
         assert_eq!(w("I need the report"), None);
         assert_eq!(w("I need to call Joe"), None);

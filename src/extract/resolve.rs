@@ -17,10 +17,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 
 use super::Reader;
-use super::classify::{Kind, classify};
+use super::classify::{Kind, QUANTIFIERS, classify};
 use super::clauses::{Clause, split_clauses};
 use super::dates::{DateHit, find_dates};
 use super::filler::strip_lead;
+use super::lexicon::bare;
 use super::priority::{cue, cue_spans};
 use super::sentences::Sentence;
 use super::title::Titled;
@@ -102,9 +103,13 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
                 priority: None,
                 dropped: false,
                 addition: starts_with_addition(orig.trim()),
+                // "both by Friday", "all of them by Monday", not "Thursday at the latest".
                 shared: {
                     let m = &masked[c.start..c.end];
-                    m[strip_lead(m)..].chars().any(char::is_alphanumeric)
+                    m[strip_lead(m)..].split_whitespace().any(|w| {
+                        let w = bare(w);
+                        QUANTIFIERS.contains(&w.as_str()) && !matches!(w.as_str(), "the" | "of")
+                    })
                 },
                 leading_date: {
                     let m = &masked[c.start..c.end];
@@ -127,7 +132,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
         .map(|(_, day)| day);
     let prev_day = said.or(prev.and_then(|d| d.due).map(Due::date));
     let prev_title = prev.map(|d| d.title.clone());
-    outcome_lists::outcome_lists(&mut items, text, &masked);
+    let mut items = outcome_lists::outcome_lists(items, text, &masked);
     expand_lists(&mut items, text);
     let mut items = gerund_examples(items, text);
     appositions(&mut items);

@@ -48,8 +48,39 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
     // "Buy milk, no, oat milk, and bananas": once a phrase corrected the item, an "and …"
     // after it in the same sentence is one more item with the same verb.
     let mut corrected_by_phrase = false;
+    // "send it to Tom, no wait, not Tom, Priya": the name taken out, waiting for the one
+    // that goes in.
+    let mut swap: Option<String> = None;
+    let only_dates = items
+        .iter()
+        .all(|x| matches!(x.kind, Kind::DateOnly | Kind::Filler));
     for (i, it) in items.iter().enumerate() {
         match &it.kind {
+            Kind::Phrase(p) if negated(p).is_some() => {
+                let x = negated(p).unwrap_or_default();
+                let named = reader
+                    .drafts
+                    .last()
+                    .filter(|d| d.sentence + 1 >= index)
+                    .is_some_and(|d| find_words(&d.title, &x).is_some());
+                if named {
+                    swap = Some(x);
+                    reader.correcting = true;
+                    last_was_task = Some(true);
+                } else {
+                    reader.correcting = false;
+                    last_was_task = Some(false);
+                }
+            }
+            Kind::Phrase(p) if swap.is_some() && p.split_whitespace().count() <= 4 => {
+                let x = swap.take().unwrap_or_default();
+                if let Some(d) = reader.drafts.last_mut() {
+                    d.title = replace_words(&d.title, &x, strip_conjunction(p).trim());
+                }
+                reader.correcting = false;
+                corrected_by_phrase = true;
+                last_was_task = Some(true);
+            }
             Kind::Correction => reader.correcting = true,
             Kind::RetractPrevious => {
                 let applies = match last_was_task {
@@ -103,7 +134,13 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                 last_was_task = Some(true);
             }
             Kind::DateOnly => {
-                if reader.correcting
+                // "By tomorrow, ideally." said on its own after the item dates it.
+                let trailing = only_dates
+                    && reader
+                        .drafts
+                        .last()
+                        .is_some_and(|d| d.sentence + 1 == index && d.due.is_none());
+                if (reader.correcting || trailing)
                     && let Some(d) = reader.drafts.last_mut()
                 {
                     d.due = it.due.or(it.day.map(Due::Date));
@@ -136,6 +173,8 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                 });
                 produced = true;
             }
+            // "not Priyanka, she's on leave, ask Dev": the reason does not end the correction.
+            Kind::Statement(_) if swap.is_some() => {}
             Kind::Statement(_) => {
                 reader.correcting = false;
                 last_was_task = Some(false);
@@ -207,6 +246,47 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
         && (d.priority.is_none() || points_back)
     {
         d.priority = Some(p);
+    }
+}
+
+/// "not Tom" -> "Tom": the words a correction takes out.
+fn negated(p: &str) -> Option<String> {
+    let p = strip_conjunction(p);
+    let mut words = p.split_whitespace();
+    if bare(words.next()?) != "not" {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    (!rest.is_empty() && rest.len() <= 3).then(|| rest.join(" "))
+}
+
+/// Where the words of `x` stand in `title`, as a range of word indexes (ignoring case and
+/// punctuation).
+fn find_words(title: &str, x: &str) -> Option<(usize, usize)> {
+    // "Rossi's" is still Rossi.
+    let word = |w: &str| {
+        let w = bare(w);
+        w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
+    };
+    let t: Vec<String> = title.split_whitespace().map(word).collect();
+    let x: Vec<String> = x.split_whitespace().map(word).collect();
+    (x.len() <= t.len())
+        .then(|| (0..=t.len() - x.len()).find(|&k| t[k..k + x.len()] == x[..]))
+        .flatten()
+        .map(|k| (k, k + x.len()))
+}
+
+/// "Send the forecast to Tom" with "Tom" -> "Priya": "Send the forecast to Priya".
+fn replace_words(title: &str, x: &str, y: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    match find_words(title, x) {
+        Some((a, b)) if !y.is_empty() => {
+            let mut out: Vec<&str> = words[..a].to_vec();
+            out.push(y);
+            out.extend(&words[b..]);
+            out.join(" ")
+        }
+        _ => title.to_string(),
     }
 }
 

@@ -209,7 +209,11 @@ pub(super) fn fill_ellipses(items: &mut [Item]) {
             Kind::Task { text, .. } => verb = leading_verb(text),
             Kind::Phrase(p) => {
                 let p = strip_conjunction(p);
-                if let Some(v) = &verb
+                // "send it to Tom, not Tom, Priya": what follows "not X" corrects, it adds
+                // nothing.
+                if p.split_whitespace().next().map(bare).as_deref() == Some("not") {
+                    verb = None;
+                } else if let Some(v) = &verb
                     && looks_like_object(&p)
                 {
                     it.kind = Kind::Task {

@@ -95,6 +95,20 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<ExtractedTask> {
     finish(reader.drafts, opts.categories)
 }
 
+/// "Put down:", "Add these:", "Write this down": the speaker talking to the app.
+fn dictation_cue(title: &str) -> bool {
+    let words: Vec<String> = title.split_whitespace().map(lexicon::bare).collect();
+    words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "put" | "write" | "jot" | "note" | "take" | "add"
+        )
+    }) && words.len() <= 3
+        && words[1..]
+            .iter()
+            .all(|w| matches!(w.as_str(), "down" | "these" | "this" | "that" | "please"))
+}
+
 /// Merges repeats ("call the plumber ... yeah, definitely call the plumber") and fills defaults.
 fn finish(drafts: Vec<Draft>, categories: &[Category]) -> Vec<ExtractedTask> {
     let mut out: Vec<ExtractedTask> = Vec::new();
@@ -102,7 +116,10 @@ fn finish(drafts: Vec<Draft>, categories: &[Category]) -> Vec<ExtractedTask> {
     for d in drafts {
         let title = d.title.trim().to_string();
         let words = title.split_whitespace().count();
-        if !title.chars().any(char::is_alphabetic) || (words == 1 && lexicon::is_verb(&title)) {
+        if !title.chars().any(char::is_alphabetic)
+            || (words == 1 && lexicon::is_verb(&title))
+            || dictation_cue(&title)
+        {
             continue;
         }
         let description = {
@@ -491,6 +508,56 @@ mod tests {
         assert_eq!(
             titles("Call the garage and sort it out."),
             vec!["Call the garage"]
+        );
+    }
+
+    #[test]
+    fn take_backs_by_position() {
+        assert_eq!(
+            titles(
+                "Wrap the presents, buy batteries and clean the oven. Actually forget the second one."
+            ),
+            vec!["Wrap the presents", "Clean the oven"]
+        );
+        assert_eq!(
+            titles("Renew the domain, pay the invoice, update the roadmap, scratch the last one."),
+            vec!["Renew the domain", "Pay the invoice"]
+        );
+        // A position past the end of the list drops nothing.
+        assert_eq!(
+            titles("Feed the cat. Forget the third one."),
+            vec!["Feed the cat"]
+        );
+    }
+
+    #[test]
+    fn requests_and_things_left_undone() {
+        let t = run(
+            "The accountant wants the receipts by Monday, and Priti asked if I could proofread her essay.",
+        );
+        assert_eq!(
+            titles_of(&t),
+            vec!["Receipts for the accountant", "Proofread her essay"]
+        );
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-07"));
+        assert_eq!(t[1].due, None);
+        assert_eq!(
+            titles("I still haven't returned Lena's drill."),
+            vec!["Return Lena's drill"]
+        );
+        let t = run("Email the brochure to Olu. He needs it by Thursday.");
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-03"));
+        // Said to the app, not a task.
+        assert_eq!(
+            titles("Put down: water the plants."),
+            vec!["Water the plants"]
+        );
+        let t = run("Book the tyre change. Same with the MOT, same deadline.");
+        assert_eq!(titles_of(&t), vec!["Book the tyre change", "Book the MOT"]);
+        // A noun's "'s" that is "is" makes a remark, not a thing to act on.
+        assert_eq!(
+            titles("Clean the grill, the grease's gone everywhere."),
+            vec!["Clean the grill"]
         );
     }
 

@@ -6,10 +6,10 @@ use regex::Regex;
 
 use super::filler::{inner_lead, is_correction, retracted_object, retracts_previous, strip_lead};
 use super::lexicon::{
-    bare, is_chore, is_determiner, is_event_noun, is_finite, is_verb, opens_command,
-    verb_from_gerund,
+    bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite, is_verb,
+    opens_command, verb_from_gerund,
 };
-use super::outcomes::wanted_outcome;
+use super::outcomes::{not_yet_done, wanted_outcome};
 use super::priority::cue;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,12 +40,12 @@ static COMMITMENT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 /// "Maria asked me to look into the flaky test": a request from someone else is still a to-do.
 static ASKED_ME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:asked|wants|told|needs|reminded|begged|expects)\s+(?:me|us)\s+to\s+(.+)$")
+    Regex::new(r"(?i)\b(?:(?:asked|wants|told|needs|reminded|begged|expects)\s+(?:me|us)\s+to|(?:asked|wondered|wants\s+to\s+know)\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we)\s+(?:could|can|would|might|will)(?:\s+please)?)\s+(.+)$")
         .ok()
 });
 /// "Pepper wants the revised SOW": someone waiting on a deliverable.
 static WANTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?)\s+(?:wants|needs|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+(?:the|a|an|their|his|her|our|my)\s+(.+)$").ok()
+    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the|my|our|their)\s+(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp)|(?i:they))\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+(?:the|a|an|their|his|her|our|my)\s+(.+)$").ok()
 });
 static NEEDS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.+?)\s+(?:needs|need|has\s+to\s+be|have\s+to\s+be|must\s+be|should\s+be|still\s+needs)\s+(?:to\s+be\s+)?(.+)$").ok()
@@ -221,6 +221,12 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             due_statement: false,
         };
     }
+    if let Some(text) = not_yet_done(content) {
+        return Kind::Task {
+            text,
+            due_statement: false,
+        };
+    }
     if let Some(text) = wanted_outcome(content) {
         return Kind::Task {
             text,
@@ -265,9 +271,30 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     if let Some(c) = WANTS_RE.as_ref().and_then(|re| re.captures(content))
         && let (Some(who), Some(what)) = (c.get(1), c.get(2))
         && what.as_str().split_whitespace().count() <= 6
+        && !matches!(bare(who.as_str()).as_str(), "i" | "we" | "you")
+        // "want"/"need" without the "s" only after a plural: "they", "the tenants".
+        && (content[who.end()..].trim_start().starts_with(['w', 'n']).then(|| {
+            let verb = content[who.end()..].split_whitespace().next().unwrap_or_default();
+            verb.ends_with('s')
+                || bare(who.as_str()) == "they"
+                || who.as_str().split_whitespace().next().is_some_and(is_determiner)
+        }) != Some(false))
     {
+        let who = who.as_str();
+        // "They want a revised quote": who "they" are was said before, or does not matter.
+        let text = if bare(who) == "they" {
+            what.as_str().trim().to_string()
+        } else {
+            let det = who.split_whitespace().next().is_some_and(is_determiner);
+            let who = if det {
+                who.to_lowercase()
+            } else {
+                who.to_string()
+            };
+            format!("{} for {who}", what.as_str().trim())
+        };
         return Kind::Task {
-            text: format!("{} for {}", what.as_str().trim(), who.as_str()),
+            text,
             due_statement: true,
         };
     }
@@ -309,7 +336,10 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             };
         }
     }
-    let any_finite = words.iter().any(|w| is_finite(w));
+    let any_finite = words
+        .iter()
+        .enumerate()
+        .any(|(k, w)| is_finite(w) || contracted_verb(w, words.get(k + 1).copied()));
     let has_subject = words
         .iter()
         .any(|w| SUBJECT_PRONOUNS.contains(&bare(w).as_str()));

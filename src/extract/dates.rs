@@ -87,6 +87,8 @@ fn build() -> Option<Patterns> {
     let mon = MONTHS;
     let day = [
         r"(?:the\s+)?day\s+after\s+tomorrow".to_string(),
+        // "by end of day tomorrow": the end of tomorrow, not of today.
+        r"(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:day|business)|eod|cob)\s+tomorrow".into(),
         r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month|year|day|business)".into(),
         r"eod|eow|eom|cob".into(),
         // "year-end update" is an adjective; only "by year end" is a date.
@@ -122,7 +124,7 @@ fn build() -> Option<Patterns> {
     let wdl = WEEKDAYS_LOOSE;
     Some(Patterns {
         find: Regex::new(&find).ok()?,
-        then: Regex::new(r"(?i)\b(?:(?:by|before|until|till)\s+then|before\s+that|by\s+that\s+(?:time|point|day)|(?:on\s+)?(?:the\s+)?same\s+day|(?:on\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))\b").ok()?,
+        then: Regex::new(r"(?i)\b(?:(?:by|before|until|till)\s+then|before\s+that|by\s+that\s+(?:time|point|day)|(?:on\s+|by\s+)?(?:the\s+)?same\s+(?:day|date|deadline)|(?:on\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))\b").ok()?,
         relative: Regex::new(&format!(r"(?i)\b(?:the\s+)?(?:({qty})\s+)?(day|night|morning|evening|week)s?\s+(before|earlier|prior|after|later)(\s+tomorrow)?(?:\s+that\b|\s+(?:we|i|they)\s+(?:leave|go|fly|travel|head\s+off|get\s+back|set\s+off|arrive))?")).ok()?,
         day_after: Regex::new(r"\bday\s+after\s+tomorrow\b").ok()?,
         end_of: Regex::new(r"\b(?:end|close)\s+of\s+(?:the\s+)?(this\s+|next\s+)?(week|month|year|day|business)\b").ok()?,
@@ -457,6 +459,9 @@ fn parse_day(p: &Patterns, s: &str, now: NaiveDateTime) -> Option<NaiveDate> {
     let today = now.date();
     if p.day_after.is_match(s) {
         return add_days(today, 2);
+    }
+    if s.ends_with("tomorrow") && (s.contains(" of ") || s.contains("eod") || s.contains("cob")) {
+        return add_days(today, 1);
     }
     if let Some(c) = p.end_of.captures(s) {
         let next = c.get(1).is_some_and(|m| m.as_str().trim() == "next");

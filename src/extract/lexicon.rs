@@ -111,12 +111,18 @@ pub(crate) fn opens_command(text: &str) -> bool {
         .strip_prefix("re-")
         .or_else(|| w.strip_prefix("re"))
         .is_some_and(|v| v.len() > 2 && is_any_verb(v));
-    !ends_phrase
-        && (WORDNET_VERB_SET.contains(w.as_str()) || again)
-        && words.next().is_some_and(|n| {
-            let n = bare(n);
+    !ends_phrase && (WORDNET_VERB_SET.contains(w.as_str()) || again) && {
+        // "sand down that chair leg", "caulk around the window": a particle may come first.
+        let mut next = words.next().map(bare);
+        if next.as_deref().is_some_and(|n| {
+            PARTICLE_SET.contains(n) || matches!(n, "around" | "along" | "under" | "behind")
+        }) {
+            next = words.next().map(bare);
+        }
+        next.is_some_and(|n| {
             DET_SET.contains(n.as_str()) || OBJECT_PRONOUN_SET.contains(n.as_str())
         })
+    }
 }
 
 /// "finishing" -> "finish", "getting" -> "get", "making" -> "make", when the result is a known verb.
@@ -156,6 +162,56 @@ pub(crate) fn is_finite(word: &str) -> bool {
         || ["'re", "'ve", "'ll", "'d", "'m"]
             .iter()
             .any(|s| w.ends_with(s))
+}
+
+/// "the caulk's gone", "Friday's the nativity": a noun's "'s" that is "is" or "has", told
+/// from a possessive ("the caulk's colour") by the word after it.
+pub(crate) fn contracted_verb(word: &str, next: Option<&str>) -> bool {
+    if !bare(word).ends_with("'s") {
+        return false;
+    }
+    let Some(n) = next.map(bare) else {
+        return false;
+    };
+    matches!(
+        n.as_str(),
+        "gone"
+            | "been"
+            | "got"
+            | "not"
+            | "the"
+            | "a"
+            | "an"
+            | "all"
+            | "just"
+            | "still"
+            | "really"
+            | "so"
+            | "too"
+            | "very"
+            | "already"
+            | "always"
+            | "never"
+            | "due"
+            | "done"
+            | "off"
+            | "over"
+            | "finally"
+            | "broken"
+            | "my"
+            | "our"
+            | "on"
+            | "in"
+            | "at"
+            | "coming"
+            | "going"
+            | "getting"
+            | "being"
+            | "having"
+            | "almost"
+            | "nearly"
+            | "probably"
+    ) || (n.len() > 4 && n.ends_with("ing"))
 }
 
 pub(crate) fn is_pronoun(word: &str) -> bool {

@@ -13,6 +13,23 @@ static WANT_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:before|by|after|until|for|on|at|in)\s+(?:\S+\s+){0,4}?)?(?:i|we)(?:'d\s+(?:really\s+)?like|\s+(?:(?:really|just|also|still|definitely|absolutely)\s+)*(?:need|want|would\s+like|(?:need|have|want|got)\s+to\s+(?:get|have)|gotta\s+(?:get|have)|must\s+(?:get|have)))\s+").ok()
 });
 
+/// "I still haven't replied to Ingrid's email": what is still to do.
+static NOT_YET: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:i|we)\s+(?:still\s+)?(?:haven't|have\s+not|havent|'ve\s+not|never)\s+(?:actually\s+|even\s+|yet\s+|got\s+round\s+to\s+|gotten\s+around\s+to\s+)?(\S+)\s+(.+?)(?:\s+yet)?\W*$").ok()
+});
+
+/// The to-do in "I still haven't replied to Ingrid's email" -> "reply to Ingrid's email".
+pub(crate) fn not_yet_done(content: &str) -> Option<String> {
+    let c = NOT_YET.as_ref()?.captures(content.trim())?;
+    let word = c.get(1)?.as_str();
+    let rest = c.get(2)?.as_str().trim();
+    let verb = match participle_verb(word)? {
+        Verb::Base(v) => v,
+        Verb::Finished(_) => return None,
+    };
+    Some(format!("{verb} {rest}"))
+}
+
 /// Participles whose verb is not the word less "-ed".
 const IRREGULAR: &[(&str, &str)] = &[
     ("sent", "send"),
@@ -214,6 +231,15 @@ mod tests {
             outcomes("that means the bed built and the curtains up"),
             vec!["build the bed", "get the curtains up"]
         );
+        assert_eq!(
+            not_yet_done("I still haven't replied to Ingrid's email about the workshop").as_deref(),
+            Some("reply to Ingrid's email about the workshop")
+        );
+        assert_eq!(
+            not_yet_done("we haven't paid the window cleaner yet").as_deref(),
+            Some("pay the window cleaner")
+        );
+        assert_eq!(not_yet_done("I haven't been well"), None);
         assert_eq!(w("I need the report"), None);
         assert_eq!(w("I need to call Joe"), None);
         assert_eq!(w("I want the kids happy"), None);
@@ -225,7 +251,10 @@ mod tests {
     fn every_rule_compiles() {
         crate::rules::assert_all_compile(
             include_str!("outcomes.rs"),
-            &[("WANT_PREFIX", WANT_PREFIX.is_some())],
+            &[
+                ("WANT_PREFIX", WANT_PREFIX.is_some()),
+                ("NOT_YET", NOT_YET.is_some()),
+            ],
         );
     }
 }

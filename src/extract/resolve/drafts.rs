@@ -1,7 +1,10 @@
 //! The last step: take-backs, corrections and amendments applied, then the sentence's
 //! items handed to the reader as drafts.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDateTime;
+use regex::Regex;
 
 use super::Item;
 use super::settle::BACK_REFERENCES;
@@ -12,6 +15,10 @@ use crate::extract::priority::cue;
 use crate::extract::title::{capitalize, make_title, tidy};
 use crate::extract::{Draft, Reader};
 use crate::model::Due;
+
+static NEEDS_IT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:and|but|so|oh)\W+)*(?:he|she|they|we|[A-Z][a-z]+)\s+(?:needs|need|wants|want|expects|expect|has\s+to\s+have|must\s+have)\s+(?:it|them|that|those|this)\b").ok()
+});
 
 /// Only this many earlier tasks are searched when something is taken back, which keeps a
 /// megabyte transcript linear.
@@ -100,6 +107,15 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
             Kind::RetractObject(obj) => {
                 let words: Vec<&str> = obj.split_whitespace().collect();
                 let n = reader.drafts.len();
+                if let Some(nth) = ordinal(&words) {
+                    // "forget the second one": the second item of the list just said.
+                    if let Some(k) = nth_of_last_list(&reader.drafts, index, nth) {
+                        reader.drafts.remove(k);
+                    }
+                    reader.correcting = false;
+                    last_was_task = Some(false);
+                    continue;
+                }
                 let hit = (n.saturating_sub(LOOKBACK)..n).rev().find(|&k| {
                     let t = reader.drafts[k].title.to_lowercase();
                     words.iter().all(|w| t.contains(w))
@@ -236,6 +252,19 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                 .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str())),
             _ => false,
         });
+    // "Send the forecast to Priya. She needs it by Friday.": a date someone needs the item
+    // by is its due date.
+    if !produced
+        && let Some(day) = items.iter().find_map(|it| match &it.kind {
+            Kind::Statement(s) if NEEDS_IT.as_ref().is_some_and(|re| re.is_match(s)) => it.day,
+            _ => None,
+        })
+        && let Some(d) = reader.drafts.last_mut()
+        && d.sentence + 1 == index
+        && d.due.is_none()
+    {
+        d.due = Some(Due::Date(day));
+    }
     if !produced
         && let Some(p) = items
             .iter()
@@ -247,6 +276,54 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
     {
         d.priority = Some(p);
     }
+}
+
+/// "second one", "number two", "the last one": which item of a list, counted from 1
+/// (`usize::MAX` for the last).
+fn ordinal(words: &[&str]) -> Option<usize> {
+    let content: Vec<String> = words
+        .iter()
+        .map(|w| bare(w))
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "one" | "number" | "item" | "thing" | "task" | "bit"
+            )
+        })
+        .collect();
+    let [w] = content.as_slice() else {
+        // "number one": the only word was "one".
+        return (words.len() == 2 && bare(words[0]) == "number" && bare(words[1]) == "one")
+            .then_some(1);
+    };
+    Some(match w.as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" | "two" => 2,
+        "third" | "3rd" | "three" => 3,
+        "fourth" | "4th" | "four" => 4,
+        "fifth" | "5th" | "five" => 5,
+        "last" | "latter" => usize::MAX,
+        _ => return None,
+    })
+}
+
+/// The index in `drafts` of the `nth` item said in this sentence, or in the one before
+/// when this one added none.
+fn nth_of_last_list(drafts: &[Draft], index: usize, nth: usize) -> Option<usize> {
+    let sentence = drafts.last()?.sentence;
+    if sentence + 1 < index {
+        return None;
+    }
+    let start = drafts
+        .iter()
+        .rposition(|d| d.sentence != sentence)
+        .map_or(0, |k| k + 1);
+    let list = start..drafts.len();
+    if nth == usize::MAX {
+        return list.last();
+    }
+    let k = start + nth - 1;
+    list.contains(&k).then_some(k)
 }
 
 /// "not Tom" -> "Tom": the words a correction takes out.
@@ -325,5 +402,16 @@ fn amend_title(title: &str, detail: &str) -> String {
     match leading_verb(title) {
         Some(v) if !words.is_empty() => capitalize(&format!("{v} {detail}")),
         _ => title.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod rules_compile {
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("drafts.rs"),
+            &[("NEEDS_IT", super::NEEDS_IT.is_some())],
+        );
     }
 }

@@ -11,10 +11,10 @@ use super::words::{
     leading_verb, looks_like_object, lowercase_first, strip_article, strip_conjunction,
 };
 use crate::extract::classify::{Kind, QUANTIFIERS};
-use crate::extract::lexicon::{bare, is_determiner, is_event_noun};
+use crate::extract::lexicon::{bare, is_any_verb, is_determiner, is_event_noun};
 
 static SAME_FOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:and\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with)\s+(\S+(?:\s+\S+)?)$")
+    Regex::new(r"(?i)^(?:and\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:goes\s+)?(?:for|with)\s+(\S+(?:\s+\S+){0,3}?)(?:\s+(?:actually|too|as\s+well|then|please))?$")
         .ok()
 });
 
@@ -83,6 +83,27 @@ pub(super) fn same_for(items: &mut [Item], prev_title: Option<&str>, prev_day: O
         return;
     };
     let words: Vec<&str> = title.split_whitespace().collect();
+    let dated = |items: &mut [Item]| {
+        if !items.iter().any(Item::dated) {
+            items[i].day = prev_day;
+        }
+    };
+    // "Renew the car tax. Same with the TV licence.": the same verb for another thing;
+    // "The council tax is due on the 15th. Same with the TV licence": another thing due.
+    let thing = who.split_whitespace().next().is_some_and(is_determiner);
+    if thing {
+        let text = match leading_verb(title) {
+            Some(v) => format!("{v} {who}"),
+            None if !words.first().is_some_and(|w| is_any_verb(w)) => strip_article(&who),
+            None => return,
+        };
+        items[i].kind = Kind::Task {
+            text,
+            due_statement: false,
+        };
+        dated(items);
+        return;
+    }
     let possessive = who.ends_with("'s") || who.ends_with("s'");
     let slot = (1..words.len()).find(|&k| {
         let w = words[k];
@@ -101,20 +122,19 @@ pub(super) fn same_for(items: &mut [Item], prev_title: Option<&str>, prev_day: O
         text: out.join(" "),
         due_statement: false,
     };
-    if !items.iter().any(Item::dated) {
-        items[i].day = prev_day;
-    }
+    dated(items);
 }
 
 /// "Cancel Netflix. Spotify as well." / "Oh and the gas bill too, same day.": a bare object
 /// that adds to the item just said borrows its verb.
 pub(super) fn continue_previous(items: &mut [Item], prev_verb: Option<&str>, correcting: bool) {
-    let Some(v) = prev_verb else {
-        return;
-    };
     if correcting || items.iter().any(Item::is_task) {
         return;
     }
+    let Some(v) = prev_verb else {
+        also_a_thing(items);
+        return;
+    };
     let Some(i) = items.iter().position(|it| !matches!(it.kind, Kind::Filler)) else {
         return;
     };
@@ -135,6 +155,36 @@ pub(super) fn continue_previous(items: &mut [Item], prev_verb: Option<&str>, cor
     {
         items[i].kind = Kind::Task {
             text: format!("{v} {}", lowercase_first(&p)),
+            due_statement: false,
+        };
+    }
+}
+
+/// "Also a thank-you card for Yusra.": a thing added on its own, with no verb to borrow, is
+/// the to-do itself.
+fn also_a_thing(items: &mut [Item]) {
+    let mut said = items.iter().filter(|it| !matches!(it.kind, Kind::Filler));
+    let (Some(it), None) = (said.next(), said.next()) else {
+        return;
+    };
+    let Kind::Phrase(p) = &it.kind else {
+        return;
+    };
+    let p = strip_conjunction(p);
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if !it.addition
+        || !(3..=7).contains(&words.len())
+        || !words.first().is_some_and(|w| is_determiner(w))
+    {
+        return;
+    }
+    let text = strip_article(&p);
+    if let Some(it) = items
+        .iter_mut()
+        .find(|it| matches!(it.kind, Kind::Phrase(_)))
+    {
+        it.kind = Kind::Task {
+            text,
             due_statement: false,
         };
     }

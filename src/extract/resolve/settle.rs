@@ -59,8 +59,9 @@ pub(super) fn settle_dates(
         };
         if it.dated() {
             last_date = it.day;
-            let verb_led =
-                it.is_task() && matches!(&it.kind, Kind::Task { text, .. } if opens_command(text));
+            // "Kofi wants the drill back by Sunday" owns its date as a command does.
+            let verb_led = it.is_task()
+                && matches!(&it.kind, Kind::Task { text, due_statement } if *due_statement || opens_command(text));
             if !verb_led || it.leading_date {
                 context = it.day;
             }

@@ -6,10 +6,10 @@ use regex::Regex;
 
 use super::filler::{inner_lead, is_correction, retracted_object, retracts_previous, strip_lead};
 use super::lexicon::{
-    bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite, is_verb,
-    opens_command, verb_from_gerund,
+    bare, contracted_verb, is_any_verb, is_chore, is_determiner, is_event_noun, is_finite,
+    is_particle, is_verb, opens_command, verb_from_gerund,
 };
-use super::outcomes::{not_yet_done, wanted_outcome};
+use super::outcomes::{not_yet_done, says_finished, verb_of_participle, wanted_outcome};
 use super::priority::cue;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,12 +40,17 @@ static COMMITMENT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 /// "Maria asked me to look into the flaky test": a request from someone else is still a to-do.
 static ASKED_ME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:asked|wants|told|needs|reminded|begged|expects)\s+(?:me|us)\s+to|(?:asked|wondered|wants\s+to\s+know)\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we)\s+(?:could|can|would|might|will)(?:\s+please)?)\s+(.+)$")
+    Regex::new(r"(?i)\b(?:(?:asked|wants|told|needs|reminded|begged|expects)\s+(?:me|us)\s+to|(?:asked|wondered|wants\s+to\s+know)\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we)(?:'d|\s+could|\s+can|\s+would|\s+might|\s+will)(?:\s+please)?|wants\s+(?:everyone|everybody|all\s+of\s+us|the\s+whole\s+team)\s+to)\s+(.+)$")
         .ok()
 });
+/// "I owe Gareth a call back": the thing owed, done for them.
+static OWE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:i|we)\s+(?:still\s+|really\s+)?owe\s+(.+?)\s+an?\s+(call|email|e-mail|reply|text|visit|invoice|apology|answer|update|thank-you(?:\s+note|\s+card)?|lunch|coffee|drink|favour|favor)(\s+back)?\b(.*)$").ok()
+});
+
 /// "Pepper wants the revised SOW": someone waiting on a deliverable.
 static WANTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the|my|our|their)\s+(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp)|(?i:they))\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+(?:the|a|an|their|his|her|our|my)\s+(.+)$").ok()
+    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the|my|our|their)\s+(?:\w+'s\s+)?(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp)|(?i:they))\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+((?:the|a|an|their|his|her|our|my|some|last|next|this|final|new|more|\w+'s)\s+.+)$").ok()
 });
 static NEEDS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.+?)\s+(?:needs|need|has\s+to\s+be|have\s+to\s+be|must\s+be|should\s+be|still\s+needs)\s+(?:to\s+be\s+)?(.+)$").ok()
@@ -221,6 +226,23 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             due_statement: false,
         };
     }
+    if let Some(c) = OWE_RE.as_ref().and_then(|re| re.captures(content))
+        && let (Some(who), Some(what)) = (c.get(1), c.get(2))
+        && who.as_str().split_whitespace().count() <= 5
+    {
+        let back = c.get(3).map_or("", |m| m.as_str());
+        let tail = c.get(4).map_or("", |m| m.as_str()).trim();
+        let what = what.as_str().to_lowercase();
+        let text = match what.as_str() {
+            "call" | "email" | "e-mail" | "text" | "reply" | "invoice" | "visit" | "answer"
+            | "update" => format!("{what} {}{back} {tail}", who.as_str()),
+            _ => format!("{} {what} for {} {tail}", "get", who.as_str()),
+        };
+        return Kind::Task {
+            text: text.trim().to_string(),
+            due_statement: false,
+        };
+    }
     if let Some(text) = not_yet_done(content) {
         return Kind::Task {
             text,
@@ -238,6 +260,24 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     if opens_command(content) && !second_finite {
         return Kind::Task {
             text: orig[pos..].trim().to_string(),
+            due_statement: false,
+        };
+    }
+    // "I'd like to get round to learning Spanish": a gerund after a lead-in that ends in
+    // "to" (not "like tidying the shed", an example).
+    if pos > 0
+        && orig[..pos]
+            .trim_end_matches([' ', ','])
+            .to_lowercase()
+            .ends_with(" to")
+        && words.len() >= 2
+        && !words.iter().any(|w| is_finite(w))
+        && let Some(verb) = words.first().and_then(|w| verb_from_gerund(w))
+    {
+        let rest = orig[pos..].trim();
+        let rest = rest.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+        return Kind::Task {
+            text: format!("{verb} {rest}"),
             due_statement: false,
         };
     }
@@ -270,7 +310,8 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         || first.starts_with("we'");
     if let Some(c) = WANTS_RE.as_ref().and_then(|re| re.captures(content))
         && let (Some(who), Some(what)) = (c.get(1), c.get(2))
-        && what.as_str().split_whitespace().count() <= 6
+        && (what.as_str().split_whitespace().count() <= 6
+            || wanted_outcome(&format!("I want {}", what.as_str().trim())).is_some())
         && !matches!(bare(who.as_str()).as_str(), "i" | "we" | "you")
         // "want"/"need" without the "s" only after a plural: "they", "the tenants".
         && (content[who.end()..].trim_start().starts_with(['w', 'n']).then(|| {
@@ -281,9 +322,12 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         }) != Some(false))
     {
         let who = who.as_str();
+        let outcome = wanted_outcome(&format!("I want {}", what.as_str().trim()));
         // "They want a revised quote": who "they" are was said before, or does not matter.
-        let text = if bare(who) == "they" {
-            what.as_str().trim().to_string()
+        let text = if let Some(o) = outcome {
+            o
+        } else if bare(who) == "they" {
+            strip_article(what.as_str())
         } else {
             let det = who.split_whitespace().next().is_some_and(is_determiner);
             let who = if det {
@@ -291,7 +335,7 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             } else {
                 who.to_string()
             };
-            format!("{} for {who}", what.as_str().trim())
+            format!("{} for {who}", strip_article(what.as_str()))
         };
         return Kind::Task {
             text,
@@ -531,13 +575,44 @@ fn needs(content: &str) -> Option<String> {
     let c = NEEDS_RE.as_ref()?.captures(content)?;
     let subject = c.get(1)?.as_str().trim();
     let what = c.get(2)?.as_str().trim();
-    if subject.split_whitespace().count() > 6 || what.is_empty() {
+    if subject.split_whitespace().count() > 8 || what.is_empty() {
         return None;
     }
+    // "The expense report needs submitting": the thing, without its capital, after the verb.
+    let subject = match subject.split_once(' ') {
+        Some((det, rest)) if is_determiner(det) => format!("{} {rest}", det.to_lowercase()),
+        _ => subject.to_string(),
+    };
     let first = what.split_whitespace().next().unwrap_or_default();
-    if let Some(verb) = verb_from_gerund(first) {
-        let rest = what[first.len()..].trim();
-        return Some(format!("{verb} {subject} {rest}").trim().to_string());
+    let rest = what[first.len()..].trim();
+    // "needs winterising": the British spelling of a verb listed the American way.
+    let any_gerund = |w: &str| {
+        let stem = w.strip_suffix("ing")?;
+        let doubled = stem.get(..stem.len().saturating_sub(1)).unwrap_or("");
+        [stem.to_string(), format!("{stem}e"), doubled.to_string()]
+            .into_iter()
+            .find(|c| c.len() > 2 && is_any_verb(c))
+    };
+    let w = bare(first);
+    let verb = verb_from_gerund(first)
+        .or_else(|| verb_of_participle(first))
+        .or_else(|| any_gerund(&w))
+        .or_else(|| any_gerund(&w.replace("ising", "izing")));
+    if let Some(verb) = verb {
+        // "needs topping up": the particle stays with the verb.
+        let (particle, rest) = match rest.split_once(' ') {
+            Some((p, r)) if is_particle(p) => (format!(" {p}"), r),
+            _ if is_particle(rest) => (format!(" {rest}"), ""),
+            _ => (String::new(), rest),
+        };
+        return Some(
+            format!("{verb}{particle} {subject} {rest}")
+                .trim()
+                .to_string(),
+        );
+    }
+    if says_finished(first) {
+        return Some(format!("get {subject} {what}"));
     }
     Some(content.to_string())
 }
@@ -644,6 +719,7 @@ mod rules_compile {
                 ("COMMITMENT_RE", super::COMMITMENT_RE.is_some()),
                 ("ASKED_ME_RE", super::ASKED_ME_RE.is_some()),
                 ("WANTS_RE", super::WANTS_RE.is_some()),
+                ("OWE_RE", super::OWE_RE.is_some()),
                 ("NEEDS_RE", super::NEEDS_RE.is_some()),
                 ("DEADLINE_RE", super::DEADLINE_RE.is_some()),
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),

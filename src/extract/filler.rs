@@ -13,7 +13,7 @@ static FILLER_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:{FILLER})\b[\s,:;.!?-]*")).ok());
 
 static MODAL: LazyLock<String> = LazyLock::new(|| {
-    r"need\s+to|needa|have\s+to|do\s+(?:still\s+)?need\s+to|do\s+(?:still\s+)?have\s+to|has\s+to|'ve\s+got\s+to|'ve\s+gotta|have\s+got\s+to|got\s+to|gotta|must|should|ought\s+to|want\s+to|wanna|would\s+like\s+to|'d\s+like\s+to|'d\s+love\s+to|am\s+going\s+to|'m\s+going\s+to|'m\s+gonna|am\s+gonna|gonna|going\s+to|will|'ll|shall|'m\s+supposed\s+to|am\s+supposed\s+to|plan\s+to|'m\s+planning\s+to|intend\s+to|might\s+need\s+to|can|could|'d\s+better|better|'m\s+meant\s+to"
+    r"need\s+to|needa|have\s+to|do\s+(?:still\s+)?need\s+to|do\s+(?:still\s+)?have\s+to|has\s+to|'ve\s+got\s+to|'ve\s+gotta|have\s+got\s+to|got\s+to|gotta|must|should|ought\s+to|want\s+to|wanna|would\s+like\s+to|'d\s+(?:(?:also|really|quite|so|still)\s+)*(?:like|love)\s+to(?:\s+(?:finally\s+)?get\s+(?:a)?round\s+to)?|would\s+(?:(?:also|really|quite)\s+)*(?:like|love)\s+to|(?:'ve|have)\s+been\s+(?:meaning|wanting)\s+to|keep\s+meaning\s+to|keep\s+saying\s+(?:i'?ll|i\s+will|i\s+should)|never\s+get\s+(?:a)?round\s+to|(?:need|have|want)\s+to\s+get\s+(?:a)?round\s+to|am\s+going\s+to|'m\s+going\s+to|'m\s+gonna|am\s+gonna|gonna|going\s+to|will|'ll|shall|'m\s+supposed\s+to|am\s+supposed\s+to|plan\s+to|'m\s+planning\s+to|intend\s+to|might\s+need\s+to|can|could|'d\s+better|better|'m\s+meant\s+to"
         .to_string()
 });
 

@@ -115,7 +115,7 @@ fn one_outcome(phrase: &str) -> Option<(String, Option<String>)> {
     let (k, verb) = words
         .iter()
         .enumerate()
-        .take(7)
+        .take(9)
         .skip(2)
         .find_map(|(k, w)| participle_verb(w).map(|v| (k, v)))?;
     let thing = &words[..k];
@@ -157,6 +157,19 @@ fn one_outcome(phrase: &str) -> Option<(String, Option<String>)> {
 enum Verb {
     Base(String),
     Finished(String),
+}
+
+/// "updated" -> "update", "sent" -> "send"; None for words that only say "finished".
+pub(crate) fn verb_of_participle(word: &str) -> Option<String> {
+    match participle_verb(word)? {
+        Verb::Base(v) => Some(v),
+        Verb::Finished(_) => None,
+    }
+}
+
+/// "done", "ready", "sorted": the thing only has to be finished.
+pub(crate) fn says_finished(word: &str) -> bool {
+    FINISHED.contains(&bare(word).as_str())
 }
 
 fn is_demonstrative(word: &str) -> bool {

@@ -562,6 +562,39 @@ mod tests {
     }
 
     #[test]
+    fn headers_holidays_and_who_asked() {
+        // A header that only announces the list dates it and is no item.
+        let t = run(
+            "Busy evening, I want all of this sorted tonight: descale the kettle, top up the gas meter.",
+        );
+        assert_eq!(
+            titles_of(&t),
+            vec!["Descale the kettle", "Top up the gas meter"]
+        );
+        assert!(t.iter().all(|t| due_of(t).as_deref() == Some("2026-12-02")));
+        assert_eq!(
+            titles("Garden jobs: prune the apple tree, power-wash the path."),
+            vec!["Prune the apple tree", "Power-wash the path"]
+        );
+        let t = run("Post the cards by Christmas Eve, and book the taxi for New Year's Eve.");
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-24"));
+        assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-31"));
+        // "her" is who asked; a possessive "her" stays.
+        assert_eq!(
+            titles("Oksana asked if I could lend her the projector."),
+            vec!["Lend Oksana the projector"]
+        );
+        assert_eq!(
+            titles("Ravi asked me to feed his cat."),
+            vec!["Feed his cat"]
+        );
+        let t = run("Print the agenda, and the seating plan, the venue needs both by Monday.");
+        assert!(t.iter().all(|t| due_of(t).as_deref() == Some("2026-12-07")));
+        let t = run("Top of my list is the grant report, it has to be in by the 18th.");
+        assert_eq!(t[0].priority, Priority::High);
+    }
+
+    #[test]
     fn no_longer_but_still() {
         assert_eq!(
             titles("I don't need to buy printer ink any more, but I do need to order more paper."),

@@ -48,6 +48,11 @@ static OWE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:i|we)\s+(?:still\s+|really\s+)?owe\s+(.+?)\s+an?\s+(call|email|e-mail|reply|text|visit|invoice|apology|answer|update|thank-you(?:\s+note|\s+card)?|lunch|coffee|drink|favour|favor)(\s+back)?\b(.*)$").ok()
 });
 
+/// "Dana asked if I could …", "my tutor asked me to …": who asked.
+static ASKER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?)\s+(?:(?:from|at)\s+\p{Lu}[\w'&-]*(?:\s+\p{Lu}[\w'&-]*)*\s+)?(?:asked|wants|wondered|needs|told|reminded)\b").ok()
+});
+
 /// "Pepper wants the revised SOW": someone waiting on a deliverable.
 static WANTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the|my|our|their)\s+(?:\w+'s\s+)?(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp)|(?i:they))\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+((?:the|a|an|their|his|her|our|my|some|last|next|this|final|new|more|\w+'s)\s+.+)$").ok()
@@ -77,7 +82,7 @@ static CONSEQUENCE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// "Number two is ...", "Next up is ...", "Top priority today is ...": an item announced by
 /// its place in a list.
 static INTRODUCER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:so|and|okay|ok|right|oh|um+|uh+|then|also|alright|now)\W+)*(?:number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|next\s+up|first\s+up|up\s+next|last\s+but\s+not\s+least|(?:the\s+)?(?:first|second|third|fourth|next|last|final|other|main|big|biggest|most\s+important)\s+(?:thing|one|item|task|job)|(?:my\s+|the\s+|our\s+)?(?:top|first|main|biggest|number\s+one|highest)\s+priority)(?:\s+(?:for\s+)?(?:today|tomorrow|tonight|this\s+week|this\s+morning|this\s+afternoon))?\s*(?:is|'s|will\s+be|:|-)\s+(.+)$").ok()
+    Regex::new(r"(?i)^\W*(?:(?:so|and|okay|ok|right|oh|um+|uh+|then|also|alright|now)\W+)*(?:number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|next\s+up|first\s+up|up\s+next|last\s+but\s+not\s+least|(?:the\s+)?(?:first|second|third|fourth|next|last|final|other|main|big|biggest|most\s+important)\s+(?:thing|one|item|task|job)|(?:my\s+|the\s+|our\s+)?(?:top|first|main|biggest|number\s+one|highest)\s+priority|top\s+of\s+(?:the|my)\s+list|(?:first|next)\s+on\s+(?:the|my)\s+list|what'?s\s+(?:more|most)\s+(?:pressing|urgent|important))(?:\s+(?:for\s+)?(?:today|tomorrow|tonight|this\s+week|this\s+morning|this\s+afternoon))?\s*(?:is|'s|will\s+be|:|-)\s+(.+)$").ok()
 });
 /// "the visa application is urgent", "the slide template can wait" (the cue itself blanked):
 /// a noun phrase with nothing but a copula and the priority said about it.
@@ -285,8 +290,18 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         && let Some(m) = c.get(1)
         && opens_command(&masked[m.start()..])
     {
+        // "Dana asked if I could send her the files": "her" is Dana.
+        let asker = ASKER_RE
+            .as_ref()
+            .and_then(|re| re.captures(&orig[pos..]))
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().to_string());
+        let text = orig[m.start()..].trim();
         return Kind::Task {
-            text: orig[m.start()..].trim().to_string(),
+            text: match asker {
+                Some(who) => replace_object_pronoun(text, &who),
+                None => text.to_string(),
+            },
             due_statement: false,
         };
     }
@@ -548,19 +563,50 @@ fn commitment(orig: &str) -> Option<String> {
     if !opens_command(vp) {
         return None;
     }
+    Some(replace_object_pronoun(vp, who))
+}
+
+/// Words after "her" that show it is the object, not "her" + a noun.
+const AFTER_OBJECT_HER: &[&str] = &[
+    "about", "for", "to", "with", "at", "by", "from", "this", "that", "next", "tomorrow", "today",
+    "tonight", "later", "soon", "asap", "first", "again", "too", "now", "when", "before", "after",
+    "if", "and", "but", "so", "or", "as",
+];
+
+/// The first "her" / "him" / "them" in `vp` stands for `who`: "send her the files" with
+/// "Dana" -> "send Dana the files". A "her" before a noun is possessive and stays unless it
+/// is the only one ("water her orchids" -> "water Maria's orchids" reads worse than as is).
+fn replace_object_pronoun(vp: &str, who: &str) -> String {
     let mut replaced = false;
-    let words: Vec<String> = vp
-        .split_whitespace()
-        .map(|w| {
-            if !replaced && matches!(bare(w).as_str(), "her" | "him" | "them") {
+    let words: Vec<&str> = vp.split_whitespace().collect();
+    let out: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let b = bare(w);
+            let object = match b.as_str() {
+                "him" | "them" => true,
+                // "send her the files", "pair with her", "call her": an object, not "her orchids".
+                "her" => {
+                    w.ends_with([',', '.', '!', '?'])
+                        || words.get(k + 1).is_none_or(|n| {
+                            is_determiner(n)
+                                || is_particle(n)
+                                || AFTER_OBJECT_HER.contains(&bare(n).as_str())
+                        })
+                }
+                _ => false,
+            };
+            if !replaced && object {
                 replaced = true;
-                who.to_string()
+                let tail: String = w.chars().skip_while(|c| c.is_alphanumeric()).collect();
+                format!("{who}{tail}")
             } else {
-                w.to_string()
+                (*w).to_string()
             }
         })
         .collect();
-    Some(words.join(" "))
+    out.join(" ")
 }
 
 /// "finishing the auth endpoints is high priority" -> "finish the auth endpoints".
@@ -576,6 +622,15 @@ fn needs(content: &str) -> Option<String> {
     let subject = c.get(1)?.as_str().trim();
     let what = c.get(2)?.as_str().trim();
     if subject.split_whitespace().count() > 8 || what.is_empty() {
+        return None;
+    }
+    // "the venue needs both by Monday": a date for items already said, no item itself.
+    if what.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            bare(w).as_str(),
+            "it" | "them" | "both" | "all" | "that" | "those"
+        )
+    }) {
         return None;
     }
     // "The expense report needs submitting": the thing, without its capital, after the verb.
@@ -720,6 +775,7 @@ mod rules_compile {
                 ("ASKED_ME_RE", super::ASKED_ME_RE.is_some()),
                 ("WANTS_RE", super::WANTS_RE.is_some()),
                 ("OWE_RE", super::OWE_RE.is_some()),
+                ("ASKER_RE", super::ASKER_RE.is_some()),
                 ("NEEDS_RE", super::NEEDS_RE.is_some()),
                 ("DEADLINE_RE", super::DEADLINE_RE.is_some()),
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),

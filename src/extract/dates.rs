@@ -87,6 +87,8 @@ fn build() -> Option<Patterns> {
     let mon = MONTHS;
     let day = [
         r"(?:the\s+)?day\s+after\s+tomorrow".to_string(),
+        // Fixed-date holidays; "Christmas" alone is a season more often than a deadline.
+        r"christmas\s+(?:eve|day)|boxing\s+day|new\s+year'?s\s+(?:eve|day)|halloween|valentine'?s\s+day|st\.?\s+patrick'?s\s+day".into(),
         // "by end of day tomorrow": the end of tomorrow, not of today.
         r"(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:day|business)|eod|cob)\s+tomorrow".into(),
         r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month|year|day|business)".into(),
@@ -384,6 +386,30 @@ fn month_of(word: &str) -> Option<u32> {
     u32::try_from(i + 1).ok()
 }
 
+/// The next Christmas Eve, New Year's Eve, … on or after `today`.
+fn holiday(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let s = s.replace('\'', "");
+    let (month, day) = [
+        ("christmas eve", (12, 24)),
+        ("christmas day", (12, 25)),
+        ("boxing day", (12, 26)),
+        ("new years eve", (12, 31)),
+        ("new years day", (1, 1)),
+        ("halloween", (10, 31)),
+        ("valentines day", (2, 14)),
+        ("patricks day", (3, 17)),
+    ]
+    .into_iter()
+    .find(|(name, _)| s.contains(name))?
+    .1;
+    let this_year = NaiveDate::from_ymd_opt(today.year(), month, day)?;
+    if this_year >= today {
+        Some(this_year)
+    } else {
+        NaiveDate::from_ymd_opt(today.year() + 1, month, day)
+    }
+}
+
 fn add_days(d: NaiveDate, n: u64) -> Option<NaiveDate> {
     d.checked_add_days(Days::new(n))
 }
@@ -459,6 +485,9 @@ fn parse_day(p: &Patterns, s: &str, now: NaiveDateTime) -> Option<NaiveDate> {
     let today = now.date();
     if p.day_after.is_match(s) {
         return add_days(today, 2);
+    }
+    if let Some(day) = holiday(s, today) {
+        return Some(day);
     }
     if s.ends_with("tomorrow") && (s.contains(" of ") || s.contains("eod") || s.contains("cob")) {
         return add_days(today, 1);

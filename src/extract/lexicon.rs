@@ -103,6 +103,10 @@ pub(crate) fn opens_command(text: &str) -> bool {
     if is_verb(first) {
         return true;
     }
+    // "top up the Oyster card": "top" alone is too often "top priority".
+    if bare(first) == "top" {
+        return words.next().is_some_and(|n| bare(n) == "up");
+    }
     // A comma after the word ends it: "Sand, the dog's name" is no command.
     let ends_phrase = first.ends_with([',', ';', ':', '.']);
     let w = bare(first);
@@ -111,7 +115,11 @@ pub(crate) fn opens_command(text: &str) -> bool {
         .strip_prefix("re-")
         .or_else(|| w.strip_prefix("re"))
         .is_some_and(|v| v.len() > 2 && is_any_verb(v));
-    !ends_phrase && (WORDNET_VERB_SET.contains(w.as_str()) || again) && {
+    // "power-wash", "spot-clean": a known verb with a word before it.
+    let compound = w
+        .rsplit_once('-')
+        .is_some_and(|(_, v)| v.len() > 2 && is_any_verb(v));
+    !ends_phrase && (WORDNET_VERB_SET.contains(w.as_str()) || again || compound) && {
         // "sand down that chair leg", "caulk around the window": a particle may come first.
         let mut next = words.next().map(bare);
         if next.as_deref().is_some_and(|n| {

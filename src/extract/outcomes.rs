@@ -115,7 +115,7 @@ fn one_outcome(phrase: &str) -> Option<(String, Option<String>)> {
     let (k, verb) = words
         .iter()
         .enumerate()
-        .take(9)
+        .take(11)
         .skip(2)
         .find_map(|(k, w)| participle_verb(w).map(|v| (k, v)))?;
     let thing = &words[..k];

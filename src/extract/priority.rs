@@ -8,7 +8,7 @@ use crate::model::Priority;
 
 const NEGATED_HIGH: &str = r"not\s+(?:that\s+|super\s+|very\s+|really\s+)?(?:urgent|important|critical|a\s+priority|high\s+priority)|nothing\s+urgent|isn'?t\s+(?:that\s+|super\s+|very\s+|really\s+)?(?:urgent|important|critical)";
 const LOW: &str = r"whenever|no\s+rush|no\s+hurry|not\s+in\s+a\s+hurry|low[- ]priority|low\s+prio|lowest\s+priority|at\s+some\s+point|some\s*day|one\s+of\s+these\s+days|if\s+i\s+(?:have|get|find)\s+(?:the\s+)?(?:time|a\s+chance)|if\s+there'?s\s+time|when\s+i\s+(?:get|have|find)\s+(?:a\s+|the\s+)?(?:chance|time|minute)|eventually|nice\s+to\s+have|back\s*burner|can\s+wait|not\s+a\s+priority|no\s+big\s+deal|whenever\s+i\s+can|low\s+on\s+the\s+list";
-const HIGH: &str = r"urgent(?:ly)?|asap|a\.s\.a\.p|as\s+soon\s+as\s+possible|top\s+priority|high(?:est)?[- ]priority|high\s+prio|number\s+one\s+priority|critical|blocking|blocks\s+(?:us|the|everything)|important|right\s+away|immediately|time[- ]sensitive|crucial|super\s+important|p0|p1|priority\s+one|must\s+do|overdue|emergency|(?:a|my|our)\s+(?:real\s+|big\s+)?priority";
+const HIGH: &str = r"urgent(?:ly)?|asap|a\.s\.a\.p|as\s+soon\s+as\s+possible|top\s+priority|top\s+of\s+(?:the|my)\s+list|high(?:est)?[- ]priority|high\s+prio|number\s+one\s+priority|critical|blocking|blocks\s+(?:us|the|everything)|important|right\s+away|immediately|time[- ]sensitive|crucial|super\s+important|p0|p1|priority\s+one|must\s+do|overdue|emergency|(?:a|my|our)\s+(?:real\s+|big\s+)?priority";
 const MEDIUM: &str = r"medium(?:\s+priority)?|normal\s+priority|mid\s+priority";
 
 struct Cues {

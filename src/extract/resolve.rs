@@ -27,7 +27,9 @@ use super::sentences::Sentence;
 use super::title::Titled;
 use crate::model::{Due, Priority};
 use drafts::emit;
-use lists::{LIST_HEADER, expand_lists, gerund_examples, note_contents, split_noun_pairs};
+use lists::{
+    LIST_HEADER, expand_lists, gerund_examples, list_headers, note_contents, split_noun_pairs,
+};
 use phrases::{
     appositions, continue_previous, cue_phrases, fill_ellipses, promote_events, same_for,
 };
@@ -145,6 +147,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     let asked = reader.asked.take();
     make_titles(&mut items, now, asked.as_deref(), prev_title.as_deref());
     note_contents(&mut items, text);
+    list_headers(&mut items);
     if question {
         reader.asked = ASKED
             .as_ref()

@@ -17,7 +17,7 @@ use crate::extract::{Draft, Reader};
 use crate::model::Due;
 
 static NEEDS_IT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:and|but|so|oh)\W+)*(?:he|she|they|we|[A-Z][a-z]+)\s+(?:needs|need|wants|want|expects|expect|has\s+to\s+have|must\s+have)\s+(?:it|them|that|those|this)\b").ok()
+    Regex::new(r"(?i)^\W*(?:(?:and|but|so|oh)\W+)*(?:he|she|they|we|(?:the|my|our)\s+\w+|[A-Z][a-z]+)\s+(?:needs|need|wants|want|expects|expect|has\s+to\s+have|must\s+have)\s+(?:it|them|that|those|this|both|all\s+of\s+them|all\s+three|all\s+of\s+those)\b").ok()
 });
 
 /// Only this many earlier tasks are searched when something is taken back, which keeps a
@@ -254,16 +254,35 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
         });
     // "Send the forecast to Priya. She needs it by Friday.": a date someone needs the item
     // by is its due date.
-    if !produced
+    // "…, and the fire risk assessment, she needs both by Friday": every item said.
+    let all = items.iter().any(|it| {
+        matches!(&it.kind, Kind::Statement(s)
+            if s.split_whitespace().any(|w| matches!(bare(w).as_str(), "both" | "all")))
+    });
+    if (!produced || all)
         && let Some(day) = items.iter().find_map(|it| match &it.kind {
             Kind::Statement(s) if NEEDS_IT.as_ref().is_some_and(|re| re.is_match(s)) => it.day,
             _ => None,
         })
-        && let Some(d) = reader.drafts.last_mut()
-        && d.sentence + 1 == index
-        && d.due.is_none()
+        && reader
+            .drafts
+            .last()
+            .is_some_and(|d| d.sentence + 1 >= index)
     {
-        d.due = Some(Due::Date(day));
+        let sentence = if produced { index } else { index - 1 };
+        for d in reader
+            .drafts
+            .iter_mut()
+            .rev()
+            .take_while(|d| d.sentence == sentence)
+        {
+            if d.due.is_none() {
+                d.due = Some(Due::Date(day));
+            }
+            if !all {
+                break;
+            }
+        }
     }
     if !produced
         && let Some(p) = items

@@ -127,6 +127,70 @@ pub(super) fn expand_lists(items: &mut [Item], text: &str) {
     }
 }
 
+/// "Shop jobs:", "Stuff I need to get done:", "I want all of this done today:": a header
+/// that only announces the list after it is no item; its date, if any, dates the list.
+pub(super) fn list_headers(items: &mut [Item]) {
+    for i in 0..items.len() {
+        if !items[i].clause.header || !items[i + 1..].iter().any(Item::is_task) {
+            continue;
+        }
+        let vague = match &items[i].kind {
+            Kind::Phrase(p) => p.split_whitespace().count() <= 3,
+            Kind::Task { .. } => items[i].titled.as_ref().is_some_and(|t| {
+                let named_only =
+                    !opens_command(&t.title) && t.title.split_whitespace().count() <= 3;
+                named_only
+                    || t.title
+                        .split_whitespace()
+                        .skip(1)
+                        .all(|w| ANNOUNCING.contains(&bare(w).as_str()))
+            }),
+            _ => false,
+        };
+        if vague {
+            let text = text_of(&items[i]);
+            items[i].kind = Kind::Statement(text);
+            items[i].titled = None;
+        }
+    }
+}
+
+/// Words of a header that name no thing: "get all of this done".
+const ANNOUNCING: &[&str] = &[
+    "get",
+    "done",
+    "all",
+    "of",
+    "this",
+    "these",
+    "that",
+    "the",
+    "following",
+    "stuff",
+    "things",
+    "sorted",
+    "finished",
+    "handled",
+    "today",
+    "down",
+    "lot",
+    "jobs",
+    "tasks",
+    "errands",
+    "chores",
+    "bits",
+    "list",
+    "todos",
+];
+
+fn text_of(it: &Item) -> String {
+    match &it.kind {
+        Kind::Phrase(p) | Kind::Statement(p) => p.clone(),
+        Kind::Task { text, .. } => text.clone(),
+        _ => String::new(),
+    }
+}
+
 /// A note's header ("Add a note to the server:") takes the rest of the sentence as the
 /// note: those clauses are no items of their own.
 pub(super) fn note_contents(items: &mut [Item], text: &str) {

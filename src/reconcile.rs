@@ -321,10 +321,32 @@ fn merged_details(item: &ExtractedTask, card: &Task) -> Vec<Change> {
     if item.priority > card.priority {
         changes.push(Change::Priority(item.priority));
     }
-    if let (Some(d), None) = (&item.description, &card.description) {
+    if let (Some(d), None) = (&item.description, &card.description)
+        && !progress_remark(d)
+    {
         changes.push(Change::Note(d.clone()));
     }
     changes
+}
+
+/// "I've not even written them", "we haven't started": how far the speaker got, said
+/// beside a repeat. It tells nothing new about the card, so it is no note for it.
+fn progress_remark(d: &str) -> bool {
+    let words: Vec<String> = d
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase())
+        .collect();
+    let speaker = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "i" | "we" | "i've" | "we've" | "i'm" | "we're"));
+    speaker
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "not" | "haven't" | "hasn't" | "didn't" | "never" | "havent" | "didnt"
+            )
+        })
 }
 
 #[cfg(test)]
@@ -332,6 +354,14 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::model::{Due, Priority};
+
+    #[test]
+    fn how_far_the_speaker_got_is_no_note() {
+        assert!(progress_remark("I've not even written them"));
+        assert!(progress_remark("we haven't started"));
+        assert!(!progress_remark("the sink is not draining"));
+        assert!(!progress_remark("Ask for the complaints team, not billing"));
+    }
 
     fn task(id: i64, title: &str, due: Option<&str>) -> Task {
         Task {

@@ -95,6 +95,60 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<ExtractedTask> {
     finish(reader.drafts, opts.categories)
 }
 
+/// The earlier task whose title holds every thing-word of `title` (a title with no verb
+/// before it, like "Deposit" or "The incident report has to go out").
+fn named_before(title: &str, out: &[ExtractedTask]) -> Option<usize> {
+    out.iter().position(|t| names_same_thing(title, &t.title))
+}
+
+/// Whether every thing-word of `phrase` ("The deposit", "The incident report has to go
+/// out") is in `title` ("Get the marquee deposit paid").
+pub(crate) fn names_same_thing(phrase: &str, title: &str) -> bool {
+    let things: Vec<String> = phrase
+        .split_whitespace()
+        .map(lexicon::bare)
+        .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
+        .filter(|w| {
+            w.len() > 2
+                && !lexicon::is_determiner(w)
+                && !lexicon::is_pronoun(w)
+                && !lexicon::is_particle(w)
+                && !lexicon::is_finite(w)
+                && !dates::is_date_word(w)
+                && !matches!(
+                    w.as_str(),
+                    "has"
+                        | "have"
+                        | "must"
+                        | "needs"
+                        | "need"
+                        | "latest"
+                        | "ideally"
+                        | "due"
+                        | "the"
+                        | "and"
+                        | "get"
+                        | "got"
+                        | "go"
+                        | "going"
+                        | "come"
+                        | "coming"
+                        | "done"
+                        | "ready"
+                        | "sorted"
+                        | "happen"
+                        | "be"
+                        | "been"
+                )
+        })
+        .collect();
+    let words: Vec<String> = title
+        .split_whitespace()
+        .map(|w| lexicon::bare(w).trim_end_matches("'s").to_string())
+        .collect();
+    !things.is_empty() && things.iter().all(|w| words.contains(w))
+}
+
 /// "Put down:", "Add these:", "Write this down": the speaker talking to the app.
 fn dictation_cue(title: &str) -> bool {
     let words: Vec<String> = title.split_whitespace().map(lexicon::bare).collect();
@@ -132,8 +186,17 @@ fn finish(drafts: Vec<Draft>, categories: &[Category]) -> Vec<ExtractedTask> {
             (!parts.is_empty()).then(|| title::capitalize(&parts.join("; ")))
         };
         let key = title.to_lowercase();
-        if let Some(&i) = seen.get(&key) {
+        // "… write up the incident report. The incident report has to go out by Wednesday.":
+        // the thing named again, with a date or priority for the item said before.
+        let named_again = (!lexicon::opens_command(&title))
+            .then(|| named_before(&title, &out))
+            .flatten();
+        if let Some(&i) = seen.get(&key).or(named_again.as_ref()) {
             let t = &mut out[i];
+            // A deadline said for the thing by name is meant for it.
+            if named_again.is_some() && d.due.is_some() {
+                t.due = d.due;
+            }
             if let Some(p) = d.priority
                 && p > t.priority
             {
@@ -592,6 +655,32 @@ mod tests {
         assert!(t.iter().all(|t| due_of(t).as_deref() == Some("2026-12-07")));
         let t = run("Top of my list is the grant report, it has to be in by the 18th.");
         assert_eq!(t[0].priority, Priority::High);
+    }
+
+    #[test]
+    fn a_thing_named_again_gets_its_deadline() {
+        let t = run(
+            "Draft the press release, then book the photographer. The press release has to go out by Thursday.",
+        );
+        assert_eq!(t.len(), 2);
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-03"));
+        let t = run(
+            "Get the venue deposit paid, and print the menus. The deposit by Friday at the latest.",
+        );
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-04"));
+        assert_eq!(t[1].due, None);
+        // News about the thing, with no deadline in it, dates nothing.
+        let t = run("Call the plumber. The plumber comes Thursday.");
+        assert_eq!(t[0].due, None);
+        assert_eq!(
+            titles("Hire the van from Hertz, no, use Enterprise instead."),
+            vec!["Hire the van from Enterprise"]
+        );
+        // A correction that gives its reason first still corrects.
+        let t =
+            run("Send the lease to Marta by Monday, no wait, she's away till Tuesday, so Tuesday.");
+        assert_eq!(titles_of(&t), vec!["Send the lease to Marta"]);
+        assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-08"));
     }
 
     #[test]

@@ -335,7 +335,10 @@ fn progress_remark(d: &str) -> bool {
     let words: Vec<String> = d
         .split_whitespace()
         .take(4)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
         .collect();
     let speaker = words
         .first()

@@ -337,7 +337,9 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         }) != Some(false))
     {
         let who = who.as_str();
-        let outcome = wanted_outcome(&format!("I want {}", what.as_str().trim()));
+        // "wants the centrepieces changed" is a job; "needs his drill back" stays theirs.
+        let outcome = wanted_outcome(&format!("I want {}", what.as_str().trim()))
+            .filter(|o| !o.starts_with("get "));
         // "They want a revised quote": who "they" are was said before, or does not matter.
         let text = if let Some(o) = outcome {
             o

@@ -386,6 +386,47 @@ fn month_of(word: &str) -> Option<u32> {
     u32::try_from(i + 1).ok()
 }
 
+/// "wednesday", "tomorrow", "14th": a word that is part of a date.
+pub(crate) fn is_date_word(w: &str) -> bool {
+    let w = w.to_lowercase();
+    let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+    matches!(
+        w.as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "tomorrow"
+            | "tonight"
+            | "week"
+            | "month"
+            | "year"
+            | "weekend"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "noon"
+            | "midnight"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "next"
+            | "end"
+    ) || (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The next Christmas Eve, New Year's Eve, … on or after `today`.
 fn holiday(s: &str, today: NaiveDate) -> Option<NaiveDate> {
     let s = s.replace('\'', "");

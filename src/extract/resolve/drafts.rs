@@ -20,6 +20,14 @@ static NEEDS_IT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:(?:and|but|so|oh)\W+)*(?:he|she|they|we|(?:the|my|our)\s+\w+|[A-Z][a-z]+)\s+(?:needs|need|wants|want|expects|expect|has\s+to\s+have|must\s+have)\s+(?:it|them|that|those|this|both|all\s+of\s+them|all\s+three|all\s+of\s+those)\b").ok()
 });
 
+/// "The incident report has to go out by Wednesday": a remark that sets a deadline.
+static DEADLINE_WORDS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:has\s+to|have\s+to|needs\s+to|need\s+to|must|is\s+due|are\s+due|due|deadline)\b",
+    )
+    .ok()
+});
+
 /// Only this many earlier tasks are searched when something is taken back, which keeps a
 /// megabyte transcript linear.
 const LOOKBACK: usize = 12;
@@ -63,6 +71,20 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
         .all(|x| matches!(x.kind, Kind::DateOnly | Kind::Filler));
     for (i, it) in items.iter().enumerate() {
         match &it.kind {
+            // "The deposit by tomorrow at the latest.": a date for the item named.
+            Kind::Phrase(p) | Kind::Statement(p)
+                if (it.day.is_some() || it.due.is_some())
+                    && !reader.correcting
+                    && (matches!(it.kind, Kind::Phrase(_))
+                        || DEADLINE_WORDS.as_ref().is_some_and(|re| re.is_match(p)))
+                    && let Some(k) = reader
+                        .drafts
+                        .iter()
+                        .rposition(|d| crate::extract::names_same_thing(p, &d.title)) =>
+            {
+                reader.drafts[k].due = it.due.or(it.day.map(Due::Date));
+                last_was_task = Some(true);
+            }
             Kind::Phrase(p) if negated(p).is_some() => {
                 let x = negated(p).unwrap_or_default();
                 let named = reader
@@ -124,7 +146,14 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                     Some(k) => {
                         reader.drafts.remove(k);
                     }
-                    None if reader.correcting => {
+                    // "oh and sellotape, no, scratch the sellotape": the object was folded
+                    // into the item before; drop the item only when it names it.
+                    None if reader.correcting
+                        && reader.drafts.last().is_some_and(|d| {
+                            let t = d.title.to_lowercase();
+                            words.iter().any(|w| t.contains(w))
+                        }) =>
+                    {
                         reader.drafts.pop();
                     }
                     None => {}
@@ -165,6 +194,12 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
             }
             Kind::Task { .. } if !it.dropped => {
                 let Some(t) = &it.titled else { continue };
+                // "order them from Petal and Stem, no, go with Bloomsbury Blooms": a different
+                // supplier for the same item.
+                if reader.correcting && choose(reader, index, &t.title, it.due) {
+                    last_was_task = Some(true);
+                    continue;
+                }
                 if reader.correcting
                     && reader
                         .drafts
@@ -189,11 +224,19 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                 });
                 produced = true;
             }
-            // "not Priyanka, she's on leave, ask Dev": the reason does not end the correction.
-            Kind::Statement(_) if swap.is_some() => {}
+            // "not Priyanka, she's on leave, ask Dev", "no wait, he's away till Thursday, so
+            // Thursday": the reason does not end the correction.
+            Kind::Statement(_)
+                if swap.is_some()
+                    || (reader.correcting
+                        && i > 0
+                        && matches!(items[i - 1].kind, Kind::Correction)) => {}
             Kind::Statement(_) => {
                 reader.correcting = false;
                 last_was_task = Some(false);
+            }
+            Kind::Phrase(p) if reader.correcting && choose(reader, index, p, it.due) => {
+                last_was_task = Some(true);
             }
             Kind::Phrase(p) => {
                 // "Buy milk. No, oat milk." / "Call Mom. And Dad.": a bare object borrows the
@@ -345,6 +388,40 @@ fn nth_of_last_list(drafts: &[Draft], index: usize, nth: usize) -> Option<usize>
     list.contains(&k).then_some(k)
 }
 
+/// After a correction, "go with Bloomsbury Blooms" puts the chosen name where the item's
+/// "from" / "with" / "at" named the old one. True when it did.
+fn choose(reader: &mut Reader, index: usize, said: &str, due: Option<Due>) -> bool {
+    let Some(choice) = chosen(said) else {
+        return false;
+    };
+    let Some(d) = reader.drafts.last_mut().filter(|d| d.sentence + 1 >= index) else {
+        return false;
+    };
+    let Some(at) = [" from ", " with ", " at "]
+        .iter()
+        .filter_map(|p| d.title.rfind(p).map(|k| k + p.len()))
+        .max()
+    else {
+        return false;
+    };
+    d.title = format!("{}{choice}", &d.title[..at]);
+    if due.is_some() {
+        d.due = due;
+    }
+    reader.correcting = false;
+    true
+}
+
+/// "Go with Bloomsbury Blooms", "use Acme instead": the choice named.
+fn chosen(title: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    let rest = ["go with ", "use ", "pick ", "choose ", "try "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &title[p.len()..]))?;
+    let rest = rest.trim_end_matches(" instead").trim();
+    (!rest.is_empty() && rest.split_whitespace().count() <= 5).then(|| rest.to_string())
+}
+
 /// "not Tom" -> "Tom": the words a correction takes out.
 fn negated(p: &str) -> Option<String> {
     let p = strip_conjunction(p);
@@ -430,7 +507,10 @@ mod rules_compile {
     fn every_rule_compiles() {
         crate::rules::assert_all_compile(
             include_str!("drafts.rs"),
-            &[("NEEDS_IT", super::NEEDS_IT.is_some())],
+            &[
+                ("NEEDS_IT", super::NEEDS_IT.is_some()),
+                ("DEADLINE_WORDS", super::DEADLINE_WORDS.is_some()),
+            ],
         );
     }
 }

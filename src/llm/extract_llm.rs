@@ -98,6 +98,20 @@ means it as a to-do for themselves, and then only as a plain title.\n\
 Rules:\n\
 - One task per distinct thing the speaker intends to do. Skip chit-chat, filler words, \
 things already done, and things taken back (\"no wait, forget X\" removes X).\n\
+- People correct themselves mid-sentence: \"book the venue for the 12th, sorry, the 14th\" \
+is one task due the 14th; \"send it to Tom, no, not Tom, Priya\" is one task for Priya; \
+\"forget the second one\" drops the second item of the list just said.\n\
+- A detail said once can cover several items: \"renew the car tax and the TV licence, both \
+by the end of the month\" is two tasks with that date; \"and the gas bill too, same day\" \
+continues the item before with its verb and date; \"the day after\" or \"two days before \
+that\" count from the date said before.\n\
+- Spoken lists (\"first… second…\", \"number one is…\", \"next up is…\") are separate \
+tasks; \"remember to\", \"note to self\", \"don't let me forget to\" only introduce one.\n\
+- \"I no longer need X, but I do need Y\" is only Y. Wants said as outcomes are tasks: \
+\"I need the slides finished by Thursday\" is \"Finish the slides\"; so are requests \
+(\"the landlord wants the form back by Monday\", \"Dana asked if I could send her the \
+files\": name who asked).\n\
+- Questions (\"what's due tomorrow?\", \"did I call Joe?\") are not tasks.\n\
 - title: a short imperative phrase in the speaker's words, like \"Call Joe about the \
 renewal\". Leave dates and times out of the title.\n\
 - description: details worth keeping that are not in the title, else null.\n\
@@ -317,6 +331,27 @@ mod tests {
 
     fn now() -> NaiveDateTime {
         NaiveDateTime::parse_from_str("2026-12-02T14:30:00", "%Y-%m-%dT%H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn prompt_teaches_how_people_talk() {
+        let p = system_prompt(now(), &[]).replace('\n', " ");
+        // Each way of talking the offline engine handles is spelled out for the model too.
+        for case in [
+            "sorry, the 14th",
+            "not Tom, Priya",
+            "forget the second one",
+            "both by the end of the month",
+            "same day",
+            "the day after",
+            "number one is",
+            "no longer need X",
+            "I need the slides finished",
+            "asked if I could",
+            "are not tasks",
+        ] {
+            assert!(p.contains(case), "the prompt does not cover {case:?}");
+        }
     }
 
     #[test]

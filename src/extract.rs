@@ -152,15 +152,30 @@ pub(crate) fn names_same_thing(phrase: &str, title: &str) -> bool {
 /// "Put down:", "Add these:", "Write this down": the speaker talking to the app.
 fn dictation_cue(title: &str) -> bool {
     let words: Vec<String> = title.split_whitespace().map(lexicon::bare).collect();
-    words.first().is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "put" | "write" | "jot" | "note" | "take" | "add"
-        )
-    }) && words.len() <= 3
-        && words[1..]
-            .iter()
-            .all(|w| matches!(w.as_str(), "down" | "these" | "this" | "that" | "please"))
+    // "Put both on the list", "add them to the board".
+    let on_the_list = words.len() <= 6
+        && words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "put" | "add"))
+        && words.get(1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "both" | "them" | "these" | "those" | "it" | "that" | "this"
+            )
+        })
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "list" | "board" | "todos"));
+    on_the_list
+        || words.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "put" | "write" | "jot" | "note" | "take" | "add"
+            )
+        }) && words.len() <= 3
+            && words[1..]
+                .iter()
+                .all(|w| matches!(w.as_str(), "down" | "these" | "this" | "that" | "please"))
 }
 
 /// Merges repeats ("call the plumber ... yeah, definitely call the plumber") and fills defaults.
@@ -653,6 +668,14 @@ mod tests {
         );
         let t = run("Print the agenda, and the seating plan, the venue needs both by Monday.");
         assert!(t.iter().all(|t| due_of(t).as_deref() == Some("2026-12-07")));
+        assert_eq!(
+            titles("Service Tom's bike, or I'll never hear the end of it."),
+            vec!["Service Tom's bike"]
+        );
+        assert_eq!(
+            titles("The gate's loose and the bin's cracked. Fix the gate. Put both on the list."),
+            vec!["Fix the gate"]
+        );
         let t = run("Top of my list is the grant report, it has to be in by the 18th.");
         assert_eq!(t[0].priority, Priority::High);
     }

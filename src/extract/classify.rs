@@ -75,7 +75,7 @@ static AMEND_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// "otherwise I'll get fined", "or else we miss it": the consequence, not a to-do.
 static CONSEQUENCE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:otherwise|or\s+else|else)\b[\s,]*(?:i|we|you|they|it|he|she|there|that)\b",
+        r"(?i)^\W*(?:otherwise|or\s+else|else|or)\b[\s,]*(?:i|we|you|they|it|he|she|there|that)(?:'ll|'d|\s+will|\s+would|\s+might|\s+could|\s+get|\s+lose|\s+miss)\b",
     )
     .ok()
 });

@@ -103,7 +103,7 @@ pub(crate) fn inner_lead(text: &str) -> Option<usize> {
         .collect();
     // "I wonder if we should ...", "he said we need to ...": musing or reported speech.
     let hedged = before.iter().any(|w| HEDGES.contains(&w.as_str()));
-    (m.start() > 0 && before.len() <= 5 && !hedged).then_some(m.end())
+    (m.start() > 0 && before.len() <= 8 && !hedged).then_some(m.end())
 }
 
 /// "no wait", "sorry", "I mean": what follows replaces what came before.

@@ -127,8 +127,11 @@ pub(crate) fn opens_command(text: &str) -> bool {
         }) {
             next = words.next().map(bare);
         }
+        // "log yesterday's calls", "service Tom's car": a possessive starts an object too.
         next.is_some_and(|n| {
-            DET_SET.contains(n.as_str()) || OBJECT_PRONOUN_SET.contains(n.as_str())
+            DET_SET.contains(n.as_str())
+                || OBJECT_PRONOUN_SET.contains(n.as_str())
+                || (n.len() > 3 && n.ends_with("'s"))
         })
     }
 }

@@ -221,7 +221,7 @@ fn hard_dump_sets_score() {
         ("hard_dumps.json", 0.95, 0.95),
         ("hard_dumps_holdout.json", 0.95, 0.85),
         ("hard_dumps_2.json", 0.95, 0.80),
-        ("hard_dumps_3.json", 0.88, 0.90),
+        ("hard_dumps_3.json", 0.90, 0.90),
         ("hard_dumps_holdout_4.json", 0.80, 0.70),
     ];
     let mut failures = Vec::new();

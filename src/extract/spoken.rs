@@ -5,11 +5,61 @@
 //! And now and then it writes a spoken list with no punctuation at all: "Call mom Call dad
 //! Call grandpa on Sunday".
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::lexicon::{bare, is_verb};
 
 /// The repairs, in order.
 pub(crate) fn repair(text: &str) -> String {
-    mark_corrections(&split_run_ons(&spell_terms(text)))
+    mark_corrections(&split_run_ons(&spell_terms(&say_plainly(&unstutter(text)))))
+}
+
+/// "about the, the deposit", "to, to Priya": a small word said twice while thinking is
+/// said once; the comma between would otherwise cut the item in two.
+static STUTTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(the|a|an|to|for|about|with|my|our|and|of|on|at|in|i|we)(?:,?\s+(?:um+|uh+|er+m?),?)?,\s+(the|a|an|to|for|about|with|my|our|and|of|on|at|in|i|we)\b").ok()
+});
+
+fn unstutter(text: &str) -> String {
+    let Some(re) = STUTTER.as_ref() else {
+        return text.to_owned();
+    };
+    re.replace_all(text, |c: &regex::Captures| {
+        let (a, b) = (&c[1], &c[2]);
+        if a.eq_ignore_ascii_case(b) {
+            b.to_string()
+        } else {
+            c[0].to_string()
+        }
+    })
+    .into_owned()
+}
+
+/// Idioms for a plain verb: "give Priya a ring" → "call Priya", "drop Sam a line" → "email
+/// Sam", "have a look at the PR" → "look at the PR". The title reads as a to-do, and a
+/// repeat meets the card that says it plainly.
+static IDIOMS: LazyLock<Option<Vec<(Regex, &'static str)>>> = LazyLock::new(|| {
+    [
+        (r"(?i)\bgive\s+(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|him|her|them|(?:my|our|the)\s+\w+)\s+a\s+(?:ring|call|bell|buzz|tinkle)\b", "call $1"),
+        (r"(?i)\b(?:drop|send|shoot)\s+(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|him|her|them|(?:my|our|the)\s+\w+)\s+(?:a\s+line|an\s+email|an\s+e-mail|a\s+quick\s+email|a\s+note)\b", "email $1"),
+        (r"(?i)\b(?:have|take)\s+a\s+(?:quick\s+)?look\s+(at|over|through)\b", "look $1"),
+    ]
+    .into_iter()
+    .map(|(re, to)| Regex::new(re).ok().map(|r| (r, to)))
+    .collect()
+});
+
+fn say_plainly(text: &str) -> String {
+    let Some(idioms) = IDIOMS.as_ref() else {
+        return text.to_owned();
+    };
+    let mut out = text.to_owned();
+    for (re, to) in idioms {
+        out = re.replace_all(&out, *to).into_owned();
+    }
+    out
 }
 
 /// Terms the extractor knows in their written form, as Whisper spells them when it hears
@@ -165,6 +215,29 @@ fn corrects(before: &str, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{mark_corrections, repair, split_run_ons};
+
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("spoken.rs"),
+            &[
+                ("STUTTER", super::STUTTER.is_some()),
+                ("IDIOMS", super::IDIOMS.is_some()),
+            ],
+        );
+    }
+
+    #[test]
+    fn stutters_and_idioms_are_said_plainly() {
+        assert_eq!(
+            repair("Give Priya a ring about the, the deposit."),
+            "call Priya about the deposit."
+        );
+        assert_eq!(repair("Drop my landlord a line."), "email my landlord.");
+        assert_eq!(repair("Have a look at Dan's PR."), "look at Dan's PR.");
+        // Two different small words are no stutter.
+        assert_eq!(repair("Ask for, the menu"), "Ask for, the menu");
+    }
 
     #[test]
     fn a_term_is_read_in_its_written_form() {

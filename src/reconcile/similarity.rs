@@ -168,6 +168,35 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("tv", "television"),
 ];
 
+/// Phrases said for one word a card uses: "look over Dan's PR" is "review Dan's pull
+/// request".
+const PHRASES: &[(&str, &str)] = &[
+    ("look over ", "review "),
+    ("looking over ", "review "),
+    ("look through ", "review "),
+    ("go over ", "review "),
+    ("go through ", "review "),
+    ("check over ", "review "),
+    (" pr ", " pull request "),
+    (" prs ", " pull request "),
+    (" mr ", " merge request "),
+];
+
+fn spoken_phrases(text: &str) -> String {
+    let mut t = format!(
+        " {} ",
+        text.to_lowercase()
+            .replace(['.', ',', ';', ':', '!', '?'], " ")
+    );
+    if !PHRASES.iter().any(|(from, _)| t.contains(from.trim())) {
+        return text.to_string();
+    }
+    for (from, to) in PHRASES {
+        t = t.replace(from, to);
+    }
+    t
+}
+
 static STOP: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOPWORDS.iter().copied().collect());
 static SYN: LazyLock<HashMap<&'static str, &'static str>> =
@@ -177,6 +206,7 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// The content words of `text`, normalized: lowercase, synonyms folded, stemmed, no stopwords.
 pub fn content_tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let text = spoken_phrases(text);
     for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '-')) {
         let w = raw
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -304,6 +334,18 @@ impl Weights {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn phrases_meet_the_word_a_card_uses() {
+        let said = content_tokens("so I still have to look over Dan's PR.");
+        let card = content_tokens("Review Dan's pull request");
+        assert!(
+            card.iter().all(|w| said.contains(w)),
+            "{said:?} vs {card:?}"
+        );
+        // A word that only contains "pr" is left alone.
+        assert!(!content_tokens("Print the prize list").contains(&"pull".to_string()));
+    }
 
     #[test]
     fn spoken_variants_meet() {

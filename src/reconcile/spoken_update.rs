@@ -241,7 +241,17 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
             if TAKEN_BACK.as_ref().is_some_and(|r| r.is_match(after)) {
                 continue;
             }
-            if object.is_empty() || PRONOUN_ONLY.as_ref().is_some_and(|r| r.is_match(&object)) {
+            // "the plumber on Monday, can you push that back to Thursday": "that" is what the
+            // sentence is about, its first thing named.
+            let (object, span) = if PRONOUN_ONLY.as_ref().is_some_and(|r| r.is_match(&object)) {
+                match topic(before) {
+                    Some((np, at)) => (np.clone(), (at, at + np.len())),
+                    None => continue,
+                }
+            } else {
+                (object, span)
+            };
+            if object.is_empty() {
                 continue;
             }
             let text = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string());
@@ -270,6 +280,62 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
     }
     out.sort_by_key(|u| u.start);
     out
+}
+
+/// The first thing named with "the" / "my" / "our" in `text` and where it starts: "The
+/// loft clear-out, that's not a priority any more" → "The loft clear-out". Dates ("the
+/// fourteenth") are no topic.
+fn topic(text: &str) -> Option<(String, usize)> {
+    const ENDS: &[&str] = &[
+        "on", "at", "by", "for", "to", "from", "in", "is", "are", "was", "were", "has", "have",
+        "had", "needs", "need", "will", "can", "and", "but", "so", "till", "until", "with",
+        "about", "we", "i", "that", "this", "it",
+    ];
+    let mut offset = 0;
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .map(|w| {
+            let at = offset;
+            offset += w.len() + 1;
+            (at, w)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for (k, (at, w)) in words.iter().enumerate() {
+        let b = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !matches!(b.as_str(), "the" | "my" | "our") || w.ends_with([',', '.', ';']) {
+            continue;
+        }
+        let mut np: Vec<&str> = vec![w];
+        for (_, next) in &words[k + 1..] {
+            let nb = next
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                .to_lowercase();
+            if nb.is_empty() || ENDS.contains(&nb.as_str()) || nb.ends_with("'s") && np.len() > 1 {
+                break;
+            }
+            np.push(next);
+            if next.ends_with([',', '.', ';', '!', '?']) || np.len() > 4 {
+                break;
+            }
+        }
+        let phrase = np.join(" ");
+        let phrase = phrase
+            .trim_end_matches([',', '.', ';', '!', '?'])
+            .to_string();
+        let content = phrase.split_whitespace().skip(1).collect::<Vec<_>>();
+        if content.is_empty()
+            || content.iter().any(|w| {
+                crate::extract::dates::is_date_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            })
+        {
+            continue;
+        }
+        return Some((phrase, *at));
+    }
+    None
 }
 
 /// Past forms that say work is done. The listed ones always do; any other "-ed" form does
@@ -451,6 +517,25 @@ fn change_of(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn a_pronoun_update_is_about_the_sentence_topic() {
+        assert_eq!(
+            super::topic("I'm not gonna get round to the plumber on Monday, can you ").map(|t| t.0),
+            Some("the plumber".to_string())
+        );
+        assert_eq!(
+            super::topic("The loft clear-out, that's not a priority any more, ").map(|t| t.0),
+            Some("The loft clear-out".to_string())
+        );
+        // A date is no topic.
+        assert_eq!(
+            super::topic("Joe is away till the fourteenth, so the renewal call has to wait, ")
+                .map(|t| t.0),
+            Some("the renewal call".to_string())
+        );
+        assert_eq!(super::topic("so can you "), None);
+    }
 
     fn now() -> NaiveDateTime {
         chrono::NaiveDate::from_ymd_opt(2026, 12, 5)

@@ -69,6 +69,10 @@ fn spell_terms(text: &str) -> String {
     for heard in ["AB test", "A-B test", "A B test", "AB-test"] {
         out = out.replace(heard, "A/B test");
     }
+    // "send thank. You cards": a pause inside "thank you" heard as a sentence end.
+    for (heard, meant) in [("thank. You", "thank you"), ("Thank. You", "Thank you")] {
+        out = out.replace(heard, meant);
+    }
     out
 }
 
@@ -246,6 +250,10 @@ mod tests {
             "After that, A/B test the new headline."
         );
         assert_eq!(repair("Call AB about the test."), "Call AB about the test.");
+        assert_eq!(
+            repair("Send thank. You cards to the team."),
+            "Send thank you cards to the team."
+        );
     }
 
     #[test]

@@ -147,7 +147,13 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     // What was said before: "update the doc, no wait, forget the doc" takes back the
     // dump's own item (the extractor's business), it does not cancel a card.
     let mut earlier = String::new();
+    // "I haven't called Joe yet": a to-do when the board lacks it, no news about the card
+    // when it is there.
+    let mut not_yet: Vec<Vec<String>> = Vec::new();
     for (sentence, marked) in split_into_sentences(text) {
+        if spoken_update::says_not_yet(&sentence) {
+            not_yet.push(content_tokens(&sentence));
+        }
         let updates = if questions::is_question(&sentence, marked) {
             out.answers.push(questions::answer(&sentence, board, now));
             consumed.push(content_tokens(&sentence));
@@ -196,7 +202,14 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         {
             continue;
         }
-        out.decisions.push(decide(item, &tokens, &cards, &weights));
+        let decision = decide(item, &tokens, &cards, &weights);
+        let reported = not_yet
+            .iter()
+            .any(|words| weights.coverage(&tokens, words) >= 0.8);
+        if reported && matches!(decision, Decision::Same { .. }) {
+            continue;
+        }
+        out.decisions.push(decision);
     }
     out
 }
@@ -416,6 +429,25 @@ mod tests {
                 changes: vec![Change::Due("2026-12-06".parse::<Due>().unwrap())],
             }]
         );
+    }
+
+    #[test]
+    fn work_reported_not_done_changes_nothing_on_its_card() {
+        let p = plan(
+            "Hmm, I still haven't called Joe about the renewal, it's been a mad week.",
+            vec![item("Call Joe about the renewal", None)],
+            &board(),
+            now(),
+        );
+        assert!(p.decisions.is_empty(), "{:?}", p.decisions);
+        // Not on the board: the same words are a to-do.
+        let p = plan(
+            "I still haven't called the landlord.",
+            vec![item("Call the landlord", None)],
+            &board(),
+            now(),
+        );
+        assert!(matches!(p.decisions.as_slice(), [Decision::New(_)]));
     }
 
     #[test]

@@ -217,6 +217,15 @@ static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:it|that|this|those|these|them|everything|all|both|one)$").ok()
 });
 
+/// "I haven't called Joe yet", "we still haven't paid it": work reported as not done.
+static NOT_YET: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:i|we)\s+(?:still\s+)?(?:haven't|havent|have\s+not|'ve\s+not|didn't\s+get\s+(?:a)?round\s+to|never\s+got\s+(?:a)?round\s+to)\b").ok()
+});
+
+pub fn says_not_yet(sentence: &str) -> bool {
+    NOT_YET.as_ref().is_some_and(|re| re.is_match(sentence))
+}
+
 /// Every spoken update in one sentence of a dump. Questions are not updates: callers skip them.
 pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
     let mut out: Vec<SpokenUpdate> = Vec::new();
@@ -639,6 +648,7 @@ mod rules_compile {
                 ("TAKEN_BACK", super::TAKEN_BACK.is_some()),
                 ("OBJECT_TAIL", super::OBJECT_TAIL.is_some()),
                 ("PRONOUN_ONLY", super::PRONOUN_ONLY.is_some()),
+                ("NOT_YET", super::NOT_YET.is_some()),
             ],
         );
     }

@@ -52,6 +52,8 @@ test-rust:
 	  UTTER_TEST_MODEL=$$model UTTER_MCP_FIXTURES=$$fixtures UTTER_TEST_EMBED_WHEEL=$$embed \
 	  $(CARGO) test --workspace
 	python3 scripts/score_reconcile.py
+	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout.json
+	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_2.json
 	UTTER_MCP_FIXTURES=$$(scripts/mcp-fixtures.sh) scripts/test-keychain.sh
 	scripts/test-mcp-conformance.sh
 	scripts/test-notify.sh

@@ -6,11 +6,12 @@ use regex::Regex;
 
 use super::filler::{inner_lead, is_correction, retracted_object, retracts_previous, strip_lead};
 use super::lexicon::{
-    bare, contracted_verb, is_any_verb, is_chore, is_determiner, is_event_noun, is_finite,
-    is_particle, is_verb, opens_command, verb_from_gerund,
+    bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite, is_verb,
+    opens_command, verb_from_gerund,
 };
-use super::outcomes::{not_yet_done, says_finished, verb_of_participle, wanted_outcome};
+use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
+use super::requests::{commitment, for_asker, owed};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Kind {
@@ -35,30 +36,14 @@ pub(crate) enum Kind {
     Statement(String),
 }
 
-static COMMITMENT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:i|we)\s+(?:promised|told|owe|said\s+to|assured)\s+(.+?)\s+(?:that\s+)?(?:i|we)(?:'d|'ll|\s+would|\s+will|\s+should|\s+was\s+going\s+to)\s+(.+)$").ok()
-});
 /// "Maria asked me to look into the flaky test": a request from someone else is still a to-do.
 static ASKED_ME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:asked|wants|told|needs|reminded|begged|expects)\s+(?:me|us)\s+to|(?:asked|wondered|wants\s+to\s+know)\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we)(?:'d|\s+could|\s+can|\s+would|\s+might|\s+will)(?:\s+please)?|wants\s+(?:everyone|everybody|all\s+of\s+us|the\s+whole\s+team)\s+to)\s+(.+)$")
         .ok()
 });
-/// "I owe Gareth a call back": the thing owed, done for them.
-static OWE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:i|we)\s+(?:still\s+|really\s+)?owe\s+(.+?)\s+an?\s+(call|email|e-mail|reply|text|visit|invoice|apology|answer|update|thank-you(?:\s+note|\s+card)?|lunch|coffee|drink|favour|favor)(\s+back)?\b(.*)$").ok()
-});
-
-/// "Dana asked if I could …", "my tutor asked me to …": who asked.
-static ASKER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?)\s+(?:(?:from|at)\s+\p{Lu}[\w'&-]*(?:\s+\p{Lu}[\w'&-]*)*\s+)?(?:asked|wants|wondered|needs|told|reminded)\b").ok()
-});
-
 /// "Pepper wants the revised SOW": someone waiting on a deliverable.
 static WANTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the|my|our|their)\s+(?:\w+'s\s+)?(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp)|(?i:they))\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+((?:the|a|an|their|his|her|our|my|some|last|next|this|final|new|more|\w+'s)\s+.+)$").ok()
-});
-static NEEDS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.+?)\s+(?:needs|need|has\s+to\s+be|have\s+to\s+be|must\s+be|should\s+be|still\s+needs)\s+(?:to\s+be\s+)?(.+)$").ok()
 });
 static DEADLINE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bdeadline\s+(?:for|on)\s+(.+)$").ok());
@@ -231,20 +216,9 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             due_statement: false,
         };
     }
-    if let Some(c) = OWE_RE.as_ref().and_then(|re| re.captures(content))
-        && let (Some(who), Some(what)) = (c.get(1), c.get(2))
-        && who.as_str().split_whitespace().count() <= 5
-    {
-        let back = c.get(3).map_or("", |m| m.as_str());
-        let tail = c.get(4).map_or("", |m| m.as_str()).trim();
-        let what = what.as_str().to_lowercase();
-        let text = match what.as_str() {
-            "call" | "email" | "e-mail" | "text" | "reply" | "invoice" | "visit" | "answer"
-            | "update" => format!("{what} {}{back} {tail}", who.as_str()),
-            _ => format!("{} {what} for {} {tail}", "get", who.as_str()),
-        };
+    if let Some(text) = owed(content) {
         return Kind::Task {
-            text: text.trim().to_string(),
+            text,
             due_statement: false,
         };
     }
@@ -291,17 +265,8 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         && opens_command(&masked[m.start()..])
     {
         // "Dana asked if I could send her the files": "her" is Dana.
-        let asker = ASKER_RE
-            .as_ref()
-            .and_then(|re| re.captures(&orig[pos..]))
-            .and_then(|c| c.get(1))
-            .map(|m| m.as_str().to_string());
-        let text = orig[m.start()..].trim();
         return Kind::Task {
-            text: match asker {
-                Some(who) => replace_object_pronoun(text, &who),
-                None => text.to_string(),
-            },
+            text: for_asker(&orig[pos..], orig[m.start()..].trim()),
             due_statement: false,
         };
     }
@@ -557,121 +522,11 @@ fn noun_with_cue(content: &str) -> Option<String> {
     Some(strip_article(np))
 }
 
-/// "I promised my mom I'd call her" -> "call my mom".
-fn commitment(orig: &str) -> Option<String> {
-    let c = COMMITMENT_RE.as_ref()?.captures(orig)?;
-    let who = c.get(1)?.as_str().trim();
-    let vp = c.get(2)?.as_str();
-    if !opens_command(vp) {
-        return None;
-    }
-    Some(replace_object_pronoun(vp, who))
-}
-
-/// Words after "her" that show it is the object, not "her" + a noun.
-const AFTER_OBJECT_HER: &[&str] = &[
-    "about", "for", "to", "with", "at", "by", "from", "this", "that", "next", "tomorrow", "today",
-    "tonight", "later", "soon", "asap", "first", "again", "too", "now", "when", "before", "after",
-    "if", "and", "but", "so", "or", "as",
-];
-
-/// The first "her" / "him" / "them" in `vp` stands for `who`: "send her the files" with
-/// "Dana" -> "send Dana the files". A "her" before a noun is possessive and stays unless it
-/// is the only one ("water her orchids" -> "water Maria's orchids" reads worse than as is).
-fn replace_object_pronoun(vp: &str, who: &str) -> String {
-    let mut replaced = false;
-    let words: Vec<&str> = vp.split_whitespace().collect();
-    let out: Vec<String> = words
-        .iter()
-        .enumerate()
-        .map(|(k, w)| {
-            let b = bare(w);
-            let object = match b.as_str() {
-                "him" | "them" => true,
-                // "send her the files", "pair with her", "call her": an object, not "her orchids".
-                "her" => {
-                    w.ends_with([',', '.', '!', '?'])
-                        || words.get(k + 1).is_none_or(|n| {
-                            is_determiner(n)
-                                || is_particle(n)
-                                || AFTER_OBJECT_HER.contains(&bare(n).as_str())
-                        })
-                }
-                _ => false,
-            };
-            if !replaced && object {
-                replaced = true;
-                let tail: String = w.chars().skip_while(|c| c.is_alphanumeric()).collect();
-                format!("{who}{tail}")
-            } else {
-                (*w).to_string()
-            }
-        })
-        .collect();
-    out.join(" ")
-}
-
 /// "finishing the auth endpoints is high priority" -> "finish the auth endpoints".
 fn priority_statement(content: &str) -> Option<String> {
     let c = PRIORITY_IS_RE.as_ref()?.captures(content)?;
     let verb = verb_from_gerund(c.get(1)?.as_str())?;
     Some(format!("{verb} {}", c.get(2)?.as_str()))
-}
-
-/// "the dentist appointment needs rescheduling" -> "reschedule the dentist appointment".
-fn needs(content: &str) -> Option<String> {
-    let c = NEEDS_RE.as_ref()?.captures(content)?;
-    let subject = c.get(1)?.as_str().trim();
-    let what = c.get(2)?.as_str().trim();
-    if subject.split_whitespace().count() > 8 || what.is_empty() {
-        return None;
-    }
-    // "the venue needs both by Monday": a date for items already said, no item itself.
-    if what.split_whitespace().next().is_some_and(|w| {
-        matches!(
-            bare(w).as_str(),
-            "it" | "them" | "both" | "all" | "that" | "those"
-        )
-    }) {
-        return None;
-    }
-    // "The expense report needs submitting": the thing, without its capital, after the verb.
-    let subject = match subject.split_once(' ') {
-        Some((det, rest)) if is_determiner(det) => format!("{} {rest}", det.to_lowercase()),
-        _ => subject.to_string(),
-    };
-    let first = what.split_whitespace().next().unwrap_or_default();
-    let rest = what[first.len()..].trim();
-    // "needs winterising": the British spelling of a verb listed the American way.
-    let any_gerund = |w: &str| {
-        let stem = w.strip_suffix("ing")?;
-        let doubled = stem.get(..stem.len().saturating_sub(1)).unwrap_or("");
-        [stem.to_string(), format!("{stem}e"), doubled.to_string()]
-            .into_iter()
-            .find(|c| c.len() > 2 && is_any_verb(c))
-    };
-    let w = bare(first);
-    let verb = verb_from_gerund(first)
-        .or_else(|| verb_of_participle(first))
-        .or_else(|| any_gerund(&w))
-        .or_else(|| any_gerund(&w.replace("ising", "izing")));
-    if let Some(verb) = verb {
-        // "needs topping up": the particle stays with the verb.
-        let (particle, rest) = match rest.split_once(' ') {
-            Some((p, r)) if is_particle(p) => (format!(" {p}"), r),
-            _ if is_particle(rest) => (format!(" {rest}"), ""),
-            _ => (String::new(), rest),
-        };
-        return Some(
-            format!("{verb}{particle} {subject} {rest}")
-                .trim()
-                .to_string(),
-        );
-    }
-    if says_finished(first) {
-        return Some(format!("get {subject} {what}"));
-    }
-    Some(content.to_string())
 }
 
 fn strip_article(s: &str) -> String {
@@ -773,12 +628,8 @@ mod rules_compile {
         crate::rules::assert_all_compile(
             include_str!("classify.rs"),
             &[
-                ("COMMITMENT_RE", super::COMMITMENT_RE.is_some()),
                 ("ASKED_ME_RE", super::ASKED_ME_RE.is_some()),
                 ("WANTS_RE", super::WANTS_RE.is_some()),
-                ("OWE_RE", super::OWE_RE.is_some()),
-                ("ASKER_RE", super::ASKER_RE.is_some()),
-                ("NEEDS_RE", super::NEEDS_RE.is_some()),
                 ("DEADLINE_RE", super::DEADLINE_RE.is_some()),
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),
                 ("PRIORITY_IS_RE", super::PRIORITY_IS_RE.is_some()),

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{bare, is_any_verb, is_determiner, is_finite, is_particle};
+use super::lexicon::{bare, is_any_verb, is_determiner, is_finite, is_particle, verb_from_gerund};
 
 /// "I need", "we'd like", "I have to get": the speaker wants what follows to happen.
 static WANT_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -29,6 +29,11 @@ pub(crate) fn not_yet_done(content: &str) -> Option<String> {
     };
     Some(format!("{verb} {rest}"))
 }
+
+/// "The expense report needs submitting", "the runbook has to be updated".
+static NEEDS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)\s+(?:needs|need|has\s+to\s+be|have\s+to\s+be|must\s+be|should\s+be|still\s+needs)\s+(?:to\s+be\s+)?(.+)$").ok()
+});
 
 /// Participles whose verb is not the word less "-ed".
 const IRREGULAR: &[(&str, &str)] = &[
@@ -200,6 +205,62 @@ fn participle_verb(word: &str) -> Option<Verb> {
         .map(Verb::Base)
 }
 
+/// "the dentist appointment needs rescheduling" -> "reschedule the dentist appointment".
+pub(crate) fn needs(content: &str) -> Option<String> {
+    let c = NEEDS_RE.as_ref()?.captures(content)?;
+    let subject = c.get(1)?.as_str().trim();
+    let what = c.get(2)?.as_str().trim();
+    if subject.split_whitespace().count() > 8 || what.is_empty() {
+        return None;
+    }
+    // "the venue needs both by Monday": a date for items already said, no item itself.
+    if what.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            bare(w).as_str(),
+            "it" | "them" | "both" | "all" | "that" | "those"
+        )
+    }) {
+        return None;
+    }
+    // "The expense report needs submitting": the thing, without its capital, after the verb.
+    let subject = match subject.split_once(' ') {
+        Some((det, rest)) if is_determiner(det) => format!("{} {rest}", det.to_lowercase()),
+        _ => subject.to_string(),
+    };
+    let first = what.split_whitespace().next().unwrap_or_default();
+    let rest = what[first.len()..].trim();
+    // "needs winterising": the British spelling of a verb listed the American way.
+    let any_gerund = |w: &str| {
+        let stem = w.strip_suffix("ing")?;
+        let doubled = stem.get(..stem.len().saturating_sub(1)).unwrap_or("");
+        [stem.to_string(), format!("{stem}e"), doubled.to_string()]
+            .into_iter()
+            .find(|c| c.len() > 2 && is_any_verb(c))
+    };
+    let w = bare(first);
+    let verb = verb_from_gerund(first)
+        .or_else(|| verb_of_participle(first))
+        .or_else(|| any_gerund(&w))
+        .or_else(|| any_gerund(&w.replace("ising", "izing")));
+    if let Some(verb) = verb {
+        // "needs topping up": the particle stays with the verb.
+        let (particle, rest) = match rest.split_once(' ') {
+            Some((p, r)) if is_particle(p) => (format!(" {p}"), r),
+            _ if is_particle(rest) => (format!(" {rest}"), ""),
+            _ => (String::new(), rest),
+        };
+        return Some(
+            format!("{verb}{particle} {subject} {rest}")
+                .trim()
+                .to_string(),
+        );
+    }
+    if says_finished(first) {
+        return Some(format!("get {subject} {what}"));
+    }
+    Some(content.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,6 +328,7 @@ mod tests {
             &[
                 ("WANT_PREFIX", WANT_PREFIX.is_some()),
                 ("NOT_YET", NOT_YET.is_some()),
+                ("NEEDS_RE", NEEDS_RE.is_some()),
             ],
         );
     }

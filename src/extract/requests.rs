@@ -1,0 +1,149 @@
+//! What others asked for and what the speaker owes or promised: "Dana asked if I could send
+//! her the files" → "send Dana the files", "I owe Gareth a call back" → "call Gareth back",
+//! "I promised my mom I'd call her" → "call my mom".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{bare, is_determiner, is_particle, opens_command};
+
+static COMMITMENT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:i|we)\s+(?:promised|told|owe|said\s+to|assured)\s+(.+?)\s+(?:that\s+)?(?:i|we)(?:'d|'ll|\s+would|\s+will|\s+should|\s+was\s+going\s+to)\s+(.+)$").ok()
+});
+/// "I owe Gareth a call back": the thing owed, done for them.
+static OWE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:i|we)\s+(?:still\s+|really\s+)?owe\s+(.+?)\s+an?\s+(call|email|e-mail|reply|text|visit|invoice|apology|answer|update|thank-you(?:\s+note|\s+card)?|lunch|coffee|drink|favour|favor)(\s+back)?\b(.*)$").ok()
+});
+
+/// "Dana asked if I could …", "my tutor asked me to …": who asked.
+static ASKER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?)\s+(?:(?:from|at)\s+\p{Lu}[\w'&-]*(?:\s+\p{Lu}[\w'&-]*)*\s+)?(?:asked|wants|wondered|needs|told|reminded)\b").ok()
+});
+
+/// "I owe Gareth a call back" -> "call Gareth back"; "I owe my sister a lunch" -> "get lunch
+/// for my sister".
+pub(crate) fn owed(content: &str) -> Option<String> {
+    let c = OWE_RE.as_ref()?.captures(content)?;
+    let (who, what) = (c.get(1)?, c.get(2)?);
+    if who.as_str().split_whitespace().count() > 5 {
+        return None;
+    }
+    let back = c.get(3).map_or("", |m| m.as_str());
+    let tail = c.get(4).map_or("", |m| m.as_str()).trim();
+    let what = what.as_str().to_lowercase();
+    let text = match what.as_str() {
+        "call" | "email" | "e-mail" | "text" | "reply" | "invoice" | "visit" | "answer"
+        | "update" => format!("{what} {}{back} {tail}", who.as_str()),
+        _ => format!("get {what} for {} {tail}", who.as_str()),
+    };
+    Some(text.trim().to_string())
+}
+
+/// The request `text` said on behalf of whoever `clause` names as asking: "Dana asked if I
+/// could send her the files": "her" is Dana.
+pub(crate) fn for_asker(clause: &str, text: &str) -> String {
+    let asker = ASKER_RE
+        .as_ref()
+        .and_then(|re| re.captures(clause))
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string());
+    match asker {
+        Some(who) => replace_object_pronoun(text, &who),
+        None => text.to_string(),
+    }
+}
+
+/// "I promised my mom I'd call her" -> "call my mom".
+pub(crate) fn commitment(orig: &str) -> Option<String> {
+    let c = COMMITMENT_RE.as_ref()?.captures(orig)?;
+    let who = c.get(1)?.as_str().trim();
+    let vp = c.get(2)?.as_str();
+    if !opens_command(vp) {
+        return None;
+    }
+    Some(replace_object_pronoun(vp, who))
+}
+
+/// Words after "her" that show it is the object, not "her" + a noun.
+const AFTER_OBJECT_HER: &[&str] = &[
+    "about", "for", "to", "with", "at", "by", "from", "this", "that", "next", "tomorrow", "today",
+    "tonight", "later", "soon", "asap", "first", "again", "too", "now", "when", "before", "after",
+    "if", "and", "but", "so", "or", "as",
+];
+
+/// The first "her" / "him" / "them" in `vp` stands for `who`: "send her the files" with
+/// "Dana" -> "send Dana the files". A "her" before a noun is possessive and stays unless it
+/// is the only one ("water her orchids" -> "water Maria's orchids" reads worse than as is).
+fn replace_object_pronoun(vp: &str, who: &str) -> String {
+    let mut replaced = false;
+    let words: Vec<&str> = vp.split_whitespace().collect();
+    let out: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let b = bare(w);
+            let object = match b.as_str() {
+                "him" | "them" => true,
+                // "send her the files", "pair with her", "call her": an object, not "her orchids".
+                "her" => {
+                    w.ends_with([',', '.', '!', '?'])
+                        || words.get(k + 1).is_none_or(|n| {
+                            is_determiner(n)
+                                || is_particle(n)
+                                || AFTER_OBJECT_HER.contains(&bare(n).as_str())
+                        })
+                }
+                _ => false,
+            };
+            if !replaced && object {
+                replaced = true;
+                let tail: String = w.chars().skip_while(|c| c.is_alphanumeric()).collect();
+                format!("{who}{tail}")
+            } else {
+                (*w).to_string()
+            }
+        })
+        .collect();
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("requests.rs"),
+            &[
+                ("COMMITMENT_RE", COMMITMENT_RE.is_some()),
+                ("OWE_RE", OWE_RE.is_some()),
+                ("ASKER_RE", ASKER_RE.is_some()),
+            ],
+        );
+    }
+
+    #[test]
+    fn who_asked_and_what_is_owed() {
+        assert_eq!(
+            for_asker(
+                "Dana asked if I could send her the files",
+                "send her the files"
+            ),
+            "send Dana the files"
+        );
+        assert_eq!(
+            for_asker("Maria asked me to water her orchids", "water her orchids"),
+            "water her orchids"
+        );
+        assert_eq!(
+            owed("I owe Gareth a call back").as_deref(),
+            Some("call Gareth back")
+        );
+        assert_eq!(
+            commitment("I promised my mom I'd call her").as_deref(),
+            Some("call my mom")
+        );
+    }
+}

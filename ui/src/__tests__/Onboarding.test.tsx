@@ -129,7 +129,7 @@ describe("first-run setup", () => {
     ).toBeInTheDocument();
     expect(backend.callsTo("start_recording")).toHaveLength(1);
     expect(backend.callsTo("stop_recording")).toHaveLength(1);
-  });
+  }, 20_000); // a loaded machine needs more than the default 5 s for the whole flow
 
   it("opens again from the tray's open-view event", async () => {
     const backend = installBackend({ tasks: [{ id: 1, title: "Existing" }] });

@@ -96,19 +96,28 @@ pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<ExtractedTask> {
     finish(reader.drafts, opts.categories)
 }
 
-/// The earlier task whose title holds every thing-word of `title` (a title with no verb
-/// before it, like "Deposit" or "The incident report has to go out").
+/// Only this many earlier tasks are searched when a later sentence refers back to one (a
+/// take-back, a thing named again), which keeps a megabyte transcript linear.
+pub(crate) const LOOKBACK: usize = 12;
+
+/// The earlier task, among the last `LOOKBACK`, whose title holds every thing-word of
+/// `title` (a title with no verb before it, like "Deposit" or "The incident report has to
+/// go out").
 fn named_before(title: &str, out: &[ExtractedTask]) -> Option<usize> {
-    out.iter().position(|t| names_same_thing(title, &t.title))
+    let from = out.len().saturating_sub(LOOKBACK);
+    out[from..]
+        .iter()
+        .position(|t| names_same_thing(title, &t.title))
+        .map(|k| from + k)
 }
 
 /// Whether every thing-word of `phrase` ("The deposit", "The incident report has to go
 /// out") is in `title` ("Get the marquee deposit paid").
 pub(crate) fn names_same_thing(phrase: &str, title: &str) -> bool {
+    // Determiners, pronouns, particles and finite verbs ("has", "needs", "be") name nothing.
     let things: Vec<String> = phrase
         .split_whitespace()
-        .map(lexicon::bare)
-        .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
+        .map(lexicon::bare_noun)
         .filter(|w| {
             w.len() > 2
                 && !lexicon::is_determiner(w)
@@ -118,18 +127,13 @@ pub(crate) fn names_same_thing(phrase: &str, title: &str) -> bool {
                 && !dates::is_date_word(w)
                 && !matches!(
                     w.as_str(),
-                    "has"
-                        | "have"
-                        | "must"
-                        | "needs"
+                    "must"
                         | "need"
                         | "latest"
                         | "ideally"
                         | "due"
-                        | "the"
                         | "and"
                         | "get"
-                        | "got"
                         | "go"
                         | "going"
                         | "come"
@@ -138,15 +142,10 @@ pub(crate) fn names_same_thing(phrase: &str, title: &str) -> bool {
                         | "ready"
                         | "sorted"
                         | "happen"
-                        | "be"
-                        | "been"
                 )
         })
         .collect();
-    let words: Vec<String> = title
-        .split_whitespace()
-        .map(|w| lexicon::bare(w).trim_end_matches("'s").to_string())
-        .collect();
+    let words: Vec<String> = title.split_whitespace().map(lexicon::bare_noun).collect();
     !things.is_empty() && things.iter().all(|w| words.contains(w))
 }
 

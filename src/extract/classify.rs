@@ -11,7 +11,7 @@ use super::lexicon::{
 };
 use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
-use super::requests::{commitment, for_asker, owed};
+use super::requests::{commitment, for_asker, owed, wanted_by};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Kind {
@@ -40,10 +40,6 @@ pub(crate) enum Kind {
 static ASKED_ME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:asked|wants|told|needs|reminded|begged|expects)\s+(?:me|us)\s+to|(?:asked|wondered|wants\s+to\s+know)\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we)(?:'d|\s+could|\s+can|\s+would|\s+might|\s+will)(?:\s+please)?|wants\s+(?:everyone|everybody|all\s+of\s+us|the\s+whole\s+team)\s+to)\s+(.+)$")
         .ok()
-});
-/// "Pepper wants the revised SOW": someone waiting on a deliverable.
-static WANTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the|my|our|their)\s+(?:\w+'s\s+)?(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp)|(?i:they))\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+((?:the|a|an|their|his|her|our|my|some|last|next|this|final|new|more|\w+'s)\s+.+)$").ok()
 });
 static DEADLINE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bdeadline\s+(?:for|on)\s+(.+)$").ok());
@@ -288,37 +284,7 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     let subject_is_pronoun = SUBJECT_PRONOUNS.contains(&first.as_str())
         || first.starts_with("i'")
         || first.starts_with("we'");
-    if let Some(c) = WANTS_RE.as_ref().and_then(|re| re.captures(content))
-        && let (Some(who), Some(what)) = (c.get(1), c.get(2))
-        && (what.as_str().split_whitespace().count() <= 6
-            || wanted_outcome(&format!("I want {}", what.as_str().trim())).is_some())
-        && !matches!(bare(who.as_str()).as_str(), "i" | "we" | "you")
-        // "want"/"need" without the "s" only after a plural: "they", "the tenants".
-        && (content[who.end()..].trim_start().starts_with(['w', 'n']).then(|| {
-            let verb = content[who.end()..].split_whitespace().next().unwrap_or_default();
-            verb.ends_with('s')
-                || bare(who.as_str()) == "they"
-                || who.as_str().split_whitespace().next().is_some_and(is_determiner)
-        }) != Some(false))
-    {
-        let who = who.as_str();
-        // "wants the centrepieces changed" is a job; "needs his drill back" stays theirs.
-        let outcome = wanted_outcome(&format!("I want {}", what.as_str().trim()))
-            .filter(|o| !o.starts_with("get "));
-        // "They want a revised quote": who "they" are was said before, or does not matter.
-        let text = if let Some(o) = outcome {
-            o
-        } else if bare(who) == "they" {
-            strip_article(what.as_str())
-        } else {
-            let det = who.split_whitespace().next().is_some_and(is_determiner);
-            let who = if det {
-                who.to_lowercase()
-            } else {
-                who.to_string()
-            };
-            format!("{} for {who}", strip_article(what.as_str()))
-        };
+    if let Some(text) = wanted_by(content) {
         return Kind::Task {
             text,
             due_statement: true,
@@ -529,7 +495,7 @@ fn priority_statement(content: &str) -> Option<String> {
     Some(format!("{verb} {}", c.get(2)?.as_str()))
 }
 
-fn strip_article(s: &str) -> String {
+pub(crate) fn strip_article(s: &str) -> String {
     let s = s.trim();
     match s.split_once(' ') {
         Some((first, rest))
@@ -629,7 +595,6 @@ mod rules_compile {
             include_str!("classify.rs"),
             &[
                 ("ASKED_ME_RE", super::ASKED_ME_RE.is_some()),
-                ("WANTS_RE", super::WANTS_RE.is_some()),
                 ("DEADLINE_RE", super::DEADLINE_RE.is_some()),
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),
                 ("PRIORITY_IS_RE", super::PRIORITY_IS_RE.is_some()),

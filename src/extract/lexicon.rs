@@ -81,6 +81,12 @@ pub(crate) fn bare(word: &str) -> String {
         .to_lowercase()
 }
 
+/// `bare`, and without a possessive "'s": "Rossi's" -> "rossi".
+pub(crate) fn bare_noun(word: &str) -> String {
+    let w = bare(word);
+    w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
+}
+
 pub(crate) fn is_verb(word: &str) -> bool {
     VERB_SET.contains(bare(word).as_str())
 }

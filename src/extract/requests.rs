@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::classify::strip_article;
 use super::lexicon::{bare, is_determiner, is_particle, opens_command};
+use super::outcomes::wanted_outcome;
 
 static COMMITMENT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:i|we)\s+(?:promised|told|owe|said\s+to|assured)\s+(.+?)\s+(?:that\s+)?(?:i|we)(?:'d|'ll|\s+would|\s+will|\s+should|\s+was\s+going\s+to)\s+(.+)$").ok()
@@ -20,6 +22,56 @@ static OWE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static ASKER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?)\s+(?:(?:from|at)\s+\p{Lu}[\w'&-]*(?:\s+\p{Lu}[\w'&-]*)*\s+)?(?:asked|wants|wondered|needs|told|reminded)\b").ok()
 });
+
+/// "Pepper wants the revised SOW": someone waiting on a deliverable.
+static WANTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the|my|our|their)\s+(?:\w+'s\s+)?(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp)|(?i:they))\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+((?:the|a|an|their|his|her|our|my|some|last|next|this|final|new|more|\w+'s)\s+.+)$").ok()
+});
+
+/// "The landlord wants the form back by Monday" -> "form back for the landlord"; "the bride's
+/// mum wants the centrepieces changed" -> "change the centrepieces" (a job said as an
+/// outcome); "they want a revised quote" -> "revised quote".
+pub(crate) fn wanted_by(content: &str) -> Option<String> {
+    let c = WANTS_RE.as_ref()?.captures(content)?;
+    let (who, what) = (c.get(1)?, c.get(2)?);
+    let outcome = wanted_outcome(&format!("I want {}", what.as_str().trim()));
+    if what.as_str().split_whitespace().count() > 6 && outcome.is_none() {
+        return None;
+    }
+    if matches!(bare(who.as_str()).as_str(), "i" | "we" | "you") {
+        return None;
+    }
+    // "want"/"need" without the "s" only after a plural: "they", "the tenants".
+    let verb = content[who.end()..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default();
+    let plural_verb = verb.starts_with(['w', 'n']) && !verb.ends_with('s');
+    let plural_subject = bare(who.as_str()) == "they"
+        || who
+            .as_str()
+            .split_whitespace()
+            .next()
+            .is_some_and(is_determiner);
+    if plural_verb && !plural_subject {
+        return None;
+    }
+    let who = who.as_str();
+    // "wants the centrepieces changed" is a job; "needs his drill back" stays theirs.
+    if let Some(o) = outcome.filter(|o| !o.starts_with("get ")) {
+        return Some(o);
+    }
+    // "They want a revised quote": who "they" are was said before, or does not matter.
+    if bare(who) == "they" {
+        return Some(strip_article(what.as_str()));
+    }
+    let who = if who.split_whitespace().next().is_some_and(is_determiner) {
+        who.to_lowercase()
+    } else {
+        who.to_string()
+    };
+    Some(format!("{} for {who}", strip_article(what.as_str())))
+}
 
 /// "I owe Gareth a call back" -> "call Gareth back"; "I owe my sister a lunch" -> "get lunch
 /// for my sister".
@@ -120,6 +172,7 @@ mod tests {
                 ("COMMITMENT_RE", COMMITMENT_RE.is_some()),
                 ("OWE_RE", OWE_RE.is_some()),
                 ("ASKER_RE", ASKER_RE.is_some()),
+                ("WANTS_RE", WANTS_RE.is_some()),
             ],
         );
     }

@@ -10,10 +10,10 @@ use super::Item;
 use super::settle::BACK_REFERENCES;
 use super::words::{leading_verb, strip_conjunction};
 use crate::extract::classify::Kind;
-use crate::extract::lexicon::{bare, is_determiner};
+use crate::extract::lexicon::{bare, bare_noun, is_determiner};
 use crate::extract::priority::cue;
 use crate::extract::title::{capitalize, make_title, tidy};
-use crate::extract::{Draft, Reader};
+use crate::extract::{Draft, LOOKBACK, Reader};
 use crate::model::Due;
 
 static NEEDS_IT: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -27,10 +27,6 @@ static DEADLINE_WORDS: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
     .ok()
 });
-
-/// Only this many earlier tasks are searched when something is taken back, which keeps a
-/// megabyte transcript linear.
-const LOOKBACK: usize = 12;
 
 /// Remarks in the sentence ("the sink is still leaking") become the description of the task
 /// they follow, or of the first task after them when none comes before.
@@ -77,16 +73,17 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                     && !reader.correcting
                     && (matches!(it.kind, Kind::Phrase(_))
                         || DEADLINE_WORDS.as_ref().is_some_and(|re| re.is_match(p)))
-                    && let Some(k) = reader
+                    && let Some(d) = reader
                         .drafts
-                        .iter()
-                        .rposition(|d| crate::extract::names_same_thing(p, &d.title)) =>
+                        .iter_mut()
+                        .rev()
+                        .take(LOOKBACK)
+                        .find(|d| crate::extract::names_same_thing(p, &d.title)) =>
             {
-                reader.drafts[k].due = it.due.or(it.day.map(Due::Date));
+                d.due = it.due.or(it.day.map(Due::Date));
                 last_was_task = Some(true);
             }
-            Kind::Phrase(p) if negated(p).is_some() => {
-                let x = negated(p).unwrap_or_default();
+            Kind::Phrase(p) if let Some(x) = negated(p) => {
                 let named = reader
                     .drafts
                     .last()
@@ -437,12 +434,8 @@ fn negated(p: &str) -> Option<String> {
 /// punctuation).
 fn find_words(title: &str, x: &str) -> Option<(usize, usize)> {
     // "Rossi's" is still Rossi.
-    let word = |w: &str| {
-        let w = bare(w);
-        w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
-    };
-    let t: Vec<String> = title.split_whitespace().map(word).collect();
-    let x: Vec<String> = x.split_whitespace().map(word).collect();
+    let t: Vec<String> = title.split_whitespace().map(bare_noun).collect();
+    let x: Vec<String> = x.split_whitespace().map(bare_noun).collect();
     (x.len() <= t.len())
         .then(|| (0..=t.len() - x.len()).find(|&k| t[k..k + x.len()] == x[..]))
         .flatten()

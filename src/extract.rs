@@ -75,6 +75,9 @@ pub(crate) struct Reader {
     /// The last date said in the sentence before, in a task or not: "The plumber's coming
     /// Thursday. Call him the day after" counts from Thursday.
     pub said_day: Option<(usize, chrono::NaiveDate)>,
+    /// Things said with a date ("the gig on the 20th"), newest last, for a later "two days
+    /// before the gig".
+    pub events: Vec<(String, chrono::NaiveDate)>,
 }
 
 /// The sentences of a transcript as the extractor reads them, each with whether it was

@@ -9,7 +9,7 @@ use super::lexicon::{
     bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite, is_verb,
     opens_command, verb_from_gerund,
 };
-use super::outcomes::{needs, not_yet_done, wanted_outcome};
+use super::outcomes::{describes_next, needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
 use super::requests::{commitment, for_asker, owed, wanted_by};
 
@@ -74,6 +74,12 @@ static NOUN_CUE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static STRONG_CUE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:urgent|asap|priority|critical|can\s+wait|no\s+rush|no\s+hurry|whenever|overdue|time[- ]sensitive|right\s+away|immediately)\b").ok()
 });
+/// "there's the dishwasher which I need to get someone out to look at": the thing, then
+/// what to do with it.
+static RELATIVE_OBJECT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:there'?s|there\s+is|we'?ve\s+got|i'?ve\s+got)\s+((?:the|a|an|my|our|that|this)\s+[^,]+?)\s+(?:which|that)\s+(?:i|we)\s+(?:really\s+|still\s+)?(?:need|have|want|'ve\s+got|ought)\s+to\s+(.+)$").ok()
+});
+
 /// Subjects that name nothing to do.
 const VAGUE: &[&str] = &[
     "nothing",
@@ -266,6 +272,26 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             due_statement: false,
         };
     }
+    if let Some(c) = RELATIVE_OBJECT_RE
+        .as_ref()
+        .and_then(|re| re.captures(content))
+        && let (Some(thing), Some(todo)) = (c.get(1), c.get(2))
+        && opens_command(todo.as_str())
+    {
+        let thing = thing.as_str().trim();
+        // "... to look at um and I think that's it": the speaker trailing off.
+        let todo = todo.as_str();
+        let todo = [" um ", " uh ", " um,", " uh,"]
+            .iter()
+            .filter_map(|f| todo.find(f))
+            .min()
+            .map_or(todo, |k| &todo[..k])
+            .trim();
+        return Kind::Task {
+            text: format!("{todo} {thing}"),
+            due_statement: false,
+        };
+    }
     if let Some(p) = inner_lead(masked)
         && opens_command(&masked[p..])
     {
@@ -335,9 +361,12 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     let has_subject = words
         .iter()
         .any(|w| SUBJECT_PRONOUNS.contains(&bare(w).as_str()));
-    let past_tense = words
-        .iter()
-        .any(|w| bare(w).len() > 4 && bare(w).ends_with("ed"));
+    // "the lessons learned doc" names a thing; "I finished the doc" tells what happened.
+    let past_tense = words.iter().enumerate().any(|(k, w)| {
+        bare(w).len() > 4
+            && bare(w).ends_with("ed")
+            && !words.get(k + 1).is_some_and(|n| describes_next(n))
+    });
     if !any_finite && !subject_is_pronoun && !has_subject {
         if has_date
             && words.len() <= 6
@@ -604,6 +633,7 @@ mod rules_compile {
                 ("NOUN_CUE_RE", super::NOUN_CUE_RE.is_some()),
                 ("STRONG_CUE", super::STRONG_CUE.is_some()),
                 ("HAVE_EVENT_RE", super::HAVE_EVENT_RE.is_some()),
+                ("RELATIVE_OBJECT_RE", super::RELATIVE_OBJECT_RE.is_some()),
             ],
         );
     }

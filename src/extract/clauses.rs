@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::filler::strip_lead;
-use super::lexicon::opens_command;
+use super::lexicon::{bare, opens_command};
+use super::outcomes::{needs, wanted_outcome};
 
 /// A clause as a byte range of its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,12 @@ pub(crate) struct Clause {
 
 static CONJ: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\s(?:and\s+then|and\s+also|and|then|so|but|or|plus|also|after\s+that)\s+").ok()
+});
+
+/// "no wait not her", "wait no I mean Oskar", "actually no she had it": a correction said in
+/// one breath with what it corrects to, cut after the correction.
+static CORRECTION_LEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:oh|um+|uh+|and|but|okay|ok)[\s,]+)*(?:no[\s,]+wait|wait[\s,]+no|no[\s,]+no|actually[\s,]+no|no[\s,]+sorry|(?:sorry|wait|no)[\s,]+i\s+mean)(?:[\s,]+i\s+mean)?[\s,]+").ok()
 });
 
 /// Splits `masked` (the sentence with date phrases blanked out, same byte offsets as `orig`).
@@ -56,6 +63,10 @@ pub(crate) fn split_clauses(orig: &str, masked: &str) -> Vec<Clause> {
             header,
         });
     }
+    let mut out: Vec<Clause> = out
+        .into_iter()
+        .flat_map(|c| split_correction(masked, c))
+        .collect();
     // A clause that was only a date ("no wait, Friday") stays: it corrects the item before it.
     out.retain(|c| {
         orig.get(c.start..c.end)
@@ -64,9 +75,43 @@ pub(crate) fn split_clauses(orig: &str, masked: &str) -> Vec<Clause> {
     out
 }
 
+fn split_correction(masked: &str, c: Clause) -> Vec<Clause> {
+    let Some(m) = CORRECTION_LEAD
+        .as_ref()
+        .and_then(|re| re.find(&masked[c.start..c.end]))
+    else {
+        return vec![c];
+    };
+    let cut = c.start + m.end();
+    if !masked[cut..c.end].chars().any(char::is_alphanumeric) {
+        return vec![c];
+    }
+    vec![
+        Clause {
+            end: cut,
+            header: false,
+            ..c
+        },
+        Clause {
+            start: cut,
+            end: c.end,
+            and_link: false,
+            header: c.header,
+        },
+    ]
+}
+
 fn starts_action(rest: &str) -> bool {
     let pos = strip_lead(rest);
-    opens_command(&rest[pos..])
+    let rest = &rest[pos..];
+    // "… is on Monday so I need the doc over to them", "… so the nursery needs tidying".
+    let pronoun = rest.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            bare(w).as_str(),
+            "i" | "we" | "you" | "they" | "he" | "she" | "it" | "that" | "this"
+        )
+    });
+    opens_command(rest) || wanted_outcome(rest).is_some() || (!pronoun && needs(rest).is_some())
 }
 
 /// Pieces between , ; : ( ) and " - ", with whether each ended at a colon.
@@ -153,7 +198,10 @@ mod rules_compile {
     fn every_rule_compiles() {
         crate::rules::assert_all_compile(
             include_str!("clauses.rs"),
-            &[("CONJ", super::CONJ.is_some())],
+            &[
+                ("CONJ", super::CONJ.is_some()),
+                ("CORRECTION_LEAD", super::CORRECTION_LEAD.is_some()),
+            ],
         );
     }
 }

@@ -24,6 +24,9 @@ use regex::Regex;
 use words::holiday;
 pub(crate) use words::is_date_word;
 
+use super::lexicon::{
+    bare, bare_noun, is_determiner, is_finite, is_particle, is_preposition, is_pronoun, is_verb,
+};
 use super::numbers::{cardinal_alternation, ordinal_alternation, parse_number};
 use crate::model::Due;
 
@@ -181,6 +184,21 @@ pub fn resolve_due(phrase: &str, now: NaiveDateTime) -> Option<Due> {
 
 /// Every date phrase in `text`, in order. Offsets are byte offsets into `text`.
 pub(crate) fn find_dates(text: &str, now: NaiveDateTime) -> Vec<DateHit> {
+    find_dates_with(text, now, Counting::Said(&[]))
+}
+
+/// How "the day before the gig" is read.
+#[derive(Clone, Copy)]
+pub(crate) enum Counting<'a> {
+    /// Not at all: "the gig on the 20th" stays a date of its own (to learn what is dated).
+    Plain,
+    /// From the gig's date said right there ("the day before the gig on the 20th"), or
+    /// from one of these things said earlier with their dates.
+    Said(&'a [(String, NaiveDate)]),
+}
+
+/// `find_dates`, choosing how a date counted from a named thing is read.
+pub(crate) fn find_dates_with(text: &str, now: NaiveDateTime, counting: Counting) -> Vec<DateHit> {
     let Some(p) = PATTERNS.as_ref() else {
         return Vec::new();
     };
@@ -190,6 +208,9 @@ pub(crate) fn find_dates(text: &str, now: NaiveDateTime) -> Vec<DateHit> {
         let day = parse_day(p, &lower, now);
         let time = parse_time(p, &lower);
         if day.is_none() && time.is_none() && !lower.contains("midnight") {
+            continue;
+        }
+        if names_a_thing(p, &lower, &text[m.end()..]) {
             continue;
         }
         hits.push(DateHit {
@@ -234,17 +255,6 @@ pub(crate) fn find_dates(text: &str, now: NaiveDateTime) -> Vec<DateHit> {
                 next.as_str(),
                 "and" | "then" | "that" | "it" | "so" | "but" | "or" | "to" | "we" | "i"
             );
-        // "a week after that" holds the "after that" the pass above found: the longer wins.
-        let inside = |h: &DateHit| h.anaphoric && h.start >= m.start() && h.end <= m.end();
-        if c.get(4).is_some()
-            || followed
-            || hits
-                .iter()
-                .any(|h| !inside(h) && h.start < m.end() && m.start() < h.end)
-        {
-            continue;
-        }
-        hits.retain(|h| !inside(h));
         let n = match c.get(1) {
             Some(q) => parse_number(&q.as_str().to_lowercase()).map_or(0, i64::from),
             None => 1,
@@ -259,6 +269,46 @@ pub(crate) fn find_dates(text: &str, now: NaiveDateTime) -> Vec<DateHit> {
         } else {
             -1
         };
+        if let Counting::Said(events) = counting
+            && followed
+            && c.get(4).is_none()
+            && days != 0
+        {
+            // "the day before the gig on the 20th", "two days before the gig": counted from
+            // the date of the thing named.
+            let counted = event_said_after(text, m.end(), &hits)
+                .and_then(|k| Some((k, hits[k].day?, hits[k].end)))
+                .map(|(k, day, end)| (Some(k), day, end))
+                .or_else(|| known_event(text, m.end(), events).map(|(d, e)| (None, d, e)));
+            if let Some((k, day, end)) = counted
+                && let Some(day) = day.checked_add_signed(chrono::TimeDelta::days(sign * days))
+            {
+                if let Some(k) = k {
+                    hits.remove(k);
+                }
+                hits.push(DateHit {
+                    start: m.start(),
+                    end,
+                    day: Some(day),
+                    time: None,
+                    possessive: false,
+                    anaphoric: false,
+                    offset: 0,
+                });
+            }
+            continue;
+        }
+        // "a week after that" holds the "after that" the pass above found: the longer wins.
+        let inside = |h: &DateHit| h.anaphoric && h.start >= m.start() && h.end <= m.end();
+        if c.get(4).is_some()
+            || followed
+            || hits
+                .iter()
+                .any(|h| !inside(h) && h.start < m.end() && m.start() < h.end)
+        {
+            continue;
+        }
+        hits.retain(|h| !inside(h));
         if days == 0 {
             continue;
         }
@@ -275,6 +325,132 @@ pub(crate) fn find_dates(text: &str, now: NaiveDateTime) -> Vec<DateHit> {
     add_iso_dates(text, &mut hits);
     hits.sort_by_key(|h| h.start);
     hits
+}
+
+/// "[the day before] the gig on the 20th": the index of the date hit that dates the thing
+/// named right after `from`.
+fn event_said_after(text: &str, from: usize, hits: &[DateHit]) -> Option<usize> {
+    let k = hits
+        .iter()
+        .position(|h| h.start >= from && !h.anaphoric && h.day.is_some())?;
+    let between = text.get(from..hits[k].start)?;
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 6
+        && !between.contains([',', '.', ';', '!', '?'])
+        && (is_determiner(words[0]) || words[0].ends_with("'s"));
+    named.then_some(k)
+}
+
+/// "[two days before] the gig", with "gig" among `events`: its date, and where the name ends.
+fn known_event(
+    text: &str,
+    from: usize,
+    events: &[(String, NaiveDate)],
+) -> Option<(NaiveDate, usize)> {
+    let rest = text.get(from..)?;
+    let mut pos = from;
+    let mut seen_det = false;
+    for (k, word) in rest.split_whitespace().take(5).enumerate() {
+        let at = text[pos..].find(word)? + pos;
+        pos = at + word.len();
+        if k == 0 && (is_determiner(word) || word.ends_with("'s")) {
+            seen_det = true;
+            continue;
+        }
+        if !seen_det {
+            return None;
+        }
+        let w = bare_noun(word);
+        if let Some((_, day)) = events.iter().rev().find(|(e, _)| *e == w) {
+            return Some((
+                *day,
+                pos - (word.len() - word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()),
+            ));
+        }
+        if word.ends_with([',', '.', ';', '!', '?']) {
+            return None;
+        }
+    }
+    None
+}
+
+/// What a sentence dates: "the gig on the 20th", "the vendor demo is on Monday" ->
+/// ("gig", 20th), ("vendor", Monday), ("demo", Monday): the words of the thing before each
+/// date, for a later "the day after the demo".
+pub(crate) fn dated_things(text: &str, hits: &[DateHit]) -> Vec<(String, NaiveDate)> {
+    let mut out = Vec::new();
+    for h in hits.iter().filter(|h| !h.anaphoric && !h.possessive) {
+        let Some(day) = h.day else { continue };
+        let before = &text[..h.start];
+        let clause = before
+            .rsplit([',', '.', ';', '!', '?'])
+            .next()
+            .unwrap_or(before);
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let tail = &words[words.len().saturating_sub(6)..];
+        let Some(det) = tail
+            .iter()
+            .rposition(|w| is_determiner(w) || w.ends_with("'s"))
+        else {
+            continue;
+        };
+        for w in &tail[det + 1..] {
+            let b = bare_noun(w);
+            if b.len() > 2
+                && b.chars().all(char::is_alphabetic)
+                && !is_finite(&b)
+                && !is_preposition(&b)
+                && !is_determiner(&b)
+                && !is_pronoun(&b)
+                && !is_date_word(&b)
+                && !matches!(
+                    b.as_str(),
+                    "and" | "due" | "set" | "booked" | "moved" | "coming"
+                )
+            {
+                out.push((b, day));
+            }
+        }
+    }
+    out
+}
+
+/// "on the second floor", "for the third time": an ordinal with a noun after it counts
+/// things, it is no day of the month.
+fn names_a_thing(p: &Patterns, phrase: &str, after: &str) -> bool {
+    let ends_ordinal = phrase
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| p.ordinal.find(w).is_some_and(|m| m.len() == w.len()));
+    if !ends_ordinal || p.month_day.is_match(phrase) || p.day_month.is_match(phrase) {
+        return false;
+    }
+    let Some(next) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next())
+    else {
+        return false;
+    };
+    let w = bare(next);
+    w.chars().all(char::is_alphabetic)
+        && w.len() > 2
+        && !is_date_word(&w)
+        && !is_determiner(&w)
+        && !is_pronoun(&w)
+        && !is_particle(&w)
+        && !is_finite(&w)
+        // "On the 2nd call grandma": a command starts after the date.
+        && !is_verb(&w)
+        && !matches!(
+            w.as_str(),
+            "and" | "then" | "but" | "for" | "at" | "of" | "or" | "so" | "by" | "to" | "from"
+                | "as" | "if" | "morning" | "afternoon" | "evening" | "night" | "lunchtime"
+                | "noon" | "please" | "latest" | "ideally" | "instead" | "too"
+                | "which" | "when" | "because" | "before" | "after" | "until" | "till" | "with"
+                | "not" | "sorry" | "wait" | "actually" | "maybe" | "you" | "they" | "she" | "once"
+                | "since" | "also" | "anyway" | "though" | "either" | "okay"
+        )
 }
 
 /// `2026-03-14` and `2026-03-14T15:00`, as typed (quick add, imported checklists). A time said

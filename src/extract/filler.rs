@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-const FILLER: &str = r"um+|uh+|uhh+|er+m?|hm+|ah+|oh+|okay|ok|alright|all\s+right|right|so|well|yeah|yes|yep|like|anyway|anyways|also|and|then|plus|but|or|first|firstly|first\s+thing|first\s+of\s+all|secondly|next|finally|lastly|after\s+that|otherwise|besides|additionally|now|just|maybe|perhaps|probably|possibly|definitely|really|honestly|basically|please|kindly|at\s+least|let'?s\s+see|lemme\s+see|let\s+me\s+see|let\s+me\s+think|note\s+to\s+(?:self|myself)|(?:quick\s+)?reminder\s+to\s+(?:self|myself)|memo\s+to\s+(?:self|myself)|quick\s+reminder|reminder|one\s+more\s+thing|another\s+thing|oh\s+yeah|what\s+else|i\s+guess|i\s+think|i\s+suppose|you\s+know|one\s+thing|two\s+things|and\s+also|as\s+well|same\s+goes\s+for|while\s+i'?m\s+at\s+it|by\s+the\s+way|btw|hey";
+const FILLER: &str = r"um+|uh+|uhh+|er+m?|hm+|ah+|oh+|okay|ok|alright|all\s+right|right|so|well|yeah|yes|yep|like|anyway|anyways|also|and|then|plus|but|or|first\s+thing(?:\s+in\s+the\s+morning)?|first\s+of\s+all|first|firstly|(?:after|before|at|over)\s+(?:lunch|work|school|dinner|breakfast)|secondly|next|finally|lastly|after\s+that|otherwise|besides|additionally|now|just|maybe|perhaps|probably|possibly|definitely|really|honestly|basically|please|kindly|at\s+least|let'?s\s+see|lemme\s+see|let\s+me\s+see|let\s+me\s+think|note\s+to\s+(?:self|myself)|(?:quick\s+)?reminder\s+to\s+(?:self|myself)|memo\s+to\s+(?:self|myself)|quick\s+reminder|reminder|one\s+more\s+thing|another\s+thing|oh\s+yeah|what\s+else|i\s+guess|i\s+think|i\s+suppose|you\s+know|one\s+thing|two\s+things|and\s+also|as\s+well|same\s+goes\s+for|while\s+i'?m\s+at\s+it|by\s+the\s+way|btw|hey";
 
 const ADVERBS: &str = r"really|also|probably|definitely|still|just|absolutely|seriously|then|even|actually|totally|urgently|desperately|finally|quickly|somehow|maybe|first|gotta|now|today";
 
@@ -42,15 +42,15 @@ static REQUEST_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static CORRECTION_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:no\s+wait|wait\s+no|wait|no\s+no|no|sorry|i\s+mean|or\s+rather|rather|actually\s+no|oops|actually|(?:(?:no|oh|oh\s+no|wait)[\s,]+)?(?:hang|hold)\s+on(?:\s+a\s+(?:sec|second|minute))?|wait\s+a\s+(?:sec|second|minute)|on\s+second\s+thought)\s*[.!,]*\s*$").ok()
+    Regex::new(r"(?i)^\s*(?:(?:oh|um+|uh+|and|but|okay|ok)[\s,]+)*(?:no\s+wait|wait\s+no|wait|no\s+no|no|sorry|i\s+mean|or\s+rather|rather|actually\s+no|oops|actually|(?:(?:no|oh|oh\s+no|wait)[\s,]+)?(?:hang|hold)\s+on(?:\s+a\s+(?:sec|second|minute))?|wait\s+a\s+(?:sec|second|minute)|on\s+second\s+thought)(?:[\s,]+i\s+mean)?\s*[.!,]*\s*$").ok()
 });
 
 static RETRACT_PREV_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:actually|oh|no|wait|but|and|um+|uh+|okay|ok)[\s,]+)*(?:scratch\s+that|strike\s+that|never\s*mind|nvm|forget\s+(?:about\s+)?(?:that|it|this|all\s+that)\b|cancel\s+that|ignore\s+that|delete\s+that|undo\s+that|don'?t\s+do\s+(?:that|it)|don'?t(?:\s+bother)?\s*$|not\s+that\s*$|(?:that'?s|that\s+is|it'?s)\s+not\s+(?:a\s+task|a\s+to-?do|for\s+now|needed|necessary|happening|urgent\s+anymore)|not\s+for\s+now|no\s+need\s*$|that'?s\s+(?:already\s+)?(?:done|handled|sorted)|i\s+already\s+did\s+(?:it|that)|already\s+(?:done|did\s+it))").ok()
+    Regex::new(r"(?i)^\s*(?:(?:actually|oh|no|wait|but|and|um+|uh+|okay|ok)[\s,]+)*(?:scratch\s+that|strike\s+that|skip\s+that|never\s*mind|nvm|forget\s+(?:about\s+)?(?:that|it|this|all\s+that)\b|cancel\s+that|ignore\s+that|delete\s+that|undo\s+that|don'?t\s+do\s+(?:that|it)|don'?t(?:\s+bother)?\s*$|not\s+that\s*$|(?:that'?s|that\s+is|it'?s)\s+not\s+(?:a\s+task|a\s+to-?do|for\s+now|needed|necessary|happening|urgent\s+anymore)|not\s+for\s+now|no\s+need\s*$|that'?s\s+(?:already\s+)?(?:done|handled|sorted)|i\s+already\s+did\s+(?:it|that)|already\s+(?:done|did\s+it))").ok()
 });
 
 static RETRACT_OBJ_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:actually|oh|no|wait|but|and|um+|uh+)[\s,]+)*(?:forget|scrap|scratch|strike|cross\s+off|nix|never\s*mind|no\s+need\s+to|don'?t|do\s+not)\s+(?:about\s+|the\s+whole\s+|bother\s+(?:with|to)\s+|need\s+to\s+)?(.+)$").ok()
+    Regex::new(r"(?i)^\s*(?:(?:actually|oh|no|wait|but|and|um+|uh+)[\s,]+)*(?:forget|scrap|scratch|skip|strike|cross\s+off|nix|never\s*mind|no\s+need\s+to|don'?t|do\s+not)\s+(?:about\s+|the\s+whole\s+|bother\s+(?:with|to)\s+|need\s+to\s+)?(.+)$").ok()
 });
 
 /// Byte offset where the content starts once padding and lead-ins are gone.

@@ -36,10 +36,12 @@ wire wrap write measure brief pop nip hoover descale mend sew unpack jot show em
 const FINITE: &str = "is are was were am be been being isn't aren't wasn't weren't 's 're 've has have had hasn't \
 haven't will won't would wouldn't can can't could couldn't did didn't does doesn't do don't went goes ran runs \
 looks look seems seem said says starts ends wants want liked likes got gets came comes went feels felt \
-thinks think know knows knew needs";
+thinks think know knows knew needs keeps kept";
 
 const PRONOUNS: &str = "it that this them one those these him her everything all";
 const PARTICLES: &str = "up out off down over in back on through around away together";
+const PREPOSITIONS: &str =
+    "about for to with from on at in by before after into onto of over regarding re during";
 const SOFT_TAIL: &str =
     "too also again then now please first beforehand afterwards later instead anyway as well";
 const DETERMINERS: &str = "the a an my our his her their your some all any both another more new";
@@ -70,6 +72,7 @@ static OBJECT_PRONOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| se
 static FINITE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(FINITE));
 static PRONOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PRONOUNS));
 static PARTICLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PARTICLES));
+static PREPOSITION_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PREPOSITIONS));
 static SOFT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SOFT_TAIL));
 static DET_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(DETERMINERS));
 static EVENT_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(EVENT_NOUNS));
@@ -237,6 +240,10 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
 
 pub(crate) fn is_particle(word: &str) -> bool {
     PARTICLE_SET.contains(bare(word).as_str())
+}
+
+pub(crate) fn is_preposition(word: &str) -> bool {
+    PREPOSITION_SET.contains(bare(word).as_str())
 }
 
 pub(crate) fn is_soft_tail(word: &str) -> bool {

@@ -6,7 +6,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{bare, is_any_verb, is_determiner, is_finite, is_particle, verb_from_gerund};
+use super::dates::is_date_word;
+use super::lexicon::{
+    bare, is_any_verb, is_determiner, is_finite, is_particle, is_preposition, verb_from_gerund,
+};
 
 /// "I need", "we'd like", "I have to get": the speaker wants what follows to happen.
 static WANT_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -67,7 +70,8 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// Words that say only that the thing gets finished: "the report done", "the room ready".
 /// "the bins out", "the drill back", "the application in": where the thing should end up.
 const FINISHED: &[&str] = &[
-    "done", "sorted", "ready", "dealt", "squared", "out", "up", "back", "in",
+    "done", "sorted", "ready", "dealt", "squared", "out", "up", "back", "in", "over", "across",
+    "off",
 ];
 
 /// The text of a to-do when `content` is a want said as an outcome, else None.
@@ -139,6 +143,10 @@ fn one_outcome(phrase: &str) -> Option<(String, Option<String>)> {
         .filter(|w| !w.is_empty())
         .map(|w| w.join(" "));
     let after = after.as_slice();
+    // "the lessons learned doc": a participle before a noun describes it.
+    if after.first().is_some_and(|w| describes_next(w)) {
+        return None;
+    }
     let text = match verb {
         Verb::Finished(word) => {
             let tail = after.join(" ");
@@ -157,6 +165,47 @@ fn one_outcome(phrase: &str) -> Option<(String, Option<String>)> {
         }
     };
     Some((text, next))
+}
+
+/// Whether `next`, the word after a participle, is a noun the participle describes rather
+/// than the rest of the outcome ("by Friday", "off today", "properly").
+pub(crate) fn describes_next(next: &str) -> bool {
+    let w = bare(next);
+    !w.is_empty()
+        && w.chars().all(char::is_alphabetic)
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !next.ends_with(',')
+        && !is_particle(&w)
+        && !is_preposition(&w)
+        && !is_determiner(&w)
+        && !is_date_word(&w)
+        && !w.ends_with("ly")
+        && !matches!(
+            w.as_str(),
+            "or" | "then"
+                | "too"
+                | "as"
+                | "please"
+                | "asap"
+                | "first"
+                | "again"
+                | "soon"
+                | "so"
+                | "because"
+                | "tonight"
+                | "today"
+                | "tomorrow"
+                | "now"
+                | "ideally"
+                | "if"
+                | "when"
+                | "while"
+                | "already"
+                | "yet"
+                | "though"
+                | "instead"
+                | "tho"
+        )
 }
 
 enum Verb {

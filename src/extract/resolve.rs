@@ -19,7 +19,7 @@ use regex::Regex;
 use super::Reader;
 use super::classify::{Kind, QUANTIFIERS, classify};
 use super::clauses::{Clause, split_clauses};
-use super::dates::{DateHit, find_dates};
+use super::dates::{Counting, DateHit, dated_things, find_dates_with};
 use super::filler::strip_lead;
 use super::lexicon::bare;
 use super::priority::{cue, cue_spans};
@@ -80,7 +80,18 @@ impl Item {
 
 pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, reader: &mut Reader) {
     let text = s.text.as_str();
-    let hits = find_dates(text, now);
+    // Twice: "the day before the gig on the 20th, and the setlist two days before the gig"
+    // counts from a thing dated in the same sentence.
+    reader.events.extend(dated_things(
+        text,
+        &find_dates_with(text, now, Counting::Plain),
+    ));
+    let hits = find_dates_with(text, now, Counting::Said(&reader.events));
+    let drop = reader
+        .events
+        .len()
+        .saturating_sub(crate::extract::LOOKBACK * 2);
+    reader.events.drain(..drop);
     let masked = mask(text, &hits);
     let masked = mask_cues(&masked);
     let question = s.question && !REQUEST_START.as_ref().is_some_and(|re| re.is_match(text));
@@ -145,7 +156,13 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     let mut items = split_noun_pairs(items);
     promote_events(&mut items);
     let asked = reader.asked.take();
-    make_titles(&mut items, now, asked.as_deref(), prev_title.as_deref());
+    make_titles(
+        &mut items,
+        now,
+        asked.as_deref(),
+        prev_title.as_deref(),
+        &reader.events,
+    );
     note_contents(&mut items, text);
     list_headers(&mut items);
     if question {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDateTime;
 use regex::Regex;
 
-use super::dates::find_dates;
+use super::dates::{Counting, find_dates_with};
 use super::lexicon::{bare, is_particle, is_pronoun, is_soft_tail};
 use super::priority::cue_spans;
 
@@ -38,7 +38,12 @@ pub(crate) struct Titled {
 
 /// Removes date phrases, priority cues and trailing padding; splits off a trailing condition.
 pub(crate) fn make_title(text: &str, now: NaiveDateTime) -> Titled {
-    let mut spans: Vec<(usize, usize)> = find_dates(text, now)
+    make_title_with(text, now, Counting::Said(&[]))
+}
+
+/// `make_title`, with the things dated earlier: "two days before the gig" is a date too.
+pub(crate) fn make_title_with(text: &str, now: NaiveDateTime, counting: Counting) -> Titled {
+    let mut spans: Vec<(usize, usize)> = find_dates_with(text, now, counting)
         .into_iter()
         .filter(|h| !h.possessive && !text[..h.start].trim_end().to_lowercase().ends_with(" to"))
         .map(|h| (h.start, h.end))

@@ -10,7 +10,8 @@ use super::Item;
 use super::settle::BACK_REFERENCES;
 use super::words::{leading_verb, strip_conjunction};
 use crate::extract::classify::Kind;
-use crate::extract::lexicon::{bare, bare_noun, is_determiner};
+use crate::extract::filler::strip_lead;
+use crate::extract::lexicon::{bare, bare_noun, is_common_word, is_determiner, is_pronoun};
 use crate::extract::priority::cue;
 use crate::extract::title::{capitalize, make_title, tidy};
 use crate::extract::{Draft, LOOKBACK, Reader};
@@ -91,6 +92,11 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                     .is_some_and(|d| find_words(&d.title, &x).is_some());
                 if named {
                     swap = Some(x);
+                    reader.correcting = true;
+                    last_was_task = Some(true);
+                } else if x.split_whitespace().all(is_pronoun) {
+                    // "invoice Mrs Abernathy, no wait, not her, …, invoice the Baptiste job":
+                    // the item itself is taken back; what follows replaces it.
                     reader.correcting = true;
                     last_was_task = Some(true);
                 } else {
@@ -223,16 +229,50 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
             }
             // "not Priyanka, she's on leave, ask Dev", "no wait, he's away till Thursday, so
             // Thursday": the reason does not end the correction.
+            Kind::Statement(s)
+                if reader.correcting
+                    && i > 0
+                    && matches!(items[i - 1].kind, Kind::Correction)
+                    && says_done(s)
+                    && !items[i + 1..].iter().any(|x| {
+                        matches!(
+                            x.kind,
+                            Kind::Task { .. } | Kind::Phrase(_) | Kind::DateOnly | Kind::Amend(_)
+                        )
+                    }) =>
+            {
+                // "book her flu jab, actually no, she had it in October": taken back, with
+                // the reason and nothing in its place.
+                if reader
+                    .drafts
+                    .last()
+                    .is_some_and(|d| d.sentence + 1 >= index)
+                {
+                    reader.drafts.pop();
+                }
+                reader.correcting = false;
+                last_was_task = Some(false);
+            }
             Kind::Statement(_)
                 if swap.is_some()
                     || (reader.correcting
                         && i > 0
-                        && matches!(items[i - 1].kind, Kind::Correction)) => {}
+                        && match &items[i - 1].kind {
+                            Kind::Correction => true,
+                            Kind::Phrase(p) => negated(p).is_some(),
+                            _ => false,
+                        }) => {}
+            // "de-ice the windscreen, oh no that's every morning, forget that": a remark about
+            // the item just said leaves a take-back pointing at the item.
+            Kind::Statement(s) if last_was_task == Some(true) && about_previous(s) => {
+                reader.correcting = false;
+            }
             Kind::Statement(_) => {
                 reader.correcting = false;
                 last_was_task = Some(false);
             }
             Kind::Phrase(p) if reader.correcting && choose(reader, index, p, it.due) => {
+                corrected_by_phrase = true;
                 last_was_task = Some(true);
             }
             Kind::Phrase(p) => {
@@ -337,6 +377,31 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
     }
 }
 
+/// "she had it in October", "I did that already": the item is done, so nothing to do.
+fn says_done(s: &str) -> bool {
+    s.split_whitespace().map(bare).any(|w| {
+        matches!(
+            w.as_str(),
+            "had" | "did" | "done" | "was" | "were" | "went" | "already" | "got" | "sorted"
+        ) || (w.len() > 4 && w.ends_with("ed"))
+    })
+}
+
+/// "that's obviously every morning", "actually I think that's Gordon's job": a remark that
+/// opens by pointing back at the item said before it.
+fn about_previous(s: &str) -> bool {
+    let rest = &s[strip_lead(s)..];
+    rest.split_whitespace()
+        .map(bare)
+        .find(|w| {
+            !matches!(
+                w.as_str(),
+                "oh" | "no" | "well" | "hmm" | "actually" | "i" | "think" | "guess" | "suppose"
+            )
+        })
+        .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()))
+}
+
 /// "second one", "number two", "the last one": which item of a list, counted from 1
 /// (`usize::MAX` for the last).
 fn ordinal(words: &[&str]) -> Option<usize> {
@@ -388,10 +453,23 @@ fn nth_of_last_list(drafts: &[Draft], index: usize, nth: usize) -> Option<usize>
 /// After a correction, "go with Bloomsbury Blooms" puts the chosen name where the item's
 /// "from" / "with" / "at" named the old one. True when it did.
 fn choose(reader: &mut Reader, index: usize, said: &str, due: Option<Due>) -> bool {
-    let Some(choice) = chosen(said) else {
+    let Some(d) = reader.drafts.last_mut().filter(|d| d.sentence + 1 >= index) else {
         return false;
     };
-    let Some(d) = reader.drafts.last_mut().filter(|d| d.sentence + 1 >= index) else {
+    // "ring Ólafur, wait no I mean Oskar": one name for another.
+    if let Some(name) = name_of(said)
+        && let Some(old) = last_name(&d.title)
+        // "email Rachel, no wait, Slack Rachel": a new verb for the same person.
+        && find_words(&name, &old).is_none()
+    {
+        d.title = replace_words(&d.title, &old, &name);
+        if due.is_some() {
+            d.due = due;
+        }
+        reader.correcting = false;
+        return true;
+    }
+    let Some(choice) = chosen(said) else {
         return false;
     };
     let Some(at) = [" from ", " with ", " at "]
@@ -407,6 +485,31 @@ fn choose(reader: &mut Reader, index: usize, said: &str, due: Option<Due>) -> bo
     }
     reader.correcting = false;
     true
+}
+
+/// "Oskar", "Mr Tanaka": a phrase that is only a name (every word capitalised, none of
+/// them an everyday word).
+fn name_of(said: &str) -> Option<String> {
+    let said = strip_conjunction(said);
+    let said = said.trim();
+    let words: Vec<&str> = said.split_whitespace().collect();
+    let name = !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && !is_common_word(w) && bare(w) != "i"
+        });
+    name.then(|| said.trim_end_matches(['.', ',', '!']).to_string())
+}
+
+/// The last name in a title, past its verb: "Ring Ólafur about the van" -> "Ólafur".
+fn last_name(title: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let is_name = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase) && !is_common_word(w) && bare(w) != "i"
+    };
+    let end = (1..words.len()).rev().find(|&k| is_name(&words[k]))?;
+    let start = (1..=end).rev().take_while(|&k| is_name(&words[k])).last()?;
+    Some(words[start..=end].join(" "))
 }
 
 /// "Go with Bloomsbury Blooms", "use Acme instead": the choice named.

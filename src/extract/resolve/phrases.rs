@@ -11,7 +11,7 @@ use super::words::{
     leading_verb, looks_like_object, lowercase_first, strip_article, strip_conjunction,
 };
 use crate::extract::classify::{Kind, QUANTIFIERS};
-use crate::extract::lexicon::{bare, is_any_verb, is_determiner, is_event_noun};
+use crate::extract::lexicon::{bare, is_any_verb, is_determiner, is_event_noun, is_preposition};
 
 static SAME_FOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:and\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:goes\s+)?(?:for|with)\s+(\S+(?:\s+\S+){0,3}?)(?:\s+(?:actually|too|as\s+well|then|please))?$")
@@ -29,11 +29,15 @@ pub(super) fn appositions(items: &mut [Item]) {
             continue;
         };
         let name: Vec<&str> = p.split_whitespace().collect();
+        // "Bright & Bean", "Featherstone and Gray": a firm's name joins its words.
+        let joiner = |w: &&str| matches!(*w, "&" | "and" | "of");
         let is_name = !name.is_empty()
-            && name.len() <= 2
-            && name
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_determiner(w));
+            && name.len() <= 4
+            && name.first().is_some_and(|w| !joiner(w))
+            && name.last().is_some_and(|w| !joiner(w))
+            && name.iter().all(|w| {
+                joiner(w) || w.chars().next().is_some_and(char::is_uppercase) && !is_determiner(w)
+            });
         // The item ends in a person said with "the"/"my": "the new hire", "my accountant".
         let words: Vec<&str> = text.split_whitespace().collect();
         let described = words.len() >= 3
@@ -46,7 +50,14 @@ pub(super) fn appositions(items: &mut [Item]) {
         let list_follows = items[i + 1..]
             .iter()
             .find(|it| !matches!(it.kind, Kind::Filler | Kind::DateOnly))
-            .is_some_and(|it| matches!(it.kind, Kind::Phrase(_)));
+            .is_some_and(|it| match &it.kind {
+                // "…, Tomasz, for a coffee": the rest of the item, not a list.
+                Kind::Phrase(q) => q
+                    .split_whitespace()
+                    .next()
+                    .is_none_or(|w| !is_preposition(w)),
+                _ => false,
+            });
         if is_name && described && !list_follows && !items[i].addition && !items[i].clause.and_link
         {
             let merged = format!("{text}, {}", name.join(" "));

@@ -3,15 +3,18 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use regex::Regex;
 
 use super::Item;
 use super::words::{looks_like_object, lowercase_first};
 use crate::extract::classify::Kind;
+use crate::extract::dates::Counting;
 use crate::extract::filler::strip_lead;
 use crate::extract::lexicon::{bare, is_particle};
-use crate::extract::title::{Titled, make_title, pronoun_only, replace_pronoun, tidy};
+use crate::extract::title::{
+    Titled, make_title, make_title_with, pronoun_only, replace_pronoun, tidy,
+};
 
 static INDEFINITE_NP: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:a|an)\s+(\w+(?:\s+(?:for|with|about|of|on)\s+\w+)?(?:\s+\w+)?)").ok()
@@ -36,12 +39,13 @@ pub(super) fn make_titles(
     now: NaiveDateTime,
     asked: Option<&str>,
     prev_title: Option<&str>,
+    events: &[(String, NaiveDate)],
 ) {
     for i in 0..items.len() {
         let Kind::Task { text, .. } = &items[i].kind else {
             continue;
         };
-        let titled = make_title(text, now);
+        let titled = make_title_with(text, now, Counting::Said(events));
         if vague_object(&titled.title) {
             items[i].dropped = true;
             continue;

@@ -89,10 +89,12 @@ pub(super) fn settle_dates(
         let next_is_task = (i + 1..items.len())
             .find(|&j| meaningful(&items[j].kind))
             .is_some_and(|j| items[j].is_task());
+        // A date the item only inherited from a remark gives way: "the carol singing is on
+        // the 21st and I need to print the song sheets, the day before".
         if let Some(j) = (0..i).rev().find(|&j| meaningful(&items[j].kind))
             && !next_is_task
             && items[j].is_task()
-            && items[j].due.is_none()
+            && (items[j].due.is_none() || (items[j].day.is_none() && items[j].time.is_none()))
         {
             items[j].due = Some(due);
         }

@@ -9,7 +9,7 @@ use super::lexicon::{
     bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite, is_verb,
     opens_command, verb_from_gerund,
 };
-use super::outcomes::{describes_next, needs, not_yet_done, wanted_outcome};
+use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
 use super::requests::{commitment, for_asker, owed, wanted_by};
 
@@ -45,6 +45,10 @@ static DEADLINE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bdeadline\s+(?:for|on)\s+(.+)$").ok());
 static IS_DUE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^(.+?)\s+(?:is|are)\s+(?:due|owed)\b").ok());
+/// "I've got the econometrics problem set due Monday": a piece of work and its deadline.
+static HAVE_DUE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:i|we)\s*(?:'ve\s+got|have\s+got|'ve|have|got)\s+((?:a|an|the|my|our|this|that|some|\w+'s)\s+[^,]+?)\s+(?:due|to\s+hand\s+in|to\s+submit)\b").ok()
+});
 static PRIORITY_IS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\w+ing)\s+(.+?)\s+(?:is|'s|should\s+be)\s+(?:(?:a|my|our|the|top|high|super|really|very)\s+)*(?:priority|urgent|important|critical)").ok()
 });
@@ -63,7 +67,7 @@ static CONSEQUENCE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// "Number two is ...", "Next up is ...", "Top priority today is ...": an item announced by
 /// its place in a list.
 static INTRODUCER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:so|and|okay|ok|right|oh|um+|uh+|then|also|alright|now)\W+)*(?:number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|next\s+up|first\s+up|up\s+next|last\s+but\s+not\s+least|(?:the\s+)?(?:first|second|third|fourth|next|last|final|other|main|big|biggest|most\s+important)\s+(?:thing|one|item|task|job)|(?:my\s+|the\s+|our\s+)?(?:top|first|main|biggest|number\s+one|highest)\s+priority|top\s+of\s+(?:the|my)\s+list|(?:first|next)\s+on\s+(?:the|my)\s+list|what'?s\s+(?:more|most)\s+(?:pressing|urgent|important))(?:\s+(?:for\s+)?(?:today|tomorrow|tonight|this\s+week|this\s+morning|this\s+afternoon))?\s*(?:is|'s|will\s+be|:|-)\s+(.+)$").ok()
+    Regex::new(r"(?i)^\W*(?:(?:so|and|okay|ok|right|oh|um+|uh+|then|also|alright|now)\W+)*(?:number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|next\s+up|first\s+up|up\s+next|last\s+but\s+not\s+least|(?:the\s+)?(?:first|second|third|fourth|next|last|final|other|main|big|biggest|most\s+important|only|one)\s+(?:thing|one|item|task|job)(?:\s+(?:i|we)\s+(?:really\s+)?(?:must|need\s+to|have\s+to|should|'ve\s+got\s+to|gotta|want\s+to)\s+do)?|(?:my\s+|the\s+|our\s+)?(?:top|first|main|biggest|number\s+one|highest)\s+priority|top\s+of\s+(?:the|my)\s+list|(?:first|next)\s+on\s+(?:the|my)\s+list|what'?s\s+(?:more|most)\s+(?:pressing|urgent|important))(?:\s+(?:for\s+)?(?:today|tomorrow|tonight|this\s+week|this\s+morning|this\s+afternoon))?\s*(?:is|'s|will\s+be|:|-)\s+(.+)$").ok()
 });
 /// "the visa application is urgent", "the slide template can wait" (the cue itself blanked):
 /// a noun phrase with nothing but a copula and the priority said about it.
@@ -316,6 +320,17 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             due_statement: true,
         };
     }
+    if let Some(c) = HAVE_DUE_RE
+        .as_ref()
+        .and_then(|re| re.captures(orig[pos..].trim()))
+        && let Some(m) = c.get(1)
+        && m.as_str().split_whitespace().count() <= 8
+    {
+        return Kind::Task {
+            text: strip_article(m.as_str()),
+            due_statement: true,
+        };
+    }
     if let Some(c) = HAVE_EVENT_RE.as_ref().and_then(|re| re.captures(content))
         && let Some(m) = c.get(1)
         && m.as_str().split_whitespace().count() <= 8
@@ -346,7 +361,7 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             .as_ref()
             .and_then(|re| re.captures(orig[pos..].trim()))
             && let Some(m) = c.get(1)
-            && m.as_str().split_whitespace().count() <= 6
+            && m.as_str().split_whitespace().count() <= 9
         {
             return Kind::Task {
                 text: strip_article(m.as_str()),
@@ -354,19 +369,28 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             };
         }
     }
-    let any_finite = words
-        .iter()
-        .enumerate()
-        .any(|(k, w)| is_finite(w) || contracted_verb(w, words.get(k + 1).copied()));
+    // "the lads keep losing them": "keep" with a gerund after a subject tells what happens.
+    let keeps_doing = |k: usize, w: &str| {
+        k > 0
+            && bare(w) == "keep"
+            && words
+                .get(k + 1)
+                .is_some_and(|n| bare(n).len() > 4 && bare(n).ends_with("ing"))
+    };
+    // "his birthday's [Sunday]": with the date blanked out, the "'s" was an "is".
+    let is_before_date = |k: usize, w: &str| has_date && k + 1 == words.len() && w.ends_with("'s");
+    let any_finite = words.iter().enumerate().any(|(k, w)| {
+        is_finite(w)
+            || contracted_verb(w, words.get(k + 1).copied())
+            || keeps_doing(k, w)
+            || (k > 0 && is_before_date(k, w))
+    });
     let has_subject = words
         .iter()
         .any(|w| SUBJECT_PRONOUNS.contains(&bare(w).as_str()));
-    // "the lessons learned doc" names a thing; "I finished the doc" tells what happened.
-    let past_tense = words.iter().enumerate().any(|(k, w)| {
-        bare(w).len() > 4
-            && bare(w).ends_with("ed")
-            && !words.get(k + 1).is_some_and(|n| describes_next(n))
-    });
+    let past_tense = words
+        .iter()
+        .any(|w| bare(w).len() > 4 && bare(w).ends_with("ed"));
     if !any_finite && !subject_is_pronoun && !has_subject {
         if has_date
             && words.len() <= 6
@@ -384,7 +408,15 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
                 due_statement: false,
             };
         }
-        if words.len() <= 8 && !past_tense && cue(content).is_none() {
+        // "book the venue, probably the Hayloft": a guess at which one, not one more item.
+        let guessed = orig[..pos]
+            .split_whitespace()
+            .any(|w| matches!(bare(w).as_str(), "probably" | "perhaps" | "possibly"))
+            && words
+                .iter()
+                .find(|w| !is_determiner(w))
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if words.len() <= 8 && !past_tense && !guessed && cue(content).is_none() {
             return Kind::Phrase(content.to_string());
         }
     }
@@ -406,6 +438,8 @@ const DATE_HEDGES: &[&str] = &[
     "max",
     "tops",
     "definitely",
+    "sometime",
+    "ish",
 ];
 
 /// Words that stand for items already named: "both", "all of them".
@@ -626,6 +660,7 @@ mod rules_compile {
                 ("ASKED_ME_RE", super::ASKED_ME_RE.is_some()),
                 ("DEADLINE_RE", super::DEADLINE_RE.is_some()),
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),
+                ("HAVE_DUE_RE", super::HAVE_DUE_RE.is_some()),
                 ("PRIORITY_IS_RE", super::PRIORITY_IS_RE.is_some()),
                 ("AMEND_RE", super::AMEND_RE.is_some()),
                 ("CONSEQUENCE_RE", super::CONSEQUENCE_RE.is_some()),

@@ -30,7 +30,7 @@ share sharpen ship shoot shop shortlist shovel shut sign sketch sort speak speci
 store study submit subscribe summarise summarize swap sweep swing switch sync take talk tell test text thank \
 thaw tidy track train transfer translate triage trim try tune turn tweak tweet type unblock unload unlock \
 unplug unsubscribe update upgrade upload vacuum validate verify visit vote walk wash watch water weed wipe \
-wire wrap write measure brief pop nip hoover descale mend sew unpack jot show empty";
+wire wrap write measure brief pop nip hoover descale mend sew unpack jot show empty deep-clean spring-clean";
 
 /// Words that make a clause a statement about the world rather than a command.
 const FINITE: &str = "is are was were am be been being isn't aren't wasn't weren't 's 're 've has have had hasn't \
@@ -48,7 +48,7 @@ const DETERMINERS: &str = "the a an my our his her their your some all any both 
 const EVENT_NOUNS: &str = "appointment meeting call interview dinner lunch breakfast party class session review sync \
 standup stand-up demo presentation flight checkup check-up haircut exam deadline game practice rehearsal recital \
 play webinar conference workshop offsite retro one-on-one 1:1 visit trip doctor dentist vet gym workout \
-yoga therapy physio lesson training prep";
+yoga therapy physio lesson training prep quiz test essay assignment coursework dissertation thesis";
 const CHORES: &str =
     "groceries laundry dishes errands homework chores taxes ironing shopping vacuuming";
 

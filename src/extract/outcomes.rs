@@ -169,7 +169,7 @@ fn one_outcome(phrase: &str) -> Option<(String, Option<String>)> {
 
 /// Whether `next`, the word after a participle, is a noun the participle describes rather
 /// than the rest of the outcome ("by Friday", "off today", "properly").
-pub(crate) fn describes_next(next: &str) -> bool {
+fn describes_next(next: &str) -> bool {
     let w = bare(next);
     !w.is_empty()
         && w.chars().all(char::is_alphabetic)

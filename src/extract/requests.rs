@@ -25,7 +25,7 @@ static ASKER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// "Pepper wants the revised SOW": someone waiting on a deliverable.
 static WANTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the|my|our|their)\s+(?:\w+'s\s+)?(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp)|(?i:they))\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+((?:the|a|an|their|his|her|our|my|some|last|next|this|final|new|more|\w+'s)\s+.+)$").ok()
+    Regex::new(r"^((?:\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the|my|our|their)\s+(?:\w+'s\s+)?(?:(?i:care|head\s+of|new|old|other)\s+)?(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|agency|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp|head|headteacher|principal|clinic|practice|pharmacy|committee|board|funder|funders|investors|sponsor|sponsors|organiser|organizer|promoter|inspector|moderator|chair|governors|university|college|department|home)(?:\s+(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?\p{Lu}[\w'-]*)?|(?i:they))(?:\s+(?i:from|at)\s+(?i:the\s+)?[\w'&-]+)?)\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+((?:the|a|an|their|his|her|our|my|some|last|next|this|final|new|more|\w+'s)\s+.+)$").ok()
 });
 
 /// "The landlord wants the form back by Monday" -> "form back for the landlord"; "the bride's
@@ -65,10 +65,10 @@ pub(crate) fn wanted_by(content: &str) -> Option<String> {
     if bare(who) == "they" {
         return Some(strip_article(what.as_str()));
     }
-    let who = if who.split_whitespace().next().is_some_and(is_determiner) {
-        who.to_lowercase()
-    } else {
-        who.to_string()
+    // "the client Mrs Achterberg": only the determiner loses its capital.
+    let who = match who.split_once(' ') {
+        Some((det, rest)) if is_determiner(det) => format!("{} {rest}", det.to_lowercase()),
+        _ => who.to_string(),
     };
     Some(format!("{} for {who}", strip_article(what.as_str())))
 }

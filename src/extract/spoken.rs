@@ -45,6 +45,11 @@ static IDIOMS: LazyLock<Option<Vec<(Regex, &'static str)>>> = LazyLock::new(|| {
         (r"(?i)\bgive\s+(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|him|her|them|(?:my|our|the)\s+\w+)\s+a\s+(?:ring|call|bell|buzz|tinkle)\b", "call $1"),
         (r"(?i)\b(?:drop|send|shoot)\s+(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|him|her|them|(?:my|our|the)\s+\w+)\s+(?:a\s+line|an\s+email|an\s+e-mail|a\s+quick\s+email|a\s+note)\b", "email $1"),
         (r"(?i)\b(?:have|take)\s+a\s+(?:quick\s+)?look\s+(at|over|through)\b", "look $1"),
+        // "deep clean the fridges": one verb said as two words.
+        (r"(?i)\b(deep|spring)\s+clean\b", "$1-clean"),
+        // "My manager, Steve, wants a forecast": the name said beside its role is one subject;
+        // the commas would cut the request from who asked.
+        (r"\b((?i:my|our|the|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?),\s+((?:Mr|Mrs|Ms|Dr|Miss)\.?\s+\p{Lu}[\w'-]+|\p{Lu}[\w'-]+(?:\s+\p{Lu}[\w'-]+)?),\s+((?i:wants|wanted|needs|asked|says|said|is|has|will|would|reckons|thinks|emailed|rang|called|texted))\b", "$1 $2 $3"),
     ]
     .into_iter()
     .map(|(re, to)| Regex::new(re).ok().map(|r| (r, to)))

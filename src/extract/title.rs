@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use regex::Regex;
 
 use super::dates::{Counting, find_dates_with};
-use super::lexicon::{bare, is_particle, is_pronoun, is_soft_tail};
+use super::lexicon::{bare, is_determiner, is_particle, is_preposition, is_pronoun, is_soft_tail};
 use super::priority::cue_spans;
 
 const MAX_TITLE_CHARS: usize = 90;
@@ -130,11 +130,28 @@ pub(crate) fn pronoun_only(title: &str) -> bool {
             "done" | "sorted" | "finished" | "handled" | "fixed" | "booked" | "dealt" | "with"
         )
     };
-    words.len() >= 2
-        && words[1..].iter().any(|w| is_pronoun(w))
-        && words[1..]
+    // "grab some", "get some more": the thing named before; "do it myself": no object.
+    let stands_for = |w: &&str| is_pronoun(w) || matches!(bare(w).as_str(), "some" | "more");
+    let reflexive = |w: &&str| {
+        matches!(
+            bare(w).as_str(),
+            "myself" | "ourselves" | "yourself" | "himself" | "herself" | "themselves"
+        )
+    };
+    // "grab some on the way over": what follows "some" only says where or when.
+    let some_then_place = words.len() >= 2
+        && bare(words[1]) == "some"
+        && words[2..]
             .iter()
-            .all(|w| is_pronoun(w) || is_particle(w) || is_soft_tail(w) || finished(w))
+            .skip_while(|w| bare(w) == "more")
+            .next()
+            .is_none_or(|w| is_preposition(w));
+    some_then_place
+        || words.len() >= 2
+            && words[1..].iter().any(stands_for)
+            && words[1..].iter().all(|w| {
+                stands_for(w) || is_particle(w) || is_soft_tail(w) || finished(w) || reflexive(w)
+            })
 }
 
 /// "write it up" + "the outage postmortem" -> "write up the outage postmortem".
@@ -143,11 +160,18 @@ pub(crate) fn replace_pronoun(title: &str, np: &str) -> String {
     let Some(verb) = words.first() else {
         return np.to_string();
     };
-    let particles: Vec<&str> = words[1..]
-        .iter()
-        .copied()
-        .filter(|w| is_particle(w))
-        .collect();
+    // "write it up": particles among the pronouns after the verb; not "on the way over".
+    let mut particles: Vec<&str> = Vec::new();
+    for (k, w) in words.iter().enumerate().skip(1) {
+        // "on the way": a preposition with its own object is a place, not the verb's particle.
+        let starts_phrase = words.get(k + 1).is_some_and(|n| is_determiner(n));
+        if is_particle(w) && !starts_phrase {
+            particles.push(w);
+        } else if !(is_pronoun(w) || is_soft_tail(w) || matches!(bare(w).as_str(), "some" | "more"))
+        {
+            break;
+        }
+    }
     let mut out = vec![verb.to_string()];
     out.extend(particles.iter().map(|p| p.to_string()));
     out.push(np.to_string());

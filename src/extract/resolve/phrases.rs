@@ -41,9 +41,12 @@ pub(super) fn appositions(items: &mut [Item]) {
         // The item ends in a person said with "the"/"my": "the new hire", "my accountant".
         let words: Vec<&str> = text.split_whitespace().collect();
         let described = words.len() >= 3
-            && words[words.len().saturating_sub(4)..]
-                .iter()
-                .any(|w| matches!(bare(w).as_str(), "the" | "my" | "our" | "your"))
+            && words[words.len().saturating_sub(5)..].iter().any(|w| {
+                matches!(
+                    bare(w).as_str(),
+                    "the" | "my" | "our" | "your" | "his" | "her" | "their"
+                )
+            })
             && words
                 .last()
                 .is_some_and(|w| w.chars().all(|c| !c.is_uppercase()));
@@ -51,11 +54,16 @@ pub(super) fn appositions(items: &mut [Item]) {
             .iter()
             .find(|it| !matches!(it.kind, Kind::Filler | Kind::DateOnly))
             .is_some_and(|it| match &it.kind {
-                // "…, Tomasz, for a coffee": the rest of the item, not a list.
-                Kind::Phrase(q) => q
+                // "…, Tomasz, for a coffee": the rest of the item, not a list; a list goes on
+                // with names or things ("…, Priya, Dev and Sam").
+                Kind::Phrase(q) if !it.addition => strip_conjunction(q)
                     .split_whitespace()
                     .next()
-                    .is_none_or(|w| !is_preposition(w)),
+                    .is_some_and(|w| {
+                        !is_preposition(w)
+                            && (is_determiner(w)
+                                || w.chars().next().is_some_and(char::is_uppercase))
+                    }),
                 _ => false,
             });
         if is_name && described && !list_follows && !items[i].addition && !items[i].clause.and_link
@@ -158,7 +166,16 @@ pub(super) fn continue_previous(items: &mut [Item], prev_verb: Option<&str>, cor
     let marked = items[i].addition
         || words.last().is_some_and(|w| w == "too" || w == "also")
         || (n >= 2 && words[n - 2..] == ["as", "well"]);
+    // "And I really should sleep more": a verb of its own, not another object.
+    let own_verb = words.first().is_some_and(|w| is_any_verb(w))
+        && words[1..].iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "more" | "less" | "often" | "a" | "bit" | "lot" | "better" | "properly" | "earlier"
+            )
+        });
     if marked
+        && !own_verb
         && n <= 6
         && !words
             .iter()

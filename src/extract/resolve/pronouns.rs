@@ -7,11 +7,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use regex::Regex;
 
 use super::Item;
-use super::words::{looks_like_object, lowercase_first};
+use super::words::{leading_verb, looks_like_object, lowercase_first};
 use crate::extract::classify::Kind;
 use crate::extract::dates::Counting;
 use crate::extract::filler::strip_lead;
-use crate::extract::lexicon::{bare, is_particle};
+use crate::extract::lexicon::{bare, contracted_verb, is_any_verb, is_particle};
 use crate::extract::title::{
     Titled, make_title, make_title_with, pronoun_only, replace_pronoun, tidy,
 };
@@ -24,13 +24,17 @@ static VAGUE_OBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^(?:something|anything|stuff|things)(?:\s+(?:like\s+(?:that|this|it)|similar|else|different))?(?:\s+again)?(?:\s+sometime)?$").ok()
 });
 
+static SOMEONE_HAS_TO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:and|so|but|oh|um+|uh+|also)\W+)*(?:someone|somebody)\s+(?:has|needs|ought|will\s+have|'ll\s+have|should\s+probably|should)\s+(?:to\s+)?(.+)$").ok()
+});
+
 static COPULA: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)(?:^|\s)(?:is|are|was|were|'s|needs|need|wants|has)\s").ok());
 
 /// Openers after which a clause names no thing to point "it" at.
 const NOT_A_SUBJECT: &[&str] = &[
     "if", "when", "because", "not", "so", "unless", "i", "we", "they", "he", "she", "you", "who",
-    "what", "why", "how",
+    "what", "why", "how", "that's", "it's", "there's",
 ];
 
 /// Builds titles, resolving "do it" / "set that up" against the clause before.
@@ -51,13 +55,42 @@ pub(super) fn make_titles(
             continue;
         }
         if !pronoun_only(&titled.title) {
-            items[i].titled = Some(titled);
+            // "the car's making a noise, get it looked at": the thing the remark before is
+            // about, in place of the pronoun.
+            let title = (0..i)
+                .rev()
+                .find(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
+                .and_then(|j| match &items[j].kind {
+                    Kind::Statement(s) => noun_phrase(s, false, now),
+                    Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, false, now),
+                    _ => None,
+                })
+                .and_then(|np| put_in_place_of_pronoun(&titled.title, &np));
+            items[i].titled = Some(match title {
+                Some(title) => Titled {
+                    title,
+                    rest: titled.rest,
+                },
+                None => titled,
+            });
             continue;
         }
         let wants_indefinite = titled.title.split_whitespace().any(|w| bare(w) == "one");
         let source = (0..i)
             .rev()
             .find(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly));
+        // "someone has to grit the path, I'll just do it myself": the speaker takes it on.
+        if let Some(j) = source
+            && leading_verb(&titled.title).as_deref() == Some("Do")
+            && let Kind::Statement(s) = &items[j].kind
+            && let Some(todo) = SOMEONE_HAS_TO
+                .as_ref()
+                .and_then(|re| re.captures(s))
+                .and_then(|c| c.get(1))
+        {
+            items[i].titled = Some(make_title_with(todo.as_str(), now, Counting::Said(events)));
+            continue;
+        }
         let np = source.and_then(|j| match &items[j].kind {
             Kind::Statement(s) => noun_phrase(s, wants_indefinite, now),
             Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, wants_indefinite, now),
@@ -115,6 +148,68 @@ pub(super) fn make_titles(
             }
         }
     }
+}
+
+/// Verbs of what happens to a thing, said about it in a remark ("the lease runs out").
+const CHANGES: &[&str] = &[
+    "expire", "run", "renew", "end", "start", "close", "open", "finish", "lapse", "arrive",
+    "leave", "go", "come", "break", "leak", "die", "stop", "drip", "smell", "look", "sound",
+    "keep", "need",
+];
+
+/// Where the verb of "the certificate expires on the 30th" starts: a present-tense verb
+/// ("expires", "runs") after a subject that opens with a determiner.
+fn verb_after_subject(clause: &str) -> Option<usize> {
+    let mut words = clause.split_whitespace();
+    if !words
+        .next()
+        .is_some_and(|w| crate::extract::lexicon::is_determiner(w))
+    {
+        return None;
+    }
+    let mut at = 0;
+    for (k, w) in clause.split_whitespace().enumerate() {
+        at = clause[at..].find(w).map_or(at, |p| at + p);
+        let b = bare(w);
+        let stems = [b.strip_suffix("es"), b.strip_suffix('s')];
+        let verb = stems.iter().flatten().any(|stem| {
+            stem.len() > 1 && (CHANGES.contains(stem) || is_any_verb(stem) && !is_any_verb(&b))
+        });
+        if k > 0 && verb && !w.ends_with("'s") {
+            return Some(at);
+        }
+        at += w.len();
+    }
+    None
+}
+
+/// "Set that up again with the bank" + "the council tax direct debit" -> "Set up the council
+/// tax direct debit again with the bank": the pronoun right after the verb (or its particle)
+/// replaced. None when the verb's object is no pronoun.
+fn put_in_place_of_pronoun(title: &str, np: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let (verb, rest) = words.split_first()?;
+    let (particle, rest) = match rest {
+        [p, r @ ..] if is_particle(p) => (Some(*p), r),
+        _ => (None, rest),
+    };
+    let (pronoun, rest) = rest.split_first()?;
+    if !matches!(
+        bare(pronoun).as_str(),
+        "it" | "that" | "them" | "this" | "those"
+    ) {
+        return None;
+    }
+    // "set that up": the particle after the pronoun goes before the thing.
+    let (particle, rest) = match (particle, rest) {
+        (None, [p, r @ ..]) if is_particle(p) => (Some(*p), r),
+        _ => (particle, rest),
+    };
+    let mut out = vec![*verb];
+    out.extend(particle);
+    out.push(np);
+    out.extend(rest.iter().copied());
+    Some(out.join(" "))
 }
 
 /// What a to-do's verb acts on, for an "it" / "them" in the next one: "Defrost the turkey"
@@ -206,9 +301,25 @@ fn noun_phrase(statement: &str, indefinite: bool, now: NaiveDateTime) -> Option<
     if indefinite && let Some(c) = INDEFINITE_NP.as_ref().and_then(|re| re.captures(cleaned)) {
         return c.get(0).map(|m| m.as_str().to_lowercase());
     }
+    // "my laptop battery's dying": the "'s" is an "is".
+    let contracted = {
+        let words: Vec<&str> = cleaned.split_whitespace().collect();
+        (0..words.len())
+            .find(|&k| {
+                words[k].ends_with("'s") && contracted_verb(words[k], words.get(k + 1).copied())
+            })
+            .map(|k| words[..=k].join(" ").trim_end_matches("'s").to_string())
+    };
+    if let Some(subject) = contracted.filter(|s| s.split_whitespace().count() <= 8) {
+        return Some(lowercase_first(&tidy(&subject)));
+    }
     let (subject, complement) = match COPULA.as_ref().and_then(|re| re.find(cleaned)) {
         Some(m) => (&cleaned[..m.start()], Some(&cleaned[m.end()..])),
-        None => (cleaned, None),
+        // "The gas safety certificate for 14 Crown Terrace expires on the 30th".
+        None => match verb_after_subject(cleaned) {
+            Some(k) => (&cleaned[..k], None),
+            None => (cleaned, None),
+        },
     };
     let subject = tidy(subject);
     let content_words = subject
@@ -220,7 +331,7 @@ fn noun_phrase(statement: &str, indefinite: bool, now: NaiveDateTime) -> Option<
             )
         })
         .count();
-    let pick = if content_words > 0 && subject.split_whitespace().count() <= 6 {
+    let pick = if content_words > 0 && subject.split_whitespace().count() <= 8 {
         subject
     } else {
         tidy(complement?)
@@ -239,6 +350,7 @@ mod rules_compile {
                 ("INDEFINITE_NP", super::INDEFINITE_NP.is_some()),
                 ("VAGUE_OBJECT", super::VAGUE_OBJECT.is_some()),
                 ("COPULA", super::COPULA.is_some()),
+                ("SOMEONE_HAS_TO", super::SOMEONE_HAS_TO.is_some()),
             ],
         );
     }

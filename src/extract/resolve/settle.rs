@@ -86,9 +86,11 @@ pub(super) fn settle_dates(
             }
             continue;
         }
+        // "order the roses, by the 25th, and the packaging too": an item added with "and"
+        // after the date leaves the date to the one before.
         let next_is_task = (i + 1..items.len())
             .find(|&j| meaningful(&items[j].kind))
-            .is_some_and(|j| items[j].is_task());
+            .is_some_and(|j| items[j].is_task() && !items[j].addition);
         // A date the item only inherited from a remark gives way: "the carol singing is on
         // the 21st and I need to print the song sheets, the day before".
         if let Some(j) = (0..i).rev().find(|&j| meaningful(&items[j].kind))

@@ -12,6 +12,7 @@ use super::lexicon::{
 use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
 use super::requests::{commitment, for_asker, owed, wanted_by};
+use super::title::lower_determiner;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Kind {
@@ -45,6 +46,14 @@ static DEADLINE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bdeadline\s+(?:for|on)\s+(.+)$").ok());
 static IS_DUE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^(.+?)\s+(?:is|are)\s+(?:due|owed)\b").ok());
+/// "my car tax runs out on the 31st": something that lapses on a date is to be renewed.
+static EXPIRES_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((?:my|our|the|his|her|their)\s+[^,]+?)\s+(?:runs\s+out|expires|lapses|is\s+up\s+for\s+renewal|comes\s+up\s+for\s+renewal|renews)\b").ok()
+});
+/// "my draft chapter goes to Dr Lindqvist by the 22nd": a thing that has to be sent.
+static GOES_TO_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((?:my|our|the|this|that)\s+[^,]+?)\s+(?:goes|has\s+to\s+go|needs\s+to\s+go|must\s+go|should\s+go)\s+((?:out|off|over)\s+)?(to\s+\S.*)?$").ok()
+});
 /// "I've got the econometrics problem set due Monday": a piece of work and its deadline.
 static HAVE_DUE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:i|we)\s*(?:'ve\s+got|have\s+got|'ve|have|got)\s+((?:a|an|the|my|our|this|that|some|\w+'s)\s+[^,]+?)\s+(?:due|to\s+hand\s+in|to\s+submit)\b").ok()
@@ -318,6 +327,31 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         return Kind::Task {
             text,
             due_statement: true,
+        };
+    }
+    if has_date
+        && let Some(c) = EXPIRES_RE.as_ref().and_then(|re| re.captures(content))
+        && let Some(m) = c.get(1)
+        && m.as_str().split_whitespace().count() <= 8
+    {
+        let thing = lower_determiner(m.as_str());
+        return Kind::Task {
+            text: format!("renew {thing}"),
+            due_statement: false,
+        };
+    }
+    if let Some(c) = GOES_TO_RE.as_ref().and_then(|re| re.captures(content))
+        && let Some(thing) = c.get(1)
+        && (c.get(2).is_some() || c.get(3).is_some())
+        && thing.as_str().split_whitespace().count() <= 8
+    {
+        let out = c.get(2).map_or("", |m| m.as_str().trim());
+        let to = c.get(3).map_or("", |m| m.as_str().trim());
+        let thing = lower_determiner(thing.as_str());
+        let text = format!("send {out} {thing} {to}");
+        return Kind::Task {
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            due_statement: false,
         };
     }
     if let Some(c) = HAVE_DUE_RE
@@ -661,6 +695,8 @@ mod rules_compile {
                 ("DEADLINE_RE", super::DEADLINE_RE.is_some()),
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),
                 ("HAVE_DUE_RE", super::HAVE_DUE_RE.is_some()),
+                ("EXPIRES_RE", super::EXPIRES_RE.is_some()),
+                ("GOES_TO_RE", super::GOES_TO_RE.is_some()),
                 ("PRIORITY_IS_RE", super::PRIORITY_IS_RE.is_some()),
                 ("AMEND_RE", super::AMEND_RE.is_some()),
                 ("CONSEQUENCE_RE", super::CONSEQUENCE_RE.is_some()),

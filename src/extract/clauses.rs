@@ -44,7 +44,10 @@ pub(crate) fn split_clauses(orig: &str, masked: &str) -> Vec<Clause> {
                     continue;
                 }
                 let left_words = piece[last..m.start()].split_whitespace().count();
-                if left_words >= 2 && starts_action(&piece[m.end()..]) {
+                // "the swimming lessons and the piano lessons both need paying" is one
+                // subject: only a "so" / "but" / "then" starts a need of its own.
+                let joins_nouns = matches!(m.as_str().trim(), "and" | "or" | "plus");
+                if left_words >= 2 && starts_action(&piece[m.end()..], !joins_nouns) {
                     out.push(Clause {
                         start: start + last,
                         end: start + m.start(),
@@ -101,7 +104,8 @@ fn split_correction(masked: &str, c: Clause) -> Vec<Clause> {
     ]
 }
 
-fn starts_action(rest: &str) -> bool {
+/// `needs_too`: a thing that "needs doing" starts a clause too (after "so", not "and").
+fn starts_action(rest: &str, needs_too: bool) -> bool {
     let pos = strip_lead(rest);
     let rest = &rest[pos..];
     // "… is on Monday so I need the doc over to them", "… so the nursery needs tidying".
@@ -111,7 +115,9 @@ fn starts_action(rest: &str) -> bool {
             "i" | "we" | "you" | "they" | "he" | "she" | "it" | "that" | "this"
         )
     });
-    opens_command(rest) || wanted_outcome(rest).is_some() || (!pronoun && needs(rest).is_some())
+    opens_command(rest)
+        || wanted_outcome(rest).is_some()
+        || (needs_too && !pronoun && needs(rest).is_some())
 }
 
 /// Pieces between , ; : ( ) and " - ", with whether each ended at a colon.

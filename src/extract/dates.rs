@@ -334,6 +334,11 @@ fn event_said_after(text: &str, from: usize, hits: &[DateHit]) -> Option<usize> 
         .iter()
         .position(|h| h.start >= from && !h.anaphoric && h.day.is_some())?;
     let between = text.get(from..hits[k].start)?;
+    // "the day before the event, which is the 4th of Feb".
+    let between = [", which is", ", which's", ", that's", ", which will be"]
+        .iter()
+        .find_map(|tail| between.trim_end().strip_suffix(tail))
+        .unwrap_or(between);
     let words: Vec<&str> = between.split_whitespace().collect();
     let named = !words.is_empty()
         && words.len() <= 6
@@ -681,6 +686,15 @@ fn parse_day(p: &Patterns, s: &str, now: NaiveDateTime) -> Option<NaiveDate> {
         return match c.get(1).map(|m| m.as_str()) {
             Some("this") => this_weekday(today, wd),
             Some("last") => None,
+            // "next Thursday" said on a Wednesday is next week's, not tomorrow.
+            Some("next") => {
+                let coming = next_weekday(today, wd)?;
+                if coming < next_monday(today)? {
+                    add_days(coming, 7)
+                } else {
+                    Some(coming)
+                }
+            }
             _ => next_weekday(today, wd),
         };
     }

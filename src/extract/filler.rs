@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-const FILLER: &str = r"um+|uh+|uhh+|er+m?|hm+|ah+|oh+|okay|ok|alright|all\s+right|right|so|well|yeah|yes|yep|like|anyway|anyways|also|and|then|plus|but|or|first\s+thing(?:\s+in\s+the\s+morning)?|first\s+of\s+all|first|firstly|(?:after|before|at|over)\s+(?:lunch|work|school|dinner|breakfast)|secondly|next|finally|lastly|after\s+that|otherwise|besides|additionally|now|just|maybe|perhaps|probably|possibly|definitely|really|honestly|basically|please|kindly|at\s+least|let'?s\s+see|lemme\s+see|let\s+me\s+see|let\s+me\s+think|note\s+to\s+(?:self|myself)|(?:quick\s+)?reminder\s+to\s+(?:self|myself)|memo\s+to\s+(?:self|myself)|quick\s+reminder|reminder|one\s+more\s+thing|another\s+thing|oh\s+yeah|what\s+else|i\s+guess|i\s+think|i\s+suppose|you\s+know|one\s+thing|two\s+things|and\s+also|as\s+well|same\s+goes\s+for|while\s+i'?m\s+at\s+it|by\s+the\s+way|btw|hey|thank\s+(?:god|goodness|heavens|christ)";
+const FILLER: &str = r"um+|uh+|uhh+|er+m?|hm+|ah+|oh+|okay|ok|alright|all\s+right|right|so|well|yeah|yes|yep|like|anyway|anyways|also|and|then|plus|but|or|first\s+thing(?:\s+in\s+the\s+morning)?|first\s+of\s+all|first|firstly|(?:after|before|at|over)\s+(?:lunch|work|school|dinner|breakfast)|secondly|next|finally|lastly|after\s+that|otherwise|besides|additionally|now|just|maybe|perhaps|probably|possibly|definitely|really|honestly|basically|please|kindly|at\s+least|let'?s\s+see|lemme\s+see|let\s+me\s+see|let\s+me\s+think|note\s+to\s+(?:self|myself)|(?:quick\s+)?reminder\s+to\s+(?:self|myself)|memo\s+to\s+(?:self|myself)|quick\s+reminder|reminder|one\s+more\s+thing|another\s+thing|oh\s+yeah|what\s+else|i\s+guess|i\s+think|i\s+suppose|you\s+know|one\s+thing|two\s+things|and\s+also|as\s+well|same\s+goes\s+for|while\s+i'?m\s+at\s+it|by\s+the\s+way|btw|hey|separately|thank\s+(?:god|goodness|heavens|christ)";
 
 const ADVERBS: &str = r"really|also|probably|definitely|still|just|absolutely|seriously|then|even|actually|totally|urgently|desperately|finally|quickly|somehow|maybe|first|gotta|now|today";
 
@@ -85,6 +85,12 @@ const HEDGES: &[&str] = &[
     "because",
     "said",
     "says",
+    "saying",
+    "say",
+    "suggested",
+    "suggests",
+    "reckons",
+    "thinks",
     "maybe",
     "wondering",
     "whatever",

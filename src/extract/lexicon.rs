@@ -30,13 +30,13 @@ share sharpen ship shoot shop shortlist shovel shut sign sketch sort speak speci
 store study submit subscribe summarise summarize swap sweep swing switch sync take talk tell test text thank \
 thaw tidy track train transfer translate triage trim try tune turn tweak tweet type unblock unload unlock \
 unplug unsubscribe update upgrade upload vacuum validate verify visit vote walk wash watch water weed wipe \
-wire wrap write measure brief pop nip hoover descale mend sew unpack jot show empty deep-clean spring-clean";
+wire wrap write measure brief pop nip hoover descale mend sew unpack jot show empty deep-clean spring-clean let";
 
 /// Words that make a clause a statement about the world rather than a command.
 const FINITE: &str = "is are was were am be been being isn't aren't wasn't weren't 's 're 've has have had hasn't \
 haven't will won't would wouldn't can can't could couldn't did didn't does doesn't do don't went goes ran runs \
 looks look seems seem said says starts ends wants want liked likes got gets came comes went feels felt \
-thinks think know knows knew needs keeps kept";
+thinks think know knows knew needs keeps kept expires expired lapses lapsed renews";
 
 const PRONOUNS: &str = "it that this them one those these him her everything all";
 const PARTICLES: &str = "up out off down over in back on through around away together";

@@ -254,6 +254,35 @@ fn participle_verb(word: &str) -> Option<Verb> {
         .map(Verb::Base)
 }
 
+/// "the swimming lessons and the piano lessons both need paying": one to-do per thing.
+/// Empty unless the subject names two or more things.
+pub(crate) fn needs_each(content: &str) -> Vec<String> {
+    let Some(c) = NEEDS_RE.as_ref().and_then(|re| re.captures(content)) else {
+        return Vec::new();
+    };
+    let (Some(subject), Some(what)) = (c.get(1), c.get(2)) else {
+        return Vec::new();
+    };
+    let subject = subject.as_str().trim();
+    let subject = ["both", "all", "all three", "each"]
+        .iter()
+        .find_map(|q| subject.strip_suffix(q))
+        .unwrap_or(subject)
+        .trim();
+    let parts: Vec<&str> = subject.split(" and ").map(str::trim).collect();
+    let things = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.split_whitespace().next().is_some_and(is_determiner));
+    if !things {
+        return Vec::new();
+    }
+    parts
+        .iter()
+        .filter_map(|p| needs(&format!("{p} needs {}", what.as_str().trim())))
+        .collect()
+}
+
 /// "the dentist appointment needs rescheduling" -> "reschedule the dentist appointment".
 pub(crate) fn needs(content: &str) -> Option<String> {
     let c = NEEDS_RE.as_ref()?.captures(content)?;

@@ -31,7 +31,7 @@ use lists::{
     LIST_HEADER, expand_lists, gerund_examples, list_headers, note_contents, split_noun_pairs,
 };
 use phrases::{
-    appositions, continue_previous, cue_phrases, fill_ellipses, promote_events, same_for,
+    appositions, continue_previous, cue_phrases, fill_ellipses, promote_events, same_for, taken_on,
 };
 use pronouns::make_titles;
 use settle::{settle_dates, settle_priorities};
@@ -106,7 +106,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
             Item {
                 clause: c,
                 kind: classify(orig, &masked[c.start..c.end], !own.is_empty(), question),
-                day: own.iter().find_map(|h| h.day),
+                day: deadline_of(&own, text),
                 time: own.iter().find_map(|h| h.time),
                 anaphoric: own.iter().any(|h| h.anaphoric),
                 offset: own.iter().find(|h| h.anaphoric).map_or(0, |h| h.offset),
@@ -149,6 +149,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     expand_lists(&mut items, text);
     let mut items = gerund_examples(items, text);
     appositions(&mut items);
+    taken_on(&mut items);
     same_for(&mut items, prev_title.as_deref(), prev_day);
     fill_ellipses(&mut items);
     continue_previous(&mut items, prev_verb.as_deref(), reader.correcting);
@@ -196,6 +197,22 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
         scene
     };
     emit(index, &items, reader, now);
+}
+
+/// The day a clause is due: its first date, unless that one only names which thing ("the
+/// milk order for Friday has to go tonight") and another date follows.
+fn deadline_of(own: &[&DateHit], text: &str) -> Option<NaiveDate> {
+    let names_thing = |h: &DateHit| {
+        let before = text[..h.start].trim_end();
+        let phrase = text[h.start..h.end].to_lowercase();
+        (phrase.starts_with("for ") || before.ends_with(" for")) && !before.ends_with(" due")
+    };
+    let dated: Vec<&&DateHit> = own.iter().filter(|h| h.day.is_some()).collect();
+    dated
+        .iter()
+        .find(|h| dated.len() < 2 || !names_thing(h))
+        .or(dated.first())
+        .and_then(|h| h.day)
 }
 
 /// Blanks out date phrases (keeping byte offsets) so they do not disturb clause rules.

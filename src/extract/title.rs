@@ -190,6 +190,18 @@ pub(crate) fn tidy(s: &str) -> String {
         .to_string()
 }
 
+/// "The milk order" said mid-title: only a leading determiner loses its capital; a name
+/// ("Mrs Achterberg") keeps it.
+pub(crate) fn lower_determiner(s: &str) -> String {
+    let s = s.trim();
+    match s.split_once(' ') {
+        Some((det, rest)) if super::lexicon::is_determiner(det) => {
+            format!("{} {rest}", det.to_lowercase())
+        }
+        _ => s.to_string(),
+    }
+}
+
 pub(crate) fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {

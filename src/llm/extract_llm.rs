@@ -100,11 +100,17 @@ Rules:\n\
 things already done, and things taken back (\"no wait, forget X\" removes X).\n\
 - People correct themselves mid-sentence: \"book the venue for the 12th, sorry, the 14th\" \
 is one task due the 14th; \"send it to Tom, no, not Tom, Priya\" is one task for Priya; \
-\"forget the second one\" drops the second item of the list just said.\n\
+\"forget the second one\" drops the second item of the list just said; \"ring Olafur, \
+wait no I mean Oskar\" is one task for Oskar; \"book her flu jab, actually no, she had it \
+in October\" is no task.\n\
 - A detail said once can cover several items: \"renew the car tax and the TV licence, both \
 by the end of the month\" is two tasks with that date; \"and the gas bill too, same day\" \
 continues the item before with its verb and date; \"the day after\" or \"two days before \
-that\" count from the date said before.\n\
+that\" count from the date said before, and \"two days before the gig\" from the date the \
+gig was said to be on.\n\
+- A name said beside an item belongs to it (\"confirm numbers with the caterers, Bright & \
+Bean, by Friday\" is one task); a pronoun stands for the thing the remark before named \
+(\"the car's making a noise, get it looked at\" is \"Get the car looked at\").\n\
 - Spoken lists (\"first… second…\", \"number one is…\", \"next up is…\") are separate \
 tasks; \"remember to\", \"note to self\", \"don't let me forget to\" only introduce one.\n\
 - \"I no longer need X, but I do need Y\" is only Y. Wants said as outcomes are tasks: \
@@ -349,6 +355,11 @@ mod tests {
             "I need the slides finished",
             "asked if I could",
             "are not tasks",
+            "I mean Oskar",
+            "she had it",
+            "two days before the gig",
+            "Bright & Bean",
+            "get it looked at",
         ] {
             assert!(p.contains(case), "the prompt does not cover {case:?}");
         }

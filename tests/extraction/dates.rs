@@ -71,6 +71,9 @@ fn weekdays() {
             // Said on a Wednesday: a bare "Wednesday" is next week's, "this Wednesday" is today.
             ("Wednesday", "2026-12-09"),
             ("next Wednesday", "2026-12-09"),
+            // "next" names next week's day even when this week's is still to come.
+            ("next Friday", "2026-12-11"),
+            ("next Thursday", "2026-12-10"),
             ("this Wednesday", "2026-12-02"),
             ("Monday next week", "2026-12-07"),
             ("next week Friday", "2026-12-11"),

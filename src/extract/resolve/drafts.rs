@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::Item;
 use super::settle::BACK_REFERENCES;
-use super::words::{leading_verb, strip_conjunction};
+use super::words::{leading_verb, own_verb_phrase, strip_conjunction};
 use crate::extract::classify::Kind;
 use crate::extract::filler::strip_lead;
 use crate::extract::lexicon::{bare, bare_noun, is_common_word, is_determiner, is_pronoun};
@@ -288,7 +288,9 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                     .last()
                     .filter(|d| d.sentence + 1 >= index)
                     .and_then(|d| leading_verb(&d.title));
-                let continues = it.addition && (sentence_is_phrase || corrected_by_phrase);
+                let continues = it.addition
+                    && (sentence_is_phrase || corrected_by_phrase)
+                    && !own_verb_phrase(p);
                 match verb {
                     Some(v) if reader.correcting || continues => {
                         if reader.correcting {

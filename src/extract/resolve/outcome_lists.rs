@@ -7,7 +7,7 @@ use super::Item;
 use super::words::strip_conjunction;
 use crate::extract::classify::Kind;
 use crate::extract::filler::strip_lead;
-use crate::extract::outcomes::{outcomes, wanted_outcome, wanted_outcomes};
+use crate::extract::outcomes::{needs_each, outcomes, wanted_outcome, wanted_outcomes};
 
 pub(super) fn outcome_lists(items: Vec<Item>, text: &str, masked: &str) -> Vec<Item> {
     let mut out = Vec::with_capacity(items.len());
@@ -22,7 +22,11 @@ pub(super) fn outcome_lists(items: Vec<Item>, text: &str, masked: &str) -> Vec<I
                 listing = wanted_outcome(content).is_some();
                 // "I need the shed painted and the bins out": the first is the task's own.
                 let all = wanted_outcomes(original);
-                if all.len() > 1 { all } else { Vec::new() }
+                if all.len() > 1 {
+                    all
+                } else {
+                    needs_each(original)
+                }
             }
             Kind::Filler | Kind::DateOnly => Vec::new(),
             Kind::Statement(_) | Kind::Phrase(_) if listing || it.addition => {

@@ -8,7 +8,8 @@ use regex::Regex;
 
 use super::Item;
 use super::words::{
-    leading_verb, looks_like_object, lowercase_first, strip_article, strip_conjunction,
+    SOMEONE_HAS_TO, THATS_ME, leading_verb, looks_like_object, lowercase_first, own_verb_phrase,
+    strip_article, strip_conjunction,
 };
 use crate::extract::classify::{Kind, QUANTIFIERS};
 use crate::extract::lexicon::{bare, is_any_verb, is_determiner, is_event_noun, is_preposition};
@@ -17,6 +18,42 @@ static SAME_FOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:and\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:goes\s+)?(?:for|with)\s+(\S+(?:\s+\S+){0,3}?)(?:\s+(?:actually|too|as\s+well|then|please))?$")
         .ok()
 });
+
+/// "someone needs to be there, I suppose that's me": the job becomes the speaker's.
+pub(super) fn taken_on(items: &mut [Item]) {
+    for i in 1..items.len() {
+        let me = match &items[i].kind {
+            Kind::Statement(s) | Kind::Phrase(s) => {
+                THATS_ME.as_ref().is_some_and(|re| re.is_match(s))
+            }
+            _ => false,
+        };
+        if !me {
+            continue;
+        }
+        let Some(j) = (0..i)
+            .rev()
+            .find(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
+        else {
+            continue;
+        };
+        let todo = match &items[j].kind {
+            Kind::Statement(s) => SOMEONE_HAS_TO
+                .as_ref()
+                .and_then(|re| re.captures(s))
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_string()),
+            _ => None,
+        };
+        if let Some(todo) = todo.filter(|t| crate::extract::lexicon::opens_command(t)) {
+            items[j].kind = Kind::Task {
+                text: todo,
+                due_statement: false,
+            };
+            items[i].kind = Kind::Filler;
+        }
+    }
+}
 
 /// "Check in with the new hire, Tomasz, next week": a name said right after the person it
 /// names belongs to that item, not a new one.
@@ -166,16 +203,8 @@ pub(super) fn continue_previous(items: &mut [Item], prev_verb: Option<&str>, cor
     let marked = items[i].addition
         || words.last().is_some_and(|w| w == "too" || w == "also")
         || (n >= 2 && words[n - 2..] == ["as", "well"]);
-    // "And I really should sleep more": a verb of its own, not another object.
-    let own_verb = words.first().is_some_and(|w| is_any_verb(w))
-        && words[1..].iter().all(|w| {
-            matches!(
-                w.as_str(),
-                "more" | "less" | "often" | "a" | "bit" | "lot" | "better" | "properly" | "earlier"
-            )
-        });
     if marked
-        && !own_verb
+        && !own_verb_phrase(&p)
         && n <= 6
         && !words
             .iter()

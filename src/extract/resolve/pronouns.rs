@@ -7,11 +7,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use regex::Regex;
 
 use super::Item;
-use super::words::{leading_verb, looks_like_object, lowercase_first};
+use super::words::{SOMEONE_HAS_TO, leading_verb, looks_like_object, lowercase_first};
 use crate::extract::classify::Kind;
 use crate::extract::dates::Counting;
 use crate::extract::filler::strip_lead;
-use crate::extract::lexicon::{bare, contracted_verb, is_any_verb, is_particle};
+use crate::extract::lexicon::{bare, contracted_verb, is_any_verb, is_finite, is_particle};
 use crate::extract::title::{
     Titled, make_title, make_title_with, pronoun_only, replace_pronoun, tidy,
 };
@@ -24,8 +24,8 @@ static VAGUE_OBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^(?:something|anything|stuff|things)(?:\s+(?:like\s+(?:that|this|it)|similar|else|different))?(?:\s+again)?(?:\s+sometime)?$").ok()
 });
 
-static SOMEONE_HAS_TO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:and|so|but|oh|um+|uh+|also)\W+)*(?:someone|somebody)\s+(?:has|needs|ought|will\s+have|'ll\s+have|should\s+probably|should)\s+(?:to\s+)?(.+)$").ok()
+static REPORTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^.+?\s+(?:says|said|reckons|thinks|mentioned|told\s+me|tells\s+me)\s+(?:that\s+)?(.+)$").ok()
 });
 
 static COPULA: LazyLock<Option<Regex>> =
@@ -34,7 +34,8 @@ static COPULA: LazyLock<Option<Regex>> =
 /// Openers after which a clause names no thing to point "it" at.
 const NOT_A_SUBJECT: &[&str] = &[
     "if", "when", "because", "not", "so", "unless", "i", "we", "they", "he", "she", "you", "who",
-    "what", "why", "how", "that's", "it's", "there's",
+    "what", "why", "how", "that's", "it's", "there's", "it", "this", "that", "there", "those",
+    "these",
 ];
 
 /// Builds titles, resolving "do it" / "set that up" against the clause before.
@@ -64,6 +65,11 @@ pub(super) fn make_titles(
                     Kind::Statement(s) => noun_phrase(s, false, now),
                     Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, false, now),
                     _ => None,
+                })
+                // "Gary wants a quote, I'll get that to him": Gary is who, not what.
+                .filter(|np| {
+                    let first = np.split_whitespace().next().unwrap_or_default();
+                    !first.chars().next().is_some_and(char::is_uppercase) || first.ends_with("'s")
                 })
                 .and_then(|np| put_in_place_of_pronoun(&titled.title, &np));
             items[i].titled = Some(match title {
@@ -175,7 +181,9 @@ fn verb_after_subject(clause: &str) -> Option<usize> {
         let verb = stems.iter().flatten().any(|stem| {
             stem.len() > 1 && (CHANGES.contains(stem) || is_any_verb(stem) && !is_any_verb(&b))
         });
-        if k > 0 && verb && !w.ends_with("'s") {
+        // "The badges": a plural right after its determiner is the thing, not a verb.
+        let after_det = k == 1;
+        if k > 0 && ((verb && !after_det) || is_finite(w)) && !w.ends_with("'s") {
             return Some(at);
         }
         at += w.len();
@@ -288,6 +296,14 @@ fn vague_object(title: &str) -> bool {
 /// is only a date or a priority ("Top priority today is the outage postmortem").
 fn noun_phrase(statement: &str, indefinite: bool, now: NaiveDateTime) -> Option<String> {
     let start = strip_lead(statement);
+    // "the tenant says the smoke alarm's beeping": what was said is about the alarm.
+    if let Some(said) = REPORTED
+        .as_ref()
+        .and_then(|re| re.captures(&statement[start..]))
+        .and_then(|c| c.get(1))
+    {
+        return noun_phrase(said.as_str(), indefinite, now);
+    }
     let cleaned = make_title(&statement[start..], now).title;
     let cleaned = cleaned.trim();
     let first = cleaned
@@ -310,7 +326,8 @@ fn noun_phrase(statement: &str, indefinite: bool, now: NaiveDateTime) -> Option<
             })
             .map(|k| words[..=k].join(" ").trim_end_matches("'s").to_string())
     };
-    if let Some(subject) = contracted.filter(|s| s.split_whitespace().count() <= 8) {
+    let copula = COPULA.as_ref().is_some_and(|re| re.is_match(cleaned));
+    if !copula && let Some(subject) = contracted.filter(|s| s.split_whitespace().count() <= 8) {
         return Some(lowercase_first(&tidy(&subject)));
     }
     let (subject, complement) = match COPULA.as_ref().and_then(|re| re.find(cleaned)) {
@@ -350,7 +367,7 @@ mod rules_compile {
                 ("INDEFINITE_NP", super::INDEFINITE_NP.is_some()),
                 ("VAGUE_OBJECT", super::VAGUE_OBJECT.is_some()),
                 ("COPULA", super::COPULA.is_some()),
-                ("SOMEONE_HAS_TO", super::SOMEONE_HAS_TO.is_some()),
+                ("REPORTED", super::REPORTED.is_some()),
             ],
         );
     }

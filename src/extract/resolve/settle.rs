@@ -99,6 +99,18 @@ pub(super) fn settle_dates(
             && (items[j].due.is_none() || (items[j].day.is_none() && items[j].time.is_none()))
         {
             items[j].due = Some(due);
+            // "the swimming and the piano lessons both need paying, by Monday": every item
+            // read out of that one clause.
+            let clause = items[j].clause;
+            for it in items[..j]
+                .iter_mut()
+                .rev()
+                .take_while(|it| it.clause == clause)
+            {
+                if it.is_task() && it.due.is_none() {
+                    it.due = Some(due);
+                }
+            }
         }
     }
     // "I need to get them done this week": a date said for items named just before.
@@ -142,7 +154,7 @@ pub(super) fn settle_dates(
 
 pub(super) const BACK_REFERENCES: &[&str] = &[
     "it", "it's", "its", "which", "they", "they're", "that's", "that", "this", "she", "she's",
-    "he", "he's",
+    "he", "he's", "hers", "his", "theirs", "mine",
 ];
 
 /// A cue inside a task sets it; a cue on its own ("that's urgent") goes to the task before it

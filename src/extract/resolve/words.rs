@@ -1,12 +1,55 @@
 //! Small word helpers the steps share: conjunctions and articles trimmed, a leading verb.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::extract::lexicon::{bare, is_any_verb, is_determiner, is_particle};
+
+/// "someone has to grit the path": a job with nobody on it yet, the speaker's once they take
+/// it on ("I'll do it myself", "probably me").
+pub(super) static SOMEONE_HAS_TO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:and|so|but|oh|um+|uh+|also)\W+)*(?:someone|somebody)\s+(?:has|needs|ought|will\s+have|'ll\s+have|should\s+probably|should)\s+(?:to\s+)?(.+)$").ok()
+});
+
+/// "probably me", "I suppose that's me", "i.e. me": the speaker taking on the job just said.
+pub(super) static THATS_ME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:probably|i\s+suppose|i\s+guess|so|which\s+is|i\.?e\.?|that'?s|that\s+is|well|ok|okay|and|but|which\s+means)\W+)*(?:me|myself)\W*(?:then|really|again)?\W*$").ok()
+});
 
 pub(super) fn starts_with_addition(p: &str) -> bool {
     p.split_whitespace()
         .next()
         .map(bare)
         .is_some_and(|w| matches!(w.as_str(), "and" | "also" | "plus" | "oh"))
+}
+
+/// "sleep more", "relax a bit": a verb of its own with only an adverb after it, not one
+/// more object for the verb before ("And I really should sleep more").
+pub(super) fn own_verb_phrase(p: &str) -> bool {
+    let words: Vec<String> = strip_conjunction(p).split_whitespace().map(bare).collect();
+    words.first().is_some_and(|w| {
+        is_any_verb(w)
+            || matches!(
+                w.as_str(),
+                "sleep"
+                    | "exercise"
+                    | "relax"
+                    | "rest"
+                    | "eat"
+                    | "drink"
+                    | "meditate"
+                    | "stretch"
+                    | "worry"
+                    | "chill"
+                    | "unwind"
+            )
+    }) && words[1..].iter().all(|w| {
+        matches!(
+            w.as_str(),
+            "more" | "less" | "often" | "a" | "bit" | "lot" | "better" | "properly" | "earlier"
+        )
+    })
 }
 
 pub(super) fn strip_conjunction(p: &str) -> String {
@@ -78,4 +121,18 @@ pub(super) fn lowercase_first(s: &str) -> String {
         .chain(words.map(str::to_string))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod rules_compile {
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("words.rs"),
+            &[
+                ("SOMEONE_HAS_TO", super::SOMEONE_HAS_TO.is_some()),
+                ("THATS_ME", super::THATS_ME.is_some()),
+            ],
+        );
+    }
 }

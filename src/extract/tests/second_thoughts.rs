@@ -1,0 +1,274 @@
+//! Ways of talking first met in blind evaluation sets: corrections said in one breath,
+//! take-backs after a remark, dates counted from a named thing, appositions and pronouns that
+//! point at the remark before.
+
+use super::{run, titles};
+
+fn due(text: &str) -> Vec<Option<String>> {
+    run(text)
+        .into_iter()
+        .map(|t| t.due.map(|d| d.to_string()))
+        .collect()
+}
+
+#[test]
+fn corrections_said_in_one_breath() {
+    assert_eq!(
+        titles(
+            "Invoice Mrs Abernathy, no wait not her, I did hers last week, invoice the Baptiste job."
+        ),
+        vec!["Invoice the Baptiste job"]
+    );
+    assert_eq!(
+        titles("Ring Olafur, wait no I mean Oskar, about borrowing his Rhodes."),
+        vec!["Ring Oskar"]
+    );
+    assert!(
+        titles("Book her flu jab, actually no she had it in October, I remember now.").is_empty()
+    );
+    assert_eq!(
+        titles("Send the deck to Tom, no wait, not Tom, Priya."),
+        vec!["Send the deck to Priya"]
+    );
+    // A name swap keeps the list going after it.
+    assert_eq!(
+        titles("Email Priya, no Sam, and the caterer."),
+        vec!["Email Sam", "Email the caterer"]
+    );
+}
+
+#[test]
+fn take_backs_after_a_remark_about_the_item() {
+    assert!(
+        titles("De-ice the van windscreen, oh no that's obviously every morning, forget that.")
+            .is_empty()
+    );
+    assert!(
+        titles(
+            "Ring the bank about the overdraft. Oh wait, skip the bank, I did that this morning."
+        )
+        .is_empty()
+    );
+    assert!(
+        titles("Buy more muslins. Oh wait, scratch the muslins, Grandma dropped a pack round.")
+            .is_empty()
+    );
+    assert!(titles("Call Bob, actually I think that's Gordon's job, never mind.").is_empty());
+}
+
+#[test]
+fn ordinals_that_count_things_are_no_dates() {
+    let t = run("Email the admin about the broken printer on the second floor.");
+    assert_eq!(
+        t[0].title,
+        "Email the admin about the broken printer on the second floor"
+    );
+    assert_eq!(t[0].due, None);
+    assert!(run("On the 3rd call grandma.")[0].due.is_some());
+}
+
+#[test]
+fn dates_counted_from_a_named_thing() {
+    assert_eq!(
+        titles(
+            "I need to re-string the acoustic the day before the gig on the 20th, and send the setlist to the sound engineer two days before the gig."
+        ),
+        vec![
+            "Re-string the acoustic",
+            "Send the setlist to the sound engineer"
+        ]
+    );
+    assert_eq!(
+        due(
+            "I need to re-string the acoustic the day before the gig on the 20th, and send the setlist to the sound engineer two days before the gig."
+        ),
+        vec![Some("2026-12-19".into()), Some("2026-12-18".into())]
+    );
+    assert_eq!(
+        due(
+            "The vendor demo is on Monday so I need the requirements doc over to them by Friday, and then we have the follow-up call with them the day after the demo."
+        ),
+        vec![Some("2026-12-04".into()), Some("2026-12-08".into())]
+    );
+    // A date said for a thing, then a to-do "the day before" in the same breath.
+    assert_eq!(
+        due("The Christmas lunch is on the 23rd so I need the seating plan done the day before."),
+        vec![Some("2026-12-22".into())]
+    );
+    // Nothing was dated: the words stay in the title.
+    assert_eq!(
+        titles("Send the deck a week before the deadline."),
+        vec!["Send the deck a week before the deadline"]
+    );
+}
+
+#[test]
+fn a_scene_date_and_a_remark_before_so() {
+    assert_eq!(
+        due(
+            "First thing tomorrow I need to send the status report, then update the Gantt chart, and after lunch ring Haverford Logistics."
+        ),
+        vec![Some("2026-12-03".into()); 3]
+    );
+    let t = run(
+        "Okay the health visitor's coming on Friday so the nursery needs tidying by Thursday night.",
+    );
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].title, "Tidy the nursery");
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-03")
+    );
+}
+
+#[test]
+fn a_name_beside_the_item_is_its_apposition() {
+    let t = run("Confirm numbers with the caterers, Bright & Bean, by Friday.");
+    assert_eq!(t.len(), 1);
+    assert!(t[0].title.contains("Bright & Bean"));
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-04")
+    );
+    assert_eq!(
+        titles("I should get the vet out, Alnwick Vets, next week sometime."),
+        vec!["Get the vet out, Alnwick Vets"]
+    );
+    assert_eq!(
+        titles("I need to book the venue, probably the Hayloft in Cirencester."),
+        vec!["Book the venue"]
+    );
+    // A list of names is still a list.
+    assert_eq!(titles("Invite Priya, Dev and Sam.").len(), 2);
+    assert_eq!(
+        titles("My manager, Steve, wants a forecast spreadsheet by end of the week."),
+        vec!["Forecast spreadsheet for my manager Steve"]
+    );
+}
+
+#[test]
+fn a_pronoun_takes_what_the_remark_before_named() {
+    assert_eq!(
+        titles("The council tax direct debit, I need to set that up again with the new bank."),
+        vec!["Set up the council tax direct debit again with the new bank"]
+    );
+    assert_eq!(
+        titles("And my laptop battery's dying, get it replaced, whenever."),
+        vec!["Get my laptop battery replaced"]
+    );
+    assert_eq!(
+        titles("The boiler at number 8 is playing up again, so get it serviced."),
+        vec!["Get the boiler at number 8 serviced"]
+    );
+    // A thing that lapses on a date is renewed by then; "so book that" is the same job.
+    let t =
+        run("The gas safety certificate for 14 Crown Terrace expires on the 30th, so book that.");
+    assert_eq!(t.len(), 1);
+    assert_eq!(
+        t[0].title,
+        "Renew the gas safety certificate for 14 Crown Terrace"
+    );
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-30")
+    );
+    assert_eq!(
+        titles("Dad's hearing aid batteries are running low, grab some tomorrow on the way over."),
+        vec!["Grab Dad's hearing aid batteries"]
+    );
+    assert_eq!(
+        titles(
+            "And someone has to grit the path outside the hall tomorrow morning, I'll just do it myself."
+        ),
+        vec!["Grit the path outside the hall"]
+    );
+    assert_eq!(
+        titles("And then there's the dishwasher which I need to get someone out to look at."),
+        vec!["Get someone out to look at the dishwasher"]
+    );
+}
+
+#[test]
+fn work_said_as_a_deadline_and_remarks_that_are_no_work() {
+    assert_eq!(
+        titles("I've got the econometrics problem set due Monday."),
+        vec!["Econometrics problem set"]
+    );
+    assert_eq!(
+        titles("The only thing I must do is post back the census form."),
+        vec!["Post back the census form"]
+    );
+    let t = run("The PA speaker needs repairing by New Year's Eve, that's a must.");
+    assert_eq!(t[0].priority, crate::model::Priority::High);
+    assert_eq!(
+        titles("Thank god. I need to call the bank."),
+        vec!["Call the bank"]
+    );
+    assert_eq!(
+        titles("And order more gloves, the lads keep losing them."),
+        vec!["Order more gloves"]
+    );
+    assert!(titles("And I really should sleep more.").is_empty());
+    assert!(
+        !titles("And the lessons learned doc, whenever I can get to it.")
+            .iter()
+            .any(|t| t.contains("Get to it"))
+    );
+    assert_eq!(
+        titles("Deep clean the fridges tomorrow."),
+        vec!["Deep-clean the fridges"]
+    );
+}
+
+#[test]
+fn things_that_lapse_go_or_need_doing_together() {
+    let t = run("And my car tax runs out on the 31st, and the breakdown cover too, same day.");
+    assert_eq!(
+        t.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
+        vec!["Renew my car tax", "Renew the breakdown cover"]
+    );
+    assert!(
+        t.iter()
+            .all(|t| t.due.map(|d| d.to_string()).as_deref() == Some("2026-12-31"))
+    );
+    assert_eq!(
+        titles("And my draft chapter goes to Dr Lindqvist by the twenty-second."),
+        vec!["Send my draft chapter to Dr Lindqvist"]
+    );
+    // The date that names which order is not its deadline.
+    let t = run("The milk order for Friday has to go to Hollybrook Dairy tonight.");
+    assert_eq!(t[0].title, "Send the milk order to Hollybrook Dairy");
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-02")
+    );
+    assert_eq!(
+        due("Um so the swimming lessons and the piano lessons both need paying, by Monday."),
+        vec![Some("2026-12-07".into()), Some("2026-12-07".into())]
+    );
+    assert!(titles("The kids go to school Monday.").is_empty());
+}
+
+#[test]
+fn jobs_taken_on_and_things_said_by_others() {
+    assert_eq!(
+        titles("The staging database is full again, someone should clean it up, probably me."),
+        vec!["Clean up the staging database"]
+    );
+    assert!(titles("Someone needs to triage the bug backlog.").is_empty());
+    assert_eq!(
+        titles(
+            "So the tenant in flat 3 says the smoke alarm's beeping, I need to replace that by tomorrow."
+        ),
+        vec!["Replace the smoke alarm"]
+    );
+    assert_eq!(
+        titles("Also, like, my mate Ollie wants me to play on his EP."),
+        vec!["Play on Ollie's EP"]
+    );
+    assert!(titles("Sam keeps saying I should take up running but I can't face it.").is_empty());
+    assert_eq!(
+        titles("So this week, um, the Pembertons want their hedge cut back before their party."),
+        vec!["Cut back their hedge before their party"]
+    );
+}

@@ -6,8 +6,8 @@ use regex::Regex;
 
 use super::filler::{inner_lead, is_correction, retracted_object, retracts_previous, strip_lead};
 use super::lexicon::{
-    bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite, is_verb,
-    opens_command, verb_from_gerund,
+    any_verb_from_gerund, bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite,
+    is_verb, opens_command, verb_from_gerund,
 };
 use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
@@ -53,6 +53,21 @@ static EXPIRES_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// "my draft chapter goes to Dr Lindqvist by the 22nd": a thing that has to be sent.
 static GOES_TO_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^((?:my|our|the|this|that)\s+[^,]+?)\s+(?:goes|has\s+to\s+go|needs\s+to\s+go|must\s+go|should\s+go)\s+((?:out|off|over)\s+)?(to\s+\S.*)?$").ok()
+});
+/// "Monday I'm sanding the floors at the Okafor place": work planned for a day.
+static PLAN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:also\s+|then\s+|just\s+)?(\w[\w-]*ing)\s+(.+)$",
+    )
+    .ok()
+});
+/// "the conference abstract deadline is the 22nd": the thing due, named by its deadline.
+static NAMED_DEADLINE_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:the|my|our)\s+(.+?)\s+deadline(?:\s+is|'s)\b").ok());
+/// "I guess we'll find out more in January": waiting to hear, nothing to do.
+static WAIT_AND_SEE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:we|i|you)(?:'ll|\s+will)\s+(?:just\s+)?(?:find\s+out|see|know|hear)\b")
+        .ok()
 });
 /// "I've got the econometrics problem set due Monday": a piece of work and its deadline.
 static HAVE_DUE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -193,6 +208,34 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     {
         return Kind::Statement(orig.trim().to_string());
     }
+    if WAIT_AND_SEE_RE.as_ref().is_some_and(|re| re.is_match(orig)) {
+        return Kind::Statement(orig.trim().to_string());
+    }
+    // "and then varnishing them on the Tuesday": the next step of a plan.
+    if orig[..pos].to_lowercase().contains("then")
+        && let Some((first, tail)) = content.split_once(' ')
+        && let Some(verb) = any_verb_from_gerund(first)
+        && opens_command(&format!("{verb} {tail}"))
+    {
+        let rest = orig[pos..].trim();
+        let rest = rest.split_once(' ').map_or("", |(_, r)| r);
+        return Kind::Task {
+            text: format!("{verb} {rest}"),
+            due_statement: false,
+        };
+    }
+    if has_date
+        && let Some(c) = PLAN_RE.as_ref().and_then(|re| re.captures(content))
+        && let (Some(g), Some(rest)) = (c.get(1), c.get(2))
+        && let Some(verb) = any_verb_from_gerund(g.as_str())
+        && opens_command(&format!("{verb} {}", rest.as_str()))
+        && !matches!(verb.as_str(), "go" | "get" | "have" | "do" | "be" | "come")
+    {
+        return Kind::Task {
+            text: format!("{verb} {}", rest.as_str().trim()),
+            due_statement: false,
+        };
+    }
     if let Some(text) = introduced(orig) {
         return Kind::Task {
             text,
@@ -326,6 +369,18 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     if let Some(text) = wanted_by(content) {
         return Kind::Task {
             text,
+            due_statement: true,
+        };
+    }
+    if has_date
+        && let Some(c) = NAMED_DEADLINE_RE
+            .as_ref()
+            .and_then(|re| re.captures(content))
+        && let Some(m) = c.get(1)
+        && m.as_str().split_whitespace().count() <= 6
+    {
+        return Kind::Task {
+            text: m.as_str().trim().to_string(),
             due_statement: true,
         };
     }
@@ -696,6 +751,9 @@ mod rules_compile {
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),
                 ("HAVE_DUE_RE", super::HAVE_DUE_RE.is_some()),
                 ("EXPIRES_RE", super::EXPIRES_RE.is_some()),
+                ("PLAN_RE", super::PLAN_RE.is_some()),
+                ("NAMED_DEADLINE_RE", super::NAMED_DEADLINE_RE.is_some()),
+                ("WAIT_AND_SEE_RE", super::WAIT_AND_SEE_RE.is_some()),
                 ("GOES_TO_RE", super::GOES_TO_RE.is_some()),
                 ("PRIORITY_IS_RE", super::PRIORITY_IS_RE.is_some()),
                 ("AMEND_RE", super::AMEND_RE.is_some()),

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::filler::strip_lead;
-use super::lexicon::{bare, opens_command};
+use super::lexicon::{any_verb_from_gerund, bare, opens_command};
 use super::outcomes::{needs, wanted_outcome};
 
 /// A clause as a byte range of its sentence.
@@ -47,7 +47,8 @@ pub(crate) fn split_clauses(orig: &str, masked: &str) -> Vec<Clause> {
                 // "the swimming lessons and the piano lessons both need paying" is one
                 // subject: only a "so" / "but" / "then" starts a need of its own.
                 let joins_nouns = matches!(m.as_str().trim(), "and" | "or" | "plus");
-                if left_words >= 2 && starts_action(&piece[m.end()..], !joins_nouns) {
+                let then = m.as_str().to_lowercase().contains("then");
+                if left_words >= 2 && starts_action(&piece[m.end()..], !joins_nouns, then) {
                     out.push(Clause {
                         start: start + last,
                         end: start + m.start(),
@@ -104,8 +105,9 @@ fn split_correction(masked: &str, c: Clause) -> Vec<Clause> {
     ]
 }
 
-/// `needs_too`: a thing that "needs doing" starts a clause too (after "so", not "and").
-fn starts_action(rest: &str, needs_too: bool) -> bool {
+/// `needs_too`: a thing that "needs doing" starts a clause too (after "so", not "and");
+/// `then`: after "then", so does the next step of a plan ("… and then varnishing them").
+fn starts_action(rest: &str, needs_too: bool, then: bool) -> bool {
     let pos = strip_lead(rest);
     let rest = &rest[pos..];
     // "… is on Monday so I need the doc over to them", "… so the nursery needs tidying".
@@ -115,9 +117,20 @@ fn starts_action(rest: &str, needs_too: bool) -> bool {
             "i" | "we" | "you" | "they" | "he" | "she" | "it" | "that" | "this"
         )
     });
+    // "… and then varnishing them on the Tuesday", "and then Friday I'm re-caulking the
+    // bath": the next step of a plan said with "-ing".
+    let plan = ["I'm ", "i'm ", "we're ", "We're "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let next_step = then
+        && plan.split_once(' ').is_some_and(|(first, tail)| {
+            any_verb_from_gerund(first).is_some_and(|v| opens_command(&format!("{v} {tail}")))
+        });
     opens_command(rest)
         || wanted_outcome(rest).is_some()
         || (needs_too && !pronoun && needs(rest).is_some())
+        || next_step
 }
 
 /// Pieces between , ; : ( ) and " - ", with whether each ended at a colon.

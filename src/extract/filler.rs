@@ -50,7 +50,7 @@ static RETRACT_PREV_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static RETRACT_OBJ_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:actually|oh|no|wait|but|and|um+|uh+)[\s,]+)*(?:forget|scrap|scratch|skip|strike|cross\s+off|nix|never\s*mind|no\s+need\s+to|don'?t|do\s+not)\s+(?:about\s+|the\s+whole\s+|bother\s+(?:with|to)\s+|need\s+to\s+)?(.+)$").ok()
+    Regex::new(r"(?i)^\s*(?:(?:actually|oh|no|wait|but|and|so|um+|uh+)[\s,]+)*(?:forget|scrap|scratch|skip|strike|cross\s+off|nix|never\s*mind|no\s+need\s+to|don'?t|do\s+not)\s+(?:about\s+|the\s+whole\s+|bother\s+(?:with|to)\s+|need\s+to\s+)?(.+)$").ok()
 });
 
 /// Byte offset where the content starts once padding and lead-ins are gone.

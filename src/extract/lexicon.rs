@@ -161,6 +161,27 @@ pub(crate) fn verb_from_gerund(word: &str) -> Option<String> {
         .find(|c| !c.is_empty() && VERB_SET.contains(c.as_str()))
 }
 
+/// Like `verb_from_gerund`, with the WordNet verbs too ("sanding" -> "sand", "re-caulking"
+/// -> "re-caulk"): for a gerund whose clause already says it is a plan.
+pub(crate) fn any_verb_from_gerund(word: &str) -> Option<String> {
+    if let Some(v) = verb_from_gerund(word) {
+        return Some(v);
+    }
+    let w = bare(word);
+    let stem = w.strip_suffix("ing")?;
+    let candidates = [
+        stem.to_string(),
+        format!("{stem}e"),
+        stem.get(..stem.len().saturating_sub(1))
+            .unwrap_or("")
+            .to_string(),
+    ];
+    candidates.into_iter().find(|c| {
+        let root = c.strip_prefix("re-").unwrap_or(c);
+        c.len() > 2 && is_any_verb(root)
+    })
+}
+
 pub(crate) fn is_finite(word: &str) -> bool {
     let w = bare(word);
     // A possessive "'s" ("Tom's pull request") is not a verb; only pronoun contractions are.

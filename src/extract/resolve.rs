@@ -153,7 +153,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     same_for(&mut items, prev_title.as_deref(), prev_day);
     fill_ellipses(&mut items);
     continue_previous(&mut items, prev_verb.as_deref(), reader.correcting);
-    cue_phrases(&mut items);
+    cue_phrases(&mut items, text);
     let mut items = split_noun_pairs(items);
     promote_events(&mut items);
     let asked = reader.asked.take();

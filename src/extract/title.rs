@@ -11,6 +11,9 @@ use super::priority::cue_spans;
 
 const MAX_TITLE_CHARS: usize = 90;
 
+static AT_THE_LATEST: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\bat\s+the\s+(?:very\s+)?latest\b").ok());
+
 /// Where a trailing reason or condition starts: "follow up with Globex | if they haven't replied".
 static TAIL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\s(?:if|because|cause|since|so\s+that|in\s+case|unless|once|as\s+soon\s+as|when|while|before\s+(?:leaving|going|heading|we|i|they|he|she|you)|otherwise|cuz|even\s+though|although|though)\b").ok()
@@ -49,6 +52,10 @@ pub(crate) fn make_title_with(text: &str, now: NaiveDateTime, counting: Counting
         .map(|h| (h.start, h.end))
         .collect();
     spans.extend(cue_spans(text));
+    // "tomorrow at the latest": the hedge goes with the date it softens.
+    if let Some(re) = AT_THE_LATEST.as_ref() {
+        spans.extend(re.find_iter(text).map(|m| (m.start(), m.end())));
+    }
     spans.sort_unstable();
     let mut cleaned = String::with_capacity(text.len());
     let mut pos = 0;
@@ -154,12 +161,20 @@ pub(crate) fn pronoun_only(title: &str) -> bool {
             })
 }
 
-/// "write it up" + "the outage postmortem" -> "write up the outage postmortem".
+/// "write it up" + "the outage postmortem" -> "write up the outage postmortem"; "get that
+/// fixed" + "the ladder rack" -> "fix the ladder rack".
 pub(crate) fn replace_pronoun(title: &str, np: &str) -> String {
     let words: Vec<&str> = title.split_whitespace().collect();
     let Some(verb) = words.first() else {
         return np.to_string();
     };
+    if matches!(bare(verb).as_str(), "get" | "have")
+        && let Some(v) = words[1..]
+            .iter()
+            .find_map(|w| super::outcomes::verb_of_participle(w))
+    {
+        return capitalize(&format!("{v} {np}"));
+    }
     // "write it up": particles among the pronouns after the verb; not "on the way over".
     let mut particles: Vec<&str> = Vec::new();
     for (k, w) in words.iter().enumerate().skip(1) {
@@ -290,7 +305,10 @@ mod rules_compile {
     fn every_rule_compiles() {
         crate::rules::assert_all_compile(
             include_str!("title.rs"),
-            &[("TAIL_RE", super::TAIL_RE.is_some())],
+            &[
+                ("TAIL_RE", super::TAIL_RE.is_some()),
+                ("AT_THE_LATEST", super::AT_THE_LATEST.is_some()),
+            ],
         );
     }
 }

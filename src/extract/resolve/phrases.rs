@@ -249,11 +249,19 @@ fn also_a_thing(items: &mut [Item]) {
 
 /// "The blog post and the newsletter, no rush.": a thing named with a priority and nothing
 /// else to do is itself the to-do.
-pub(super) fn cue_phrases(items: &mut [Item]) {
+pub(super) fn cue_phrases(items: &mut [Item], text: &str) {
     if items.iter().any(Item::is_task) {
         return;
     }
-    let has_cue = items.iter().any(|it| it.cue.is_some());
+    // "the marking for the stats module, forty scripts, due Monday": a deadline is a cue too.
+    let due = |it: &Item| {
+        matches!(it.kind, Kind::DateOnly)
+            && text[it.clause.start..it.clause.end]
+                .trim_start_matches([' ', ','])
+                .to_lowercase()
+                .starts_with("due ")
+    };
+    let has_cue = items.iter().any(|it| it.cue.is_some() || due(it));
     for it in items.iter_mut() {
         let Kind::Phrase(p) = &it.kind else {
             continue;
@@ -320,6 +328,9 @@ pub(super) fn fill_ellipses(items: &mut [Item]) {
                 // nothing.
                 if p.split_whitespace().next().map(bare).as_deref() == Some("not") {
                     verb = None;
+                } else if p.contains(" not the ") || p.contains(" not a ") {
+                    // "order more formula, the big tins not the little ones": which ones.
+                    it.kind = Kind::Statement(p);
                 } else if let Some(v) = &verb
                     && looks_like_object(&p)
                 {

@@ -156,6 +156,26 @@ pub(super) fn make_titles(
     }
 }
 
+/// The first thing a clause names after its verb: "he's finished his report" -> "his
+/// report".
+fn object_of(clause: &str) -> Option<String> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let k = (1..words.len()).find(|&k| {
+        let w = bare(words[k]);
+        matches!(
+            w.as_str(),
+            "the" | "his" | "her" | "their" | "my" | "our" | "a" | "an"
+        ) || (w.len() > 3 && w.ends_with("'s"))
+    })?;
+    let np: Vec<&str> = words[k..]
+        .iter()
+        .copied()
+        .take(5)
+        .take_while(|w| !crate::extract::lexicon::is_preposition(w))
+        .collect();
+    (np.len() >= 2).then(|| lowercase_first(&tidy(&np.join(" "))))
+}
+
 /// Verbs of what happens to a thing, said about it in a remark ("the lease runs out").
 const CHANGES: &[&str] = &[
     "expire", "run", "renew", "end", "start", "close", "open", "finish", "lapse", "arrive",
@@ -311,8 +331,10 @@ fn noun_phrase(statement: &str, indefinite: bool, now: NaiveDateTime) -> Option<
         .next()
         .map(bare)
         .unwrap_or_default();
-    if NOT_A_SUBJECT.contains(&first.as_str()) {
-        return None;
+    let head = first.split('\'').next().unwrap_or_default();
+    if NOT_A_SUBJECT.contains(&head) {
+        // "he's finished his report": the thing is what he finished.
+        return (head != first).then(|| object_of(cleaned)).flatten();
     }
     if indefinite && let Some(c) = INDEFINITE_NP.as_ref().and_then(|re| re.captures(cleaned)) {
         return c.get(0).map(|m| m.as_str().to_lowercase());

@@ -93,7 +93,11 @@ pub(super) fn settle_dates(
             .is_some_and(|j| items[j].is_task() && !items[j].addition);
         // A date the item only inherited from a remark gives way: "the carol singing is on
         // the 21st and I need to print the song sheets, the day before".
-        if let Some(j) = (0..i).rev().find(|&j| meaningful(&items[j].kind))
+        // "the marking for the stats module, forty scripts, due Monday": a phrase between
+        // the item and its date describes the item.
+        if let Some(j) = (0..i)
+            .rev()
+            .find(|&j| meaningful(&items[j].kind) && !matches!(items[j].kind, Kind::Phrase(_)))
             && !next_is_task
             && items[j].is_task()
             && (items[j].due.is_none() || (items[j].day.is_none() && items[j].time.is_none()))

@@ -272,3 +272,58 @@ fn jobs_taken_on_and_things_said_by_others() {
         vec!["Cut back their hedge before their party"]
     );
 }
+
+#[test]
+fn plans_deadlines_and_waiting_to_hear() {
+    let t = run(
+        "Um so Monday I'm sanding the floors at the Okafor place and then varnishing them on the Tuesday.",
+    );
+    assert_eq!(
+        t.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
+        vec!["Sand the floors at the Okafor place", "Varnish the floors"]
+    );
+    assert_eq!(
+        t.iter()
+            .map(|t| t.due.map(|d| d.to_string()))
+            .collect::<Vec<_>>(),
+        vec![Some("2026-12-07".into()), Some("2026-12-08".into())]
+    );
+    assert_eq!(
+        titles(
+            "Grab silicone from Screwfix tomorrow and then Friday I'm re-caulking the bath at Carol's."
+        ),
+        vec![
+            "Grab silicone from Screwfix",
+            "Re-caulk the bath at Carol's"
+        ]
+    );
+    let t = run("Oh the conference abstract deadline is the 22nd, that's critical.");
+    assert_eq!(t[0].title, "Conference abstract");
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-22")
+    );
+    assert!(
+        titles("I guess we'll find out more in January when they do the all hands.").is_empty()
+    );
+    assert_eq!(
+        titles("Also the marking for the stats module, forty scripts, due Monday."),
+        vec!["Marking for the stats module"]
+    );
+    assert_eq!(
+        titles("And the ladder rack on the van is loose, get that fixed, no rush."),
+        vec!["Fix the ladder rack on the van"]
+    );
+    assert_eq!(
+        titles("Order the tiles for the Adebayo kitchen tomorrow at the latest."),
+        vec!["Order the tiles for the Adebayo kitchen"]
+    );
+    assert_eq!(
+        titles("Order more formula, the big tins not the little ones."),
+        vec!["Order more formula"]
+    );
+    assert_eq!(
+        titles("Dave said he's finished his report, so I need to read it before Tuesday."),
+        vec!["Read his report"]
+    );
+}

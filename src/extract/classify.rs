@@ -52,7 +52,7 @@ static EXPIRES_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 /// "my draft chapter goes to Dr Lindqvist by the 22nd": a thing that has to be sent.
 static GOES_TO_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^((?:my|our|the|this|that)\s+[^,]+?)\s+(?:goes|has\s+to\s+go|needs\s+to\s+go|must\s+go|should\s+go)\s+((?:out|off|over)\s+)?(to\s+\S.*)?$").ok()
+    Regex::new(r"(?i)^((?:my|our|the|this|that|\w+'s)\s+[^,]+?)\s+(?:goes|has\s+to\s+go|needs\s+to\s+go|must\s+go|should\s+go)\s+((?:out|off|over|back)\s*)?(to\s+\S.*)?$").ok()
 });
 /// "Monday I'm sanding the floors at the Okafor place": work planned for a day.
 static PLAN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::filler::strip_lead;
+use super::filler::{retracted_object, retracts_previous, strip_lead};
 use super::lexicon::{any_verb_from_gerund, bare, opens_command};
 use super::outcomes::{needs, wanted_outcome};
 
@@ -127,7 +127,10 @@ fn starts_action(rest: &str, needs_too: bool, then: bool) -> bool {
         && plan.split_once(' ').is_some_and(|(first, tail)| {
             any_verb_from_gerund(first).is_some_and(|v| opens_command(&format!("{v} {tail}")))
         });
+    // "… he'd get the oat milk on his way home so scratch that": a take-back of its own.
+    let take_back = retracts_previous(rest) || retracted_object(rest).is_some();
     opens_command(rest)
+        || take_back
         || wanted_outcome(rest).is_some()
         || (needs_too && !pronoun && needs(rest).is_some())
         || next_step

@@ -267,6 +267,19 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
             Kind::Statement(s) if last_was_task == Some(true) && about_previous(s) => {
                 reader.correcting = false;
             }
+            // "buy oat milk. Actually Tom said he'd get the oat milk, so scratch that": a
+            // remark naming the item just said leaves a take-back pointing at it.
+            Kind::Statement(s)
+                if last_was_task != Some(false)
+                    && reader
+                        .drafts
+                        .last()
+                        .filter(|d| d.sentence + 1 >= index)
+                        .is_some_and(|d| names_object_of(s, &d.title)) =>
+            {
+                reader.correcting = false;
+                last_was_task = None;
+            }
             Kind::Statement(_) => {
                 reader.correcting = false;
                 last_was_task = Some(false);
@@ -377,6 +390,18 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
     {
         d.priority = Some(p);
     }
+}
+
+/// Whether `remark` names the thing `title` acts on ("the oat milk" for "Buy oat milk").
+fn names_object_of(remark: &str, title: &str) -> bool {
+    let said: Vec<String> = remark.split_whitespace().map(bare_noun).collect();
+    let object: Vec<String> = title
+        .split_whitespace()
+        .skip(1)
+        .map(bare_noun)
+        .filter(|w| w.len() > 3 && !is_determiner(w) && !is_pronoun(w))
+        .collect();
+    !object.is_empty() && object.iter().all(|w| said.contains(w))
 }
 
 /// "she had it in October", "I did that already": the item is done, so nothing to do.

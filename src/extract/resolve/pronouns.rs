@@ -58,10 +58,14 @@ pub(super) fn make_titles(
         if !pronoun_only(&titled.title) {
             // "the car's making a noise, get it looked at": the thing the remark before is
             // about, in place of the pronoun.
+            // "The tractor's due its service, it's overdue, book it in": a remark that only
+            // says "it" again is passed over.
             let title = (0..i)
                 .rev()
-                .find(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
-                .and_then(|j| match &items[j].kind {
+                .filter(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
+                .take_while(|&j| !matches!(items[j].kind, Kind::Task { .. }))
+                .take(3)
+                .find_map(|j| match &items[j].kind {
                     Kind::Statement(s) => noun_phrase(s, false, now),
                     Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, false, now),
                     _ => None,
@@ -176,6 +180,42 @@ fn object_of(clause: &str) -> Option<String> {
     (np.len() >= 2).then(|| lowercase_first(&tidy(&np.join(" "))))
 }
 
+/// Words for people, after a possessive name: "Chris's sister" is a person, "Jacob's party"
+/// is not.
+const KIN: &[&str] = &[
+    "sister",
+    "brother",
+    "mum",
+    "mom",
+    "dad",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "partner",
+    "son",
+    "daughter",
+    "friend",
+    "boss",
+    "kid",
+    "kids",
+    "aunt",
+    "uncle",
+    "gran",
+    "grandma",
+    "grandad",
+    "grandpa",
+    "cousin",
+    "niece",
+    "nephew",
+    "girlfriend",
+    "boyfriend",
+    "neighbour",
+    "neighbor",
+    "colleague",
+    "teacher",
+];
+
 /// Verbs of what happens to a thing, said about it in a remark ("the lease runs out").
 const CHANGES: &[&str] = &[
     "expire", "run", "renew", "end", "start", "close", "open", "finish", "lapse", "arrive",
@@ -222,12 +262,33 @@ fn put_in_place_of_pronoun(title: &str, np: &str) -> Option<String> {
         _ => (None, rest),
     };
     let (pronoun, rest) = rest.split_first()?;
-    if !matches!(
-        bare(pronoun).as_str(),
-        "it" | "that" | "them" | "this" | "those"
-    ) {
-        return None;
-    }
+    // "send them the financial model": "them" is who receives it, people, not the thing.
+    let receives = rest
+        .first()
+        .is_some_and(|n| crate::extract::lexicon::is_determiner(n));
+    // "Jacob's birthday party is on Saturday, get him a present": him is Jacob; "Chris's
+    // sister has moved, send her a card": her is Chris's sister.
+    let np = match bare(pronoun).as_str() {
+        "it" | "that" | "this" | "those" => np.to_string(),
+        "them" if !receives => np.to_string(),
+        "him" | "her" => {
+            let mut words = np.split_whitespace();
+            let owner = words
+                .next()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .and_then(|w| w.strip_suffix("'s"))?;
+            let person = words
+                .next()
+                .is_some_and(|w| KIN.contains(&bare(w).as_str()));
+            if person {
+                np.to_string()
+            } else {
+                owner.to_string()
+            }
+        }
+        _ => return None,
+    };
+    let np = np.as_str();
     // "set that up": the particle after the pronoun goes before the thing.
     let (particle, rest) = match (particle, rest) {
         (None, [p, r @ ..]) if is_particle(p) => (Some(*p), r),

@@ -327,3 +327,25 @@ fn plans_deadlines_and_waiting_to_hear() {
         vec!["Read his report"]
     );
 }
+
+#[test]
+fn pronouns_for_people_and_take_backs_after_news() {
+    assert_eq!(
+        titles("Oh, and Jacob's birthday party is on Saturday, I need to get him a present."),
+        vec!["Get Jacob a present"]
+    );
+    assert_eq!(
+        titles("Chris's sister has just moved to Leeds, I should send her a housewarming card."),
+        vec!["Send Chris's sister a housewarming card"]
+    );
+    // "them" before the thing sent is who gets it.
+    assert_eq!(
+        titles("The investor meeting went well, so I need to send them the financial model."),
+        vec!["Send them the financial model"]
+    );
+    assert_eq!(
+        titles("The tractor's due its service, it's overdue actually, book it in with Hodgsons."),
+        vec!["Book in the tractor with Hodgsons"]
+    );
+    assert!(titles("And buy oat milk, we're out. Actually Tom said he'd get the oat milk on his way home so scratch that.").is_empty());
+}

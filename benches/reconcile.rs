@@ -74,7 +74,38 @@ fn board(n: usize) -> (tempfile::TempDir, std::sync::Arc<Service>) {
     (dir, svc)
 }
 
+/// A transcript of `repeats` copies of the dump with a take-back each: every take-back is
+/// checked against what was said before it, which must stay linear in the length.
+fn long_transcript(repeats: usize) -> String {
+    let mut text = String::new();
+    for _ in 0..repeats {
+        text.push_str(DUMP);
+        text.push_str(" Forget the invoice. ");
+    }
+    text
+}
+
 fn main() {
+    {
+        let (_dir, svc) = board(1_000);
+        for repeats in [500usize, 1_000, 2_000] {
+            let text = long_transcript(repeats);
+            let found = svc.extract(&text, now()).unwrap();
+            let mut runs = Vec::new();
+            for _ in 0..3 {
+                let t = Instant::now();
+                black_box(svc.plan_dump(&text, found.clone(), now()).unwrap());
+                runs.push(t.elapsed());
+            }
+            board::print_percentiles(
+                &format!(
+                    "plan a {} KB transcript @1000 open cards",
+                    text.len() / 1024
+                ),
+                runs,
+            );
+        }
+    }
     for n in [1_000usize, 10_000] {
         let (_dir, svc) = board(n);
         let found = svc.extract(DUMP, now()).unwrap();

@@ -146,7 +146,9 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     let mut consumed: Vec<Vec<String>> = Vec::new();
     // What was said before: "update the doc, no wait, forget the doc" takes back the
     // dump's own item (the extractor's business), it does not cancel a card.
-    let mut earlier = String::new();
+    // Kept as the words said so far, not the text: a long transcript with many take-backs
+    // would otherwise be read again for each one.
+    let mut earlier: std::collections::HashSet<String> = std::collections::HashSet::new();
     // "I haven't called Joe yet": a to-do when the board lacks it, no news about the card
     // when it is there.
     let mut not_yet: Vec<Vec<String>> = Vec::new();
@@ -163,9 +165,13 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         };
         for update in updates {
             if update.change == Change::Cancel {
-                let before = content_tokens(&format!("{earlier} {}", &sentence[..update.start]));
+                let before = content_tokens(&sentence[..update.start]);
                 let object = content_tokens(&update.object);
-                if !object.is_empty() && object.iter().all(|t| before.contains(t)) {
+                if !object.is_empty()
+                    && object
+                        .iter()
+                        .all(|t| earlier.contains(t) || before.contains(t))
+                {
                     continue;
                 }
             }
@@ -191,8 +197,7 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
                 }),
             }
         }
-        earlier.push_str(&sentence);
-        earlier.push(' ');
+        earlier.extend(content_tokens(&sentence));
     }
     for item in items {
         let tokens = content_tokens(&item.title);

@@ -406,7 +406,7 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         let text = format!("send {out} {thing} {to}");
         return Kind::Task {
             text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-            due_statement: false,
+            due_statement: true,
         };
     }
     if let Some(c) = HAVE_DUE_RE

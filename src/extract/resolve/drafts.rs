@@ -197,6 +197,31 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
             }
             Kind::Task { .. } if !it.dropped => {
                 let Some(t) = &it.titled else { continue };
+                // "… write up the incident report. The incident report has to go out by
+                // Wednesday.": a thing said again with what must happen to it by a date is the
+                // item said before, now dated.
+                if matches!(
+                    it.kind,
+                    Kind::Task {
+                        due_statement: true,
+                        ..
+                    }
+                ) && let Some(due) = it.due
+                    && let thing = match leading_verb(&t.title) {
+                        Some(v) => t.title[v.len()..].trim(),
+                        None => t.title.as_str(),
+                    }
+                    && let Some(d) = reader
+                        .drafts
+                        .iter_mut()
+                        .rev()
+                        .take(LOOKBACK)
+                        .find(|d| crate::extract::names_same_thing(thing, &d.title))
+                {
+                    d.due = Some(due);
+                    last_was_task = Some(true);
+                    continue;
+                }
                 // "order them from Petal and Stem, no, go with Bloomsbury Blooms": a different
                 // supplier for the same item.
                 if reader.correcting && choose(reader, index, &t.title, it.due) {

@@ -113,7 +113,14 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                 corrected_by_phrase = true;
                 last_was_task = Some(true);
             }
-            Kind::Correction => reader.correcting = true,
+            // "Leo's got the dentist on Thursday, no, it's Friday": a remark corrected, not
+            // the item said before it.
+            Kind::Correction => {
+                reader.correcting = !(0..i)
+                    .rev()
+                    .find(|&j| !matches!(items[j].kind, Kind::Filler))
+                    .is_some_and(|j| matches!(items[j].kind, Kind::Statement(_)));
+            }
             Kind::RetractPrevious => {
                 let applies = match last_was_task {
                     Some(was_task) => was_task,

@@ -104,12 +104,43 @@ pub(super) fn make_titles(
         let np = source.and_then(|j| match &items[j].kind {
             Kind::Statement(s) => noun_phrase(s, wants_indefinite, now),
             Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, wants_indefinite, now),
+            // "the recycling goes out tonight, put it out": the thing, without the verb the
+            // remark was read with.
             Kind::Task {
                 text,
                 due_statement: true,
-            } => Some(text.clone()),
+            } => Some(
+                leading_verb(text)
+                    .map(|v| text[v.len()..].trim())
+                    .filter(|thing| {
+                        thing
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| crate::extract::lexicon::is_determiner(w))
+                    })
+                    .map_or_else(|| text.clone(), str::to_string),
+            ),
             _ => None,
         });
+        // "that's his problem really, but I should remind him": "him" is a person, and "his
+        // problem" is not one.
+        let for_person = titled
+            .title
+            .split_whitespace()
+            .any(|w| matches!(bare(w).as_str(), "him" | "her"));
+        let np = np
+            .filter(|np| !for_person || np.chars().next().is_some_and(char::is_uppercase))
+            // "Jonno's CSCS card has expired, …, remind him": the person named before.
+            .or_else(|| {
+                for_person
+                    .then(|| {
+                        (0..i).rev().find_map(|j| match &items[j].kind {
+                            Kind::Statement(s) => named_person(s),
+                            _ => None,
+                        })
+                    })
+                    .flatten()
+            });
         match (np, source) {
             (Some(np), Some(j)) => {
                 if matches!(
@@ -180,6 +211,18 @@ fn object_of(clause: &str) -> Option<String> {
     (np.len() >= 2).then(|| lowercase_first(&tidy(&np.join(" "))))
 }
 
+/// "Jonno's CSCS card has expired" -> "Jonno": the person a remark opens with.
+fn named_person(statement: &str) -> Option<String> {
+    let rest = &statement[strip_lead(statement)..];
+    let first = rest.split_whitespace().next()?;
+    let name = first.strip_suffix("'s").unwrap_or(first);
+    let is_name = name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().skip(1).all(char::is_lowercase)
+        && !crate::extract::lexicon::is_common_word(name)
+        && !matches!(bare(name).as_str(), "i" | "the" | "my" | "our");
+    is_name.then(|| name.to_string())
+}
+
 /// Words for people, after a possessive name: "Chris's sister" is a person, "Jacob's party"
 /// is not.
 const KIN: &[&str] = &[
@@ -243,7 +286,13 @@ fn verb_after_subject(clause: &str) -> Option<usize> {
         });
         // "The badges": a plural right after its determiner is the thing, not a verb.
         let after_det = k == 1;
-        if k > 0 && ((verb && !after_det) || is_finite(w)) && !w.ends_with("'s") {
+        // "The App Store review rejected our build": a past tense after the subject.
+        let past = k >= 2
+            && b.len() > 4
+            && b.strip_suffix("ed").is_some_and(|s| {
+                is_any_verb(s) || is_any_verb(&format!("{s}e")) || is_any_verb(&b[..b.len() - 1])
+            });
+        if k > 0 && ((verb && !after_det) || past || is_finite(w)) && !w.ends_with("'s") {
             return Some(at);
         }
         at += w.len();

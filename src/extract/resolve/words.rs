@@ -79,8 +79,15 @@ pub(super) fn strip_trailing_conjunction(p: &str) -> String {
 /// "the NDA", "Kevin's contract": a noun phrase that can be the object of a verb.
 pub(super) fn looks_like_object(p: &str) -> bool {
     let p = strip_conjunction(p);
-    let first = p.split_whitespace().next().unwrap_or_default();
-    is_determiner(first) || first.chars().next().is_some_and(char::is_uppercase)
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or_default();
+    // "Happy Paws fill up really fast": a verb with its particle says what they do.
+    let says_what_happens = words.windows(2).skip(1).any(|w| {
+        crate::extract::lexicon::is_verb(w[0])
+            && (is_particle(w[1]) || matches!(bare(w[1]).as_str(), "really" | "very" | "so"))
+    });
+    !says_what_happens
+        && (is_determiner(first) || first.chars().next().is_some_and(char::is_uppercase))
 }
 
 pub(super) fn leading_verb(text: &str) -> Option<String> {

@@ -349,3 +349,37 @@ fn pronouns_for_people_and_take_backs_after_news() {
     );
     assert!(titles("And buy oat milk, we're out. Actually Tom said he'd get the oat milk on his way home so scratch that.").is_empty());
 }
+
+#[test]
+fn corrections_of_a_remark_and_who_him_is() {
+    // The correction fixes the remark's day; the item before it stays.
+    let t = run(
+        "The swimming lessons and the piano lessons both need paying, by Monday. And Leo's got the dentist on Thursday, no, it's Friday, so I need to take him out of school early.",
+    );
+    assert_eq!(
+        t.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
+        vec![
+            "Pay the swimming lessons",
+            "Pay the piano lessons",
+            "Take him out of school early"
+        ]
+    );
+    assert_eq!(
+        t[2].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-04")
+    );
+    assert_eq!(
+        titles(
+            "Jonno's CSCS card has expired, he has to renew it, that's his problem really, but I should remind him."
+        ),
+        vec!["Remind Jonno"]
+    );
+    assert_eq!(
+        titles("The plumber's coming Thursday. Also the recycling goes out tonight, put it out."),
+        vec!["Put out the recycling"]
+    );
+    assert_eq!(
+        titles("And book the kennels for Easter, Happy Paws fill up really fast."),
+        vec!["Book the kennels for Easter"]
+    );
+}

@@ -17,6 +17,7 @@ mod priority;
 mod requests;
 mod resolve;
 mod sentences;
+mod shapes;
 mod spoken;
 pub(crate) mod title;
 

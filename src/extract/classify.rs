@@ -6,13 +6,13 @@ use regex::Regex;
 
 use super::filler::{inner_lead, is_correction, retracted_object, retracts_previous, strip_lead};
 use super::lexicon::{
-    any_verb_from_gerund, bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite,
-    is_verb, opens_command, verb_from_gerund,
+    bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite, is_verb,
+    opens_command, verb_from_gerund,
 };
 use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
 use super::requests::{commitment, for_asker, owed, wanted_by};
-use super::title::lower_determiner;
+use super::shapes::{deadlines, plans, relative_object};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Kind {
@@ -46,33 +46,6 @@ static DEADLINE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bdeadline\s+(?:for|on)\s+(.+)$").ok());
 static IS_DUE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^(.+?)\s+(?:is|are)\s+(?:due|owed)\b").ok());
-/// "my car tax runs out on the 31st": something that lapses on a date is to be renewed.
-static EXPIRES_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^((?:my|our|the|his|her|their)\s+[^,]+?)\s+(?:runs\s+out|expires|lapses|is\s+up\s+for\s+renewal|comes\s+up\s+for\s+renewal|renews)\b").ok()
-});
-/// "my draft chapter goes to Dr Lindqvist by the 22nd": a thing that has to be sent.
-static GOES_TO_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^((?:my|our|the|this|that|\w+'s)\s+[^,]+?)\s+(?:goes|has\s+to\s+go|needs\s+to\s+go|must\s+go|should\s+go)\s+((?:out|off|over|back)\s*)?(to\s+\S.*)?$").ok()
-});
-/// "Monday I'm sanding the floors at the Okafor place": work planned for a day.
-static PLAN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:also\s+|then\s+|just\s+)?(\w[\w-]*ing)\s+(.+)$",
-    )
-    .ok()
-});
-/// "the conference abstract deadline is the 22nd": the thing due, named by its deadline.
-static NAMED_DEADLINE_RE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:the|my|our)\s+(.+?)\s+deadline(?:\s+is|'s)\b").ok());
-/// "I guess we'll find out more in January": waiting to hear, nothing to do.
-static WAIT_AND_SEE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:we|i|you)(?:'ll|\s+will)\s+(?:just\s+)?(?:find\s+out|see|know|hear)\b")
-        .ok()
-});
-/// "I've got the econometrics problem set due Monday": a piece of work and its deadline.
-static HAVE_DUE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:i|we)\s*(?:'ve\s+got|have\s+got|'ve|have|got)\s+((?:a|an|the|my|our|this|that|some|\w+'s)\s+[^,]+?)\s+(?:due|to\s+hand\s+in|to\s+submit)\b").ok()
-});
 static PRIORITY_IS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\w+ing)\s+(.+?)\s+(?:is|'s|should\s+be)\s+(?:(?:a|my|our|the|top|high|super|really|very)\s+)*(?:priority|urgent|important|critical)").ok()
 });
@@ -101,11 +74,6 @@ static NOUN_CUE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Cues that say how soon something must be done ("my family is important" names no to-do).
 static STRONG_CUE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:urgent|asap|priority|critical|can\s+wait|no\s+rush|no\s+hurry|whenever|overdue|time[- ]sensitive|right\s+away|immediately)\b").ok()
-});
-/// "there's the dishwasher which I need to get someone out to look at": the thing, then
-/// what to do with it.
-static RELATIVE_OBJECT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:there'?s|there\s+is|we'?ve\s+got|i'?ve\s+got)\s+((?:the|a|an|my|our|that|this)\s+[^,]+?)\s+(?:which|that)\s+(?:i|we)\s+(?:really\s+|still\s+)?(?:need|have|want|'ve\s+got|ought)\s+to\s+(.+)$").ok()
 });
 
 /// Subjects that name nothing to do.
@@ -208,33 +176,8 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     {
         return Kind::Statement(orig.trim().to_string());
     }
-    if WAIT_AND_SEE_RE.as_ref().is_some_and(|re| re.is_match(orig)) {
-        return Kind::Statement(orig.trim().to_string());
-    }
-    // "and then varnishing them on the Tuesday": the next step of a plan.
-    if orig[..pos].to_lowercase().contains("then")
-        && let Some((first, tail)) = content.split_once(' ')
-        && let Some(verb) = any_verb_from_gerund(first)
-        && opens_command(&format!("{verb} {tail}"))
-    {
-        let rest = orig[pos..].trim();
-        let rest = rest.split_once(' ').map_or("", |(_, r)| r);
-        return Kind::Task {
-            text: format!("{verb} {rest}"),
-            due_statement: false,
-        };
-    }
-    if has_date
-        && let Some(c) = PLAN_RE.as_ref().and_then(|re| re.captures(content))
-        && let (Some(g), Some(rest)) = (c.get(1), c.get(2))
-        && let Some(verb) = any_verb_from_gerund(g.as_str())
-        && opens_command(&format!("{verb} {}", rest.as_str()))
-        && !matches!(verb.as_str(), "go" | "get" | "have" | "do" | "be" | "come")
-    {
-        return Kind::Task {
-            text: format!("{verb} {}", rest.as_str().trim()),
-            due_statement: false,
-        };
+    if let Some(kind) = plans(orig, content, pos, has_date) {
+        return kind;
     }
     if let Some(text) = introduced(orig) {
         return Kind::Task {
@@ -328,23 +271,9 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             due_statement: false,
         };
     }
-    if let Some(c) = RELATIVE_OBJECT_RE
-        .as_ref()
-        .and_then(|re| re.captures(content))
-        && let (Some(thing), Some(todo)) = (c.get(1), c.get(2))
-        && opens_command(todo.as_str())
-    {
-        let thing = thing.as_str().trim();
-        // "... to look at um and I think that's it": the speaker trailing off.
-        let todo = todo.as_str();
-        let todo = [" um ", " uh ", " um,", " uh,"]
-            .iter()
-            .filter_map(|f| todo.find(f))
-            .min()
-            .map_or(todo, |k| &todo[..k])
-            .trim();
+    if let Some(text) = relative_object(content) {
         return Kind::Task {
-            text: format!("{todo} {thing}"),
+            text,
             due_statement: false,
         };
     }
@@ -372,53 +301,8 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             due_statement: true,
         };
     }
-    if has_date
-        && let Some(c) = NAMED_DEADLINE_RE
-            .as_ref()
-            .and_then(|re| re.captures(content))
-        && let Some(m) = c.get(1)
-        && m.as_str().split_whitespace().count() <= 6
-    {
-        return Kind::Task {
-            text: m.as_str().trim().to_string(),
-            due_statement: true,
-        };
-    }
-    if has_date
-        && let Some(c) = EXPIRES_RE.as_ref().and_then(|re| re.captures(content))
-        && let Some(m) = c.get(1)
-        && m.as_str().split_whitespace().count() <= 8
-    {
-        let thing = lower_determiner(m.as_str());
-        return Kind::Task {
-            text: format!("renew {thing}"),
-            due_statement: false,
-        };
-    }
-    if let Some(c) = GOES_TO_RE.as_ref().and_then(|re| re.captures(content))
-        && let Some(thing) = c.get(1)
-        && (c.get(2).is_some() || c.get(3).is_some())
-        && thing.as_str().split_whitespace().count() <= 8
-    {
-        let out = c.get(2).map_or("", |m| m.as_str().trim());
-        let to = c.get(3).map_or("", |m| m.as_str().trim());
-        let thing = lower_determiner(thing.as_str());
-        let text = format!("send {out} {thing} {to}");
-        return Kind::Task {
-            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-            due_statement: true,
-        };
-    }
-    if let Some(c) = HAVE_DUE_RE
-        .as_ref()
-        .and_then(|re| re.captures(orig[pos..].trim()))
-        && let Some(m) = c.get(1)
-        && m.as_str().split_whitespace().count() <= 8
-    {
-        return Kind::Task {
-            text: strip_article(m.as_str()),
-            due_statement: true,
-        };
+    if let Some(kind) = deadlines(orig, content, pos, has_date) {
+        return kind;
     }
     if let Some(c) = HAVE_EVENT_RE.as_ref().and_then(|re| re.captures(content))
         && let Some(m) = c.get(1)
@@ -749,12 +633,6 @@ mod rules_compile {
                 ("ASKED_ME_RE", super::ASKED_ME_RE.is_some()),
                 ("DEADLINE_RE", super::DEADLINE_RE.is_some()),
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),
-                ("HAVE_DUE_RE", super::HAVE_DUE_RE.is_some()),
-                ("EXPIRES_RE", super::EXPIRES_RE.is_some()),
-                ("PLAN_RE", super::PLAN_RE.is_some()),
-                ("NAMED_DEADLINE_RE", super::NAMED_DEADLINE_RE.is_some()),
-                ("WAIT_AND_SEE_RE", super::WAIT_AND_SEE_RE.is_some()),
-                ("GOES_TO_RE", super::GOES_TO_RE.is_some()),
                 ("PRIORITY_IS_RE", super::PRIORITY_IS_RE.is_some()),
                 ("AMEND_RE", super::AMEND_RE.is_some()),
                 ("CONSEQUENCE_RE", super::CONSEQUENCE_RE.is_some()),
@@ -762,7 +640,6 @@ mod rules_compile {
                 ("NOUN_CUE_RE", super::NOUN_CUE_RE.is_some()),
                 ("STRONG_CUE", super::STRONG_CUE.is_some()),
                 ("HAVE_EVENT_RE", super::HAVE_EVENT_RE.is_some()),
-                ("RELATIVE_OBJECT_RE", super::RELATIVE_OBJECT_RE.is_some()),
             ],
         );
     }

@@ -147,18 +147,22 @@ pub(crate) fn opens_command(text: &str) -> bool {
 
 /// "finishing" -> "finish", "getting" -> "get", "making" -> "make", when the result is a known verb.
 pub(crate) fn verb_from_gerund(word: &str) -> Option<String> {
+    gerund_stems(word)?
+        .into_iter()
+        .find(|c| !c.is_empty() && VERB_SET.contains(c.as_str()))
+}
+
+/// What a gerund's verb may be: "making" -> "mak", "make"; "getting" -> "gett", "get".
+fn gerund_stems(word: &str) -> Option<[String; 3]> {
     let w = bare(word);
     let stem = w.strip_suffix("ing")?;
-    let candidates = [
+    Some([
         stem.to_string(),
         format!("{stem}e"),
         stem.get(..stem.len().saturating_sub(1))
             .unwrap_or("")
             .to_string(),
-    ];
-    candidates
-        .into_iter()
-        .find(|c| !c.is_empty() && VERB_SET.contains(c.as_str()))
+    ])
 }
 
 /// Like `verb_from_gerund`, with the WordNet verbs too ("sanding" -> "sand", "re-caulking"
@@ -167,16 +171,7 @@ pub(crate) fn any_verb_from_gerund(word: &str) -> Option<String> {
     if let Some(v) = verb_from_gerund(word) {
         return Some(v);
     }
-    let w = bare(word);
-    let stem = w.strip_suffix("ing")?;
-    let candidates = [
-        stem.to_string(),
-        format!("{stem}e"),
-        stem.get(..stem.len().saturating_sub(1))
-            .unwrap_or("")
-            .to_string(),
-    ];
-    candidates.into_iter().find(|c| {
+    gerund_stems(word)?.into_iter().find(|c| {
         let root = c.strip_prefix("re-").unwrap_or(c);
         c.len() > 2 && is_any_verb(root)
     })

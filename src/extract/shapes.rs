@@ -1,0 +1,179 @@
+//! Ways of saying a to-do that have a shape of their own: a plan said with "-ing" on a day,
+//! a deadline that names its thing, something that lapses or has to go somewhere, and the
+//! thing said before what is to be done with it. `classify` asks these in its order.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::classify::{Kind, strip_article};
+use super::lexicon::{any_verb_from_gerund, opens_command};
+use super::title::lower_determiner;
+
+/// "my car tax runs out on the 31st": something that lapses on a date is to be renewed.
+static EXPIRES_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((?:my|our|the|his|her|their)\s+[^,]+?)\s+(?:runs\s+out|expires|lapses|is\s+up\s+for\s+renewal|comes\s+up\s+for\s+renewal|renews)\b").ok()
+});
+
+/// "my draft chapter goes to Dr Lindqvist by the 22nd": a thing that has to be sent.
+static GOES_TO_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((?:my|our|the|this|that|\w+'s)\s+[^,]+?)\s+(?:goes|has\s+to\s+go|needs\s+to\s+go|must\s+go|should\s+go)\s+((?:out|off|over|back)\s*)?(to\s+\S.*)?$").ok()
+});
+
+/// "Monday I'm sanding the floors at the Okafor place": work planned for a day.
+static PLAN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:also\s+|then\s+|just\s+)?(\w[\w-]*ing)\s+(.+)$",
+    )
+    .ok()
+});
+
+/// "the conference abstract deadline is the 22nd": the thing due, named by its deadline.
+static NAMED_DEADLINE_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:the|my|our)\s+(.+?)\s+deadline(?:\s+is|'s)\b").ok());
+
+/// "I guess we'll find out more in January": waiting to hear, nothing to do.
+static WAIT_AND_SEE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:we|i|you)(?:'ll|\s+will)\s+(?:just\s+)?(?:find\s+out|see|know|hear)\b")
+        .ok()
+});
+
+/// "I've got the econometrics problem set due Monday": a piece of work and its deadline.
+static HAVE_DUE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:i|we)\s*(?:'ve\s+got|have\s+got|'ve|have|got)\s+((?:a|an|the|my|our|this|that|some|\w+'s)\s+[^,]+?)\s+(?:due|to\s+hand\s+in|to\s+submit)\b").ok()
+});
+
+/// "there's the dishwasher which I need to get someone out to look at": the thing, then
+/// what to do with it.
+static RELATIVE_OBJECT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:there'?s|there\s+is|we'?ve\s+got|i'?ve\s+got)\s+((?:the|a|an|my|our|that|this)\s+[^,]+?)\s+(?:which|that)\s+(?:i|we)\s+(?:really\s+|still\s+)?(?:need|have|want|'ve\s+got|ought)\s+to\s+(.+)$").ok()
+});
+
+/// "I guess we'll find out", "Monday I'm sanding the floors and then varnishing them".
+pub(crate) fn plans(orig: &str, content: &str, pos: usize, has_date: bool) -> Option<Kind> {
+    if WAIT_AND_SEE_RE.as_ref().is_some_and(|re| re.is_match(orig)) {
+        return Some(Kind::Statement(orig.trim().to_string()));
+    }
+    // "and then varnishing them on the Tuesday": the next step of a plan.
+    if orig[..pos].to_lowercase().contains("then")
+        && let Some((first, tail)) = content.split_once(' ')
+        && let Some(verb) = any_verb_from_gerund(first)
+        && opens_command(&format!("{verb} {tail}"))
+    {
+        let rest = orig[pos..].trim();
+        let rest = rest.split_once(' ').map_or("", |(_, r)| r);
+        return Some(Kind::Task {
+            text: format!("{verb} {rest}"),
+            due_statement: false,
+        });
+    }
+    if has_date
+        && let Some(c) = PLAN_RE.as_ref().and_then(|re| re.captures(content))
+        && let (Some(g), Some(rest)) = (c.get(1), c.get(2))
+        && let Some(verb) = any_verb_from_gerund(g.as_str())
+        && opens_command(&format!("{verb} {}", rest.as_str()))
+        && !matches!(verb.as_str(), "go" | "get" | "have" | "do" | "be" | "come")
+    {
+        return Some(Kind::Task {
+            text: format!("{verb} {}", rest.as_str().trim()),
+            due_statement: false,
+        });
+    }
+    None
+}
+
+/// "there's the dishwasher which I need to get someone out to look at" -> "get someone out to
+/// look at the dishwasher".
+pub(crate) fn relative_object(content: &str) -> Option<String> {
+    if let Some(c) = RELATIVE_OBJECT_RE
+        .as_ref()
+        .and_then(|re| re.captures(content))
+        && let (Some(thing), Some(todo)) = (c.get(1), c.get(2))
+        && opens_command(todo.as_str())
+    {
+        let thing = thing.as_str().trim();
+        // "... to look at um and I think that's it": the speaker trailing off.
+        let todo = todo.as_str();
+        let todo = [" um ", " uh ", " um,", " uh,"]
+            .iter()
+            .filter_map(|f| todo.find(f))
+            .min()
+            .map_or(todo, |k| &todo[..k])
+            .trim();
+        return Some(format!("{todo} {thing}"));
+    }
+    None
+}
+
+/// "the abstract deadline is the 22nd", "my car tax runs out on the 31st", "my chapter goes
+/// to Dr Lindqvist", "I've got the problem set due Monday".
+pub(crate) fn deadlines(orig: &str, content: &str, pos: usize, has_date: bool) -> Option<Kind> {
+    if has_date
+        && let Some(c) = NAMED_DEADLINE_RE
+            .as_ref()
+            .and_then(|re| re.captures(content))
+        && let Some(m) = c.get(1)
+        && m.as_str().split_whitespace().count() <= 6
+    {
+        return Some(Kind::Task {
+            text: m.as_str().trim().to_string(),
+            due_statement: true,
+        });
+    }
+    if has_date
+        && let Some(c) = EXPIRES_RE.as_ref().and_then(|re| re.captures(content))
+        && let Some(m) = c.get(1)
+        && m.as_str().split_whitespace().count() <= 8
+    {
+        let thing = lower_determiner(m.as_str());
+        return Some(Kind::Task {
+            text: format!("renew {thing}"),
+            due_statement: false,
+        });
+    }
+    if let Some(c) = GOES_TO_RE.as_ref().and_then(|re| re.captures(content))
+        && let Some(thing) = c.get(1)
+        && (c.get(2).is_some() || c.get(3).is_some())
+        && thing.as_str().split_whitespace().count() <= 8
+    {
+        let out = c.get(2).map_or("", |m| m.as_str().trim());
+        let to = c.get(3).map_or("", |m| m.as_str().trim());
+        let thing = lower_determiner(thing.as_str());
+        let text = format!("send {out} {thing} {to}");
+        return Some(Kind::Task {
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            due_statement: true,
+        });
+    }
+    if let Some(c) = HAVE_DUE_RE
+        .as_ref()
+        .and_then(|re| re.captures(orig[pos..].trim()))
+        && let Some(m) = c.get(1)
+        && m.as_str().split_whitespace().count() <= 8
+    {
+        return Some(Kind::Task {
+            text: strip_article(m.as_str()),
+            due_statement: true,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod rules_compile {
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("shapes.rs"),
+            &[
+                ("EXPIRES_RE", super::EXPIRES_RE.is_some()),
+                ("GOES_TO_RE", super::GOES_TO_RE.is_some()),
+                ("PLAN_RE", super::PLAN_RE.is_some()),
+                ("NAMED_DEADLINE_RE", super::NAMED_DEADLINE_RE.is_some()),
+                ("WAIT_AND_SEE_RE", super::WAIT_AND_SEE_RE.is_some()),
+                ("HAVE_DUE_RE", super::HAVE_DUE_RE.is_some()),
+                ("RELATIVE_OBJECT_RE", super::RELATIVE_OBJECT_RE.is_some()),
+            ],
+        );
+    }
+}

@@ -18,15 +18,17 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
+mod events;
+mod iso;
 mod words;
 
+pub(crate) use events::dated_things;
+use events::{event_said_after, known_event, names_a_thing};
+use iso::add_iso_dates;
 use regex::Regex;
 use words::holiday;
 pub(crate) use words::is_date_word;
 
-use super::lexicon::{
-    bare, bare_noun, is_determiner, is_finite, is_particle, is_preposition, is_pronoun, is_verb,
-};
 use super::numbers::{cardinal_alternation, ordinal_alternation, parse_number};
 use crate::model::Due;
 
@@ -325,201 +327,6 @@ pub(crate) fn find_dates_with(text: &str, now: NaiveDateTime, counting: Counting
     add_iso_dates(text, &mut hits);
     hits.sort_by_key(|h| h.start);
     hits
-}
-
-/// "[the day before] the gig on the 20th": the index of the date hit that dates the thing
-/// named right after `from`.
-fn event_said_after(text: &str, from: usize, hits: &[DateHit]) -> Option<usize> {
-    let k = hits
-        .iter()
-        .position(|h| h.start >= from && !h.anaphoric && h.day.is_some())?;
-    let between = text.get(from..hits[k].start)?;
-    // "the day before the event, which is the 4th of Feb".
-    let between = [", which is", ", which's", ", that's", ", which will be"]
-        .iter()
-        .find_map(|tail| between.trim_end().strip_suffix(tail))
-        .unwrap_or(between);
-    let words: Vec<&str> = between.split_whitespace().collect();
-    let named = !words.is_empty()
-        && words.len() <= 6
-        && !between.contains([',', '.', ';', '!', '?'])
-        && (is_determiner(words[0]) || words[0].ends_with("'s"));
-    named.then_some(k)
-}
-
-/// "[two days before] the gig", with "gig" among `events`: its date, and where the name ends.
-fn known_event(
-    text: &str,
-    from: usize,
-    events: &[(String, NaiveDate)],
-) -> Option<(NaiveDate, usize)> {
-    let rest = text.get(from..)?;
-    let mut pos = from;
-    let mut seen_det = false;
-    for (k, word) in rest.split_whitespace().take(5).enumerate() {
-        let at = text[pos..].find(word)? + pos;
-        pos = at + word.len();
-        if k == 0 && (is_determiner(word) || word.ends_with("'s")) {
-            seen_det = true;
-            continue;
-        }
-        if !seen_det {
-            return None;
-        }
-        let w = bare_noun(word);
-        if let Some((_, day)) = events.iter().rev().find(|(e, _)| *e == w) {
-            return Some((
-                *day,
-                pos - (word.len() - word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()),
-            ));
-        }
-        if word.ends_with([',', '.', ';', '!', '?']) {
-            return None;
-        }
-    }
-    None
-}
-
-/// What a sentence dates: "the gig on the 20th", "the vendor demo is on Monday" ->
-/// ("gig", 20th), ("vendor", Monday), ("demo", Monday): the words of the thing before each
-/// date, for a later "the day after the demo".
-pub(crate) fn dated_things(text: &str, hits: &[DateHit]) -> Vec<(String, NaiveDate)> {
-    let mut out = Vec::new();
-    for h in hits.iter().filter(|h| !h.anaphoric && !h.possessive) {
-        let Some(day) = h.day else { continue };
-        let before = &text[..h.start];
-        let clause = before
-            .rsplit([',', '.', ';', '!', '?'])
-            .next()
-            .unwrap_or(before);
-        let words: Vec<&str> = clause.split_whitespace().collect();
-        let tail = &words[words.len().saturating_sub(6)..];
-        let Some(det) = tail
-            .iter()
-            .rposition(|w| is_determiner(w) || w.ends_with("'s"))
-        else {
-            continue;
-        };
-        for w in &tail[det + 1..] {
-            let b = bare_noun(w);
-            if b.len() > 2
-                && b.chars().all(char::is_alphabetic)
-                && !is_finite(&b)
-                && !is_preposition(&b)
-                && !is_determiner(&b)
-                && !is_pronoun(&b)
-                && !is_date_word(&b)
-                && !matches!(
-                    b.as_str(),
-                    "and" | "due" | "set" | "booked" | "moved" | "coming"
-                )
-            {
-                out.push((b, day));
-            }
-        }
-    }
-    out
-}
-
-/// "on the second floor", "for the third time": an ordinal with a noun after it counts
-/// things, it is no day of the month.
-fn names_a_thing(p: &Patterns, phrase: &str, after: &str) -> bool {
-    let ends_ordinal = phrase
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| p.ordinal.find(w).is_some_and(|m| m.len() == w.len()));
-    if !ends_ordinal || p.month_day.is_match(phrase) || p.day_month.is_match(phrase) {
-        return false;
-    }
-    let Some(next) = after
-        .strip_prefix(' ')
-        .and_then(|a| a.split_whitespace().next())
-    else {
-        return false;
-    };
-    let w = bare(next);
-    w.chars().all(char::is_alphabetic)
-        && w.len() > 2
-        && !is_date_word(&w)
-        && !is_determiner(&w)
-        && !is_pronoun(&w)
-        && !is_particle(&w)
-        && !is_finite(&w)
-        // "On the 2nd call grandma": a command starts after the date.
-        && !is_verb(&w)
-        && !matches!(
-            w.as_str(),
-            "and" | "then" | "but" | "for" | "at" | "of" | "or" | "so" | "by" | "to" | "from"
-                | "as" | "if" | "morning" | "afternoon" | "evening" | "night" | "lunchtime"
-                | "noon" | "please" | "latest" | "ideally" | "instead" | "too"
-                | "which" | "when" | "because" | "before" | "after" | "until" | "till" | "with"
-                | "not" | "sorry" | "wait" | "actually" | "maybe" | "you" | "they" | "she" | "once"
-                | "since" | "also" | "anyway" | "though" | "either" | "okay"
-        )
-}
-
-/// `2026-03-14` and `2026-03-14T15:00`, as typed (quick add, imported checklists). A time said
-/// right after ("2026-03-14 at 3pm") belongs to the date, not to today.
-static ISO_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2})?)?\b").ok()
-});
-
-fn add_iso_dates(text: &str, hits: &mut Vec<DateHit>) {
-    let Some(re) = ISO_DATE.as_ref() else {
-        return;
-    };
-    for c in re.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
-        let (Some(y), Some(mo), Some(d)) = (num(1), num(2), num(3)) else {
-            continue;
-        };
-        let Some(day) = i32::try_from(y)
-            .ok()
-            .and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
-        else {
-            continue;
-        };
-        let mut time = match (num(4), num(5)) {
-            (Some(h), Some(min)) => NaiveTime::from_hms_opt(h, min, 0),
-            _ => None,
-        };
-        let mut end = m.end();
-        // Pieces of the date read as something else ("03-14") give way to it, keeping a time
-        // the phrase ran on to ("2026-03-14 at 15:00" read as one phrase).
-        let overlaps = |h: &DateHit| h.start < m.end() && m.start() < h.end;
-        if time.is_none()
-            && let Some(h) = hits
-                .iter()
-                .find(|h| overlaps(h) && h.end > m.end() && h.time.is_some())
-        {
-            time = h.time;
-            end = h.end;
-        }
-        hits.retain(|h| !overlaps(h));
-        if time.is_none()
-            && let Some(pos) = hits.iter().position(|h| {
-                h.start >= end
-                    && h.day.is_none()
-                    && h.time.is_some()
-                    && !h.anaphoric
-                    && matches!(text[end..h.start].trim().to_lowercase().as_str(), "" | "at")
-            })
-        {
-            time = hits[pos].time;
-            end = hits[pos].end;
-            hits.remove(pos);
-        }
-        hits.push(DateHit {
-            start: m.start(),
-            end,
-            day: Some(day),
-            time,
-            possessive: false,
-            anaphoric: false,
-            offset: 0,
-        });
-    }
 }
 
 fn normalize_phrase(s: &str) -> String {
@@ -847,10 +654,7 @@ mod rules_compile {
     fn every_rule_compiles() {
         crate::rules::assert_all_compile(
             include_str!("dates.rs"),
-            &[
-                ("PATTERNS", super::PATTERNS.is_some()),
-                ("ISO_DATE", super::ISO_DATE.is_some()),
-            ],
+            &[("PATTERNS", super::PATTERNS.is_some())],
         );
     }
 }

@@ -150,8 +150,7 @@ pub(crate) fn pronoun_only(title: &str) -> bool {
         && bare(words[1]) == "some"
         && words[2..]
             .iter()
-            .skip_while(|w| bare(w) == "more")
-            .next()
+            .find(|w| bare(w) != "more")
             .is_none_or(|w| is_preposition(w));
     some_then_place
         || words.len() >= 2

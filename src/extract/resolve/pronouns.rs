@@ -116,7 +116,7 @@ pub(super) fn make_titles(
                         thing
                             .split_whitespace()
                             .next()
-                            .is_some_and(|w| crate::extract::lexicon::is_determiner(w))
+                            .is_some_and(crate::extract::lexicon::is_determiner)
                     })
                     .map_or_else(|| text.clone(), str::to_string),
             ),
@@ -272,7 +272,7 @@ fn verb_after_subject(clause: &str) -> Option<usize> {
     let mut words = clause.split_whitespace();
     if !words
         .next()
-        .is_some_and(|w| crate::extract::lexicon::is_determiner(w))
+        .is_some_and(crate::extract::lexicon::is_determiner)
     {
         return None;
     }

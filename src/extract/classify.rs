@@ -7,7 +7,7 @@ use regex::Regex;
 use super::filler::{inner_lead, is_correction, retracted_object, retracts_previous, strip_lead};
 use super::lexicon::{
     bare, contracted_verb, is_chore, is_determiner, is_event_noun, is_finite, is_verb,
-    opens_command, verb_from_gerund,
+    opens_command, plural_heading, verb_from_gerund,
 };
 use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
@@ -369,6 +369,8 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             && words.len() <= 6
             && !PREPOSITIONS.contains(&first.as_str())
             && words.iter().any(|w| is_event_noun(w))
+            // "So calls for today.": a plural on its own announces a list.
+            && !plural_heading(&words)
         {
             return Kind::Task {
                 text: content.to_string(),
@@ -413,6 +415,12 @@ const DATE_HEDGES: &[&str] = &[
     "definitely",
     "sometime",
     "ish",
+    // "the deadline is in two weeks", "it's due Friday": the date for the item said.
+    "deadline",
+    "deadline's",
+    "is",
+    "it's",
+    "due",
 ];
 
 /// Words that stand for items already named: "both", "all of them".

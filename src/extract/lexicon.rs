@@ -247,6 +247,20 @@ pub(crate) fn contracted_verb(word: &str, next: Option<&str>) -> bool {
             | "almost"
             | "nearly"
             | "probably"
+            // "the drill battery's dead", "the van's overdue": a state.
+            | "dead"
+            | "full"
+            | "empty"
+            | "flat"
+            | "low"
+            | "loose"
+            | "overdue"
+            | "late"
+            | "cracked"
+            | "knackered"
+            | "ready"
+            | "expired"
+            | "out"
     ) || (n.len() > 4 && n.ends_with("ing"))
 }
 
@@ -273,6 +287,16 @@ pub(crate) fn is_determiner(word: &str) -> bool {
 pub(crate) fn is_event_noun(word: &str) -> bool {
     let w = bare(word);
     EVENT_SET.contains(w.as_str()) || w.strip_suffix('s').is_some_and(|s| EVENT_SET.contains(s))
+}
+
+/// "Calls for today", "meetings": a plural event noun on its own heads a list, it is no event.
+pub(crate) fn plural_heading(words: &[&str]) -> bool {
+    words.len() <= 3
+        && !words.first().is_some_and(|w| is_determiner(w))
+        && words
+            .iter()
+            .filter(|w| is_event_noun(w))
+            .all(|w| bare(w).ends_with('s'))
 }
 
 pub(crate) fn is_chore(word: &str) -> bool {

@@ -20,8 +20,9 @@ use super::Reader;
 use super::classify::{Kind, QUANTIFIERS, classify};
 use super::clauses::{Clause, split_clauses};
 use super::dates::{Counting, DateHit, dated_things, find_dates_with};
-use super::filler::strip_lead;
+use super::filler::{inner_lead, strip_lead};
 use super::lexicon::bare;
+use super::lexicon::opens_command;
 use super::priority::{cue, cue_spans};
 use super::sentences::Sentence;
 use super::title::Titled;
@@ -95,9 +96,28 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     let masked = mask(text, &hits);
     let masked = mask_cues(&masked);
     let question = s.question && !REQUEST_START.as_ref().is_some_and(|re| re.is_match(text));
-    let mut items: Vec<Item> = split_clauses(text, &masked)
+    let clauses = split_clauses(text, &masked);
+    // "Send the speaker packs by next Monday, that's the 18th, wait, is next Monday the
+    // 18th?": the question is the part that starts asking; what came before still counts.
+    let asked_from = if question {
+        let k = clauses
+            .iter()
+            .position(|c| asks(&text[c.start..c.end]))
+            .unwrap_or(0);
+        // "And the van insurance, is that March?": a thing asked about, no to-do before it.
+        let commands_before = clauses[..k].iter().any(|c| {
+            let m = &masked[c.start..c.end];
+            opens_command(&m[strip_lead(m)..]) || inner_lead(m).is_some()
+        });
+        if commands_before { k } else { 0 }
+    } else {
+        clauses.len()
+    };
+    let mut items: Vec<Item> = clauses
         .into_iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(k, c)| {
+            let question = question && k >= asked_from;
             let own: Vec<&DateHit> = hits
                 .iter()
                 .filter(|h| h.start >= c.start && h.end <= c.end)
@@ -213,6 +233,42 @@ fn deadline_of(own: &[&DateHit], text: &str) -> Option<NaiveDate> {
         .find(|h| dated.len() < 2 || !names_thing(h))
         .or(dated.first())
         .and_then(|h| h.day)
+}
+
+/// Whether a clause opens the way a question does ("is next Monday the 18th", "did I",
+/// "what's due").
+fn asks(clause: &str) -> bool {
+    let rest = &clause[strip_lead(clause)..];
+    rest.split_whitespace().next().map(bare).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "do"
+                | "does"
+                | "did"
+                | "can"
+                | "could"
+                | "should"
+                | "will"
+                | "would"
+                | "have"
+                | "has"
+                | "what"
+                | "what's"
+                | "when"
+                | "where"
+                | "who"
+                | "why"
+                | "how"
+                | "which"
+                | "isn't"
+                | "aren't"
+                | "didn't"
+                | "right"
+        )
+    })
 }
 
 /// Blanks out date phrases (keeping byte offsets) so they do not disturb clause rules.

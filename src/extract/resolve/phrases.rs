@@ -12,7 +12,9 @@ use super::words::{
     strip_article, strip_conjunction,
 };
 use crate::extract::classify::{Kind, QUANTIFIERS};
-use crate::extract::lexicon::{bare, is_any_verb, is_determiner, is_event_noun, is_preposition};
+use crate::extract::lexicon::{
+    bare, is_any_verb, is_determiner, is_event_noun, is_preposition, plural_heading,
+};
 
 static SAME_FOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:and\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:goes\s+)?(?:for|with)\s+(\S+(?:\s+\S+){0,3}?)(?:\s+(?:actually|too|as\s+well|then|please))?$")
@@ -307,6 +309,7 @@ pub(super) fn promote_events(items: &mut [Item]) {
             && !items[i].clause.header
             && (after_date || items[i].dated())
             && p.split_whitespace().any(is_event_noun)
+            && !plural_heading(&strip_conjunction(p).split_whitespace().collect::<Vec<_>>())
         {
             items[i].kind = Kind::Task {
                 text: strip_conjunction(p),

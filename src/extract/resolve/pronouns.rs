@@ -269,10 +269,11 @@ const CHANGES: &[&str] = &[
 /// Where the verb of "the certificate expires on the 30th" starts: a present-tense verb
 /// ("expires", "runs") after a subject that opens with a determiner.
 fn verb_after_subject(clause: &str) -> Option<usize> {
-    let mut words = clause.split_whitespace();
-    if !words
+    // "The certificate …", "Jamal's mum …": a subject that opens with a determiner or an owner.
+    if !clause
+        .split_whitespace()
         .next()
-        .is_some_and(crate::extract::lexicon::is_determiner)
+        .is_some_and(|w| crate::extract::lexicon::is_determiner(w) || w.ends_with("'s"))
     {
         return None;
     }
@@ -308,8 +309,30 @@ fn put_in_place_of_pronoun(title: &str, np: &str) -> Option<String> {
     let (verb, rest) = words.split_first()?;
     let (particle, rest) = match rest {
         [p, r @ ..] if is_particle(p) => (Some(*p), r),
+        // "reply to her", "talk to him": the preposition stays before the person.
+        [p, r @ ..] if matches!(bare(p).as_str(), "to" | "with" | "for") => (Some(*p), r),
         _ => (None, rest),
     };
+    // "the drill battery's dead, get a new one": one more of the thing.
+    if let [a, new, one, tail @ ..] = rest
+        && matches!(bare(a).as_str(), "a" | "another")
+        && matches!(bare(new).as_str(), "new" | "spare" | "replacement")
+        && bare(one) == "one"
+    {
+        let thing = np
+            .split_whitespace()
+            .skip_while(|w| crate::extract::lexicon::is_determiner(w) || w.ends_with("'s"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if thing.is_empty() {
+            return None;
+        }
+        let mut out = vec![(*verb).to_string()];
+        out.extend(particle.map(str::to_string));
+        out.push(format!("{a} {new} {thing}"));
+        out.extend(tail.iter().map(|w| (*w).to_string()));
+        return Some(out.join(" "));
+    }
     let (pronoun, rest) = rest.split_first()?;
     // "send them the financial model": "them" is who receives it, people, not the thing.
     let receives = rest

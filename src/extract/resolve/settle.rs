@@ -141,11 +141,14 @@ pub(super) fn settle_dates(
         let Kind::Statement(s) = &items[i].kind else {
             continue;
         };
+        // "it expires on January 3rd", "the reminder says by the end of the month".
         let refers_back = s
             .split_whitespace()
             .next()
             .map(bare)
-            .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()));
+            .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()))
+            || s.split_whitespace()
+                .any(|w| matches!(bare(w).as_str(), "says" | "said"));
         if refers_back
             && let Some(d) = items[i].day
             && items[i - 1].is_task()

@@ -383,3 +383,43 @@ fn corrections_of_a_remark_and_who_him_is() {
         vec!["Book the kennels for Easter"]
     );
 }
+
+#[test]
+fn questions_tails_headers_and_one_more_of_a_thing() {
+    // The question is only the part that asks.
+    assert_eq!(
+        titles(
+            "I need to send the speaker packs out by next Monday, wait, is next Monday the 18th? Yeah."
+        ),
+        vec!["Send the speaker packs out"]
+    );
+    assert!(titles("And the van insurance, is that March? I think it's March.").is_empty());
+    assert!(titles("Did I call Joe?").is_empty());
+    // A plural heading announces a list; it is no event.
+    assert_eq!(
+        titles("So calls for today. Ring back Derek about the renewal."),
+        vec!["Ring back Derek about the renewal"]
+    );
+    assert_eq!(
+        titles("Oh, and the drill battery's dead, get a new one from Toolstation."),
+        vec!["Get a new drill battery from Toolstation"]
+    );
+    assert_eq!(
+        titles(
+            "Um, Jamal's mum emailed again about his detention so I need to reply to her tomorrow."
+        ),
+        vec!["Reply to Jamal's mum"]
+    );
+    assert_eq!(
+        titles("Also I keep forgetting to log my hours in Tempo."),
+        vec!["Log my hours in Tempo"]
+    );
+    assert_eq!(
+        due("Submit the abstract to the workshop, the deadline is in two weeks."),
+        vec![Some("2026-12-16".into())]
+    );
+    assert_eq!(
+        due("Um, Biscuit needs his booster jab, the reminder says by the end of the month."),
+        vec![Some("2026-12-31".into())]
+    );
+}

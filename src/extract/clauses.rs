@@ -108,6 +108,9 @@ fn split_correction(masked: &str, c: Clause) -> Vec<Clause> {
 /// `needs_too`: a thing that "needs doing" starts a clause too (after "so", not "and");
 /// `then`: after "then", so does the next step of a plan ("… and then varnishing them").
 fn starts_action(rest: &str, needs_too: bool, then: bool) -> bool {
+    // Only how the rest opens matters; a megabyte said without a comma is read once, not
+    // again from every "and".
+    let rest = opening(rest);
     let pos = strip_lead(rest);
     let rest = &rest[pos..];
     // "… is on Monday so I need the doc over to them", "… so the nursery needs tidying".
@@ -134,6 +137,26 @@ fn starts_action(rest: &str, needs_too: bool, then: bool) -> bool {
         || wanted_outcome(rest).is_some()
         || (needs_too && !pronoun && needs(rest).is_some())
         || next_step
+}
+
+/// The first 40 words of `text` (at most 400 bytes, cut at a word).
+fn opening(text: &str) -> &str {
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let cut = head
+        .match_indices(char::is_whitespace)
+        .nth(40)
+        .map_or(head.len(), |(k, _)| k);
+    // Keep a word that the byte limit split in half out.
+    let cut = if end < text.len() && cut == head.len() {
+        head.rfind(char::is_whitespace).unwrap_or(head.len())
+    } else {
+        cut
+    };
+    &text[..cut]
 }
 
 /// Pieces between , ; : ( ) and " - ", with whether each ended at a colon.

@@ -68,7 +68,12 @@ pub(crate) fn dated_things(text: &str, hits: &[DateHit]) -> Vec<(String, NaiveDa
     let mut out = Vec::new();
     for h in hits.iter().filter(|h| !h.anaphoric && !h.possessive) {
         let Some(day) = h.day else { continue };
-        let before = &text[..h.start];
+        // The words just before the date; a long stretch without a comma is not read back.
+        let mut from = h.start.saturating_sub(200);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = &text[from..h.start];
         let clause = before
             .rsplit([',', '.', ';', '!', '?'])
             .next()

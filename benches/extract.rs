@@ -35,5 +35,25 @@ fn main() {
         &format!("extract/longest dump ({} chars)", longest.len()),
         |b| b.iter(|| black_box(extract(&longest, &opts))),
     );
+    // Whisper can write minutes of speech with no punctuation at all: one sentence, many
+    // "and then"s. Twice the length should take twice the time.
+    let mut group = c.benchmark_group("extract/no punctuation");
+    group.sample_size(10);
+    for kb in [100usize, 200] {
+        let words = [
+            "call", "bob", "and", "then", "send", "the", "invoice", "tomorrow", "um", "so",
+        ];
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < kb * 1000 {
+            text.push_str(words[i % words.len()]);
+            text.push(' ');
+            i += 1;
+        }
+        group.bench_function(format!("{kb} KB"), |b| {
+            b.iter(|| black_box(extract(&text, &opts)))
+        });
+    }
+    group.finish();
     c.final_summary();
 }

@@ -552,22 +552,23 @@ fn name_of(said: &str) -> Option<String> {
     let said = strip_conjunction(said);
     let said = said.trim();
     let words: Vec<&str> = said.split_whitespace().collect();
-    let name = !words.is_empty()
-        && words.len() <= 3
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && !is_common_word(w) && bare(w) != "i"
-        });
+    let name = !words.is_empty() && words.len() <= 3 && words.iter().all(|w| is_name_word(w));
     name.then(|| said.trim_end_matches(['.', ',', '!']).to_string())
+}
+
+/// A word of a name: capitalised, and no everyday word ("Oskar", not "Call" or "I").
+fn is_name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && !is_common_word(w) && bare(w) != "i"
 }
 
 /// The last name in a title, past its verb: "Ring Ólafur about the van" -> "Ólafur".
 fn last_name(title: &str) -> Option<String> {
     let words: Vec<&str> = title.split_whitespace().collect();
-    let is_name = |w: &&str| {
-        w.chars().next().is_some_and(char::is_uppercase) && !is_common_word(w) && bare(w) != "i"
-    };
-    let end = (1..words.len()).rev().find(|&k| is_name(&words[k]))?;
-    let start = (1..=end).rev().take_while(|&k| is_name(&words[k])).last()?;
+    let end = (1..words.len()).rev().find(|&k| is_name_word(words[k]))?;
+    let start = (1..=end)
+        .rev()
+        .take_while(|&k| is_name_word(words[k]))
+        .last()?;
     Some(words[start..=end].join(" "))
 }
 

@@ -60,22 +60,25 @@ pub(super) fn make_titles(
             // about, in place of the pronoun.
             // "The tractor's due its service, it's overdue, book it in": a remark that only
             // says "it" again is passed over.
-            let title = (0..i)
-                .rev()
-                .filter(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
-                .take_while(|&j| !matches!(items[j].kind, Kind::Task { .. }))
-                .take(3)
-                .find_map(|j| match &items[j].kind {
-                    Kind::Statement(s) => noun_phrase(s, false, now),
-                    Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, false, now),
-                    _ => None,
-                })
-                // "Gary wants a quote, I'll get that to him": Gary is who, not what.
-                .filter(|np| {
-                    let first = np.split_whitespace().next().unwrap_or_default();
-                    !first.chars().next().is_some_and(char::is_uppercase) || first.ends_with("'s")
-                })
-                .and_then(|np| put_in_place_of_pronoun(&titled.title, &np));
+            // The remarks are read only once the title is known to have such a pronoun.
+            let title = put_in_place_of_pronoun(&titled.title, || {
+                (0..i)
+                    .rev()
+                    .filter(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
+                    .take_while(|&j| !matches!(items[j].kind, Kind::Task { .. }))
+                    .take(3)
+                    .find_map(|j| match &items[j].kind {
+                        Kind::Statement(s) => noun_phrase(s, false, now),
+                        Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, false, now),
+                        _ => None,
+                    })
+                    // "Gary wants a quote, I'll get that to him": Gary is who, not what.
+                    .filter(|np| {
+                        let first = np.split_whitespace().next().unwrap_or_default();
+                        !first.chars().next().is_some_and(char::is_uppercase)
+                            || first.ends_with("'s")
+                    })
+            });
             items[i].titled = Some(match title {
                 Some(title) => Titled {
                     title,
@@ -303,8 +306,8 @@ fn verb_after_subject(clause: &str) -> Option<usize> {
 
 /// "Set that up again with the bank" + "the council tax direct debit" -> "Set up the council
 /// tax direct debit again with the bank": the pronoun right after the verb (or its particle)
-/// replaced. None when the verb's object is no pronoun.
-fn put_in_place_of_pronoun(title: &str, np: &str) -> Option<String> {
+/// replaced. None when the verb's object is no pronoun; `thing` is asked only when it is.
+fn put_in_place_of_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<String> {
     let words: Vec<&str> = title.split_whitespace().collect();
     let (verb, rest) = words.split_first()?;
     let (particle, rest) = match rest {
@@ -319,6 +322,7 @@ fn put_in_place_of_pronoun(title: &str, np: &str) -> Option<String> {
         && matches!(bare(new).as_str(), "new" | "spare" | "replacement")
         && bare(one) == "one"
     {
+        let np = thing()?;
         let thing = np
             .split_whitespace()
             .skip_while(|w| crate::extract::lexicon::is_determiner(w) || w.ends_with("'s"))
@@ -334,6 +338,13 @@ fn put_in_place_of_pronoun(title: &str, np: &str) -> Option<String> {
         return Some(out.join(" "));
     }
     let (pronoun, rest) = rest.split_first()?;
+    if !matches!(
+        bare(pronoun).as_str(),
+        "it" | "that" | "this" | "those" | "them" | "him" | "her"
+    ) {
+        return None;
+    }
+    let np = thing()?;
     // "send them the financial model": "them" is who receives it, people, not the thing.
     let receives = rest
         .first()
@@ -481,11 +492,13 @@ fn noun_phrase(statement: &str, indefinite: bool, now: NaiveDateTime) -> Option<
             })
             .map(|k| words[..=k].join(" ").trim_end_matches("'s").to_string())
     };
-    let copula = COPULA.as_ref().is_some_and(|re| re.is_match(cleaned));
-    if !copula && let Some(subject) = contracted.filter(|s| s.split_whitespace().count() <= 8) {
+    let copula = COPULA.as_ref().and_then(|re| re.find(cleaned));
+    if copula.is_none()
+        && let Some(subject) = contracted.filter(|s| s.split_whitespace().count() <= 8)
+    {
         return Some(lowercase_first(&tidy(&subject)));
     }
-    let (subject, complement) = match COPULA.as_ref().and_then(|re| re.find(cleaned)) {
+    let (subject, complement) = match copula {
         Some(m) => (&cleaned[..m.start()], Some(&cleaned[m.end()..])),
         // "The gas safety certificate for 14 Crown Terrace expires on the 30th".
         None => match verb_after_subject(cleaned) {

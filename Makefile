@@ -51,9 +51,11 @@ test-rust:
 	  embed=$$(scripts/fetch-test-embed.sh) && \
 	  UTTER_TEST_MODEL=$$model UTTER_MCP_FIXTURES=$$fixtures UTTER_TEST_EMBED_WHEEL=$$embed \
 	  $(CARGO) test --workspace
-	python3 scripts/score_reconcile.py
-	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout.json
-	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_2.json
+	python3 scripts/score_reconcile.py --min-recall 0.90
+	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout.json --min-recall 0.75
+	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_2.json --min-recall 0.85
+	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_3.json --min-recall 0.63
+	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_4.json
 	UTTER_MCP_FIXTURES=$$(scripts/mcp-fixtures.sh) scripts/test-keychain.sh
 	scripts/test-mcp-conformance.sh
 	scripts/test-notify.sh

@@ -152,20 +152,35 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     // "I haven't called Joe yet": a to-do when the board lacks it, no news about the card
     // when it is there.
     let mut not_yet: Vec<Vec<String>> = Vec::new();
+    // "Henderson proposal. Yeah, forget it": a name said on its own is what the next
+    // sentence's "it" means, so the two are read as one.
+    let mut fragment: Option<String> = None;
     for (sentence, marked) in split_into_sentences(text) {
+        let sentence = match fragment.take() {
+            Some(name) => format!("{}, {sentence}", name.trim_end_matches(['.', '!'])),
+            None => sentence,
+        };
+        if !marked && is_bare_name(&sentence) {
+            fragment = Some(sentence);
+            continue;
+        }
         if spoken_update::says_not_yet(&sentence) {
             not_yet.push(content_tokens(&sentence));
         }
-        let updates = if questions::is_question(&sentence, marked) {
+        let found = spoken_update::find(&sentence, now);
+        let asked = questions::is_question(&sentence, marked)
+            && !(spoken_update::is_request(&sentence)
+                && found.iter().any(|u| target(u, &cards, &weights).is_some()));
+        let updates = if asked {
             out.answers.push(questions::answer(&sentence, board, now));
             consumed.push(content_tokens(&sentence));
             Vec::new()
         } else {
-            spoken_update::find(&sentence, now)
+            found
         };
         for update in updates {
             if update.change == Change::Cancel {
-                let before = content_tokens(&sentence[..update.start]);
+                let before = content_tokens(&sentence[..update.start.min(update.object_start())]);
                 let object = content_tokens(&update.object);
                 if !object.is_empty()
                     && object
@@ -178,6 +193,12 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
             let Some(card) = target(&update, &cards, &weights) else {
                 continue;
             };
+            // "Cancelled Netflix" on the card "Cancel Netflix": that work is done.
+            let mut update = update;
+            if update.change == Change::Cancel && card.tokens.first().is_some_and(|t| t == "cancel")
+            {
+                update.change = Change::Status(Status::Completed);
+            }
             consumed.push(content_tokens(&update.said));
             let id = card.task.id;
             match out
@@ -186,7 +207,9 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
                 .find(|d| matches!(d, Decision::Update { card, .. } if *card == id))
             {
                 Some(Decision::Update { changes, said, .. }) => {
-                    changes.push(update.change);
+                    if !changes.contains(&update.change) {
+                        changes.push(update.change);
+                    }
                     said.push_str("; ");
                     said.push_str(&update.said);
                 }
@@ -198,6 +221,9 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
             }
         }
         earlier.extend(content_tokens(&sentence));
+    }
+    if let Some(name) = fragment {
+        earlier.extend(content_tokens(&name));
     }
     for item in items {
         let tokens = content_tokens(&item.title);
@@ -217,6 +243,31 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         out.decisions.push(decision);
     }
     out
+}
+
+/// "Henderson proposal.": two to four words naming a thing, with no verb, no pronoun and no
+/// filler to open them.
+fn is_bare_name(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    let named = match words.first().map(String::as_str) {
+        Some("the" | "my" | "our") => &words[1..],
+        _ => &words[..],
+    };
+    (2..=4).contains(&words.len())
+        && !named.is_empty()
+        && named.iter().all(|w| {
+            !w.is_empty()
+                && !w.contains('\'')
+                && !crate::extract::is_verb(w)
+                && !similarity::is_stopword(w)
+                && !crate::extract::dates::is_date_word(w)
+        })
 }
 
 /// The card an update's object names, when exactly one clearly does.
@@ -259,6 +310,7 @@ fn target<'a>(
             (s, c)
         })
         .filter(|(s, _)| *s >= TARGET_AT)
+        .filter(|(_, c)| !update.verb_required || verb.iter().any(|v| c.tokens.contains(v)))
         .filter(|(_, c)| {
             object_names.is_empty()
                 || object_names
@@ -517,6 +569,68 @@ mod tests {
             matches!(p.decisions[..], [Decision::Update { card: 1, .. }]),
             "{p:?}"
         );
+    }
+
+    fn updated_cards(p: &Plan) -> Vec<(i64, Vec<Change>)> {
+        p.decisions
+            .iter()
+            .filter_map(|d| match d {
+                Decision::Update { card, changes, .. } => Some((*card, changes.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_request_said_as_a_question_is_an_update() {
+        let p = plan(
+            "Can you push the dentist back to Friday?",
+            vec![],
+            &board(),
+            now(),
+        );
+        assert!(p.answers.is_empty(), "{p:?}");
+        assert_eq!(
+            updated_cards(&p),
+            vec![(2, vec![Change::Due("2026-12-11".parse::<Due>().unwrap())])]
+        );
+        // A question that asks stays one.
+        let p = plan(
+            "Can you tell me what's due on Tuesday?",
+            vec![],
+            &board(),
+            now(),
+        );
+        assert_eq!(p.answers.len(), 1);
+    }
+
+    #[test]
+    fn doing_the_cancelling_completes_a_cancel_card() {
+        let board = vec![task(1, "Cancel the gym membership", None)];
+        let p = plan("I cancelled the gym membership.", vec![], &board, now());
+        assert_eq!(
+            updated_cards(&p),
+            vec![(1, vec![Change::Status(Status::Completed)])]
+        );
+    }
+
+    #[test]
+    fn a_name_said_alone_is_what_the_next_sentence_means() {
+        let p = plan(
+            "Henderson proposal. Yeah, forget it, they've gone with another supplier.",
+            vec![],
+            &board(),
+            now(),
+        );
+        assert_eq!(updated_cards(&p), vec![(3, vec![Change::Cancel])]);
+        // Said as an order and taken back, it cancels no card.
+        let p = plan(
+            "Write the Henderson proposal. No wait, forget it.",
+            vec![],
+            &board(),
+            now(),
+        );
+        assert!(updated_cards(&p).is_empty(), "{p:?}");
     }
 
     #[test]

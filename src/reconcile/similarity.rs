@@ -125,6 +125,11 @@ const STOPWORDS: &[&str] = &[
     "evening",
 ];
 
+/// Whether `word` (lowercase) says nothing about which card is meant.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
 /// Spoken variants → the word a card most likely uses. Irregular past forms are here too,
 /// so that "I rang Joe" and "I sent the invoice" meet "Call Joe" and "Send the invoice".
 const SYNONYMS: &[(&str, &str)] = &[

@@ -32,6 +32,9 @@ pub struct SpokenUpdate {
     pub said: String,
     /// The verb of "I *called* Joe", when it names the work ("call").
     pub verb: Option<String>,
+    /// Only a card whose title holds one of `verb`'s words is meant: "the library books are
+    /// back" finishes "Return library books", never "Read the library books".
+    pub verb_required: bool,
     /// The words naming the card: "the Henderson proposal".
     pub object: String,
     pub change: Change,
@@ -39,6 +42,24 @@ pub struct SpokenUpdate {
     pub start: usize,
     /// Where the object sits: two patterns reading the same object found one update.
     object_span: (usize, usize),
+    /// Where the thing a pronoun object stands for was named ("the parcel, I dropped it off").
+    topic_start: Option<usize>,
+}
+
+impl SpokenUpdate {
+    /// Where the words naming the card start: for "forget it" that is the topic it stands for.
+    pub fn object_start(&self) -> usize {
+        self.topic_start.unwrap_or(self.object_span.0)
+    }
+}
+
+/// "Can you push the dentist back to Friday?": an order said as a question.
+static REQUEST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:so|and|oh|okay|um|uh)[,\s]+)*(?:can|could|would|will)\s+(?:you|we)\s+(?:please\s+|just\s+)?").ok()
+});
+
+pub fn is_request(sentence: &str) -> bool {
+    REQUEST.as_ref().is_some_and(|re| re.is_match(sentence))
 }
 
 /// The kind of a pattern's match, turned into a [`Change`] with its captures.
@@ -46,13 +67,26 @@ pub struct SpokenUpdate {
 enum Kind {
     Done,
     DoneWithVerb,
+    /// "finally got round to fixing the tap": the -ing form names the work.
+    DoneDoing,
+    /// Done, said in words that fit only some work: "the deck went off" (sent), "the books
+    /// are back" (returned). The card must be that work.
+    DoneAs(&'static str),
     Start,
+    /// "started painting the spare room", "kicked off the migration".
+    StartDoing,
+    /// "waiting on legal before I can sign the lease": the verb names the card's work.
+    BlockedBefore,
     Blocked,
     Cancel,
     Reschedule,
     Priority,
     /// "… isn't urgent": low priority.
     Lower,
+    /// "bump the passport right up": high priority.
+    Raise,
+    /// "For the offsite, Kevin is vegetarian": a remark about a card, unless it is an order.
+    NoteAbout,
     Mark,
     Note,
 }
@@ -62,13 +96,50 @@ const LEAD: &str = r"(?:^|[,;:]\s*|\b(?:and|but|also|so|oh|okay|then|please|just
 /// Where the object ends.
 const END: &str = r"(?:\s+(?:and|but|because|since|as|so)\b|\s*[,;.!?]|\s*$)";
 const OBJ: &str = r"(?P<obj>[^,;.!?]+?)";
-const BE: &str = r"(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|'s)\s+(?:now\s+|still\s+|all\s+|finally\s+)?";
+const BE: &str = r"(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|'s)\s+(?:now\s+|still\s+|all\s+|finally\s+|actually\s+)?";
 const SUBJ: &str = r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?";
+/// Words that send something off, for "the deck went off to Priya".
+const SENT: &str = "send email mail post submit ship deliver";
+/// Words that give something back, for "the library books are back".
+const RETURNED: &str = "return drop deliver post send";
+/// Words that get something, for "bin bags, got them at Tesco".
+const FETCHED: &str = "buy get pick order collect grab fetch";
 
 /// Every pattern, as source; [`patterns`] compiles them (a test checks that all do).
 fn specs() -> Vec<(Kind, String)> {
     let done_verbs = r"finished|completed|sent|submitted|called|rang|phoned|booked|paid|emailed|e-mailed|mailed|messaged|texted|fixed|bought|wrote|sorted(?:\s+out)?|wrapped\s+up|took\s+care\s+of|handled|filed|renewed|ordered|picked\s+up|returned|cleaned|signed|reviewed|updated|scheduled|posted|shipped|delivered|drafted|prepared|replied\s+to|followed\s+up\s+(?:with|on)|contacted|confirmed|finali[sz]ed";
     vec![
+        (
+            Kind::DoneDoing,
+            format!(
+                r"(?:{LEAD}|\b(?:i|we)\s+)(?:finally\s+|eventually\s+)?got\s+(?:a)?round\s+to\s+(?P<verb>[a-z]+ing)\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::DoneAs(SENT),
+            format!(r"{LEAD}{OBJ}\s+(?:went|has\s+gone|have\s+gone|'s\s+gone)\s+(?:off|out)\b"),
+        ),
+        (Kind::DoneAs(RETURNED), format!(r"{LEAD}{OBJ}{BE}back\b")),
+        // Before the cancels' "dropped": "I dropped it at the post office" is done.
+        (
+            Kind::DoneAs(RETURNED),
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:dropped|took)\s+{OBJ}\s+(?:off\s+|back\s+)?(?:at|to|into|round\s+to)\s"
+            ),
+        ),
+        (
+            Kind::DoneAs(FETCHED),
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:got|grabbed|picked\s+up|bought|collected)\s+{OBJ}\s+(?:at|from|in|on\s+the\s+way)\s"
+            ),
+        ),
+        // "Got the dentist booked", "had the boiler serviced".
+        (
+            Kind::Done,
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:got|had)\s+{OBJ}\s+(?:booked|sorted|done|fixed|paid|sent|ordered|finished|renewed|serviced|repaired|signed|cleaned|printed|posted|checked|looked\s+at)\b"
+            ),
+        ),
         (
             Kind::DoneWithVerb,
             format!(r"{SUBJ}(?P<verb>{done_verbs}|did|done)\s+{OBJ}{END}"),
@@ -86,7 +157,7 @@ fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Done,
             format!(
-                r"{LEAD}{OBJ}{BE}(?:done|finished|complete|completed|sorted|sent|paid|booked|handled|taken\s+care\s+of|out\s+of\s+the\s+way|dealt\s+with|submitted|fixed|repaired|resolved)\b"
+                r"{LEAD}{OBJ}{BE}(?:done|finished|complete|completed|sorted|sent|paid|booked|handled|taken\s+care\s+of|out\s+of\s+the\s+way|dealt\s+with|submitted|fixed|repaired|resolved|ordered|bought|arranged|organi[sz]ed|renewed|signed|printed|posted|collected|delivered)\b"
             ),
         ),
         (
@@ -102,23 +173,63 @@ fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Start,
             format!(
-                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+)?(?:working\s+on|starting(?:\s+on)?)\s+{OBJ}{END}"
+                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+|still\s+)?(?:working\s+(?:on|through|away\s+at)|starting(?:\s+on)?|in\s+the\s+middle\s+of|(?:half|part)way\s+through|getting\s+on\s+with|cracking\s+on\s+with|making\s+(?:progress|headway)\s+(?:on|with))\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::StartDoing,
+            format!(r"(?:{LEAD}|{SUBJ})(?:started|began|begun)\s+(?P<verb>[a-z]+ing)\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Start,
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:made\s+(?:a\s+)?(?:start|headway|progress|a\s+dent)\s+(?:on|with|in)|kicked\s+off|got\s+started\s+on|got\s+going\s+(?:on|with))\s+{OBJ}{END}"
             ),
         ),
         (
             Kind::Start,
             format!(r"{SUBJ}started(?:\s+on|\s+working\s+on)?\s+{OBJ}{END}"),
         ),
+        // No object: "House insurance, I've made a start": the sentence's topic is meant.
+        (
+            Kind::Start,
+            r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+)?(?:made\s+a\s+start|made\s+(?:some\s+)?progress|started|begun|kicked\s+off)(?P<obj>)(?:\s*[,;.!]|\s*$|\s+(?:and|but|so)\b)"
+                .to_string(),
+        ),
         (
             Kind::Blocked,
             format!(
-                r"{LEAD}{OBJ}{BE}(?:blocked|stuck|on\s+hold|held\s+up|waiting)(?:\s+(?:on|by|for|until|because\s+of)\s+(?P<why>[^,;.!?]+?))?{END}"
+                r"{LEAD}{OBJ}{BE}(?:blocked|stuck|on\s+hold|held\s+up|waiting)(?:\s+waiting)?(?:\s+(?:on|by|for|until|with|at|in|because\s+of)\s+(?P<why>[^,;.!?]+?))?{END}"
+            ),
+        ),
+        (
+            Kind::BlockedBefore,
+            format!(
+                r"\b(?:i|we)\s+(?:can't|cannot|can\s+not)\s+(?P<verb>[a-z]+)\s+{OBJ}\s+(?:until|till|before|unless)\s+(?P<why>[^,;.!?]+)"
+            ),
+        ),
+        (
+            Kind::BlockedBefore,
+            format!(
+                r"\bwait(?:ing)?\s+(?:on|for)\s+(?P<why>[^,;.!?]+?)\s+(?:before|until|till|so)\s+(?:i|we)\s+can\s+(?P<verb>[a-z]+)\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::Blocked,
+            format!(
+                r"\b(?:can't|cannot|can\s+not)\s+(?:do\s+anything|do\s+much|get\s+on|go\s+ahead|move\s+forward|get\s+started|start|progress)\s+(?:with|on|about)\s+{OBJ}\s+(?:until|till|before)\s+(?P<why>[^,;.!?]+)"
             ),
         ),
         // "drop" is not here: "drop the keys off", "drop Sarah a line" are work to do.
         (
             Kind::Cancel,
-            format!(r"{LEAD}(?:cancel|scrap|ditch|nix|call\s+off|forget(?:\s+about)?|don't\s+bother(?:\s+with)?)\s+{OBJ}{END}"),
+            format!(r"{LEAD}(?:cancel|scrap|ditch|nix|call\s+off|forget(?:\s+about)?|don't\s+bother(?:\s+with)?|cancell?ed|canceled|scrapped|ditched)\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Cancel,
+            format!(
+                r"(?:{LEAD}|\b(?:i'm|i\s+am|we're|we\s+are)\s+)(?:not|no\s+longer)\s+(?:doing|bothering\s+with|going\s+ahead\s+with|going\s+to\s+do)\s+{OBJ}(?:\s+any\s*more)?{END}"
+            ),
         ),
         (
             Kind::Cancel,
@@ -143,13 +254,13 @@ fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Reschedule,
             format!(
-                r"\b(?:push|move|reschedule|shift|bump|postpone|delay|put\s+off|pushed|moved|rescheduled|postponed)\s+(?:back\s+)?{OBJ}\s+(?:back\s+|out\s+)?(?:to|until|till|til|over\s+to)\s+(?P<when>[^,;.!?]+)"
+                r"\b(?:push|move|reschedule|shift|bump|postpone|delay|put\s+off|pushed|moved|rescheduled|postponed)\s+(?:back\s+)?{OBJ}\s+(?:back\s+|out\s+)?(?:(?:a|one|two|three|a\s+couple\s+of)\s+(?:days?|weeks?|months?|fortnight)\s*,?\s+)?(?:to|until|till|til|over\s+to)\s+(?P<when>[^,;.!?]+)"
             ),
         ),
         (
             Kind::Reschedule,
             format!(
-                r"{LEAD}{OBJ}{BE}(?:moved|pushed|postponed|rescheduled|delayed|due)(?:\s+back)?\s+(?:to\s+|until\s+|till\s+)?(?P<when>[^,;.!?]+)"
+                r"{LEAD}{OBJ}(?:{BE}|\s+got\s+)(?:moved|pushed|postponed|rescheduled|delayed|due|extended)(?:\s+back)?\s+(?:to\s+|until\s+|till\s+)?(?P<when>[^,;.!?]+)"
             ),
         ),
         (
@@ -157,9 +268,23 @@ fn specs() -> Vec<(Kind, String)> {
             format!(r"{LEAD}{OBJ}(?:\s+is|'s)\s+now\s+(?:on|for|due|at)\s+(?P<when>[^,;.!?]+)"),
         ),
         (
+            Kind::Reschedule,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:can|could|will|'ll)\s+(?:wait|keep|hold|move|slip|go|be\s+moved|be\s+pushed)\s+(?:back\s+)?(?:till|until|til|to)\s+(?P<when>[^,;.!?]+)"
+            ),
+        ),
+        (
+            Kind::Reschedule,
+            format!(r"{LEAD}leave\s+{OBJ}\s+(?:till|until|til)\s+(?P<when>[^,;.!?]+)"),
+        ),
+        (
+            Kind::Raise,
+            format!(r"{LEAD}(?:bump|move|push)\s+{OBJ}\s+(?:right\s+)?up(?:\s+the\s+list)?{END}"),
+        ),
+        (
             Kind::Priority,
             format!(
-                r"{LEAD}(?:make|mark|set|flag|bump)\s+{OBJ}\s+(?:as\s+|to\s+|up\s+to\s+)?(?:a\s+)?(?P<level>high|top|urgent|low|medium|normal|priority)(?:\s+priority)?{END}"
+                r"{LEAD}(?:make|mark|set|flag|bump)\s+{OBJ}\s+(?:as\s+|to\s+|up\s+to\s+)?(?:a\s+)?(?P<level>high|top|urgent|low|medium|normal|priority)(?:\s+priority)?(?:\s+(?:one|thing|task|job))?{END}"
             ),
         ),
         (
@@ -173,6 +298,18 @@ fn specs() -> Vec<(Kind, String)> {
             format!(
                 r"{LEAD}{OBJ}(?:\s+isn't|\s+aren't|\s+is\s+not|\s+are\s+not|'s\s+not)\s+(?P<level>(?:that\s+|very\s+)?(?:urgent|a\s+priority|important))\b"
             ),
+        ),
+        // "For Leo's dentist, he needs a check-up": what follows is about that card.
+        (
+            Kind::NoteAbout,
+            r"^\s*(?:(?:so|and|oh|okay|right|um|uh|also)[,\s]+)*(?:for|on|re|about|regarding|with)\s+(?P<obj>[^,;:.!?]+?)\s*[,:]\s*(?P<note>[^.!?]+)"
+                .to_string(),
+        ),
+        // "The Amazon return, for that, the code is 4471".
+        (
+            Kind::NoteAbout,
+            r"[,;:]\s*(?:for|on|about|re)\s+(?P<obj>that|this|it|those|them)\s*[,:]\s*(?P<note>[^.!?]+)"
+                .to_string(),
         ),
         (
             Kind::Note,
@@ -211,10 +348,15 @@ static TAKEN_BACK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Words after the object that are about when or how it happened, not which card:
 /// "sent the proposal over first thing this morning".
 static OBJECT_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|earlier|just\s+now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*)(?:\s|$).*$").ok()
+    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|earlier|just\s+now|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*)(?:\s|$).*$").ok()
 });
 static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:it|that|this|those|these|them|everything|all|both|one)$").ok()
+    Regex::new(r"(?i)^(?:it|that|this|those|these|them|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
+});
+
+/// How a remark is introduced: "note that", "remember", "just so you know".
+static REMARK_LEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:just\s+)?(?:note|remember|bear\s+in\s+mind|keep\s+in\s+mind|don't\s+forget|fyi|just\s+so\s+you\s+know|by\s+the\s+way)(?:\s+that)?[,:]?\s+)").ok()
 });
 
 /// "I haven't called Joe yet", "we still haven't paid it": work reported as not done.
@@ -252,13 +394,21 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
             }
             // "the plumber on Monday, can you push that back to Thursday": "that" is what the
             // sentence is about, its first thing named.
-            let (object, span) = if PRONOUN_ONLY.as_ref().is_some_and(|r| r.is_match(&object)) {
-                match topic(before) {
-                    Some((np, at)) => (np.clone(), (at, at + np.len())),
+            // The pronoun's own span stays the update's for overlaps: a pattern reading the
+            // topic itself ("the passport's urgent, so bump that up") is a second update.
+            let (object, topic_start) = if object.is_empty()
+                || PRONOUN_ONLY.as_ref().is_some_and(|r| r.is_match(&object))
+            {
+                // The comma a pattern's lead took is where a spoken topic ends: "Bin
+                // bags, got them at Tesco".
+                let lead =
+                    all.as_str().len() - all.as_str().trim_start_matches([',', ';', ':']).len();
+                match topic(&sentence[..all.start() + lead]) {
+                    Some((np, at)) => (np, Some(at)),
                     None => continue,
                 }
             } else {
-                (object, span)
+                (object, None)
             };
             if object.is_empty() {
                 continue;
@@ -268,7 +418,10 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                 continue;
             };
             let verb = match kind {
-                Kind::DoneWithVerb => text("verb").map(|v| v.to_lowercase()),
+                Kind::DoneWithVerb | Kind::DoneDoing | Kind::StartDoing | Kind::BlockedBefore => {
+                    text("verb").map(|v| v.to_lowercase())
+                }
+                Kind::DoneAs(words) => Some(words.to_string()),
                 _ => None,
             };
             if matches!(kind, Kind::DoneWithVerb) && !verb.as_deref().is_some_and(is_done_verb) {
@@ -280,10 +433,12 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                     .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
                     .to_string(),
                 verb,
+                verb_required: matches!(kind, Kind::DoneAs(_)),
                 object,
                 change,
                 start: all.start(),
                 object_span: span,
+                topic_start,
             });
         }
     }
@@ -310,19 +465,40 @@ fn topic(text: &str) -> Option<(String, usize)> {
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
+    // A thing said on its own to open the sentence is what it is about: "And fire safety
+    // training, that's urgent, the inspector's coming, bump it up".
+    if let Some(found) = leading_fragment(&words) {
+        return Some(found);
+    }
     for (k, (at, w)) in words.iter().enumerate() {
         let b = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if !matches!(b.as_str(), "the" | "my" | "our") || w.ends_with([',', '.', ';']) {
+        // "That Amazon parcel, I dropped it off": a pointing word opens a topic only where a
+        // clause starts, elsewhere it is mostly "so that", "I think that".
+        let opens_clause = k == 0 || words[k - 1].1.ends_with([',', ';', ':']);
+        let pointing = opens_clause && matches!(b.as_str(), "that" | "this" | "those" | "these");
+        if !(pointing || matches!(b.as_str(), "the" | "my" | "our")) || w.ends_with([',', '.', ';'])
+        {
             continue;
         }
         let mut np: Vec<&str> = vec![w];
-        for (_, next) in &words[k + 1..] {
+        for (j, (_, next)) in words.iter().enumerate().skip(k + 1) {
             let nb = next
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
                 .to_lowercase();
             if nb.is_empty() || ENDS.contains(&nb.as_str()) || nb.ends_with("'s") && np.len() > 1 {
+                break;
+            }
+            // "the business cards turned up": the name ends where its verb starts.
+            if np.len() > 1 && (nb.ends_with("ed") || PAST.contains(&nb.as_str())) {
+                break;
+            }
+            // "The passport's actually urgent": the 's is "is", and the name ends there.
+            if let Some(stem) = next.strip_suffix("'s")
+                && words.get(j + 1).is_some_and(|(_, w)| says_is(w))
+            {
+                np.push(stem);
                 break;
             }
             np.push(next);
@@ -345,6 +521,162 @@ fn topic(text: &str) -> Option<(String, usize)> {
         return Some((phrase, *at));
     }
     None
+}
+
+/// Past forms that end a topic's name: "the Henderson thing *went* off".
+const PAST: &[&str] = &[
+    "went", "came", "got", "took", "gave", "fell", "broke", "made", "sent", "paid", "left",
+    "found", "turned", "arrived", "looks", "looked", "seems", "got", "needs", "wants",
+];
+
+/// Whether `word`, after "X's", shows the 's to be "is": "the passport's *actually* urgent",
+/// "the report's *done*", not "the vet's *appointment*".
+fn says_is(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "actually"
+            | "really"
+            | "been"
+            | "not"
+            | "done"
+            | "got"
+            | "gone"
+            | "still"
+            | "now"
+            | "urgent"
+            | "all"
+            | "back"
+            | "due"
+            | "very"
+            | "so"
+            | "a"
+            | "the"
+            | "on"
+            | "in"
+            | "at"
+            | "for"
+            | "off"
+            | "going"
+            | "getting"
+            | "sorted"
+    ) || w.ends_with("ly")
+        || w.ends_with("ed")
+        || w.ends_with("ing")
+}
+
+/// "Release notes for 2.3", "Dog food": a noun that could be a verb, followed by a plain
+/// word, names a thing; "Call Joe", "Book the dentist" are orders.
+fn names_a_thing(fragment: &[(usize, &str)]) -> bool {
+    fragment.get(1).is_some_and(|(_, w)| {
+        let b = w.trim_matches(|c: char| !c.is_alphanumeric());
+        b.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                b,
+                "the"
+                    | "a"
+                    | "an"
+                    | "my"
+                    | "our"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "your"
+                    | "some"
+                    | "it"
+                    | "them"
+                    | "him"
+                    | "up"
+                    | "off"
+                    | "in"
+                    | "out"
+                    | "to"
+            )
+    })
+}
+
+/// "Henderson proposal, yeah, forget it": a name said on its own before the first comma.
+fn leading_fragment(words: &[(usize, &str)]) -> Option<(String, usize)> {
+    const NOT_A_NAME: &[&str] = &[
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "so",
+        "and",
+        "oh",
+        "okay",
+        "ok",
+        "right",
+        "yeah",
+        "yes",
+        "no",
+        "um",
+        "uh",
+        "er",
+        "well",
+        "then",
+        "also",
+        "but",
+        "anyway",
+        "hmm",
+        "actually",
+        "sorry",
+        "wait",
+        "look",
+        "listen",
+        "also",
+        "honestly",
+        "basically",
+    ];
+    const FILLER: &[&str] = &[
+        "and", "so", "oh", "okay", "ok", "um", "uh", "er", "right", "yeah", "also", "then",
+        "anyway", "ugh",
+    ];
+    let end = words.iter().position(|(_, w)| w.ends_with(','))?;
+    let lead = words[..end]
+        .iter()
+        .take_while(|(_, w)| {
+            FILLER.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+        .count();
+    let fragment = &words[lead..=end];
+    let first = fragment[0]
+        .1
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // One bare word is too often someone spoken to: "Sarah, forget it".
+    let one_bare_word =
+        lead == 0 && fragment.len() == 1 && !fragment[0].1.trim_end_matches(',').ends_with("'s");
+    if fragment.len() > 4
+        || one_bare_word
+        || NOT_A_NAME.contains(&first.as_str())
+        || crate::extract::is_verb(&first) && !names_a_thing(fragment)
+        || fragment.iter().any(|(_, w)| {
+            let b = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            b.contains('\'') && !b.ends_with("'s")
+                || crate::extract::dates::is_date_word(&b.to_lowercase())
+        })
+    {
+        return None;
+    }
+    let phrase = fragment
+        .iter()
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let phrase = phrase.trim_end_matches(',');
+    let phrase = phrase.strip_suffix("'s").unwrap_or(phrase);
+    Some((phrase.to_string(), fragment[0].0))
 }
 
 /// Past forms that say work is done. The listed ones always do; any other "-ed" form does
@@ -456,6 +788,21 @@ const DONE_VERBS: &[&str] = &[
     "phoned",
 ];
 
+/// What "For the offsite, note that Kevin is vegetarian" says about the card: "Kevin is
+/// vegetarian". An order ("For the offsite, book a coach") is new work, not a remark.
+fn remark(said: &str) -> Option<String> {
+    let lead = REMARK_LEAD
+        .as_ref()
+        .and_then(|r| r.find(said))
+        .map_or(0, |m| m.end());
+    let rest = said[lead..].trim();
+    let first = rest.split_whitespace().next()?;
+    if first.eq_ignore_ascii_case("to") || crate::extract::is_verb(first) {
+        return None;
+    }
+    Some(rest.to_string())
+}
+
 /// The object without what came before its last joining word, and where it starts in `obj`.
 fn trim_object(obj: &str) -> (String, usize) {
     let skip = JOINER
@@ -477,9 +824,13 @@ fn change_of(
     now: NaiveDateTime,
 ) -> Option<Change> {
     Some(match kind {
-        Kind::Done | Kind::DoneWithVerb => Change::Status(Status::Completed),
-        Kind::Start => Change::Status(Status::InProgress),
-        Kind::Blocked => Change::Blocked(text("why")),
+        Kind::Done | Kind::DoneWithVerb | Kind::DoneDoing | Kind::DoneAs(_) => {
+            Change::Status(Status::Completed)
+        }
+        Kind::Start | Kind::StartDoing => Change::Status(Status::InProgress),
+        Kind::Blocked | Kind::BlockedBefore => Change::Blocked(text("why")),
+        Kind::Raise => Change::Priority(Priority::High),
+        Kind::NoteAbout => Change::Note(remark(&text("note")?)?),
         Kind::Cancel => Change::Cancel,
         Kind::Note => Change::Note(text("note")?),
         Kind::Reschedule => {
@@ -616,6 +967,178 @@ mod tests {
         assert_eq!(one("call the bank and the report is done").0, "the report");
     }
 
+    /// People name the thing first and then say what happened to it.
+    #[test]
+    fn a_topic_said_first_is_what_the_rest_is_about() {
+        let cases: &[(&str, &str, Change)] = &[
+            (
+                "Bin bags, got them at Tesco.",
+                "Bin bags",
+                Change::Status(Status::Completed),
+            ),
+            (
+                "Pottery class, not doing it anymore, it clashes with work.",
+                "Pottery class",
+                Change::Cancel,
+            ),
+            (
+                "Suit fitting, forget it, I'll wear the navy one.",
+                "Suit fitting",
+                Change::Cancel,
+            ),
+            (
+                "House insurance, I've made a start, got three quotes.",
+                "House insurance",
+                Change::Status(Status::InProgress),
+            ),
+            (
+                "Leo's laptop, it's stuck with procurement.",
+                "Leo's laptop",
+                Change::Blocked(Some("procurement".into())),
+            ),
+            (
+                "The Monzo application, the closing date got pushed to the 23rd.",
+                "The Monzo application",
+                Change::Due("2026-12-23".parse().unwrap()),
+            ),
+            (
+                "And Henderson, I'm cracking on with that now.",
+                "Henderson",
+                Change::Status(Status::InProgress),
+            ),
+            (
+                "Release notes, I started drafting them this morning.",
+                "Release notes",
+                Change::Status(Status::InProgress),
+            ),
+            (
+                "And fire safety training, that's urgent, the inspector's coming, bump it up.",
+                "fire safety training",
+                Change::Priority(Priority::High),
+            ),
+            (
+                "The Amazon return, for that, the drop-off code is 4471.",
+                "The Amazon return",
+                Change::Note("the drop-off code is 4471".into()),
+            ),
+            (
+                "That Amazon parcel, I dropped it at the post office earlier.",
+                "That Amazon parcel",
+                Change::Status(Status::Completed),
+            ),
+        ];
+        for (said, object, change) in cases {
+            let found = find(said, now());
+            assert!(
+                found
+                    .iter()
+                    .any(|u| u.object == *object && u.change == *change),
+                "{said}: {found:?}"
+            );
+        }
+        // Someone spoken to is no topic.
+        assert!(find("Sarah, forget it, I'll do it myself.", now()).is_empty());
+        // An order said first is no topic: "Call Joe, forget it" takes the order back.
+        assert!(find("Call Joe, forget it.", now()).is_empty());
+    }
+
+    #[test]
+    fn done_started_blocked_in_other_words() {
+        let cases: &[(&str, &str, Change)] = &[
+            (
+                "Um, the Q3 deck went off to Priya last night.",
+                "the Q3 deck",
+                Change::Status(Status::Completed),
+            ),
+            (
+                "Finally got round to fixing that kitchen tap.",
+                "that kitchen tap",
+                Change::Status(Status::Completed),
+            ),
+            (
+                "Library books are back.",
+                "Library books",
+                Change::Status(Status::Completed),
+            ),
+            (
+                "Got the dentist booked, it's next Tuesday.",
+                "the dentist",
+                Change::Status(Status::Completed),
+            ),
+            (
+                "Uniform's ordered, came to sixty quid.",
+                "Uniform",
+                Change::Status(Status::Completed),
+            ),
+            (
+                "I've made a start on the annual report.",
+                "the annual report",
+                Change::Status(Status::InProgress),
+            ),
+            (
+                "Started painting the spare room yesterday.",
+                "the spare room",
+                Change::Status(Status::InProgress),
+            ),
+            (
+                "I'm working through the inbox backlog.",
+                "the inbox backlog",
+                Change::Status(Status::InProgress),
+            ),
+            (
+                "Kicked off the migration this morning.",
+                "the migration",
+                Change::Status(Status::InProgress),
+            ),
+            (
+                "I'm waiting on legal to get back to me before I can sign the lease.",
+                "the lease",
+                Change::Blocked(Some("legal to get back to me".into())),
+            ),
+            (
+                "Can't do anything with the dishwasher until the plumber comes.",
+                "the dishwasher",
+                Change::Blocked(Some("the plumber comes".into())),
+            ),
+            (
+                "The slides can wait till next Wednesday.",
+                "The slides",
+                Change::Due("2026-12-09".parse().unwrap()),
+            ),
+            (
+                "Let's push the team lunch back a week, to the 22nd.",
+                "the team lunch",
+                Change::Due("2026-12-22".parse().unwrap()),
+            ),
+            (
+                "The passport's actually really urgent.",
+                "The passport",
+                Change::Priority(Priority::High),
+            ),
+            (
+                "The pension stuff, make that a high priority one.",
+                "The pension stuff",
+                Change::Priority(Priority::High),
+            ),
+            (
+                "For the offsite, note that Kevin is vegetarian.",
+                "the offsite",
+                Change::Note("Kevin is vegetarian".into()),
+            ),
+        ];
+        for (said, object, change) in cases {
+            let found = find(said, now());
+            assert!(
+                found
+                    .iter()
+                    .any(|u| u.object == *object && u.change == *change),
+                "{said}: {found:?}"
+            );
+        }
+        // An order after "For the offsite," is new work, not a remark.
+        assert!(find("For the offsite, book a coach.", now()).is_empty());
+    }
+
     #[test]
     fn not_updates() {
         for s in [
@@ -649,6 +1172,8 @@ mod rules_compile {
                 ("OBJECT_TAIL", super::OBJECT_TAIL.is_some()),
                 ("PRONOUN_ONLY", super::PRONOUN_ONLY.is_some()),
                 ("NOT_YET", super::NOT_YET.is_some()),
+                ("REMARK_LEAD", super::REMARK_LEAD.is_some()),
+                ("REQUEST", super::REQUEST.is_some()),
             ],
         );
     }

@@ -11,6 +11,7 @@
 //! leans towards *new*. Questions ("what's due tomorrow?") are answered, not saved.
 
 pub mod questions;
+mod run_on;
 pub mod similarity;
 pub mod spoken_update;
 
@@ -156,6 +157,7 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     // sentence's "it" means, so the two are read as one.
     let mut fragment: Option<String> = None;
     for (sentence, marked) in split_into_sentences(text) {
+        let sentence = run_on::restore_commas(&sentence).into_owned();
         let sentence = match fragment.take() {
             Some(name) => format!("{}, {sentence}", name.trim_end_matches(['.', '!'])),
             None => sentence,
@@ -359,6 +361,14 @@ fn decide(
         }
         best = Some((s, c));
     }
+    if let Some(card) = same_work_said_loosely(&item.title, cards, weights) {
+        let changes = merged_details(&item, card.task);
+        return Decision::Same {
+            item,
+            card: card.task.id,
+            changes,
+        };
+    }
     let Some((score, card)) = best else {
         return Decision::New(item);
     };
@@ -379,6 +389,73 @@ fn decide(
         };
     }
     Decision::New(item)
+}
+
+/// "Do the quarterly report", "sort the kids' bikes": a verb that says only "deal with it"
+/// leaves the thing to say which card is meant. When everything a card names (but its verb
+/// and its dates) is in the item, and most of the item is in the card, it is that card.
+fn same_work_said_loosely<'a>(
+    title: &str,
+    cards: &'a [Card<'a>],
+    weights: &Weights,
+) -> Option<&'a Card<'a>> {
+    const LOOSE: &[&str] = &[
+        "do", "get", "sort", "handle", "deal", "finish", "complete", "tackle", "pull", "put",
+    ];
+    let mut words = title.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    if !LOOSE.contains(&first.as_str()) {
+        return None;
+    }
+    // "Do car insurance before it runs out": what follows "before" says when, not what.
+    let lower = title.to_lowercase();
+    let what = [" before ", " by ", " until ", " till ", " when ", " so "]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()
+        .map_or(lower.as_str(), |at| &lower[..at]);
+    let thing: Vec<String> = content_tokens(what)
+        .into_iter()
+        .filter(|t| t != &first && !is_date_token(t))
+        .collect();
+    let item_names = names(title);
+    let mut found = cards.iter().filter(|c| {
+        let leads_with_verb = c
+            .task
+            .title
+            .split_whitespace()
+            .next()
+            .is_some_and(crate::extract::is_verb);
+        let named: Vec<&String> = c
+            .tokens
+            .iter()
+            .skip(usize::from(leads_with_verb))
+            .filter(|t| !is_date_token(t))
+            .collect();
+        named.len() >= 2
+            && named.iter().all(|t| thing.contains(t))
+            && weights.coverage(&thing, &c.tokens) >= 0.6
+            && (item_names.is_empty() || c.names().is_empty() || !item_names.is_disjoint(c.names()))
+    });
+    let card = found.next()?;
+    found.next().is_none().then_some(card)
+}
+
+/// A stemmed day or month name: when a card is due is not what it is about.
+fn is_date_token(token: &str) -> bool {
+    crate::extract::dates::is_date_word(token)
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| d.starts_with(token) && token.len() >= 5)
+        || matches!(token, "befor" | "after" | "until" | "till")
 }
 
 /// What a repeat adds to the card: a due date it lacked, a higher priority, a category, a
@@ -631,6 +708,40 @@ mod tests {
             now(),
         );
         assert!(updated_cards(&p).is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn a_loose_verb_leaves_the_thing_to_name_the_card() {
+        let board = vec![
+            task(1, "Prepare quarterly report", None),
+            task(2, "Renew car insurance", None),
+            task(3, "Renew home insurance", None),
+            task(4, "Fix kids' bikes before Saturday", None),
+            task(5, "Call Joe", None),
+        ];
+        for (said, card) in [
+            ("Do the quarterly report", 1),
+            ("Do car insurance before it runs out", 2),
+            ("Sort the kids' bikes", 4),
+        ] {
+            let p = plan(said, vec![item(said, None)], &board, now());
+            assert!(
+                matches!(p.decisions[..], [Decision::Same { card: c, .. }] if c == card),
+                "{said}: {p:?}"
+            );
+        }
+        // One word in common is not enough, nor a thing the card does not name.
+        for said in [
+            "Get Joe a present",
+            "Do the insurance claim",
+            "Sort the car insurance claim for the accident",
+        ] {
+            let p = plan(said, vec![item(said, None)], &board, now());
+            assert!(
+                !matches!(p.decisions[..], [Decision::Same { .. }]),
+                "{said}: {p:?}"
+            );
+        }
     }
 
     #[test]

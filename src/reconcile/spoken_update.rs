@@ -273,6 +273,13 @@ fn specs() -> Vec<(Kind, String)> {
                 r"{LEAD}{OBJ}\s+(?:can|could|will|'ll)\s+(?:wait|keep|hold|move|slip|go|be\s+moved|be\s+pushed)\s+(?:back\s+)?(?:till|until|til|to)\s+(?P<when>[^,;.!?]+)"
             ),
         ),
+        // "the induction pack has to be ready by Friday now": "now" says the date moved.
+        (
+            Kind::Reschedule,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:has\s+to|needs\s+to|must|should|'s\s+got\s+to|has\s+got\s+to)\s+be\s+(?:ready|done|in|finished|sent|submitted|booked|out)\s+(?:by|for|on)\s+(?P<when>[^,;.!?]+?)\s+(?:now|instead)\b"
+            ),
+        ),
         (
             Kind::Reschedule,
             format!(r"{LEAD}leave\s+{OBJ}\s+(?:till|until|til)\s+(?P<when>[^,;.!?]+)"),
@@ -377,6 +384,19 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                 continue;
             };
             let (object, skip) = trim_object(obj.as_str());
+            // Said without commas, an object can run into the next clause: "the lakes
+            // weekend's off tom('s done)", "(made a start on) it got the first half drafted".
+            if spans_clauses(obj.as_str()) {
+                continue;
+            }
+            let object = match object.split_once(' ') {
+                Some((first, _))
+                    if first.eq_ignore_ascii_case("it") || first.eq_ignore_ascii_case("them") =>
+                {
+                    first.to_string()
+                }
+                _ => object,
+            };
             let span = (obj.start() + skip, obj.end());
             if out
                 .iter()
@@ -523,11 +543,29 @@ fn topic(text: &str) -> Option<(String, usize)> {
     None
 }
 
+/// Words that make a part between commas a clause, not a name: "took about two minutes",
+/// "so that needs doing", "it's just sitting there".
+const CLAUSE_WORDS: &[&str] = &[
+    "i", "we", "you", "he", "she", "they", "it", "that", "this", "there", "these", "those", "him",
+    "her", "them", "me", "us", "is", "are", "was", "were", "be", "been", "do", "did", "does",
+    "has", "have", "had", "can", "could", "will", "would", "should", "must", "need", "needs",
+    "about", "just", "not", "what", "how", "why", "when", "where", "who",
+];
+
 /// Past forms that end a topic's name: "the Henderson thing *went* off".
 const PAST: &[&str] = &[
     "went", "came", "got", "took", "gave", "fell", "broke", "made", "sent", "paid", "left",
     "found", "turned", "arrived", "looks", "looked", "seems", "got", "needs", "wants",
 ];
+
+/// "the lakes weekend's off tom": an object with a "'s" that is "is" inside it holds two
+/// clauses.
+fn spans_clauses(object: &str) -> bool {
+    let words: Vec<&str> = object.split_whitespace().collect();
+    words
+        .windows(2)
+        .any(|w| w[0].ends_with("'s") && says_is(w[1]))
+}
 
 /// Whether `word`, after "X's", shows the 's to be "is": "the passport's *actually* urgent",
 /// "the report's *done*", not "the vet's *appointment*".
@@ -638,11 +676,32 @@ fn leading_fragment(words: &[(usize, &str)]) -> Option<(String, usize)> {
         "and", "so", "oh", "okay", "ok", "um", "uh", "er", "right", "yeah", "also", "then",
         "anyway", "ugh",
     ];
-    let end = words.iter().position(|(_, w)| w.ends_with(','))?;
+    // The nearest part between commas that names a thing: in "the lease, push that back,
+    // and fire safety training, that's urgent, bump it up" that is the training.
+    let ends: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, w))| w.ends_with(','))
+        .map(|(k, _)| k)
+        .collect();
+    ends.iter().enumerate().rev().find_map(|(n, &end)| {
+        let start = if n == 0 { 0 } else { ends[n - 1] + 1 };
+        fragment_name(&words[start..=end], NOT_A_NAME, FILLER)
+    })
+}
+
+/// The thing `part` (words up to and with a comma) names, when it is only a name.
+fn fragment_name(
+    part: &[(usize, &str)],
+    not_a_name: &[&str],
+    filler: &[&str],
+) -> Option<(String, usize)> {
+    let end = part.len().checked_sub(1)?;
+    let words = part;
     let lead = words[..end]
         .iter()
         .take_while(|(_, w)| {
-            FILLER.contains(
+            filler.contains(
                 &w.trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase()
                     .as_str(),
@@ -659,12 +718,18 @@ fn leading_fragment(words: &[(usize, &str)]) -> Option<(String, usize)> {
         lead == 0 && fragment.len() == 1 && !fragment[0].1.trim_end_matches(',').ends_with("'s");
     if fragment.len() > 4
         || one_bare_word
-        || NOT_A_NAME.contains(&first.as_str())
+        || not_a_name.contains(&first.as_str())
         || crate::extract::is_verb(&first) && !names_a_thing(fragment)
         || fragment.iter().any(|(_, w)| {
-            let b = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            let b = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase();
+            let stem = b.split('\'').next().unwrap_or("");
             b.contains('\'') && !b.ends_with("'s")
-                || crate::extract::dates::is_date_word(&b.to_lowercase())
+                || crate::extract::dates::is_date_word(&b)
+                || CLAUSE_WORDS.contains(&stem)
+                || PAST.contains(&stem)
+                || stem.len() > 4 && stem.ends_with("ed")
         })
     {
         return None;
@@ -1135,6 +1200,15 @@ mod tests {
                 "{said}: {found:?}"
             );
         }
+        let found = find(
+            "And the induction pack has to be ready by Friday now.",
+            now(),
+        );
+        assert_eq!(
+            found[0].change,
+            Change::Due("2026-12-11".parse().unwrap()),
+            "{found:?}"
+        );
         // An order after "For the offsite," is new work, not a remark.
         assert!(find("For the offsite, book a coach.", now()).is_empty());
     }

@@ -39,20 +39,36 @@ fn main() {
     // "and then"s. Twice the length should take twice the time.
     let mut group = c.benchmark_group("extract/no punctuation");
     group.sample_size(10);
-    for kb in [100usize, 200] {
-        let words = [
-            "call", "bob", "and", "then", "send", "the", "invoice", "tomorrow", "um", "so",
-        ];
-        let mut text = String::new();
-        let mut i = 0;
-        while text.len() < kb * 1000 {
-            text.push_str(words[i % words.len()]);
-            text.push(' ');
-            i += 1;
+    // Two shapes: "and then"s that split, and "and"s that join nouns and split nothing
+    // (each of those was once counted again from the last split: quadratic).
+    let shapes: [(&str, &[&str]); 2] = [
+        (
+            "and then",
+            &[
+                "call", "bob", "and", "then", "send", "the", "invoice", "tomorrow", "um", "so",
+            ],
+        ),
+        (
+            "joining and",
+            &[
+                "the", "boiler", "service", "forget", "it", "i", "need", "to", "call", "joe",
+                "about", "the", "renewal", "and", "the", "dentist", "got", "it", "done",
+            ],
+        ),
+    ];
+    for (shape, words) in shapes {
+        for kb in [100usize, 200] {
+            let mut text = String::new();
+            let mut i = 0;
+            while text.len() < kb * 1000 {
+                text.push_str(words[i % words.len()]);
+                text.push(' ');
+                i += 1;
+            }
+            group.bench_function(format!("{shape} {kb} KB"), |b| {
+                b.iter(|| black_box(extract(&text, &opts)))
+            });
         }
-        group.bench_function(format!("{kb} KB"), |b| {
-            b.iter(|| black_box(extract(&text, &opts)))
-        });
     }
     group.finish();
     c.final_summary();

@@ -85,11 +85,25 @@ fn long_transcript(repeats: usize) -> String {
     text
 }
 
+/// The same, said in one breath: no punctuation, so commas are put back and every "forget
+/// it" looks back for its topic inside one long sentence.
+fn run_on_transcript(repeats: usize) -> String {
+    let said = "the boiler service forget it i need to call joe about the renewal and the dentist got it done ";
+    said.repeat(repeats)
+}
+
 fn main() {
     {
         let (_dir, svc) = board(1_000);
-        for repeats in [500usize, 1_000, 2_000] {
-            let text = long_transcript(repeats);
+        for (shape, text) in [500usize, 1_000, 2_000]
+            .into_iter()
+            .map(|n| ("transcript", long_transcript(n)))
+            .chain(
+                [1_000usize, 2_000]
+                    .into_iter()
+                    .map(|n| ("run-on", run_on_transcript(n))),
+            )
+        {
             let found = svc.extract(&text, now()).unwrap();
             let mut runs = Vec::new();
             for _ in 0..3 {
@@ -98,10 +112,7 @@ fn main() {
                 runs.push(t.elapsed());
             }
             board::print_percentiles(
-                &format!(
-                    "plan a {} KB transcript @1000 open cards",
-                    text.len() / 1024
-                ),
+                &format!("plan a {} KB {shape} @1000 open cards", text.len() / 1024),
                 runs,
             );
         }

@@ -180,14 +180,18 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         } else {
             found
         };
+        // Where each word of the sentence is first said, worked out once for all its
+        // take-backs (a long run-on can hold many).
+        let mut first_said: Option<std::collections::HashMap<String, usize>> = None;
         for update in updates {
             if update.change == Change::Cancel {
-                let before = content_tokens(&sentence[..update.start.min(update.object_start())]);
+                let cut = update.start.min(update.object_start());
+                let said_at = first_said.get_or_insert_with(|| first_said_at(&sentence));
                 let object = content_tokens(&update.object);
                 if !object.is_empty()
                     && object
                         .iter()
-                        .all(|t| earlier.contains(t) || before.contains(t))
+                        .all(|t| earlier.contains(t) || said_at.get(t).is_some_and(|at| *at < cut))
                 {
                     continue;
                 }
@@ -245,6 +249,19 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         out.decisions.push(decision);
     }
     out
+}
+
+/// Each content token of `sentence` with the byte offset of the word it is first said in.
+fn first_said_at(sentence: &str) -> std::collections::HashMap<String, usize> {
+    let mut at = std::collections::HashMap::new();
+    let mut offset = 0;
+    for word in sentence.split(' ') {
+        for token in content_tokens(word) {
+            at.entry(token).or_insert(offset);
+        }
+        offset += word.len() + 1;
+    }
+    at
 }
 
 /// "Henderson proposal.": two to four words naming a thing, with no verb, no pronoun and no

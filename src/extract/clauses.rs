@@ -43,7 +43,9 @@ pub(crate) fn split_clauses(orig: &str, masked: &str) -> Vec<Clause> {
                 if m.start() < last {
                     continue;
                 }
-                let left_words = piece[last..m.start()].split_whitespace().count();
+                // Only "at least two" matters: counting all of them again from the last
+                // split made a long run of joining "and"s quadratic.
+                let left_words = piece[last..m.start()].split_whitespace().take(2).count();
                 // "the swimming lessons and the piano lessons both need paying" is one
                 // subject: only a "so" / "but" / "then" starts a need of its own.
                 let joins_nouns = matches!(m.as_str().trim(), "and" | "or" | "plus");

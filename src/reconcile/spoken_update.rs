@@ -423,8 +423,15 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                 // bags, got them at Tesco".
                 let lead =
                     all.as_str().len() - all.as_str().trim_start_matches([',', ';', ':']).len();
-                match topic(&sentence[..all.start() + lead]) {
-                    Some((np, at)) => (np, Some(at)),
+                // Only the last few hundred bytes: what "it" means is named close by, and a
+                // long run-on with many of them must not be read again for each.
+                let end = all.start() + lead;
+                let mut from = end.saturating_sub(TOPIC_WINDOW);
+                while !sentence.is_char_boundary(from) {
+                    from += 1;
+                }
+                match topic(&sentence[from..end]) {
+                    Some((np, at)) => (np, Some(from + at)),
                     None => continue,
                 }
             } else {
@@ -551,6 +558,9 @@ const CLAUSE_WORDS: &[&str] = &[
     "has", "have", "had", "can", "could", "will", "would", "should", "must", "need", "needs",
     "about", "just", "not", "what", "how", "why", "when", "where", "who",
 ];
+
+/// How far back from a pronoun its topic is looked for, in bytes.
+const TOPIC_WINDOW: usize = 300;
 
 /// Past forms that end a topic's name: "the Henderson thing *went* off".
 const PAST: &[&str] = &[

@@ -37,6 +37,68 @@ pub(crate) enum Kind {
     Statement(String),
 }
 
+/// "tax season's killing me", "book club's been cancelled": a noun that could be a verb,
+/// then "'s" and how things are, not an order ("book Leo's dentist").
+fn says_how_it_is(content: &str) -> bool {
+    let words: Vec<String> = content.split_whitespace().take(3).map(bare).collect();
+    let [first, second, third] = words.as_slice() else {
+        return false;
+    };
+    let clause_verb = matches!(
+        first.as_str(),
+        "check" | "see" | "confirm" | "make" | "ask" | "find"
+    );
+    !clause_verb
+        && crate::extract::lexicon::is_any_verb(first)
+        && second.len() > 3
+        && second.ends_with("'s")
+        && (third.ends_with("ing")
+            || matches!(
+                third.as_str(),
+                "been"
+                    | "got"
+                    | "gone"
+                    | "not"
+                    | "done"
+                    | "over"
+                    | "really"
+                    | "so"
+                    | "too"
+                    | "finally"
+                    | "still"
+                    | "always"
+                    | "never"
+            ))
+}
+
+/// Whether `masked` (dates blanked) opens with a date and goes on with only why: "by
+/// tomorrow so he can practise" -> "by          so he can practise".
+fn date_then_reason(masked: &str) -> bool {
+    let opener = masked.trim_start();
+    let Some(first) = opener.split_whitespace().next() else {
+        return false;
+    };
+    // The blank a date left is wider than one space: it must come before the first word
+    // (after a "by" / "on" the date hit did not take).
+    let before_first = |text: &str| text.len() - text.trim_start().len();
+    let rest = match bare(first).as_str() {
+        "by" | "on" | "for" | "before" | "at" => &opener[first.len()..],
+        _ => masked,
+    };
+    // "so he can practise", not "so the nursery needs tidying" (that is the to-do).
+    let mut words = rest.split_whitespace().map(bare);
+    before_first(rest) > 1
+        && words
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "so" | "because" | "cos" | "cause" | "since"))
+        && words.next().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "he" | "she" | "they" | "that" | "it" | "he's" | "she's" | "they're" | "it's"
+            )
+        })
+}
+
 /// "Maria asked me to look into the flaky test": a request from someone else is still a to-do.
 static ASKED_ME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:asked|wants|told|needs|reminded|begged|expects)\s+(?:me|us)\s+to|(?:asked|wondered|wants\s+to\s+know)\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we)(?:'d|\s+could|\s+can|\s+would|\s+might|\s+will)(?:\s+please)?|wants\s+(?:everyone|everybody|all\s+of\s+us|the\s+whole\s+team)\s+to)\s+(.+)$")
@@ -169,6 +231,14 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     }
     if question {
         return Kind::Statement(orig.trim().to_string());
+    }
+    // "Jenny's doing the market stall Saturday so I don't need to worry about that".
+    if crate::extract::resolve::done_by_others(orig).is_some() || says_how_it_is(content) {
+        return Kind::Statement(orig.trim().to_string());
+    }
+    // "…, by tomorrow so he can practise": a date with only its reason after it.
+    if has_date && date_then_reason(masked) {
+        return Kind::DateOnly;
     }
     if CONSEQUENCE_RE
         .as_ref()

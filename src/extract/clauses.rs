@@ -113,6 +113,21 @@ fn starts_action(rest: &str, needs_too: bool, then: bool) -> bool {
     // Only how the rest opens matters; a megabyte said without a comma is read once, not
     // again from every "and".
     let rest = opening(rest);
+    // "… by tomorrow so he can practise": what someone else can then do is no new item.
+    let mut opening_words = rest.split_whitespace().map(bare);
+    let others_can = matches!(
+        opening_words.next().as_deref(),
+        Some("he" | "she" | "they" | "it")
+    ) && matches!(
+        opening_words.next().as_deref(),
+        Some("can" | "could" | "will" | "would" | "might")
+    ) || matches!(
+        bare(rest.split_whitespace().next().unwrap_or_default()).as_str(),
+        "he'll" | "she'll" | "they'll" | "he'd" | "she'd" | "they'd"
+    );
+    if others_can {
+        return false;
+    }
     let pos = strip_lead(rest);
     let rest = &rest[pos..];
     // "… is on Monday so I need the doc over to them", "… so the nursery needs tidying".

@@ -32,10 +32,12 @@ use lists::{
     LIST_HEADER, expand_lists, gerund_examples, list_headers, note_contents, split_noun_pairs,
 };
 use phrases::{
-    appositions, continue_previous, cue_phrases, fill_ellipses, promote_events, same_for, taken_on,
+    appositions, continue_previous, cue_phrases, fill_ellipses, left_to_others, promote_events,
+    same_for, taken_on,
 };
 use pronouns::make_titles;
 use settle::{settle_dates, settle_priorities};
+pub(crate) use words::done_by_others;
 use words::{leading_verb, starts_with_addition};
 
 static REQUEST_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -170,6 +172,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     let mut items = gerund_examples(items, text);
     appositions(&mut items);
     taken_on(&mut items);
+    left_to_others(&mut items);
     same_for(&mut items, prev_title.as_deref(), prev_day);
     fill_ellipses(&mut items);
     continue_previous(&mut items, prev_verb.as_deref(), reader.correcting);

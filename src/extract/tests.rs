@@ -530,4 +530,5 @@ fn categories_only_from_options() {
     assert_eq!(t[1].category.as_deref(), Some("personal"));
 }
 
+mod asides;
 mod second_thoughts;

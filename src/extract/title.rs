@@ -14,6 +14,10 @@ const MAX_TITLE_CHARS: usize = 90;
 static AT_THE_LATEST: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bat\s+the\s+(?:very\s+)?latest\b").ok());
 
+/// "do it first thing tomorrow": when in the day, said beside the date.
+static FIRST_THING: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:at\s+)?first\s+thing(?:\s+in\s+the\s+morning)?\b").ok());
+
 /// Where a trailing reason or condition starts: "follow up with Globex | if they haven't replied".
 static TAIL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\s(?:if|because|cause|since|so\s+that|in\s+case|unless|once|as\s+soon\s+as|when|while|before\s+(?:leaving|going|heading|we|i|they|he|she|you)|otherwise|cuz|even\s+though|although|though)\b").ok()
@@ -55,6 +59,14 @@ pub(crate) fn make_title_with(text: &str, now: NaiveDateTime, counting: Counting
     // "tomorrow at the latest": the hedge goes with the date it softens.
     if let Some(re) = AT_THE_LATEST.as_ref() {
         spans.extend(re.find_iter(text).map(|m| (m.start(), m.end())));
+    }
+    // Not "the first thing is to call the bank": there it is no time.
+    if let Some(re) = FIRST_THING.as_ref() {
+        spans.extend(
+            re.find_iter(text)
+                .filter(|m| !text[..m.start()].to_lowercase().ends_with("the "))
+                .map(|m| (m.start(), m.end())),
+        );
     }
     spans.sort_unstable();
     let mut cleaned = String::with_capacity(text.len());
@@ -307,6 +319,7 @@ mod rules_compile {
             &[
                 ("TAIL_RE", super::TAIL_RE.is_some()),
                 ("AT_THE_LATEST", super::AT_THE_LATEST.is_some()),
+                ("FIRST_THING", super::FIRST_THING.is_some()),
             ],
         );
     }

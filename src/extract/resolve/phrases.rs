@@ -8,8 +8,8 @@ use regex::Regex;
 
 use super::Item;
 use super::words::{
-    SOMEONE_HAS_TO, THATS_ME, leading_verb, looks_like_object, lowercase_first, own_verb_phrase,
-    strip_article, strip_conjunction,
+    SOMEONE_HAS_TO, THATS_ME, done_by_others, leading_verb, looks_like_object, lowercase_first,
+    own_verb_phrase, strip_article, strip_conjunction,
 };
 use crate::extract::classify::{Kind, QUANTIFIERS};
 use crate::extract::lexicon::{
@@ -20,6 +20,34 @@ static SAME_FOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:and\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:goes\s+)?(?:for|with)\s+(\S+(?:\s+\S+){0,3}?)(?:\s+(?:actually|too|as\s+well|then|please))?$")
         .ok()
 });
+
+/// "the van needs a new tyre, Nick said he'd take it in": the job just said is someone
+/// else's now.
+pub(super) fn left_to_others(items: &mut [Item]) {
+    for i in 1..items.len() {
+        let Kind::Statement(s) = &items[i].kind else {
+            continue;
+        };
+        let Some(what) = done_by_others(s) else {
+            continue;
+        };
+        let about_it = what
+            .split_whitespace()
+            .next()
+            .map(bare)
+            .is_some_and(|w| matches!(w.as_str(), "it" | "that" | "this" | "them" | "those"));
+        if !about_it {
+            continue;
+        }
+        if let Some(j) = (0..i)
+            .rev()
+            .find(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
+            && items[j].is_task()
+        {
+            items[j].kind = Kind::Statement(String::new());
+        }
+    }
+}
 
 /// "someone needs to be there, I suppose that's me": the job becomes the speaker's.
 pub(super) fn taken_on(items: &mut [Item]) {
@@ -61,6 +89,19 @@ pub(super) fn taken_on(items: &mut [Item]) {
 /// names belongs to that item, not a new one.
 pub(super) fn appositions(items: &mut [Item]) {
     for i in 1..items.len() {
+        // "pick up the hinges from Blum, the soft close ones, tomorrow", "the course, the
+        // one in April": which of the thing just named, not another item.
+        if let Kind::Phrase(p) = &items[i].kind
+            && says_which_one(p)
+            && matches!(items[i - 1].kind, Kind::Task { .. })
+        {
+            items[i].kind = if items[i].day.is_some() {
+                Kind::DateOnly
+            } else {
+                Kind::Filler
+            };
+            continue;
+        }
         let Kind::Phrase(p) = &items[i].kind else {
             continue;
         };
@@ -119,6 +160,20 @@ pub(super) fn appositions(items: &mut [Item]) {
             }
         }
     }
+}
+
+/// "the soft close ones", "the one in April", "the blue one": a phrase whose head is "one".
+fn says_which_one(phrase: &str) -> bool {
+    let words: Vec<String> = phrase.split_whitespace().map(bare).collect();
+    matches!(
+        words.first().map(String::as_str),
+        Some("the" | "those" | "that")
+    ) && words.len() <= 6
+        && words[1..]
+            .iter()
+            .take_while(|w| !is_preposition(w))
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "one" | "ones"))
 }
 
 /// "Book Mum's dinner for the 11th. Same for Dad's.": the item before, for someone else.

@@ -76,7 +76,7 @@ pub(super) fn make_titles(
                     .filter(|np| {
                         let first = np.split_whitespace().next().unwrap_or_default();
                         !first.chars().next().is_some_and(char::is_uppercase)
-                            || first.ends_with("'s")
+                            || owner_of(np).is_some()
                     })
             });
             items[i].titled = Some(match title {
@@ -104,8 +104,21 @@ pub(super) fn make_titles(
             items[i].titled = Some(make_title_with(todo.as_str(), now, Counting::Said(events)));
             continue;
         }
+        // "sign the contract, it's just a DocuSign, do it today": the remark's "it" is the
+        // item before it, and so is the "it" after it.
+        let remark_about_item = |s: &str| {
+            items[..source.unwrap_or(0)].iter().any(Item::is_task)
+                && s.split_whitespace()
+                    .next()
+                    .map(bare)
+                    .is_some_and(|w| matches!(w.as_str(), "it's" | "that's" | "it" | "its"))
+        };
         let np = source.and_then(|j| match &items[j].kind {
-            Kind::Statement(s) => noun_phrase(s, wants_indefinite, now),
+            Kind::Statement(s) if remark_about_item(s) => None,
+            // "I left my laptop charger in room 12, I need to grab it": what the speaker
+            // did something to.
+            Kind::Statement(s) => noun_phrase(s, wants_indefinite, now)
+                .or_else(|| speaker_did(s).then(|| object_of(s)).flatten()),
             Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, wants_indefinite, now),
             // "the recycling goes out tonight, put it out": the thing, without the verb the
             // remark was read with.
@@ -138,7 +151,7 @@ pub(super) fn make_titles(
                 for_person
                     .then(|| {
                         (0..i).rev().find_map(|j| match &items[j].kind {
-                            Kind::Statement(s) => named_person(s),
+                            Kind::Statement(s) | Kind::Phrase(s) => named_person(s),
                             _ => None,
                         })
                     })
@@ -214,14 +227,69 @@ fn object_of(clause: &str) -> Option<String> {
     (np.len() >= 2).then(|| lowercase_first(&tidy(&np.join(" "))))
 }
 
+/// Who owns the thing named: "Jacob's party" -> ("Jacob", 1 word), "Mrs. Abernathy's
+/// receipts" -> ("Mrs. Abernathy", 2 words).
+fn owner_of(np: &str) -> Option<(String, usize)> {
+    let mut words = np.split_whitespace();
+    let first = words.next()?;
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if let Some(owner) = first.strip_suffix("'s") {
+        return Some((owner.to_string(), 1));
+    }
+    let titled = matches!(
+        first.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof"
+    );
+    let surname = words.next()?.strip_suffix("'s")?;
+    (titled && surname.chars().next().is_some_and(char::is_uppercase))
+        .then(|| (format!("{first} {surname}"), 2))
+}
+
+/// "I left my laptop charger …", "we lost the spare key …": the speaker did something to a
+/// thing, said in the past.
+fn speaker_did(statement: &str) -> bool {
+    let rest = &statement[strip_lead(statement)..];
+    let mut words = rest.split_whitespace().map(bare);
+    matches!(words.next().as_deref(), Some("i" | "we"))
+        && words.next().is_some_and(|w| {
+            w.ends_with("ed")
+                || matches!(
+                    w.as_str(),
+                    "left" | "lost" | "broke" | "forgot" | "bought" | "got" | "put" | "found"
+                )
+        })
+}
+
 /// "Jonno's CSCS card has expired" -> "Jonno": the person a remark opens with.
 fn named_person(statement: &str) -> Option<String> {
     let rest = &statement[strip_lead(statement)..];
-    let first = rest.split_whitespace().next()?;
+    let mut words = rest.split_whitespace();
+    let first = words.next()?;
+    // "Mrs. Abernathy's receipts": a title and the name after it.
+    if matches!(
+        first.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "doctor" | "prof" | "professor"
+    ) {
+        let surname = words.next()?;
+        let surname = surname.strip_suffix("'s").unwrap_or(surname);
+        let surname = surname.trim_end_matches(|c: char| !c.is_alphanumeric());
+        return surname
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then(|| format!("{first} {surname}"));
+    }
     let name = first.strip_suffix("'s").unwrap_or(first);
     let is_name = name.chars().next().is_some_and(char::is_uppercase)
         && name.chars().skip(1).all(char::is_lowercase)
         && !crate::extract::lexicon::is_common_word(name)
+        && !crate::extract::lexicon::is_common_word(&name.to_lowercase())
+        && !matches!(
+            bare(name).as_str(),
+            "if" | "when" | "so" | "and" | "but" | "or" | "then"
+        )
         && !matches!(bare(name).as_str(), "i" | "the" | "my" | "our");
     is_name.then(|| name.to_string())
 }
@@ -355,13 +423,10 @@ fn put_in_place_of_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) 
         "it" | "that" | "this" | "those" => np.to_string(),
         "them" if !receives => np.to_string(),
         "him" | "her" => {
-            let mut words = np.split_whitespace();
-            let owner = words
-                .next()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .and_then(|w| w.strip_suffix("'s"))?;
-            let person = words
-                .next()
+            let (owner, taken) = owner_of(&np)?;
+            let person = np
+                .split_whitespace()
+                .nth(taken)
                 .is_some_and(|w| KIN.contains(&bare(w).as_str()));
             if person {
                 np.to_string()

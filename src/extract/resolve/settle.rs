@@ -95,10 +95,13 @@ pub(super) fn settle_dates(
         // the 21st and I need to print the song sheets, the day before".
         // "the marking for the stats module, forty scripts, due Monday": a phrase between
         // the item and its date describes the item.
-        if let Some(j) = (0..i)
-            .rev()
-            .find(|&j| meaningful(&items[j].kind) && !matches!(items[j].kind, Kind::Phrase(_)))
-            && !next_is_task
+        // "order more amoxicillin, we're almost out, today": a remark about the item between
+        // it and its date is passed over.
+        if let Some(j) = (0..i).rev().find(|&j| {
+            meaningful(&items[j].kind)
+                && !matches!(items[j].kind, Kind::Phrase(_))
+                && !is_aside(&items[j])
+        }) && !next_is_task
             && items[j].is_task()
             && (items[j].due.is_none() || (items[j].day.is_none() && items[j].time.is_none()))
         {
@@ -126,7 +129,8 @@ pub(super) fn settle_dates(
             continue;
         }
         let due = items[i].due;
-        for it in items[..i].iter_mut().rev() {
+        // "call Mr Fitzgerald, he's worried, do it first thing tomorrow".
+        for it in items[..i].iter_mut().rev().filter(|it| !is_aside(it)) {
             if !it.is_task() {
                 break;
             }
@@ -157,6 +161,23 @@ pub(super) fn settle_dates(
             items[i - 1].due = Some(Due::Date(d));
         }
     }
+}
+
+/// A remark about the item before, with no date of its own: "we're almost out", "he's on
+/// keys", "it's just a DocuSign".
+fn is_aside(it: &Item) -> bool {
+    let Kind::Statement(s) = &it.kind else {
+        return false;
+    };
+    it.day.is_none()
+        && it.time.is_none()
+        && s.split_whitespace().next().map(bare).is_some_and(|w| {
+            BACK_REFERENCES.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "we're" | "we" | "we've" | "they've" | "she'll" | "he'll"
+                )
+        })
 }
 
 pub(super) const BACK_REFERENCES: &[&str] = &[

@@ -17,6 +17,41 @@ pub(super) static THATS_ME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:(?:probably|i\s+suppose|i\s+guess|so|which\s+is|i\.?e\.?|that'?s|that\s+is|well|ok|okay|and|but|which\s+means)\W+)*(?:me|myself)\W*(?:then|really|again)?\W*$").ok()
 });
 
+/// "Dana's handling that", "Nick said he'd take it in", "Coach Amara already locked that
+/// in", "Ben's doing the Thompson hedges": someone named takes the job, not the speaker.
+pub(crate) static OTHERS_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?i:(?:and|oh|so|um+|uh+|but|also|well)[\s,]+)*(?P<who>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)(?i:'s|\s+is|\s+has|\s+will|'ll|\s+said\s+(?:he|she|they)(?:'d|'ll|\s+would|\s+will)|\s+says\s+(?:he|she|they)(?:'ll|'d|\s+will|'s)|\s+already|\s+just)\s+(?i:already\s+|just\s+|kindly\s+)?(?i:going\s+to\s+|gonna\s+)?(?i:doing|handling|taking|sorting|covering|dealing|looking\s+after|do|handle|take|sort|cover|deal|look\s+after|locked|booked|sorted|done|did|handled|taken|covered|dealt|picked|fixed)\b(?P<what>.*)$").ok()
+});
+
+/// Who [`OTHERS_DO`] names, when it is someone else: not "We", "They", "Someone".
+pub(crate) fn done_by_others(clause: &str) -> Option<String> {
+    let c = OTHERS_DO.as_ref()?.captures(clause)?;
+    let who = c.name("who")?.as_str();
+    let first = who
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if matches!(
+        first.as_str(),
+        "we" | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "this"
+            | "that"
+            | "there"
+            | "someone"
+            | "somebody"
+            | "you"
+            | "everyone"
+            | "nobody"
+    ) {
+        return None;
+    }
+    Some(c.name("what").map_or("", |m| m.as_str()).trim().to_string())
+}
+
 pub(super) fn starts_with_addition(p: &str) -> bool {
     p.split_whitespace()
         .next()
@@ -139,6 +174,7 @@ mod rules_compile {
             &[
                 ("SOMEONE_HAS_TO", super::SOMEONE_HAS_TO.is_some()),
                 ("THATS_ME", super::THATS_ME.is_some()),
+                ("OTHERS_DO", super::OTHERS_DO.is_some()),
             ],
         );
     }

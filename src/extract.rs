@@ -16,6 +16,7 @@ mod outcomes;
 mod priority;
 mod requests;
 mod resolve;
+pub(crate) mod run_on;
 mod sentences;
 mod shapes;
 mod spoken;
@@ -81,10 +82,10 @@ pub(crate) struct Reader {
     pub events: Vec<(String, chrono::NaiveDate)>,
 }
 
-/// The sentences of a transcript as the extractor reads them, each with whether it was
-/// asked as a question.
+/// The sentences of a transcript as the extractor reads them (a long run-on left without
+/// commas: the reconciler puts back its own), each with whether it was asked as a question.
 pub(crate) fn split_into_sentences(text: &str) -> Vec<(String, bool)> {
-    sentences::split_sentences(&spoken::repair(&sentences::normalize(text)))
+    sentences::split_sentences(&spoken::repair_keeping_run_ons(&sentences::normalize(text)))
         .into_iter()
         .map(|s| (s.text, s.question))
         .collect()

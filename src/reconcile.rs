@@ -11,7 +11,6 @@
 //! leans towards *new*. Questions ("what's due tomorrow?") are answered, not saved.
 
 pub mod questions;
-mod run_on;
 pub mod similarity;
 pub mod spoken_update;
 
@@ -157,7 +156,7 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     // sentence's "it" means, so the two are read as one.
     let mut fragment: Option<String> = None;
     for (sentence, marked) in split_into_sentences(text) {
-        let sentence = run_on::restore_commas(&sentence).into_owned();
+        let sentence = crate::extract::run_on::restore_commas(&sentence).into_owned();
         let sentence = match fragment.take() {
             Some(name) => format!("{}, {sentence}", name.trim_end_matches(['.', '!'])),
             None => sentence,

@@ -40,10 +40,15 @@ pub(crate) enum Kind {
 /// "tax season's killing me", "book club's been cancelled": a noun that could be a verb,
 /// then "'s" and how things are, not an order ("book Leo's dentist").
 fn says_how_it_is(content: &str) -> bool {
-    let words: Vec<String> = content.split_whitespace().take(3).map(bare).collect();
+    let said: Vec<&str> = content.split_whitespace().take(3).collect();
+    let words: Vec<String> = said.iter().map(|w| bare(w)).collect();
     let [first, second, third] = words.as_slice() else {
         return false;
     };
+    // "sign Ollie's reading log": a name's thing is what the order is about.
+    if said[1].chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let clause_verb = matches!(
         first.as_str(),
         "check" | "see" | "confirm" | "make" | "ask" | "find"

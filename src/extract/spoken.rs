@@ -13,6 +13,13 @@ use super::lexicon::{bare, is_verb};
 
 /// The repairs, in order.
 pub(crate) fn repair(text: &str) -> String {
+    let text = split_run_ons(&spell_terms(&say_plainly(&unstutter(text))));
+    mark_corrections(&super::run_on::restore_commas_in_text(&text))
+}
+
+/// [`repair`] without the commas put back in a long run-on: the reconciler puts back its
+/// own, more of them (see `run_on::restore_commas`).
+pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
     mark_corrections(&split_run_ons(&spell_terms(&say_plainly(&unstutter(text)))))
 }
 

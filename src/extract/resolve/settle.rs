@@ -64,6 +64,11 @@ pub(super) fn settle_dates(
                 && matches!(&it.kind, Kind::Task { text, due_statement } if *due_statement || opens_command(text));
             if !verb_led || it.leading_date {
                 context = it.day;
+            } else if context.is_some() && it.day != context {
+                // "the boiler man's coming on Friday, I need to clear the cupboard tonight
+                // and … renew the parking permit": once an item has a day of its own, the
+                // remark's day no longer covers what follows.
+                context = None;
             }
         }
         items[i].due = due;

@@ -104,3 +104,36 @@ fn him_her_and_it_find_who_and_what() {
         vec!["Pay the window cleaner"]
     );
 }
+
+/// Speech written down without its pauses: commas go back where clauses start.
+#[test]
+fn a_long_run_on_is_read_clause_by_clause() {
+    let t = dated(
+        "so the house um the boiler man is coming on Friday I need to clear the cupboard under the stairs tonight and Sam needs his football boots cleaned for Saturday also I keep forgetting to renew the parking permit no rush though",
+    );
+    assert_eq!(
+        t,
+        vec![
+            (
+                "Clear the cupboard under the stairs".to_string(),
+                Some("2026-12-02".to_string())
+            ),
+            (
+                "Clean his football boots".to_string(),
+                Some("2026-12-05".to_string())
+            ),
+            // The boiler man's Friday no longer covers it once an item had its own day.
+            ("Renew the parking permit".to_string(), None),
+        ]
+    );
+    // What "and" shares stays shared: "signed and back by Thursday".
+    assert_eq!(
+        dated(
+            "so yeah I gotta sort out the car insurance and then also I've got to get the school forms signed and back by Thursday and I think that's it really"
+        )[1],
+        (
+            "Get the school forms signed".to_string(),
+            Some("2026-12-03".to_string())
+        )
+    );
+}

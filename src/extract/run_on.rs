@@ -1,6 +1,6 @@
 //! Commas for a sentence said without any ("bin bags got them at tesco oh and the dentist
-//! forget it"): typed dumps and some transcripts come like that, and the spoken-update
-//! patterns find where a clause starts by its comma. Only places that are clause starts in
+//! forget it"): typed dumps and some transcripts come like that, and both the extractor and
+//! the spoken-update patterns find where a clause starts by its comma. Only places that are clause starts in
 //! almost any sentence get one: before a filler or a joining word, before "I'm" / "it's",
 //! and before an update said about "it" ("forget it", "got them").
 
@@ -60,9 +60,19 @@ fn bare(word: &str) -> String {
 /// `sentence` with commas where its clauses start, when it has no punctuation inside and
 /// is long enough to hold several; otherwise unchanged.
 pub fn restore_commas(sentence: &str) -> std::borrow::Cow<'_, str> {
+    restore_commas_from(sentence, 6, true)
+}
+
+/// [`restore_commas`] for sentences of at least `min_words` words; `every_and` puts a comma
+/// before each "and", not only one that a subject or a filler follows.
+fn restore_commas_from(
+    sentence: &str,
+    min_words: usize,
+    every_and: bool,
+) -> std::borrow::Cow<'_, str> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let inner = sentence.trim_end_matches(['.', '!', '?']);
-    if words.len() < 6 || inner.contains([',', ';', ':']) {
+    if words.len() < min_words || inner.contains([',', ';', ':']) {
         return std::borrow::Cow::Borrowed(sentence);
     }
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
@@ -78,9 +88,18 @@ pub fn restore_commas(sentence: &str) -> std::borrow::Cow<'_, str> {
                     && PRONOUNS.contains(&next)
                     && !BINDERS.contains(&prev)
                     && !SUBJECTS.contains(&prev);
-            // Every "and" gets one, "bread and milk" too: a comma too many only shortens
-            // what an update is about, which errs towards no change.
-            let and_clause = w == "and" && !OPENERS.contains(&prev);
+            // For updates every "and" gets one, "bread and milk" too: a comma too many only
+            // shortens what an update is about, which errs towards no change. The extractor
+            // would lose what "and" shares ("get the forms signed and back by Thursday").
+            let and_clause = w == "and"
+                && !OPENERS.contains(&prev)
+                && (every_and
+                    || SUBJECTS.contains(&next)
+                    || OPENERS.contains(&next)
+                    || matches!(next, "the" | "my" | "his" | "her" | "our" | "their")
+                    || words
+                        .get(k + 1)
+                        .is_some_and(|w| w.starts_with(char::is_uppercase)));
             // "the library books for that remember…": what follows "for that" is a clause.
             let after_for_that = k >= 2
                 && matches!(prev, "that" | "this")
@@ -99,6 +118,31 @@ pub fn restore_commas(sentence: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(word);
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Words a sentence with no comma must have before the extractor gets commas put in: a
+/// short one is a plain sentence ("I need to read it before Tuesday"), a long one is speech
+/// written down without its pauses.
+const RUN_ON_WORDS: usize = 25;
+
+/// Commas for each long sentence of `text` said without any.
+pub fn restore_commas_in_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let ends = matches!(c, '.' | '!' | '?' | '\n')
+            && text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace);
+        if ends {
+            let end = i + c.len_utf8();
+            out.push_str(&restore_commas_from(&text[start..end], RUN_ON_WORDS, false));
+            start = end;
+        }
+    }
+    out.push_str(&restore_commas_from(&text[start..], RUN_ON_WORDS, false));
+    out
 }
 
 #[cfg(test)]

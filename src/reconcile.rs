@@ -205,6 +205,9 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
                 update.change = Change::Status(Status::Completed);
             }
             consumed.push(content_tokens(&update.said));
+            // "Release notes for 2.3, I started drafting them": the name said first is the
+            // same card, not a repeat of it with a note.
+            consumed.push(content_tokens(&update.object));
             let id = card.task.id;
             match out
                 .decisions
@@ -758,6 +761,43 @@ mod tests {
                 "{said}: {p:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_said_first_is_the_card_not_a_repeat_of_it() {
+        let board = vec![
+            task(1, "Write release notes for v2.3", None),
+            task(2, "Apply for the PM role at Monzo", None),
+            task(3, "Renew home insurance", None),
+        ];
+        let p = plan(
+            "Release notes for 2.3, I started drafting them this morning.",
+            vec![item("Release notes for 2.3", None)],
+            &board,
+            now(),
+        );
+        assert_eq!(
+            p.decisions,
+            vec![Decision::Update {
+                said: "I started drafting them this morning".into(),
+                card: 1,
+                changes: vec![Change::Status(Status::InProgress)],
+            }]
+        );
+        // A noun for the work ("application"), "house" for "home".
+        let p = plan(
+            "The Monzo application, the closing date got pushed to the 23rd. House insurance, I've made a start.",
+            vec![],
+            &board,
+            now(),
+        );
+        assert_eq!(
+            updated_cards(&p),
+            vec![
+                (2, vec![Change::Due("2026-12-23".parse::<Due>().unwrap())]),
+                (3, vec![Change::Status(Status::InProgress)]),
+            ]
+        );
     }
 
     #[test]

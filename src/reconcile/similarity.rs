@@ -170,6 +170,13 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("prez", "presentation"),
     ("prep", "prepare"),
     ("mom", "mum"),
+    ("house", "home"),
+    // A noun said for the work of its verb: "the Monzo application" is "apply for …".
+    ("application", "apply"),
+    ("submission", "submit"),
+    ("registration", "register"),
+    ("installation", "install"),
+    ("cancellation", "cancel"),
     ("tv", "television"),
 ];
 
@@ -226,6 +233,11 @@ pub fn content_tokens(text: &str) -> Vec<String> {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         let w = w.strip_suffix("'s").unwrap_or(&w).to_string();
+        // "v2.3" and "2.3" are one version.
+        let w = match w.strip_prefix('v') {
+            Some(n) if n.starts_with(|c: char| c.is_ascii_digit()) => n.to_string(),
+            _ => w,
+        };
         if w.is_empty() || STOP.contains(w.as_str()) {
             continue;
         }
@@ -286,7 +298,8 @@ pub fn names(text: &str) -> HashSet<String> {
         .map(|w| w.strip_suffix("'s").unwrap_or(w))
         .filter(|w| w.len() > 1 && w.chars().skip(1).any(char::is_lowercase))
         .filter(|w| !crate::extract::is_common_word(w) && !STOP.contains(w.to_lowercase().as_str()))
-        .map(|w| STEMMER.stem(&w.to_lowercase()).into_owned())
+        // Folded as content words are: "House insurance" meets "home insurance".
+        .filter_map(|w| content_tokens(w).into_iter().next())
         .collect()
 }
 

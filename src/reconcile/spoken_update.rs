@@ -202,6 +202,12 @@ fn specs() -> Vec<(Kind, String)> {
                 r"{LEAD}{OBJ}{BE}(?:blocked|stuck|on\s+hold|held\s+up|waiting)(?:\s+waiting)?(?:\s+(?:on|by|for|until|with|at|in|because\s+of)\s+(?P<why>[^,;.!?]+?))?{END}"
             ),
         ),
+        // "Dave's quote, … so I'm stuck waiting on him": the topic is what is stuck.
+        (
+            Kind::Blocked,
+            r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:still\s+|just\s+)?(?:stuck|blocked|waiting)\s+(?:waiting\s+)?(?:on|for)\s+(?P<why>[^,;.!?]+?)(?P<obj>)(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so|because|before|until|till)\b)"
+                .to_string(),
+        ),
         (
             Kind::BlockedBefore,
             format!(
@@ -277,8 +283,14 @@ fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Reschedule,
             format!(
-                r"{LEAD}{OBJ}\s+(?:has\s+to|needs\s+to|must|should|'s\s+got\s+to|has\s+got\s+to)\s+be\s+(?:ready|done|in|finished|sent|submitted|booked|out)\s+(?:by|for|on)\s+(?P<when>[^,;.!?]+?)\s+(?:now|instead)\b"
+                r"{LEAD}{OBJ}\s+(?:has\s+to|needs\s+to|must|should|'s\s+got\s+to|has\s+got\s+to)\s+be\s+(?:ready|done|in|finished|sent|submitted|booked|out)\s+(?:by|for|on)\s+(?P<when>[^,;.!?]+?)(?:\s+(?:now|instead))?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so|because)\b)"
             ),
+        ),
+        // "the December expenses, I need those in by Friday".
+        (
+            Kind::Reschedule,
+            r"\b(?:i|we)\s+need\s+(?P<obj>it|that|those|them|this)\s+(?:in|done|back|sent|finished|ready|sorted)\s+(?:by|for|before)\s+(?P<when>[^,;.!?]+)"
+                .to_string(),
         ),
         (
             Kind::Reschedule,
@@ -537,12 +549,11 @@ fn topic(text: &str) -> Option<(String, usize)> {
         let phrase = phrase
             .trim_end_matches([',', '.', ';', '!', '?'])
             .to_string();
+        // "the fourteenth" is a date, not a topic; "the December expenses" is one.
         let content = phrase.split_whitespace().skip(1).collect::<Vec<_>>();
-        if content.is_empty()
-            || content.iter().any(|w| {
-                crate::extract::dates::is_date_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
-            })
-        {
+        if content.last().is_none_or(|w| {
+            crate::extract::dates::is_date_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        }) {
             continue;
         }
         return Some((phrase, *at));
@@ -723,6 +734,15 @@ fn fragment_name(
         .1
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
+    // "Friday," is when, not what: the name's last word must not be a date.
+    if fragment.last().is_some_and(|(_, w)| {
+        crate::extract::dates::is_date_word(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase(),
+        )
+    }) {
+        return None;
+    }
     // One bare word is too often someone spoken to: "Sarah, forget it".
     let one_bare_word =
         lead == 0 && fragment.len() == 1 && !fragment[0].1.trim_end_matches(',').ends_with("'s");
@@ -736,7 +756,6 @@ fn fragment_name(
                 .to_lowercase();
             let stem = b.split('\'').next().unwrap_or("");
             b.contains('\'') && !b.ends_with("'s")
-                || crate::extract::dates::is_date_word(&b)
                 || CLAUSE_WORDS.contains(&stem)
                 || PAST.contains(&stem)
                 || stem.len() > 4 && stem.ends_with("ed")
@@ -872,7 +891,9 @@ fn remark(said: &str) -> Option<String> {
         .map_or(0, |m| m.end());
     let rest = said[lead..].trim();
     let first = rest.split_whitespace().next()?;
-    if first.eq_ignore_ascii_case("to") || crate::extract::is_verb(first) {
+    // "For the offsite, book a coach" is an order; "…, remember to add a VPN section" is
+    // what to bear in mind about the card.
+    if lead == 0 && (first.eq_ignore_ascii_case("to") || crate::extract::is_verb(first)) {
         return None;
     }
     Some(rest.to_string())
@@ -1207,6 +1228,36 @@ mod tests {
                 found
                     .iter()
                     .any(|u| u.object == *object && u.change == *change),
+                "{said}: {found:?}"
+            );
+        }
+        for (said, object, change) in [
+            (
+                "Oh and the December expenses, I need those in by Friday.",
+                "the December expenses",
+                Change::Due("2026-12-11".parse().unwrap()),
+            ),
+            (
+                "Dave's quote, he's away till the 25th, so I'm stuck waiting on him.",
+                "Dave's quote",
+                Change::Blocked(Some("him".into())),
+            ),
+            (
+                "The passport, we fly in February, so it has to be done by the 30th.",
+                "The passport",
+                Change::Due("2026-12-30".parse().unwrap()),
+            ),
+            (
+                "And for the onboarding docs, remember to add a VPN section.",
+                "the onboarding docs",
+                Change::Note("to add a VPN section".into()),
+            ),
+        ] {
+            let found = find(said, now());
+            assert!(
+                found
+                    .iter()
+                    .any(|u| u.object == object && u.change == change),
                 "{said}: {found:?}"
             );
         }

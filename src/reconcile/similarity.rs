@@ -171,6 +171,10 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("prep", "prepare"),
     ("mom", "mum"),
     ("house", "home"),
+    ("numbers", "figures"),
+    ("bill", "invoice"),
+    ("st", "street"),
+    ("rd", "road"),
     // A noun said for the work of its verb: "the Monzo application" is "apply for …".
     ("application", "apply"),
     ("submission", "submit"),
@@ -188,6 +192,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("look through ", "review "),
     ("go over ", "review "),
     ("go through ", "review "),
+    ("went through ", "review "),
+    ("went over ", "review "),
+    ("looked over ", "review "),
     ("check over ", "review "),
     (" pr ", " pull request "),
     (" prs ", " pull request "),
@@ -198,7 +205,7 @@ const PHRASES: &[(&str, &str)] = &[
 /// card's title on a 10k-card board passes through here on each dump.
 static HAS_PHRASE: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:look(?:ing)?\s+(?:over|through)|go\s+(?:over|through)|check\s+over|prs?|mr)\b",
+        r"(?i)\b(?:look(?:ing|ed)?\s+(?:over|through)|go\s+(?:over|through)|went\s+(?:over|through)|check\s+over|prs?|mr)\b",
     )
     .ok()
 });

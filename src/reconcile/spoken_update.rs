@@ -120,6 +120,27 @@ fn specs() -> Vec<(Kind, String)> {
             format!(r"{LEAD}{OBJ}\s+(?:went|has\s+gone|have\s+gone|'s\s+gone)\s+(?:off|out)\b"),
         ),
         (Kind::DoneAs(RETURNED), format!(r"{LEAD}{OBJ}{BE}back\b")),
+        (
+            Kind::DoneAs(SENT),
+            format!(r"{LEAD}{OBJ}(?:\s+went|{BE})\s*in\s+the\s+(?:post|mail)\b"),
+        ),
+        (
+            Kind::DoneAs(RETURNED),
+            format!(r"(?:{LEAD}|{SUBJ})(?:took|brought|taken)\s+{OBJ}\s+back\b"),
+        ),
+        // "the handyman sorted the fan in flat one": someone else did the work.
+        (
+            Kind::Done,
+            format!(
+                r"\b(?:the\s+[a-z]+|[A-Z][a-z]+)\s+(?:has\s+|'s\s+|finally\s+|already\s+)?(?:sorted(?:\s+out)?|fixed|repaired|serviced|replaced|installed|emptied|unblocked|delivered)\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::DoneWithVerb,
+            format!(
+                r"(?:{SUBJ}|{LEAD})(?P<verb>went\s+(?:through|over)|looked\s+(?:over|through))\s+{OBJ}{END}"
+            ),
+        ),
         // Before the cancels' "dropped": "I dropped it at the post office" is done.
         (
             Kind::DoneAs(RETURNED),
@@ -173,7 +194,7 @@ fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Start,
             format!(
-                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+|still\s+)?(?:working\s+(?:on|through|away\s+at)|starting(?:\s+on)?|in\s+the\s+middle\s+of|(?:half|part)way\s+through|getting\s+on\s+with|cracking\s+on\s+with|making\s+(?:progress|headway)\s+(?:on|with))\s+{OBJ}{END}"
+                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+|still\s+)?(?:working\s+(?:on|through|away\s+at)|starting(?:\s+on)?|in\s+the\s+middle\s+of|(?:half|part)\s*way\s+through|getting\s+on\s+with|cracking\s+on\s+with|making\s+(?:progress|headway)\s+(?:on|with))\s+{OBJ}{END}"
             ),
         ),
         (
@@ -193,13 +214,19 @@ fn specs() -> Vec<(Kind, String)> {
         // No object: "House insurance, I've made a start": the sentence's topic is meant.
         (
             Kind::Start,
-            r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+)?(?:made\s+a\s+start|made\s+(?:some\s+)?progress|started|begun|kicked\s+off)(?P<obj>)(?:\s*[,;.!]|\s*$|\s+(?:and|but|so)\b)"
+            r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+)?(?:made\s+a\s+start|made\s+(?:some\s+)?progress|started|begun|kicked\s+off|(?:about\s+)?(?:half|part)\s*way(?:\s+there|\s+through)?)(?P<obj>)(?:\s*[,;.!]|\s*$|\s+(?:and|but|so)\b)"
                 .to_string(),
         ),
         (
             Kind::Blocked,
             format!(
                 r"{LEAD}{OBJ}{BE}(?:blocked|stuck|on\s+hold|held\s+up|waiting)(?:\s+waiting)?(?:\s+(?:on|by|for|until|with|at|in|because\s+of)\s+(?P<why>[^,;.!?]+?))?{END}"
+            ),
+        ),
+        (
+            Kind::Blocked,
+            format!(
+                r"\b(?:can't|cannot|can\s+not)\s+(?:do\s+anything|do\s+much|get\s+on|go\s+ahead|move\s+forward|get\s+started|start|progress)\s+(?:with|on|about)\s+{OBJ}\s+(?:until|till|before)\s+(?P<why>[^,;.!?]+)"
             ),
         ),
         // "Dave's quote, … so I'm stuck waiting on him": the topic is what is stuck.
@@ -211,19 +238,13 @@ fn specs() -> Vec<(Kind, String)> {
         (
             Kind::BlockedBefore,
             format!(
-                r"\b(?:i|we)\s+(?:can't|cannot|can\s+not)\s+(?P<verb>[a-z]+)\s+{OBJ}\s+(?:until|till|before|unless)\s+(?P<why>[^,;.!?]+)"
+                r"(?:\b(?:i|we)\s+|{LEAD})(?:can't|cannot|can\s+not)\s+(?P<verb>[a-z]+)\s+{OBJ}\s+(?:until|till|before|unless)\s+(?P<why>[^,;.!?]+)"
             ),
         ),
         (
             Kind::BlockedBefore,
             format!(
                 r"\bwait(?:ing)?\s+(?:on|for)\s+(?P<why>[^,;.!?]+?)\s+(?:before|until|till|so)\s+(?:i|we)\s+can\s+(?P<verb>[a-z]+)\s+{OBJ}{END}"
-            ),
-        ),
-        (
-            Kind::Blocked,
-            format!(
-                r"\b(?:can't|cannot|can\s+not)\s+(?:do\s+anything|do\s+much|get\s+on|go\s+ahead|move\s+forward|get\s+started|start|progress)\s+(?:with|on|about)\s+{OBJ}\s+(?:until|till|before)\s+(?P<why>[^,;.!?]+)"
             ),
         ),
         // "drop" is not here: "drop the keys off", "drop Sarah a line" are work to do.
@@ -266,7 +287,7 @@ fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Reschedule,
             format!(
-                r"{LEAD}{OBJ}(?:{BE}|\s+got\s+)(?:moved|pushed|postponed|rescheduled|delayed|due|extended)(?:\s+back)?\s+(?:to\s+|until\s+|till\s+)?(?P<when>[^,;.!?]+)"
+                r"{LEAD}{OBJ}(?:{BE}|\s+got\s+|\s+isn't\s+|'s\s+not\s+|\s+is\s+not\s+)(?:moved|pushed|postponed|rescheduled|delayed|due|extended)(?:\s+back)?\s+(?:to\s+|until\s+|till\s+)?(?P<when>[^,;.!?]+)"
             ),
         ),
         (
@@ -285,6 +306,24 @@ fn specs() -> Vec<(Kind, String)> {
             format!(
                 r"{LEAD}{OBJ}\s+(?:has\s+to|needs\s+to|must|should|'s\s+got\s+to|has\s+got\s+to)\s+be\s+(?:ready|done|in|finished|sent|submitted|booked|out)\s+(?:by|for|on)\s+(?P<when>[^,;.!?]+?)(?:\s+(?:now|instead))?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so|because)\b)"
             ),
+        ),
+        // "the sweep can't come Thursday, he's moved us to the sixth".
+        (
+            Kind::Reschedule,
+            r"\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have)?\s+(?:moved|pushed|put|rebooked|rescheduled)\s+(?:us|me)\s+(?:back\s+)?to\s+(?P<when>[^,;.!?]+)(?P<obj>)"
+                .to_string(),
+        ),
+        // "…, so it's Thursday the 29th now".
+        (
+            Kind::Reschedule,
+            r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)(?P<obj>it|that)(?:'s|\s+is)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+)[^,;.!?]*?)\s+now\b"
+                .to_string(),
+        ),
+        // "can we do his visit Monday instead of tomorrow".
+        (
+            Kind::Reschedule,
+            r"\b(?:do|have|make)\s+(?P<obj>(?:his|her|their|the|my|our)\s+[^,;.!?]+?)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next\s+\w+))\s+instead\b"
+                .to_string(),
         ),
         // "the December expenses, I need those in by Friday".
         (
@@ -309,7 +348,14 @@ fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Priority,
             format!(
-                r"{LEAD}{OBJ}{BE}(?:really\s+|very\s+|super\s+)?(?P<level>urgent|top\s+priority|high\s+priority|a\s+priority|a\s+top\s+priority|low\s+priority|not\s+urgent|less\s+urgent|not\s+a\s+priority)\b"
+                r"{LEAD}{OBJ}{BE}(?:really\s+|very\s+|super\s+)?(?P<level>urgent|top\s+priority|high\s+priority|a\s+priority|a\s+top\s+priority|the\s+(?:top\s+)?priority|the\s+big\s+one|top\s+of\s+the\s+list|low\s+priority|not\s+urgent|less\s+urgent|not\s+a\s+priority)\b"
+            ),
+        ),
+        // "the summer campaign briefing can drop down the list a bit".
+        (
+            Kind::Lower,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:can|could|will|'ll)\s+(?:drop|go|slip|move)\s+down(?:\s+the\s+list)?(?P<level>)"
             ),
         ),
         (
@@ -322,6 +368,12 @@ fn specs() -> Vec<(Kind, String)> {
         (
             Kind::NoteAbout,
             r"^\s*(?:(?:so|and|oh|okay|right|um|uh|also)[,\s]+)*(?:for|on|re|about|regarding|with)\s+(?P<obj>[^,;:.!?]+?)\s*[,:]\s*(?P<note>[^.!?]+)"
+                .to_string(),
+        ),
+        // "jack's shoes, remember he's a thirteen now".
+        (
+            Kind::NoteAbout,
+            r"^\s*(?:(?:so|and|oh|okay|right|um|uh|also)[,\s]+)*(?P<obj>[^,;:.!?]{3,40}?)\s*,\s*(?P<note>(?:remember|note|bear\s+in\s+mind|keep\s+in\s+mind|fyi|just\s+so\s+you\s+know)\b[^.!?]+)"
                 .to_string(),
         ),
         // "The Amazon return, for that, the code is 4471".
@@ -367,10 +419,10 @@ static TAKEN_BACK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Words after the object that are about when or how it happened, not which card:
 /// "sent the proposal over first thing this morning".
 static OBJECT_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|earlier|just\s+now|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*)(?:\s|$).*$").ok()
+    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|earlier|just\s+now|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*|online|live|in\s+person|(?:by|over\s+the)\s+phone|before\b.*|after\b.*|next\s+(?:week|month)|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s|$).*$").ok()
 });
 static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:it|that|this|those|these|them|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
+    Regex::new(r"(?i)^(?:it|that|this|those|these|them|him|her|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
 });
 
 /// How a remark is introduced: "note that", "remember", "just so you know".
@@ -422,6 +474,15 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
             }
             let after = &sentence[all.end()..];
             if TAKEN_BACK.as_ref().is_some_and(|r| r.is_match(after)) {
+                continue;
+            }
+            // "the agency's booked solid until May": busy, not done.
+            if matches!(kind, Kind::Done)
+                && after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "solid" | "up"))
+            {
                 continue;
             }
             // "the plumber on Monday, can you push that back to Thursday": "that" is what the

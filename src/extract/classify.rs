@@ -217,7 +217,13 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         };
     }
     if is_correction(trimmed) {
-        return Kind::Correction;
+        // "no wait the 14th", "actually the 14th": the correction and the new date in one
+        // clause change only the date of the item just said, as "make it the 14th" does.
+        return if has_date {
+            Kind::Amend(String::new())
+        } else {
+            Kind::Correction
+        };
     }
     if retracts_previous(trimmed) {
         return Kind::RetractPrevious;

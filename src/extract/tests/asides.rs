@@ -137,3 +137,17 @@ fn a_long_run_on_is_read_clause_by_clause() {
         )
     );
 }
+
+/// The issue's own example, in each way people say it: the new date replaces the old.
+#[test]
+fn a_date_corrected_in_the_same_breath() {
+    for said in [
+        "Book the venue for the 12th, sorry, the 14th.",
+        "Book the venue for the 12th, no, the 14th.",
+        "Book the venue for the 12th, no wait the 14th.",
+        "Book the venue for the 12th, actually the 14th.",
+        "Book the venue for the 12th, no, actually the 14th, I want a day's buffer.",
+    ] {
+        assert_eq!(dated(said), one("Book the venue", "2026-12-14"), "{said}");
+    }
+}

@@ -27,6 +27,13 @@ pub use spoken_update::{Change, SpokenUpdate};
 pub const SAME_AT: f64 = 0.8;
 /// Overlap at or above which it *may* be the same: saved, and flagged for the user.
 pub const UNSURE_AT: f64 = 0.5;
+/// Cosine (all-MiniLM-L6-v2) at or above which new work is flagged as *possibly* an open
+/// card said in other words. Measured on the reconcile sets: repeats in other words score
+/// 0.70–0.96 ("Grab a gift for Ava's party" / "Buy present for Ava's party" 0.92), different
+/// work on a similar card 0.44–0.68 ("Book a hotel in Manchester" / "Book train to
+/// Manchester" 0.68). Only a flag, never a merge, so it sits at the edge of the two.
+pub const UNSURE_COSINE: f32 = 0.70;
+
 /// Share of an update's object that a card must contain to be the one meant.
 const TARGET_AT: f64 = 0.75;
 /// How far ahead of the runner-up a card must be for an update to go to it.

@@ -10,6 +10,7 @@ use specta::Type;
 use super::{ChangeEvent, Service, ServiceResult, new_task_from};
 use crate::extract::ExtractedTask;
 use crate::model::{NewTask, NewTranscript, Task, Transcript};
+use crate::reconcile::similarity::names;
 use crate::reconcile::{Answer, Change, Decision, Outcome, Plan, plan};
 use crate::store::{CardEdit, ItemCard, ItemRecord};
 
@@ -144,7 +145,61 @@ impl Service {
             return Ok((Plan::all_new(found), None));
         }
         let board = self.list_tasks(&Default::default())?;
-        Ok((plan(text, found, &board, now), Some(board)))
+        let plan = self.flag_alike_in_meaning(plan(text, found, &board, now), &board);
+        Ok((plan, Some(board)))
+    }
+
+    /// "Grab a gift for Ava's party" beside "Buy present for Ava's party": new work whose
+    /// words differ from a card's but whose meaning is close is flagged *unsure* (saved,
+    /// with Merge / Keep both), never merged: a wrong merge loses what was said. Needs the
+    /// meaning-search model; without it, or if it fails, the plan stays as the words made it.
+    fn flag_alike_in_meaning(&self, mut plan: Plan, board: &[Task]) -> Plan {
+        let open: std::collections::HashSet<i64> = board
+            .iter()
+            .filter(|t| t.status != crate::model::Status::Completed && t.cancelled_at.is_none())
+            .map(|t| t.id)
+            .collect();
+        let new: Vec<usize> = plan
+            .decisions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| matches!(d, Decision::New(_)))
+            .map(|(i, _)| i)
+            .collect();
+        let titles: Vec<&str> = new
+            .iter()
+            .filter_map(|&i| match &plan.decisions[i] {
+                Decision::New(item) => Some(item.title.as_str()),
+                _ => None,
+            })
+            .collect();
+        let closest = match self.closest_cards(&titles, &open, crate::reconcile::UNSURE_COSINE) {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(error = %e, "meaning search unavailable while reconciling");
+                return plan;
+            }
+        };
+        for (&i, found) in new.iter().zip(closest) {
+            let Some((card, _)) = found else { continue };
+            let Some(task) = board.iter().find(|t| t.id == card) else {
+                continue;
+            };
+            let Decision::New(item) = &plan.decisions[i] else {
+                continue;
+            };
+            // Different people or companies named: different work, however alike.
+            let (a, b) = (names(&item.title), names(&task.title));
+            if !a.is_empty() && !b.is_empty() && a.is_disjoint(&b) {
+                continue;
+            }
+            let item = item.clone();
+            plan.decisions[i] = Decision::Unsure {
+                item,
+                possible: card,
+            };
+        }
+        plan
     }
 
     /// Reconciles what was found in a transcript with the board and saves it all at once.

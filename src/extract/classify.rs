@@ -12,7 +12,7 @@ use super::lexicon::{
 use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
 use super::requests::{commitment, for_asker, owed, wanted_by};
-use super::shapes::{deadlines, plans, relative_object};
+use super::shapes::{date_then_reason, deadlines, plans, relative_object, says_how_it_is};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Kind {
@@ -35,73 +35,6 @@ pub(crate) enum Kind {
     Phrase(String),
     /// Anything else: context, musing, venting.
     Statement(String),
-}
-
-/// "tax season's killing me", "book club's been cancelled": a noun that could be a verb,
-/// then "'s" and how things are, not an order ("book Leo's dentist").
-fn says_how_it_is(content: &str) -> bool {
-    let said: Vec<&str> = content.split_whitespace().take(3).collect();
-    let words: Vec<String> = said.iter().map(|w| bare(w)).collect();
-    let [first, second, third] = words.as_slice() else {
-        return false;
-    };
-    // "sign Ollie's reading log": a name's thing is what the order is about.
-    if said[1].chars().next().is_some_and(char::is_uppercase) {
-        return false;
-    }
-    let clause_verb = matches!(
-        first.as_str(),
-        "check" | "see" | "confirm" | "make" | "ask" | "find"
-    );
-    !clause_verb
-        && crate::extract::lexicon::is_any_verb(first)
-        && second.len() > 3
-        && second.ends_with("'s")
-        && (third.ends_with("ing")
-            || matches!(
-                third.as_str(),
-                "been"
-                    | "got"
-                    | "gone"
-                    | "not"
-                    | "done"
-                    | "over"
-                    | "really"
-                    | "so"
-                    | "too"
-                    | "finally"
-                    | "still"
-                    | "always"
-                    | "never"
-            ))
-}
-
-/// Whether `masked` (dates blanked) opens with a date and goes on with only why: "by
-/// tomorrow so he can practise" -> "by          so he can practise".
-fn date_then_reason(masked: &str) -> bool {
-    let opener = masked.trim_start();
-    let Some(first) = opener.split_whitespace().next() else {
-        return false;
-    };
-    // The blank a date left is wider than one space: it must come before the first word
-    // (after a "by" / "on" the date hit did not take).
-    let before_first = |text: &str| text.len() - text.trim_start().len();
-    let rest = match bare(first).as_str() {
-        "by" | "on" | "for" | "before" | "at" => &opener[first.len()..],
-        _ => masked,
-    };
-    // "so he can practise", not "so the nursery needs tidying" (that is the to-do).
-    let mut words = rest.split_whitespace().map(bare);
-    before_first(rest) > 1
-        && words
-            .next()
-            .is_some_and(|w| matches!(w.as_str(), "so" | "because" | "cos" | "cause" | "since"))
-        && words.next().is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "he" | "she" | "they" | "that" | "it" | "he's" | "she's" | "they're" | "it's"
-            )
-        })
 }
 
 /// "Maria asked me to look into the flaky test": a request from someone else is still a to-do.

@@ -1,0 +1,348 @@
+//! The patterns of spoken updates: how each is said, and what kind of change it makes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The kind of a pattern's match, turned into a [`Change`] with its captures.
+#[derive(Clone, Copy)]
+pub(super) enum Kind {
+    Done,
+    DoneWithVerb,
+    /// "finally got round to fixing the tap": the -ing form names the work.
+    DoneDoing,
+    /// Done, said in words that fit only some work: "the deck went off" (sent), "the books
+    /// are back" (returned). The card must be that work.
+    DoneAs(&'static str),
+    Start,
+    /// "started painting the spare room", "kicked off the migration".
+    StartDoing,
+    /// "waiting on legal before I can sign the lease": the verb names the card's work.
+    BlockedBefore,
+    Blocked,
+    Cancel,
+    Reschedule,
+    Priority,
+    /// "… isn't urgent": low priority.
+    Lower,
+    /// "bump the passport right up": high priority.
+    Raise,
+    /// "For the offsite, Kevin is vegetarian": a remark about a card, unless it is an order.
+    NoteAbout,
+    Mark,
+    Note,
+}
+
+/// Where an order may start: the start of a clause, after a joining word or a filler.
+const LEAD: &str = r"(?:^|[,;:]\s*|\b(?:and|but|also|so|oh|okay|then|please|just|actually|plus|can\s+you|could\s+you|would\s+you|let's)\s+)";
+/// Where the object ends.
+const END: &str = r"(?:\s+(?:and|but|because|since|as|so)\b|\s*[,;.!?]|\s*$)";
+const OBJ: &str = r"(?P<obj>[^,;.!?]+?)";
+const BE: &str = r"(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|'s)\s+(?:now\s+|still\s+|all\s+|finally\s+|actually\s+)?";
+const SUBJ: &str = r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?";
+/// Words that send something off, for "the deck went off to Priya".
+const SENT: &str = "send email mail post submit ship deliver";
+/// Words that give something back, for "the library books are back".
+const RETURNED: &str = "return drop deliver post send";
+/// Words that get something, for "bin bags, got them at Tesco".
+const FETCHED: &str = "buy get pick order collect grab fetch";
+
+/// Every pattern, as source; [`patterns`] compiles them (a test checks that all do).
+pub(super) fn specs() -> Vec<(Kind, String)> {
+    let done_verbs = r"finished|completed|sent|submitted|called|rang|phoned|booked|paid|emailed|e-mailed|mailed|messaged|texted|fixed|bought|wrote|sorted(?:\s+out)?|wrapped\s+up|took\s+care\s+of|handled|filed|renewed|ordered|picked\s+up|returned|cleaned|signed|reviewed|updated|scheduled|posted|shipped|delivered|drafted|prepared|replied\s+to|followed\s+up\s+(?:with|on)|contacted|confirmed|finali[sz]ed";
+    vec![
+        (
+            Kind::DoneDoing,
+            format!(
+                r"(?:{LEAD}|\b(?:i|we)\s+)(?:finally\s+|eventually\s+)?got\s+(?:a)?round\s+to\s+(?P<verb>[a-z]+ing)\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::DoneAs(SENT),
+            format!(r"{LEAD}{OBJ}\s+(?:went|has\s+gone|have\s+gone|'s\s+gone)\s+(?:off|out)\b"),
+        ),
+        (Kind::DoneAs(RETURNED), format!(r"{LEAD}{OBJ}{BE}back\b")),
+        (
+            Kind::DoneAs(SENT),
+            format!(r"{LEAD}{OBJ}(?:\s+went|{BE})\s*in\s+the\s+(?:post|mail)\b"),
+        ),
+        (
+            Kind::DoneAs(RETURNED),
+            format!(r"(?:{LEAD}|{SUBJ})(?:took|brought|taken)\s+{OBJ}\s+back\b"),
+        ),
+        // "the handyman sorted the fan in flat one": someone else did the work.
+        (
+            Kind::Done,
+            format!(
+                r"\b(?:the\s+[a-z]+|[A-Z][a-z]+)\s+(?:has\s+|'s\s+|finally\s+|already\s+)?(?:sorted(?:\s+out)?|fixed|repaired|serviced|replaced|installed|emptied|unblocked|delivered)\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::DoneWithVerb,
+            format!(
+                r"(?:{SUBJ}|{LEAD})(?P<verb>went\s+(?:through|over)|looked\s+(?:over|through))\s+{OBJ}{END}"
+            ),
+        ),
+        // Before the cancels' "dropped": "I dropped it at the post office" is done.
+        (
+            Kind::DoneAs(RETURNED),
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:dropped|took)\s+{OBJ}\s+(?:off\s+|back\s+)?(?:at|to|into|round\s+to)\s"
+            ),
+        ),
+        (
+            Kind::DoneAs(FETCHED),
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:got|grabbed|picked\s+up|bought|collected)\s+{OBJ}\s+(?:at|from|in|on\s+the\s+way)\s"
+            ),
+        ),
+        // "Got the dentist booked", "had the boiler serviced".
+        (
+            Kind::Done,
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:got|had)\s+{OBJ}\s+(?:booked|sorted|done|fixed|paid|sent|ordered|finished|renewed|serviced|repaired|signed|cleaned|printed|posted|checked|looked\s+at)\b"
+            ),
+        ),
+        (
+            Kind::DoneWithVerb,
+            format!(r"{SUBJ}(?P<verb>{done_verbs}|did|done)\s+{OBJ}{END}"),
+        ),
+        // Without "I": "Paid the rent", "Called Joe" (a past form never starts an order).
+        (
+            Kind::DoneWithVerb,
+            format!(r"{LEAD}(?P<verb>{done_verbs})\s+{OBJ}{END}"),
+        ),
+        // Any other past form of a to-do verb: "we hired a designer" (see `is_done_verb`).
+        (
+            Kind::DoneWithVerb,
+            format!(r"{SUBJ}(?P<verb>[a-z]+ed)\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Done,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:done|finished|complete|completed|sorted|sent|paid|booked|handled|taken\s+care\s+of|out\s+of\s+the\s+way|dealt\s+with|submitted|fixed|repaired|resolved|ordered|bought|arranged|organi[sz]ed|renewed|signed|printed|posted|collected|delivered)\b"
+            ),
+        ),
+        (
+            Kind::Mark,
+            format!(
+                r"{LEAD}(?:mark|set)\s+{OBJ}\s+(?:as\s+)?(?P<state>done|complete|completed|finished|blocked|in\s+progress|started|cancell?ed|canceled){END}"
+            ),
+        ),
+        (
+            Kind::Done,
+            format!(r"{LEAD}(?:tick|cross|check)\s+off\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Start,
+            format!(
+                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+|still\s+)?(?:working\s+(?:on|through|away\s+at)|starting(?:\s+on)?|in\s+the\s+middle\s+of|(?:half|part)\s*way\s+through|getting\s+on\s+with|cracking\s+on\s+with|making\s+(?:progress|headway)\s+(?:on|with))\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::StartDoing,
+            format!(r"(?:{LEAD}|{SUBJ})(?:started|began|begun)\s+(?P<verb>[a-z]+ing)\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Start,
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:made\s+(?:a\s+)?(?:start|headway|progress|a\s+dent)\s+(?:on|with|in)|kicked\s+off|got\s+started\s+on|got\s+going\s+(?:on|with))\s+{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::Start,
+            format!(r"{SUBJ}started(?:\s+on|\s+working\s+on)?\s+{OBJ}{END}"),
+        ),
+        // No object: "House insurance, I've made a start": the sentence's topic is meant.
+        (
+            Kind::Start,
+            r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+)?(?:made\s+a\s+start|made\s+(?:some\s+)?progress|started|begun|kicked\s+off|(?:about\s+)?(?:half|part)\s*way(?:\s+there|\s+through)?)(?P<obj>)(?:\s*[,;.!]|\s*$|\s+(?:and|but|so)\b)"
+                .to_string(),
+        ),
+        (
+            Kind::Blocked,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:blocked|stuck|on\s+hold|held\s+up|waiting)(?:\s+waiting)?(?:\s+(?:on|by|for|until|with|at|in|because\s+of)\s+(?P<why>[^,;.!?]+?))?{END}"
+            ),
+        ),
+        (
+            Kind::Blocked,
+            format!(
+                r"\b(?:can't|cannot|can\s+not)\s+(?:do\s+anything|do\s+much|get\s+on|go\s+ahead|move\s+forward|get\s+started|start|progress)\s+(?:with|on|about)\s+{OBJ}\s+(?:until|till|before)\s+(?P<why>[^,;.!?]+)"
+            ),
+        ),
+        // "Dave's quote, … so I'm stuck waiting on him": the topic is what is stuck.
+        (
+            Kind::Blocked,
+            r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:still\s+|just\s+)?(?:stuck|blocked|waiting)\s+(?:waiting\s+)?(?:on|for)\s+(?P<why>[^,;.!?]+?)(?P<obj>)(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so|because|before|until|till)\b)"
+                .to_string(),
+        ),
+        (
+            Kind::BlockedBefore,
+            format!(
+                r"(?:\b(?:i|we)\s+|{LEAD})(?:can't|cannot|can\s+not)\s+(?P<verb>[a-z]+)\s+{OBJ}\s+(?:until|till|before|unless)\s+(?P<why>[^,;.!?]+)"
+            ),
+        ),
+        (
+            Kind::BlockedBefore,
+            format!(
+                r"\bwait(?:ing)?\s+(?:on|for)\s+(?P<why>[^,;.!?]+?)\s+(?:before|until|till|so)\s+(?:i|we)\s+can\s+(?P<verb>[a-z]+)\s+{OBJ}{END}"
+            ),
+        ),
+        // "drop" is not here: "drop the keys off", "drop Sarah a line" are work to do.
+        (
+            Kind::Cancel,
+            format!(r"{LEAD}(?:cancel|scrap|ditch|nix|call\s+off|forget(?:\s+about)?|don't\s+bother(?:\s+with)?|cancell?ed|canceled|scrapped|ditched)\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Cancel,
+            format!(
+                r"(?:{LEAD}|\b(?:i'm|i\s+am|we're|we\s+are)\s+)(?:not|no\s+longer)\s+(?:doing|bothering\s+with|going\s+ahead\s+with|going\s+to\s+do)\s+{OBJ}(?:\s+any\s*more)?{END}"
+            ),
+        ),
+        (
+            Kind::Cancel,
+            format!(
+                r"\b(?:i|we)\s+(?:no\s+longer|don't|do\s+not|won't|will\s+not)\s+(?:need|have)\s+(?:to\s+)?{OBJ}(?:\s+any\s*more)?{END}"
+            ),
+        ),
+        (
+            Kind::Cancel,
+            format!(r"{SUBJ}(?:cancell?ed|canceled|called\s+off|dropped|scrapped)\s+{OBJ}{END}"),
+        ),
+        (
+            Kind::Cancel,
+            format!(r"\bno\s+need\s+(?:to|for)\s+{OBJ}(?:\s+any\s*more)?{END}"),
+        ),
+        (
+            Kind::Cancel,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:cancell?ed|canceled|called\s+off|not\s+needed|no\s+longer\s+needed|not\s+happening)\b"
+            ),
+        ),
+        (
+            Kind::Reschedule,
+            format!(
+                r"\b(?:push|move|reschedule|shift|bump|postpone|delay|put\s+off|pushed|moved|rescheduled|postponed)\s+(?:back\s+)?{OBJ}\s+(?:back\s+|out\s+)?(?:(?:a|one|two|three|a\s+couple\s+of)\s+(?:days?|weeks?|months?|fortnight)\s*,?\s+)?(?:to|until|till|til|over\s+to)\s+(?P<when>[^,;.!?]+)"
+            ),
+        ),
+        (
+            Kind::Reschedule,
+            format!(
+                r"{LEAD}{OBJ}(?:{BE}|\s+got\s+|\s+isn't\s+|'s\s+not\s+|\s+is\s+not\s+)(?:moved|pushed|postponed|rescheduled|delayed|due|extended)(?:\s+back)?\s+(?:to\s+|until\s+|till\s+)?(?P<when>[^,;.!?]+)"
+            ),
+        ),
+        (
+            Kind::Reschedule,
+            format!(r"{LEAD}{OBJ}(?:\s+is|'s)\s+now\s+(?:on|for|due|at)\s+(?P<when>[^,;.!?]+)"),
+        ),
+        (
+            Kind::Reschedule,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:can|could|will|'ll)\s+(?:wait|keep|hold|move|slip|go|be\s+moved|be\s+pushed)\s+(?:back\s+)?(?:till|until|til|to)\s+(?P<when>[^,;.!?]+)"
+            ),
+        ),
+        // "the induction pack has to be ready by Friday now": "now" says the date moved.
+        (
+            Kind::Reschedule,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:has\s+to|needs\s+to|must|should|'s\s+got\s+to|has\s+got\s+to)\s+be\s+(?:ready|done|in|finished|sent|submitted|booked|out)\s+(?:by|for|on)\s+(?P<when>[^,;.!?]+?)(?:\s+(?:now|instead))?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so|because)\b)"
+            ),
+        ),
+        // "the sweep can't come Thursday, he's moved us to the sixth".
+        (
+            Kind::Reschedule,
+            r"\b(?:he|she|they)(?:'s|'ve|\s+has|\s+have)?\s+(?:moved|pushed|put|rebooked|rescheduled)\s+(?:us|me)\s+(?:back\s+)?to\s+(?P<when>[^,;.!?]+)(?P<obj>)"
+                .to_string(),
+        ),
+        // "…, so it's Thursday the 29th now".
+        (
+            Kind::Reschedule,
+            r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)(?P<obj>it|that)(?:'s|\s+is)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+)[^,;.!?]*?)\s+now\b"
+                .to_string(),
+        ),
+        // "can we do his visit Monday instead of tomorrow".
+        (
+            Kind::Reschedule,
+            r"\b(?:do|have|make)\s+(?P<obj>(?:his|her|their|the|my|our)\s+[^,;.!?]+?)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next\s+\w+))\s+instead\b"
+                .to_string(),
+        ),
+        // "the December expenses, I need those in by Friday".
+        (
+            Kind::Reschedule,
+            r"\b(?:i|we)\s+need\s+(?P<obj>it|that|those|them|this)\s+(?:in|done|back|sent|finished|ready|sorted)\s+(?:by|for|before)\s+(?P<when>[^,;.!?]+)"
+                .to_string(),
+        ),
+        (
+            Kind::Reschedule,
+            format!(r"{LEAD}leave\s+{OBJ}\s+(?:till|until|til)\s+(?P<when>[^,;.!?]+)"),
+        ),
+        (
+            Kind::Raise,
+            format!(r"{LEAD}(?:bump|move|push)\s+{OBJ}\s+(?:right\s+)?up(?:\s+the\s+list)?{END}"),
+        ),
+        (
+            Kind::Priority,
+            format!(
+                r"{LEAD}(?:make|mark|set|flag|bump)\s+{OBJ}\s+(?:as\s+|to\s+|up\s+to\s+)?(?:a\s+)?(?P<level>high|top|urgent|low|medium|normal|priority)(?:\s+priority)?(?:\s+(?:one|thing|task|job))?{END}"
+            ),
+        ),
+        (
+            Kind::Priority,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:really\s+|very\s+|super\s+)?(?P<level>urgent|top\s+priority|high\s+priority|a\s+priority|a\s+top\s+priority|the\s+(?:top\s+)?priority|the\s+big\s+one|top\s+of\s+the\s+list|low\s+priority|not\s+urgent|less\s+urgent|not\s+a\s+priority)\b"
+            ),
+        ),
+        // "the summer campaign briefing can drop down the list a bit".
+        (
+            Kind::Lower,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:can|could|will|'ll)\s+(?:drop|go|slip|move)\s+down(?:\s+the\s+list)?(?P<level>)"
+            ),
+        ),
+        (
+            Kind::Lower,
+            format!(
+                r"{LEAD}{OBJ}(?:\s+isn't|\s+aren't|\s+is\s+not|\s+are\s+not|'s\s+not)\s+(?P<level>(?:that\s+|very\s+)?(?:urgent|a\s+priority|important))\b"
+            ),
+        ),
+        // "For Leo's dentist, he needs a check-up": what follows is about that card.
+        (
+            Kind::NoteAbout,
+            r"^\s*(?:(?:so|and|oh|okay|right|um|uh|also)[,\s]+)*(?:for|on|re|about|regarding|with)\s+(?P<obj>[^,;:.!?]+?)\s*[,:]\s*(?P<note>[^.!?]+)"
+                .to_string(),
+        ),
+        // "jack's shoes, remember he's a thirteen now".
+        (
+            Kind::NoteAbout,
+            r"^\s*(?:(?:so|and|oh|okay|right|um|uh|also)[,\s]+)*(?P<obj>[^,;:.!?]{3,40}?)\s*,\s*(?P<note>(?:remember|note|bear\s+in\s+mind|keep\s+in\s+mind|fyi|just\s+so\s+you\s+know)\b[^.!?]+)"
+                .to_string(),
+        ),
+        // "The Amazon return, for that, the code is 4471".
+        (
+            Kind::NoteAbout,
+            r"[,;:]\s*(?:for|on|about|re)\s+(?P<obj>that|this|it|those|them)\s*[,:]\s*(?P<note>[^.!?]+)"
+                .to_string(),
+        ),
+        (
+            Kind::Note,
+            r"\badd\s+(?:a\s+)?note\s+(?:to|on|for)\s+(?P<obj>[^,;:.!?]+?)\s*(?:[:,]|\s+saying|\s+that)\s+(?P<note>[^.!?]+)"
+                .to_string(),
+        ),
+    ]
+}
+
+pub(super) fn patterns() -> Vec<(Kind, Regex)> {
+    specs()
+        .into_iter()
+        .filter_map(|(k, p)| match Regex::new(&format!("(?i){p}")) {
+            Ok(r) => Some((k, r)),
+            Err(e) => {
+                tracing::error!(error = %e, "a spoken-update pattern does not compile");
+                None
+            }
+        })
+        .collect()
+}
+
+pub(super) static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(patterns);

@@ -1,0 +1,323 @@
+//! How spoken updates are read, sentence by sentence.
+
+#![allow(clippy::unwrap_used)]
+use super::*;
+
+#[test]
+fn a_pronoun_update_is_about_the_sentence_topic() {
+    assert_eq!(
+        super::topic("I'm not gonna get round to the plumber on Monday, can you ").map(|t| t.0),
+        Some("the plumber".to_string())
+    );
+    assert_eq!(
+        super::topic("The loft clear-out, that's not a priority any more, ").map(|t| t.0),
+        Some("The loft clear-out".to_string())
+    );
+    // A date is no topic.
+    assert_eq!(
+        super::topic("Joe is away till the fourteenth, so the renewal call has to wait, ")
+            .map(|t| t.0),
+        Some("the renewal call".to_string())
+    );
+    assert_eq!(super::topic("so can you "), None);
+}
+
+fn now() -> NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap()
+}
+
+fn one(s: &str) -> (String, Change) {
+    let found = find(s, now());
+    assert_eq!(found.len(), 1, "{s}: {found:?}");
+    (found[0].object.clone(), found[0].change.clone())
+}
+
+#[test]
+fn every_pattern_compiles() {
+    assert_eq!(patterns::patterns().len(), patterns::specs().len());
+}
+
+#[test]
+fn the_issue_sentences() {
+    assert_eq!(
+        one("I finished the Henderson proposal."),
+        (
+            "the Henderson proposal".into(),
+            Change::Status(Status::Completed)
+        )
+    );
+    let (obj, ch) = one("Push the dentist to Friday.");
+    assert_eq!(obj, "the dentist");
+    assert_eq!(ch, Change::Due("2026-12-11".parse().unwrap()));
+    assert_eq!(
+        one("the Acme thing is blocked on legal"),
+        (
+            "the Acme thing".into(),
+            Change::Blocked(Some("legal".into()))
+        )
+    );
+    assert_eq!(
+        one("I no longer need the hotel booking, but I do need a taxi"),
+        ("the hotel booking".into(), Change::Cancel)
+    );
+}
+
+#[test]
+fn more_ways_of_saying_it() {
+    assert_eq!(
+        one("oh and the report's done").1,
+        Change::Status(Status::Completed)
+    );
+    assert_eq!(one("I rang Joe").0, "Joe");
+    assert_eq!(
+        one("make the tax return high priority").1,
+        Change::Priority(Priority::High)
+    );
+    assert_eq!(
+        one("the newsletter is not urgent").1,
+        Change::Priority(Priority::Low)
+    );
+    assert_eq!(
+        one("I'm working on the budget").1,
+        Change::Status(Status::InProgress)
+    );
+    assert_eq!(one("mark the invoice as done").0, "the invoice");
+    assert_eq!(
+        one("add a note to the Globex deal: they want a discount").1,
+        Change::Note("they want a discount".into())
+    );
+    assert_eq!(one("call the bank and the report is done").0, "the report");
+}
+
+/// People name the thing first and then say what happened to it.
+#[test]
+fn a_topic_said_first_is_what_the_rest_is_about() {
+    let cases: &[(&str, &str, Change)] = &[
+        (
+            "Bin bags, got them at Tesco.",
+            "Bin bags",
+            Change::Status(Status::Completed),
+        ),
+        (
+            "Pottery class, not doing it anymore, it clashes with work.",
+            "Pottery class",
+            Change::Cancel,
+        ),
+        (
+            "Suit fitting, forget it, I'll wear the navy one.",
+            "Suit fitting",
+            Change::Cancel,
+        ),
+        (
+            "House insurance, I've made a start, got three quotes.",
+            "House insurance",
+            Change::Status(Status::InProgress),
+        ),
+        (
+            "Leo's laptop, it's stuck with procurement.",
+            "Leo's laptop",
+            Change::Blocked(Some("procurement".into())),
+        ),
+        (
+            "The Monzo application, the closing date got pushed to the 23rd.",
+            "The Monzo application",
+            Change::Due("2026-12-23".parse().unwrap()),
+        ),
+        (
+            "And Henderson, I'm cracking on with that now.",
+            "Henderson",
+            Change::Status(Status::InProgress),
+        ),
+        (
+            "Release notes, I started drafting them this morning.",
+            "Release notes",
+            Change::Status(Status::InProgress),
+        ),
+        (
+            "And fire safety training, that's urgent, the inspector's coming, bump it up.",
+            "fire safety training",
+            Change::Priority(Priority::High),
+        ),
+        (
+            "The Amazon return, for that, the drop-off code is 4471.",
+            "The Amazon return",
+            Change::Note("the drop-off code is 4471".into()),
+        ),
+        (
+            "That Amazon parcel, I dropped it at the post office earlier.",
+            "That Amazon parcel",
+            Change::Status(Status::Completed),
+        ),
+    ];
+    for (said, object, change) in cases {
+        let found = find(said, now());
+        assert!(
+            found
+                .iter()
+                .any(|u| u.object == *object && u.change == *change),
+            "{said}: {found:?}"
+        );
+    }
+    // Someone spoken to is no topic.
+    assert!(find("Sarah, forget it, I'll do it myself.", now()).is_empty());
+    // An order said first is no topic: "Call Joe, forget it" takes the order back.
+    assert!(find("Call Joe, forget it.", now()).is_empty());
+}
+
+#[test]
+fn done_started_blocked_in_other_words() {
+    let cases: &[(&str, &str, Change)] = &[
+        (
+            "Um, the Q3 deck went off to Priya last night.",
+            "the Q3 deck",
+            Change::Status(Status::Completed),
+        ),
+        (
+            "Finally got round to fixing that kitchen tap.",
+            "that kitchen tap",
+            Change::Status(Status::Completed),
+        ),
+        (
+            "Library books are back.",
+            "Library books",
+            Change::Status(Status::Completed),
+        ),
+        (
+            "Got the dentist booked, it's next Tuesday.",
+            "the dentist",
+            Change::Status(Status::Completed),
+        ),
+        (
+            "Uniform's ordered, came to sixty quid.",
+            "Uniform",
+            Change::Status(Status::Completed),
+        ),
+        (
+            "I've made a start on the annual report.",
+            "the annual report",
+            Change::Status(Status::InProgress),
+        ),
+        (
+            "Started painting the spare room yesterday.",
+            "the spare room",
+            Change::Status(Status::InProgress),
+        ),
+        (
+            "I'm working through the inbox backlog.",
+            "the inbox backlog",
+            Change::Status(Status::InProgress),
+        ),
+        (
+            "Kicked off the migration this morning.",
+            "the migration",
+            Change::Status(Status::InProgress),
+        ),
+        (
+            "I'm waiting on legal to get back to me before I can sign the lease.",
+            "the lease",
+            Change::Blocked(Some("legal to get back to me".into())),
+        ),
+        (
+            "Can't do anything with the dishwasher until the plumber comes.",
+            "the dishwasher",
+            Change::Blocked(Some("the plumber comes".into())),
+        ),
+        (
+            "The slides can wait till next Wednesday.",
+            "The slides",
+            Change::Due("2026-12-09".parse().unwrap()),
+        ),
+        (
+            "Let's push the team lunch back a week, to the 22nd.",
+            "the team lunch",
+            Change::Due("2026-12-22".parse().unwrap()),
+        ),
+        (
+            "The passport's actually really urgent.",
+            "The passport",
+            Change::Priority(Priority::High),
+        ),
+        (
+            "The pension stuff, make that a high priority one.",
+            "The pension stuff",
+            Change::Priority(Priority::High),
+        ),
+        (
+            "For the offsite, note that Kevin is vegetarian.",
+            "the offsite",
+            Change::Note("Kevin is vegetarian".into()),
+        ),
+    ];
+    for (said, object, change) in cases {
+        let found = find(said, now());
+        assert!(
+            found
+                .iter()
+                .any(|u| u.object == *object && u.change == *change),
+            "{said}: {found:?}"
+        );
+    }
+    for (said, object, change) in [
+        (
+            "Oh and the December expenses, I need those in by Friday.",
+            "the December expenses",
+            Change::Due("2026-12-11".parse().unwrap()),
+        ),
+        (
+            "Dave's quote, he's away till the 25th, so I'm stuck waiting on him.",
+            "Dave's quote",
+            Change::Blocked(Some("him".into())),
+        ),
+        (
+            "The passport, we fly in February, so it has to be done by the 30th.",
+            "The passport",
+            Change::Due("2026-12-30".parse().unwrap()),
+        ),
+        (
+            "And for the onboarding docs, remember to add a VPN section.",
+            "the onboarding docs",
+            Change::Note("to add a VPN section".into()),
+        ),
+    ] {
+        let found = find(said, now());
+        assert!(
+            found
+                .iter()
+                .any(|u| u.object == object && u.change == change),
+            "{said}: {found:?}"
+        );
+    }
+    let found = find(
+        "And the induction pack has to be ready by Friday now.",
+        now(),
+    );
+    assert_eq!(
+        found[0].change,
+        Change::Due("2026-12-11".parse().unwrap()),
+        "{found:?}"
+    );
+    // An order after "For the offsite," is new work, not a remark.
+    assert!(find("For the offsite, book a coach.", now()).is_empty());
+}
+
+#[test]
+fn not_updates() {
+    for s in [
+        "I need to call Joe",
+        "I haven't finished the report",
+        "if I've sent the deck, call Joe",
+        "that's urgent",
+        "move the meeting to the big room",
+        "call Joe tomorrow",
+        "I didn't pay the rent",
+        "I wanted to call Joe",
+        "we talked about the budget",
+        "drop the keys off at the office",
+        "I paid the window cleaner, well, actually no, I didn't",
+    ] {
+        assert!(find(s, now()).is_empty(), "{s}: {:?}", find(s, now()));
+    }
+}

@@ -1,0 +1,290 @@
+//! What a pronoun or a missing object stands for: the thing the sentence is about ("The
+//! passport, bump it up"; "House insurance, I've made a start").
+
+/// The first thing named with "the" / "my" / "our" in `text` and where it starts: "The
+/// loft clear-out, that's not a priority any more" → "The loft clear-out". Dates ("the
+/// fourteenth") are no topic.
+pub(super) fn topic(text: &str) -> Option<(String, usize)> {
+    const ENDS: &[&str] = &[
+        "on", "at", "by", "for", "to", "from", "in", "is", "are", "was", "were", "has", "have",
+        "had", "needs", "need", "will", "can", "and", "but", "so", "till", "until", "with",
+        "about", "we", "i", "that", "this", "it",
+    ];
+    let mut offset = 0;
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .map(|w| {
+            let at = offset;
+            offset += w.len() + 1;
+            (at, w)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // A thing said on its own to open the sentence is what it is about: "And fire safety
+    // training, that's urgent, the inspector's coming, bump it up".
+    if let Some(found) = leading_fragment(&words) {
+        return Some(found);
+    }
+    for (k, (at, w)) in words.iter().enumerate() {
+        let b = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        // "That Amazon parcel, I dropped it off": a pointing word opens a topic only where a
+        // clause starts, elsewhere it is mostly "so that", "I think that".
+        let opens_clause = k == 0 || words[k - 1].1.ends_with([',', ';', ':']);
+        let pointing = opens_clause && matches!(b.as_str(), "that" | "this" | "those" | "these");
+        if !(pointing || matches!(b.as_str(), "the" | "my" | "our")) || w.ends_with([',', '.', ';'])
+        {
+            continue;
+        }
+        let mut np: Vec<&str> = vec![w];
+        for (j, (_, next)) in words.iter().enumerate().skip(k + 1) {
+            let nb = next
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                .to_lowercase();
+            if nb.is_empty() || ENDS.contains(&nb.as_str()) || nb.ends_with("'s") && np.len() > 1 {
+                break;
+            }
+            // "the business cards turned up": the name ends where its verb starts.
+            if np.len() > 1 && (nb.ends_with("ed") || PAST.contains(&nb.as_str())) {
+                break;
+            }
+            // "The passport's actually urgent": the 's is "is", and the name ends there.
+            if let Some(stem) = next.strip_suffix("'s")
+                && words.get(j + 1).is_some_and(|(_, w)| says_is(w))
+            {
+                np.push(stem);
+                break;
+            }
+            np.push(next);
+            if next.ends_with([',', '.', ';', '!', '?']) || np.len() > 4 {
+                break;
+            }
+        }
+        let phrase = np.join(" ");
+        let phrase = phrase
+            .trim_end_matches([',', '.', ';', '!', '?'])
+            .to_string();
+        // "the fourteenth" is a date, not a topic; "the December expenses" is one.
+        let content = phrase.split_whitespace().skip(1).collect::<Vec<_>>();
+        if content.last().is_none_or(|w| {
+            crate::extract::dates::is_date_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        }) {
+            continue;
+        }
+        return Some((phrase, *at));
+    }
+    None
+}
+
+/// Words that make a part between commas a clause, not a name: "took about two minutes",
+/// "so that needs doing", "it's just sitting there".
+const CLAUSE_WORDS: &[&str] = &[
+    "i", "we", "you", "he", "she", "they", "it", "that", "this", "there", "these", "those", "him",
+    "her", "them", "me", "us", "is", "are", "was", "were", "be", "been", "do", "did", "does",
+    "has", "have", "had", "can", "could", "will", "would", "should", "must", "need", "needs",
+    "about", "just", "not", "what", "how", "why", "when", "where", "who",
+];
+
+/// How far back from a pronoun its topic is looked for, in bytes.
+pub(super) const TOPIC_WINDOW: usize = 300;
+
+/// Past forms that end a topic's name: "the Henderson thing *went* off".
+const PAST: &[&str] = &[
+    "went", "came", "got", "took", "gave", "fell", "broke", "made", "sent", "paid", "left",
+    "found", "turned", "arrived", "looks", "looked", "seems", "got", "needs", "wants",
+];
+
+/// "the lakes weekend's off tom": an object with a "'s" that is "is" inside it holds two
+/// clauses.
+pub(super) fn spans_clauses(object: &str) -> bool {
+    let words: Vec<&str> = object.split_whitespace().collect();
+    words
+        .windows(2)
+        .any(|w| w[0].ends_with("'s") && says_is(w[1]))
+}
+
+/// Whether `word`, after "X's", shows the 's to be "is": "the passport's *actually* urgent",
+/// "the report's *done*", not "the vet's *appointment*".
+pub(super) fn says_is(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "actually"
+            | "really"
+            | "been"
+            | "not"
+            | "done"
+            | "got"
+            | "gone"
+            | "still"
+            | "now"
+            | "urgent"
+            | "all"
+            | "back"
+            | "due"
+            | "very"
+            | "so"
+            | "a"
+            | "the"
+            | "on"
+            | "in"
+            | "at"
+            | "for"
+            | "off"
+            | "going"
+            | "getting"
+            | "sorted"
+    ) || w.ends_with("ly")
+        || w.ends_with("ed")
+        || w.ends_with("ing")
+}
+
+/// "Release notes for 2.3", "Dog food": a noun that could be a verb, followed by a plain
+/// word, names a thing; "Call Joe", "Book the dentist" are orders.
+fn names_a_thing(fragment: &[(usize, &str)]) -> bool {
+    fragment.get(1).is_some_and(|(_, w)| {
+        let b = w.trim_matches(|c: char| !c.is_alphanumeric());
+        b.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                b,
+                "the"
+                    | "a"
+                    | "an"
+                    | "my"
+                    | "our"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "your"
+                    | "some"
+                    | "it"
+                    | "them"
+                    | "him"
+                    | "up"
+                    | "off"
+                    | "in"
+                    | "out"
+                    | "to"
+            )
+    })
+}
+
+/// "Henderson proposal, yeah, forget it": a name said on its own before the first comma.
+fn leading_fragment(words: &[(usize, &str)]) -> Option<(String, usize)> {
+    const NOT_A_NAME: &[&str] = &[
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "so",
+        "and",
+        "oh",
+        "okay",
+        "ok",
+        "right",
+        "yeah",
+        "yes",
+        "no",
+        "um",
+        "uh",
+        "er",
+        "well",
+        "then",
+        "also",
+        "but",
+        "anyway",
+        "hmm",
+        "actually",
+        "sorry",
+        "wait",
+        "look",
+        "listen",
+        "also",
+        "honestly",
+        "basically",
+    ];
+    const FILLER: &[&str] = &[
+        "and", "so", "oh", "okay", "ok", "um", "uh", "er", "right", "yeah", "also", "then",
+        "anyway", "ugh",
+    ];
+    // The nearest part between commas that names a thing: in "the lease, push that back,
+    // and fire safety training, that's urgent, bump it up" that is the training.
+    let ends: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, w))| w.ends_with(','))
+        .map(|(k, _)| k)
+        .collect();
+    ends.iter().enumerate().rev().find_map(|(n, &end)| {
+        let start = if n == 0 { 0 } else { ends[n - 1] + 1 };
+        fragment_name(&words[start..=end], NOT_A_NAME, FILLER)
+    })
+}
+
+/// The thing `part` (words up to and with a comma) names, when it is only a name.
+fn fragment_name(
+    part: &[(usize, &str)],
+    not_a_name: &[&str],
+    filler: &[&str],
+) -> Option<(String, usize)> {
+    let end = part.len().checked_sub(1)?;
+    let words = part;
+    let lead = words[..end]
+        .iter()
+        .take_while(|(_, w)| {
+            filler.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+        .count();
+    let fragment = &words[lead..=end];
+    let first = fragment[0]
+        .1
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // "Friday," is when, not what: the name's last word must not be a date.
+    if fragment.last().is_some_and(|(_, w)| {
+        crate::extract::dates::is_date_word(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase(),
+        )
+    }) {
+        return None;
+    }
+    // One bare word is too often someone spoken to: "Sarah, forget it".
+    let one_bare_word =
+        lead == 0 && fragment.len() == 1 && !fragment[0].1.trim_end_matches(',').ends_with("'s");
+    if fragment.len() > 4
+        || one_bare_word
+        || not_a_name.contains(&first.as_str())
+        || crate::extract::is_verb(&first) && !names_a_thing(fragment)
+        || fragment.iter().any(|(_, w)| {
+            let b = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase();
+            let stem = b.split('\'').next().unwrap_or("");
+            b.contains('\'') && !b.ends_with("'s")
+                || CLAUSE_WORDS.contains(&stem)
+                || PAST.contains(&stem)
+                || stem.len() > 4 && stem.ends_with("ed")
+        })
+    {
+        return None;
+    }
+    let phrase = fragment
+        .iter()
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let phrase = phrase.trim_end_matches(',');
+    let phrase = phrase.strip_suffix("'s").unwrap_or(phrase);
+    Some((phrase.to_string(), fragment[0].0))
+}

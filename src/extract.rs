@@ -30,6 +30,7 @@ use crate::model::{Category, Due, Priority};
 
 pub use dates::resolve_due;
 pub(crate) use lexicon::{is_common_word, is_verb};
+pub(crate) use spoken::DAYS_AND_MONTHS;
 
 /// What the extractor needs besides the text.
 #[derive(Debug, Clone, Copy)]

@@ -470,17 +470,9 @@ fn same_work_said_loosely<'a>(
 /// A stemmed day or month name: when a card is due is not what it is about.
 fn is_date_token(token: &str) -> bool {
     crate::extract::dates::is_date_word(token)
-        || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .iter()
-        .any(|d| d.starts_with(token) && token.len() >= 5)
+        || crate::extract::DAYS_AND_MONTHS
+            .iter()
+            .any(|d| d.starts_with(token) && token.len() >= 5)
         || matches!(token, "befor" | "after" | "until" | "till")
 }
 

@@ -133,7 +133,7 @@ const NOT_CORRECTIONS: &[&str] = &[
     "one", "way", "idea", "big", "hurry", "pressure", "stress", "doubt",
 ];
 
-const DAYS_AND_MONTHS: &[&str] = &[
+pub(crate) const DAYS_AND_MONTHS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

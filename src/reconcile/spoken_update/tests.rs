@@ -22,6 +22,19 @@ fn a_pronoun_update_is_about_the_sentence_topic() {
     assert_eq!(super::topic("so can you "), None);
 }
 
+/// Each sentence is found to say its change about its object.
+fn finds_each(cases: &[(&str, &str, Change)]) {
+    for (said, object, change) in cases {
+        let found = find(said, now());
+        assert!(
+            found
+                .iter()
+                .any(|u| u.object == *object && u.change == *change),
+            "{said}: {found:?}"
+        );
+    }
+}
+
 fn now() -> NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
         .unwrap()
@@ -152,15 +165,7 @@ fn a_topic_said_first_is_what_the_rest_is_about() {
             Change::Status(Status::Completed),
         ),
     ];
-    for (said, object, change) in cases {
-        let found = find(said, now());
-        assert!(
-            found
-                .iter()
-                .any(|u| u.object == *object && u.change == *change),
-            "{said}: {found:?}"
-        );
-    }
+    finds_each(cases);
     // Someone spoken to is no topic.
     assert!(find("Sarah, forget it, I'll do it myself.", now()).is_empty());
     // An order said first is no topic: "Call Joe, forget it" takes the order back.
@@ -251,16 +256,8 @@ fn done_started_blocked_in_other_words() {
             Change::Note("Kevin is vegetarian".into()),
         ),
     ];
-    for (said, object, change) in cases {
-        let found = find(said, now());
-        assert!(
-            found
-                .iter()
-                .any(|u| u.object == *object && u.change == *change),
-            "{said}: {found:?}"
-        );
-    }
-    for (said, object, change) in [
+    finds_each(cases);
+    finds_each(&[
         (
             "Oh and the December expenses, I need those in by Friday.",
             "the December expenses",
@@ -281,15 +278,7 @@ fn done_started_blocked_in_other_words() {
             "the onboarding docs",
             Change::Note("to add a VPN section".into()),
         ),
-    ] {
-        let found = find(said, now());
-        assert!(
-            found
-                .iter()
-                .any(|u| u.object == object && u.change == change),
-            "{said}: {found:?}"
-        );
-    }
+    ]);
     let found = find(
         "And the induction pack has to be ready by Friday now.",
         now(),

@@ -13,14 +13,31 @@ use super::lexicon::{bare, is_verb};
 
 /// The repairs, in order.
 pub(crate) fn repair(text: &str) -> String {
-    let text = split_run_ons(&spell_terms(&say_plainly(&unstutter(text))));
+    let text = split_run_ons(&spell_terms(&say_plainly(&unstutter(&drop_appositions(
+        text,
+    )))));
     mark_corrections(&super::run_on::restore_commas_in_text(&text))
 }
 
 /// [`repair`] without the commas put back in a long run-on: the reconciler puts back its
 /// own, more of them (see `run_on::restore_commas`).
 pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
-    mark_corrections(&split_run_ons(&spell_terms(&say_plainly(&unstutter(text)))))
+    mark_corrections(&split_run_ons(&spell_terms(&say_plainly(&unstutter(
+        &drop_appositions(text),
+    )))))
+}
+
+/// "Mrs Singh, his wife, wants her Fiesta booked in": who someone is, said between commas,
+/// would cut the asker from what they want; the name alone says who.
+static APPOSITION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(\p{Lu}[\w'.-]*(?:\s+\p{Lu}[\w'-]*)?),\s+(?i:his|her|their|my|our|the)\s+[^,.;!?]{1,40}?,\s+((?i:wants|needs|asked|says|said|rang|called|emailed|texted)\b)").ok()
+});
+
+fn drop_appositions(text: &str) -> String {
+    match APPOSITION.as_ref() {
+        Some(re) => re.replace_all(text, "$1 $2").into_owned(),
+        None => text.to_string(),
+    }
 }
 
 /// "about the, the deposit", "to, to Priya": a small word said twice while thinking is
@@ -238,6 +255,7 @@ mod tests {
             include_str!("spoken.rs"),
             &[
                 ("STUTTER", super::STUTTER.is_some()),
+                ("APPOSITION", super::APPOSITION.is_some()),
                 ("IDIOMS", super::IDIOMS.is_some()),
             ],
         );
@@ -253,6 +271,23 @@ mod tests {
         assert_eq!(repair("Have a look at Dan's PR."), "look at Dan's PR.");
         // Two different small words are no stutter.
         assert_eq!(repair("Ask for, the menu"), "Ask for, the menu");
+    }
+
+    #[test]
+    fn who_someone_is_said_between_commas_leaves_the_asker_whole() {
+        assert_eq!(
+            repair("Mrs Singh, his wife, wants her Fiesta booked in."),
+            "Mrs Singh wants her Fiesta booked in."
+        );
+        assert_eq!(
+            repair("Mr Reid, the one from the garage, wants a cake."),
+            "Mr Reid wants a cake."
+        );
+        // A list of names is no apposition.
+        assert_eq!(
+            repair("Call Sam, the plumber, and Joe."),
+            "Call Sam, the plumber, and Joe."
+        );
     }
 
     #[test]

@@ -49,8 +49,37 @@ pub(super) fn left_to_others(items: &mut [Item]) {
     }
 }
 
+/// "… probably me" said at the end of the job itself, with no comma before it.
+static MEANS_ME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*,?\s+(?:probably|i\s+guess|i\s+suppose|which\s+means|so\s+that's|that'll\s+be)\s+me\W*$").ok()
+});
+
 /// "someone needs to be there, I suppose that's me": the job becomes the speaker's.
 pub(super) fn taken_on(items: &mut [Item]) {
+    // "someone needs to sort the team offsite probably me": taken on in the same breath.
+    for it in items.iter_mut() {
+        let Kind::Statement(s) = &it.kind else {
+            continue;
+        };
+        let Some(todo) = SOMEONE_HAS_TO
+            .as_ref()
+            .and_then(|re| re.captures(s))
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str())
+        else {
+            continue;
+        };
+        let Some(cut) = MEANS_ME.as_ref().and_then(|re| re.find(todo)) else {
+            continue;
+        };
+        let todo = todo[..cut.start()].trim().to_string();
+        if crate::extract::lexicon::opens_command(&todo) {
+            it.kind = Kind::Task {
+                text: todo,
+                due_statement: false,
+            };
+        }
+    }
     for i in 1..items.len() {
         let me = match &items[i].kind {
             Kind::Statement(s) | Kind::Phrase(s) => {
@@ -410,7 +439,10 @@ mod rules_compile {
     fn every_rule_compiles() {
         crate::rules::assert_all_compile(
             include_str!("phrases.rs"),
-            &[("SAME_FOR", super::SAME_FOR.is_some())],
+            &[
+                ("SAME_FOR", super::SAME_FOR.is_some()),
+                ("MEANS_ME", super::MEANS_ME.is_some()),
+            ],
         );
     }
 }

@@ -87,6 +87,16 @@ fn a_job_someone_else_takes_is_not_the_speakers() {
         titles("Book Leo's dentist appointment."),
         vec!["Book Leo's dentist appointment"]
     );
+    // Taken on in the same breath, no comma before "probably me".
+    assert_eq!(
+        titles("and someone needs to sort the team offsite for june probably me"),
+        vec!["Sort the team offsite for june"]
+    );
+    // Asked for by someone named, with who they are said between commas.
+    assert_eq!(
+        titles("Mr Reid, the one from the garage, wants a retirement cake for Friday."),
+        vec!["Retirement cake for Mr Reid"]
+    );
 }
 
 #[test]

@@ -115,16 +115,17 @@ fn starts_action(rest: &str, needs_too: bool, then: bool) -> bool {
     let rest = opening(rest);
     // "… by tomorrow so he can practise": what someone else can then do is no new item.
     let mut opening_words = rest.split_whitespace().map(bare);
-    let others_can = matches!(
-        opening_words.next().as_deref(),
-        Some("he" | "she" | "they" | "it")
-    ) && matches!(
-        opening_words.next().as_deref(),
-        Some("can" | "could" | "will" | "would" | "might")
-    ) || matches!(
-        bare(rest.split_whitespace().next().unwrap_or_default()).as_str(),
-        "he'll" | "she'll" | "they'll" | "he'd" | "she'd" | "they'd"
-    );
+    let first = opening_words.next().unwrap_or_default();
+    let second = opening_words.next().unwrap_or_default();
+    let others_can = matches!(first.as_str(), "he" | "she" | "they" | "it")
+        && matches!(
+            second.as_str(),
+            "can" | "could" | "will" | "would" | "might"
+        )
+        || matches!(
+            first.as_str(),
+            "he'll" | "she'll" | "they'll" | "he'd" | "she'd" | "they'd"
+        );
     if others_can {
         return false;
     }

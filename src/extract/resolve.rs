@@ -72,6 +72,13 @@ struct Item {
     shared: bool,
 }
 
+/// The item said last before `items[i]` that says something: not padding, not a bare date.
+fn said_before(items: &[Item], i: usize) -> Option<usize> {
+    (0..i)
+        .rev()
+        .find(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
+}
+
 impl Item {
     fn is_task(&self) -> bool {
         matches!(self.kind, Kind::Task { .. }) && !self.dropped

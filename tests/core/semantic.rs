@@ -31,6 +31,16 @@ fn ok(data: &Path, args: &[&str]) -> String {
     stdout(&out)
 }
 
+/// A data dir whose board holds cards with these titles.
+fn with_board(titles: &[&str]) -> tempfile::TempDir {
+    let dir = tempdir().unwrap();
+    let board = dir.path().join("board.json");
+    let cards: Vec<Value> = titles.iter().map(|t| json!({ "title": t })).collect();
+    std::fs::write(&board, Value::Array(cards).to_string()).unwrap();
+    ok(dir.path(), &["tasks", "import", board.to_str().unwrap()]);
+    dir
+}
+
 fn titles(v: &Value) -> Vec<String> {
     v.as_array()
         .unwrap()
@@ -42,23 +52,14 @@ fn titles(v: &Value) -> Vec<String> {
 #[test]
 fn meaning_finds_what_words_miss_and_hybrid_keeps_both() {
     let Some(wheel) = wheel() else { return };
-    let dir = tempdir().unwrap();
+    let dir = with_board(&[
+        "Book the dentist",
+        "Renew the car insurance",
+        "Send the invoice to Globex",
+        "Buy milk and eggs",
+        "Plan the team offsite in March",
+    ]);
     let d = dir.path();
-    let board = d.join("board.json");
-    std::fs::create_dir_all(d).unwrap();
-    std::fs::write(
-        &board,
-        json!([
-            {"title": "Book the dentist"},
-            {"title": "Renew the car insurance"},
-            {"title": "Send the invoice to Globex"},
-            {"title": "Buy milk and eggs"},
-            {"title": "Plan the team offsite in March"},
-        ])
-        .to_string(),
-    )
-    .unwrap();
-    ok(d, &["tasks", "import", board.to_str().unwrap()]);
 
     // Before the model: words only, and the user is told how to get more.
     let out = utter(d, &["search", "medical appointment"]);
@@ -164,21 +165,12 @@ fn a_package_that_is_not_the_model_is_refused() {
 #[test]
 fn a_repeat_in_other_words_is_flagged_not_merged() {
     let Some(wheel) = wheel() else { return };
-    let dir = tempdir().unwrap();
+    let dir = with_board(&[
+        "Book the dentist",
+        "Buy groceries",
+        "Call Sam about the renewal",
+    ]);
     let d = dir.path();
-    let board = d.join("board.json");
-    std::fs::create_dir_all(d).unwrap();
-    std::fs::write(
-        &board,
-        json!([
-            {"title": "Book the dentist"},
-            {"title": "Buy groceries"},
-            {"title": "Call Sam about the renewal"},
-        ])
-        .to_string(),
-    )
-    .unwrap();
-    ok(d, &["tasks", "import", board.to_str().unwrap()]);
     let said = "Make a dental appointment. Book a haircut.";
     let outcomes = |d: &Path| -> Vec<(String, String, Value)> {
         let v: Value = serde_json::from_str(&ok(

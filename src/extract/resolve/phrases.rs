@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::Item;
 use super::words::{
     SOMEONE_HAS_TO, THATS_ME, done_by_others, leading_verb, looks_like_object, lowercase_first,
     own_verb_phrase, strip_article, strip_conjunction,
 };
+use super::{Item, said_before};
 use crate::extract::classify::{Kind, QUANTIFIERS};
 use crate::extract::lexicon::{
     bare, is_any_verb, is_determiner, is_event_noun, is_preposition, plural_heading,
@@ -39,9 +39,7 @@ pub(super) fn left_to_others(items: &mut [Item]) {
         if !about_it {
             continue;
         }
-        if let Some(j) = (0..i)
-            .rev()
-            .find(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
+        if let Some(j) = said_before(items, i)
             && items[j].is_task()
         {
             items[j].kind = Kind::Statement(String::new());
@@ -90,10 +88,7 @@ pub(super) fn taken_on(items: &mut [Item]) {
         if !me {
             continue;
         }
-        let Some(j) = (0..i)
-            .rev()
-            .find(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
-        else {
+        let Some(j) = said_before(items, i) else {
             continue;
         };
         let todo = match &items[j].kind {

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use chrono::{NaiveDate, NaiveDateTime};
 use regex::Regex;
 
-use super::Item;
 use super::words::{SOMEONE_HAS_TO, leading_verb, looks_like_object, lowercase_first};
+use super::{Item, said_before};
 use crate::extract::classify::Kind;
 use crate::extract::dates::Counting;
 use crate::extract::filler::strip_lead;
@@ -89,9 +89,7 @@ pub(super) fn make_titles(
             continue;
         }
         let wants_indefinite = titled.title.split_whitespace().any(|w| bare(w) == "one");
-        let source = (0..i)
-            .rev()
-            .find(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly));
+        let source = said_before(items, i);
         // "someone has to grit the path, I'll just do it myself": the speaker takes it on.
         if let Some(j) = source
             && leading_verb(&titled.title).as_deref() == Some("Do")

@@ -12,7 +12,7 @@ use super::lexicon::{
 use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
 use super::requests::{commitment, for_asker, owed, wanted_by};
-use super::shapes::{date_then_reason, deadlines, plans, relative_object, says_how_it_is};
+use super::shapes::{date_then_reason, deadlines, plans, ran_out, relative_object, says_how_it_is};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Kind {
@@ -282,6 +282,12 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         // "Dana asked if I could send her the files": "her" is Dana.
         return Kind::Task {
             text: for_asker(&orig[pos..], orig[m.start()..].trim()),
+            due_statement: false,
+        };
+    }
+    if let Some(text) = ran_out(content) {
+        return Kind::Task {
+            text,
             due_statement: false,
         };
     }

@@ -181,7 +181,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     taken_on(&mut items);
     left_to_others(&mut items);
     same_for(&mut items, prev_title.as_deref(), prev_day);
-    fill_ellipses(&mut items);
+    fill_ellipses(&mut items, text);
     continue_previous(&mut items, prev_verb.as_deref(), reader.correcting);
     cue_phrases(&mut items, text);
     let mut items = split_noun_pairs(items);

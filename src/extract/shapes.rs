@@ -49,6 +49,35 @@ static RELATIVE_OBJECT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:there'?s|there\s+is|we'?ve\s+got|i'?ve\s+got)\s+((?:the|a|an|my|our|that|this)\s+[^,]+?)\s+(?:which|that)\s+(?:i|we)\s+(?:really\s+|still\s+)?(?:need|have|want|'ve\s+got|ought)\s+to\s+(.+)$").ok()
 });
 
+/// "we're totally out of dishwasher tablets", "running low on printer ink": more is needed.
+static RAN_OUT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:we|i)(?:'re|'m|\s+are|\s+am|'ve|\s+have)\s+(?:\w+\s+)?(?:out\s+of|run\s+out\s+of|running\s+(?:low\s+on|out\s+of)|low\s+on))\s+(?:the\s+|our\s+|my\s+)?([a-z][\w' -]*?)(?:\s+(?:again|now|already))?$").ok()
+});
+
+/// What one runs out of that no shop sells: "out of time", "out of ideas".
+const NOT_BOUGHT: &[&str] = &[
+    "time", "patience", "ideas", "steam", "energy", "options", "luck", "money", "breath", "space",
+    "room", "date", "touch", "practice", "office", "town", "action", "order", "sync", "hours",
+    "days", "excuses", "road", "loop", "depth", "it", "them", "that", "this", "here", "there",
+    "juice", "battery", "budget", "cash", "leave", "holiday", "credit",
+];
+
+/// "we're totally out of dishwasher tablets" -> "get more dishwasher tablets".
+pub(crate) fn ran_out(content: &str) -> Option<String> {
+    let thing = RAN_OUT_RE
+        .as_ref()?
+        .captures(content.trim())?
+        .get(1)?
+        .as_str()
+        .trim();
+    let words: Vec<String> = thing.split_whitespace().map(bare).collect();
+    if words.is_empty() || words.len() > 5 || words.iter().any(|w| NOT_BOUGHT.contains(&w.as_str()))
+    {
+        return None;
+    }
+    Some(format!("get more {thing}"))
+}
+
 /// "I guess we'll find out", "Monday I'm sanding the floors and then varnishing them".
 pub(crate) fn plans(orig: &str, content: &str, pos: usize, has_date: bool) -> Option<Kind> {
     if WAIT_AND_SEE_RE.as_ref().is_some_and(|re| re.is_match(orig)) {
@@ -240,6 +269,7 @@ mod rules_compile {
                 ("WAIT_AND_SEE_RE", super::WAIT_AND_SEE_RE.is_some()),
                 ("HAVE_DUE_RE", super::HAVE_DUE_RE.is_some()),
                 ("RELATIVE_OBJECT_RE", super::RELATIVE_OBJECT_RE.is_some()),
+                ("RAN_OUT_RE", super::RAN_OUT_RE.is_some()),
             ],
         );
     }

@@ -531,4 +531,5 @@ fn categories_only_from_options() {
 }
 
 mod asides;
+mod remarks;
 mod second_thoughts;

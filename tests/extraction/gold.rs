@@ -225,8 +225,9 @@ fn hard_dump_sets_score() {
         ("hard_dumps_holdout_4.json", 0.90, 0.92),
         ("hard_dumps_5.json", 0.87, 0.82),
         ("hard_dumps_holdout_7.json", 0.86, 0.76),
+        ("hard_dumps_holdout_6.json", 0.83, 0.77),
         // Never tuned on: the honest number for dumps nobody has seen.
-        ("hard_dumps_holdout_6.json", 0.80, 0.75),
+        ("hard_dumps_holdout_8.json", 0.75, 0.68),
     ];
     let mut failures = Vec::new();
     for (file, f1, due) in sets {

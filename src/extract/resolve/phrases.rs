@@ -399,22 +399,39 @@ pub(super) fn promote_events(items: &mut [Item]) {
 }
 
 /// "Send Kevin the contract, the NDA and the invoice": objects after a command borrow its verb.
-pub(super) fn fill_ellipses(items: &mut [Item]) {
+pub(super) fn fill_ellipses(items: &mut [Item], text: &str) {
     let mut verb: Option<String> = None;
+    // "Pay the electricity bill tomorrow, it's with Octopus, and the gas bill too": a remark
+    // about the item passed over keeps its verb, but only for a thing marked as added.
+    let mut past_aside = false;
     for it in items.iter_mut() {
         match &it.kind {
-            Kind::Task { text, .. } => verb = leading_verb(text),
+            Kind::Task { text, .. } => {
+                verb = leading_verb(text);
+                past_aside = false;
+            }
             Kind::Phrase(p) => {
+                // "replace the battery, or the whole unit maybe": another way to do the same
+                // job, not a job of its own.
+                let said = text.get(it.clause.start..it.clause.end).unwrap_or_default();
+                let alternative = said.split_whitespace().next().map(bare).as_deref() == Some("or");
+                let added = it.addition || {
+                    let words: Vec<String> = p.split_whitespace().map(bare).collect();
+                    let n = words.len();
+                    words.last().is_some_and(|w| w == "too" || w == "also")
+                        || (n >= 2 && words[n - 2..] == ["as", "well"])
+                };
                 let p = strip_conjunction(p);
                 // "send it to Tom, not Tom, Priya": what follows "not X" corrects, it adds
                 // nothing.
                 if p.split_whitespace().next().map(bare).as_deref() == Some("not") {
                     verb = None;
-                } else if p.contains(" not the ") || p.contains(" not a ") {
+                } else if p.contains(" not the ") || p.contains(" not a ") || alternative {
                     // "order more formula, the big tins not the little ones": which ones.
                     it.kind = Kind::Statement(p);
                 } else if let Some(v) = &verb
                     && looks_like_object(&p)
+                    && (!past_aside || added)
                 {
                     it.kind = Kind::Task {
                         text: format!("{v} {p}"),
@@ -423,9 +440,25 @@ pub(super) fn fill_ellipses(items: &mut [Item]) {
                 }
             }
             Kind::Filler | Kind::DateOnly => {}
+            Kind::Statement(s) if verb.is_some() && remark_on_item(s) => past_aside = true,
             _ => verb = None,
         }
     }
+}
+
+/// "it's with Octopus", "that's the recital", "they're the cheap ones": a remark whose
+/// subject is the item just said.
+fn remark_on_item(s: &str) -> bool {
+    let first = s
+        .split_whitespace()
+        .map(bare)
+        .find(|w| !matches!(w.as_str(), "and" | "but" | "oh" | "um" | "uh" | "so"));
+    first.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "it's" | "its" | "that's" | "they're" | "theyre" | "which" | "those" | "these"
+        )
+    })
 }
 
 #[cfg(test)]

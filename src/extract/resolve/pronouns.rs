@@ -61,7 +61,7 @@ pub(super) fn make_titles(
             // "The tractor's due its service, it's overdue, book it in": a remark that only
             // says "it" again is passed over.
             // The remarks are read only once the title is known to have such a pronoun.
-            let title = put_in_place_of_pronoun(&titled.title, || {
+            let remark = || {
                 (0..i)
                     .rev()
                     .filter(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
@@ -78,7 +78,29 @@ pub(super) fn make_titles(
                         !first.chars().next().is_some_and(char::is_uppercase)
                             || owner_of(np).is_some()
                     })
-            });
+            };
+            // "I've asked for Friday off, chase Sharon about that": what the speaker did is
+            // no thing to get in touch about.
+            let remark_on_a_thing = || {
+                (0..i)
+                    .rev()
+                    .filter(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
+                    .take_while(|&j| !matches!(items[j].kind, Kind::Task { .. }))
+                    .find_map(|j| match &items[j].kind {
+                        Kind::Statement(s) | Kind::Phrase(s) => Some(s),
+                        _ => None,
+                    })
+                    .is_some_and(|s| {
+                        let rest = &s[strip_lead(s)..];
+                        let first = rest.split_whitespace().next().map(bare).unwrap_or_default();
+                        !matches!(first.split('\'').next(), Some("i" | "we" | "you"))
+                    })
+                    .then(remark)
+                    .flatten()
+            };
+            let title = put_in_place_of_pronoun(&titled.title, remark)
+                .or_else(|| last_pronoun(&titled.title, remark))
+                .or_else(|| about_the_remark(&titled.title, remark_on_a_thing));
             items[i].titled = Some(match title {
                 Some(title) => Titled {
                     title,
@@ -143,7 +165,9 @@ pub(super) fn make_titles(
             .split_whitespace()
             .any(|w| matches!(bare(w).as_str(), "him" | "her"));
         let np = np
-            .filter(|np| !for_person || np.chars().next().is_some_and(char::is_uppercase))
+            .filter(|np| {
+                !for_person || np.chars().next().is_some_and(char::is_uppercase) || is_someone(np)
+            })
             // "Jonno's CSCS card has expired, …, remind him": the person named before.
             .or_else(|| {
                 for_person
@@ -327,6 +351,132 @@ const KIN: &[&str] = &[
     "colleague",
     "teacher",
 ];
+
+/// Who people are by what they do: "the vendor at Cobble Lane wants a chat, call him".
+const ROLES: &[&str] = &[
+    "vendor",
+    "buyer",
+    "seller",
+    "landlord",
+    "landlady",
+    "tenant",
+    "client",
+    "customer",
+    "plumber",
+    "builder",
+    "electrician",
+    "roofer",
+    "accountant",
+    "solicitor",
+    "lawyer",
+    "agent",
+    "manager",
+    "supplier",
+    "contractor",
+    "man",
+    "woman",
+    "guy",
+    "lady",
+    "bloke",
+    "chap",
+    "doctor",
+    "nurse",
+    "vet",
+    "dentist",
+    "coach",
+    "tutor",
+    "receptionist",
+    "courier",
+    "driver",
+    "engineer",
+    "technician",
+    "inspector",
+    "surveyor",
+    "cleaner",
+    "gardener",
+    "handyman",
+    "owner",
+    "director",
+    "recruiter",
+    "organiser",
+    "organizer",
+    "editor",
+];
+
+/// "the vendor at Cobble Lane", "Chris's sister": a noun phrase that names a person.
+fn is_someone(np: &str) -> bool {
+    np.split_whitespace()
+        .skip_while(|w| crate::extract::lexicon::is_determiner(w) || w.ends_with("'s"))
+        .take_while(|w| !crate::extract::lexicon::is_preposition(w))
+        .last()
+        .is_some_and(|w| {
+            let w = bare(w);
+            ROLES.contains(&w.as_str()) || KIN.contains(&w.as_str())
+        })
+}
+
+/// Verbs for getting in touch: "ring Virgin" after "the broadband keeps dropping" is about
+/// the broadband.
+const GET_IN_TOUCH: &[&str] = &[
+    "call", "ring", "phone", "email", "e-mail", "text", "message", "chase", "contact",
+];
+
+/// "Ring Virgin" + "the broadband" -> "Ring Virgin about the broadband"; "Send a reminder" +
+/// "the Hollowbrook invoice" -> "Send a reminder about the Hollowbrook invoice": getting in
+/// touch said right after the remark that says why. None when the title already says what
+/// about, or the thing is in it.
+fn about_the_remark(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<String> {
+    let words: Vec<String> = title.split_whitespace().map(bare).collect();
+    let first = words.first()?;
+    let reminder = first == "send"
+        && matches!(words.get(1).map(String::as_str), Some("a" | "an"))
+        && words.get(2).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "reminder" | "chaser" | "follow-up" | "email" | "message" | "text" | "note"
+            )
+        })
+        && words.len() == 3;
+    let in_touch = GET_IN_TOUCH.contains(&first.as_str())
+        && (2..=4).contains(&words.len())
+        && words[1..].iter().all(|w| {
+            !matches!(
+                w.as_str(),
+                "about" | "re" | "regarding" | "for" | "to" | "on" | "with" | "it" | "that"
+            )
+        });
+    if !(reminder || in_touch) {
+        return None;
+    }
+    let np = thing()?;
+    let said: Vec<String> = np.split_whitespace().map(bare).collect();
+    let content = said
+        .iter()
+        .filter(|w| !crate::extract::lexicon::is_determiner(w) && w.len() > 2)
+        .collect::<Vec<_>>();
+    if content.is_empty() || content.iter().any(|w| words.contains(w)) || said.len() > 6 {
+        return None;
+    }
+    Some(format!("{title} about {np}"))
+}
+
+/// "get Gareth to look at it" + "the tractor" -> "get Gareth to look at the tractor": a
+/// pronoun that ends the title after a preposition.
+fn last_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<String> {
+    let (head, last) = title.rsplit_once(' ')?;
+    let before = head.rsplit(' ').next()?;
+    // "over to them", "with them": people; "look at it", "work on it": the thing.
+    if bare(last) != "it"
+        || !matches!(
+            bare(before).as_str(),
+            "at" | "on" | "into" | "over" | "about" | "with" | "through" | "after"
+        )
+        || head.split_whitespace().count() < 3
+    {
+        return None;
+    }
+    Some(format!("{head} {}", thing()?))
+}
 
 /// Verbs of what happens to a thing, said about it in a remark ("the lease runs out").
 const CHANGES: &[&str] = &[

@@ -1,0 +1,127 @@
+//! What a remark says about the to-do after it: why to get in touch, what "it" is, and what
+//! has run out; and remarks or alternatives that must not become to-dos of their own.
+//! First met in the sixth blind set (`tests/eval/hard_dumps_holdout_6.json`), once the eighth
+//! had taken its place as the untouched one.
+
+use super::{run, titles};
+
+#[test]
+fn getting_in_touch_says_what_about() {
+    assert_eq!(
+        titles("The broadband has been dropping as well, I should ring Virgin."),
+        vec!["Ring Virgin about the broadband"]
+    );
+    assert_eq!(
+        titles("My stipend hasn't come through, I need to email the graduate school."),
+        vec!["Email the graduate school about my stipend"]
+    );
+    assert_eq!(
+        titles("The Hollowbrook invoice is thirty days overdue, I need to send a reminder."),
+        vec!["Send a reminder about the Hollowbrook invoice"]
+    );
+    // Already said what about, or the thing is in the title: left alone.
+    assert_eq!(
+        titles("The boiler's playing up, call Dynamo Heating about the boiler."),
+        vec!["Call Dynamo Heating about the boiler"]
+    );
+    // What the speaker did is no thing to call about; nor is time running out.
+    assert_eq!(
+        titles("I've asked for Friday off, I need to chase Sharon."),
+        vec!["Chase Sharon"]
+    );
+    assert_eq!(
+        titles("I'm running out of time, call mum."),
+        vec!["Call mum"]
+    );
+}
+
+#[test]
+fn it_at_the_end_is_the_thing_the_remark_was_about() {
+    assert_eq!(
+        titles("The tractor's got a slow puncture again, I should get Gareth to look at it."),
+        vec!["Get Gareth to look at the tractor"]
+    );
+    // "to them" is who gets it, not the thing.
+    assert_eq!(
+        titles("The vendor demo is on Monday so get the requirements doc over to them."),
+        vec!["Get the requirements doc over to them"]
+    );
+}
+
+#[test]
+fn him_is_the_person_the_remark_named_by_their_job() {
+    assert_eq!(
+        titles("The vendor at Cobble Lane wants a price reduction chat, call him Monday."),
+        vec!["Call the vendor at Cobble Lane"]
+    );
+}
+
+#[test]
+fn another_way_to_do_the_job_is_no_job_of_its_own() {
+    assert_eq!(
+        titles(
+            "The smoke alarm is chirping, I need to replace the battery, or the whole unit maybe."
+        ),
+        vec!["Replace the battery"]
+    );
+}
+
+#[test]
+fn a_thing_added_after_a_remark_on_the_item_borrows_its_verb_and_day() {
+    let tasks = run(
+        "Pay the electricity bill tomorrow, it's with Octopus, and the gas bill too, same day.",
+    );
+    let got: Vec<(String, Option<String>)> = tasks
+        .into_iter()
+        .map(|t| (t.title, t.due.map(|d| d.to_string())))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "Pay the electricity bill".to_string(),
+                Some("2026-12-03".to_string())
+            ),
+            (
+                "Pay the gas bill".to_string(),
+                Some("2026-12-03".to_string())
+            ),
+        ]
+    );
+    // Not marked as added: a remark ends the list.
+    assert_eq!(
+        titles("Buy the paint, it's for the hallway, the blue one."),
+        vec!["Buy the paint"]
+    );
+}
+
+#[test]
+fn what_has_run_out_is_to_be_bought() {
+    assert_eq!(
+        titles("And we're totally out of dishwasher tablets."),
+        vec!["Get more dishwasher tablets"]
+    );
+    assert_eq!(
+        titles("We're running low on printer paper again."),
+        vec!["Get more printer paper"]
+    );
+    for said in [
+        "We're out of time.",
+        "I'm running out of patience with him.",
+        "We're out of money.",
+    ] {
+        assert_eq!(titles(said), Vec::<String>::new(), "{said}");
+    }
+}
+
+#[test]
+fn a_promise_is_a_to_do() {
+    assert_eq!(
+        titles("I promised to send Hamid my notes on his draft."),
+        vec!["Send Hamid my notes on his draft"]
+    );
+    assert_eq!(
+        titles("I said I'd ring Marco back about the van."),
+        vec!["Ring Marco back about the van"]
+    );
+}

@@ -56,7 +56,7 @@ test-rust:
 	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_2.json --min-recall 0.85
 	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_3.json --min-recall 0.80
 	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_4.json --min-recall 0.35
-	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_5.json --min-precision 0
+	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_5.json --min-recall 0.50
 	@# Never tuned on: printed, not held to a floor.
 	python3 scripts/score_reconcile.py --gold tests/eval/reconcile_holdout_6.json --min-precision 0
 	UTTER_MCP_FIXTURES=$$(scripts/mcp-fixtures.sh) scripts/test-keychain.sh

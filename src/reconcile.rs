@@ -305,7 +305,8 @@ fn target<'a>(
     weights: &Weights,
 ) -> Option<&'a Card<'a>> {
     let object = content_tokens(&update.object);
-    if object.is_empty() {
+    // "four's done" beside "Transcribe interviews 4-6": a number alone names no card.
+    if object.is_empty() || object.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())) {
         return None;
     }
     let object_names = names(&update.object);

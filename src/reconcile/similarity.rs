@@ -133,6 +133,18 @@ pub fn is_stopword(word: &str) -> bool {
 /// Spoken variants → the word a card most likely uses. Irregular past forms are here too,
 /// so that "I rang Joe" and "I sent the invoice" meet "Call Joe" and "Send the invoice".
 const SYNONYMS: &[(&str, &str)] = &[
+    // "flat two" is "Flat 2" ("one" is too often "the big one" to fold).
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
     ("ring", "call"),
     ("rang", "call"),
     ("phone", "call"),

@@ -82,7 +82,7 @@ static TAKEN_BACK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Words after the object that are about when or how it happened, not which card:
 /// "sent the proposal over first thing this morning".
 static OBJECT_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|earlier|just\s+now|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*|online|live|in\s+person|(?:by|over\s+the)\s+phone|before\b.*|after\b.*|next\s+(?:week|month)|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s|$).*$").ok()
+    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|earlier|just\s+now|at\s+(?:lunch|lunchtime|breakfast|dinner|work|school)|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*|online|live|in\s+person|(?:by|over\s+the)\s+phone|before\b.*|after\b.*|next\s+(?:week|month)|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s|$).*$").ok()
 });
 static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:it|that|this|those|these|them|him|her|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
@@ -360,7 +360,9 @@ fn change_of(
             Change::Status(Status::Completed)
         }
         Kind::Start | Kind::StartDoing => Change::Status(Status::InProgress),
-        Kind::Blocked | Kind::BlockedBefore => Change::Blocked(text("why")),
+        Kind::Blocked | Kind::BlockedBefore => {
+            Change::Blocked(text("why").filter(|w| !w.is_empty()))
+        }
         Kind::Raise => Change::Priority(Priority::High),
         Kind::NoteAbout => Change::Note(remark(&text("note")?)?),
         Kind::Cancel => Change::Cancel,
@@ -375,7 +377,13 @@ fn change_of(
                 .next()
                 .unwrap_or(&when)
                 .to_string();
-            Change::Due(resolve_due(&when, now)?)
+            // "Grandad's moved into the care home now": "now" says as things stand, it
+            // names no day.
+            let when: Vec<&str> = when
+                .split_whitespace()
+                .filter(|w| !w.eq_ignore_ascii_case("now"))
+                .collect();
+            Change::Due(resolve_due(&when.join(" "), now)?)
         }
         Kind::Priority => {
             let level = text("level")?.to_lowercase();

@@ -286,3 +286,33 @@ fn questions_save_nothing() {
     assert!(p.decisions.is_empty());
     assert_eq!(p.answers[0].task_ids, vec![2]);
 }
+
+#[test]
+fn a_number_said_in_words_is_the_number_on_the_card() {
+    let board = vec![
+        task(1, "Fix leaking tap - Flat 2", None),
+        task(2, "Buy milk", None),
+    ];
+    let p = plan(
+        "Plumber sorted the tap in flat two yesterday.",
+        vec![],
+        &board,
+        now(),
+    );
+    assert!(
+        matches!(p.decisions.as_slice(), [Decision::Update { card: 1, changes, .. }] if changes == &vec![Change::Status(Status::Completed)]),
+        "{p:?}"
+    );
+    // A number alone names no card: "four's done" is one of "interviews 4-6", not all.
+    let board = vec![task(1, "Transcribe interviews 4-6", None)];
+    let p = plan(
+        "I'm working through the transcripts, four's done.",
+        vec![],
+        &board,
+        now(),
+    );
+    assert!(
+        !p.decisions.iter().any(|d| matches!(d, Decision::Update { changes, .. } if changes.contains(&Change::Status(Status::Completed)))),
+        "{p:?}"
+    );
+}

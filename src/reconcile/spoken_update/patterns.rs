@@ -39,11 +39,14 @@ const LEAD: &str = r"(?:^|[,;:]\s*|\b(?:and|but|also|so|oh|okay|then|please|just
 const END: &str = r"(?:\s+(?:and|but|because|since|as|so)\b|\s*[,;.!?]|\s*$)";
 const OBJ: &str = r"(?P<obj>[^,;.!?]+?)";
 const BE: &str = r"(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|'s)\s+(?:now\s+|still\s+|all\s+|finally\s+|actually\s+)?";
-const SUBJ: &str = r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?";
+const SUBJ: &str =
+    r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:(?:just|already|finally|now|also|actually)\s+)*";
 /// Words that send something off, for "the deck went off to Priya".
 const SENT: &str = "send email mail post submit ship deliver";
 /// Words that give something back, for "the library books are back".
 const RETURNED: &str = "return drop deliver post send";
+/// Words for getting hold of someone, for "I spoke to Mrs Patel at lunch".
+const SPOKE: &str = "call ring phone speak talk chat contact chase catch";
 /// Words that get something, for "bin bags, got them at Tesco".
 const FETCHED: &str = "buy get pick order collect grab fetch";
 
@@ -100,7 +103,7 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Done,
             format!(
-                r"(?:{LEAD}|{SUBJ})(?:got|had)\s+{OBJ}\s+(?:booked|sorted|done|fixed|paid|sent|ordered|finished|renewed|serviced|repaired|signed|cleaned|printed|posted|checked|looked\s+at)\b"
+                r"(?:{LEAD}|{SUBJ})(?:finally\s+|eventually\s+)?(?:got|had)\s+{OBJ}\s+(?:booked|sorted|done|fixed|paid|sent|ordered|finished|renewed|serviced|repaired|signed|cleaned|printed|posted|checked|looked\s+at|registered|submitted|approved|installed|fitted|delivered|returned|replaced|collected|published|uploaded|filed)\b"
             ),
         ),
         (
@@ -133,10 +136,42 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             Kind::Done,
             format!(r"{LEAD}(?:tick|cross|check)\s+off\s+{OBJ}{END}"),
         ),
+        // "…, so tick that off", "so that's that": the sentence's topic is done.
+        (
+            Kind::Done,
+            r"(?:^|[,;:]\s*|\b(?:so|and)\s+)(?:tick|cross|check)\s+(?P<obj>that|it|this)\s+off\b"
+                .to_string(),
+        ),
+        (
+            Kind::Done,
+            r"(?:^|[,;:]\s*|\b(?:so|and)\s+)(?P<obj>that)(?:'s|s)\s+(?:that|done|sorted|ticked\s+off)\b"
+                .to_string(),
+        ),
+        // "Car insurance, I went with Admiral in the end, all paid, done.": a last word that
+        // only says it is finished.
+        (
+            Kind::Done,
+            r"[,;:]\s*(?:all\s+|now\s+)?(?:done|sorted|paid|booked|finished|sent)(?:\s*,\s*(?:all\s+)?(?:done|sorted))?(?P<obj>)\s*[.!]?\s*$"
+                .to_string(),
+        ),
+        // "I spoke to Mrs Patel at lunch": the call is made.
+        (
+            Kind::DoneAs(SPOKE),
+            format!(
+                r"{SUBJ}(?:(?:spoke|talked|chatted)\s+(?:to|with)|caught\s+up\s+with|got\s+hold\s+of|got\s+through\s+to)\s+{OBJ}{END}"
+            ),
+        ),
         (
             Kind::Start,
             format!(
-                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+|still\s+)?(?:working\s+(?:on|through|away\s+at)|starting(?:\s+on)?|in\s+the\s+middle\s+of|(?:half|part)\s*way\s+through|getting\s+on\s+with|cracking\s+on\s+with|making\s+(?:progress|headway)\s+(?:on|with))\s+{OBJ}{END}"
+                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+|still\s+)?(?:working\s+(?:on|through|away\s+at)|starting(?:\s+on)?|in\s+the\s+middle\s+of|(?:about\s+|nearly\s+|almost\s+)?(?:half|part)\s*way\s+through|getting\s+on\s+with|cracking\s+on\s+with|making\s+(?:progress|headway)\s+(?:on|with))\s+{OBJ}{END}"
+            ),
+        ),
+        // "I'm on page twenty-two of the Brandt manual".
+        (
+            Kind::Start,
+            format!(
+                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+|only\s+|already\s+)?(?:on|up\s+to|at)\s+(?:page|chapter|section|part|step|slide|question|unit|module|episode)\s+[\w-]+\s+(?:of|in)\s+{OBJ}{END}"
             ),
         ),
         (
@@ -171,6 +206,19 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
                 r"\b(?:can't|cannot|can\s+not)\s+(?:do\s+anything|do\s+much|get\s+on|go\s+ahead|move\s+forward|get\s+started|start|progress)\s+(?:with|on|about)\s+{OBJ}\s+(?:until|till|before)\s+(?P<why>[^,;.!?]+)"
             ),
         ),
+        (
+            Kind::Blocked,
+            format!(
+                r"\b(?:can't|cannot|can\s+not)\s+(?:start|begin|finish|do)\s+(?:on\s+)?{OBJ}\s+(?:until|till|before)\s+(?P<why>[^,;.!?]+)"
+            ),
+        ),
+        // "The pricing page can't go live until legal signs off".
+        (
+            Kind::Blocked,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:can't|cannot|can\s+not|won't)\s+(?:go\s+(?:live|ahead|out)|happen|start|move|be\s+(?:done|sent|finished|signed))\s+(?:until|till|before|unless)\s+(?P<why>[^,;.!?]+)"
+            ),
+        ),
         // "Dave's quote, … so I'm stuck waiting on him": the topic is what is stuck.
         (
             Kind::Blocked,
@@ -181,6 +229,13 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             Kind::BlockedBefore,
             format!(
                 r"(?:\b(?:i|we)\s+|{LEAD})(?:can't|cannot|can\s+not)\s+(?P<verb>[a-z]+)\s+{OBJ}\s+(?:until|till|before|unless)\s+(?P<why>[^,;.!?]+)"
+            ),
+        ),
+        // "Can't print the place cards yet, the bride still hasn't sent the list".
+        (
+            Kind::BlockedBefore,
+            format!(
+                r"(?:\b(?:i|we)\s+|{LEAD})(?:can't|cannot|can\s+not)\s+(?P<verb>[a-z]+)\s+{OBJ}\s+yet\b(?P<why>)"
             ),
         ),
         (
@@ -223,7 +278,7 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Reschedule,
             format!(
-                r"\b(?:push|move|reschedule|shift|bump|postpone|delay|put\s+off|pushed|moved|rescheduled|postponed)\s+(?:back\s+)?{OBJ}\s+(?:back\s+|out\s+)?(?:(?:a|one|two|three|a\s+couple\s+of)\s+(?:days?|weeks?|months?|fortnight)\s*,?\s+)?(?:to|until|till|til|over\s+to)\s+(?P<when>[^,;.!?]+)"
+                r"\b(?:push|move|reschedule|shift|bump|postpone|delay|put\s+off|pushed|moved|rescheduled|postponed|pushing|moving|shifting|postponing)\s+(?:back\s+)?{OBJ}\s+(?:back\s+|out\s+)?(?:(?:a|one|two|three|a\s+couple\s+of)\s+(?:days?|weeks?|months?|fortnight)\s*,?\s+)?(?:to|until|till|til|over\s+to)\s+(?P<when>[^,;.!?]+)"
             ),
         ),
         (
@@ -261,6 +316,24 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)(?P<obj>it|that)(?:'s|\s+is)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+)[^,;.!?]*?)\s+now\b"
                 .to_string(),
         ),
+        // "the inventory's the nineteenth now", "so it's now Monday the 21st at ten".
+        (
+            Kind::Reschedule,
+            format!(
+                r"{LEAD}{OBJ}(?:'s|\s+is)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+)[^,;.!?]*?)\s+now\b"
+            ),
+        ),
+        (
+            Kind::Reschedule,
+            r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)(?P<obj>it|that)(?:'s|\s+is)\s+now\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+)[^,;.!?]*)"
+                .to_string(),
+        ),
+        // "we can hand in the macbeth essay monday instead".
+        (
+            Kind::Reschedule,
+            r"\bcan\s+(?:hand\s+in|do|submit|send|have|bring|take)\s+(?P<obj>(?:his|her|their|the|my|our)\s+[^,;.!?]+?)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next\s+\w+))\s+instead\b"
+                .to_string(),
+        ),
         // "can we do his visit Monday instead of tomorrow".
         (
             Kind::Reschedule,
@@ -291,6 +364,20 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             Kind::Priority,
             format!(
                 r"{LEAD}{OBJ}{BE}(?:really\s+|very\s+|super\s+)?(?P<level>urgent|top\s+priority|high\s+priority|a\s+priority|a\s+top\s+priority|the\s+(?:top\s+)?priority|the\s+big\s+one|top\s+of\s+the\s+list|low\s+priority|not\s+urgent|less\s+urgent|not\s+a\s+priority)\b"
+            ),
+        ),
+        // "The ATA membership can wait", "the website can go to the bottom of the pile".
+        (
+            Kind::Lower,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:can|could|will|'ll)\s+(?:(?:wait)(?:\s+(?:honestly|really|a\s+bit|for\s+now))?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so|,)\b)|(?:go|drop|move|sink)\s+(?:to\s+)?(?:the\s+)?bottom\s+of\s+(?:the|my)\s+(?:list|pile|heap|pile))(?P<level>)"
+            ),
+        ),
+        // "the parking permit needs to go right to the top of my list".
+        (
+            Kind::Raise,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:needs\s+to|has\s+to|must|should|is\s+going\s+to|'s\s+going\s+to|can)\s+(?:go|jump|move|shoot|get\s+bumped)\s+(?:right\s+)?(?:up\s+)?to\s+the\s+top(?:\s+of\s+(?:the|my)\s+(?:list|pile))?\b"
             ),
         ),
         // "the summer campaign briefing can drop down the list a bit".

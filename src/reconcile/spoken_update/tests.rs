@@ -310,3 +310,73 @@ fn not_updates() {
         assert!(find(s, now()).is_empty(), "{s}: {:?}", find(s, now()));
     }
 }
+
+/// Ways of saying a change first met in the fifth blind reconcile set, once the sixth took
+/// its place as the untouched one.
+#[test]
+fn said_the_way_set_five_says_it() {
+    let done = Change::Status(Status::Completed);
+    assert_eq!(
+        one("I spoke to Mrs Patel at lunch."),
+        ("Mrs Patel".into(), done.clone())
+    );
+    assert_eq!(
+        one("Finally got the apiary registered on BeeBase last night.").1,
+        done
+    );
+    assert_eq!(
+        one("Car insurance, I went with Admiral in the end, all paid, done.").0,
+        "Car insurance"
+    );
+    finds_each(&[(
+        "The Lisbon flights, Iberia emailed, so tick that off.",
+        "The Lisbon flights",
+        done.clone(),
+    )]);
+    assert_eq!(
+        one("I'm on page twenty-two of the Brandt manual.").1,
+        Change::Status(Status::InProgress)
+    );
+    assert_eq!(
+        one("I'm about halfway through the manual handling module.").1,
+        Change::Status(Status::InProgress)
+    );
+    assert_eq!(
+        one("Can't print the place cards yet, the bride hasn't sent the list."),
+        ("the place cards".into(), Change::Blocked(None))
+    );
+    assert_eq!(
+        one("The pricing page can't go live until legal signs off the new terms.").1,
+        Change::Blocked(Some("legal signs off the new terms".into()))
+    );
+    assert_eq!(
+        one("Can't start the hallway painting until the damp man's been.").0,
+        "the hallway painting"
+    );
+    assert_eq!(
+        one("The ATA membership can wait honestly, no rush at all.").1,
+        Change::Priority(Priority::Low)
+    );
+    assert_eq!(
+        one("The website can go to the bottom of the pile.").1,
+        Change::Priority(Priority::Low)
+    );
+    assert_eq!(
+        one("The parking permit needs to go right to the top of my list.").1,
+        Change::Priority(Priority::High)
+    );
+    // Saturday 5 December 2026: the 19th is a Saturday two weeks on.
+    assert_eq!(
+        one("the inventory's the nineteenth now"),
+        (
+            "the inventory".into(),
+            Change::Due("2026-12-19".parse().unwrap())
+        )
+    );
+    assert_eq!(
+        one("we can hand in the macbeth essay monday instead").1,
+        Change::Due("2026-12-07".parse().unwrap())
+    );
+    // "now" names no day: moving house is no new date.
+    assert!(find("Grandad's moved into the care home now.", now()).is_empty());
+}

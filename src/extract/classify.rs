@@ -12,7 +12,9 @@ use super::lexicon::{
 use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
 use super::requests::{commitment, for_asker, owed, wanted_by};
-use super::shapes::{date_then_reason, deadlines, plans, ran_out, relative_object, says_how_it_is};
+use super::shapes::{
+    date_then_reason, deadlines, owed_or_ready, plans, ran_out, relative_object, says_how_it_is,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Kind {
@@ -39,7 +41,7 @@ pub(crate) enum Kind {
 
 /// "Maria asked me to look into the flaky test": a request from someone else is still a to-do.
 static ASKED_ME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:asked|wants|told|needs|reminded|begged|expects)\s+(?:me|us)\s+to|(?:asked|wondered|wants\s+to\s+know)\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we)(?:'d|\s+could|\s+can|\s+would|\s+might|\s+will)(?:\s+please)?|wants\s+(?:everyone|everybody|all\s+of\s+us|the\s+whole\s+team)\s+to)\s+(.+)$")
+    Regex::new(r"(?i)\b(?:(?:asked|wants?|told|needs?|reminded|begged|expects?)\s+(?:me|us)\s+to|(?:asked|wondered|wants\s+to\s+know)\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we)(?:'d|\s+could|\s+can|\s+would|\s+might|\s+will)(?:\s+please)?|wants\s+(?:everyone|everybody|all\s+of\s+us|the\s+whole\s+team)\s+to)\s+(.+)$")
         .ok()
 });
 static DEADLINE_RE: LazyLock<Option<Regex>> =
@@ -282,6 +284,12 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         // "Dana asked if I could send her the files": "her" is Dana.
         return Kind::Task {
             text: for_asker(&orig[pos..], orig[m.start()..].trim()),
+            due_statement: false,
+        };
+    }
+    if let Some(text) = owed_or_ready(content) {
+        return Kind::Task {
+            text,
             due_statement: false,
         };
     }

@@ -21,7 +21,7 @@ static OWE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// "Dana asked if I could …", "my tutor asked me to …": who asked.
 static ASKER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:my|our|the)\s+[a-z]+\s+)?(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?)\s+(?:(?:from|at)\s+\p{Lu}[\w'&-]*(?:\s+\p{Lu}[\w'&-]*)*\s+)?(?:asked|wants|wondered|needs|told|reminded)\b").ok()
+    Regex::new(r"^(?:(?i:my|our|the)\s+[a-z]+\s+)?(\p{Lu}[\w'-]*?(?:\s+\p{Lu}[\w'-]*?)?)(?:'s)?\s+(?:(?:from|at)\s+\p{Lu}[\w'&-]*(?:\s+\p{Lu}[\w'&-]*)*\s+)?(?:(?i:also|just|already|now|has|had)\s+)*(?:asked|wants|wondered|needs|told|reminded)\b").ok()
 });
 
 /// "Pepper wants the revised SOW", "the client wants scaffold quotes": someone waiting on a
@@ -148,7 +148,8 @@ pub(crate) fn commitment(orig: &str) -> Option<String> {
 const AFTER_OBJECT_HER: &[&str] = &[
     "about", "for", "to", "with", "at", "by", "from", "this", "that", "next", "tomorrow", "today",
     "tonight", "later", "soon", "asap", "first", "again", "too", "now", "when", "before", "after",
-    "if", "and", "but", "so", "or", "as",
+    "if", "and", "but", "so", "or", "as", "know", "what", "how", "where", "whether", "which",
+    "who", "why",
 ];
 
 /// The first "her" / "him" / "them" in `vp` stands for `who`: "send her the files" with

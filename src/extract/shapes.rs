@@ -54,6 +54,38 @@ static RAN_OUT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:we|i)(?:'re|'m|\s+are|\s+am|'ve|\s+have)\s+(?:\w+\s+)?(?:out\s+of|run\s+out\s+of|running\s+(?:low\s+on|out\s+of)|low\s+on))\s+(?:the\s+|our\s+|my\s+)?([a-z][\w' -]*?)(?:\s+(?:again|now|already))?$").ok()
 });
 
+/// "Screwfix have my downlights ready to collect": something to pick up.
+static READY_TO_COLLECT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)\s+(?:have|has|'ve|'s)\s+(?:got\s+)?((?:my|our|the|his|her|their)\s+.+?)\s+ready\s+(?:to\s+(?:collect|pick\s+up|be\s+collected|be\s+picked\s+up)|for\s+(?:collection|pick-?up))$").ok()
+});
+
+/// "The Beaumonts are still waiting on that garden lights price from me": owed to them.
+static WAITING_ON_ME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)\s+(?:is|are|'s|'re)\s+(?:still\s+)?waiting\s+(?:on|for)\s+((?:the|that|this|my|our|a|an|their|his|her)\s+.+?)\s+from\s+(?:me|us)$").ok()
+});
+
+/// "Screwfix have my downlights ready to collect" -> "collect my downlights from Screwfix";
+/// "the Beaumonts are waiting on that price from me" -> "send the Beaumonts that price".
+pub(crate) fn owed_or_ready(content: &str) -> Option<String> {
+    let content = content.trim().trim_end_matches(['.', '!']);
+    if let Some(c) = READY_TO_COLLECT_RE.as_ref()?.captures(content) {
+        let (from, thing) = (c.get(1)?.as_str().trim(), c.get(2)?.as_str().trim());
+        return Some(format!("collect {thing} from {}", lower_determiner(from)));
+    }
+    let c = WAITING_ON_ME_RE.as_ref()?.captures(content)?;
+    let (who, thing) = (c.get(1)?.as_str().trim(), c.get(2)?.as_str().trim());
+    if matches!(
+        who.to_lowercase().as_str(),
+        "i" | "we" | "it" | "that" | "this"
+    ) {
+        return None;
+    }
+    let thing = thing
+        .strip_prefix("that ")
+        .map_or(thing.to_string(), |t| format!("the {t}"));
+    Some(format!("send {} {thing}", lower_determiner(who)))
+}
+
 /// What one runs out of that no shop sells: "out of time", "out of ideas".
 const NOT_BOUGHT: &[&str] = &[
     "time", "patience", "ideas", "steam", "energy", "options", "luck", "money", "breath", "space",
@@ -270,6 +302,8 @@ mod rules_compile {
                 ("HAVE_DUE_RE", super::HAVE_DUE_RE.is_some()),
                 ("RELATIVE_OBJECT_RE", super::RELATIVE_OBJECT_RE.is_some()),
                 ("RAN_OUT_RE", super::RAN_OUT_RE.is_some()),
+                ("READY_TO_COLLECT_RE", super::READY_TO_COLLECT_RE.is_some()),
+                ("WAITING_ON_ME_RE", super::WAITING_ON_ME_RE.is_some()),
             ],
         );
     }

@@ -28,8 +28,9 @@ static REPORTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^.+?\s+(?:says|said|reckons|thinks|mentioned|told\s+me|tells\s+me)\s+(?:that\s+)?(.+)$").ok()
 });
 
-static COPULA: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|\s)(?:is|are|was|were|'s|needs|need|wants|has)\s").ok());
+static COPULA: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(?:is|are|was|were|'s|needs|need|wants|want|has)\s").ok()
+});
 
 /// Openers after which a clause names no thing to point "it" at.
 const NOT_A_SUBJECT: &[&str] = &[
@@ -51,7 +52,16 @@ pub(super) fn make_titles(
             continue;
         };
         let titled = make_title_with(text, now, Counting::Said(events));
-        if vague_object(&titled.title) {
+        // "Aisha asked if I can cover her shift, need to let her know": the answer to the
+        // request just said, no to-do of its own.
+        let answer = {
+            let words: Vec<String> = titled.title.split_whitespace().map(bare).collect();
+            words.len() == 3
+                && words[0] == "let"
+                && matches!(words[1].as_str(), "her" | "him" | "them")
+                && words[2] == "know"
+        };
+        if vague_object(&titled.title) || (answer && items[..i].iter().any(Item::is_task)) {
             items[i].dropped = true;
             continue;
         }
@@ -553,6 +563,15 @@ fn put_in_place_of_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) 
         out.extend(tail.iter().map(|w| (*w).to_string()));
         return Some(out.join(" "));
     }
+    // "get back to them": a particle, then the preposition before the person.
+    let (to, rest) = match (particle, rest) {
+        (Some(p), [to, r @ ..])
+            if is_particle(p) && matches!(bare(to).as_str(), "to" | "with" | "for") =>
+        {
+            (Some(*to), r)
+        }
+        _ => (None, rest),
+    };
     let (pronoun, rest) = rest.split_first()?;
     if !matches!(
         bare(pronoun).as_str(),
@@ -592,6 +611,7 @@ fn put_in_place_of_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) 
     };
     let mut out = vec![*verb];
     out.extend(particle);
+    out.extend(to);
     out.push(np);
     out.extend(rest.iter().copied());
     Some(out.join(" "))

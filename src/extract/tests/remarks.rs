@@ -125,3 +125,41 @@ fn a_promise_is_a_to_do() {
         vec!["Ring Marco back about the van"]
     );
 }
+
+#[test]
+fn what_others_wait_for_or_hold_for_the_speaker() {
+    assert_eq!(
+        titles("The Beaumonts are still waiting on that garden lights price from me."),
+        vec!["Send the Beaumonts the garden lights price"]
+    );
+    assert_eq!(
+        titles("Oh and Screwfix have my fire rated downlights ready to collect."),
+        vec!["Collect my fire rated downlights from Screwfix"]
+    );
+    assert_eq!(
+        titles("The pharmacy has my prescription ready for collection."),
+        vec!["Collect my prescription from the pharmacy"]
+    );
+}
+
+#[test]
+fn who_asked_and_who_to_answer() {
+    // "want me to" said of several; "Aisha's also asked": the asker all the same.
+    assert_eq!(
+        titles("Brookfield Estates want me to look at a tripping RCD in one of their shops."),
+        vec!["Look at a tripping RCD in one of their shops"]
+    );
+    // Answering the request is part of it, not a to-do of its own.
+    assert_eq!(
+        titles("Aisha's also asked if I can cover her day shift, need to let her know."),
+        vec!["Cover Aisha's day shift"]
+    );
+    assert_eq!(
+        titles("Mum also wants me to let her know what train I'm getting home."),
+        vec!["Let Mum know what train I'm getting home"]
+    );
+    assert_eq!(
+        titles("The Fletchers want to know if they can have a cat, I need to get back to them."),
+        vec!["Get back to the Fletchers"]
+    );
+}

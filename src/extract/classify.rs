@@ -52,6 +52,11 @@ static PRIORITY_IS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\w+ing)\s+(.+?)\s+(?:is|'s|should\s+be)\s+(?:(?:a|my|our|the|top|high|super|really|very)\s+)*(?:priority|urgent|important|critical)").ok()
 });
 
+/// "need a new one", "we need another one": one more of the thing named before.
+static NEW_ONE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:i|we)\s+)?(?:(?:really|probably|definitely)\s+)?(?:need|needs|want|'ll\s+need)\s+(?:a\s+new\s+one|another\s+one|a\s+replacement|a\s+spare(?:\s+one)?|new\s+ones)$").ok()
+});
+
 /// "make that the large one", "change it to Friday": what follows replaces a detail.
 static AMEND_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:make\s+(?:it|that|this)|(?:change|move|switch|push|bump)\s+(?:it|that|this)(?:\s+back)?\s+to)\b\s*(.*)$").ok()
@@ -192,6 +197,20 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     {
         return Kind::Statement(orig.trim().to_string());
     }
+    // "found another one, the reset emails aren't going out": what happened, not an order.
+    if content
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| bare(w) == "found")
+        && content.split_whitespace().nth(1).is_some_and(|w| {
+            matches!(
+                bare(w).as_str(),
+                "another" | "a" | "an" | "the" | "it" | "that" | "out" | "one"
+            )
+        })
+    {
+        return Kind::Statement(orig.trim().to_string());
+    }
     if let Some(kind) = plans(orig, content, pos, has_date) {
         return kind;
     }
@@ -284,6 +303,16 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         // "Dana asked if I could send her the files": "her" is Dana.
         return Kind::Task {
             text: for_asker(&orig[pos..], orig[m.start()..].trim()),
+            due_statement: false,
+        };
+    }
+    // "the hose has split, need a new one": one more of the thing just named.
+    if NEW_ONE_RE
+        .as_ref()
+        .is_some_and(|re| re.is_match(content.trim()))
+    {
+        return Kind::Task {
+            text: "get a new one".to_string(),
             due_statement: false,
         };
     }
@@ -671,6 +700,7 @@ mod rules_compile {
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),
                 ("PRIORITY_IS_RE", super::PRIORITY_IS_RE.is_some()),
                 ("AMEND_RE", super::AMEND_RE.is_some()),
+                ("NEW_ONE_RE", super::NEW_ONE_RE.is_some()),
                 ("CONSEQUENCE_RE", super::CONSEQUENCE_RE.is_some()),
                 ("INTRODUCER_RE", super::INTRODUCER_RE.is_some()),
                 ("NOUN_CUE_RE", super::NOUN_CUE_RE.is_some()),

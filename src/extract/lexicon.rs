@@ -30,7 +30,8 @@ share sharpen ship shoot shop shortlist shovel shut sign sketch sort speak speci
 store study submit subscribe summarise summarize swap sweep swing switch sync take talk tell test text thank \
 thaw tidy track train transfer translate triage trim try tune turn tweak tweet type unblock unload unlock \
 unplug unsubscribe update upgrade upload vacuum validate verify visit vote walk wash watch water weed wipe \
-wire wrap write measure brief pop nip hoover descale mend sew unpack jot show empty deep-clean spring-clean let";
+wire wrap write measure brief pop nip hoover descale mend sew unpack jot show empty deep-clean spring-clean let \
+dig";
 
 /// Words that make a clause a statement about the world rather than a command.
 const FINITE: &str = "is are was were am be been being isn't aren't wasn't weren't 's 're 've has have had hasn't \

@@ -476,12 +476,13 @@ fn last_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<S
     let (head, last) = title.rsplit_once(' ')?;
     let before = head.rsplit(' ').next()?;
     // "over to them", "with them": people; "look at it", "work on it": the thing.
-    if bare(last) != "it"
+    // "dig into that": two words will do when the verb leads.
+    if !matches!(bare(last).as_str(), "it" | "that")
         || !matches!(
             bare(before).as_str(),
             "at" | "on" | "into" | "over" | "about" | "with" | "through" | "after"
         )
-        || head.split_whitespace().count() < 3
+        || head.split_whitespace().count() < 2
     {
         return None;
     }

@@ -163,3 +163,16 @@ fn who_asked_and_who_to_answer() {
         vec!["Get back to the Fletchers"]
     );
 }
+
+#[test]
+fn one_more_of_the_thing_named() {
+    assert_eq!(
+        titles("And the hose on the yard tap has split, need a new one."),
+        vec!["Get a new hose on the yard tap"]
+    );
+    // What was found is news; looking into it is the to-do.
+    assert_eq!(
+        titles("Found another one, the printer is jamming again, need to dig into that."),
+        vec!["Dig into the printer"]
+    );
+}

@@ -198,13 +198,11 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         return Kind::Statement(orig.trim().to_string());
     }
     // "found another one, the reset emails aren't going out": what happened, not an order.
-    if content
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| bare(w) == "found")
-        && content.split_whitespace().nth(1).is_some_and(|w| {
+    let mut opening = content.split_whitespace().map(bare);
+    if opening.next().as_deref() == Some("found")
+        && opening.next().is_some_and(|w| {
             matches!(
-                bare(w).as_str(),
+                w.as_str(),
                 "another" | "a" | "an" | "the" | "it" | "that" | "out" | "one"
             )
         })

@@ -281,10 +281,7 @@ pub(super) fn continue_previous(items: &mut [Item], prev_verb: Option<&str>, cor
     let p = strip_conjunction(p);
     let words: Vec<String> = p.split_whitespace().map(bare).collect();
     let n = words.len();
-    let marked = items[i].addition
-        || words.last().is_some_and(|w| w == "too" || w == "also")
-        || (n >= 2 && words[n - 2..] == ["as", "well"]);
-    if marked
+    if (items[i].addition || ends_as_added(&words))
         && !own_verb_phrase(&p)
         && n <= 6
         && !words
@@ -415,12 +412,8 @@ pub(super) fn fill_ellipses(items: &mut [Item], text: &str) {
                 // job, not a job of its own.
                 let said = text.get(it.clause.start..it.clause.end).unwrap_or_default();
                 let alternative = said.split_whitespace().next().map(bare).as_deref() == Some("or");
-                let added = it.addition || {
-                    let words: Vec<String> = p.split_whitespace().map(bare).collect();
-                    let n = words.len();
-                    words.last().is_some_and(|w| w == "too" || w == "also")
-                        || (n >= 2 && words[n - 2..] == ["as", "well"])
-                };
+                let added = it.addition
+                    || ends_as_added(&p.split_whitespace().map(bare).collect::<Vec<_>>());
                 let p = strip_conjunction(p);
                 // "send it to Tom, not Tom, Priya": what follows "not X" corrects, it adds
                 // nothing.
@@ -444,6 +437,13 @@ pub(super) fn fill_ellipses(items: &mut [Item], text: &str) {
             _ => verb = None,
         }
     }
+}
+
+/// "… too", "… also", "… as well": a thing said as one more of the same.
+fn ends_as_added(words: &[String]) -> bool {
+    let n = words.len();
+    words.last().is_some_and(|w| w == "too" || w == "also")
+        || (n >= 2 && words[n - 2..] == ["as", "well"])
 }
 
 /// "it's with Octopus", "that's the recital", "they're the cheap ones": a remark whose

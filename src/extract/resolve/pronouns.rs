@@ -71,11 +71,15 @@ pub(super) fn make_titles(
             // "The tractor's due its service, it's overdue, book it in": a remark that only
             // says "it" again is passed over.
             // The remarks are read only once the title is known to have such a pronoun.
-            let remark = || {
+            // The remarks since the last to-do, nearest first.
+            let remarks = || {
                 (0..i)
                     .rev()
                     .filter(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
                     .take_while(|&j| !matches!(items[j].kind, Kind::Task { .. }))
+            };
+            let remark = || {
+                remarks()
                     .take(3)
                     .find_map(|j| match &items[j].kind {
                         Kind::Statement(s) => noun_phrase(s, false, now),
@@ -92,10 +96,7 @@ pub(super) fn make_titles(
             // "I've asked for Friday off, chase Sharon about that": what the speaker did is
             // no thing to get in touch about.
             let remark_on_a_thing = || {
-                (0..i)
-                    .rev()
-                    .filter(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
-                    .take_while(|&j| !matches!(items[j].kind, Kind::Task { .. }))
+                remarks()
                     .find_map(|j| match &items[j].kind {
                         Kind::Statement(s) | Kind::Phrase(s) => Some(s),
                         _ => None,

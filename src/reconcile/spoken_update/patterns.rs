@@ -370,7 +370,7 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Lower,
             format!(
-                r"{LEAD}{OBJ}\s+(?:can|could|will|'ll)\s+(?:(?:wait)(?:\s+(?:honestly|really|a\s+bit|for\s+now))?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so|,)\b)|(?:go|drop|move|sink)\s+(?:to\s+)?(?:the\s+)?bottom\s+of\s+(?:the|my)\s+(?:list|pile|heap|pile))(?P<level>)"
+                r"{LEAD}{OBJ}\s+(?:can|could|will|'ll)\s+(?:wait(?:\s+(?:honestly|really|a\s+bit|for\s+now))?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so)\b)|(?:go|drop|move|sink)\s+(?:to\s+)?(?:the\s+)?bottom\s+of\s+(?:the|my)\s+(?:list|pile|heap))(?P<level>)"
             ),
         ),
         // "the parking permit needs to go right to the top of my list".

@@ -44,10 +44,19 @@ static ASKED_ME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:asked|wants?|told|needs?|reminded|begged|expects?)\s+(?:me|us)\s+to|(?:asked|wondered|wants\s+to\s+know)\s+(?:me\s+|us\s+)?(?:if|whether)\s+(?:i|we)(?:'d|\s+could|\s+can|\s+would|\s+might|\s+will)(?:\s+please)?|wants\s+(?:everyone|everybody|all\s+of\s+us|the\s+whole\s+team)\s+to)\s+(.+)$")
         .ok()
 });
+/// "learn that voicing thing, but that's like a someday thing": said as a wish, not a to-do.
+static SOMEDAY_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbut\s+(?:that'?s|it'?s)\s+(?:(?:like|just|more|kind\s+of|sort\s+of|really)\s+)*(?:an?\s+)?(?:someday|some\s+day|one\s+day|pipe\s+dream|lifestyle|not\s+(?:really\s+)?an?\s+(?:real\s+)?(?:task|to-?do))\b").ok()
+});
+/// "…, but that's like a someday thing": a wish, whose "someday" lowers nothing else.
+pub(crate) fn is_wish(clause: &str) -> bool {
+    SOMEDAY_RE.as_ref().is_some_and(|re| re.is_match(clause))
+}
+
 static DEADLINE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bdeadline\s+(?:for|on)\s+(.+)$").ok());
 static IS_DUE_RE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)^(.+?)\s+(?:is|are)\s+(?:due|owed)\b").ok());
+    LazyLock::new(|| Regex::new(r"(?i)^(.+?)(?:\s+(?:is|are)|'s)\s+(?:due|owed)\b").ok());
 static PRIORITY_IS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\w+ing)\s+(.+?)\s+(?:is|'s|should\s+be)\s+(?:(?:a|my|our|the|top|high|super|really|very)\s+)*(?:priority|urgent|important|critical)").ok()
 });
@@ -167,6 +176,9 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     }
     if retracts_previous(trimmed) {
         return Kind::RetractPrevious;
+    }
+    if is_wish(orig) {
+        return Kind::Statement(orig.trim().to_string());
     }
     let pos = strip_lead(masked);
     let content = masked[pos..].trim();
@@ -379,6 +391,17 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
         if let Some(c) = DEADLINE_RE.as_ref().and_then(|re| re.captures(content))
             && let Some(m) = c.get(1)
         {
+            // "file the motion, the deadline on that is the 26th": the date of the item said.
+            if has_date
+                && m.as_str().split_whitespace().all(|w| {
+                    matches!(
+                        bare(w).as_str(),
+                        "that" | "it" | "this" | "one" | "is" | "it's" | "that's"
+                    )
+                })
+            {
+                return Kind::DateOnly;
+            }
             return Kind::Task {
                 text: strip_article(m.as_str()),
                 due_statement: false,
@@ -390,6 +413,23 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             .and_then(|re| re.captures(orig[pos..].trim()))
             && let Some(m) = c.get(1)
             && m.as_str().split_whitespace().count() <= 9
+            // "that's due Friday": the date of the item before; "rent's due": no date, no work.
+            && (has_date || !c.get(0).is_some_and(|w| w.as_str().contains("'s due")))
+            && !matches!(
+                bare(m.as_str()).as_str(),
+                "that" | "it" | "this" | "which" | "she" | "he" | "they" | "what" | "those" | "these"
+            )
+            // "Jacob's due back Monday", "the tractor's due its service": someone coming
+            // home, or something owed, not work. "The library books are due back": work.
+            && !orig[pos..]
+                .trim()
+                .get(c.get(0).map_or(0, |m| m.end())..)
+                .and_then(|rest| rest.split_whitespace().next())
+                .is_some_and(|w| match bare(w).as_str() {
+                    "a" | "an" | "its" | "his" | "her" | "their" | "out" => true,
+                    "back" | "home" => is_a_name(m.as_str()),
+                    _ => false,
+                })
         {
             return Kind::Task {
                 text: strip_article(m.as_str()),
@@ -477,6 +517,16 @@ const DATE_HEDGES: &[&str] = &[
     "it's",
     "due",
 ];
+
+/// "Jacob", "Mrs Patel": a person by name, not a thing.
+fn is_a_name(subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let name = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !crate::extract::lexicon::is_common_word(&bare(w))
+    };
+    !words.is_empty() && words.len() <= 2 && words.iter().all(name)
+}
 
 /// Words that stand for items already named: "both", "all of them".
 pub(crate) const QUANTIFIERS: &[&str] = &[
@@ -695,6 +745,7 @@ mod rules_compile {
             &[
                 ("ASKED_ME_RE", super::ASKED_ME_RE.is_some()),
                 ("DEADLINE_RE", super::DEADLINE_RE.is_some()),
+                ("SOMEDAY_RE", super::SOMEDAY_RE.is_some()),
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),
                 ("PRIORITY_IS_RE", super::PRIORITY_IS_RE.is_some()),
                 ("AMEND_RE", super::AMEND_RE.is_some()),

@@ -46,7 +46,7 @@ static CORRECTION_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static RETRACT_PREV_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:actually|oh|no|wait|but|and|so|um+|uh+|okay|ok)[\s,]+)*(?:scratch\s+that|strike\s+that|skip\s+that|never\s*mind|nvm|forget\s+(?:about\s+)?(?:that|it|this|all\s+that)\b|cancel\s+that|ignore\s+that|delete\s+that|undo\s+that|don'?t\s+do\s+(?:that|it)|don'?t(?:\s+bother)?\s*$|not\s+that\s*$|(?:that'?s|that\s+is|it'?s)\s+not\s+(?:a\s+task|a\s+to-?do|for\s+now|needed|necessary|happening|urgent\s+anymore)|not\s+for\s+now|no\s+need\s*$|that'?s\s+(?:already\s+)?(?:done|handled|sorted)|i\s+already\s+did\s+(?:it|that)|already\s+(?:done|did\s+it))").ok()
+    Regex::new(r"(?i)^\s*(?:(?:actually|oh|no|wait|but|and|so|um+|uh+|okay|ok)[\s,]+)*(?:scratch\s+that|strike\s+that|skip\s+(?:that|it)|never\s*mind|nvm|forget\s+(?:about\s+)?(?:that|it|this|all\s+that)\b|cancel\s+that|ignore\s+that|delete\s+that|undo\s+that|don'?t\s+do\s+(?:that|it)|don'?t(?:\s+bother)?\s*$|not\s+that\s*$|(?:that'?s|that\s+is|it'?s)\s+not\s+(?:a\s+task|a\s+to-?do|for\s+now|needed|necessary|happening|urgent\s+anymore)|not\s+for\s+now|no\s+need\s*$|(?:not\s+)?(?:really\s+)?an?\s+(?:real\s+|actual\s+|proper\s+)?(?:task|to-?do)\s*$|(?:that'?s|it'?s)\s+(?:(?:like|just|more|kind\s+of|sort\s+of)\s+)*an?\s+(?:someday|some\s+day|one\s+day|maybe\s+someday|pipe\s+dream)(?:\s+thing)?\b|that'?s\s+(?:already\s+)?(?:done|handled|sorted)|i\s+already\s+did\s+(?:it|that)|already\s+(?:done|did\s+it))").ok()
 });
 
 static RETRACT_OBJ_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {

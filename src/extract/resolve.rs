@@ -32,8 +32,8 @@ use lists::{
     LIST_HEADER, expand_lists, gerund_examples, list_headers, note_contents, split_noun_pairs,
 };
 use phrases::{
-    appositions, continue_previous, cue_phrases, fill_ellipses, left_to_others, promote_events,
-    same_for, taken_on,
+    appositions, continue_previous, cue_phrases, dated_topics, fill_ellipses, left_to_others,
+    promote_events, same_for, taken_on,
 };
 use pronouns::make_titles;
 use settle::{settle_dates, settle_priorities};
@@ -139,7 +139,9 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
                 time: own.iter().find_map(|h| h.time),
                 anaphoric: own.iter().any(|h| h.anaphoric),
                 offset: own.iter().find(|h| h.anaphoric).map_or(0, |h| h.offset),
-                cue: cue(orig),
+                cue: (!crate::extract::classify::is_wish(orig))
+                    .then(|| cue(orig))
+                    .flatten(),
                 titled: None,
                 due: None,
                 priority: None,
@@ -182,6 +184,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     left_to_others(&mut items);
     same_for(&mut items, prev_title.as_deref(), prev_day);
     fill_ellipses(&mut items, text);
+    dated_topics(&mut items, text);
     continue_previous(&mut items, prev_verb.as_deref(), reader.correcting);
     cue_phrases(&mut items, text);
     let mut items = split_noun_pairs(items);

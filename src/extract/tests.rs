@@ -531,5 +531,6 @@ fn categories_only_from_options() {
 }
 
 mod asides;
+mod pointing_back;
 mod remarks;
 mod second_thoughts;

@@ -455,7 +455,15 @@ fn about_previous(s: &str) -> bool {
         .find(|w| {
             !matches!(
                 w.as_str(),
-                "oh" | "no" | "well" | "hmm" | "actually" | "i" | "think" | "guess" | "suppose"
+                "oh" | "no"
+                    | "wait"
+                    | "well"
+                    | "hmm"
+                    | "actually"
+                    | "i"
+                    | "think"
+                    | "guess"
+                    | "suppose"
             )
         })
         .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()))

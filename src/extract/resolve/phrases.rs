@@ -395,17 +395,166 @@ pub(super) fn promote_events(items: &mut [Item]) {
     }
 }
 
+/// "the quarterly taxes, those are due the 15th", "the manuscript edits, Anouk wants them
+/// back by the 5th", "the licence renewal and the food certs, both by the end of the month":
+/// a thing named, then dated through a word that points back at it, is a to-do.
+pub(super) fn dated_topics(items: &mut [Item], text: &str) {
+    for k in 0..items.len() {
+        let thing = match &items[k].kind {
+            Kind::Phrase(p)
+                if !p.split_whitespace().next().is_some_and(|w| {
+                    is_preposition(w) || crate::extract::lexicon::is_pronoun(w)
+                }) =>
+            {
+                p
+            }
+            // "the quarterly estimated taxes": a thing named, with no verb of its own.
+            Kind::Statement(s) if names_only_a_thing(s) => s,
+            _ => continue,
+        };
+        // "renew the domain for my side project, dragonfly dot dev, it expires next week":
+        // the thing of the to-do before, said again; "same thing": no thing.
+        let after_task = (0..k)
+            .rev()
+            .find(|&j| !matches!(items[j].kind, Kind::Filler))
+            .is_some_and(|j| matches!(items[j].kind, Kind::Task { .. }));
+        if items[k].clause.header
+            || after_task
+            || thing.split_whitespace().next().map(bare).as_deref() == Some("same")
+        {
+            continue;
+        }
+        let Some(j) = (k + 1..items.len()).find(|&j| !matches!(items[j].kind, Kind::Filler)) else {
+            continue;
+        };
+        let said = text
+            .get(items[j].clause.start..items[j].clause.end)
+            .unwrap_or_default();
+        let points_back = said.split_whitespace().map(bare).any(|w| {
+            matches!(
+                w.as_str(),
+                "them" | "those" | "these" | "it" | "both" | "all"
+            )
+        });
+        // "safety meeting, I run it Monday": the speaker's part in it, not its date.
+        let speaker = said[crate::extract::filler::strip_lead(said)..]
+            .split_whitespace()
+            .next()
+            .map(bare)
+            .is_some_and(|w| matches!(w.as_str(), "i" | "we" | "i'm" | "we're"));
+        // "memo of sale, sent over to both solicitors this morning", "the bug, Priya picked
+        // it up this morning": what happened to it, not when it is due.
+        // A participle after "be" / "them" ("wants them finished by") is still to come.
+        let words: Vec<String> = said.split_whitespace().map(bare).collect();
+        let happened = words.iter().enumerate().any(|(p, w)| {
+            let past = (w.len() > 4 && w.ends_with("ed"))
+                || matches!(
+                    w.as_str(),
+                    "sent"
+                        | "got"
+                        | "went"
+                        | "came"
+                        | "did"
+                        | "done"
+                        | "paid"
+                        | "left"
+                        | "made"
+                        | "put"
+                        | "took"
+                        | "gave"
+                        | "brought"
+                        | "bought"
+                        | "told"
+                        | "said"
+                );
+            past && !p
+                .checked_sub(1)
+                .and_then(|q| words.get(q))
+                .is_some_and(|b| {
+                    matches!(
+                        b.as_str(),
+                        "be" | "been"
+                            | "get"
+                            | "got"
+                            | "have"
+                            | "them"
+                            | "it"
+                            | "those"
+                            | "these"
+                            | "all"
+                            | "both"
+                    )
+                })
+        });
+        if !points_back || speaker || happened || matches!(items[j].kind, Kind::Task { .. }) {
+            continue;
+        }
+        // "those go to the architect, Yusupova, by the 27th": the date may come a clause
+        // or two later.
+        let day = items[j..]
+            .iter()
+            .take(4)
+            .take_while(|it| !matches!(it.kind, Kind::Task { .. }))
+            .find_map(|it| it.day);
+        if let Some(day) = day {
+            let text = strip_article(&strip_conjunction(thing));
+            items[k].kind = Kind::Task {
+                text,
+                due_statement: false,
+            };
+            if items[k].day.is_none() {
+                items[k].day = Some(day);
+            }
+        }
+    }
+}
+
+/// "And the quarterly estimated taxes": a statement that only names a thing.
+fn names_only_a_thing(s: &str) -> bool {
+    let s = strip_conjunction(s);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.first().is_some_and(|w| is_determiner(w))
+        && words.len() <= 16
+        && !words.iter().any(|w| {
+            crate::extract::lexicon::is_finite(w)
+                || matches!(bare(w).as_str(), "i" | "we" | "he" | "she" | "they")
+        })
+}
+
 /// "Send Kevin the contract, the NDA and the invoice": objects after a command borrow its verb.
 pub(super) fn fill_ellipses(items: &mut [Item], text: &str) {
     let mut verb: Option<String> = None;
     // "Pay the electricity bill tomorrow, it's with Octopus, and the gas bill too": a remark
     // about the item passed over keeps its verb, but only for a thing marked as added.
     let mut past_aside = false;
-    for it in items.iter_mut() {
+    let mut said_what_it_is = false;
+    // "the permission slips for the bus, send those home Friday": the thing the next
+    // command's pronoun stands for, not one more of the item before.
+    let topics: Vec<bool> = (0..items.len())
+        .map(|i| {
+            items[i + 1..]
+                .iter()
+                .find(|x| !matches!(x.kind, Kind::Filler | Kind::DateOnly))
+                .is_some_and(|x| match &x.kind {
+                    Kind::Task { text, .. } => acts_on_pronoun(text),
+                    _ => false,
+                })
+        })
+        .collect();
+    for (it, topic) in items.iter_mut().zip(topics) {
+        let remark_before = said_what_it_is;
+        if !matches!(it.kind, Kind::Filler | Kind::Task { .. }) {
+            said_what_it_is = false;
+        }
         match &it.kind {
             Kind::Task { text, .. } => {
                 verb = leading_verb(text);
                 past_aside = false;
+                // "go to the gym more but that's, like, a lifestyle".
+                said_what_it_is = text
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| matches!(bare(w).as_str(), "that's" | "it's"));
             }
             Kind::Phrase(p) => {
                 // "replace the battery, or the whole unit maybe": another way to do the same
@@ -417,7 +566,10 @@ pub(super) fn fill_ellipses(items: &mut [Item], text: &str) {
                 let p = strip_conjunction(p);
                 // "send it to Tom, not Tom, Priya": what follows "not X" corrects, it adds
                 // nothing.
-                if p.split_whitespace().next().map(bare).as_deref() == Some("not") {
+                if remark_before && !added {
+                    // "that's, like, a lifestyle": the remark, in two clauses.
+                    it.kind = Kind::Statement(format!("it's {p}"));
+                } else if p.split_whitespace().next().map(bare).as_deref() == Some("not") {
                     verb = None;
                 } else if p.contains(" not the ") || p.contains(" not a ") || alternative {
                     // "order more formula, the big tins not the little ones": which ones.
@@ -425,6 +577,7 @@ pub(super) fn fill_ellipses(items: &mut [Item], text: &str) {
                 } else if let Some(v) = &verb
                     && looks_like_object(&p)
                     && (!past_aside || added)
+                    && !topic
                 {
                     it.kind = Kind::Task {
                         text: format!("{v} {p}"),
@@ -432,11 +585,29 @@ pub(super) fn fill_ellipses(items: &mut [Item], text: &str) {
                     };
                 }
             }
+            // "go to the gym more, but that's, like, a lifestyle": what follows a bare
+            // "that's" says what the item is.
+            Kind::Filler if verb.is_some() => {
+                let said = text.get(it.clause.start..it.clause.end).unwrap_or_default();
+                if remark_on_item(said) {
+                    past_aside = true;
+                    said_what_it_is = true;
+                }
+            }
             Kind::Filler | Kind::DateOnly => {}
             Kind::Statement(s) if verb.is_some() && remark_on_item(s) => past_aside = true,
             _ => verb = None,
         }
     }
+}
+
+/// "send those home", "order it from NAPA": a command whose object is a pronoun.
+fn acts_on_pronoun(text: &str) -> bool {
+    let start = crate::extract::filler::strip_lead(text);
+    let words: Vec<String> = text[start..].split_whitespace().map(bare).collect();
+    words.len() >= 2
+        && is_any_verb(&words[0])
+        && matches!(words[1].as_str(), "it" | "those" | "these" | "them")
 }
 
 /// "… too", "… also", "… as well": a thing said as one more of the same.

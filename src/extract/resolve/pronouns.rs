@@ -78,12 +78,21 @@ pub(super) fn make_titles(
                     .filter(|&j| !matches!(items[j].kind, Kind::Filler | Kind::DateOnly))
                     .take_while(|&j| !matches!(items[j].kind, Kind::Task { .. }))
             };
+            let after_a_task = items[..i].iter().any(Item::is_task);
             let remark = || {
                 remarks()
                     .take(3)
                     .find_map(|j| match &items[j].kind {
+                        // "book flights, it's the second week of February, do it by Friday":
+                        // a remark on the item said, and "his name is Teodoro": who, not what.
+                        Kind::Statement(s)
+                            if (after_a_task && opens_with_back_reference(s))
+                                || names_someone(s) =>
+                        {
+                            None
+                        }
                         Kind::Statement(s) => noun_phrase(s, false, now),
-                        Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, false, now),
+                        Kind::Phrase(s) if looks_like_object(s) => phrase_np(s, now),
                         _ => None,
                     })
                     // "Gary wants a quote, I'll get that to him": Gary is who, not what.
@@ -109,9 +118,53 @@ pub(super) fn make_titles(
                     .then(remark)
                     .flatten()
             };
+            // "payroll's due Thursday, run it Wednesday so it clears": the thing said due.
+            let due_said = said_before(items, i).filter(|&j| {
+                matches!(
+                    items[j].kind,
+                    Kind::Task {
+                        due_statement: true,
+                        ..
+                    }
+                )
+            });
+            // "the Camry needs the timing belt kit, order it from NAPA": what is needed.
+            let need_said = said_before(items, i).filter(|&j| {
+                items[j].is_task()
+                    && matches!(&items[j].kind, Kind::Task { text, .. } if needed_thing(text).is_some())
+            });
+            let due_said = due_said.or(need_said);
+            let remark = || {
+                remark().or_else(|| {
+                    due_said.and_then(|j| match &items[j].kind {
+                        Kind::Task { text, .. } => {
+                            Some(needed_thing(text).unwrap_or_else(|| thing_said_due(text)))
+                        }
+                        _ => None,
+                    })
+                })
+            };
             let title = put_in_place_of_pronoun(&titled.title, remark)
                 .or_else(|| last_pronoun(&titled.title, remark))
-                .or_else(|| about_the_remark(&titled.title, remark_on_a_thing));
+                .or_else(|| about_the_remark(&titled.title, remark_on_a_thing))
+                .or_else(|| for_the_topic(&titled.title, remark));
+            if let (Some(t), Some(j)) = (&title, due_said)
+                && remark_was_the_due(t, &titled.title)
+            {
+                items[j].dropped = true;
+            }
+            // "send the stage plot to the sound guy, …, send it to him tomorrow": the item
+            // said again, with its date.
+            if title.is_none()
+                && (0..i)
+                    .rev()
+                    .find(|&j| items[j].is_task())
+                    .and_then(|j| items[j].titled.as_ref())
+                    .is_some_and(|before| says_again(&titled.title, &before.title))
+            {
+                items[i].dropped = true;
+                continue;
+            }
             items[i].titled = Some(match title {
                 Some(title) => Titled {
                     title,
@@ -150,23 +203,14 @@ pub(super) fn make_titles(
             // did something to.
             Kind::Statement(s) => noun_phrase(s, wants_indefinite, now)
                 .or_else(|| speaker_did(s).then(|| object_of(s)).flatten()),
+            Kind::Phrase(s) if looks_like_object(s) && !wants_indefinite => phrase_np(s, now),
             Kind::Phrase(s) if looks_like_object(s) => noun_phrase(s, wants_indefinite, now),
             // "the recycling goes out tonight, put it out": the thing, without the verb the
             // remark was read with.
             Kind::Task {
                 text,
                 due_statement: true,
-            } => Some(
-                leading_verb(text)
-                    .map(|v| text[v.len()..].trim())
-                    .filter(|thing| {
-                        thing
-                            .split_whitespace()
-                            .next()
-                            .is_some_and(crate::extract::lexicon::is_determiner)
-                    })
-                    .map_or_else(|| text.clone(), str::to_string),
-            ),
+            } => Some(thing_said_due(text)),
             _ => None,
         });
         // "that's his problem really, but I should remind him": "him" is a person, and "his
@@ -238,6 +282,95 @@ pub(super) fn make_titles(
             }
         }
     }
+}
+
+/// "the recycling goes out tonight" read as "put out the recycling": the thing, without
+/// the verb the remark was read with.
+fn thing_said_due(text: &str) -> String {
+    leading_verb(text)
+        .map(|v| text[v.len()..].trim())
+        .filter(|thing| {
+            thing
+                .split_whitespace()
+                .next()
+                .is_some_and(crate::extract::lexicon::is_determiner)
+        })
+        .map_or_else(|| text.to_string(), str::to_string)
+}
+
+/// "the Camry on lift two needs the timing belt kit" -> "the timing belt kit": a thing
+/// said to be needed by something, with no verb of the speaker's.
+fn needed_thing(text: &str) -> Option<String> {
+    if leading_verb(text).is_some() {
+        return None;
+    }
+    let (subject, thing) = text
+        .split_once(" needs ")
+        .or_else(|| text.split_once(" need "))?;
+    let first = subject.split_whitespace().next().map(bare)?;
+    let thing = thing.trim();
+    let det = thing.split_whitespace().next()?;
+    (!matches!(first.as_str(), "i" | "we" | "you" | "they" | "he" | "she")
+        && crate::extract::lexicon::is_determiner(det)
+        && !thing
+            .split_whitespace()
+            .any(|w| is_any_verb(&bare(w)) && bare(w).ends_with("ed")))
+    .then(|| tidy(thing))
+}
+
+/// Whether the pronoun was swapped for something: the title grew.
+fn remark_was_the_due(title: &str, before: &str) -> bool {
+    title.len() > before.len()
+}
+
+/// "it's the second week of February", "that's for Dana": a remark on what was just said.
+fn opens_with_back_reference(statement: &str) -> bool {
+    let rest = &statement[strip_lead(statement)..];
+    rest.split_whitespace()
+        .next()
+        .map(bare)
+        .is_some_and(|w| matches!(w.as_str(), "it's" | "that's" | "it" | "its"))
+}
+
+/// "his name is Teodoro", "she's called Bea": a remark that says who someone is.
+fn names_someone(statement: &str) -> bool {
+    let words: Vec<String> = statement.split_whitespace().map(bare).collect();
+    words.windows(2).any(|w| {
+        (matches!(w[0].as_str(), "his" | "her" | "their")
+            && matches!(w[1].as_str(), "name" | "name's"))
+            || (matches!(w[0].as_str(), "he's" | "she's" | "they're") && w[1] == "called")
+    })
+}
+
+/// "Send it to him tomorrow" after "Send the stage plot to the sound guy", "Do it before
+/// prices go up" after anything: the to-do before, said again.
+fn says_again(title: &str, before: &str) -> bool {
+    let words: Vec<String> = title.split_whitespace().map(bare).collect();
+    let [verb, pronoun, rest @ ..] = words.as_slice() else {
+        return false;
+    };
+    if !matches!(pronoun.as_str(), "it" | "that" | "this") {
+        return false;
+    }
+    // "before prices go up", "so it clears": the why, not more of the what.
+    let tail_is_why = rest.first().is_none_or(|w| {
+        matches!(
+            w.as_str(),
+            "before" | "so" | "because" | "since" | "as" | "while" | "when" | "or" | "and"
+        )
+    });
+    let same_verb = before
+        .split_whitespace()
+        .next()
+        .map(bare)
+        .is_some_and(|b| &b == verb);
+    let to_someone = rest.iter().all(|w| {
+        matches!(
+            w.as_str(),
+            "to" | "him" | "her" | "them" | "over" | "off" | "back" | "in" | "out"
+        )
+    });
+    (verb == "do" && tail_is_why) || (same_verb && (to_someone || tail_is_why))
 }
 
 /// The first thing a clause names after its verb: "he's finished his report" -> "his
@@ -471,6 +604,35 @@ fn about_the_remark(title: &str, thing: impl FnOnce() -> Option<String>) -> Opti
     Some(format!("{title} about {np}"))
 }
 
+/// "get someone out" + "the fire extinguisher inspection" -> "Get someone out for the fire
+/// extinguisher inspection"; "Three options" + "the logo revisions" -> "Three options for
+/// the logo revisions": a to-do that names no thing, after the thing it is for.
+fn for_the_topic(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<String> {
+    let words: Vec<String> = title.split_whitespace().map(bare).collect();
+    let someone = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "someone" | "somebody"))
+        && words.len() <= 4;
+    // "Restring the Strat" is a to-do with a verb the lexicon does not know.
+    let bare_thing = leading_verb(title).is_none()
+        && words.len() <= 3
+        && words.first().is_some_and(|w| {
+            !w.ends_with("'s")
+                && !crate::extract::lexicon::is_pronoun(w)
+                && (crate::extract::numbers::parse_number(w).is_some()
+                    || crate::extract::lexicon::is_common_word(w))
+        });
+    if !(someone || bare_thing) {
+        return None;
+    }
+    let np = thing()?;
+    let said: Vec<String> = np.split_whitespace().map(bare).collect();
+    if said.len() > 7 || said.iter().any(|w| words.contains(w) && w.len() > 3) {
+        return None;
+    }
+    Some(format!("{title} for {np}"))
+}
+
 /// "get Gareth to look at it" + "the tractor" -> "get Gareth to look at the tractor": a
 /// pronoun that ends the title after a preposition.
 fn last_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<String> {
@@ -608,7 +770,15 @@ fn put_in_place_of_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) 
     let np = np.as_str();
     // "set that up": the particle after the pronoun goes before the thing.
     let (particle, rest) = match (particle, rest) {
-        (None, [p, r @ ..]) if is_particle(p) => (Some(*p), r),
+        // "put it in the freezer": a preposition before its own object stays put.
+        (None, [p, r @ ..])
+            if is_particle(p)
+                && !r
+                    .first()
+                    .is_some_and(|n| crate::extract::lexicon::is_determiner(n)) =>
+        {
+            (Some(*p), r)
+        }
         _ => (particle, rest),
     };
     let mut out = vec![*verb];
@@ -689,6 +859,16 @@ fn vague_object(title: &str) -> bool {
     }
     let object = words.get(k..).unwrap_or_default().join(" ");
     VAGUE_OBJECT.as_ref().is_some_and(|re| re.is_match(&object))
+}
+
+/// "the permission slips for the bus": a phrase is all thing, with no verb to find in it
+/// ("slips").
+fn phrase_np(phrase: &str, now: NaiveDateTime) -> Option<String> {
+    let title = make_title(&phrase[strip_lead(phrase)..], now).title;
+    let np = lowercase_first(title.trim());
+    // "If not, send it today": no thing.
+    let first = np.split_whitespace().next().map(bare).unwrap_or_default();
+    (!np.is_empty() && !NOT_A_SUBJECT.contains(&first.as_str())).then_some(np)
 }
 
 /// The thing a statement is about: its subject, or what follows the verb when the subject

@@ -1,0 +1,158 @@
+//! Words that point back: "send those home Friday", "run it Wednesday", "both by the end of
+//! the month", "the deadline on that is the 26th", and the item said again with its date.
+//! First met in the eighth blind set (`tests/eval/hard_dumps_holdout_8.json`), once the ninth
+//! had taken its place as the untouched one.
+
+use super::{run, titles};
+
+/// Title and due date, as the board shows them.
+fn cards(text: &str) -> Vec<(String, Option<String>)> {
+    run(text)
+        .into_iter()
+        .map(|t| (t.title, t.due.map(|d| d.to_string())))
+        .collect()
+}
+
+fn card(title: &str, due: Option<&str>) -> (String, Option<String>) {
+    (title.to_string(), due.map(str::to_string))
+}
+
+#[test]
+fn a_thing_named_then_dated_through_a_pronoun_is_a_to_do() {
+    assert_eq!(
+        cards(
+            "The liquor license renewal and the food handler certs for the new hires, both by the end of the month."
+        ),
+        vec![
+            card("Liquor license renewal", Some("2026-12-31")),
+            card("Food handler certs for the new hires", Some("2026-12-31")),
+        ]
+    );
+    assert_eq!(
+        cards(
+            "Um okay, the manuscript edits for Pellucid Press, my editor wants them back by the 5th."
+        ),
+        vec![card(
+            "Manuscript edits for Pellucid Press",
+            Some("2026-12-05")
+        )]
+    );
+    assert_eq!(
+        cards(
+            "Submittals for the storefront glazing, those go to the architect, Yusupova, by the 27th."
+        ),
+        vec![card(
+            "Submittals for the storefront glazing",
+            Some("2026-12-27")
+        )]
+    );
+    // The speaker's own part in an event dates nothing; a thing said after a to-do is that
+    // to-do's thing again.
+    assert!(titles("And safety meeting, I run it Monday.").is_empty());
+    assert_eq!(
+        titles("Renew the domain for my side project, dragonfly dot dev, it expires next week."),
+        vec!["Renew the domain for my side project"]
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_thing_said_due_or_needed_is_that_thing() {
+    assert_eq!(
+        cards("Also, payroll's due Thursday, run it Wednesday so it clears."),
+        vec![card("Run payroll so it clears", Some("2026-12-09"))]
+    );
+    assert_eq!(
+        titles(
+            "The Camry on lift two needs the timing belt kit, order it from NAPA today, rush it."
+        ),
+        vec!["Order the timing belt kit from NAPA"]
+    );
+    assert_eq!(
+        run("The Camry on lift two needs the timing belt kit, order it from NAPA, rush it.")[0]
+            .priority,
+        crate::model::Priority::High
+    );
+    assert_eq!(
+        cards(
+            "I need the programs printed, and the permission slips for the bus, send those home this Friday."
+        ),
+        vec![
+            card("Print the programs", None),
+            card(
+                "Send the permission slips for the bus home",
+                Some("2026-12-04")
+            ),
+        ]
+    );
+    // A preposition with its own object stays where it was.
+    assert_eq!(
+        titles("Buy milk, and the bread, put it in the freezer."),
+        vec!["Buy milk", "Put the bread in the freezer"]
+    );
+    // Someone coming back is no work; "that's due" dates the item before.
+    assert_eq!(titles("Jacob's due back Monday."), Vec::<String>::new());
+    assert_eq!(
+        cards("File the motion to compel, the deadline on that is the 26th."),
+        vec![card("File the motion to compel", Some("2026-12-26"))]
+    );
+}
+
+#[test]
+fn the_item_said_again_gives_it_its_date() {
+    assert_eq!(
+        cards(
+            "Send the stage plot to the sound guy, his name is Teodoro, send it to him tomorrow."
+        ),
+        vec![card(
+            "Send the stage plot to the sound guy",
+            Some("2026-12-03")
+        )]
+    );
+    assert_eq!(
+        cards(
+            "Book flights for the offsite in Lisbon, it's the second week of February, do it by Friday before prices go up."
+        ),
+        vec![card(
+            "Book flights for the offsite in Lisbon",
+            Some("2026-12-04")
+        )]
+    );
+}
+
+#[test]
+fn a_to_do_that_names_no_thing_is_for_the_thing_before() {
+    assert_eq!(
+        titles(
+            "Then the fire extinguisher inspection, we failed the tag thing, get someone out by February 1st."
+        ),
+        vec!["Get someone out for the fire extinguisher inspection"]
+    );
+    assert_eq!(
+        titles("Okay so the Lumen and Finch logo revisions, they want three options by Thursday."),
+        vec!["Three options for the Lumen and Finch logo revisions"]
+    );
+}
+
+#[test]
+fn not_a_task_and_never_mind_take_the_item_back() {
+    assert!(
+        titles("And I should go to the gym more but that's, like, a lifestyle, not a task.")
+            .is_empty()
+    );
+    assert!(
+        titles(
+            "Also I should learn that Bill Evans voicing thing but that's like a someday thing."
+        )
+        .is_empty()
+    );
+    assert!(
+        titles("And tune the piano, oh wait no, the district's sending someone for that, skip it.")
+            .is_empty()
+    );
+    assert!(titles("And renew the Adobe subscription, oh wait it renews automatically actually, so never mind.").is_empty());
+    // A remark in two clauses about a thing still kept.
+    assert_eq!(
+        titles("Buy the rug but it's, like, the blue one, and the lamp."),
+        vec!["Buy the rug", "Buy the lamp"]
+    );
+}

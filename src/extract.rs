@@ -184,6 +184,22 @@ fn dictation_cue(title: &str) -> bool {
                 .all(|w| matches!(w.as_str(), "down" | "these" | "this" | "that" | "please"))
 }
 
+/// Chores said with no object that are whole to-dos: "I gotta pack Friday night".
+const STANDS_ALONE: &[&str] = &[
+    "pack",
+    "unpack",
+    "study",
+    "revise",
+    "vacuum",
+    "hoover",
+    "dust",
+    "iron",
+    "tidy",
+    "declutter",
+    "exercise",
+    "mop",
+];
+
 /// Merges repeats ("call the plumber ... yeah, definitely call the plumber") and fills defaults.
 fn finish(drafts: Vec<Draft>, categories: &[Category]) -> Vec<ExtractedTask> {
     let mut out: Vec<ExtractedTask> = Vec::new();
@@ -192,7 +208,13 @@ fn finish(drafts: Vec<Draft>, categories: &[Category]) -> Vec<ExtractedTask> {
         let title = d.title.trim().to_string();
         let words = title.split_whitespace().count();
         if !title.chars().any(char::is_alphabetic)
-            || (words == 1 && lexicon::is_verb(&title))
+            || (words == 1
+                && lexicon::is_verb(&title)
+                && (!STANDS_ALONE.contains(&title.to_lowercase().as_str())
+                    // "revise for the exam, …, revise Sunday": the one before, said again.
+                    || out.iter().any(|t| {
+                        t.title.split_whitespace().next() == Some(title.as_str())
+                    })))
             || dictation_cue(&title)
         {
             continue;

@@ -147,6 +147,29 @@ fn one_outcome(phrase: &str) -> Option<(String, Option<String>)> {
     if after.first().is_some_and(|w| describes_next(w)) {
         return None;
     }
+    // "the backup job failed again last night": what happened, not what is wanted.
+    let happened = after.iter().map(|w| bare(w)).any(|w| {
+        matches!(
+            w.as_str(),
+            "again" | "yesterday" | "last" | "earlier" | "overnight" | "already"
+        )
+    }) || matches!(
+        bare(words[k]).as_str(),
+        "failed" | "crashed" | "broke" | "died" | "stopped" | "happened" | "arrived" | "started"
+    );
+    // "the smoke detector in the hallway keeps chirping": a verb of its own after it.
+    let own_verb = after
+        .iter()
+        .take_while(|w| {
+            !matches!(
+                bare(w).as_str(),
+                "while" | "before" | "when" | "so" | "because" | "as" | "if" | "until" | "since"
+            )
+        })
+        .any(|w| is_finite(w));
+    if happened || own_verb {
+        return None;
+    }
     let text = match verb {
         Verb::Finished(word) => {
             let tail = after.join(" ");

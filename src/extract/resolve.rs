@@ -188,7 +188,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     continue_previous(&mut items, prev_verb.as_deref(), reader.correcting);
     cue_phrases(&mut items, text);
     let mut items = split_noun_pairs(items);
-    promote_events(&mut items);
+    promote_events(&mut items, text);
     let asked = reader.asked.take();
     make_titles(
         &mut items,

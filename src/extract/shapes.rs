@@ -103,7 +103,17 @@ pub(crate) fn ran_out(content: &str) -> Option<String> {
         .as_str()
         .trim();
     let words: Vec<String> = thing.split_whitespace().map(bare).collect();
-    if words.is_empty() || words.len() > 5 || words.iter().any(|w| NOT_BOUGHT.contains(&w.as_str()))
+    // "order the developer and the shampoo, we're out of both": the items just said.
+    let points_back = words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "both" | "them" | "it" | "those" | "these" | "that" | "all" | "each"
+        )
+    });
+    if words.is_empty()
+        || words.len() > 5
+        || points_back
+        || words.iter().any(|w| NOT_BOUGHT.contains(&w.as_str()))
     {
         return None;
     }

@@ -467,6 +467,14 @@ fn about_previous(s: &str) -> bool {
             )
         })
         .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()))
+        // "hire an admin, but I already posted the job": what the speaker has done about it.
+        || {
+            let words: Vec<String> = rest.split_whitespace().map(bare).take(3).collect();
+            words.iter().any(|w| w == "already")
+                && words
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "i" | "i've" | "we" | "we've" | "but" | "already"))
+        }
 }
 
 /// "second one", "number two", "the last one": which item of a list, counted from 1

@@ -367,11 +367,25 @@ pub(super) fn cue_phrases(items: &mut [Item], text: &str) {
 }
 
 /// "Friday, demo prep with Chen": an event said right after its date is a to-do.
-pub(super) fn promote_events(items: &mut [Item]) {
+pub(super) fn promote_events(items: &mut [Item], text: &str) {
     for i in 0..items.len() {
         let Kind::Phrase(p) = &items[i].kind else {
             continue;
         };
+        // "so headcount by the 30th": a thing with a deadline of its own.
+        let said = text
+            .get(items[i].clause.start..items[i].clause.end)
+            .unwrap_or_default()
+            .to_lowercase();
+        let deadline = items[i].dated()
+            && said.split_whitespace().any(|w| w == "by")
+            && p.split_whitespace().count() <= 4
+            && !p.split_whitespace().next().is_some_and(|w| {
+                is_preposition(w)
+                    || crate::extract::lexicon::is_pronoun(w)
+                    || is_any_verb(w)
+                    || matches!(bare(w).as_str(), "let's" | "lets" | "say" | "like")
+            });
         let after_date = (0..i)
             .rev()
             .find(|&j| !matches!(items[j].kind, Kind::Filler))
@@ -383,9 +397,10 @@ pub(super) fn promote_events(items: &mut [Item]) {
         );
         if !about
             && !items[i].clause.header
-            && (after_date || items[i].dated())
-            && p.split_whitespace().any(is_event_noun)
-            && !plural_heading(&strip_conjunction(p).split_whitespace().collect::<Vec<_>>())
+            && ((after_date || items[i].dated())
+                && p.split_whitespace().any(is_event_noun)
+                && !plural_heading(&strip_conjunction(p).split_whitespace().collect::<Vec<_>>())
+                || deadline)
         {
             items[i].kind = Kind::Task {
                 text: strip_conjunction(p),

@@ -147,7 +147,16 @@ pub(super) fn make_titles(
             let title = put_in_place_of_pronoun(&titled.title, remark)
                 .or_else(|| last_pronoun(&titled.title, remark))
                 .or_else(|| about_the_remark(&titled.title, remark_on_a_thing))
-                .or_else(|| for_the_topic(&titled.title, remark));
+                .or_else(|| for_the_topic(&titled.title, remark))
+                // "sign Maya's form and put it in her folder": what the to-do before acts on.
+                .or_else(|| {
+                    let before = (0..i)
+                        .rev()
+                        .find(|&j| items[j].is_task())
+                        .and_then(|j| items[j].titled.as_ref())?;
+                    let np = acted_on(&before.title, &titled.title)?;
+                    put_in_place_of_pronoun(&titled.title, || Some(np))
+                });
             if let (Some(t), Some(j)) = (&title, due_said)
                 && remark_was_the_due(t, &titled.title)
             {
@@ -245,8 +254,34 @@ pub(super) fn make_titles(
                 ) {
                     items[j].dropped = true;
                 }
+                // "Jess's chair rent is due on the 1st, remind her": her is Jess, reminded
+                // about the rent.
+                let title = match owner_of(&np) {
+                    Some((owner, taken))
+                        if for_person
+                            && titled.title.split_whitespace().next().is_some_and(|v| {
+                                GET_IN_TOUCH.contains(&bare(v).as_str())
+                                    || matches!(
+                                        bare(v).as_str(),
+                                        "remind" | "tell" | "ask" | "nudge" | "warn"
+                                    )
+                            })
+                            && np.split_whitespace().nth(taken).is_some_and(|w| {
+                                !KIN.contains(&bare(w).as_str())
+                                    && !ROLES.contains(&bare(w).as_str())
+                            }) =>
+                    {
+                        let thing: Vec<&str> = np.split_whitespace().skip(taken).collect();
+                        format!(
+                            "{} about the {}",
+                            replace_pronoun(&titled.title, &owner),
+                            thing.join(" ")
+                        )
+                    }
+                    _ => replace_pronoun(&titled.title, &np),
+                };
                 items[i].titled = Some(Titled {
-                    title: replace_pronoun(&titled.title, &np),
+                    title,
                     rest: titled.rest,
                 });
             }
@@ -346,6 +381,21 @@ fn names_someone(statement: &str) -> bool {
 /// prices go up" after anything: the to-do before, said again.
 fn says_again(title: &str, before: &str) -> bool {
     let words: Vec<String> = title.split_whitespace().map(bare).collect();
+    // "look into it" after "look into that EMDR training": the particle said again too.
+    let words: Vec<String> = match words.as_slice() {
+        [verb, particle, rest @ ..]
+            if (is_particle(particle) || crate::extract::lexicon::is_preposition(particle))
+                && before
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|b| bare(b) == *particle) =>
+        {
+            std::iter::once(verb.clone())
+                .chain(rest.iter().cloned())
+                .collect()
+        }
+        _ => words,
+    };
     let [verb, pronoun, rest @ ..] = words.as_slice() else {
         return false;
     };
@@ -706,6 +756,17 @@ fn put_in_place_of_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) 
         [p, r @ ..] if matches!(bare(p).as_str(), "to" | "with" | "for") => (Some(*p), r),
         _ => (None, rest),
     };
+    // "the smoke detector keeps chirping, replace its battery": the battery of the thing.
+    if let [its, part @ ..] = rest
+        && bare(its) == "its"
+        && (1..=3).contains(&part.len())
+    {
+        let np = thing()?;
+        let mut out = vec![(*verb).to_string()];
+        out.extend(particle.map(str::to_string));
+        out.push(format!("the {} of {np}", part.join(" ")));
+        return Some(out.join(" "));
+    }
     // "the drill battery's dead, get a new one": one more of the thing.
     if let [a, new, one, tail @ ..] = rest
         && matches!(bare(a).as_str(), "a" | "another")
@@ -818,7 +879,12 @@ fn acted_on(title: &str, next: &str) -> Option<String> {
                 | "shift"
         )
     });
-    if vague
+    // "put it in her folder" places the thing; "put it off" only moves the to-do.
+    let places = next_words.first().is_some_and(|v| v == "put")
+        && next_words
+            .get(3)
+            .is_some_and(|w| crate::extract::lexicon::is_determiner(w) || w == "her" || w == "his");
+    if (vague && !places)
         || !next_words[1..]
             .iter()
             .any(|w| matches!(w.as_str(), "it" | "them"))
@@ -831,16 +897,30 @@ fn acted_on(title: &str, next: &str) -> Option<String> {
         k += 1;
     }
     let first = bare(words.get(k)?);
-    if !matches!(
-        first.as_str(),
-        "the" | "my" | "our" | "his" | "her" | "their" | "your" | "this" | "that"
-    ) {
+    // "Maya's field trip form": an owner anchors it as well as an article.
+    let owned = first.len() > 3
+        && first.ends_with("'s")
+        && words[k].chars().next().is_some_and(char::is_uppercase);
+    if !owned
+        && !matches!(
+            first.as_str(),
+            "the" | "my" | "our" | "his" | "her" | "their" | "your" | "this" | "that"
+        )
+    {
+        return None;
+    }
+    // "let the Dublin office know", "get the car looked at": the thing is not what the
+    // next step acts on, and the verb after it ends it.
+    if matches!(bare(words[0]).as_str(), "let" | "have" | "make" | "help") {
         return None;
     }
     let object: Vec<&str> = words[k..]
         .iter()
         .copied()
-        .take_while(|w| !PREPOSITIONS.contains(&bare(w).as_str()))
+        .take_while(|w| {
+            let b = bare(w);
+            !(PREPOSITIONS.contains(&b.as_str()) || b.len() > 4 && b.ends_with("ed"))
+        })
         .collect();
     (object.len() >= 2).then(|| lowercase_first(&object.join(" ")))
 }

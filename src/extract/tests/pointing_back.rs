@@ -156,3 +156,77 @@ fn not_a_task_and_never_mind_take_the_item_back() {
         vec!["Buy the rug", "Buy the lamp"]
     );
 }
+
+#[test]
+fn what_happened_to_a_thing_is_no_outcome_wanted() {
+    assert_eq!(
+        titles("Um, and the backup job failed again last night, look at that today."),
+        vec!["Look at the backup job"]
+    );
+    assert_eq!(
+        titles(
+            "And the smoke detector in the hallway keeps chirping, replace its battery tonight."
+        ),
+        vec!["Replace the battery of the smoke detector in the hallway"]
+    );
+    // An outcome wanted still is one, with a "while" after it.
+    assert_eq!(
+        titles("And I want the fence panels oiled while it's still dry."),
+        vec!["Oil the fence panels"]
+    );
+}
+
+#[test]
+fn her_is_the_owner_of_the_thing_said_due() {
+    assert_eq!(
+        titles("Jess's chair rent is due on the 1st, remind her."),
+        vec!["Remind Jess about the chair rent"]
+    );
+    assert_eq!(
+        titles("Sign Maya's field trip form, then put it in her folder."),
+        vec![
+            "Sign Maya's field trip form",
+            "Put Maya's field trip form in her folder"
+        ]
+    );
+    assert_eq!(
+        titles("Order the developer and the purple shampoo, we're out of both."),
+        vec!["Order the developer and the purple shampoo"]
+    );
+}
+
+#[test]
+fn a_thing_with_its_own_deadline_and_a_chore_with_no_object_are_to_dos() {
+    assert_eq!(
+        cards("The wedding's the 6th, so headcount by the 30th."),
+        vec![card("Headcount", Some("2026-12-30"))]
+    );
+    assert_eq!(
+        cards("So the meet is Saturday, so I gotta pack Friday night."),
+        vec![card("Pack", Some("2026-12-04"))]
+    );
+    // "let's say by …" names no thing; a verb alone that names none is still no to-do.
+    assert!(titles("Let's say by the end of the month.").is_empty());
+    assert!(titles("I need to go.").is_empty());
+}
+
+#[test]
+fn the_speaker_having_done_it_or_leaving_it_takes_it_back() {
+    assert!(
+        titles(
+            "And hire a seasonal admin, but I already posted the job, so that's handled actually."
+        )
+        .is_empty()
+    );
+    assert!(
+        titles("Fix the leaking sink at station three, no, the landlord's supposed to do that, I'll just, yeah, leave it.")
+            .is_empty()
+    );
+    assert_eq!(
+        run("And I want to look into that EMDR training, the one in Portland, just look into it, no rush.")
+            .into_iter()
+            .map(|t| (t.title, t.priority))
+            .collect::<Vec<_>>(),
+        vec![("Look into that EMDR training".to_string(), crate::model::Priority::Low)]
+    );
+}

@@ -55,6 +55,10 @@ pub(crate) fn is_wish(clause: &str) -> bool {
 
 static DEADLINE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bdeadline\s+(?:for|on)\s+(.+)$").ok());
+/// "there's a Physics lab report due Monday": the thing due, brought up.
+static THERE_IS_DUE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:and\s+|also\s+|oh\s+)*there(?:'s|\s+is|\s+are)\s+(?:also\s+)?((?:a|an|the|my|our|this|that|some)\s+.+?)\s+due\b").ok()
+});
 static IS_DUE_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^(.+?)(?:\s+(?:is|are)|'s)\s+(?:due|owed)\b").ok());
 static PRIORITY_IS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -407,6 +411,17 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
                 due_statement: false,
             };
         }
+        if let Some(m) = THERE_IS_DUE_RE
+            .as_ref()
+            .and_then(|re| re.captures(orig[pos..].trim()))
+            .and_then(|c| c.get(1))
+            && m.as_str().split_whitespace().count() <= 8
+        {
+            return Kind::Task {
+                text: strip_article(m.as_str()),
+                due_statement: true,
+            };
+        }
         // On the unmasked words: "due next week" was blanked out as a date phrase.
         if let Some(c) = IS_DUE_RE
             .as_ref()
@@ -513,6 +528,9 @@ const DATE_HEDGES: &[&str] = &[
     // "the deadline is in two weeks", "it's due Friday": the date for the item said.
     "deadline",
     "deadline's",
+    // "their deadline's the 28th".
+    "their",
+    "its",
     "is",
     "it's",
     "due",
@@ -747,6 +765,7 @@ mod rules_compile {
                 ("DEADLINE_RE", super::DEADLINE_RE.is_some()),
                 ("SOMEDAY_RE", super::SOMEDAY_RE.is_some()),
                 ("IS_DUE_RE", super::IS_DUE_RE.is_some()),
+                ("THERE_IS_DUE_RE", super::THERE_IS_DUE_RE.is_some()),
                 ("PRIORITY_IS_RE", super::PRIORITY_IS_RE.is_some()),
                 ("AMEND_RE", super::AMEND_RE.is_some()),
                 ("NEW_ONE_RE", super::NEW_ONE_RE.is_some()),

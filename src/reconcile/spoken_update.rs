@@ -82,10 +82,10 @@ static TAKEN_BACK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Words after the object that are about when or how it happened, not which card:
 /// "sent the proposal over first thing this morning".
 static OBJECT_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|earlier|just\s+now|at\s+(?:lunch|lunchtime|breakfast|dinner|work|school)|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*|online|live|in\s+person|(?:by|over\s+the)\s+phone|before\b.*|after\b.*|next\s+(?:week|month)|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s|$).*$").ok()
+    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|today|tonight|earlier|actually|just\s+now|at\s+(?:lunch|lunchtime|breakfast|dinner|work|school)|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*|online|live|in\s+person|(?:by|over\s+the)\s+phone|before\b.*|after\b.*|next\s+(?:week|month)|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s|$).*$").ok()
 });
 static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:it|that|this|those|these|them|him|her|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
+    Regex::new(r"(?i)^(?:it|that|this|those|these|them|they|him|her|everyone|everybody|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
 });
 
 /// How a remark is introduced: "note that", "remember", "just so you know".
@@ -139,12 +139,17 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
             if TAKEN_BACK.as_ref().is_some_and(|r| r.is_match(after)) {
                 continue;
             }
-            // "the agency's booked solid until May": busy, not done.
+            // "the agency's booked solid until May": busy, not done; "so that's written
+            // down": noted; "till they're done with it": people finished, not the work.
             if matches!(kind, Kind::Done)
-                && after
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "solid" | "up"))
+                && after.split_whitespace().next().is_some_and(|w| {
+                    matches!(
+                        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                            .as_str(),
+                        "solid" | "up" | "down" | "with"
+                    )
+                })
             {
                 continue;
             }

@@ -230,3 +230,15 @@ fn the_speaker_having_done_it_or_leaving_it_takes_it_back() {
         vec![("Look into that EMDR training".to_string(), crate::model::Priority::Low)]
     );
 }
+
+#[test]
+fn a_thing_brought_up_as_due_is_a_to_do_and_their_deadline_dates_it() {
+    assert_eq!(
+        cards("And there's a Physics lab report due Monday that I haven't even looked at, great."),
+        vec![card("Physics lab report", Some("2026-12-07"))]
+    );
+    assert_eq!(
+        cards("I should apply for the KPMG internship as well, their deadline's the 28th."),
+        vec![card("Apply for the KPMG internship", Some("2026-12-28"))]
+    );
+}

@@ -38,7 +38,7 @@ const LEAD: &str = r"(?:^|[,;:]\s*|\b(?:and|but|also|so|oh|okay|then|please|just
 /// Where the object ends.
 const END: &str = r"(?:\s+(?:and|but|because|since|as|so)\b|\s*[,;.!?]|\s*$)";
 const OBJ: &str = r"(?P<obj>[^,;.!?]+?)";
-const BE: &str = r"(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|'s)\s+(?:now\s+|still\s+|all\s+|finally\s+|actually\s+)?";
+const BE: &str = r"(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|'s\s+been|'ve\s+been|'s|'re)\s+(?:now\s+|still\s+|all\s+|finally\s+|actually\s+)?";
 const SUBJ: &str =
     r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:(?:just|already|finally|now|also|actually)\s+)*";
 /// Words that send something off, for "the deck went off to Priya".
@@ -123,7 +123,7 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Done,
             format!(
-                r"{LEAD}{OBJ}{BE}(?:done|finished|complete|completed|sorted|sent|paid|booked|handled|taken\s+care\s+of|out\s+of\s+the\s+way|dealt\s+with|submitted|fixed|repaired|resolved|ordered|bought|arranged|organi[sz]ed|renewed|signed|printed|posted|collected|delivered)\b"
+                r"{LEAD}{OBJ}{BE}(?:done|finished|complete|completed|sorted|sent|paid|booked|handled|taken\s+care\s+of|out\s+of\s+the\s+way|dealt\s+with|submitted|fixed|repaired|resolved|ordered|bought|arranged|organi[sz]ed|renewed|signed|printed|posted|collected|delivered|marked|wrapped|written|drafted|fitted|installed|tested|uploaded|published|registered|approved|filed|emailed|returned|replaced|serviced|cleaned|cleared|confirmed|scheduled)\b"
             ),
         ),
         (
@@ -284,7 +284,7 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Reschedule,
             format!(
-                r"{LEAD}{OBJ}(?:{BE}|\s+got\s+|\s+isn't\s+|'s\s+not\s+|\s+is\s+not\s+)(?:moved|pushed|postponed|rescheduled|delayed|due|extended)(?:\s+back)?\s+(?:to\s+|until\s+|till\s+)?(?P<when>[^,;.!?]+)"
+                r"{LEAD}{OBJ}(?:{BE}|\s+got\s+|\s+isn't\s+|'s\s+not\s+|\s+is\s+not\s+)(?:moved|pushed|postponed|rescheduled|delayed|due|extended|pulled\s+forward|brought\s+forward|moved\s+up)(?:\s+back)?\s+(?:to\s+|until\s+|till\s+)?(?P<when>[^,;.!?]+)"
             ),
         ),
         (
@@ -340,11 +340,30 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             r"\b(?:do|have|make)\s+(?P<obj>(?:his|her|their|the|my|our)\s+[^,;.!?]+?)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next\s+\w+))\s+instead\b"
                 .to_string(),
         ),
-        // "the December expenses, I need those in by Friday".
+        // "the December expenses, I need those in by Friday"; "the Khan lease, the client's
+        // asked for it by this Friday"; "matron wants everyone done by Friday".
         (
             Kind::Reschedule,
-            r"\b(?:i|we)\s+need\s+(?P<obj>it|that|those|them|this)\s+(?:in|done|back|sent|finished|ready|sorted)\s+(?:by|for|before)\s+(?P<when>[^,;.!?]+)"
+            r"\b(?:need|needs|want|wants|wanted|asked\s+for|asking\s+for|expects?)\s+(?P<obj>it|that|those|them|this|everyone|everybody)\s+(?:(?:in|done|back|sent|finished|ready|sorted|submitted|completed)\s+)?(?:by|for|before)\s+(?P<when>[^,;.!?]+?)(?:\s+(?:rather\s+than|instead\s+of|not)\b[^,;.!?]*)?(?:\s*[,;.!?]|\s*$)"
                 .to_string(),
+        ),
+        // "Orchard Way valuation tomorrow, the vendor's pulled out, so that's off".
+        (
+            Kind::Cancel,
+            r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)(?P<obj>that|it)(?:'s|\s+is)\s+(?:off|not\s+happening|called\s+off)(?:\s+(?:now|then|too|completely))?(?:\s*[,;.!?]|\s*$)"
+                .to_string(),
+        ),
+        // "Pine Lodge survey can't go ahead, the vendor won't let anyone in".
+        (
+            Kind::Blocked,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:can't|cannot|can\s+not|won't)\s+(?:go\s+ahead|happen|go\s+live)(?:\s+(?:yet|for\s+now))?(?P<why>)(?:\s*[,;.!?]|\s*$)"
+            ),
+        ),
+        // "Started on the Chopin today": said without "I".
+        (
+            Kind::Start,
+            format!(r"{LEAD}(?:started|began)\s+(?:on|working\s+on)\s+{OBJ}{END}"),
         ),
         (
             Kind::Reschedule,

@@ -380,3 +380,58 @@ fn said_the_way_set_five_says_it() {
     // "now" names no day: moving house is no new date.
     assert!(find("Grandad's moved into the care home now.", now()).is_empty());
 }
+
+/// Ways the sixth held-out reconcile set talks (`tests/eval/reconcile_holdout_6.json`), met
+/// once the seventh took its place as the untouched one.
+#[test]
+fn said_the_way_set_six_says_it() {
+    let done = Change::Status(Status::Completed);
+    finds_each(&[
+        (
+            "Right so, the Year 9 mocks, I got through the pile, they're all marked.",
+            "the Year 9 mocks",
+            done.clone(),
+        ),
+        (
+            "Bank shift on Saturday's been cancelled, they've got enough staff now.",
+            "Bank shift",
+            Change::Cancel,
+        ),
+        (
+            "Pine Lodge survey can't go ahead, the vendor won't let anyone in.",
+            "Pine Lodge survey",
+            Change::Blocked(None),
+        ),
+        (
+            "The Khan lease, the client's now asked for it by this Friday rather than Monday.",
+            "The Khan lease",
+            Change::Due("2026-12-11".parse().unwrap()),
+        ),
+        (
+            "Started on the Chopin today actually, the left hand's still messy.",
+            "the Chopin",
+            Change::Status(Status::InProgress),
+        ),
+    ]);
+    assert_eq!(
+        one("The valuation on Orchard Way, the vendor's pulled out, so that's off.").1,
+        Change::Cancel
+    );
+    // Noted down is no work done; people done with a thing are no thing done.
+    assert!(
+        find(
+            "The Rose Lane keys are in the safe, so that's written down.",
+            now()
+        )
+        .iter()
+        .all(|u| u.change != done)
+    );
+    assert!(
+        find(
+            "The Baxter contract, I can't send it till they're done with it.",
+            now()
+        )
+        .iter()
+        .all(|u| u.change != done)
+    );
+}

@@ -32,8 +32,8 @@ use lists::{
     LIST_HEADER, expand_lists, gerund_examples, list_headers, note_contents, split_noun_pairs,
 };
 use phrases::{
-    appositions, continue_previous, cue_phrases, dated_topics, fill_ellipses, left_to_others,
-    promote_events, same_for, taken_on,
+    appositions, continue_previous, cue_phrases, dated_topics, errands_on_the_way, fill_ellipses,
+    left_to_others, promote_events, same_for, taken_on,
 };
 use pronouns::make_titles;
 use settle::{settle_dates, settle_priorities};
@@ -197,6 +197,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
         prev_title.as_deref(),
         &reader.events,
     );
+    errands_on_the_way(&mut items);
     note_contents(&mut items, text);
     list_headers(&mut items);
     if question {

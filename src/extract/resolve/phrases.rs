@@ -536,6 +536,78 @@ fn names_only_a_thing(s: &str) -> bool {
         })
 }
 
+/// "swing by Ferguson and pick up the PEX fittings": going somewhere to get a thing is one
+/// errand, the getting, at that place.
+pub(super) fn errands_on_the_way(items: &mut [Item]) {
+    for i in 0..items.len() {
+        if !items[i].is_task() {
+            continue;
+        }
+        let Some(go) = items[i].titled.as_ref().map(|t| t.title.clone()) else {
+            continue;
+        };
+        let words: Vec<&str> = go.split_whitespace().collect();
+        let going = words.len() <= 6
+            && words.first().is_some_and(|w| {
+                matches!(
+                    bare(w).as_str(),
+                    "swing" | "stop" | "pop" | "nip" | "run" | "head" | "go" | "call"
+                )
+            })
+            && words.get(1).is_some_and(|w| {
+                matches!(
+                    bare(w).as_str(),
+                    "by" | "into" | "in" | "round" | "over" | "to"
+                )
+            });
+        if !going || (bare(words[0]) == "call" && bare(words[1]) != "in") {
+            continue;
+        }
+        let Some(j) = (i + 1..items.len()).find(|&j| items[j].is_task()) else {
+            continue;
+        };
+        let joined = items[j].addition && items[j].clause.start > 0;
+        let Some(get) = items[j].titled.as_ref().map(|t| t.title.clone()) else {
+            continue;
+        };
+        let fetches = get.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                bare(w).as_str(),
+                "pick"
+                    | "get"
+                    | "grab"
+                    | "buy"
+                    | "collect"
+                    | "fetch"
+                    | "order"
+                    | "return"
+                    | "drop"
+                    | "pay"
+                    | "post"
+            )
+        });
+        if !joined || !fetches {
+            continue;
+        }
+        let place: Vec<&str> = words[2..]
+            .iter()
+            .copied()
+            .skip_while(|w| matches!(bare(w).as_str(), "to" | "by" | "over"))
+            .collect();
+        let place = place.join(" ");
+        let has_place = place.is_empty() || get.to_lowercase().contains(&place.to_lowercase());
+        if let Some(t) = items[j].titled.as_mut()
+            && !has_place
+        {
+            t.title = format!("{} at {place}", t.title);
+        }
+        if items[j].day.is_none() {
+            items[j].day = items[i].day;
+        }
+        items[i].dropped = true;
+    }
+}
+
 /// "Send Kevin the contract, the NDA and the invoice": objects after a command borrow its verb.
 pub(super) fn fill_ellipses(items: &mut [Item], text: &str) {
     let mut verb: Option<String> = None;

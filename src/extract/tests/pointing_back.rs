@@ -242,3 +242,26 @@ fn a_thing_brought_up_as_due_is_a_to_do_and_their_deadline_dates_it() {
         vec![card("Apply for the KPMG internship", Some("2026-12-28"))]
     );
 }
+
+#[test]
+fn an_errand_on_the_way_is_one_errand_and_first_thing_is_introduces() {
+    assert_eq!(
+        titles("Then I gotta swing by Ferguson and pick up the half inch PEX fittings."),
+        vec!["Pick up the half inch PEX fittings at Ferguson"]
+    );
+    assert_eq!(
+        titles("Stop by the bank and pay in the cheques."),
+        vec!["Pay in the cheques at the bank"]
+    );
+    // Going somewhere to do something that is no errand stays two.
+    assert_eq!(
+        titles("Swing by the office and call Dana about the lease."),
+        vec!["Swing by the office", "Call Dana about the lease"]
+    );
+    assert_eq!(
+        cards(
+            "Right so tomorrow morning first thing is the Okonkwo job, the leaking water heater."
+        ),
+        vec![card("Okonkwo job", Some("2026-12-03"))]
+    );
+}

@@ -13,7 +13,8 @@ use super::outcomes::{needs, not_yet_done, wanted_outcome};
 use super::priority::cue;
 use super::requests::{commitment, for_asker, owed, wanted_by};
 use super::shapes::{
-    date_then_reason, deadlines, owed_or_ready, plans, ran_out, relative_object, says_how_it_is,
+    date_then_reason, deadlines, need_new, owed_or_ready, plans, ran_out, relative_object,
+    says_how_it_is,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -336,7 +337,7 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
             due_statement: false,
         };
     }
-    if let Some(text) = ran_out(content) {
+    if let Some(text) = ran_out(content).or_else(|| need_new(content)) {
         return Kind::Task {
             text,
             due_statement: false,

@@ -54,6 +54,27 @@ static RAN_OUT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:we|i)(?:'re|'m|\s+are|\s+am|'ve|\s+have)\s+(?:\w+\s+)?(?:out\s+of|run\s+out\s+of|running\s+(?:low\s+on|out\s+of)|low\s+on))\s+(?:the\s+|our\s+|my\s+)?([a-z][\w' -]*?)(?:\s+(?:again|now|already))?$").ok()
 });
 
+/// "we need a new chalkboard sign", "I need more printer paper": something to get.
+static NEED_NEW_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:we|i)\s+(?:really\s+|also\s+|still\s+|definitely\s+|desperately\s+)*(?:need|want)|(?:we|i)(?:'ve|\s+have)\s+got\s+to\s+get|(?:we|i)\s+gotta\s+get)\s+((?:a\s+new|new|more|some\s+more|some\s+new|another|a\s+replacement|a\s+spare|spare|fresh)\s+[a-z][\w' -]*?)(?:\s+(?:again|now|already|too|as\s+well))?$").ok()
+});
+
+/// "we need a new chalkboard sign for the window" -> "get a new chalkboard sign for the
+/// window"; "we need more time" is no errand.
+pub(crate) fn need_new(content: &str) -> Option<String> {
+    let thing = NEED_NEW_RE
+        .as_ref()?
+        .captures(content.trim())?
+        .get(1)?
+        .as_str()
+        .trim();
+    let words: Vec<String> = thing.split_whitespace().map(bare).collect();
+    if words.len() > 8 || words.iter().any(|w| NOT_BOUGHT.contains(&w.as_str())) {
+        return None;
+    }
+    Some(format!("get {thing}"))
+}
+
 /// "Screwfix have my downlights ready to collect": something to pick up.
 static READY_TO_COLLECT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.+?)\s+(?:have|has|'ve|'s)\s+(?:got\s+)?((?:my|our|the|his|her|their)\s+.+?)\s+ready\s+(?:to\s+(?:collect|pick\s+up|be\s+collected|be\s+picked\s+up)|for\s+(?:collection|pick-?up))$").ok()
@@ -88,10 +109,54 @@ pub(crate) fn owed_or_ready(content: &str) -> Option<String> {
 
 /// What one runs out of that no shop sells: "out of time", "out of ideas".
 const NOT_BOUGHT: &[&str] = &[
-    "time", "patience", "ideas", "steam", "energy", "options", "luck", "money", "breath", "space",
-    "room", "date", "touch", "practice", "office", "town", "action", "order", "sync", "hours",
-    "days", "excuses", "road", "loop", "depth", "it", "them", "that", "this", "here", "there",
-    "juice", "battery", "budget", "cash", "leave", "holiday", "credit",
+    "time",
+    "patience",
+    "ideas",
+    "steam",
+    "energy",
+    "options",
+    "luck",
+    "money",
+    "breath",
+    "space",
+    "room",
+    "date",
+    "touch",
+    "practice",
+    "office",
+    "town",
+    "action",
+    "order",
+    "sync",
+    "hours",
+    "days",
+    "excuses",
+    "road",
+    "loop",
+    "depth",
+    "it",
+    "them",
+    "that",
+    "this",
+    "here",
+    "there",
+    "juice",
+    "battery",
+    "budget",
+    "cash",
+    "leave",
+    "holiday",
+    "credit",
+    "job",
+    "life",
+    "start",
+    "approach",
+    "plan",
+    "strategy",
+    "idea",
+    "perspective",
+    "friends",
+    "hobby",
 ];
 
 /// "we're totally out of dishwasher tablets" -> "get more dishwasher tablets".
@@ -312,6 +377,7 @@ mod rules_compile {
                 ("HAVE_DUE_RE", super::HAVE_DUE_RE.is_some()),
                 ("RELATIVE_OBJECT_RE", super::RELATIVE_OBJECT_RE.is_some()),
                 ("RAN_OUT_RE", super::RAN_OUT_RE.is_some()),
+                ("NEED_NEW_RE", super::NEED_NEW_RE.is_some()),
                 ("READY_TO_COLLECT_RE", super::READY_TO_COLLECT_RE.is_some()),
                 ("WAITING_ON_ME_RE", super::WAITING_ON_ME_RE.is_some()),
             ],

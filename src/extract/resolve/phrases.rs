@@ -132,6 +132,35 @@ pub(super) fn appositions(items: &mut [Item]) {
         let Kind::Task { text, .. } = &items[i - 1].kind else {
             continue;
         };
+        // "call Lyle, the inspector, to get the rough-in booked": who Lyle is, not a second
+        // call.
+        let role = {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            words.len() <= 4
+                && words.first().is_some_and(|w| {
+                    matches!(
+                        bare(w).as_str(),
+                        "the" | "my" | "our" | "his" | "her" | "their"
+                    )
+                })
+                && super::pronouns::is_someone(p)
+                && text.split_whitespace().last().is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) && !is_determiner(w)
+                })
+        };
+        // "email Priya, the landlord, and Tom": a list of three.
+        let listed = items[i + 1..]
+            .iter()
+            .find(|it| !matches!(it.kind, Kind::Filler | Kind::DateOnly))
+            .is_some_and(|it| matches!(it.kind, Kind::Phrase(_)) && it.addition);
+        if role && !items[i].addition && !listed {
+            items[i].kind = if items[i].day.is_some() {
+                Kind::DateOnly
+            } else {
+                Kind::Filler
+            };
+            continue;
+        }
         let name: Vec<&str> = p.split_whitespace().collect();
         // "Bright & Bean", "Featherstone and Gray": a firm's name joins its words.
         let joiner = |w: &&str| matches!(*w, "&" | "and" | "of");

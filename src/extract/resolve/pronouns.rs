@@ -598,7 +598,7 @@ const ROLES: &[&str] = &[
 ];
 
 /// "the vendor at Cobble Lane", "Chris's sister": a noun phrase that names a person.
-fn is_someone(np: &str) -> bool {
+pub(super) fn is_someone(np: &str) -> bool {
     np.split_whitespace()
         .skip_while(|w| crate::extract::lexicon::is_determiner(w) || w.ends_with("'s"))
         .take_while(|w| !crate::extract::lexicon::is_preposition(w))

@@ -265,3 +265,30 @@ fn an_errand_on_the_way_is_one_errand_and_first_thing_is_introduces() {
         vec![card("Okonkwo job", Some("2026-12-03"))]
     );
 }
+
+#[test]
+fn a_new_one_needed_is_one_to_get() {
+    assert_eq!(
+        titles("And, um, we need a new chalkboard sign for the window, no rush on that."),
+        vec!["Get a new chalkboard sign for the window"]
+    );
+    assert_eq!(
+        titles("We need more salt, like two pallets."),
+        vec!["Get more salt"]
+    );
+    // Needs that no shop sells.
+    assert!(titles("I need more time.").is_empty());
+    assert!(titles("I need a new job.").is_empty());
+}
+
+#[test]
+fn who_someone_is_is_no_second_person_to_call() {
+    assert_eq!(
+        titles("And call Lyle, the inspector, to get the rough-in on the books."),
+        vec!["Call Lyle"]
+    );
+    assert_eq!(
+        titles("Email Priya, the landlord, and Tom."),
+        vec!["Email Priya", "Email the landlord", "Email Tom"]
+    );
+}

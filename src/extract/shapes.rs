@@ -59,15 +59,16 @@ static NEED_NEW_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:we|i)\s+(?:really\s+|also\s+|still\s+|definitely\s+|desperately\s+)*(?:need|want)|(?:we|i)(?:'ve|\s+have)\s+got\s+to\s+get|(?:we|i)\s+gotta\s+get)\s+((?:a\s+new|new|more|some\s+more|some\s+new|another|a\s+replacement|a\s+spare|spare|fresh)\s+[a-z][\w' -]*?)(?:\s+(?:again|now|already|too|as\s+well))?$").ok()
 });
 
+/// What a shape's regex captured as the thing, trimmed.
+fn first_group<'a>(re: &LazyLock<Option<Regex>>, content: &'a str) -> Option<&'a str> {
+    let c = re.as_ref()?.captures(content.trim())?;
+    Some(c.get(1)?.as_str().trim())
+}
+
 /// "we need a new chalkboard sign for the window" -> "get a new chalkboard sign for the
 /// window"; "we need more time" is no errand.
 pub(crate) fn need_new(content: &str) -> Option<String> {
-    let thing = NEED_NEW_RE
-        .as_ref()?
-        .captures(content.trim())?
-        .get(1)?
-        .as_str()
-        .trim();
+    let thing = first_group(&NEED_NEW_RE, content)?;
     let words: Vec<String> = thing.split_whitespace().map(bare).collect();
     if words.len() > 8 || words.iter().any(|w| NOT_BOUGHT.contains(&w.as_str())) {
         return None;
@@ -161,12 +162,7 @@ const NOT_BOUGHT: &[&str] = &[
 
 /// "we're totally out of dishwasher tablets" -> "get more dishwasher tablets".
 pub(crate) fn ran_out(content: &str) -> Option<String> {
-    let thing = RAN_OUT_RE
-        .as_ref()?
-        .captures(content.trim())?
-        .get(1)?
-        .as_str()
-        .trim();
+    let thing = first_group(&RAN_OUT_RE, content)?;
     let words: Vec<String> = thing.split_whitespace().map(bare).collect();
     // "order the developer and the shampoo, we're out of both": the items just said.
     let points_back = words.first().is_some_and(|w| {

@@ -118,58 +118,55 @@ pub(super) fn make_titles(
                     .then(remark)
                     .flatten()
             };
-            // "payroll's due Thursday, run it Wednesday so it clears": the thing said due.
-            let due_said = said_before(items, i).filter(|&j| {
-                matches!(
-                    items[j].kind,
-                    Kind::Task {
-                        due_statement: true,
-                        ..
-                    }
-                )
-            });
+            // "payroll's due Thursday, run it Wednesday so it clears": the thing said due;
             // "the Camry needs the timing belt kit, order it from NAPA": what is needed.
-            let need_said = said_before(items, i).filter(|&j| {
-                items[j].is_task()
-                    && matches!(&items[j].kind, Kind::Task { text, .. } if needed_thing(text).is_some())
+            let said_thing = said_before(items, i).and_then(|j| match &items[j].kind {
+                Kind::Task {
+                    text,
+                    due_statement: true,
+                } => Some((
+                    j,
+                    needed_thing(text).unwrap_or_else(|| thing_said_due(text)),
+                )),
+                Kind::Task { text, .. } if items[j].is_task() => {
+                    needed_thing(text).map(|thing| (j, thing))
+                }
+                _ => None,
             });
-            let due_said = due_said.or(need_said);
+            // Whether the pronoun went to that thing: then the remark is spent.
+            let used_said_thing = std::cell::Cell::new(false);
             let remark = || {
                 remark().or_else(|| {
-                    due_said.and_then(|j| match &items[j].kind {
-                        Kind::Task { text, .. } => {
-                            Some(needed_thing(text).unwrap_or_else(|| thing_said_due(text)))
-                        }
-                        _ => None,
-                    })
+                    let (_, thing) = said_thing.as_ref()?;
+                    used_said_thing.set(true);
+                    Some(thing.clone())
                 })
             };
+            let before = (0..i)
+                .rev()
+                .find(|&j| items[j].is_task())
+                .and_then(|j| items[j].titled.as_ref())
+                .map(|t| t.title.clone());
             let title = put_in_place_of_pronoun(&titled.title, remark)
                 .or_else(|| last_pronoun(&titled.title, remark))
                 .or_else(|| about_the_remark(&titled.title, remark_on_a_thing))
                 .or_else(|| for_the_topic(&titled.title, remark))
                 // "sign Maya's form and put it in her folder": what the to-do before acts on.
                 .or_else(|| {
-                    let before = (0..i)
-                        .rev()
-                        .find(|&j| items[j].is_task())
-                        .and_then(|j| items[j].titled.as_ref())?;
-                    let np = acted_on(&before.title, &titled.title)?;
+                    let np = acted_on(before.as_deref()?, &titled.title)?;
                     put_in_place_of_pronoun(&titled.title, || Some(np))
                 });
-            if let (Some(t), Some(j)) = (&title, due_said)
-                && remark_was_the_due(t, &titled.title)
+            if let (Some(_), Some((j, _))) = (&title, &said_thing)
+                && used_said_thing.get()
             {
-                items[j].dropped = true;
+                items[*j].dropped = true;
             }
             // "send the stage plot to the sound guy, …, send it to him tomorrow": the item
             // said again, with its date.
             if title.is_none()
-                && (0..i)
-                    .rev()
-                    .find(|&j| items[j].is_task())
-                    .and_then(|j| items[j].titled.as_ref())
-                    .is_some_and(|before| says_again(&titled.title, &before.title))
+                && before
+                    .as_deref()
+                    .is_some_and(|before| says_again(&titled.title, before))
             {
                 items[i].dropped = true;
                 continue;
@@ -351,11 +348,6 @@ fn needed_thing(text: &str) -> Option<String> {
             .split_whitespace()
             .any(|w| is_any_verb(&bare(w)) && bare(w).ends_with("ed")))
     .then(|| tidy(thing))
-}
-
-/// Whether the pronoun was swapped for something: the title grew.
-fn remark_was_the_due(title: &str, before: &str) -> bool {
-    title.len() > before.len()
 }
 
 /// "it's the second week of February", "that's for Dana": a remark on what was just said.

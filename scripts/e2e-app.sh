@@ -49,6 +49,10 @@ for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break;
 
 export DRIVER_URL=http://127.0.0.1:$PORT/
 status=0
-npm --prefix tests/e2e test --silent || status=$?
+# A bound on the whole suite (about 2 minutes here, several on a loaded 2-core machine), so
+# that anything hanging past the per-hook limits fails CI with a reason, not by its clock.
+limit=${E2E_TIMEOUT_S:-1200}
+timeout --kill-after=15 "$limit" npm --prefix tests/e2e test --silent || status=$?
+if [ $status -eq 124 ]; then echo "the e2e suite ran past ${limit} s and was stopped (E2E_TIMEOUT_S sets the limit)"; fi
 if [ $status -ne 0 ]; then echo "--- tauri-driver log"; tail -50 "$WORK/driver.log"; fi
 exit $status

@@ -188,7 +188,16 @@ pub fn daily_if_due(
     if !schedule::daily_due(&listed, now) || !snapshot::has_user_data(src)? {
         return Ok(None);
     }
-    let made = create(src, data_dir, None, BackupKind::Daily, false, now)?;
+    let made = match create(src, data_dir, None, BackupKind::Daily, false, now) {
+        Ok(made) => made,
+        // Another process (the app beside a CLI call) wrote today's archive between our
+        // look at the folder and our write: the day is backed up.
+        Err(BackupError::Exists { path }) => {
+            tracing::debug!(path = %path.display(), "daily backup already taken");
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
     match schedule::prune_daily(data_dir, KEEP_DAILY) {
         Ok(removed) if !removed.is_empty() => {
             tracing::info!(removed = removed.len(), "deleted old daily backups");

@@ -58,7 +58,9 @@ fn partial_path(dest: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "backup".into());
-    dest.with_file_name(format!(".{name}.{}.partial", std::process::id()))
+    // The process id alone is not enough: two threads of one process may write at once.
+    let n = fastrand::u32(..);
+    dest.with_file_name(format!(".{name}.{}-{n:08x}.partial", std::process::id()))
 }
 
 fn write_zip(partial: &Path, manifest: &mut Manifest, sources: &[Source]) -> BackupResult<()> {

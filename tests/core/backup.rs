@@ -584,6 +584,41 @@ fn daily_backups_keep_the_last_seven() {
     assert_eq!(json.as_array().unwrap().len(), 8);
 }
 
+/// The app and a CLI call can both find the daily backup due in the same second; the one
+/// that finds the other's archive already written treats the day as done, not as a failure.
+#[test]
+fn two_processes_taking_the_same_daily_backup_both_succeed() {
+    let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+    for round in 0..6 {
+        let dir = tempdir().unwrap();
+        service(dir.path()).create_task(new_task("worth keeping")).unwrap();
+        // Staggered starts: the race bites when one finishes between the other's look at
+        // the folder and its write, so some rounds start apart and some together.
+        let handles: Vec<_> = (0..4u64)
+            .map(|i| {
+                let data = dir.path().to_path_buf();
+                let svc = service(&data);
+                std::thread::spawn(move || {
+                    std::thread::sleep(Duration::from_micros(i * round * 400));
+                    svc.daily_backup_if_due(now).map(|b| b.is_some())
+                })
+            })
+            .collect();
+        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        for r in &results {
+            assert!(r.is_ok(), "round {round}: {results:?}");
+        }
+        assert!(results.iter().any(|r| matches!(r, Ok(true))), "{results:?}");
+        let daily = service(dir.path())
+            .list_backups()
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.kind == Some(BackupKind::Daily))
+            .count();
+        assert!(daily >= 1);
+    }
+}
+
 #[test]
 fn a_migration_from_an_older_schema_is_preceded_by_a_backup() {
     let dir = tempdir().unwrap();

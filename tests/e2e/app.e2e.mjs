@@ -1,13 +1,14 @@
 // The real Utter desktop app under Xvfb, driven through tauri-driver + WebKitWebDriver.
 // Started by scripts/e2e-app.sh, which provides DISPLAY, UTTER_BIN, UTTER_CLI and DRIVER_URL.
 import { test, before, after } from "node:test";
+import { openApp, setupHook } from "./session.mjs";
 import assert from "node:assert/strict";
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Builder, By, Key, until } from "selenium-webdriver";
+import { By, Key, until } from "selenium-webdriver";
 
 const APP = process.env.UTTER_BIN;
 const CLI = process.env.UTTER_CLI;
@@ -28,13 +29,10 @@ let driver;
 
 before(async () => {
   assert.ok(APP && CLI && DRIVER_URL && DATA_DIR, "run through scripts/e2e-app.sh");
-  driver = await new Builder()
-    .usingServer(DRIVER_URL)
-    .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
-    .build();
+  driver = await openApp(APP, DRIVER_URL);
   // A new data dir opens first-run setup over the (empty) board.
   await driver.wait(until.elementLocated(By.css('[role="dialog"][aria-label="Set up Utter"]')), 30_000);
-});
+}, setupHook);
 
 after(async () => {
   await driver?.quit();

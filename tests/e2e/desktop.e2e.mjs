@@ -4,11 +4,12 @@
 // that ends up as tasks on the board and a "tasks added" notification read back from dunst.
 // Started by scripts/e2e-app.sh (DISPLAY, private D-Bus session, UTTER_MODEL).
 import { test, before, after } from "node:test";
+import { openApp, setupHook } from "./session.mjs";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Builder, By, until } from "selenium-webdriver";
+import { By, until } from "selenium-webdriver";
 
 const APP = process.env.UTTER_BIN;
 const CLI = process.env.UTTER_CLI;
@@ -77,12 +78,9 @@ before(async () => {
   // The test model is multilingual; fixing the language keeps it from guessing.
   cli("settings", "set", "voice.language", "en");
   cli("settings", "set", "onboarding.done", "on");
-  driver = await new Builder()
-    .usingServer(process.env.DRIVER_URL)
-    .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
-    .build();
+  driver = await openApp(APP, process.env.DRIVER_URL);
   await driver.wait(until.elementLocated(By.css('[data-testid="empty-state"], .column')), 30_000);
-});
+}, setupHook);
 
 after(async () => {
   await driver?.quit();

@@ -3,13 +3,13 @@
 // Linear; $BROWSER (set by scripts/e2e-app.sh) follows the sign-in page's redirects back to
 // the app's loopback listener, and the tokens go to the session's gnome-keyring.
 import { test, before, after } from "node:test";
+import { openApp, setupHook } from "./session.mjs";
 import assert from "node:assert/strict";
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Builder } from "selenium-webdriver";
 
 const { UTTER_BIN: APP, UTTER_CLI: CLI, DRIVER_URL, UTTER_DATA_DIR: DATA_DIR, UTTER_MCP_FIXTURES: FIXTURES } = process.env;
 const ARTIFACTS = process.env.E2E_ARTIFACTS;
@@ -47,11 +47,8 @@ before(async () => {
   cli("settings", "set", "onboarding.done", "on");
   cli("mcp", "add", "notes", "--trusted", "--url", notes.url);
   cli("agents", "edit", "Research", "--server", "notes");
-  driver = await new Builder()
-    .usingServer(DRIVER_URL)
-    .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
-    .build();
-});
+  driver = await openApp(APP, DRIVER_URL);
+}, setupHook);
 
 after(async () => {
   await driver?.quit();

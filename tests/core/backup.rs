@@ -591,7 +591,9 @@ fn two_processes_taking_the_same_daily_backup_both_succeed() {
     let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
     for round in 0..6 {
         let dir = tempdir().unwrap();
-        service(dir.path()).create_task(new_task("worth keeping")).unwrap();
+        service(dir.path())
+            .create_task(new_task("worth keeping"))
+            .unwrap();
         // Staggered starts: the race bites when one finishes between the other's look at
         // the folder and its write, so some rounds start apart and some together.
         let handles: Vec<_> = (0..4u64)

@@ -86,6 +86,15 @@ impl Item {
     fn dated(&self) -> bool {
         self.day.is_some()
     }
+    /// The item was said of the one before it: its words are used up, and only a date it
+    /// carries still counts (for that item).
+    fn fold_into_previous(&mut self) {
+        self.kind = if self.dated() {
+            Kind::DateOnly
+        } else {
+            Kind::Filler
+        };
+    }
 }
 
 pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, reader: &mut Reader) {

@@ -119,11 +119,7 @@ pub(super) fn appositions(items: &mut [Item]) {
             && says_which_one(p)
             && matches!(items[i - 1].kind, Kind::Task { .. })
         {
-            items[i].kind = if items[i].day.is_some() {
-                Kind::DateOnly
-            } else {
-                Kind::Filler
-            };
+            items[i].fold_into_previous();
             continue;
         }
         let Kind::Phrase(p) = &items[i].kind else {
@@ -154,11 +150,7 @@ pub(super) fn appositions(items: &mut [Item]) {
             .find(|it| !matches!(it.kind, Kind::Filler | Kind::DateOnly))
             .is_some_and(|it| matches!(it.kind, Kind::Phrase(_)) && it.addition);
         if role && !items[i].addition && !listed {
-            items[i].kind = if items[i].day.is_some() {
-                Kind::DateOnly
-            } else {
-                Kind::Filler
-            };
+            items[i].fold_into_previous();
             continue;
         }
         let name: Vec<&str> = p.split_whitespace().collect();
@@ -206,11 +198,7 @@ pub(super) fn appositions(items: &mut [Item]) {
                 text: merged,
                 due_statement: false,
             };
-            if items[i].day.is_some() {
-                items[i].kind = Kind::DateOnly;
-            } else {
-                items[i].kind = Kind::Filler;
-            }
+            items[i].fold_into_previous();
         }
     }
 }

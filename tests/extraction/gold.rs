@@ -227,8 +227,9 @@ fn hard_dump_sets_score() {
         ("hard_dumps_holdout_7.json", 0.86, 0.76),
         ("hard_dumps_holdout_6.json", 0.83, 0.77),
         ("hard_dumps_holdout_8.json", 0.81, 0.80),
+        ("hard_dumps_holdout_9.json", 0.64, 0.72),
         // Never tuned on: the honest number for dumps nobody has seen.
-        ("hard_dumps_holdout_9.json", 0.62, 0.70),
+        ("hard_dumps_holdout_10.json", 0.65, 0.65),
     ];
     let mut failures = Vec::new();
     for (file, f1, due) in sets {

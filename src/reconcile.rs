@@ -255,6 +255,36 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         if reported && matches!(decision, Decision::Same { .. }) {
             continue;
         }
+        // "got through half the essays, I'll finish the rest tonight": the card the dump
+        // just updated, said again with its news; what it adds joins that update.
+        let updated = match &decision {
+            Decision::Same { card, .. } => Some(*card),
+            Decision::Unsure { possible, .. } => Some(*possible),
+            _ => None,
+        }
+        .and_then(|id| {
+            out.decisions.iter_mut().find_map(|d| match d {
+                Decision::Update { card, changes, .. } if *card == id => Some(changes),
+                _ => None,
+            })
+        });
+        if let Some(changes) = updated {
+            let more = match decision {
+                Decision::Same { changes, .. } => changes,
+                Decision::Unsure { item, possible } => board
+                    .iter()
+                    .find(|t| t.id == possible)
+                    .map(|card| merged_details(&item, card))
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            for c in more {
+                if !changes.contains(&c) {
+                    changes.push(c);
+                }
+            }
+            continue;
+        }
         out.decisions.push(decision);
     }
     out

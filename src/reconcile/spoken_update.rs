@@ -82,7 +82,7 @@ static TAKEN_BACK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Words after the object that are about when or how it happened, not which card:
 /// "sent the proposal over first thing this morning".
 static OBJECT_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|this\s+morning|this\s+afternoon|last\s+night|last\s+week|yesterday|today|tonight|earlier|actually|just\s+now|at\s+(?:lunch|lunchtime|breakfast|dinner|work|school)|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*|online|live|in\s+person|(?:by|over\s+the)\s+phone|before\b.*|after\b.*|next\s+(?:week|month)|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s|$).*$").ok()
+    Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|(?:late\s+|early\s+)?(?:this\s+morning|this\s+afternoon|this\s+evening|last\s+night|yesterday)|last\s+week|on\s+the\s+school\s+run|today|tonight|earlier|actually|just\s+now|at\s+(?:lunch|lunchtime|breakfast|dinner|work|school)|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*|online|live|in\s+person|(?:by|over\s+the)\s+phone|before\b.*|after\b.*|next\s+(?:week|month)|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s|$).*$").ok()
 });
 static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:it|that|this|those|these|them|they|him|her|everyone|everybody|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
@@ -259,6 +259,8 @@ fn is_done_verb(verb: &str) -> bool {
         "canceled",
         "dropped",
         "scrapped",
+        // "kicked off the migration": started.
+        "kicked",
     ];
     if NOT_DONE.contains(&verb) {
         return false;
@@ -268,6 +270,10 @@ fn is_done_verb(verb: &str) -> bool {
     };
     if DONE_VERBS.contains(&verb) {
         return true;
+    }
+    // "photocopied", "tidied": the to-do verb ends in "y".
+    if let Some(y_stem) = verb.strip_suffix("ied") {
+        return crate::extract::is_verb(&format!("{y_stem}y"));
     }
     let single = stem
         .char_indices()

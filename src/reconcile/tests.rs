@@ -316,3 +316,31 @@ fn a_number_said_in_words_is_the_number_on_the_card() {
         "{p:?}"
     );
 }
+
+#[test]
+fn the_card_just_updated_said_again_is_no_second_card() {
+    let board = vec![
+        task(1, "Mark Year 9 essays", None),
+        task(2, "Email Mr Adeyemi re trip consent", None),
+    ];
+    let p = plan(
+        "I've got through about half the Year 9 essays, I'll finish the rest tonight.",
+        vec![item(
+            "Finish the rest of the Year 9 essays",
+            Some("2026-12-05"),
+        )],
+        &board,
+        now(),
+    );
+    assert_eq!(
+        p.decisions,
+        vec![Decision::Update {
+            said: "I've got through about half the Year 9 essays".into(),
+            card: 1,
+            changes: vec![
+                Change::Status(Status::InProgress),
+                Change::Due("2026-12-05".parse::<Due>().unwrap())
+            ],
+        }],
+    );
+}

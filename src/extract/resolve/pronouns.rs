@@ -789,6 +789,26 @@ fn put_in_place_of_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) 
         }
         _ => (None, rest),
     };
+    // "got through half the essays, I'll finish the rest (of them)": the rest of the thing.
+    if let [the, left, tail @ ..] = rest
+        && bare(the) == "the"
+        && bare(left) == "rest"
+    {
+        let tail = match tail {
+            [of, p, t @ ..] if bare(of) == "of" && matches!(bare(p).as_str(), "it" | "them") => t,
+            _ => tail,
+        };
+        if tail.first().is_some_and(|w| bare(w) == "of") {
+            return None;
+        }
+        let np = thing()?;
+        let mut out = vec![(*verb).to_string()];
+        out.extend(particle.map(str::to_string));
+        out.extend(to.map(str::to_string));
+        out.push(format!("the rest of {np}"));
+        out.extend(tail.iter().map(|w| (*w).to_string()));
+        return Some(out.join(" "));
+    }
     let (pronoun, rest) = rest.split_first()?;
     if !matches!(
         bare(pronoun).as_str(),

@@ -292,3 +292,17 @@ fn who_someone_is_is_no_second_person_to_call() {
         vec!["Email Priya", "Email the landlord", "Email Tom"]
     );
 }
+
+#[test]
+fn the_rest_is_the_rest_of_the_thing_just_named() {
+    assert_eq!(
+        titles(
+            "Right, so I've got through about half the Year 9 essays, I'll finish the rest tonight hopefully."
+        ),
+        vec!["Finish the rest of the Year 9 essays"]
+    );
+    assert_eq!(
+        titles("I've done half the essays, I'll finish the rest of them tonight."),
+        vec!["Finish the rest of the essays"]
+    );
+}

@@ -54,6 +54,13 @@ const FETCHED: &str = "buy get pick order collect grab fetch";
 pub(super) fn specs() -> Vec<(Kind, String)> {
     let done_verbs = r"finished|completed|sent|submitted|called|rang|phoned|booked|paid|emailed|e-mailed|mailed|messaged|texted|fixed|bought|wrote|sorted(?:\s+out)?|wrapped\s+up|took\s+care\s+of|handled|filed|renewed|ordered|picked\s+up|returned|cleaned|signed|reviewed|updated|scheduled|posted|shipped|delivered|drafted|prepared|replied\s+to|followed\s+up\s+(?:with|on)|contacted|confirmed|finali[sz]ed";
     vec![
+        // Before "got X at/in": "I've got it half stripped down in the workshop" is begun.
+        (
+            Kind::Start,
+            format!(
+                r"{SUBJ}got\s+(?P<obj>it|them)\s+(?:half|partly|part)[-\s]+[a-z]+\b"
+            ),
+        ),
         (
             Kind::DoneDoing,
             format!(
@@ -120,6 +127,14 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             Kind::DoneWithVerb,
             format!(r"{SUBJ}(?P<verb>[a-z]+ed)\s+{OBJ}{END}"),
         ),
+        // The same without "I", where a sentence or clause opens with it: "Photocopied the
+        // mocks at lunch", "Reconciled HSBC March" (not after "please" or "can you").
+        (
+            Kind::DoneWithVerb,
+            format!(
+                r"(?:^|[,;:]\s*|\b(?:and|also|then|oh|so)\s+)(?:(?:just|already|finally|also|actually)\s+)*(?P<verb>[a-z]+ed)\s+{OBJ}{END}"
+            ),
+        ),
         (
             Kind::Done,
             format!(
@@ -177,6 +192,26 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::StartDoing,
             format!(r"(?:{LEAD}|{SUBJ})(?:started|began|begun)\s+(?P<verb>[a-z]+ing)\s+{OBJ}{END}"),
+        ),
+        // Part of it done: "got through about half the Year 9 essays", "halfway through
+        // writing Nadia's programme", "I've got it half stripped down".
+        (
+            Kind::Start,
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:got|worked|gone)\s+through\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|maybe\s+)?(?:half|a\s+third|a\s+quarter|a\s+few|some|part)\s+(?:of\s+)?{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::Start,
+            format!(
+                r"(?:{LEAD}|{SUBJ})(?:about\s+|nearly\s+|almost\s+)?half\s*way\s+(?:through|done\s+with)\s+(?:[a-z]+ing\s+)?{OBJ}{END}"
+            ),
+        ),
+        (
+            Kind::Start,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:half|partly|part)[-\s]+(?:done|finished|written|built|painted|marked|drafted|complete|stripped|fitted|sorted)\b"
+            ),
         ),
         (
             Kind::Start,

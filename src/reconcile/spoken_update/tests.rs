@@ -435,3 +435,53 @@ fn said_the_way_set_six_says_it() {
         .all(|u| u.change != done)
     );
 }
+
+#[test]
+fn said_the_way_set_seven_says_it() {
+    let done = Change::Status(Status::Completed);
+    let started = Change::Status(Status::InProgress);
+    finds_each(&[
+        // A past form without "I", and the time it happened cut from the object.
+        ("Photocopied the mocks at lunch.", "the mocks", done.clone()),
+        (
+            "Reconciled HSBC March, finally.",
+            "HSBC March",
+            done.clone(),
+        ),
+        (
+            "Finished the Okonkwo witness statement late last night.",
+            "the Okonkwo witness statement",
+            done.clone(),
+        ),
+        // Part of it done is work in progress.
+        (
+            "Right, so I've got through about half the Year 9 essays.",
+            "the Year 9 essays",
+            started.clone(),
+        ),
+        (
+            "Halfway through writing Nadia's programme, just the conditioning left.",
+            "Nadia's programme",
+            started.clone(),
+        ),
+        (
+            "The Year 9 essays are half marked.",
+            "The Year 9 essays",
+            started.clone(),
+        ),
+    ]);
+    let pump = find(
+        "The parlour pump, I've got it half stripped down in the workshop.",
+        now(),
+    );
+    assert!(
+        pump.iter().all(|u| u.change == started) && !pump.is_empty(),
+        "{pump:?}"
+    );
+    // "kicked off" is started, not done; a past form after "please" is no news.
+    assert!(
+        find("Kicked off the migration this morning.", now())
+            .iter()
+            .all(|u| u.change != done)
+    );
+}

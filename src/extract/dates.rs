@@ -67,6 +67,7 @@ struct Patterns {
     day_after: Regex,
     end_of: Regex,
     abbrev_end: Regex,
+    wd_day: Regex,
     week_wd: Regex,
     weekday: Regex,
     period: Regex,
@@ -106,6 +107,8 @@ fn build() -> Option<Patterns> {
         // "year-end update" is an adjective; only "by year end" is a date.
         r"(?:by|at|before|until|till)\s+(?:the\s+)?(?:month|year)[- ]end".into(),
         format!(r"next\s+week(?:'s)?\s+(?:{wd})|(?:{wd})(?:'s)?\s+next\s+week"),
+        // "Friday the 11th", "Friday 11th December": the day's number says which Friday.
+        format!(r"(?:{wd}),?\s+(?:the\s+)?(?:(?:{ordn})(?:\s+(?:of\s+)?(?:{mon}))?|\d{{1,2}}\s+(?:of\s+)?(?:{mon}))"),
         format!(r"(?:(?:this\s+coming|this|next|coming)\s+)?(?:{wd})(?:'s)?"),
         r"(?:early\s+|later\s+|late\s+)?(?:this|next)\s+(?:weekend|week|month|year)(?:'s)?".into(),
         r"(?:over\s+)?the\s+weekend".into(),
@@ -141,6 +144,7 @@ fn build() -> Option<Patterns> {
         day_after: Regex::new(r"\bday\s+after\s+tomorrow\b").ok()?,
         end_of: Regex::new(r"\b(?:end|close)\s+of\s+(?:the\s+)?(this\s+|next\s+)?(week|month|year|day|business)\b").ok()?,
         abbrev_end: Regex::new(r"\b(eod|eow|eom|cob|month[- ]end|year[- ]end)\b").ok()?,
+        wd_day: Regex::new(&format!(r"\b(?:{wdl}),?\s+(?:the\s+)?(?:({ordn})(?:\s+(?:of\s+)?({mon}))?|(\d{{1,2}})\s+(?:of\s+)?({mon}))\b")).ok()?,
         week_wd: Regex::new(&format!(r"\bnext\s+week(?:'s)?\s+({wdl})\b|\b({wdl})(?:'s)?\s+next\s+week\b")).ok()?,
         weekday: Regex::new(&format!(r"\b(?:(this\s+coming|this|next|coming|last)\s+)?({wdl})\b")).ok()?,
         period: Regex::new(r"\b(early\s+|later\s+|late\s+)?(this|next)\s+(weekend|week|month|year)\b").ok()?,
@@ -482,6 +486,13 @@ fn parse_day(p: &Patterns, s: &str, now: NaiveDateTime) -> Option<NaiveDate> {
             "eom" | "month end" | "month-end" => last_of_month(today.year(), today.month()),
             "year end" | "year-end" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
             _ => Some(today),
+        };
+    }
+    if let Some(c) = p.wd_day.captures(s) {
+        let d = parse_number(c.get(1).or(c.get(3))?.as_str())?;
+        return match c.get(2).or(c.get(4)) {
+            Some(m) => month_day(today, month_of(m.as_str())?, d, None),
+            None => next_day_numbered(today, d),
         };
     }
     if let Some(c) = p.week_wd.captures(s) {

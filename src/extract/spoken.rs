@@ -11,10 +11,12 @@ use regex::Regex;
 
 use super::lexicon::{bare, is_verb};
 
+mod heard;
+
 /// The repairs, in order.
 pub(crate) fn repair(text: &str) -> String {
     let text = split_run_ons(&spell_terms(&say_plainly(&unstutter(&drop_appositions(
-        text,
+        &heard::as_typed(text),
     )))));
     mark_corrections(&super::run_on::restore_commas_in_text(&text))
 }
@@ -23,7 +25,7 @@ pub(crate) fn repair(text: &str) -> String {
 /// own, more of them (see `run_on::restore_commas`).
 pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
     mark_corrections(&split_run_ons(&spell_terms(&say_plainly(&unstutter(
-        &drop_appositions(text),
+        &drop_appositions(&heard::as_typed(text)),
     )))))
 }
 

@@ -330,6 +330,12 @@ fn dates_counted_from_what_was_said() {
     assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-25"));
     let t = run("Pay the deposit on the 10th. Send the balance a week after that.");
     assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-17"));
+    // The day's number says which Friday: "Friday the 11th" is not this Friday (the 4th).
+    let t = run("Return their deposit by Friday the 11th.");
+    assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-11"));
+    let t = run("Book the hall for Saturday 19th December, and call Joe Friday 3 pm.");
+    assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-19"));
+    assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-04T15:00:00"));
     // A date said alone after the item, softened, is still its date.
     let t = run("Renew the parking permit. Monday at the latest.");
     assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-07"));
@@ -531,6 +537,7 @@ fn categories_only_from_options() {
 }
 
 mod asides;
+mod heard_speech;
 mod pointing_back;
 mod remarks;
 mod second_thoughts;

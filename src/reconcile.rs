@@ -334,7 +334,11 @@ fn target<'a>(
     cards: &'a [Card<'a>],
     weights: &Weights,
 ) -> Option<&'a Card<'a>> {
-    let object = content_tokens(&update.object);
+    let mut object = content_tokens(&update.object);
+    // "Thursday's interview is off": when it was is no part of which card.
+    if object.iter().any(|t| !is_date_token(t)) {
+        object.retain(|t| !is_date_token(t));
+    }
     // "four's done" beside "Transcribe interviews 4-6": a number alone names no card.
     if object.is_empty() || object.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())) {
         return None;

@@ -66,6 +66,7 @@ struct Patterns {
     relative: Regex,
     day_after: Regex,
     end_of: Regex,
+    end_of_month: Regex,
     abbrev_end: Regex,
     wd_day: Regex,
     week_wd: Regex,
@@ -103,6 +104,8 @@ fn build() -> Option<Patterns> {
         // "by end of day tomorrow": the end of tomorrow, not of today.
         r"(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:day|business)|eod|cob)\s+tomorrow".into(),
         r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month|year|day|business)".into(),
+        // "till end of May": the month's last day.
+        format!(r"(?:the\s+)?end\s+of\s+(?:{mon})"),
         r"eod|eow|eom|cob".into(),
         // "year-end update" is an adjective; only "by year end" is a date.
         r"(?:by|at|before|until|till)\s+(?:the\s+)?(?:month|year)[- ]end".into(),
@@ -143,6 +146,7 @@ fn build() -> Option<Patterns> {
         relative: Regex::new(&format!(r"(?i)\b(?:the\s+)?(?:({qty})\s+)?(day|night|morning|evening|week)s?\s+(before|earlier|prior|after|later)(\s+tomorrow)?(?:\s+that\b|\s+(?:we|i|they)\s+(?:leave|go|fly|travel|head\s+off|get\s+back|set\s+off|arrive))?")).ok()?,
         day_after: Regex::new(r"\bday\s+after\s+tomorrow\b").ok()?,
         end_of: Regex::new(r"\b(?:end|close)\s+of\s+(?:the\s+)?(this\s+|next\s+)?(week|month|year|day|business)\b").ok()?,
+        end_of_month: Regex::new(&format!(r"\bend\s+of\s+({mon})\b")).ok()?,
         abbrev_end: Regex::new(r"\b(eod|eow|eom|cob|month[- ]end|year[- ]end)\b").ok()?,
         wd_day: Regex::new(&format!(r"\b(?:{wdl}),?\s+(?:the\s+)?(?:({ordn})(?:\s+(?:of\s+)?({mon}))?|(\d{{1,2}})\s+(?:of\s+)?({mon}))\b")).ok()?,
         week_wd: Regex::new(&format!(r"\bnext\s+week(?:'s)?\s+({wdl})\b|\b({wdl})(?:'s)?\s+next\s+week\b")).ok()?,
@@ -464,6 +468,17 @@ fn parse_day(p: &Patterns, s: &str, now: NaiveDateTime) -> Option<NaiveDate> {
     }
     if s.ends_with("tomorrow") && (s.contains(" of ") || s.contains("eod") || s.contains("cob")) {
         return add_days(today, 1);
+    }
+    if let Some(c) = p.end_of_month.captures(s) {
+        let m = month_of(c.get(1)?.as_str())?;
+        let first = month_day(today, m, 1, None).filter(|d| d.month() == m);
+        // The month we are in ends this month, not next year.
+        let year = if today.month() == m {
+            today.year()
+        } else {
+            first.map_or(today.year(), |d| d.year())
+        };
+        return last_of_month(year, m);
     }
     if let Some(c) = p.end_of.captures(s) {
         let next = c.get(1).is_some_and(|m| m.as_str().trim() == "next");

@@ -336,6 +336,10 @@ fn dates_counted_from_what_was_said() {
     let t = run("Book the hall for Saturday 19th December, and call Joe Friday 3 pm.");
     assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-19"));
     assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-04T15:00:00"));
+    // "end of May" is the month's last day; the month we are in ends this year.
+    let t = run("Send the P60s by end of May, and finish the audit by the end of December.");
+    assert_eq!(due_of(&t[0]).as_deref(), Some("2027-05-31"));
+    assert_eq!(due_of(&t[1]).as_deref(), Some("2026-12-31"));
     // A date said alone after the item, softened, is still its date.
     let t = run("Renew the parking permit. Monday at the latest.");
     assert_eq!(due_of(&t[0]).as_deref(), Some("2026-12-07"));

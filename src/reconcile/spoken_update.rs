@@ -173,7 +173,16 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                 }
                 match topic(&sentence[from..end]) {
                     Some((np, at)) => (np, Some(from + at)),
-                    None => continue,
+                    // "P60s aren't needed till May, so there's no rush on those": what the
+                    // update before in the sentence was about.
+                    None => match out
+                        .iter()
+                        .filter(|u| u.object_span.1 <= all.start())
+                        .max_by_key(|u| u.start)
+                    {
+                        Some(u) => (u.object.clone(), Some(u.object_span.0)),
+                        None => continue,
+                    },
                 }
             } else {
                 (object, None)
@@ -189,7 +198,7 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                 Kind::DoneWithVerb | Kind::DoneDoing | Kind::StartDoing | Kind::BlockedBefore => {
                     text("verb").map(|v| v.to_lowercase())
                 }
-                Kind::DoneAs(words) => Some(words.to_string()),
+                Kind::DoneAs(words) | Kind::CancelAs(words) => Some(words.to_string()),
                 _ => None,
             };
             if matches!(kind, Kind::DoneWithVerb) && !verb.as_deref().is_some_and(is_done_verb) {
@@ -201,7 +210,7 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                     .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
                     .to_string(),
                 verb,
-                verb_required: matches!(kind, Kind::DoneAs(_)),
+                verb_required: matches!(kind, Kind::DoneAs(_) | Kind::CancelAs(_)),
                 object,
                 change,
                 start: all.start(),
@@ -346,12 +355,24 @@ fn remark(said: &str) -> Option<String> {
     Some(rest.to_string())
 }
 
+/// "TfL say it (has to be in by …)": who said so, then what it is about.
+static SAID_PRONOUN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\w'-]+\s+){1,3}(?:say|says|said|reckon|reckons|think|thinks)\s+(?:that\s+)?(it|they|this|that)$").ok()
+});
+
 /// The object without what came before its last joining word, and where it starts in `obj`.
 fn trim_object(obj: &str) -> (String, usize) {
     let skip = JOINER
         .as_ref()
         .and_then(|r| r.find(obj))
         .map_or(0, |m| m.end());
+    if let Some(m) = SAID_PRONOUN
+        .as_ref()
+        .and_then(|r| r.captures(obj[skip..].trim_end()))
+        .and_then(|c| c.get(1))
+    {
+        return (m.as_str().to_string(), skip + m.start());
+    }
     let object = obj[skip..].trim();
     let object = OBJECT_TAIL
         .as_ref()
@@ -376,7 +397,7 @@ fn change_of(
         }
         Kind::Raise => Change::Priority(Priority::High),
         Kind::NoteAbout => Change::Note(remark(&text("note")?)?),
-        Kind::Cancel => Change::Cancel,
+        Kind::Cancel | Kind::CancelAs(_) => Change::Cancel,
         Kind::Note => Change::Note(text("note")?),
         Kind::Reschedule => {
             let when = text("when")?;
@@ -438,6 +459,7 @@ mod rules_compile {
                 ("CONDITION", super::CONDITION.is_some()),
                 ("TAKEN_BACK", super::TAKEN_BACK.is_some()),
                 ("OBJECT_TAIL", super::OBJECT_TAIL.is_some()),
+                ("SAID_PRONOUN", super::SAID_PRONOUN.is_some()),
                 ("PRONOUN_ONLY", super::PRONOUN_ONLY.is_some()),
                 ("NOT_YET", super::NOT_YET.is_some()),
                 ("REMARK_LEAD", super::REMARK_LEAD.is_some()),

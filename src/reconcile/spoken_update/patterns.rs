@@ -21,6 +21,9 @@ pub(super) enum Kind {
     BlockedBefore,
     Blocked,
     Cancel,
+    /// Called off, said in words that fit only some work: "Thursday's interview is off",
+    /// "so that's dead" (an event, not the lights). The card must be that work.
+    CancelAs(&'static str),
     Reschedule,
     Priority,
     /// "… isn't urgent": low priority.
@@ -49,6 +52,10 @@ const RETURNED: &str = "return drop deliver post send";
 const SPOKE: &str = "call ring phone speak talk chat contact chase catch";
 /// Words that get something, for "bin bags, got them at Tesco".
 const FETCHED: &str = "buy get pick order collect grab fetch";
+/// Work a payment ends, for "Dave finally paid up".
+const PAID: &str = "chase pay payment invoice bill";
+/// Things that happen at a time, for "the interview's off".
+const EVENTS: &str = "interview meeting call appointment visit trip dinner lunch party session class lesson viewing demo tasting shoot gig match booking event";
 
 /// Every pattern, as source; [`patterns`] compiles them (a test checks that all do).
 pub(super) fn specs() -> Vec<(Kind, String)> {
@@ -99,6 +106,17 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             format!(
                 r"(?:{LEAD}|{SUBJ})(?:dropped|took)\s+{OBJ}\s+(?:off\s+|back\s+)?(?:at|to|into|round\s+to)\s"
             ),
+        ),
+        // "Library books, dropped them back on the school run".
+        (
+            Kind::DoneAs(RETURNED),
+            format!(r"(?:{LEAD}|{SUBJ})dropped\s+{OBJ}\s+(?:back|off)\b"),
+        ),
+        // "Dave finally paid up": the chasing is done.
+        (
+            Kind::DoneAs(PAID),
+            r"(?:^|[,;:]\s*|\b(?:and|so|oh)\s+)(?P<obj>(?-i:\p{Lu})[\w'-]+(?:\s+(?-i:\p{Lu})[\w'-]+)?)\s+(?:has\s+|have\s+|'s\s+)?(?:finally\s+|eventually\s+|already\s+)?paid(?:\s+up|\s+(?:me|us)|\s+in\s+full)?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so|cash|today|yesterday)\b)"
+                .to_string(),
         ),
         (
             Kind::DoneAs(FETCHED),
@@ -293,7 +311,7 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Cancel,
             format!(
-                r"\b(?:i|we)\s+(?:no\s+longer|don't|do\s+not|won't|will\s+not)\s+(?:need|have)\s+(?:to\s+)?{OBJ}(?:\s+any\s*more)?{END}"
+                r"(?:\b(?:i|we)\s+|^|[,;:]\s*|\bso\s+)(?:no\s+longer|don't|do\s+not|won't|will\s+not)\s+(?:need|have)\s+(?:to\s+(?:[a-z]+\s+)?)?{OBJ}(?:\s+any\s*more)?{END}"
             ),
         ),
         (
@@ -309,6 +327,10 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             format!(
                 r"{LEAD}{OBJ}{BE}(?:cancell?ed|canceled|called\s+off|not\s+needed|no\s+longer\s+needed|not\s+happening)\b"
             ),
+        ),
+        (
+            Kind::CancelAs(EVENTS),
+            format!(r"{LEAD}{OBJ}{BE}(?:off|dead|not\s+on)(?:\s+now)?{END}"),
         ),
         (
             Kind::Reschedule,
@@ -339,6 +361,27 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
                 r"{LEAD}{OBJ}\s+(?:has\s+to|needs\s+to|must|should|'s\s+got\s+to|has\s+got\s+to)\s+be\s+(?:ready|done|in|finished|sent|submitted|booked|out)\s+(?:by|for|on)\s+(?P<when>[^,;.!?]+?)(?:\s+(?:now|instead))?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so|because)\b)"
             ),
         ),
+        // "P60s aren't needed till end of May".
+        (
+            Kind::Reschedule,
+            format!(
+                r"{LEAD}{OBJ}\s+(?:aren't|isn't|is\s+not|are\s+not|'re\s+not|'s\s+not)\s+(?:needed|due|wanted)\s+(?:till|until|before)\s+(?P<when>[^,;.!?]+)"
+            ),
+        ),
+        // "Manual handling's been brought forward, they want everyone done by this Friday".
+        (
+            Kind::Reschedule,
+            format!(
+                r"{LEAD}{OBJ}{BE}(?:brought|pulled|moved)\s+(?:forward|up)\b[^.!?]*?\b(?:by|to|for|on)\s+(?P<when>(?:this|next)\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+)"
+            ),
+        ),
+        // "Venue wants the seating chart by Friday now, not the 20th".
+        (
+            Kind::Reschedule,
+            format!(
+                r"\b(?:wants?|needs?|asked\s+for|expects?)\s+{OBJ}\s+(?:by|for|on)\s+(?P<when>[^,;.!?]+?)(?:\s+(?:now|instead)\b|,?\s+not\s+(?:the\s+|on\s+)?\w+|\s+rather\s+than\b)"
+            ),
+        ),
         // "the sweep can't come Thursday, he's moved us to the sixth".
         (
             Kind::Reschedule,
@@ -348,19 +391,19 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         // "…, so it's Thursday the 29th now".
         (
             Kind::Reschedule,
-            r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)(?P<obj>it|that)(?:'s|\s+is)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+)[^,;.!?]*?)\s+now\b"
+            r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)(?P<obj>it|that)(?:'s|\s+is)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+|this\s+\w+)[^,;.!?]*?)\s+now\b"
                 .to_string(),
         ),
         // "the inventory's the nineteenth now", "so it's now Monday the 21st at ten".
         (
             Kind::Reschedule,
             format!(
-                r"{LEAD}{OBJ}(?:'s|\s+is)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+)[^,;.!?]*?)\s+now\b"
+                r"{LEAD}{OBJ}(?:'s|\s+is)\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+|this\s+\w+)[^,;.!?]*?)\s+now\b"
             ),
         ),
         (
             Kind::Reschedule,
-            r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)(?P<obj>it|that)(?:'s|\s+is)\s+now\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+)[^,;.!?]*)"
+            r"(?:^|[,;:]\s*|\b(?:so|and|but)\s+)(?P<obj>it|that)(?:'s|\s+is)\s+now\s+(?P<when>(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+\w+|next\s+\w+|this\s+\w+)[^,;.!?]*)"
                 .to_string(),
         ),
         // "we can hand in the macbeth essay monday instead".
@@ -409,6 +452,10 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             format!(r"{LEAD}(?:bump|move|push)\s+{OBJ}\s+(?:right\s+)?up(?:\s+the\s+list)?{END}"),
         ),
         (
+            Kind::Raise,
+            format!(r"{LEAD}(?:bump|move|push|put)\s+{OBJ}\s+(?:right\s+)?(?:up\s+)?to\s+the\s+top\b"),
+        ),
+        (
             Kind::Priority,
             format!(
                 r"{LEAD}(?:make|mark|set|flag|bump)\s+{OBJ}\s+(?:as\s+|to\s+|up\s+to\s+)?(?:a\s+)?(?P<level>high|top|urgent|low|medium|normal|priority)(?:\s+priority)?(?:\s+(?:one|thing|task|job))?{END}"
@@ -431,10 +478,17 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Raise,
             format!(
-                r"{LEAD}{OBJ}\s+(?:needs\s+to|has\s+to|must|should|is\s+going\s+to|'s\s+going\s+to|can)\s+(?:go|jump|move|shoot|get\s+bumped)\s+(?:right\s+)?(?:up\s+)?to\s+the\s+top(?:\s+of\s+(?:the|my)\s+(?:list|pile))?\b"
+                r"{LEAD}{OBJ}\s+(?:(?:needs\s+to|has\s+to|must|should|is\s+going\s+to|'s\s+going\s+to|can)\s+(?:go|jump|move|shoot|get\s+bumped)|(?:needs|wants)\s+(?:bumping|moving|pushing|putting))\s+(?:right\s+)?(?:up\s+)?to\s+the\s+top(?:\s+of\s+(?:the|my)\s+(?:list|pile))?\b"
             ),
         ),
         // "the summer campaign briefing can drop down the list a bit".
+        // "…, so there's no rush on those".
+        (
+            Kind::Lower,
+            format!(
+                r"\b(?:there's|there\s+is)\s+no\s+(?:rush|hurry)\s+(?:on|with|for)\s+{OBJ}{END}"
+            ),
+        ),
         (
             Kind::Lower,
             format!(

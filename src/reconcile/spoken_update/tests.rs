@@ -485,3 +485,80 @@ fn said_the_way_set_seven_says_it() {
             .all(|u| u.change != done)
     );
 }
+
+#[test]
+fn called_off_moved_and_bumped_the_way_set_seven_says_it() {
+    let due = |d: &str| Change::Due(d.parse().unwrap());
+    finds_each(&[
+        // "need to VERB": the thing is the object, with or without "I".
+        (
+            "Don't need to order the charcoal anymore, the cash and carry's throwing it in.",
+            "the charcoal",
+            Change::Cancel,
+        ),
+        (
+            "so I don't need to set that mock paper anymore.",
+            "that mock paper",
+            Change::Cancel,
+        ),
+        // Off or dead, said of an event.
+        (
+            "Amara's withdrawn, so Thursday's interview is off.",
+            "Thursday's interview",
+            Change::Cancel,
+        ),
+        (
+            "The launch party, the venue's flooded, so that's dead.",
+            "The launch party",
+            Change::Cancel,
+        ),
+        (
+            "Dave finally paid up, cash, so that's sorted.",
+            "Dave",
+            Change::Status(Status::Completed),
+        ),
+        (
+            "Library books, dropped them back on the school run.",
+            "Library books",
+            Change::Status(Status::Completed),
+        ),
+        (
+            "And the CI migration needs bumping to the top, infra keep pinging me.",
+            "the CI migration",
+            Change::Priority(Priority::High),
+        ),
+        (
+            "Venue wants the seating chart by Friday now, not the 20th.",
+            "the seating chart",
+            due("2026-12-11"),
+        ),
+        (
+            "PCO renewal, TfL say it has to be in by the first of May, not the twentieth.",
+            "PCO renewal",
+            due("2027-05-01"),
+        ),
+        (
+            "Manual handling's been brought forward, they want everyone done by this Friday.",
+            "Manual handling",
+            due("2026-12-11"),
+        ),
+        (
+            "P60s aren't needed till end of May, so there's no rush on those.",
+            "P60s",
+            due("2027-05-31"),
+        ),
+        (
+            "P60s aren't needed till end of May, so there's no rush on those.",
+            "P60s",
+            Change::Priority(Priority::Low),
+        ),
+    ]);
+    // "off" of a thing that is no event is its state, not a cancellation.
+    let lights = find("The lights in the hall are off, weirdly.", now());
+    assert!(
+        lights
+            .iter()
+            .all(|u| u.change != Change::Cancel || u.verb_required),
+        "{lights:?}"
+    );
+}

@@ -155,6 +155,14 @@ pub(super) fn make_titles(
                 .or_else(|| {
                     let np = acted_on(before.as_deref()?, &titled.title)?;
                     put_in_place_of_pronoun(&titled.title, || Some(np))
+                })
+                // "Chloe's off sick, ring round her clients": the person the remark is about.
+                .or_else(|| {
+                    let person = remarks().take(3).find_map(|j| match &items[j].kind {
+                        Kind::Statement(s) | Kind::Phrase(s) => named_person(s),
+                        _ => None,
+                    })?;
+                    person_for_pronoun(&titled.title, &person)
                 });
             if let (Some(_), Some((j, _))) = (&title, &said_thing)
                 && used_said_thing.get()
@@ -468,6 +476,41 @@ fn speaker_did(statement: &str) -> bool {
                     "left" | "lost" | "broke" | "forgot" | "bought" | "got" | "put" | "found"
                 )
         })
+}
+
+/// "Ring round her clients" + "Chloe" -> "Ring round Chloe's clients"; "reply to her" ->
+/// "Reply to Mrs. Abubakar": the first "her" / "him" after the verb, as the person or as
+/// theirs.
+fn person_for_pronoun(title: &str, person: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.iter().any(|w| bare(w) == bare(person)) {
+        return None;
+    }
+    let k = words
+        .iter()
+        .skip(1)
+        .position(|w| matches!(bare(w).as_str(), "her" | "him"))?
+        + 1;
+    let possessive = bare(words[k]) == "her"
+        && words.get(k + 1).is_some_and(|n| {
+            let n = bare(n);
+            !n.is_empty()
+                && !crate::extract::lexicon::is_determiner(&n)
+                && !is_particle(&n)
+                && !crate::extract::lexicon::is_preposition(&n)
+                && !crate::extract::lexicon::is_soft_tail(&n)
+                && !matches!(
+                    n.as_str(),
+                    "and" | "or" | "but" | "so" | "if" | "when" | "that"
+                )
+        });
+    let mut out: Vec<String> = words.iter().map(|w| (*w).to_string()).collect();
+    out[k] = if possessive {
+        format!("{person}'s")
+    } else {
+        person.to_string()
+    };
+    Some(out.join(" "))
 }
 
 /// "Jonno's CSCS card has expired" -> "Jonno": the person a remark opens with.

@@ -306,3 +306,23 @@ fn the_rest_is_the_rest_of_the_thing_just_named() {
         vec!["Finish the rest of the essays"]
     );
 }
+
+#[test]
+fn her_and_him_are_the_person_the_remark_is_about() {
+    assert_eq!(
+        titles("And Chloe's off sick today, so I need to ring round her clients and rebook them."),
+        vec!["Ring round Chloe's clients"]
+    );
+    assert_eq!(
+        titles("Oh, Mrs. Abubakar emailed about Yusuf's reading, reply to her today."),
+        vec!["Reply to Mrs. Abubakar"]
+    );
+    assert_eq!(
+        titles("Siobhán wants Christmas Eve off, so I need to sort cover for her."),
+        vec!["Sort cover for Siobhán"]
+    );
+    assert_eq!(
+        titles("The colourist, Priyanka, book her for the week of the 22nd."),
+        vec!["Book Priyanka for the week"]
+    );
+}

@@ -75,10 +75,11 @@ static NEW_ONE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static AMEND_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:make\s+(?:it|that|this)|(?:change|move|switch|push|bump)\s+(?:it|that|this)(?:\s+back)?\s+to)\b\s*(.*)$").ok()
 });
-/// "otherwise I'll get fined", "or else we miss it": the consequence, not a to-do.
+/// "otherwise I'll get fined", "or else we miss it", "we'll fail the inspection": the
+/// consequence, not a to-do.
 static CONSEQUENCE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:otherwise|or\s+else|else|or)\b[\s,]*(?:i|we|you|they|it|he|she|there|that)(?:'ll|'d|\s+will|\s+would|\s+might|\s+could|\s+get|\s+lose|\s+miss)\b",
+        r"(?i)^\W*(?:(?:otherwise|or\s+else|else|or)\b[\s,]*(?:i|we|you|they|it|he|she|there|that)(?:'ll|'d|\s+will|\s+would|\s+might|\s+could|\s+get|\s+lose|\s+miss)\b|(?:i|we|you|they|he|she)(?:'ll|\s+will)\s+(?:definitely\s+|probably\s+|just\s+)?(?:fail|lose|miss|get\s+(?:fined|charged|shut\s+down)|be\s+late|run\s+out)\b)",
     )
     .ok()
 });

@@ -698,6 +698,23 @@ fn for_the_topic(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<
         .iter()
         .any(|w| matches!(w.as_str(), "someone" | "somebody"))
         && words.len() <= 4;
+    // "the walk-in fridge is running warm, get Reyes Refrigeration out": who is called out,
+    // and what for.
+    let original: Vec<&str> = title.split_whitespace().collect();
+    let called_out = words.len() >= 3
+        && matches!(words[0].as_str(), "get" | "have")
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "out" | "in" | "round" | "over"))
+        && original[1..original.len() - 1]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let someone = someone || called_out;
+    // "the Ramirez listing, the photographer's booked, so let the sellers know": about it.
+    let let_know = (3..=4).contains(&words.len())
+        && words[0] == "let"
+        && words.last().is_some_and(|w| w == "know")
+        && !words.iter().any(|w| crate::extract::lexicon::is_pronoun(w));
     // "Restring the Strat" is a to-do with a verb the lexicon does not know.
     let bare_thing = leading_verb(title).is_none()
         && words.len() <= 3
@@ -707,7 +724,7 @@ fn for_the_topic(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<
                 && (crate::extract::numbers::parse_number(w).is_some()
                     || crate::extract::lexicon::is_common_word(w))
         });
-    if !(someone || bare_thing) {
+    if !(someone || bare_thing || let_know) {
         return None;
     }
     let np = thing()?;
@@ -715,7 +732,10 @@ fn for_the_topic(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<
     if said.len() > 7 || said.iter().any(|w| words.contains(w) && w.len() > 3) {
         return None;
     }
-    Some(format!("{title} for {np}"))
+    let about = if let_know { "about" } else { "for" };
+    // "the photographer's booked": the 's is "is".
+    let np = np.strip_suffix("'s").unwrap_or(&np);
+    Some(format!("{title} {about} {np}"))
 }
 
 /// "get Gareth to look at it" + "the tractor" -> "get Gareth to look at the tractor": a

@@ -326,3 +326,23 @@ fn her_and_him_are_the_person_the_remark_is_about() {
         vec!["Book Priyanka for the week"]
     );
 }
+
+#[test]
+fn who_is_called_out_and_who_is_told_say_what_for() {
+    assert_eq!(
+        titles(
+            "Okay, so, the walk-in fridge is running warm again, get Reyes Refrigeration out today, that can't slip, we'll fail the inspection."
+        ),
+        vec!["Get Reyes Refrigeration out for the walk-in fridge"]
+    );
+    assert_eq!(
+        titles("The boiler man is coming Monday, let the tenants know."),
+        vec!["Let the tenants know about the boiler man"]
+    );
+    // What happens otherwise is no to-do, and "that can't slip" is urgent.
+    let t = run(
+        "The disclosure bundle has to be served by Friday, that can't slip, we'll lose the hearing.",
+    );
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].priority, crate::model::Priority::High);
+}

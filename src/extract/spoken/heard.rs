@@ -205,3 +205,24 @@ fn join_back_references(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+#[cfg(test)]
+mod rules_compile {
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("heard.rs"),
+            &[
+                ("THOUSANDS", super::THOUSANDS.is_some()),
+                ("LETTER_FILLER", super::LETTER_FILLER.is_some()),
+                ("O_FOR_OH", super::O_FOR_OH.is_some()),
+                ("US_FILLER", super::US_FILLER.is_some()),
+                ("BY_FOR_BUY", super::BY_FOR_BUY.is_some()),
+                ("WEIGHT_FOR_WAIT", super::WEIGHT_FOR_WAIT.is_some()),
+                ("DO_FOR_DUE", super::DO_FOR_DUE.is_some()),
+                ("AND_OF_DAY", super::AND_OF_DAY.is_some()),
+                ("BARE_DAY", super::BARE_DAY.is_some()),
+            ],
+        );
+    }
+}

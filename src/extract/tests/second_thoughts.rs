@@ -361,7 +361,7 @@ fn corrections_of_a_remark_and_who_him_is() {
         vec![
             "Pay the swimming lessons",
             "Pay the piano lessons",
-            "Take him out of school early"
+            "Take Leo out of school early"
         ]
     );
     assert_eq!(

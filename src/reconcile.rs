@@ -256,9 +256,9 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
             continue;
         }
         // "got through half the essays, I'll finish the rest tonight": the card the dump
-        // just updated, said again with its news; what it adds joins that update.
+        // just updated, said again with its news, is no possible duplicate; what it adds
+        // joins that update. (A sure repeat stays listed as the same card.)
         let updated = match &decision {
-            Decision::Same { card, .. } => Some(*card),
             Decision::Unsure { possible, .. } => Some(*possible),
             _ => None,
         }
@@ -270,7 +270,6 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         });
         if let Some(changes) = updated {
             let more = match decision {
-                Decision::Same { changes, .. } => changes,
                 Decision::Unsure { item, possible } => board
                     .iter()
                     .find(|t| t.id == possible)

@@ -14,13 +14,18 @@ use crate::extract::lexicon::{bare, is_verb};
 /// The repairs, in order.
 pub(crate) fn as_typed(text: &str) -> String {
     let text = text.replace(['"', '\u{201c}', '\u{201d}'], "");
-    let text = match THOUSANDS.as_ref() {
-        Some(re) => re.replace_all(&text, "$1$2").into_owned(),
-        None => text,
-    };
+    let text = swap(&THOUSANDS, &text, "$1$2");
     let text = drop_misheard_fillers(&text);
     let text = homophones(&text);
     join_back_references(&text)
+}
+
+/// `text` with every match of `re` replaced (unchanged if the rule did not compile).
+fn swap(re: &LazyLock<Option<Regex>>, text: &str, with: &str) -> String {
+    match re.as_ref() {
+        Some(re) => re.replace_all(text, with).into_owned(),
+        None => text.to_owned(),
+    }
 }
 
 /// "8,000 words": the comma is no pause between clauses.
@@ -41,14 +46,8 @@ static US_FILLER: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(and|then|so)\s+us\s+([a-z]+)\b").ok());
 
 fn drop_misheard_fillers(text: &str) -> String {
-    let text = match LETTER_FILLER.as_ref() {
-        Some(re) => re.replace_all(text, "$1").into_owned(),
-        None => text.to_owned(),
-    };
-    let text = match O_FOR_OH.as_ref() {
-        Some(re) => re.replace_all(&text, "${1}Oh $2").into_owned(),
-        None => text,
-    };
+    let text = swap(&LETTER_FILLER, text, "$1");
+    let text = swap(&O_FOR_OH, &text, "${1}Oh $2");
     let Some(re) = US_FILLER.as_ref() else {
         return text;
     };
@@ -121,9 +120,7 @@ fn homophones(text: &str) -> String {
             })
             .into_owned();
     }
-    if let Some(re) = AND_OF_DAY.as_ref() {
-        out = re.replace_all(&out, "end of $1").into_owned();
-    }
+    out = swap(&AND_OF_DAY, &out, "end of $1");
     if let Some(re) = BARE_DAY.as_ref() {
         out = re
             .replace_all(&out, |c: &regex::Captures| {
@@ -147,9 +144,7 @@ fn homophones(text: &str) -> String {
             })
             .into_owned();
     }
-    if let Some(re) = WEIGHT_FOR_WAIT.as_ref() {
-        out = re.replace_all(&out, "${1}${2}ait$3").into_owned();
-    }
+    out = swap(&WEIGHT_FOR_WAIT, &out, "${1}${2}ait$3");
     out
 }
 

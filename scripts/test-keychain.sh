@@ -29,5 +29,9 @@ dbus-run-session -- bash -c '
   set -euo pipefail
   eval "$(echo -n testpass | gnome-keyring-daemon --unlock --components=secrets)"
   # The daemon exits by itself when this private bus closes at the end of the session.
-  "$0" --nocapture "$@"
+  # One test at a time: gnome-keyring-daemon can abort when several short-lived clients open
+  # sessions at once (a NULL client in gkd_secret_service_get_pkcs11_session, seen in CI as
+  # "Message recipient disconnected" and then a locked collection from a re-activated
+  # daemon). The tests take seconds either way.
+  "$0" --nocapture --test-threads=1 "$@"
 ' "$exe" "$@"

@@ -227,6 +227,23 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     {
         return Kind::Statement(orig.trim().to_string());
     }
+    // "they paid, so cross that off": it is done, no to-do.
+    let ticked: Vec<String> = content.split_whitespace().map(bare).collect();
+    if matches!(
+        ticked
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        [
+            "cross" | "tick" | "strike",
+            "that" | "it" | "them" | "those",
+            "off",
+            ..
+        ]
+    ) {
+        return Kind::Statement(orig.trim().to_string());
+    }
     if let Some(kind) = plans(orig, content, pos, has_date) {
         return kind;
     }
@@ -288,6 +305,16 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     }
     let words: Vec<&str> = content.split_whitespace().collect();
     let second_finite = words.get(1).is_some_and(|w| is_finite(w));
+    // "Water bill, last date is the 15th": a bill named, not a command to water it.
+    let bill = matches!(
+        words.iter().map(|w| bare(w)).collect::<Vec<_>>().as_slice(),
+        [first, second]
+            if matches!(first.as_str(), "water" | "phone" | "power" | "light" | "fuel" | "service")
+                && matches!(second.as_str(), "bill" | "bills" | "charge" | "charges")
+    );
+    if bill {
+        return Kind::Phrase(orig[pos..].trim().to_string());
+    }
     if opens_command(content) && !second_finite {
         return Kind::Task {
             text: orig[pos..].trim().to_string(),
@@ -436,6 +463,8 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
                 bare(m.as_str()).as_str(),
                 "that" | "it" | "this" | "which" | "she" | "he" | "they" | "what" | "those" | "these"
             )
+            // "the letter says it's due on the 28th": the thing named before is due.
+            && !reports_a_pronoun(m.as_str())
             // "Jacob's due back Monday", "the tractor's due its service": someone coming
             // home, or something owed, not work. "The library books are due back": work.
             && !orig[pos..]
@@ -673,6 +702,31 @@ pub(crate) fn strip_article(s: &str) -> String {
             rest.to_string()
         }
         _ => s.to_string(),
+    }
+}
+
+/// "the letter says it", "Sam reckons they": someone says what the pronoun, named before,
+/// does.
+fn reports_a_pronoun(subject: &str) -> bool {
+    let words: Vec<String> = subject.split_whitespace().map(bare).collect();
+    match words.as_slice() {
+        [.., verb, pronoun] => {
+            matches!(pronoun.as_str(), "it" | "they" | "that" | "those" | "these")
+                && matches!(
+                    verb.as_str(),
+                    "says"
+                        | "said"
+                        | "say"
+                        | "reckons"
+                        | "thinks"
+                        | "reckon"
+                        | "think"
+                        | "mentioned"
+                        | "told"
+                        | "tells"
+                )
+        }
+        _ => false,
     }
 }
 

@@ -545,3 +545,4 @@ mod heard_speech;
 mod pointing_back;
 mod remarks;
 mod second_thoughts;
+mod topics;

@@ -99,7 +99,16 @@ pub(crate) fn make_title_with(text: &str, now: NaiveDateTime, counting: Counting
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     while let Some(last) = words.last() {
         let b = bare(last);
-        if words.len() > 1 && (is_soft_tail(&b) || DANGLING.contains(&b.as_str()) || b.is_empty()) {
+        // "get the car looked at", "get the boiler seen to": the particle is the verb's.
+        let verbs_own = words.len() > 1
+            && matches!(
+                (bare(words[words.len() - 2]).as_str(), b.as_str()),
+                ("looked", "at") | ("seen", "to") | ("sorted", "out") | ("dealt", "with")
+            );
+        if words.len() > 1
+            && !verbs_own
+            && (is_soft_tail(&b) || DANGLING.contains(&b.as_str()) || b.is_empty())
+        {
             words.pop();
         } else {
             break;

@@ -295,10 +295,21 @@ pub(super) fn continue_previous(items: &mut [Item], prev_verb: Option<&str>, cor
     let Kind::Phrase(p) = &items[i].kind else {
         return;
     };
+    // "And the Moretti invoice, they paid, so cross that off": it is done, not one more.
+    let done = items[i + 1..].iter().any(|it| match &it.kind {
+        Kind::Statement(s) => s.split_whitespace().map(bare).any(|w| {
+            matches!(
+                w.as_str(),
+                "paid" | "done" | "sorted" | "handled" | "cancelled" | "canceled" | "off"
+            )
+        }),
+        _ => false,
+    });
     let p = strip_conjunction(p);
     let words: Vec<String> = p.split_whitespace().map(bare).collect();
     let n = words.len();
-    if (items[i].addition || ends_as_added(&words))
+    if !done
+        && (items[i].addition || ends_as_added(&words))
         && !own_verb_phrase(&p)
         && n <= 6
         && !words
@@ -468,6 +479,19 @@ pub(super) fn dated_topics(items: &mut [Item], text: &str) {
                 "them" | "those" | "these" | "it" | "both" | "all"
             )
         });
+        // "the salon insurance renewal, the letter says it's due on the 28th": a thing
+        // said to be due, with no to-do after it to take it ("…, it's due the 20th, book
+        // it in" is the booking's).
+        let said_due = said
+            .split_whitespace()
+            .map(bare)
+            .any(|w| matches!(w.as_str(), "it's" | "they're"))
+            && said.split_whitespace().any(|w| bare(w) == "due")
+            && !items[j + 1..]
+                .iter()
+                .take(3)
+                .any(|it| matches!(it.kind, Kind::Task { .. }));
+        let points_back = points_back || said_due;
         // "safety meeting, I run it Monday": the speaker's part in it, not its date.
         let speaker = said[crate::extract::filler::strip_lead(said)..]
             .split_whitespace()
@@ -523,11 +547,20 @@ pub(super) fn dated_topics(items: &mut [Item], text: &str) {
         }
         // "those go to the architect, Yusupova, by the 27th": the date may come a clause
         // or two later.
-        let day = items[j..]
+        let said_after: Vec<&Item> = items[j..]
             .iter()
             .take(4)
             .take_while(|it| !matches!(it.kind, Kind::Task { .. }))
-            .find_map(|it| it.day);
+            .collect();
+        // "it's due the 31st, actually sorry, it's the 30th": the date said last.
+        let corrected = said_after
+            .iter()
+            .any(|it| matches!(it.kind, Kind::Correction | Kind::Amend(_)));
+        let day = if corrected {
+            said_after.iter().rev().find_map(|it| it.day)
+        } else {
+            said_after.iter().find_map(|it| it.day)
+        };
         if let Some(day) = day {
             let text = strip_article(&strip_conjunction(thing));
             items[k].kind = Kind::Task {
@@ -542,7 +575,7 @@ pub(super) fn dated_topics(items: &mut [Item], text: &str) {
 }
 
 /// "And the quarterly estimated taxes": a statement that only names a thing.
-fn names_only_a_thing(s: &str) -> bool {
+pub(super) fn names_only_a_thing(s: &str) -> bool {
     let s = strip_conjunction(s);
     let words: Vec<&str> = s.split_whitespace().collect();
     words.first().is_some_and(|w| is_determiner(w))

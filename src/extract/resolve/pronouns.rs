@@ -100,7 +100,9 @@ pub(super) fn make_titles(
                         let first = np.split_whitespace().next().unwrap_or_default();
                         !first.chars().next().is_some_and(char::is_uppercase)
                             || owner_of(np).is_some()
+                            || capitalised_thing(np)
                     })
+                    .map(|np| as_thing(&np))
             };
             // "I've asked for Friday off, chase Sharon about that": what the speaker did is
             // no thing to get in touch about.
@@ -135,6 +137,7 @@ pub(super) fn make_titles(
             });
             // Whether the pronoun went to that thing: then the remark is spent.
             let used_said_thing = std::cell::Cell::new(false);
+            let used_topic = std::cell::Cell::new(None);
             let remark = || {
                 remark().or_else(|| {
                     let (_, thing) = said_thing.as_ref()?;
@@ -149,8 +152,29 @@ pub(super) fn make_titles(
                 .map(|t| t.title.clone());
             let title = put_in_place_of_pronoun(&titled.title, remark)
                 .or_else(|| last_pronoun(&titled.title, remark))
-                .or_else(|| about_the_remark(&titled.title, remark_on_a_thing))
+                // "the calibration is due on the 18th, call the company": what is due.
+                .or_else(|| {
+                    about_the_remark(&titled.title, || {
+                        remark_on_a_thing().or_else(|| {
+                            let (_, thing) = said_thing.as_ref()?;
+                            used_said_thing.set(true);
+                            Some(thing.clone())
+                        })
+                    })
+                })
                 .or_else(|| for_the_topic(&titled.title, remark))
+                // "the water bill, last date is the 15th, pay online": the verb's thing is
+                // the topic named before.
+                .or_else(|| {
+                    let j = topic_before(items, i)?;
+                    let np = match &items[j].kind {
+                        Kind::Phrase(s) | Kind::Statement(s) => as_thing(&phrase_np(s, now)?),
+                        _ => as_thing(&lowercase_first(&items[j].titled.as_ref()?.title)),
+                    };
+                    let title = with_its_thing(&titled.title, &np)?;
+                    used_topic.set(Some(j));
+                    Some(title)
+                })
                 // "sign Maya's form and put it in her folder": what the to-do before acts on.
                 .or_else(|| {
                     let np = acted_on(before.as_deref()?, &titled.title)?;
@@ -168,6 +192,13 @@ pub(super) fn make_titles(
                 && used_said_thing.get()
             {
                 items[*j].dropped = true;
+            }
+            if let Some(j) = used_topic.get() {
+                let day = items[j].day;
+                items[j].fold_into_previous();
+                if items[i].day.is_none() {
+                    items[i].day = day;
+                }
             }
             // "send the stage plot to the sound guy, …, send it to him tomorrow": the item
             // said again, with its date.
@@ -211,8 +242,13 @@ pub(super) fn make_titles(
                     .map(bare)
                     .is_some_and(|w| matches!(w.as_str(), "it's" | "that's" | "it" | "its"))
         };
+        // "the gym membership, it's a waste of money, cancel it": the remark's "it" is the
+        // thing named before it, and so is the "it" after.
+        let topic_said = topic_before(items, i)
+            .is_some_and(|t| matches!(items[t].kind, Kind::Phrase(_)) && Some(t) != source);
         let np = source.and_then(|j| match &items[j].kind {
             Kind::Statement(s) if remark_about_item(s) => None,
+            Kind::Statement(s) if topic_said && opens_with_back_reference(s) => None,
             // "I left my laptop charger in room 12, I need to grab it": what the speaker
             // did something to.
             Kind::Statement(s) => noun_phrase(s, wants_indefinite, now)
@@ -226,6 +262,24 @@ pub(super) fn make_titles(
                 due_statement: true,
             } => Some(thing_said_due(text)),
             _ => None,
+        });
+        // "the vet bill, they emailed again, pay it today": the remark names no thing, so
+        // "it" is the topic said before it.
+        let np = np.or_else(|| {
+            // "email them again": people, as often as things.
+            let thing = titled
+                .title
+                .split_whitespace()
+                .any(|w| matches!(bare(w).as_str(), "it" | "that"));
+            let j = topic_before(items, i).filter(|_| thing)?;
+            match &items[j].kind {
+                Kind::Phrase(s) | Kind::Statement(s)
+                    if Some(j) != source || matches!(items[j].kind, Kind::Statement(_)) =>
+                {
+                    phrase_np(s, now).map(|np| as_thing(&np))
+                }
+                _ => None,
+            }
         });
         // "that's his problem really, but I should remind him": "him" is a person, and "his
         // problem" is not one.
@@ -709,7 +763,24 @@ fn for_the_topic(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<
         && original[1..original.len() - 1]
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let someone = someone || called_out;
+    // "the extraction fan's overdue, book Vent-Clean in": the firm booked, and what for.
+    let firm_booked = words.len() >= 2
+        && words.len() <= 4
+        && words[0] == "book"
+        && original[1..]
+            .iter()
+            .filter(|w| !matches!(bare(w).as_str(), "in" | "out"))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // "tyres are getting bald, get a quote from Bob Jane": a quote for them.
+    let quote = words.len() <= 6
+        && matches!(words[0].as_str(), "get" | "ask" | "request" | "chase")
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "quote" | "quotes" | "estimate" | "price"))
+        && !words
+            .iter()
+            .any(|w| matches!(w.as_str(), "for" | "on" | "about"));
+    let someone = someone || called_out || firm_booked || quote;
     // "the Ramirez listing, the photographer's booked, so let the sellers know": about it.
     let let_know = (3..=4).contains(&words.len())
         && words[0] == "let"
@@ -724,7 +795,11 @@ fn for_the_topic(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<
                 && (crate::extract::numbers::parse_number(w).is_some()
                     || crate::extract::lexicon::is_common_word(w))
         });
-    if !(someone || bare_thing || let_know) {
+    let replacement = title.contains("a replacement")
+        && !words
+            .iter()
+            .any(|w| matches!(w.as_str(), "for" | "it" | "them"));
+    if !(someone || bare_thing || let_know || replacement) {
         return None;
     }
     let np = thing()?;
@@ -732,10 +807,132 @@ fn for_the_topic(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<
     if said.len() > 7 || said.iter().any(|w| words.contains(w) && w.len() > 3) {
         return None;
     }
+    // "order a replacement from Rogue" + "the cable": "a replacement for the cable".
+    if replacement {
+        return Some(title.replacen("a replacement", &format!("a replacement for {np}"), 1));
+    }
     let about = if let_know { "about" } else { "for" };
     // "the photographer's booked": the 's is "is".
     let np = np.strip_suffix("'s").unwrap_or(&np);
     Some(format!("{title} {about} {np}"))
+}
+
+/// Ways of doing a thing that are no thing to act on: "pay online", "book it in person".
+const MANNER: &[&str] = &[
+    "online", "upfront", "up-front", "today", "now", "asap", "first", "early", "again", "direct",
+    "directly",
+];
+
+/// "Pay online" + "the water bill" -> "Pay the water bill online": a verb followed by how
+/// only, given the thing it acts on.
+fn with_its_thing(title: &str, np: &str) -> Option<String> {
+    let (verb, rest) = title.split_once(' ')?;
+    let how: Vec<String> = rest.split_whitespace().map(bare).collect();
+    let manner = match how.as_slice() {
+        [w] => MANNER.contains(&w.as_str()),
+        [a, b] => matches!(
+            (a.as_str(), b.as_str()),
+            ("in", "person" | "full" | "cash") | ("by", "card" | "phone" | "cash" | "transfer")
+        ),
+        _ => false,
+    };
+    (manner && crate::extract::lexicon::is_verb(verb) && np.split_whitespace().count() <= 6)
+        .then(|| format!("{verb} {np} {rest}"))
+}
+
+/// "Broadband renewal" opening a sentence: a thing, not a person — two plain words.
+fn capitalised_thing(np: &str) -> bool {
+    let words: Vec<&str> = np.split_whitespace().collect();
+    words.len() == 2
+        && words[1].chars().all(|c| c.is_lowercase())
+        && PAYABLE.contains(&bare(words[1]).as_str())
+}
+
+/// "Water bill" opening a sentence, as it sits in a title: "the water bill".
+fn as_thing(np: &str) -> String {
+    if capitalised_thing(np) {
+        format!("the {}", np.to_lowercase())
+    } else {
+        np.to_string()
+    }
+}
+
+/// Things that are paid, renewed or booked, and name the topic they head.
+const PAYABLE: &[&str] = &[
+    "bill",
+    "invoice",
+    "tax",
+    "fee",
+    "fees",
+    "rent",
+    "subscription",
+    "renewal",
+    "premium",
+    "insurance",
+    "licence",
+    "license",
+    "fine",
+    "deposit",
+    "balance",
+    "service",
+    "check",
+];
+
+/// The topic said just before item `i`, with at most two remarks between: a bare thing
+/// ("Water bill") read as a to-do, or a noun phrase.
+fn topic_before(items: &[Item], i: usize) -> Option<usize> {
+    let mut remarks = 0;
+    for j in (0..i).rev() {
+        match &items[j].kind {
+            Kind::Filler | Kind::DateOnly => {}
+            // "Third, a toolbox talk for the lads on working at height, do that Monday".
+            Kind::Statement(s) if super::phrases::names_only_a_thing(s) => return Some(j),
+            Kind::Statement(_) if remarks < 2 => remarks += 1,
+            // "Third, a toolbox talk…": a count, not a thing.
+            Kind::Phrase(s)
+                if s.split_whitespace().count() == 1
+                    && (crate::extract::numbers::parse_number(&bare(s)).is_some()
+                        || matches!(
+                            bare(s).as_str(),
+                            "first"
+                                | "second"
+                                | "third"
+                                | "fourth"
+                                | "fifth"
+                                | "next"
+                                | "last"
+                                | "finally"
+                                | "lastly"
+                                | "also"
+                        )) =>
+            {
+                return None;
+            }
+            // "the invoice for the Hendersons, the bathroom refit": the first names it.
+            Kind::Phrase(s) if looks_like_object(s) => {
+                let head = j
+                    .checked_sub(1)
+                    .filter(|&k| matches!(&items[k].kind, Kind::Phrase(p) if looks_like_object(p)));
+                return Some(head.unwrap_or(j));
+            }
+            // "Water bill" read as a command ("water the bill") is still a bill.
+            Kind::Task { .. }
+                if items[j].is_task()
+                    && items[j].titled.as_ref().is_some_and(|t| {
+                        leading_verb(&t.title).is_none()
+                            || (t.title.split_whitespace().count() <= 3
+                                && t.title
+                                    .split_whitespace()
+                                    .last()
+                                    .is_some_and(|w| PAYABLE.contains(&bare(w).as_str())))
+                    }) =>
+            {
+                return Some(j);
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// "get Gareth to look at it" + "the tractor" -> "get Gareth to look at the tractor": a
@@ -1091,8 +1288,25 @@ fn noun_phrase(statement: &str, indefinite: bool, now: NaiveDateTime) -> Option<
     } else {
         tidy(complement?)
     };
-    let pick = lowercase_first(&pick);
+    // "Tyres are getting bald": one plural word that opens the sentence is a thing, not a
+    // name (a name would take "is").
+    let plural = copula.is_some_and(|m| {
+        matches!(
+            m.as_str().trim().to_lowercase().as_str(),
+            "are" | "were" | "need" | "want"
+        )
+    });
+    let pick = match pick.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [word] if plural && word.ends_with('s') && !word.contains('\'') && !is_acronym(word) => {
+            format!("the {}", word.to_lowercase())
+        }
+        _ => lowercase_first(&pick),
+    };
     (!pick.is_empty()).then_some(pick)
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() > 1
 }
 
 #[cfg(test)]

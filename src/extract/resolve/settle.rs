@@ -139,7 +139,9 @@ pub(super) fn settle_dates(
             if !it.is_task() {
                 break;
             }
-            if it.due.is_none() {
+            // "the surgery is on the 25th, I have to apply for leave, do it by Friday": the
+            // date said for the to-do beats one it took from the remark before it.
+            if it.due.is_none() || (it.day.is_none() && it.time.is_none()) {
                 it.due = due;
             }
         }

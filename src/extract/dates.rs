@@ -125,9 +125,11 @@ fn build() -> Option<Patterns> {
         r"\d{1,2}/\d{1,2}(?:/\d{2,4})?".into(),
         format!(r"(?:on|by|before|until|till|for|due|from|after)\s+the\s+(?:{ordn})"),
         r"the\s+\d{1,2}(?:st|nd|rd|th)".into(),
-        // "due on 18th", "pay by 15th": the day's number without "the", as many say it
+        // "due on 18th", "pay by 15th", "last date is 20th": the day's number without "the",
+        // as many say it ("deadline is" is `DEADLINE_RE`'s)
         // ("on 2nd floor" names a thing: `names_a_thing`).
         r"(?:on|by|before|until|till|due)\s+\d{1,2}(?:st|nd|rd|th)".into(),
+        format!(r"(?:the\s+)?(?:last|due|closing)\s+date\s+is\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:{mon}))?"),
     ]
     .join("|");
     let part = r"(?:\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night|midnight))?";

@@ -216,13 +216,19 @@ pub(crate) fn replace_pronoun(title: &str, np: &str) -> String {
 /// Trims stray punctuation and spaces at both ends.
 pub(crate) fn tidy(s: &str) -> String {
     let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    joined
+    let tidied = joined
         .trim_matches(|c: char| {
             c.is_whitespace()
                 || matches!(c, ',' | ';' | ':' | '-' | '.' | '!' | '?' | '"' | '(' | ')')
         })
-        .replace(" ,", ",")
-        .to_string()
+        .replace(" ,", ",");
+    // "My nursing council registration (renewal fees)": a bracket opened inside is closed.
+    if tidied.matches('(').count() > tidied.matches(')').count() && joined.trim_end().ends_with(')')
+    {
+        format!("{tidied})")
+    } else {
+        tidied
+    }
 }
 
 /// "The milk order" said mid-title: only a leading determiner loses its capital; a name

@@ -296,13 +296,19 @@ pub(super) fn continue_previous(items: &mut [Item], prev_verb: Option<&str>, cor
         return;
     };
     // "And the Moretti invoice, they paid, so cross that off": it is done, not one more.
+    // "I still haven't done the renewal" is not done.
     let done = items[i + 1..].iter().any(|it| match &it.kind {
-        Kind::Statement(s) => s.split_whitespace().map(bare).any(|w| {
-            matches!(
-                w.as_str(),
-                "paid" | "done" | "sorted" | "handled" | "cancelled" | "canceled" | "off"
-            )
-        }),
+        Kind::Statement(s) => {
+            let words: Vec<String> = s.split_whitespace().map(bare).collect();
+            words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "paid" | "done" | "sorted" | "handled" | "cancelled" | "canceled" | "off"
+                )
+            }) && !words
+                .iter()
+                .any(|w| w.ends_with("n't") || matches!(w.as_str(), "not" | "still" | "yet"))
+        }
         _ => false,
     });
     let p = strip_conjunction(p);
@@ -491,7 +497,25 @@ pub(super) fn dated_topics(items: &mut [Item], text: &str) {
                 .iter()
                 .take(3)
                 .any(|it| matches!(it.kind, Kind::Task { .. }));
-        let points_back = points_back || said_due;
+        // "renewal fees, last date is 31st March": the thing's deadline; "the DOT physical,
+        // expires the 31st": its lapse, with the subject said before.
+        let opening: Vec<String> = said[crate::extract::filler::strip_lead(said)..]
+            .split_whitespace()
+            .take(3)
+            .map(bare)
+            .collect();
+        let its_deadline = matches!(
+            opening
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["last" | "due" | "closing", "date" | "day", ..]
+                | ["deadline" | "cutoff" | "cut-off", "is" | "'s", ..]
+                | ["the", "deadline" | "cutoff" | "cut-off", ..]
+                | ["expires" | "lapses" | "runs" | "ends", ..]
+        );
+        let points_back = points_back || said_due || its_deadline;
         // "safety meeting, I run it Monday": the speaker's part in it, not its date.
         let speaker = said[crate::extract::filler::strip_lead(said)..]
             .split_whitespace()
@@ -562,7 +586,14 @@ pub(super) fn dated_topics(items: &mut [Item], text: &str) {
             said_after.iter().find_map(|it| it.day)
         };
         if let Some(day) = day {
-            let text = strip_article(&strip_conjunction(thing));
+            let mut text = strip_article(&strip_conjunction(thing));
+            // "my nursing council registration, renewal fees, last date is …": both names.
+            if let Some(h) = apposed_head(items, k)
+                && let Kind::Phrase(head) = &items[h].kind
+            {
+                text = apposition(&strip_article(&strip_conjunction(head)), &text);
+                items[h].kind = Kind::Filler;
+            }
             items[k].kind = Kind::Task {
                 text,
                 due_statement: false,
@@ -572,6 +603,60 @@ pub(super) fn dated_topics(items: &mut [Item], text: &str) {
             }
         }
     }
+}
+
+/// "the invoice for the Hendersons, the bathroom refit": the first of two names for one
+/// thing, said just before item `k`.
+pub(super) fn apposed_head(items: &[Item], k: usize) -> Option<usize> {
+    // "the Brenner contract, the German to English one, forty pages": the first of them.
+    let mut head = None;
+    let mut h = k;
+    while let Some(before) = h.checked_sub(1)
+        && names_the_same(items, before, k)
+    {
+        head = Some(before);
+        h = before;
+    }
+    head
+}
+
+/// "My nursing council registration (renewal fees)": the first name, and the last one
+/// when it says more than a count ("forty pages").
+pub(super) fn apposition(head: &str, thing: &str) -> String {
+    let first = thing
+        .split_whitespace()
+        .next()
+        .map(bare)
+        .unwrap_or_default();
+    if crate::extract::numbers::parse_number(&first).is_some() {
+        head.to_string()
+    } else {
+        format!("{head} ({thing})")
+    }
+}
+
+fn names_the_same(items: &[Item], h: usize, k: usize) -> bool {
+    let Kind::Phrase(p) = &items[h].kind else {
+        return false;
+    };
+    let words = p.split_whitespace().count();
+    let count = words == 1
+        && (crate::extract::numbers::parse_number(&bare(p)).is_some()
+            || matches!(
+                bare(p).as_str(),
+                "first" | "second" | "third" | "next" | "last" | "finally" | "also"
+            ));
+    let first = p.split_whitespace().next().map(bare).unwrap_or_default();
+    let thing = looks_like_object(p)
+        || !(is_preposition(&first)
+            || crate::extract::lexicon::is_pronoun(&first)
+            || crate::extract::lexicon::is_any_verb(&first));
+    // "Oh my god, and the salon insurance renewal": no thing.
+    let exclaimed = p
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| matches!(bare(w).as_str(), "god" | "gosh" | "goodness" | "lord"));
+    thing && !count && !exclaimed && words <= 5 && !items[k].clause.header
 }
 
 /// "And the quarterly estimated taxes": a statement that only names a thing.

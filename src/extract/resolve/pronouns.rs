@@ -167,11 +167,7 @@ pub(super) fn make_titles(
                 // the topic named before.
                 .or_else(|| {
                     let j = topic_before(items, i)?;
-                    let np = match &items[j].kind {
-                        Kind::Phrase(s) | Kind::Statement(s) => as_thing(&phrase_np(s, now)?),
-                        _ => as_thing(&lowercase_first(&items[j].titled.as_ref()?.title)),
-                    };
-                    let title = with_its_thing(&titled.title, &np)?;
+                    let title = with_its_thing(&titled.title, &topic_np(items, j, now)?)?;
                     used_topic.set(Some(j));
                     Some(title)
                 })
@@ -194,10 +190,12 @@ pub(super) fn make_titles(
                 items[*j].dropped = true;
             }
             if let Some(j) = used_topic.get() {
-                let day = items[j].day;
-                items[j].fold_into_previous();
-                if items[i].day.is_none() {
-                    items[i].day = day;
+                for k in std::iter::once(j).chain(super::phrases::apposed_head(items, j)) {
+                    let day = items[k].day;
+                    items[k].fold_into_previous();
+                    if items[i].day.is_none() {
+                        items[i].day = day;
+                    }
                 }
             }
             // "send the stage plot to the sound guy, …, send it to him tomorrow": the item
@@ -273,11 +271,8 @@ pub(super) fn make_titles(
                 .any(|w| matches!(bare(w).as_str(), "it" | "that"));
             let j = topic_before(items, i).filter(|_| thing)?;
             match &items[j].kind {
-                Kind::Phrase(s) | Kind::Statement(s)
-                    if Some(j) != source || matches!(items[j].kind, Kind::Statement(_)) =>
-                {
-                    phrase_np(s, now).map(|np| as_thing(&np))
-                }
+                Kind::Phrase(_) if Some(j) != source => topic_np(items, j, now),
+                Kind::Statement(_) => topic_np(items, j, now),
                 _ => None,
             }
         });
@@ -720,6 +715,17 @@ fn about_the_remark(title: &str, thing: impl FnOnce() -> Option<String>) -> Opti
             )
         })
         && words.len() == 3;
+    // "the fire risk assessment is due for renewal, book the assessor": who does it.
+    let hired = matches!(first.as_str(), "book" | "hire" | "arrange")
+        && words.len() == 3
+        && matches!(words[1].as_str(), "the" | "a" | "an")
+        && ROLES.contains(&words[2].as_str());
+    if hired {
+        let np = thing()?;
+        let said: Vec<String> = np.split_whitespace().map(bare).collect();
+        return (said.len() <= 6 && !said.iter().any(|w| words.contains(w)))
+            .then(|| format!("{title} for {np}"));
+    }
     let in_touch = GET_IN_TOUCH.contains(&first.as_str())
         && (2..=4).contains(&words.len())
         && words[1..].iter().all(|w| {
@@ -878,6 +884,28 @@ const PAYABLE: &[&str] = &[
     "check",
 ];
 
+/// The thing topic `j` names, with the name said just before it for the same thing: "the
+/// invoice for the Hendersons (the bathroom refit)", "electricity bill (TNEB)".
+fn topic_np(items: &[Item], j: usize, now: NaiveDateTime) -> Option<String> {
+    let np = |k: usize| match &items[k].kind {
+        Kind::Phrase(s) | Kind::Statement(s) => Some(as_thing(&phrase_np(s, now)?)),
+        // As said, not as titled: "electricity bill", not "Electricity bill".
+        Kind::Task { text, .. } if text.starts_with(char::is_lowercase) => {
+            let mut title = items[k].titled.as_ref()?.title.chars();
+            let first = title.next()?;
+            Some(as_thing(
+                &first.to_lowercase().chain(title).collect::<String>(),
+            ))
+        }
+        _ => Some(as_thing(&lowercase_first(&items[k].titled.as_ref()?.title))),
+    };
+    let thing = np(j)?;
+    Some(match super::phrases::apposed_head(items, j).and_then(np) {
+        Some(head) => super::phrases::apposition(&head, &thing),
+        None => thing,
+    })
+}
+
 /// The topic said just before item `i`, with at most two remarks between: a bare thing
 /// ("Water bill") read as a to-do, or a noun phrase.
 fn topic_before(items: &[Item], i: usize) -> Option<usize> {
@@ -908,13 +936,7 @@ fn topic_before(items: &[Item], i: usize) -> Option<usize> {
             {
                 return None;
             }
-            // "the invoice for the Hendersons, the bathroom refit": the first names it.
-            Kind::Phrase(s) if looks_like_object(s) => {
-                let head = j
-                    .checked_sub(1)
-                    .filter(|&k| matches!(&items[k].kind, Kind::Phrase(p) if looks_like_object(p)));
-                return Some(head.unwrap_or(j));
-            }
+            Kind::Phrase(s) if looks_like_object(s) => return Some(j),
             // "Water bill" read as a command ("water the bill") is still a bill.
             Kind::Task { .. }
                 if items[j].is_task()
@@ -1242,6 +1264,13 @@ fn noun_phrase(statement: &str, indefinite: bool, now: NaiveDateTime) -> Option<
         .next()
         .map(bare)
         .unwrap_or_default();
+    // "expires the 31st": what it does, with the thing said before.
+    if matches!(
+        first.as_str(),
+        "expires" | "lapses" | "runs" | "ends" | "is" | "was" | "has"
+    ) {
+        return None;
+    }
     let head = first.split('\'').next().unwrap_or_default();
     if NOT_A_SUBJECT.contains(&head) {
         // "he's finished his report": the thing is what he finished.

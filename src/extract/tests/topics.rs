@@ -96,12 +96,12 @@ fn a_remark_between_the_topic_and_its_pronoun_is_passed_over() {
         titles("Broadband renewal, it's up on the 20th, do it online."),
         vec!["Do the broadband renewal online"]
     );
-    // Of two names for one thing, the first heads it.
+    // Of two names for one thing, the first heads it and the second says more.
     assert_eq!(
         titles(
             "The invoice for the Hendersons, the bathroom refit, that's three weeks overdue, chase that."
         ),
-        vec!["Chase the invoice for the Hendersons"]
+        vec!["Chase the invoice for the Hendersons (the bathroom refit)"]
     );
     // A count is no thing; a thing named after it is.
     assert_eq!(
@@ -158,5 +158,45 @@ fn crossed_off_is_done() {
     assert_eq!(
         titles("Tyres are getting bald, get them looked at."),
         vec!["Get the tyres looked at"]
+    );
+}
+
+#[test]
+fn the_last_date_said_for_a_thing_named_twice() {
+    assert_eq!(
+        cards("Then, uh, my nursing council registration, renewal fees, last date is 31st March."),
+        vec![card(
+            "My nursing council registration (renewal fees)",
+            Some("2027-03-31")
+        )]
+    );
+    assert_eq!(
+        cards("Then electricity bill, TNEB, last date is 15th, pay online."),
+        vec![card(
+            "Pay electricity bill (TNEB) online",
+            Some("2026-12-15")
+        )]
+    );
+    // "expires the 31st" with its subject said before it.
+    assert_eq!(
+        cards("And my medical card, the DOT physical, expires the 31st, book that."),
+        vec![card("My medical card (DOT physical)", Some("2026-12-31"))]
+    );
+    // "Oh my god" names nothing.
+    assert_eq!(
+        titles("Oh my god, and the salon insurance renewal, the letter says it's due on the 28th."),
+        vec!["Salon insurance renewal"]
+    );
+}
+
+#[test]
+fn a_thing_not_yet_done_is_still_a_to_do() {
+    // "haven't done" is no "done": the item stays.
+    let t = titles(
+        "Pick up the glasses. And the carers allowance form, I still haven't done the renewal.",
+    );
+    assert!(
+        t.iter().any(|t| t.contains("carers allowance form")),
+        "{t:?}"
     );
 }

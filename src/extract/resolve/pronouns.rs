@@ -679,6 +679,19 @@ const ROLES: &[&str] = &[
     "organiser",
     "organizer",
     "editor",
+    "assessor",
+    "mechanic",
+    "locksmith",
+    "valuer",
+    "photographer",
+    "caterer",
+    "decorator",
+    "painter",
+    "carpenter",
+    "joiner",
+    "glazier",
+    "fitter",
+    "sweep",
 ];
 
 /// "the vendor at Cobble Lane", "Chris's sister": a noun phrase that names a person.

@@ -37,6 +37,17 @@ fn a_verb_with_only_a_manner_acts_on_the_topic() {
 }
 
 #[test]
+fn booking_who_does_a_thing_said_due_is_for_it() {
+    assert_eq!(
+        cards("Oh and the fire risk assessment is due for renewal on the 30th, book the assessor."),
+        vec![card(
+            "Book the assessor for fire risk assessment",
+            Some("2026-12-30")
+        )]
+    );
+}
+
+#[test]
 fn getting_in_touch_after_a_thing_said_due_is_about_it() {
     assert_eq!(
         cards("And the PUC machine calibration is due on 18th, call the company."),

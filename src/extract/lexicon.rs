@@ -262,6 +262,8 @@ pub(crate) fn contracted_verb(word: &str, next: Option<&str>) -> bool {
             | "expired"
             | "out"
     ) || (n.len() > 4 && n.ends_with("ing"))
+        // "the hot water system's carked it", "the boiler's packed up": "has".
+        || (n.len() > 4 && n.ends_with("ed"))
 }
 
 pub(crate) fn is_pronoun(word: &str) -> bool {

@@ -145,6 +145,23 @@ pub(super) fn make_titles(
                     Some(thing.clone())
                 })
             };
+            // "Mrs Wallace's dosette boxes, her GP's changed her dose, redo them before
+            // Friday": "them" is the things named, not the one person in the remark.
+            let wants_plural = titled
+                .title
+                .split_whitespace()
+                .any(|w| matches!(bare(w).as_str(), "them" | "those" | "these"));
+            let remark = || {
+                let said = remark()?;
+                if !wants_plural || is_plural(&said) {
+                    return Some(said);
+                }
+                topic_before(items, i)
+                    .filter(|&j| matches!(items[j].kind, Kind::Phrase(_)))
+                    .and_then(|j| topic_np(items, j, now))
+                    .filter(|np| is_plural(np))
+                    .or(Some(said))
+            };
             let before = (0..i)
                 .rev()
                 .find(|&j| items[j].is_task())
@@ -171,6 +188,12 @@ pub(super) fn make_titles(
                     used_topic.set(Some(j));
                     Some(title)
                 })
+                // "the FA safeguarding course, my certificate runs out in April, book a
+                // refresher": what the thing arranged is for.
+                .or_else(|| {
+                    let j = topic_before(items, i)?;
+                    arranged_for(&titled.title, &topic_np(items, j, now)?)
+                })
                 // "sign Maya's form and put it in her folder": what the to-do before acts on.
                 .or_else(|| {
                     let np = acted_on(before.as_deref()?, &titled.title)?;
@@ -184,6 +207,12 @@ pub(super) fn make_titles(
                     })?;
                     person_for_pronoun(&titled.title, &person)
                 });
+            // "we need a go/no-go meeting, schedule that": and what the meeting is for.
+            let title = title.map(|t| {
+                topic_before(items, i)
+                    .and_then(|j| arranged_for(&t, &topic_np(items, j, now)?))
+                    .unwrap_or(t)
+            });
             if let (Some(_), Some((j, _))) = (&title, &said_thing)
                 && used_said_thing.get()
             {
@@ -276,6 +305,24 @@ pub(super) fn make_titles(
                 _ => None,
             }
         });
+        // "Mrs Wallace's dosette boxes, her GP's changed her dose so I need to redo them":
+        // "them" is the things said before, not the one person in the remark.
+        let np = match np {
+            Some(one)
+                if !is_plural(&one)
+                    && titled
+                        .title
+                        .split_whitespace()
+                        .any(|w| matches!(bare(w).as_str(), "them" | "those" | "these")) =>
+            {
+                topic_before(items, i)
+                    .filter(|&j| Some(j) != source && matches!(items[j].kind, Kind::Phrase(_)))
+                    .and_then(|j| topic_np(items, j, now))
+                    .filter(|np| is_plural(np))
+                    .or(Some(one))
+            }
+            np => np,
+        };
         // "that's his problem really, but I should remind him": "him" is a person, and "his
         // problem" is not one.
         let for_person = titled
@@ -334,6 +381,12 @@ pub(super) fn make_titles(
                     }
                     _ => replace_pronoun(&titled.title, &np),
                 };
+                // "the payment gateway migration, we need a go/no-go meeting, schedule that":
+                // the meeting, and what it is for.
+                let title = topic_before(items, i)
+                    .filter(|&t| t != j)
+                    .and_then(|t| arranged_for(&title, &topic_np(items, t, now)?))
+                    .unwrap_or(title);
                 items[i].titled = Some(Titled {
                     title,
                     rest: titled.rest,
@@ -774,14 +827,18 @@ fn for_the_topic(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<
     // "the walk-in fridge is running warm, get Reyes Refrigeration out": who is called out,
     // and what for.
     let original: Vec<&str> = title.split_whitespace().collect();
+    // "the hot water system's carked it, get a plumber out": a trade, called out.
     let called_out = words.len() >= 3
         && matches!(words[0].as_str(), "get" | "have")
         && words
             .last()
             .is_some_and(|w| matches!(w.as_str(), "out" | "in" | "round" | "over"))
-        && original[1..original.len() - 1]
+        && (original[1..original.len() - 1]
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            || (words.len() == 4
+                && matches!(words[1].as_str(), "a" | "an" | "the")
+                && ROLES.contains(&words[2].as_str())));
     // "the extraction fan's overdue, book Vent-Clean in": the firm booked, and what for.
     let firm_booked = words.len() >= 2
         && words.len() <= 4
@@ -836,6 +893,77 @@ fn for_the_topic(title: &str, thing: impl FnOnce() -> Option<String>) -> Option<
     Some(format!("{title} {about} {np}"))
 }
 
+/// "the dosette boxes": a thing said as many (its last word ends in "s", not "'s").
+fn is_plural(np: &str) -> bool {
+    np.split_whitespace().last().map(bare).is_some_and(|w| {
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("ss")
+    })
+}
+
+/// Things arranged for something else: "book a refresher", "schedule a meeting".
+const ARRANGED: &[&str] = &[
+    "meeting",
+    "call",
+    "refresher",
+    "reminder",
+    "session",
+    "appointment",
+    "slot",
+    "quote",
+    "estimate",
+    "catch-up",
+    "chat",
+    "review",
+    "inspection",
+    "visit",
+    "demo",
+    "viewing",
+    "consultation",
+    "follow-up",
+    "go/no-go",
+    "service",
+    "repair",
+    "check-up",
+    "checkup",
+    "clean",
+];
+
+/// "Book a refresher" + "the FA safeguarding course" -> "Book a refresher for the FA
+/// safeguarding course"; "Send a reminder on the WhatsApp group" + "the subs" -> "Send a
+/// reminder about the subs on the WhatsApp group".
+fn arranged_for(title: &str, np: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    // The verb, "a", up to two words naming what is arranged, then at most a place.
+    let a = words
+        .iter()
+        .position(|w| matches!(bare(w).as_str(), "a" | "an"))
+        .filter(|&a| a == 1)?;
+    let noun = (a + 1..words.len().min(a + 3))
+        .rev()
+        .find(|&k| ARRANGED.contains(&bare(words[k]).as_str()))?;
+    let rest = &words[noun + 1..];
+    let placed = rest.is_empty()
+        || (rest.len() <= 4 && matches!(bare(rest[0]).as_str(), "on" | "in" | "via" | "with"));
+    let said: Vec<String> = np.split_whitespace().map(bare).collect();
+    let named = said
+        .iter()
+        .any(|w| w.len() > 3 && words.iter().any(|t| bare(t) == *w));
+    if !placed || named || said.len() > 8 || !crate::extract::lexicon::is_verb(&bare(words[0])) {
+        return None;
+    }
+    let about = if bare(words[noun]) == "reminder" {
+        "about"
+    } else {
+        "for"
+    };
+    let head = words[..=noun].join(" ");
+    Some(
+        format!("{head} {about} {np} {}", rest.join(" "))
+            .trim_end()
+            .to_string(),
+    )
+}
+
 /// Ways of doing a thing that are no thing to act on: "pay online", "book it in person".
 const MANNER: &[&str] = &[
     "online", "upfront", "up-front", "today", "now", "asap", "first", "early", "again", "direct",
@@ -855,7 +983,14 @@ fn with_its_thing(title: &str, np: &str) -> Option<String> {
         ),
         _ => false,
     };
-    (manner && crate::extract::lexicon::is_verb(verb) && np.split_whitespace().count() <= 6)
+    // "look into switching" + "the card machine rental": switching it.
+    let gerund = matches!(how.as_slice(), [p, g]
+        if matches!(p.as_str(), "into" | "about")
+            && crate::extract::lexicon::verb_from_gerund(g).is_some());
+    if gerund && np.split_whitespace().count() <= 6 {
+        return Some(format!("{title} {np}"));
+    }
+    (manner && crate::extract::lexicon::is_verb(&bare(verb)) && np.split_whitespace().count() <= 6)
         .then(|| format!("{verb} {np} {rest}"))
 }
 
@@ -927,7 +1062,17 @@ fn topic_before(items: &[Item], i: usize) -> Option<usize> {
         match &items[j].kind {
             Kind::Filler | Kind::DateOnly => {}
             // "Third, a toolbox talk for the lads on working at height, do that Monday".
-            Kind::Statement(s) if super::phrases::names_only_a_thing(s) => return Some(j),
+            // Not "her GP's changed her dose": a "'s" that is "has" says what happened.
+            Kind::Statement(s)
+                if super::phrases::names_only_a_thing(s)
+                    && !s
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .windows(2)
+                        .any(|w| contracted_verb(w[0], Some(w[1]))) =>
+            {
+                return Some(j);
+            }
             Kind::Statement(_) if remarks < 2 => remarks += 1,
             // "Third, a toolbox talk…": a count, not a thing.
             Kind::Phrase(s)

@@ -211,3 +211,51 @@ fn a_thing_not_yet_done_is_still_a_to_do() {
         "{t:?}"
     );
 }
+
+#[test]
+fn what_is_arranged_says_what_for() {
+    assert_eq!(
+        titles(
+            "Also the FA safeguarding course, my certificate runs out in April, book a refresher."
+        ),
+        vec!["Book a refresher for the FA safeguarding course"]
+    );
+    assert_eq!(
+        titles(
+            "And the subs, like half the team haven't paid their spring subs, send a reminder on the WhatsApp group."
+        ),
+        vec!["Send a reminder about the subs on the WhatsApp group"]
+    );
+    assert_eq!(
+        titles(
+            "Then the payment gateway migration, we need a go/no-go meeting, schedule that for Monday."
+        ),
+        vec!["Schedule a go/no-go meeting for the payment gateway migration"]
+    );
+    assert_eq!(
+        titles("And the card machine rental, I reckon we're overpaying, look into switching."),
+        vec!["Look into switching the card machine rental"]
+    );
+    assert_eq!(
+        titles(
+            "The tenants at 14 Kedron Street, the hot water system's carked it, get a plumber out."
+        ),
+        vec!["Get a plumber out for the hot water system"]
+    );
+    // Nothing before it to be for.
+    assert_eq!(titles("Book a meeting."), vec!["Book a meeting"]);
+}
+
+#[test]
+fn them_is_the_things_named_not_the_person_in_the_remark() {
+    assert_eq!(
+        titles(
+            "Mrs Wallace's dosette boxes, her GP's changed her amlodipine dose so I need to redo them before Friday."
+        ),
+        vec!["Redo Mrs Wallace's dosette boxes"]
+    );
+    assert_eq!(
+        titles("And the kits, the new kits from Kitlocker still haven't come, chase them up."),
+        vec!["Chase up the kits"]
+    );
+}

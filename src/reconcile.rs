@@ -186,6 +186,7 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         } else {
             found
         };
+        let updates = lend_to_topic(updates, &cards, &weights);
         // Where each word of the sentence is first said, worked out once for all its
         // take-backs (a long run-on can hold many).
         let mut first_said: Option<std::collections::HashMap<String, usize>> = None;
@@ -287,6 +288,40 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         out.decisions.push(decision);
     }
     out
+}
+
+/// "For the seminar, I have started the PPT": "the PPT" names no card, but the topic the
+/// remark is about does, so the topic takes the change, not a note of it.
+fn lend_to_topic(
+    mut updates: Vec<SpokenUpdate>,
+    cards: &[Card<'_>],
+    weights: &Weights,
+) -> Vec<SpokenUpdate> {
+    let mut lent = Vec::new();
+    for n in 0..updates.len() {
+        if !matches!(updates[n].change, Change::Note(_))
+            || target(&updates[n], cards, weights).is_none()
+        {
+            continue;
+        }
+        let inside = (0..updates.len()).find(|&u| {
+            u != n
+                && !matches!(updates[u].change, Change::Note(_))
+                && updates[u].start > updates[n].start
+                && updates[n].said.contains(&updates[u].said)
+                && target(&updates[u], cards, weights).is_none()
+        });
+        if let Some(u) = inside {
+            updates[n].change = updates[u].change.clone();
+            lent.push(u);
+        }
+    }
+    updates
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| !lent.contains(k))
+        .map(|(_, u)| u)
+        .collect()
 }
 
 /// Each content token of `sentence` with the byte offset of the word it is first said in.

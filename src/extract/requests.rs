@@ -27,7 +27,7 @@ static ASKER_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// "Pepper wants the revised SOW", "the client wants scaffold quotes": someone waiting on a
 /// deliverable.
 static WANTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^((?:\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the)\s+\p{Lu}[\w'-]*s|(?i:the|my|our|their)\s+(?:\w+'s\s+)?(?:(?i:care|head\s+of|new|old|other)\s+)?(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|agency|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp|head|headteacher|principal|clinic|practice|pharmacy|committee|board|funder|funders|investors|sponsor|sponsors|organiser|organizer|promoter|inspector|moderator|chair|governors|university|college|department|home)(?:\s+(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?\p{Lu}[\w'-]*)?|(?i:they))(?:\s+(?i:from|at)\s+(?i:the\s+)?[\w'&-]+)?)\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+((?:the|a|an|their|his|her|our|my|some|last|next|this|final|new|more|\w+'s)\s+.+|[a-z][\w-]+\s+[a-z][\w-]+s\b.*|[a-z][\w-]{2,}s\b.*)$").ok()
+    Regex::new(r"^((?:\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|(?i:the)\s+\p{Lu}[\w'-]*s|(?i:the|my|our|their)\s+(?:\w+'s\s+)?(?:(?i:care|head\s+of|new|old|other)\s+)?(?i:landlord|landlady|boss|manager|client|customer|accountant|bank|school|council|teacher|lawyer|solicitor|agent|agency|editor|publisher|team|director|ceo|cfo|supplier|contractor|builder|insurer|tenant|tenants|partner|wife|husband|mum|mom|dad|doctor|dentist|vet|surgery|nursery|office|hr|finance|recruiter|coach|tutor|neighbour|neighbor|auditor|printer|venue|caterer|plumber|electrician|gp|head|headteacher|principal|clinic|practice|pharmacy|committee|board|funder|funders|investors|sponsor|sponsors|organiser|organizer|promoter|inspector|moderator|chair|governors|university|college|department|home)(?:\s+(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?\p{Lu}[\w'-]*)?|(?i:they))(?:\s+(?i:from|at)\s+(?i:the\s+)?[\w'&-]+)?)(?:\s+(?i:also|still|now|really|just|even))?\s+(?:wants?|needs?|is\s+waiting\s+(?:for|on)|expects|asked\s+for|is\s+expecting)\s+((?:the|a|an|their|his|her|our|my|some|last|next|this|final|new|more|\w+'s)\s+.+|[a-z][\w-]+\s+[a-z][\w-]+s\b.*|[a-z][\w-]{2,}s\b.*)$").ok()
 });
 
 /// "The landlord wants the form back by Monday" -> "form back for the landlord"; "the bride's
@@ -44,9 +44,15 @@ pub(crate) fn wanted_by(content: &str) -> Option<String> {
         return None;
     }
     // "want"/"need" without the "s" only after a plural: "they", "the tenants".
+    // "they also want": the verb after the adverb.
     let verb = content[who.end()..]
         .split_whitespace()
-        .next()
+        .find(|w| {
+            !matches!(
+                bare(w).as_str(),
+                "also" | "still" | "now" | "really" | "just" | "even"
+            )
+        })
         .unwrap_or_default();
     let plural_verb = verb.starts_with(['w', 'n']) && !verb.ends_with('s');
     let plural_subject = bare(who.as_str()) == "they"

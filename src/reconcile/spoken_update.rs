@@ -132,7 +132,12 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
                 continue;
             }
             let before = &sentence[..all.start()];
-            if CONDITION.as_ref().is_some_and(|r| r.is_match(before)) {
+            // "…, after the logo's signed off": the object's own first word may be the "after".
+            let opening = obj.as_str().split_whitespace().next().unwrap_or_default();
+            if CONDITION
+                .as_ref()
+                .is_some_and(|r| r.is_match(before) || r.is_match(&format!("{opening} ")))
+            {
                 continue;
             }
             let after = &sentence[all.end()..];

@@ -344,3 +344,33 @@ fn the_card_just_updated_said_again_is_no_second_card() {
         }],
     );
 }
+
+#[test]
+fn the_topic_takes_a_change_whose_own_words_name_no_card() {
+    let board = vec![
+        task(1, "Submit DBMS assignment", None),
+        task(2, "Seminar slides", None),
+    ];
+    let p = plan(
+        "Okay so for the seminar, I have started the PPT, I've done the first five slides.",
+        Vec::new(),
+        &board,
+        now(),
+    );
+    assert_eq!(
+        updated_cards(&p),
+        vec![(2, vec![Change::Status(Status::InProgress)])]
+    );
+}
+
+#[test]
+fn a_change_said_as_a_condition_is_not_made() {
+    let board = vec![task(1, "Brightside logo concepts", None)];
+    let p = plan(
+        "Oh and Brightside emailed, they also want business cards designed, separate thing, after the logo's signed off.",
+        Vec::new(),
+        &board,
+        now(),
+    );
+    assert!(updated_cards(&p).is_empty(), "{:?}", p.decisions);
+}

@@ -259,3 +259,11 @@ fn them_is_the_things_named_not_the_person_in_the_remark() {
         vec!["Chase up the kits"]
     );
 }
+
+#[test]
+fn an_adverb_before_want_is_still_a_request() {
+    assert_eq!(
+        titles("They also want the centrepieces changed."),
+        vec!["Change the centrepieces"]
+    );
+}

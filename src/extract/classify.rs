@@ -227,11 +227,20 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     {
         return Kind::Statement(orig.trim().to_string());
     }
-    // "they paid, so cross that off": it is done, no to-do.
-    let ticked: Vec<String> = content.split_whitespace().map(bare).collect();
+    // "so nothing I can do on that right now": stuck, no to-do.
+    let said: Vec<String> = content.split_whitespace().map(bare).collect();
     if matches!(
-        ticked
-            .iter()
+        said.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["nothing", "i" | "we", "can", "do", ..]
+    ) {
+        return Kind::Statement(orig.trim().to_string());
+    }
+    // "they paid, so cross that off": it is done, no to-do.
+    if matches!(
+        said.iter()
             .map(String::as_str)
             .collect::<Vec<_>>()
             .as_slice(),

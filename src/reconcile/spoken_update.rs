@@ -398,7 +398,11 @@ fn change_of(
         }
         Kind::Start | Kind::StartDoing => Change::Status(Status::InProgress),
         Kind::Blocked | Kind::BlockedBefore => {
-            Change::Blocked(text("why").filter(|w| !w.is_empty()))
+            // "I'm stuck on that": what it is stuck on was not said.
+            Change::Blocked(text("why").filter(|w| {
+                !w.is_empty()
+                    && !matches!(w.to_lowercase().as_str(), "that" | "it" | "this" | "them")
+            }))
         }
         Kind::Raise => Change::Priority(Priority::High),
         Kind::NoteAbout => Change::Note(remark(&text("note")?)?),

@@ -374,3 +374,43 @@ fn a_change_said_as_a_condition_is_not_made() {
     );
     assert!(updated_cards(&p).is_empty(), "{:?}", p.decisions);
 }
+
+#[test]
+fn the_topic_is_what_a_bare_remark_changes() {
+    let board = vec![
+        task(1, "Renew photocopier lease", None),
+        task(2, "Minibus MOT", None),
+        task(3, "Karen laptop battery", None),
+        task(4, "Ferreira contract PT>EN", None),
+        task(5, "Order Ozempic", None),
+    ];
+    let changed = |dump: &str| updated_cards(&plan(dump, Vec::new(), &board, now()));
+    // A dash ends the name; "don't bother" with nothing after it is about the topic.
+    assert_eq!(
+        changed(
+            "So the photocopier - governors met last night and decided we're not renewing, don't bother."
+        ),
+        vec![(1, vec![Change::Cancel])]
+    );
+    // "stuck on that": blocked, on nothing said.
+    assert_eq!(
+        changed("The minibus, the garage won't take it till the part's in, so I'm stuck on that."),
+        vec![(2, vec![Change::Blocked(None)])]
+    );
+    // Someone's thing opens the clause.
+    assert_eq!(
+        changed("Karen's battery came in, I swapped it this morning, she's good to go."),
+        vec![(3, vec![Change::Status(Status::Completed)])]
+    );
+    // "the deal's fallen through" is what happened, not the topic.
+    assert_eq!(
+        changed(
+            "The Ferreira contract - the client emailed, the deal's fallen through, so I can scrap that."
+        ),
+        vec![(4, vec![Change::Cancel])]
+    );
+    assert_eq!(
+        changed("Ozempic, the wholesaler's got none, so nothing I can do on that right now."),
+        vec![(5, vec![Change::Blocked(None)])]
+    );
+}

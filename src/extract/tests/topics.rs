@@ -267,3 +267,14 @@ fn an_adverb_before_want_is_still_a_request() {
         vec!["Change the centrepieces"]
     );
 }
+
+#[test]
+fn being_stuck_or_scrapping_it_is_no_to_do() {
+    assert!(
+        titles("Ozempic, the wholesaler's got none, so nothing I can do on that right now.")
+            .is_empty()
+    );
+    assert!(
+        titles("The Ferreira contract, the deal's fallen through, so I can scrap that.").is_empty()
+    );
+}

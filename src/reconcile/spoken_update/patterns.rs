@@ -288,8 +288,14 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::BlockedBefore,
             format!(
-                r"(?:\b(?:i|we)\s+|{LEAD})(?:can't|cannot|can\s+not)\s+(?P<verb>[a-z]+)\s+{OBJ}\s+yet\b(?P<why>)"
+                r"(?:\b(?:i|we)\s+|{LEAD})(?:can't|cannot|can\s+not)\s+(?:even\s+)?(?P<verb>[a-z]+)\s+{OBJ}\s+yet\b(?P<why>)"
             ),
+        ),
+        // "Ozempic, the wholesaler's got none, so nothing I can do on that right now".
+        (
+            Kind::Blocked,
+            r"\bnothing\s+(?:i|we)\s+can\s+do\s+(?:on|about|with)\s+(?P<obj>that|it|this|them)\b(?P<why>)"
+                .to_string(),
         ),
         (
             Kind::BlockedBefore,
@@ -298,9 +304,10 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             ),
         ),
         // "drop" is not here: "drop the keys off", "drop Sarah a line" are work to do.
+        // "… so I can scrap that".
         (
             Kind::Cancel,
-            format!(r"{LEAD}(?:cancel|scrap|ditch|nix|call\s+off|forget(?:\s+about)?|don't\s+bother(?:\s+with)?|cancell?ed|canceled|scrapped|ditched)\s+{OBJ}{END}"),
+            format!(r"(?:{LEAD}|\b(?:i|we)\s+(?:can|could|might\s+as\s+well)\s+)(?:cancel|scrap|ditch|nix|call\s+off|forget(?:\s+about)?|don't\s+bother(?:\s+with)?|cancell?ed|canceled|scrapped|ditched)\s+{OBJ}{END}"),
         ),
         (
             Kind::Cancel,
@@ -321,6 +328,16 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Cancel,
             format!(r"\bno\s+need\s+(?:to|for)\s+{OBJ}(?:\s+any\s*more)?{END}"),
+        ),
+        // "so no need to review that one", "so that one's dead, don't bother": the topic.
+        (
+            Kind::Cancel,
+            r"\bno\s+need\s+to\s+[a-z]+\s+(?P<obj>that(?:\s+one)?|it|them|those)(?:\s+any\s*more)?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so)\b)"
+                .to_string(),
+        ),
+        (
+            Kind::Cancel,
+            r"(?:^|[,;:]\s*|\b(?:so|and)\s+)don't\s+bother(?P<obj>)(?:\s*[,;.!]|\s*$)".to_string(),
         ),
         (
             Kind::Cancel,

@@ -33,7 +33,21 @@ pub(super) fn topic(text: &str) -> Option<(String, usize)> {
         // clause starts, elsewhere it is mostly "so that", "I think that".
         let opens_clause = k == 0 || words[k - 1].1.ends_with([',', ';', ':']);
         let pointing = opens_clause && matches!(b.as_str(), "that" | "this" | "those" | "these");
-        if !(pointing || matches!(b.as_str(), "the" | "my" | "our")) || w.ends_with([',', '.', ';'])
+        // "Karen's battery came in, I swapped it": someone's thing opens the clause.
+        let someones = opens_clause
+            && w.starts_with(char::is_uppercase)
+            && w.ends_with("'s")
+            && words.get(k + 1).is_some_and(|(_, n)| {
+                let n = n
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                !says_is(&n)
+                    && !ENDS.contains(&n.as_str())
+                    && !n.ends_with("ing")
+                    && !n.ends_with("ed")
+            });
+        if !(pointing || someones || matches!(b.as_str(), "the" | "my" | "our"))
+            || w.ends_with([',', '.', ';'])
         {
             continue;
         }
@@ -42,7 +56,12 @@ pub(super) fn topic(text: &str) -> Option<(String, usize)> {
             let nb = next
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
                 .to_lowercase();
-            if nb.is_empty() || ENDS.contains(&nb.as_str()) || nb.ends_with("'s") && np.len() > 1 {
+            // "the photocopier - governors met…": a dash ends the name.
+            if nb.is_empty()
+                || nb.chars().all(|c| c == '-')
+                || ENDS.contains(&nb.as_str())
+                || nb.ends_with("'s") && np.len() > 1
+            {
                 break;
             }
             // "the business cards turned up": the name ends where its verb starts.
@@ -92,7 +111,8 @@ pub(super) const TOPIC_WINDOW: usize = 300;
 /// Past forms that end a topic's name: "the Henderson thing *went* off".
 const PAST: &[&str] = &[
     "went", "came", "got", "took", "gave", "fell", "broke", "made", "sent", "paid", "left",
-    "found", "turned", "arrived", "looks", "looked", "seems", "got", "needs", "wants",
+    "found", "turned", "arrived", "looks", "looked", "seems", "got", "needs", "wants", "fallen",
+    "broken", "gone", "been", "taken", "given", "stolen", "frozen", "run", "met",
 ];
 
 /// "the lakes weekend's off tom": an object with a "'s" that is "is" inside it holds two
@@ -221,9 +241,13 @@ fn leading_fragment(words: &[(usize, &str)]) -> Option<(String, usize)> {
         .filter(|(_, (_, w))| w.ends_with(','))
         .map(|(k, _)| k)
         .collect();
+    let last = ends.len().saturating_sub(1);
     ends.iter().enumerate().rev().find_map(|(n, &end)| {
         let start = if n == 0 { 0 } else { ends[n - 1] + 1 };
-        fragment_name(&words[start..=end], NOT_A_NAME, FILLER)
+        // "Ozempic, the wholesaler's got none, so nothing I can do on that": one word with a
+        // remark after it is a thing; right before the update ("Sarah, forget it") it is
+        // more often someone spoken to.
+        fragment_name(&words[start..=end], NOT_A_NAME, FILLER, n < last)
     })
 }
 
@@ -232,6 +256,7 @@ fn fragment_name(
     part: &[(usize, &str)],
     not_a_name: &[&str],
     filler: &[&str],
+    remarked_on: bool,
 ) -> Option<(String, usize)> {
     let end = part.len().checked_sub(1)?;
     let words = part;
@@ -260,8 +285,10 @@ fn fragment_name(
         return None;
     }
     // One bare word is too often someone spoken to: "Sarah, forget it".
-    let one_bare_word =
-        lead == 0 && fragment.len() == 1 && !fragment[0].1.trim_end_matches(',').ends_with("'s");
+    let one_bare_word = lead == 0
+        && !remarked_on
+        && fragment.len() == 1
+        && !fragment[0].1.trim_end_matches(',').ends_with("'s");
     if fragment.len() > 4
         || one_bare_word
         || not_a_name.contains(&first.as_str())

@@ -186,7 +186,13 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         } else {
             found
         };
-        let updates = lend_to_topic(updates, &cards, &weights);
+        let updates: Vec<SpokenUpdate> = lend_to_topic(updates, &cards, &weights)
+            .into_iter()
+            .map(|u| match target(&u, &cards, &weights) {
+                None => u.about_the_opening().unwrap_or(u),
+                Some(_) => u,
+            })
+            .collect();
         // Where each word of the sentence is first said, worked out once for all its
         // take-backs (a long run-on can hold many).
         let mut first_said: Option<std::collections::HashMap<String, usize>> = None;

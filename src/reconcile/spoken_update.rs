@@ -50,9 +50,24 @@ pub struct SpokenUpdate {
     object_span: (usize, usize),
     /// Where the thing a pronoun object stands for was named ("the parcel, I dropped it off").
     topic_start: Option<usize>,
+    /// The thing the sentence opened with, when the object is a part of it: "the Ofsted
+    /// stuff, I've started going through the policies".
+    opened_with: Option<(String, usize)>,
 }
 
 impl SpokenUpdate {
+    /// The same update about the thing the sentence opened with, for when the object's own
+    /// words name no card.
+    pub fn about_the_opening(&self) -> Option<SpokenUpdate> {
+        let (object, at) = self.opened_with.clone()?;
+        Some(SpokenUpdate {
+            object,
+            topic_start: Some(at),
+            opened_with: None,
+            ..self.clone()
+        })
+    }
+
     /// Where the words naming the card start: for "forget it" that is the topic it stands for.
     pub fn object_start(&self) -> usize {
         self.topic_start.unwrap_or(self.object_span.0)
@@ -209,7 +224,17 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
             if matches!(kind, Kind::DoneWithVerb) && !verb.as_deref().is_some_and(is_done_verb) {
                 continue;
             }
+            // Only a name said on its own right before the update's clause.
+            let opened_with = if topic_start.is_none() {
+                let lead =
+                    all.as_str().len() - all.as_str().trim_start_matches([',', ';', ':']).len();
+                let before = &sentence[..all.start() + lead];
+                topic::leading_name(before)
+            } else {
+                None
+            };
             out.push(SpokenUpdate {
+                opened_with,
                 said: all
                     .as_str()
                     .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())

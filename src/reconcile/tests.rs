@@ -414,3 +414,67 @@ fn the_topic_is_what_a_bare_remark_changes() {
         vec![(5, vec![Change::Blocked(None)])]
     );
 }
+
+#[test]
+fn progress_and_news_said_the_way_set_eight_says_it() {
+    let board = vec![
+        task(1, "Catering numbers to venue", None),
+        task(2, "Leaky faucet unit 4B", None),
+        task(3, "Fix stairlift", None),
+        task(4, "Trailer 12 inspection", None),
+        task(5, "Driver logs audit", None),
+        task(6, "Migrate Dawson email to 365", None),
+        task(7, "Refund the Millers", None),
+        task(8, "Order oat milk", None),
+        task(9, "Ofsted paperwork", None),
+        task(10, "Call back Mrs Okafor re bloods", None),
+    ];
+    let changed = |dump: &str| updated_cards(&plan(dump, Vec::new(), &board, now()));
+    let high = Change::Priority(Priority::High);
+    let started = Change::Status(Status::InProgress);
+    let done = Change::Status(Status::Completed);
+    assert_eq!(
+        changed(
+            "And catering numbers, the venue's chasing, they need them, so that's become urgent."
+        ),
+        vec![(1, vec![high.clone()])]
+    );
+    assert_eq!(
+        changed("And 4B, I've got the plumber over there right now, he's working on the faucet."),
+        vec![(2, vec![started.clone()])]
+    );
+    assert_eq!(
+        changed(
+            "The stairlift engineer's waiting on a part from Germany, so nothing's happening on that till it arrives."
+        ),
+        vec![(3, vec![Change::Blocked(None)])]
+    );
+    assert_eq!(
+        changed(
+            "Trailer 12 passed inspection this morning. Driver logs, I'm about a third through the audit."
+        ),
+        vec![(4, vec![done.clone()]), (5, vec![started.clone()])]
+    );
+    assert_eq!(
+        changed("Dawson migration, I've kicked it off, the mailboxes are syncing now."),
+        vec![(6, vec![started.clone()])]
+    );
+    assert_eq!(
+        changed("Oh, the Millers' refund went through yesterday."),
+        vec![(7, vec![done.clone()])]
+    );
+    assert_eq!(
+        changed("Oat milk's getting really low, that's urgent now."),
+        vec![(8, vec![high])]
+    );
+    // The part said on its own before the clause, when the clause's own words name no card.
+    assert_eq!(
+        changed("And the Ofsted stuff, I've started going through the policies."),
+        vec![(9, vec![started])]
+    );
+    // "went through the results with her" is no payment going through.
+    assert_eq!(
+        changed("Mrs Okafor, I rang her before clinic and went through the results with her."),
+        vec![(10, vec![done])]
+    );
+}

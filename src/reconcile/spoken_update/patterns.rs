@@ -54,6 +54,8 @@ const SPOKE: &str = "call ring phone speak talk chat contact chase catch";
 const FETCHED: &str = "buy get pick order collect grab fetch";
 /// Work a payment ends, for "Dave finally paid up".
 const PAID: &str = "chase pay payment invoice bill";
+/// Work that ends when money or a form goes through: "the refund went through".
+const PAID_THROUGH: &str = "refund pay payment transfer invoice application sale claim";
 /// Things that happen at a time, for "the interview's off".
 const EVENTS: &str = "interview meeting call appointment visit trip dinner lunch party session class lesson viewing demo tasting shoot gig match booking event";
 
@@ -77,6 +79,19 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::DoneAs(SENT),
             format!(r"{LEAD}{OBJ}\s+(?:went|has\s+gone|have\s+gone|'s\s+gone)\s+(?:off|out)\b"),
+        ),
+        // "the Millers' refund went through yesterday": paid.
+        (
+            Kind::DoneAs(PAID_THROUGH),
+            // Not "went through the results with her": nothing follows "through" but when.
+            format!(
+                r"{LEAD}{OBJ}\s+(?:went|has\s+gone|have\s+gone|'s\s+gone)\s+through(?:\s+(?:yesterday|today|this\s+morning|last\s+night|fine|okay|at\s+last|finally))?(?:\s*[,;.!?]|\s*$|\s+(?:and|but|so)\b)"
+            ),
+        ),
+        // "Trailer 12 passed inspection this morning".
+        (
+            Kind::Done,
+            format!(r"{LEAD}{OBJ}\s+(?:has\s+|'s\s+)?passed\s+(?:its\s+|the\s+)?(?:inspection|mot|test|audit|check|service)\b"),
         ),
         (Kind::DoneAs(RETURNED), format!(r"{LEAD}{OBJ}{BE}back\b")),
         (
@@ -200,6 +215,25 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
                 r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+|still\s+)?(?:working\s+(?:on|through|away\s+at)|starting(?:\s+on)?|in\s+the\s+middle\s+of|(?:about\s+|nearly\s+|almost\s+)?(?:half|part)\s*way\s+through|getting\s+on\s+with|cracking\s+on\s+with|making\s+(?:progress|headway)\s+(?:on|with))\s+{OBJ}{END}"
             ),
         ),
+        // "I've got the plumber over there, he's working on the faucet as we speak".
+        (
+            Kind::Start,
+            format!(
+                r"\b(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|already\s+)?(?:working\s+on|cracking\s+on\s+with|getting\s+on\s+with)\s+{OBJ}{END}"
+            ),
+        ),
+        // "Driver logs, I'm about a third through the audit".
+        (
+            Kind::Start,
+            format!(
+                r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?:about\s+|nearly\s+|almost\s+|maybe\s+)?(?:a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)\s+(?:of\s+the\s+way\s+)?(?:through|into|done\s+with)\s+{OBJ}{END}"
+            ),
+        ),
+        // "Dawson migration, I've kicked it off".
+        (
+            Kind::Start,
+            r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|finally\s+)?(?:kicked|started)\s+(?P<obj>it|that|them)\s+off\b".to_string(),
+        ),
         // "I'm on page twenty-two of the Brandt manual".
         (
             Kind::Start,
@@ -290,6 +324,12 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
             format!(
                 r"(?:\b(?:i|we)\s+|{LEAD})(?:can't|cannot|can\s+not)\s+(?:even\s+)?(?P<verb>[a-z]+)\s+{OBJ}\s+yet\b(?P<why>)"
             ),
+        ),
+        // "waiting on a part, so nothing's happening on that till it arrives".
+        (
+            Kind::Blocked,
+            r"\bnothing(?:'s|\s+is|\s+can)\s+(?:be\s+)?(?:happening|happen|moving|move|going\s+on)\s+(?:on|with)\s+(?P<obj>that|it|this|them)\s+(?:till|until|before)\s+[^,;.!?]+(?P<why>)"
+                .to_string(),
         ),
         // "Ozempic, the wholesaler's got none, so nothing I can do on that right now".
         (
@@ -481,7 +521,7 @@ pub(super) fn specs() -> Vec<(Kind, String)> {
         (
             Kind::Priority,
             format!(
-                r"{LEAD}{OBJ}{BE}(?:really\s+|very\s+|super\s+)?(?P<level>urgent|top\s+priority|high\s+priority|a\s+priority|a\s+top\s+priority|the\s+(?:top\s+)?priority|the\s+big\s+one|top\s+of\s+the\s+list|low\s+priority|not\s+urgent|less\s+urgent|not\s+a\s+priority)\b"
+                r"{LEAD}{OBJ}(?:{BE}|(?:'s|\s+has)\s+(?:now\s+)?(?:become|got|gotten)\s+)(?:really\s+|very\s+|super\s+)?(?P<level>urgent|top\s+priority|high\s+priority|a\s+priority|a\s+top\s+priority|the\s+(?:top\s+)?priority|the\s+big\s+one|top\s+of\s+the\s+list|low\s+priority|not\s+urgent|less\s+urgent|not\s+a\s+priority)\b"
             ),
         ),
         // "The ATA membership can wait", "the website can go to the bottom of the pile".

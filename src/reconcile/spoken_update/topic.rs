@@ -25,6 +25,9 @@ pub(super) fn topic(text: &str) -> Option<(String, usize)> {
     if let Some(found) = leading_fragment(&words) {
         return Some(found);
     }
+    if let Some(found) = subject_of_is(&words) {
+        return Some(found);
+    }
     for (k, (at, w)) in words.iter().enumerate() {
         let b = w
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -94,6 +97,86 @@ pub(super) fn topic(text: &str) -> Option<(String, usize)> {
         return Some((phrase, *at));
     }
     None
+}
+
+/// "And the Ofsted stuff, I've started going through the policies": the name said on its
+/// own as the last part before `text` ends, when there is one.
+pub(super) fn leading_name(text: &str) -> Option<(String, usize)> {
+    let mut offset = 0;
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .map(|w| {
+            let at = offset;
+            offset += w.len() + 1;
+            (at, w)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let (_, last) = words.last()?;
+    if !last.ends_with(',') {
+        return None;
+    }
+    let found = leading_fragment(&words)?;
+    // Only the part right before: "the lease, push it back, and …" is not about the lease.
+    let start = words
+        .iter()
+        .rposition(|(at, w)| *at < found.1 + found.0.len() && w.ends_with(','))?;
+    (start == words.len() - 1).then_some(found)
+}
+
+/// "Oat milk's getting really low, that's urgent now": the words before the "'s" that
+/// opens the sentence.
+fn subject_of_is(words: &[(usize, &str)]) -> Option<(String, usize)> {
+    let lead = words
+        .iter()
+        .take_while(|(_, w)| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+                "and" | "so" | "oh" | "okay" | "ok" | "um" | "uh" | "right" | "also" | "then"
+            )
+        })
+        .count();
+    let end = (lead..words.len().min(lead + 4)).find(|&j| words[j].1.ends_with("'s"))?;
+    let next = words
+        .get(end + 1)?
+        .1
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let first = words[lead]
+        .1
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if !(next.ends_with("ing") || says_is(&next))
+        || CLAUSE_WORDS.contains(&first.as_str())
+        || words[lead..end]
+            .iter()
+            .any(|(_, w)| w.ends_with([',', ';', ':']))
+    {
+        return None;
+    }
+    let mut np: Vec<&str> = words[lead..end].iter().map(|(_, w)| *w).collect();
+    let last = words[end].1.strip_suffix("'s")?;
+    // "The stairlift engineer's waiting on a part": the stairlift is what is held up.
+    let role = matches!(
+        last.to_lowercase().as_str(),
+        "engineer"
+            | "man"
+            | "guy"
+            | "plumber"
+            | "electrician"
+            | "technician"
+            | "mechanic"
+            | "fitter"
+            | "people"
+            | "company"
+            | "rep"
+    );
+    if !(role && np.len() >= 2) {
+        np.push(last);
+    }
+    Some((np.join(" "), words[lead].0))
 }
 
 /// Words that make a part between commas a clause, not a name: "took about two minutes",
@@ -301,9 +384,20 @@ fn fragment_name(
             b.contains('\'') && !b.ends_with("'s")
                 || CLAUSE_WORDS.contains(&stem)
                 || PAST.contains(&stem)
-                || stem.len() > 4 && stem.ends_with("ed")
+                // "Ofsted" is a name.
+                || stem.len() > 4 && stem.ends_with("ed") && !w.starts_with(char::is_uppercase)
         })
     {
+        return None;
+    }
+    // "the venue's chasing": the 's is "is", and the part a clause.
+    if fragment.windows(2).any(|w| {
+        let next = w[1]
+            .1
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w[0].1.ends_with("'s") && (next.ends_with("ing") || says_is(&next))
+    }) {
         return None;
     }
     let phrase = fragment

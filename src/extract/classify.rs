@@ -229,6 +229,16 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     }
     // "so nothing I can do on that right now": stuck, no to-do.
     let said: Vec<String> = content.split_whitespace().map(bare).collect();
+    // "legal said to hold off, so park that": on hold, no to-do.
+    if matches!(
+        said.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["park" | "shelve", "that" | "it" | "this"] | ["put", "that" | "it", "on", "hold", ..]
+    ) {
+        return Kind::Statement(orig.trim().to_string());
+    }
     if matches!(
         said.iter()
             .map(String::as_str)

@@ -566,6 +566,36 @@ pub(super) fn dated_topics(items: &mut [Item], text: &str) {
                     )
                 })
         });
+        // "the monthly analytics report for all clients, end of month as always": a thing,
+        // then only its date.
+        // Not "my van's MOT, it's due the 20th, book it in" (the booking's date), nor "eight
+        // thousand words, due Thursday" (a count), nor "the wedding's the 6th" (an event).
+        let first = thing
+            .split_whitespace()
+            .next()
+            .map(bare)
+            .unwrap_or_default();
+        let only_a_date = items[j].day.is_some()
+            && match &items[j].kind {
+                Kind::DateOnly => true,
+                Kind::Phrase(p) => p.split_whitespace().all(|w| {
+                    matches!(
+                        bare(w).as_str(),
+                        "as" | "always" | "usual" | "ideally" | "latest"
+                    )
+                }),
+                _ => false,
+            }
+            && thing.split_whitespace().count() >= 3
+            && !thing.trim_end().ends_with("'s")
+            && items[k].day.is_none()
+            && crate::extract::numbers::parse_number(&first).is_none()
+            && !first.starts_with(|c: char| c.is_ascii_digit())
+            && !items[j + 1..]
+                .iter()
+                .take(3)
+                .any(|it| matches!(it.kind, Kind::Task { .. }));
+        let points_back = points_back || only_a_date;
         if !points_back || speaker || happened || matches!(items[j].kind, Kind::Task { .. }) {
             continue;
         }

@@ -928,31 +928,52 @@ const ARRANGED: &[&str] = &[
     "clean",
 ];
 
+/// Things written about something: "a summary of the survey results".
+const OF_THING: &[&str] = &[
+    "summary",
+    "report",
+    "overview",
+    "breakdown",
+    "analysis",
+    "write-up",
+    "recap",
+    "digest",
+];
+
 /// "Book a refresher" + "the FA safeguarding course" -> "Book a refresher for the FA
 /// safeguarding course"; "Send a reminder on the WhatsApp group" + "the subs" -> "Send a
 /// reminder about the subs on the WhatsApp group".
 fn arranged_for(title: &str, np: &str) -> Option<String> {
     let words: Vec<&str> = title.split_whitespace().collect();
-    // The verb, "a", up to two words naming what is arranged, then at most a place.
+    // The verb ("Book", "Pull together"), "a", up to two words naming what is arranged,
+    // then at most a place, or who a summary is for.
     let a = words
         .iter()
         .position(|w| matches!(bare(w).as_str(), "a" | "an"))
-        .filter(|&a| a == 1)?;
-    let noun = (a + 1..words.len().min(a + 3))
-        .rev()
-        .find(|&k| ARRANGED.contains(&bare(words[k]).as_str()))?;
+        .filter(|&a| {
+            a == 1 || (a == 2 && (is_particle(words[1]) || bare(words[1]) == "together"))
+        })?;
+    let noun = (a + 1..words.len().min(a + 3)).rev().find(|&k| {
+        let w = bare(words[k]);
+        ARRANGED.contains(&w.as_str()) || OF_THING.contains(&w.as_str())
+    })?;
+    let of_thing = OF_THING.contains(&bare(words[noun]).as_str());
     let rest = &words[noun + 1..];
     let placed = rest.is_empty()
-        || (rest.len() <= 4 && matches!(bare(rest[0]).as_str(), "on" | "in" | "via" | "with"));
+        || (rest.len() <= 4
+            && (matches!(bare(rest[0]).as_str(), "on" | "in" | "via" | "with")
+                || (of_thing && matches!(bare(rest[0]).as_str(), "for" | "to"))));
     let said: Vec<String> = np.split_whitespace().map(bare).collect();
     let named = said
         .iter()
         .any(|w| w.len() > 3 && words.iter().any(|t| bare(t) == *w));
-    if !placed || named || said.len() > 8 || !crate::extract::lexicon::is_verb(&bare(words[0])) {
+    if !placed || named || said.len() > 8 || !is_any_verb(&bare(words[0])) {
         return None;
     }
     let about = if bare(words[noun]) == "reminder" {
         "about"
+    } else if of_thing {
+        "of"
     } else {
         "for"
     };
@@ -990,7 +1011,7 @@ fn with_its_thing(title: &str, np: &str) -> Option<String> {
     if gerund && np.split_whitespace().count() <= 6 {
         return Some(format!("{title} {np}"));
     }
-    (manner && crate::extract::lexicon::is_verb(&bare(verb)) && np.split_whitespace().count() <= 6)
+    (manner && is_any_verb(&bare(verb)) && np.split_whitespace().count() <= 6)
         .then(|| format!("{verb} {np} {rest}"))
 }
 
@@ -1460,7 +1481,16 @@ fn noun_phrase(statement: &str, indefinite: bool, now: NaiveDateTime) -> Option<
             None => (cleaned, None),
         },
     };
-    let subject = tidy(subject);
+    // "the Brennans still haven't sent them": "still" is no part of who.
+    let mut subject = tidy(subject);
+    while let Some((head, last)) = subject.rsplit_once(' ')
+        && matches!(
+            bare(last).as_str(),
+            "still" | "already" | "just" | "finally" | "really" | "also" | "never" | "always"
+        )
+    {
+        subject = head.to_string();
+    }
     let content_words = subject
         .split_whitespace()
         .filter(|w| {

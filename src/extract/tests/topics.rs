@@ -278,3 +278,30 @@ fn being_stuck_or_scrapping_it_is_no_to_do() {
         titles("The Ferreira contract, the deal's fallen through, so I can scrap that.").is_empty()
     );
 }
+
+#[test]
+fn a_summary_says_of_what_and_a_thing_then_its_date_is_a_to_do() {
+    assert_eq!(
+        titles(
+            "And, uh, the engagement survey results, pull together a summary for the leadership team by the 19th."
+        ),
+        vec!["Pull together a summary of the engagement survey results for the leadership team"]
+    );
+    assert_eq!(
+        cards("Um, the monthly analytics report for all clients, end of month as always."),
+        vec![card(
+            "Monthly analytics report for all clients",
+            Some("2026-12-31")
+        )]
+    );
+    // A count is no thing, and an event said with its date is no to-do.
+    assert!(titles("Eight thousand words, end of month.").is_empty());
+    // "park that": on hold, no to-do; "still" is no part of who.
+    assert!(
+        titles("Oh, and Mark's disciplinary, legal said to hold off, so park that.").is_empty()
+    );
+    assert_eq!(
+        titles("And the Brennans still haven't sent their 1099s, call them again."),
+        vec!["Call the Brennans"]
+    );
+}

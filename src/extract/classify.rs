@@ -227,39 +227,21 @@ pub(crate) fn classify(orig: &str, masked: &str, has_date: bool, question: bool)
     {
         return Kind::Statement(orig.trim().to_string());
     }
-    // "so nothing I can do on that right now": stuck, no to-do.
     let said: Vec<String> = content.split_whitespace().map(bare).collect();
-    // "legal said to hold off, so park that": on hold, no to-do.
+    // Remarks on where a thing stands, no to-do: "legal said to hold off, so park that", "so
+    // nothing I can do on that right now", "they paid, so cross that off".
+    let spoken: Vec<&str> = said.iter().map(String::as_str).collect();
     if matches!(
-        said.iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["park" | "shelve", "that" | "it" | "this"] | ["put", "that" | "it", "on", "hold", ..]
-    ) {
-        return Kind::Statement(orig.trim().to_string());
-    }
-    if matches!(
-        said.iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["nothing", "i" | "we", "can", "do", ..]
-    ) {
-        return Kind::Statement(orig.trim().to_string());
-    }
-    // "they paid, so cross that off": it is done, no to-do.
-    if matches!(
-        said.iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        [
-            "cross" | "tick" | "strike",
-            "that" | "it" | "them" | "those",
-            "off",
-            ..
-        ]
+        spoken.as_slice(),
+        ["park" | "shelve", "that" | "it" | "this"]
+            | ["put", "that" | "it", "on", "hold", ..]
+            | ["nothing", "i" | "we", "can", "do", ..]
+            | [
+                "cross" | "tick" | "strike",
+                "that" | "it" | "them" | "those",
+                "off",
+                ..
+            ]
     ) {
         return Kind::Statement(orig.trim().to_string());
     }

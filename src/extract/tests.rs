@@ -35,6 +35,18 @@ fn titles(text: &str) -> Vec<String> {
     run(text).into_iter().map(|t| t.title).collect()
 }
 
+/// Title and due date, as the board shows them.
+fn cards(text: &str) -> Vec<(String, Option<String>)> {
+    run(text)
+        .into_iter()
+        .map(|t| (t.title, t.due.map(|d| d.to_string())))
+        .collect()
+}
+
+fn card(title: &str, due: Option<&str>) -> (String, Option<String>) {
+    (title.to_string(), due.map(str::to_string))
+}
+
 #[test]
 fn the_issue_example() {
     let t = run(

@@ -3,19 +3,7 @@
 //! First met in the eighth blind set (`tests/eval/hard_dumps_holdout_8.json`), once the ninth
 //! had taken its place as the untouched one.
 
-use super::{run, titles};
-
-/// Title and due date, as the board shows them.
-fn cards(text: &str) -> Vec<(String, Option<String>)> {
-    run(text)
-        .into_iter()
-        .map(|t| (t.title, t.due.map(|d| d.to_string())))
-        .collect()
-}
-
-fn card(title: &str, due: Option<&str>) -> (String, Option<String>) {
-    (title.to_string(), due.map(str::to_string))
-}
+use super::{card, cards, run, titles};
 
 #[test]
 fn a_thing_named_then_dated_through_a_pronoun_is_a_to_do() {

@@ -4,18 +4,7 @@
 //! (`tests/eval/hard_dumps_holdout_10.json`), once the eleventh had taken its place as the
 //! untouched one. Now is Wednesday 2026-12-02.
 
-use super::{run, titles};
-
-fn cards(text: &str) -> Vec<(String, Option<String>)> {
-    run(text)
-        .into_iter()
-        .map(|t| (t.title, t.due.map(|d| d.to_string())))
-        .collect()
-}
-
-fn card(title: &str, due: Option<&str>) -> (String, Option<String>) {
-    (title.to_string(), due.map(str::to_string))
-}
+use super::{card, cards, titles};
 
 #[test]
 fn a_verb_with_only_a_manner_acts_on_the_topic() {

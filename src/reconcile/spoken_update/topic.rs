@@ -10,16 +10,7 @@ pub(super) fn topic(text: &str) -> Option<(String, usize)> {
         "had", "needs", "need", "will", "can", "and", "but", "so", "till", "until", "with",
         "about", "we", "i", "that", "this", "it",
     ];
-    let mut offset = 0;
-    let words: Vec<(usize, &str)> = text
-        .split(' ')
-        .map(|w| {
-            let at = offset;
-            offset += w.len() + 1;
-            (at, w)
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    let words = words_at(text);
     // A thing said on its own to open the sentence is what it is about: "And fire safety
     // training, that's urgent, the inspector's coming, bump it up".
     if let Some(found) = leading_fragment(&words) {
@@ -102,16 +93,7 @@ pub(super) fn topic(text: &str) -> Option<(String, usize)> {
 /// "And the Ofsted stuff, I've started going through the policies": the name said on its
 /// own as the last part before `text` ends, when there is one.
 pub(super) fn leading_name(text: &str) -> Option<(String, usize)> {
-    let mut offset = 0;
-    let words: Vec<(usize, &str)> = text
-        .split(' ')
-        .map(|w| {
-            let at = offset;
-            offset += w.len() + 1;
-            (at, w)
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    let words = words_at(text);
     let (_, last) = words.last()?;
     if !last.ends_with(',') {
         return None;
@@ -408,4 +390,17 @@ fn fragment_name(
     let phrase = phrase.trim_end_matches(',');
     let phrase = phrase.strip_suffix("'s").unwrap_or(phrase);
     Some((phrase.to_string(), fragment[0].0))
+}
+
+/// The words of `text` split at spaces, each with its byte offset.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    let mut offset = 0;
+    text.split(' ')
+        .map(|w| {
+            let at = offset;
+            offset += w.len() + 1;
+            (at, w)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect()
 }

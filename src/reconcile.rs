@@ -303,11 +303,14 @@ fn lend_to_topic(
     cards: &[Card<'_>],
     weights: &Weights,
 ) -> Vec<SpokenUpdate> {
+    // Each update's card is looked up once: a board can hold thousands.
+    let named: Vec<bool> = updates
+        .iter()
+        .map(|u| target(u, cards, weights).is_some())
+        .collect();
     let mut lent = Vec::new();
     for n in 0..updates.len() {
-        if !matches!(updates[n].change, Change::Note(_))
-            || target(&updates[n], cards, weights).is_none()
-        {
+        if !matches!(updates[n].change, Change::Note(_)) || !named[n] {
             continue;
         }
         let inside = (0..updates.len()).find(|&u| {
@@ -315,7 +318,7 @@ fn lend_to_topic(
                 && !matches!(updates[u].change, Change::Note(_))
                 && updates[u].start > updates[n].start
                 && updates[n].said.contains(&updates[u].said)
-                && target(&updates[u], cards, weights).is_none()
+                && !named[u]
         });
         if let Some(u) = inside {
             updates[n].change = updates[u].change.clone();

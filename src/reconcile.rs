@@ -186,17 +186,33 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         } else {
             found
         };
-        let updates: Vec<SpokenUpdate> = lend_to_topic(updates, &cards, &weights)
-            .into_iter()
-            .map(|u| match target(&u, &cards, &weights) {
-                None => u.about_the_opening().unwrap_or(u),
-                Some(_) => u,
-            })
-            .collect();
+        // Each update's card, looked up once (a board can hold thousands); one whose own
+        // words name none may be about the name said on its own before it.
+        let updates: Vec<(SpokenUpdate, Option<&Card<'_>>)> = lend_to_topic(
+            updates
+                .into_iter()
+                .map(|u| {
+                    let card = target(&u, &cards, &weights);
+                    (u, card)
+                })
+                .collect(),
+        )
+        .into_iter()
+        .map(|(u, card)| match card {
+            Some(_) => (u, card),
+            None => match u.about_the_opening() {
+                Some(opening) => {
+                    let card = target(&opening, &cards, &weights);
+                    (opening, card)
+                }
+                None => (u, None),
+            },
+        })
+        .collect();
         // Where each word of the sentence is first said, worked out once for all its
         // take-backs (a long run-on can hold many).
         let mut first_said: Option<std::collections::HashMap<String, usize>> = None;
-        for update in updates {
+        for (update, card) in updates {
             if update.change == Change::Cancel {
                 let cut = update.start.min(update.object_start());
                 let said_at = first_said.get_or_insert_with(|| first_said_at(&sentence));
@@ -209,7 +225,7 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
                     continue;
                 }
             }
-            let Some(card) = target(&update, &cards, &weights) else {
+            let Some(card) = card else {
                 continue;
             };
             // "Cancelled Netflix" on the card "Cancel Netflix": that work is done.
@@ -298,30 +314,23 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
 
 /// "For the seminar, I have started the PPT": "the PPT" names no card, but the topic the
 /// remark is about does, so the topic takes the change, not a note of it.
-fn lend_to_topic(
-    mut updates: Vec<SpokenUpdate>,
-    cards: &[Card<'_>],
-    weights: &Weights,
-) -> Vec<SpokenUpdate> {
-    // Each update's card is looked up once: a board can hold thousands.
-    let named: Vec<bool> = updates
-        .iter()
-        .map(|u| target(u, cards, weights).is_some())
-        .collect();
+fn lend_to_topic<'a>(
+    mut updates: Vec<(SpokenUpdate, Option<&'a Card<'a>>)>,
+) -> Vec<(SpokenUpdate, Option<&'a Card<'a>>)> {
     let mut lent = Vec::new();
     for n in 0..updates.len() {
-        if !matches!(updates[n].change, Change::Note(_)) || !named[n] {
+        if !matches!(updates[n].0.change, Change::Note(_)) || updates[n].1.is_none() {
             continue;
         }
         let inside = (0..updates.len()).find(|&u| {
             u != n
-                && !matches!(updates[u].change, Change::Note(_))
-                && updates[u].start > updates[n].start
-                && updates[n].said.contains(&updates[u].said)
-                && !named[u]
+                && !matches!(updates[u].0.change, Change::Note(_))
+                && updates[u].0.start > updates[n].0.start
+                && updates[n].0.said.contains(&updates[u].0.said)
+                && updates[u].1.is_none()
         });
         if let Some(u) = inside {
-            updates[n].change = updates[u].change.clone();
+            updates[n].0.change = updates[u].0.change.clone();
             lent.push(u);
         }
     }

@@ -665,17 +665,36 @@ pub(super) fn apposition(head: &str, thing: &str) -> String {
     }
 }
 
+/// "Third," "Finally," "Two,": a phrase that only counts the items off, and names no thing.
+pub(super) fn is_count(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace().map(bare);
+    match (words.next(), words.next()) {
+        (Some(w), None) => {
+            crate::extract::numbers::parse_number(&w).is_some()
+                || matches!(
+                    w.as_str(),
+                    "first"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                        | "fifth"
+                        | "next"
+                        | "last"
+                        | "finally"
+                        | "lastly"
+                        | "also"
+                )
+        }
+        _ => false,
+    }
+}
+
 fn names_the_same(items: &[Item], h: usize, k: usize) -> bool {
     let Kind::Phrase(p) = &items[h].kind else {
         return false;
     };
     let words = p.split_whitespace().count();
-    let count = words == 1
-        && (crate::extract::numbers::parse_number(&bare(p)).is_some()
-            || matches!(
-                bare(p).as_str(),
-                "first" | "second" | "third" | "next" | "last" | "finally" | "also"
-            ));
+    let count = is_count(p);
     let first = p.split_whitespace().next().map(bare).unwrap_or_default();
     let thing = looks_like_object(p)
         || !(is_preposition(&first)

@@ -216,23 +216,7 @@ pub(super) fn topic_before(items: &[Item], i: usize) -> Option<usize> {
             }
             Kind::Statement(_) if remarks < 2 => remarks += 1,
             // "Third, a toolbox talk…": a count, not a thing.
-            Kind::Phrase(s)
-                if s.split_whitespace().count() == 1
-                    && (crate::extract::numbers::parse_number(&bare(s)).is_some()
-                        || matches!(
-                            bare(s).as_str(),
-                            "first"
-                                | "second"
-                                | "third"
-                                | "fourth"
-                                | "fifth"
-                                | "next"
-                                | "last"
-                                | "finally"
-                                | "lastly"
-                                | "also"
-                        )) =>
-            {
+            Kind::Phrase(s) if super::super::phrases::is_count(s) => {
                 return None;
             }
             Kind::Phrase(s) if looks_like_object(s) => return Some(j),

@@ -22,6 +22,7 @@ fn main() {
     let opts = ExtractOptions {
         now,
         categories: &categories,
+        heard: false,
     };
     let mut c = Criterion::default().configure_from_args();
     c.bench_function(&format!("extract/all {} gold dumps", dumps.len()), |b| {

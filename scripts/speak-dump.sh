@@ -41,7 +41,8 @@ for w in sorted(set(re.findall(r"(?<![.!?:] )(?<!^)\b[A-Z][a-zA-Z]+\b", sys.stdi
 fi
 # STT=faster-whisper: the peer. The same audio and the same base weights (the CTranslate2
 # copy fetch-test-model.sh keeps beside the ggml file) through faster-whisper with its own
-# defaults (beam 5), then the same offline extraction (`utter extract`).
+# defaults (beam 5), then the same offline extraction (`utter extract --heard`, as a dump of
+# a recording reads its transcript).
 if [ "${STT:-utter}" = faster-whisper ]; then
   CACHE=$(dirname "${UTTER_MODEL:?set UTTER_MODEL}")
   "$("$(dirname "$0")/fw-venv.sh" "$CACHE")" - "$CACHE/ct2-base" "$WORK/dump.wav" >"$WORK/text.txt" <<'PY'
@@ -51,7 +52,7 @@ m = WhisperModel(sys.argv[1], device="cpu", compute_type="int8")
 segs, _ = m.transcribe(sys.argv[2], language="en")
 print(" ".join(s.text.strip() for s in segs))
 PY
-  "${UTTER:-target/release/utter}" --data-dir "$WORK/data" extract --engine offline "$@" <"$WORK/text.txt"
+  "${UTTER:-target/release/utter}" --data-dir "$WORK/data" extract --engine offline --heard "$@" <"$WORK/text.txt"
   exit
 fi
 "${UTTER:-target/release/utter}" --data-dir "$WORK/data" dump "$WORK/dump.wav" \

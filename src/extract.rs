@@ -39,6 +39,10 @@ pub struct ExtractOptions<'a> {
     pub now: chrono::NaiveDateTime,
     /// The user's categories; a task only ever gets one of these names.
     pub categories: &'a [Category],
+    /// The text is what speech recognition heard, not what someone typed: Whisper writes a
+    /// full stop at a pause where a typed dump has a comma, so a sentence that does not
+    /// open a new thought is read as one more clause of the one before.
+    pub heard: bool,
 }
 
 /// A task found in a transcript, before it is stored.
@@ -94,7 +98,7 @@ pub(crate) fn split_into_sentences(text: &str) -> Vec<(String, bool)> {
 
 /// Turns a transcript into tasks. Never fails: text with nothing actionable gives an empty list.
 pub fn extract(text: &str, opts: &ExtractOptions) -> Vec<ExtractedTask> {
-    let normalized = spoken::repair(&sentences::normalize(text));
+    let normalized = spoken::repair(&sentences::normalize(text), opts.heard);
     let mut reader = Reader::default();
     for (i, s) in sentences::split_sentences(&normalized).iter().enumerate() {
         resolve::read_sentence(i, s, opts.now, &mut reader);

@@ -77,6 +77,10 @@ pub enum Command {
         /// offline: rules only; llm: the configured model; auto: the model if one is set (default).
         #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
         engine: EngineArg,
+        /// The text is what speech recognition wrote down (as `utter dump FILE.wav` reads it):
+        /// a full stop may be only a pause.
+        #[arg(long)]
+        heard: bool,
         #[arg(long)]
         json: bool,
     },

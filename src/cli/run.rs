@@ -18,8 +18,13 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Where => return out(&format!("{}", crate::paths::db_path(&data_dir).display())),
         Command::Devices { json } => return super::voice::devices(json),
-        Command::Extract { now, engine, json } => {
-            return extract_cmd(&data_dir, now.as_deref(), engine, json);
+        Command::Extract {
+            now,
+            engine,
+            heard,
+            json,
+        } => {
+            return extract_cmd(&data_dir, now.as_deref(), engine, heard, json);
         }
         // Before opening the store: a restore is also the way out of a damaged database.
         Command::Restore { file, yes, json } => {
@@ -76,7 +81,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 None => return Err(Error::Usage("give a WAV file or --text".into())),
             };
             let now = parse_now(now.as_deref())?;
-            let found = extract_reporting(&svc, &text, now, engine)?;
+            let found = extract_reporting(&svc, &text, now, engine, false)?;
             let result = svc.dump_found(
                 NewTranscript {
                     text,
@@ -145,13 +150,14 @@ fn extract_cmd(
     data_dir: &std::path::Path,
     now: Option<&str>,
     engine: EngineArg,
+    heard: bool,
     json: bool,
 ) -> Result<()> {
     let text = read_stdin()?;
     let now = parse_now(now)?;
     let tasks = if crate::paths::db_path(data_dir).exists() {
         let svc = Service::open(data_dir)?;
-        let found = extract_reporting(&svc, &text, now, engine)?;
+        let found = extract_reporting(&svc, &text, now, engine, heard)?;
         // With a board, each item also says what saving it would do (same as #3, update…).
         let preview = svc.preview_dump(&text, found, now)?;
         return if json {
@@ -170,6 +176,7 @@ fn extract_cmd(
             &ExtractOptions {
                 now,
                 categories: &categories,
+                heard,
             },
         )
     };
@@ -197,8 +204,10 @@ fn extract_reporting(
     text: &str,
     now: NaiveDateTime,
     engine: EngineArg,
+    heard: bool,
 ) -> Result<Vec<ExtractedTask>> {
-    let (tasks, used) = super::runtime()?.block_on(svc.extract_with(text, now, engine.into()))?;
+    let (tasks, used) =
+        super::runtime()?.block_on(svc.extract_with(text, now, engine.into(), heard))?;
     if let EngineUsed::OfflineFallback { reason } = used {
         eprintln!(
             "warning: the language model failed ({}); used the offline engine instead",

@@ -70,7 +70,7 @@ pub(crate) fn split_sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-fn ends_with_abbreviation(s: &str) -> bool {
+pub(crate) fn ends_with_abbreviation(s: &str) -> bool {
     let t = s.trim();
     if !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
         return true;

@@ -14,9 +14,9 @@ use super::lexicon::{bare, is_verb};
 mod heard;
 
 /// The repairs, in order.
-pub(crate) fn repair(text: &str) -> String {
+pub(crate) fn repair(text: &str, heard: bool) -> String {
     let text = split_run_ons(&spell_terms(&say_plainly(&unstutter(&drop_appositions(
-        &heard::as_typed(text),
+        &heard::as_typed(text, heard),
     )))));
     mark_corrections(&super::run_on::restore_commas_in_text(&text))
 }
@@ -25,7 +25,7 @@ pub(crate) fn repair(text: &str) -> String {
 /// own, more of them (see `run_on::restore_commas`).
 pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
     mark_corrections(&split_run_ons(&spell_terms(&say_plainly(&unstutter(
-        &drop_appositions(&heard::as_typed(text)),
+        &drop_appositions(&heard::as_typed(text, false)),
     )))))
 }
 
@@ -266,28 +266,34 @@ mod tests {
     #[test]
     fn stutters_and_idioms_are_said_plainly() {
         assert_eq!(
-            repair("Give Priya a ring about the, the deposit."),
+            repair("Give Priya a ring about the, the deposit.", false),
             "call Priya about the deposit."
         );
-        assert_eq!(repair("Drop my landlord a line."), "email my landlord.");
-        assert_eq!(repair("Have a look at Dan's PR."), "look at Dan's PR.");
+        assert_eq!(
+            repair("Drop my landlord a line.", false),
+            "email my landlord."
+        );
+        assert_eq!(
+            repair("Have a look at Dan's PR.", false),
+            "look at Dan's PR."
+        );
         // Two different small words are no stutter.
-        assert_eq!(repair("Ask for, the menu"), "Ask for, the menu");
+        assert_eq!(repair("Ask for, the menu", false), "Ask for, the menu");
     }
 
     #[test]
     fn who_someone_is_said_between_commas_leaves_the_asker_whole() {
         assert_eq!(
-            repair("Mrs Singh, his wife, wants her Fiesta booked in."),
+            repair("Mrs Singh, his wife, wants her Fiesta booked in.", false),
             "Mrs Singh wants her Fiesta booked in."
         );
         assert_eq!(
-            repair("Mr Reid, the one from the garage, wants a cake."),
+            repair("Mr Reid, the one from the garage, wants a cake.", false),
             "Mr Reid wants a cake."
         );
         // A list of names is no apposition.
         assert_eq!(
-            repair("Call Sam, the plumber, and Joe."),
+            repair("Call Sam, the plumber, and Joe.", false),
             "Call Sam, the plumber, and Joe."
         );
     }
@@ -295,12 +301,15 @@ mod tests {
     #[test]
     fn a_term_is_read_in_its_written_form() {
         assert_eq!(
-            repair("After that, AB test the new headline."),
+            repair("After that, AB test the new headline.", false),
             "After that, A/B test the new headline."
         );
-        assert_eq!(repair("Call AB about the test."), "Call AB about the test.");
         assert_eq!(
-            repair("Send thank. You cards to the team."),
+            repair("Call AB about the test.", false),
+            "Call AB about the test."
+        );
+        assert_eq!(
+            repair("Send thank. You cards to the team.", false),
             "Send thank you cards to the team."
         );
     }

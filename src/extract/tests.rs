@@ -6,6 +6,15 @@ use super::*;
 use chrono::NaiveDateTime;
 
 fn run(text: &str) -> Vec<ExtractedTask> {
+    read(text, false)
+}
+
+/// As `utter dump FILE.wav` reads what Whisper wrote down.
+fn run_heard(text: &str) -> Vec<ExtractedTask> {
+    read(text, true)
+}
+
+fn read(text: &str, heard: bool) -> Vec<ExtractedTask> {
     let now = NaiveDateTime::parse_from_str("2026-12-02T14:30:00", "%Y-%m-%dT%H:%M:%S").unwrap();
     let cats: Vec<Category> = [
         "Meetings",
@@ -27,6 +36,7 @@ fn run(text: &str) -> Vec<ExtractedTask> {
         &ExtractOptions {
             now,
             categories: &cats,
+            heard,
         },
     )
 }
@@ -546,6 +556,7 @@ fn categories_only_from_options() {
         &ExtractOptions {
             now,
             categories: &cats,
+            heard: false,
         },
     );
     assert_eq!(t[0].category, None);

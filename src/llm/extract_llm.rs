@@ -299,13 +299,24 @@ pub async fn extract_with_llm(
 
 /// Extracts with the model when one is configured, else (or when it fails in any way) with
 /// the offline rule engine. Never fails; the second value says which engine ran and why.
+/// `heard`: the text is a speech transcript (see [`ExtractOptions::heard`]).
 pub async fn extract_auto(
     client: Option<&LlmClient>,
     text: &str,
     now: NaiveDateTime,
     categories: &[Category],
+    heard: bool,
 ) -> (Vec<ExtractedTask>, EngineUsed) {
-    let offline = || extract(text, &ExtractOptions { now, categories });
+    let offline = || {
+        extract(
+            text,
+            &ExtractOptions {
+                now,
+                categories,
+                heard,
+            },
+        )
+    };
     let Some(client) = client else {
         return (offline(), EngineUsed::Offline);
     };

@@ -7,14 +7,25 @@ use crate::extract::{ExtractOptions, ExtractedTask, extract};
 use crate::model::{NewTask, NewTranscript};
 
 impl Service {
-    /// Tasks found in `text`, using this database's categories; nothing is saved.
+    /// Tasks found in typed `text`, using this database's categories; nothing is saved.
     pub fn extract(&self, text: &str, now: NaiveDateTime) -> ServiceResult<Vec<ExtractedTask>> {
+        self.extract_said(text, now, false)
+    }
+
+    /// Tasks found in `text`; `heard`: it is what speech recognition wrote down.
+    pub fn extract_said(
+        &self,
+        text: &str,
+        now: NaiveDateTime,
+        heard: bool,
+    ) -> ServiceResult<Vec<ExtractedTask>> {
         let categories = self.list_categories()?;
         Ok(extract(
             text,
             &ExtractOptions {
                 now,
                 categories: &categories,
+                heard,
             },
         ))
     }

@@ -193,7 +193,9 @@ impl Service {
                     t.created_at
                 )))
             })?;
-        let (found, _) = self.extract_with(&text, said_at, engine).await?;
+        // A dump with a recording or a speech model behind it was heard, not typed.
+        let heard = t.audio_path.is_some() || t.model.is_some();
+        let (found, _) = self.extract_with(&text, said_at, engine, heard).await?;
         let saved = self.dump_saved_cards(id, &t.extracted_task_ids)?;
         let refinement = self.apply_refinement(id, &saved, found, said_at)?;
         Ok(ExtractedAgain {
@@ -222,7 +224,7 @@ impl Service {
         tracing::info!(live = %t.text, whole = %again.text, "dump {id}: the one-pass text differs");
         self.store()
             .set_transcript_text(id, &again.text, &again.segments)?;
-        let found = self.extract(&again.text, now)?;
+        let found = self.extract_said(&again.text, now, true)?;
         let saved = self.dump_saved_cards(id, &t.extracted_task_ids)?;
         self.apply_refinement(id, &saved, found, now).map(Some)
     }

@@ -92,12 +92,14 @@ impl Service {
         }
     }
 
-    /// Transcript → tasks with the chosen engine; says which engine actually ran.
+    /// Transcript → tasks with the chosen engine; says which engine actually ran. `heard`:
+    /// the text came from speech recognition (see [`crate::extract::ExtractOptions::heard`]).
     pub async fn extract_with(
         &self,
         text: &str,
         now: NaiveDateTime,
         engine: Engine,
+        heard: bool,
     ) -> ServiceResult<(Vec<ExtractedTask>, EngineUsed)> {
         let categories = self.list_categories()?;
         let client = match engine {
@@ -106,7 +108,7 @@ impl Service {
                 Ok(c) => c,
                 // A broken setup must not cost the user their dump.
                 Err(e) => {
-                    let (tasks, _) = extract_auto(None, text, now, &categories).await;
+                    let (tasks, _) = extract_auto(None, text, now, &categories, heard).await;
                     return Ok((
                         tasks,
                         EngineUsed::OfflineFallback {
@@ -117,6 +119,6 @@ impl Service {
             },
             Engine::Llm => Some(self.llm_client()?.ok_or(ServiceError::NoLlmConfigured)?),
         };
-        Ok(extract_auto(client.as_ref(), text, now, &categories).await)
+        Ok(extract_auto(client.as_ref(), text, now, &categories, heard).await)
     }
 }

@@ -155,7 +155,7 @@ impl Service {
         if said.text.trim().is_empty() {
             return Err(ServiceError::NoSpeech);
         }
-        let found = self.extract(&said.text, now)?;
+        let found = self.extract_said(&said.text, now, true)?;
         self.dump_found(
             NewTranscript {
                 text: said.text.clone(),

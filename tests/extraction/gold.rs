@@ -59,6 +59,7 @@ fn score(path: &str) -> Score {
             &ExtractOptions {
                 now,
                 categories: &categories,
+                heard: false,
             },
         );
         let acceptable: Vec<&GoldTask> = case.tasks.iter().chain(case.optional.iter()).collect();

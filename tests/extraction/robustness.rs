@@ -20,6 +20,7 @@ fn run(text: &str) -> Vec<ExtractedTask> {
         &ExtractOptions {
             now: now(),
             categories: &cats,
+            heard: false,
         },
     );
     for t in &tasks {

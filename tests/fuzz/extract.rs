@@ -25,6 +25,7 @@ fn extract_engine() {
                     &ExtractOptions {
                         now,
                         categories: &categories,
+                        heard: true,
                     },
                 );
                 let mut seen = std::collections::HashSet::new();

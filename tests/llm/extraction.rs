@@ -92,7 +92,7 @@ async fn malformed_twice_falls_back_to_the_offline_engine() {
     .await;
     let cats = default_categories();
     let client = openai(&server, None);
-    let (tasks, engine) = extract_auto(Some(&client), DUMP, now(), &cats).await;
+    let (tasks, engine) = extract_auto(Some(&client), DUMP, now(), &cats, false).await;
     let EngineUsed::OfflineFallback { reason } = &engine else {
         panic!("expected a fallback, got {engine:?}");
     };
@@ -111,7 +111,7 @@ async fn provider_failure_falls_back_and_says_why() {
     let server = FakeServer::start(vec![Reply::status(401, "{}")]).await;
     let cats = default_categories();
     let client = anthropic(&server, Some(KEY));
-    let (tasks, engine) = extract_auto(Some(&client), DUMP, now(), &cats).await;
+    let (tasks, engine) = extract_auto(Some(&client), DUMP, now(), &cats, false).await;
     assert!(!tasks.is_empty());
     match engine {
         EngineUsed::OfflineFallback { reason } => {
@@ -128,9 +128,9 @@ async fn extract_auto_uses_the_llm_or_offline() {
         FakeServer::start(vec![Reply::json(completion(json!(tasks_json()), "stop"))]).await;
     let cats = default_categories();
     let client = openai(&server, None);
-    let (tasks, engine) = extract_auto(Some(&client), DUMP, now(), &cats).await;
+    let (tasks, engine) = extract_auto(Some(&client), DUMP, now(), &cats, false).await;
     assert_eq!((tasks.len(), engine), (3, EngineUsed::Llm));
-    let (tasks, engine) = extract_auto(None, DUMP, now(), &cats).await;
+    let (tasks, engine) = extract_auto(None, DUMP, now(), &cats, false).await;
     assert_eq!(engine, EngineUsed::Offline);
     assert_eq!(tasks.len(), 3);
 }

@@ -52,7 +52,7 @@ async fn real_model_ping_and_stream() {
 async fn real_model_extraction_is_valid_or_falls_back() {
     let Some(client) = real_model() else { return };
     let cats = default_categories();
-    let (tasks, engine) = extract_auto(Some(&client), DUMP, now(), &cats).await;
+    let (tasks, engine) = extract_auto(Some(&client), DUMP, now(), &cats, false).await;
     eprintln!("engine: {engine:?}\ntasks: {tasks:#?}");
     // Whatever a tiny model says, the result is a checked task list or the offline answer.
     for t in &tasks {

@@ -2,7 +2,7 @@
 //! speaker paused, "A," for an "uh", quotes, "by" for "buy". Transcripts of the eighth
 //! blind set read aloud by a neural voice (`tests/eval/hard_dumps_holdout_8.json`).
 
-use super::{run, titles};
+use super::{run, run_heard, titles};
 
 #[test]
 fn a_sentence_that_points_back_reads_on_from_the_one_before() {
@@ -27,6 +27,58 @@ fn a_sentence_that_points_back_reads_on_from_the_one_before() {
         titles("Book the flu jab. Her hairdresser comes on Friday, so remind Mum tomorrow."),
         vec!["Book the flu jab", "Remind Mum"]
     );
+}
+
+/// Titles and due dates of a transcript read as heard.
+fn heard(text: &str) -> Vec<(String, Option<String>)> {
+    run_heard(text)
+        .into_iter()
+        .map(|t| (t.title, t.due.map(|d| d.to_string())))
+        .collect()
+}
+
+#[test]
+fn a_full_stop_whisper_heard_at_a_pause_does_not_cut_a_topic_from_its_to_do() {
+    // Typed: "the cable on the squat rack is frayed, order a replacement from Rogue".
+    let said = "Oh, and the cable on the squat rack is frayed. Order a replacement from Rogue.";
+    assert_eq!(
+        heard(said),
+        vec![(
+            "Order a replacement for the cable on the squat rack from Rogue".to_string(),
+            None
+        )]
+    );
+    // Typed text keeps its full stops: someone who typed one meant it.
+    assert_eq!(titles(said), vec!["Order a replacement from Rogue"]);
+    let t = heard(
+        "And, uh, the engagement survey results. Pull together a summary for the leadership \
+         team by the 19th.",
+    );
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].0.contains("engagement survey results"), "{t:?}");
+    assert_eq!(t[0].1.as_deref(), Some("2026-12-19"));
+    let t = heard("So the payroll cutoff is the 22nd. Make sure the new starters are on it.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].0.contains("payroll"), "{t:?}");
+}
+
+#[test]
+fn a_fresh_start_a_question_and_a_title_keep_their_full_stop() {
+    // "And…", "Oh…" open a new thought; "Dr." is no sentence end; a question is asked.
+    assert_eq!(
+        heard(
+            "Book the flu jab. And email Dr. Alvarez the draft. Did I pay the levy? \
+             Renew the car tax."
+        ),
+        vec![
+            ("Book the flu jab".to_string(), None),
+            ("Email Dr. Alvarez the draft".to_string(), None),
+            ("Renew the car tax".to_string(), None),
+        ]
+    );
+    // A name that opens the joined sentence keeps its capital.
+    let t = heard("The chiller's making that noise again. Gary at Coolserve can fix it, ring him.");
+    assert!(t.iter().any(|(t, _)| t.contains("Gary")), "{t:?}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{
-    bare, is_any_verb, is_determiner, is_preposition, is_pronoun, is_verb,
+    any_verb_from_gerund, bare, is_any_verb, is_determiner, is_preposition, is_pronoun, is_verb,
 };
 use crate::extract::sentences::ends_with_abbreviation;
 
@@ -19,6 +19,11 @@ use crate::extract::sentences::ends_with_abbreviation;
 pub(crate) fn as_typed(text: &str, heard: bool) -> String {
     let text = text.replace(['"', '\u{201c}', '\u{201d}'], "");
     let text = swap(&THOUSANDS, &text, "$1$2");
+    let text = if heard {
+        restore_possessive_s(&text)
+    } else {
+        text
+    };
     let text = drop_misheard_fillers(&text);
     let text = homophones(&text);
     join_back_references(&text, heard)
@@ -35,6 +40,38 @@ fn swap(re: &LazyLock<Option<Regex>>, text: &str, with: &str) -> String {
 /// "8,000 words": the comma is no pause between clauses.
 static THOUSANDS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,3}),(\d{3})\b").ok());
+
+/// "the chillers making that noise", "my mums coming on the 13th", "the vans do on the
+/// 25th": a clause that opens with someone's thing and an "is" Whisper did not write (it
+/// hears "chiller's making" as a plural). Only at the start of a clause, and only before a
+/// verb's -ing or "due"/"do", both in lower case: "book the flights leaving Friday" keeps
+/// its plural, "the FAs Safeguarding course" its name.
+static LOST_IS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"((?:^|[,.;!?]\s+|\b(?i:and|oh|so|also|then|but|um|uh)\s+)(?i:the|my|our|his|her|their|your)\s+)([a-z][a-z-]*[^s'\s])s\s+([a-z]+)\b").ok()
+});
+
+fn restore_possessive_s(text: &str) -> String {
+    let Some(re) = LOST_IS.as_ref() else {
+        return text.to_owned();
+    };
+    re.replace_all(text, |c: &regex::Captures| {
+        let next = c[3].to_lowercase();
+        // "glasses", "boxes", "churches": the plural of a word that ends in a hiss.
+        let thing = c[2].to_lowercase();
+        let hiss_plural = ["sse", "xe", "che", "she", "ze"]
+            .iter()
+            .any(|e| thing.ends_with(e));
+        let is_said = !hiss_plural
+            && ( matches!(next.as_str(), "due" | "do")
+                || next.ends_with("ing") && any_verb_from_gerund(&next).is_some());
+        if is_said {
+            format!("{}{}'s {}", &c[1], &c[2], &c[3])
+        } else {
+            c[0].to_string()
+        }
+    })
+    .into_owned()
+}
 
 /// "And A, sign Travis up", "then A, after that": an "uh" heard as a letter.
 static LETTER_FILLER: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -279,6 +316,7 @@ mod rules_compile {
             include_str!("heard.rs"),
             &[
                 ("THOUSANDS", super::THOUSANDS.is_some()),
+                ("LOST_IS", super::LOST_IS.is_some()),
                 ("LETTER_FILLER", super::LETTER_FILLER.is_some()),
                 ("O_FOR_OH", super::O_FOR_OH.is_some()),
                 ("US_FILLER", super::US_FILLER.is_some()),

@@ -63,6 +63,23 @@ fn a_full_stop_whisper_heard_at_a_pause_does_not_cut_a_topic_from_its_to_do() {
 }
 
 #[test]
+fn an_is_whisper_heard_as_a_plural_is_put_back() {
+    // Typed: "my mum's coming to stay on the 13th, so clean the spare room before then".
+    assert_eq!(
+        heard("Oh, and my mums coming to stay on the 13th. So clean the spare room before then."),
+        vec![("Clean the spare room".to_string(), Some("2026-12-13".to_string()))]
+    );
+    let t = heard("Um, also the chillers making that noise again, so ring the fridge bloke.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].0.ends_with("about the chiller"), "{t:?}");
+    // A plural said after a verb, and a name, stay as they are.
+    assert_eq!(
+        heard("Book the flights leaving Friday."),
+        vec![("Book the flights leaving".to_string(), Some("2026-12-04".to_string()))]
+    );
+}
+
+#[test]
 fn a_fresh_start_a_question_and_a_title_keep_their_full_stop() {
     // "And…", "Oh…" open a new thought; "Dr." is no sentence end; a question is asked.
     assert_eq!(

@@ -62,7 +62,7 @@ fn restore_possessive_s(text: &str) -> String {
             .iter()
             .any(|e| thing.ends_with(e));
         let is_said = !hiss_plural
-            && ( matches!(next.as_str(), "due" | "do")
+            && (matches!(next.as_str(), "due" | "do")
                 || next.ends_with("ing") && any_verb_from_gerund(&next).is_some());
         if is_said {
             format!("{}{}'s {}", &c[1], &c[2], &c[3])

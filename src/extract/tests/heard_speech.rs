@@ -67,7 +67,10 @@ fn an_is_whisper_heard_as_a_plural_is_put_back() {
     // Typed: "my mum's coming to stay on the 13th, so clean the spare room before then".
     assert_eq!(
         heard("Oh, and my mums coming to stay on the 13th. So clean the spare room before then."),
-        vec![("Clean the spare room".to_string(), Some("2026-12-13".to_string()))]
+        vec![(
+            "Clean the spare room".to_string(),
+            Some("2026-12-13".to_string())
+        )]
     );
     let t = heard("Um, also the chillers making that noise again, so ring the fridge bloke.");
     assert_eq!(t.len(), 1, "{t:?}");
@@ -75,7 +78,10 @@ fn an_is_whisper_heard_as_a_plural_is_put_back() {
     // A plural said after a verb, and a name, stay as they are.
     assert_eq!(
         heard("Book the flights leaving Friday."),
-        vec![("Book the flights leaving".to_string(), Some("2026-12-04".to_string()))]
+        vec![(
+            "Book the flights leaving".to_string(),
+            Some("2026-12-04".to_string())
+        )]
     );
 }
 

@@ -42,12 +42,12 @@ static THOUSANDS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,3}),(\d{3})\b").ok());
 
 /// "the chillers making that noise", "my mums coming on the 13th", "the vans do on the
-/// 25th": a clause that opens with someone's thing and an "is" Whisper did not write (it
+/// 25th", "the coffee machines broken again": a clause that opens with someone's thing and an "is" Whisper did not write (it
 /// hears "chiller's making" as a plural). Only at the start of a clause, and only before a
-/// verb's -ing or "due"/"do", both in lower case: "book the flights leaving Friday" keeps
+/// verb's -ing, "due"/"do" or a word for broken, both in lower case: "book the flights leaving Friday" keeps
 /// its plural, "the FAs Safeguarding course" its name.
 static LOST_IS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"((?:^|[,.;!?]\s+|\b(?i:and|oh|so|also|then|but|um|uh)\s+)(?i:the|my|our|his|her|their|your)\s+)([a-z][a-z-]*[^s'\s])s\s+([a-z]+)\b").ok()
+    Regex::new(r"((?:^|[,.;!?]\s+|\b(?i:and|oh|so|also|then|but|um|uh)\s+)(?i:the|my|our|his|her|their|your)\s+(?:[a-z]+\s+)?)([a-z][a-z-]*[^s'\s])s\s+([a-z]+)\b").ok()
 });
 
 fn restore_possessive_s(text: &str) -> String {
@@ -62,8 +62,10 @@ fn restore_possessive_s(text: &str) -> String {
             .iter()
             .any(|e| thing.ends_with(e));
         let is_said = !hiss_plural
-            && (matches!(next.as_str(), "due" | "do")
-                || next.ends_with("ing") && any_verb_from_gerund(&next).is_some());
+            && (matches!(
+                next.as_str(),
+                "due" | "do" | "broken" | "broke" | "busted" | "knackered" | "cracked"
+            ) || next.ends_with("ing") && any_verb_from_gerund(&next).is_some());
         if is_said {
             format!("{}{}'s {}", &c[1], &c[2], &c[3])
         } else {

@@ -75,6 +75,9 @@ fn an_is_whisper_heard_as_a_plural_is_put_back() {
     let t = heard("Um, also the chillers making that noise again, so ring the fridge bloke.");
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].0.ends_with("about the chiller"), "{t:?}");
+    let t = heard("Oh, and the coffee machines broken again. Ring Hughes about it.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].0, "Ring Hughes about the coffee machine", "{t:?}");
     // A plural said after a verb, and a name, stay as they are.
     assert_eq!(
         heard("Book the flights leaving Friday."),

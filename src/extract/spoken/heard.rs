@@ -42,32 +42,57 @@ static THOUSANDS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,3}),(\d{3})\b").ok());
 
 /// "the chillers making that noise", "my mums coming on the 13th", "the vans do on the
-/// 25th", "the coffee machines broken again": a clause that opens with someone's thing and an "is" Whisper did not write (it
-/// hears "chiller's making" as a plural). Only at the start of a clause, and only before a
-/// verb's -ing, "due"/"do" or a word for broken, both in lower case: "book the flights leaving Friday" keeps
+/// 25th", "the coffee machines broken again", "the deadlines Friday": a clause that opens
+/// with someone's thing and an "is" Whisper did not write (it hears "chiller's making" as a
+/// plural). Only at the start of a clause, with the thing in lower case, and only before a
+/// verb's -ing, "due", a word for broken or a day: "book the flights leaving Friday" keeps
 /// its plural, "the FAs Safeguarding course" its name.
 static LOST_IS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"((?:^|[,.;!?]\s+|\b(?i:and|oh|so|also|then|but|um|uh)\s+)(?i:the|my|our|his|her|their|your)\s+(?:[a-z]+\s+)?)([a-z][a-z-]*[^s'\s])s\s+([a-z]+)\b").ok()
+    Regex::new(r"((?:^|[,.;!?]\s+|\b(?i:and|oh|so|also|then|but|um|uh)\s+)(?i:the|my|our|his|her|their|your)\s+(?:[a-z]+\s+)?)([a-z][a-z-]*[^s'\s])s\s+([A-Za-z]+)\b").ok()
 });
+
+/// What follows a thing's "is" in speech, never a plural: "the chiller's broken",
+/// "the deadline's Friday".
+const STATES: &[&str] = &[
+    "due",
+    "do",
+    "broken",
+    "broke",
+    "busted",
+    "knackered",
+    "cracked",
+];
+const WHEN_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tomorrow",
+    "today",
+    "tonight",
+];
 
 fn restore_possessive_s(text: &str) -> String {
     let Some(re) = LOST_IS.as_ref() else {
         return text.to_owned();
     };
     re.replace_all(text, |c: &regex::Captures| {
-        let next = c[3].to_lowercase();
+        let said = &c[3];
         // "glasses", "boxes", "churches": the plural of a word that ends in a hiss.
         let thing = c[2].to_lowercase();
         let hiss_plural = ["sse", "xe", "che", "she", "ze"]
             .iter()
             .any(|e| thing.ends_with(e));
+        let lower = said.starts_with(|c: char| c.is_lowercase());
         let is_said = !hiss_plural
-            && (matches!(
-                next.as_str(),
-                "due" | "do" | "broken" | "broke" | "busted" | "knackered" | "cracked"
-            ) || next.ends_with("ing") && any_verb_from_gerund(&next).is_some());
+            && (WHEN_WORDS.contains(&said.to_lowercase().as_str())
+                || lower && STATES.contains(&said)
+                || lower && said.ends_with("ing") && any_verb_from_gerund(said).is_some());
         if is_said {
-            format!("{}{}'s {}", &c[1], &c[2], &c[3])
+            format!("{}{}'s {}", &c[1], &c[2], said)
         } else {
             c[0].to_string()
         }

@@ -78,6 +78,15 @@ fn an_is_whisper_heard_as_a_plural_is_put_back() {
     let t = heard("Oh, and the coffee machines broken again. Ring Hughes about it.");
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(t[0].0, "Ring Hughes about the coffee machine", "{t:?}");
+    // Typed: "the Science Museum trip, collect the consent slips, the deadline's Friday".
+    let t = heard("I need to collect the consent slips. The deadlines Friday.");
+    assert_eq!(
+        t,
+        vec![(
+            "Collect the consent slips".to_string(),
+            Some("2026-12-04".to_string())
+        )]
+    );
     // A plural said after a verb, and a name, stay as they are.
     assert_eq!(
         heard("Book the flights leaving Friday."),

@@ -16,7 +16,7 @@ mod heard;
 /// The repairs, in order.
 pub(crate) fn repair(text: &str, heard: bool) -> String {
     let text = split_run_ons(&spell_terms(&say_plainly(&unstutter(&drop_appositions(
-        &heard::as_typed(text, heard),
+        &drop_exclamations(&heard::as_typed(text, heard)),
     )))));
     mark_corrections(&super::run_on::restore_commas_in_text(&text))
 }
@@ -25,8 +25,29 @@ pub(crate) fn repair(text: &str, heard: bool) -> String {
 /// own, more of them (see `run_on::restore_commas`).
 pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
     mark_corrections(&split_run_ons(&spell_terms(&say_plainly(&unstutter(
-        &drop_appositions(&heard::as_typed(text, false)),
+        &drop_appositions(&drop_exclamations(&heard::as_typed(text, false))),
     )))))
+}
+
+/// "Pay my rent, oh God, I forgot", "register the birth, oh God, we've got sixty days",
+/// "a stock count, but God not this month": an exclamation is no word of the to-do, and
+/// read as one it becomes a card ("Pay God"). "God's" (a sermon on God's grace) stays.
+static EXCLAMATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:oh|thank)\s+(?:my\s+)?|\bmy\s+)?\b(?:god|gosh|goodness|jeez|geez|heavens)\b('s)?[!,.]*\s*").ok()
+});
+
+fn drop_exclamations(text: &str) -> String {
+    let Some(re) = EXCLAMATION.as_ref() else {
+        return text.to_owned();
+    };
+    re.replace_all(text, |c: &regex::Captures| {
+        if c.get(1).is_some() {
+            c[0].to_string()
+        } else {
+            String::new()
+        }
+    })
+    .into_owned()
 }
 
 /// "Mrs Singh, his wife, wants her Fiesta booked in": who someone is, said between commas,
@@ -258,6 +279,7 @@ mod tests {
             &[
                 ("STUTTER", super::STUTTER.is_some()),
                 ("APPOSITION", super::APPOSITION.is_some()),
+                ("EXCLAMATION", super::EXCLAMATION.is_some()),
                 ("IDIOMS", super::IDIOMS.is_some()),
             ],
         );

@@ -171,20 +171,31 @@ pub(super) fn settle_dates(
 }
 
 /// A remark about the item before, with no date of its own: "we're almost out", "he's on
-/// keys", "it's just a DocuSign".
+/// keys", "it's just a DocuSign", "I forgot".
 fn is_aside(it: &Item) -> bool {
     let Kind::Statement(s) = &it.kind else {
         return false;
     };
     it.day.is_none()
         && it.time.is_none()
-        && s.split_whitespace().next().map(bare).is_some_and(|w| {
+        && (s.split_whitespace().next().map(bare).is_some_and(|w| {
             BACK_REFERENCES.contains(&w.as_str())
                 || matches!(
                     w.as_str(),
                     "we're" | "we" | "we've" | "they've" | "she'll" | "he'll"
                 )
-        })
+        }) || owns_up(s))
+}
+
+/// "I forgot", "I totally forgot", "I keep forgetting": the speaker owning up, about the
+/// item just said.
+fn owns_up(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().map(bare).collect();
+    words.first().is_some_and(|w| w == "i")
+        && words.len() <= 4
+        && words[1..]
+            .iter()
+            .any(|w| matches!(w.as_str(), "forgot" | "forget" | "forgetting"))
 }
 
 pub(super) const BACK_REFERENCES: &[&str] = &[

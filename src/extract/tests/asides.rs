@@ -161,3 +161,24 @@ fn a_date_corrected_in_the_same_breath() {
         assert_eq!(dated(said), one("Book the venue", "2026-12-14"), "{said}");
     }
 }
+
+#[test]
+fn an_exclamation_is_no_thing_to_do() {
+    assert_eq!(
+        dated("Pay my rent, oh God, I forgot, it's due Friday."),
+        one("Pay my rent", "2026-12-04")
+    );
+    assert_eq!(
+        titles("Register the birth, oh God, we've got sixty days, so that's important."),
+        vec!["Register the birth"]
+    );
+    assert_eq!(
+        titles("Order more chains, God, we're completely out."),
+        vec!["Order more chains"]
+    );
+    // A name that is the thing stays.
+    assert_eq!(
+        titles("Write the sermon on God's grace for Sunday."),
+        vec!["Write the sermon on God's grace"]
+    );
+}

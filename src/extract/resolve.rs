@@ -188,7 +188,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     let mut items = outcome_lists::outcome_lists(items, text, &masked);
     expand_lists(&mut items, text);
     let mut items = gerund_examples(items, text);
-    appositions(&mut items);
+    appositions(&mut items, text);
     taken_on(&mut items);
     left_to_others(&mut items);
     same_for(&mut items, prev_title.as_deref(), prev_day);

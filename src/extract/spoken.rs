@@ -16,7 +16,7 @@ mod heard;
 /// The repairs, in order.
 pub(crate) fn repair(text: &str, heard: bool) -> String {
     let text = split_run_ons(&spell_terms(&say_plainly(&unstutter(&drop_appositions(
-        &drop_exclamations(&heard::as_typed(text, heard)),
+        &name_what_needs_doing(&drop_exclamations(&heard::as_typed(text, heard))),
     )))));
     mark_corrections(&super::run_on::restore_commas_in_text(&text))
 }
@@ -25,7 +25,9 @@ pub(crate) fn repair(text: &str, heard: bool) -> String {
 /// own, more of them (see `run_on::restore_commas`).
 pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
     mark_corrections(&split_run_ons(&spell_terms(&say_plainly(&unstutter(
-        &drop_appositions(&drop_exclamations(&heard::as_typed(text, false))),
+        &drop_appositions(&name_what_needs_doing(&drop_exclamations(
+            &heard::as_typed(text, false),
+        ))),
     )))))
 }
 
@@ -35,6 +37,28 @@ pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
 static EXCLAMATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:oh|thank)\s+(?:my\s+)?|\bmy\s+)?\b(?:god|gosh|goodness|jeez|geez|heavens)\b('s)?[!,.]*\s*").ok()
 });
+
+/// "The trough in the back paddock's cracked, needs replacing", "the gate's broken, it
+/// needs fixing": what needs doing is said of the thing just named; named again, the clause
+/// reads as a to-do of its own ("the trough … needs replacing").
+static NEEDS_DOING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((?:the|my|our|his|her|their)\s+[\w\s'-]{1,40}?)(?:'s|\s+is|\s+are)\s+([^,.;!?]{1,30}?)(?:,\s*(?:and\s+|so\s+)?|\s+and\s+)(?:it\s+|they\s+|that\s+)?(needs|need)\s+([a-z]+ing)\b").ok()
+});
+
+fn name_what_needs_doing(text: &str) -> String {
+    let Some(re) = NEEDS_DOING.as_ref() else {
+        return text.to_owned();
+    };
+    re.replace_all(text, |c: &regex::Captures| {
+        let thing = &c[1];
+        let named = match thing.split_once(' ') {
+            Some((det, rest)) => format!("{} {rest}", det.to_lowercase()),
+            None => thing.to_string(),
+        };
+        format!("{thing} is {}, {named} {} {}", &c[2], &c[3], &c[4])
+    })
+    .into_owned()
+}
 
 fn drop_exclamations(text: &str) -> String {
     let Some(re) = EXCLAMATION.as_ref() else {
@@ -280,6 +304,7 @@ mod tests {
                 ("STUTTER", super::STUTTER.is_some()),
                 ("APPOSITION", super::APPOSITION.is_some()),
                 ("EXCLAMATION", super::EXCLAMATION.is_some()),
+                ("NEEDS_DOING", super::NEEDS_DOING.is_some()),
                 ("IDIOMS", super::IDIOMS.is_some()),
             ],
         );

@@ -111,12 +111,21 @@ pub(super) fn taken_on(items: &mut [Item]) {
 
 /// "Check in with the new hire, Tomasz, next week": a name said right after the person it
 /// names belongs to that item, not a new one.
-pub(super) fn appositions(items: &mut [Item]) {
+pub(super) fn appositions(items: &mut [Item], text: &str) {
     for i in 1..items.len() {
         // "pick up the hinges from Blum, the soft close ones, tomorrow", "the course, the
-        // one in April": which of the thing just named, not another item.
+        // one in April": which of the thing just named, not another item. "Like the
+        // half-inch elbows" (its "like" read as a filler) is an example of it.
+        let said = text
+            .get(items[i].clause.start..items[i].clause.end)
+            .unwrap_or_default()
+            .trim_start();
+        let example = ["like ", "such as ", "e.g. ", "eg "].iter().any(|l| {
+            said.get(..l.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(l))
+        });
         if let Kind::Phrase(p) = &items[i].kind
-            && says_which_one(p)
+            && (says_which_one(p) || example && is_determiner_led(p))
             && matches!(items[i - 1].kind, Kind::Task { .. })
         {
             items[i].fold_into_previous();
@@ -203,19 +212,39 @@ pub(super) fn appositions(items: &mut [Item]) {
     }
 }
 
-/// "the soft close ones", "the one in April", "the blue one": a phrase whose head is "one".
+/// "the half-inch elbows": a phrase that opens with "the", "those" or "that".
+fn is_determiner_led(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .next()
+        .map(bare)
+        .is_some_and(|w| matches!(w.as_str(), "the" | "those" | "that"))
+        && phrase.split_whitespace().count() <= 6
+}
+
+/// "the soft close ones", "the one in April", "the blue one": a phrase whose head is "one";
+/// "the big bottles", "the 5 litre tubs": a size or a pack of the thing just named.
 fn says_which_one(phrase: &str) -> bool {
     let words: Vec<String> = phrase.split_whitespace().map(bare).collect();
+    let head = words
+        .get(1..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|w| !is_preposition(w))
+        .last();
     matches!(
         words.first().map(String::as_str),
         Some("the" | "those" | "that")
     ) && words.len() <= 6
-        && words[1..]
-            .iter()
-            .take_while(|w| !is_preposition(w))
-            .last()
-            .is_some_and(|w| matches!(w.as_str(), "one" | "ones"))
+        && (head.is_some_and(|w| matches!(w.as_str(), "one" | "ones"))
+            || words.len() >= 3 && head.is_some_and(|w| PACKS.contains(&w.as_str())))
 }
+
+/// What a thing comes in: "order the Metacam, the big bottles".
+const PACKS: &[&str] = &[
+    "bottles", "bottle", "packs", "pack", "boxes", "box", "tubs", "tub", "bags", "bag", "rolls",
+    "tins", "cans", "cartons", "size", "sizes", "kind", "type", "version",
+];
 
 /// "Book Mum's dinner for the 11th. Same for Dad's.": the item before, for someone else.
 pub(super) fn same_for(items: &mut [Item], prev_title: Option<&str>, prev_day: Option<NaiveDate>) {

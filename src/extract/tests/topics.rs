@@ -4,7 +4,7 @@
 //! (`tests/eval/hard_dumps_holdout_10.json`), once the eleventh had taken its place as the
 //! untouched one. Now is Wednesday 2026-12-02.
 
-use super::{card, cards, titles};
+use super::{Priority, card, cards, run, titles};
 
 #[test]
 fn a_verb_with_only_a_manner_acts_on_the_topic() {
@@ -292,5 +292,51 @@ fn a_summary_says_of_what_and_a_thing_then_its_date_is_a_to_do() {
     assert_eq!(
         titles("And the Brennans still haven't sent their 1099s, call them again."),
         vec!["Call the Brennans"]
+    );
+}
+
+#[test]
+fn what_a_broken_thing_needs_is_a_to_do_about_it() {
+    let t = run("The trough in the back paddock's cracked, needs replacing, like urgently.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].title, "Replace the trough in the back paddock");
+    assert_eq!(t[0].priority, Priority::High);
+    assert_eq!(
+        titles("The gate's broken, it needs fixing."),
+        vec!["Fix the gate"]
+    );
+    assert_eq!(
+        titles("The gate's broken and needs fixing."),
+        vec!["Fix the gate"]
+    );
+    // Someone's thing that needs doing is still one thing.
+    assert_eq!(
+        titles("The mower's blade needs sharpening, no rush."),
+        vec!["Sharpen the mower's blade"]
+    );
+    // A trailing "really" is no word of the title.
+    assert_eq!(
+        titles(
+            "And the autoclave's making that clunking noise again, we need the engineer out \
+             ASAP really."
+        ),
+        vec!["Get the engineer out for the autoclave"]
+    );
+}
+
+#[test]
+fn which_of_the_thing_or_an_example_of_it_is_no_second_item() {
+    assert_eq!(
+        titles("Order more of the Metacam, the big bottles, we're running low."),
+        vec!["Order more of the Metacam"]
+    );
+    assert_eq!(
+        titles("I need to order the PEX fittings from Ferguson, like the half-inch elbows."),
+        vec!["Order the PEX fittings from Ferguson"]
+    );
+    // A list of things stays a list.
+    assert_eq!(
+        titles("Buy milk, the bread, the eggs."),
+        vec!["Buy milk", "Buy the bread", "Buy the eggs"]
     );
 }

@@ -112,7 +112,9 @@ fn build() -> Option<Patterns> {
         format!(r"next\s+week(?:'s)?\s+(?:{wd})|(?:{wd})(?:'s)?\s+next\s+week"),
         // "Friday the 11th", "Friday 11th December": the day's number says which Friday.
         format!(r"(?:{wd}),?\s+(?:the\s+)?(?:(?:{ordn})(?:\s+(?:of\s+)?(?:{mon}))?|\d{{1,2}}\s+(?:of\s+)?(?:{mon}))"),
-        format!(r"(?:(?:this\s+coming|this|next|coming)\s+)?(?:{wd})(?:'s)?"),
+        // Not a bare "coming": in "Mum's coming Saturday" it is her coming ("for coming
+        // Saturday" is the day's). The day is the same either way.
+        format!(r"(?:(?:this\s+coming|this|next)\s+|(?:for|on)\s+coming\s+)?(?:{wd})(?:'s)?"),
         r"(?:early\s+|later\s+|late\s+)?(?:this|next)\s+(?:weekend|week|month|year)(?:'s)?".into(),
         r"(?:over\s+)?the\s+weekend".into(),
         r"(?:tomorrow|tmrw|today|tonight)(?:'s)?".into(),

@@ -176,3 +176,22 @@ fn one_more_of_the_thing_named() {
         vec!["Dig into the printer"]
     );
 }
+
+#[test]
+fn someone_coming_on_a_day_is_the_reason_for_the_to_do_after_it() {
+    // "coming Saturday" is Mum's coming, not a date phrase that swallows the verb.
+    let t = run("Mum's coming Saturday so tidy the spare room Friday night.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].title, "Tidy the spare room");
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-04")
+    );
+    // "for coming Saturday" is still the day.
+    let t = run("Book the table for coming Saturday.");
+    assert_eq!(t[0].title, "Book the table");
+    assert_eq!(
+        t[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-05")
+    );
+}

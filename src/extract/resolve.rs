@@ -225,7 +225,7 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
     } else {
         None
     };
-    settle_dates(&mut items, now, prev_day, scene);
+    settle_dates(&mut items, text, now, prev_day, scene);
     settle_priorities(&mut items);
     if let Some(day) = items
         .iter()

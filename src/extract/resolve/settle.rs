@@ -12,6 +12,7 @@ use crate::model::Due;
 /// Own date, else the date said earlier in the sentence, else one shared through "and".
 pub(super) fn settle_dates(
     items: &mut [Item],
+    text: &str,
     now: NaiveDateTime,
     prev_day: Option<NaiveDate>,
     scene: Option<NaiveDate>,
@@ -140,8 +141,13 @@ pub(super) fn settle_dates(
                 break;
             }
             // "the surgery is on the 25th, I have to apply for leave, do it by Friday": the
-            // date said for the to-do beats one it took from the remark before it.
-            if it.due.is_none() || (it.day.is_none() && it.time.is_none()) {
+            // date said for the to-do beats one it took from the remark before it, and
+            // "the SSL certificate expires on the 25th, so renew it by Friday" beats the day
+            // the thing runs out.
+            let runs_out = text
+                .get(it.clause.start..it.clause.end)
+                .is_some_and(says_when_it_runs_out);
+            if it.due.is_none() || (it.day.is_none() && it.time.is_none()) || runs_out {
                 it.due = due;
             }
         }
@@ -168,6 +174,16 @@ pub(super) fn settle_dates(
             items[i - 1].due = Some(Due::Date(d));
         }
     }
+}
+
+/// "the certificate expires on the 25th", "my passport runs out in May": the thing's own
+/// date, not the day to act by.
+fn says_when_it_runs_out(clause: &str) -> bool {
+    let words: Vec<String> = clause.split_whitespace().map(bare).collect();
+    words.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "expires" | "expire" | "lapses")
+            || w == "runs" && words.get(k + 1).is_some_and(|n| n == "out")
+    })
 }
 
 /// A remark about the item before, with no date of its own: "we're almost out", "he's on

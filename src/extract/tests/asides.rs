@@ -182,3 +182,16 @@ fn an_exclamation_is_no_thing_to_do() {
         vec!["Write the sermon on God's grace"]
     );
 }
+
+#[test]
+fn the_day_to_act_by_beats_the_day_a_thing_runs_out() {
+    assert_eq!(
+        dated("The SSL certificate expires on the 25th, so renew it by Friday."),
+        one("Renew the SSL certificate", "2026-12-04")
+    );
+    // Said the other way round, the expiry is the only date.
+    assert_eq!(
+        dated("Renew the SSL certificate, it expires on the 25th."),
+        one("Renew the SSL certificate", "2026-12-25")
+    );
+}

@@ -326,14 +326,22 @@ pub(super) fn continue_previous(items: &mut [Item], prev_verb: Option<&str>, cor
     };
     // "And the Moretti invoice, they paid, so cross that off": it is done, not one more.
     // "I still haven't done the renewal" is not done.
+    // "the fire warden training, HR's arranging it": someone else has it.
     let done = items[i + 1..].iter().any(|it| match &it.kind {
         Kind::Statement(s) => {
             let words: Vec<String> = s.split_whitespace().map(bare).collect();
+            let others = !words
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "i" | "i'm" | "we" | "we're" | "i'll"));
             words.iter().any(|w| {
                 matches!(
                     w.as_str(),
                     "paid" | "done" | "sorted" | "handled" | "cancelled" | "canceled" | "off"
-                )
+                ) || others
+                    && matches!(
+                        w.as_str(),
+                        "arranging" | "organising" | "organizing" | "sorting" | "handling"
+                    )
             }) && !words
                 .iter()
                 .any(|w| w.ends_with("n't") || matches!(w.as_str(), "not" | "still" | "yet"))

@@ -936,6 +936,7 @@ fn verb_after_subject(clause: &str) -> Option<usize> {
         return None;
     }
     let mut at = 0;
+    let mut prev = String::new();
     for (k, w) in clause.split_whitespace().enumerate() {
         at = clause[at..].find(w).map_or(at, |p| at + p);
         let b = bare(w);
@@ -943,8 +944,10 @@ fn verb_after_subject(clause: &str) -> Option<usize> {
         let verb = stems.iter().flatten().any(|stem| {
             stem.len() > 1 && (CHANGES.contains(stem) || is_any_verb(stem) && !is_any_verb(&b))
         });
-        // "The badges": a plural right after its determiner is the thing, not a verb.
-        let after_det = k == 1;
+        // "The badges", "the controlled drugs": a plural right after its determiner, or
+        // after a participle said of it, is the thing, not a verb.
+        let after_det = k == 1 || k == 2 && prev.len() > 4 && prev.ends_with("ed");
+        prev = b.clone();
         // "The App Store review rejected our build": a past tense after the subject.
         let past = k >= 2
             && b.len() > 4
@@ -1032,11 +1035,37 @@ fn put_in_place_of_pronoun(title: &str, thing: impl FnOnce() -> Option<String>) 
         out.extend(tail.iter().map(|w| (*w).to_string()));
         return Some(out.join(" "));
     }
+    // "chase Gazza for those", "ask Priya about it": the person asked, then the thing.
+    if particle.is_none()
+        && to.is_none()
+        && let [who, prep, pronoun, tail @ ..] = rest
+        && who.starts_with(char::is_uppercase)
+        && *who != "IT"
+        && matches!(bare(prep).as_str(), "for" | "about")
+        && matches!(
+            bare(pronoun).as_str(),
+            "it" | "that" | "this" | "those" | "them"
+        )
+        && *pronoun != "IT"
+    {
+        let np = thing()?;
+        let mut out = vec![
+            (*verb).to_string(),
+            (*who).to_string(),
+            (*prep).to_string(),
+            np,
+        ];
+        out.extend(tail.iter().map(|w| (*w).to_string()));
+        return Some(out.join(" "));
+    }
     let (pronoun, rest) = rest.split_first()?;
-    if !matches!(
-        bare(pronoun).as_str(),
-        "it" | "that" | "this" | "those" | "them" | "him" | "her"
-    ) {
+    // "Chase IT about the printer": the department, not "it".
+    if *pronoun == "IT"
+        || !matches!(
+            bare(pronoun).as_str(),
+            "it" | "that" | "this" | "those" | "them" | "him" | "her"
+        )
+    {
         return None;
     }
     let np = thing()?;

@@ -195,3 +195,39 @@ fn someone_coming_on_a_day_is_the_reason_for_the_to_do_after_it() {
         Some("2026-12-05")
     );
 }
+
+#[test]
+fn a_pronoun_after_the_person_asked_is_the_thing_named_before() {
+    assert_eq!(
+        titles("The keg returns from the Royal Hotel, chase Gazza for those, we're short."),
+        vec!["Chase Gazza for the keg returns from the Royal Hotel"]
+    );
+    // "IT" is the department.
+    assert_eq!(
+        titles(
+            "Approve Gareth's expenses, he's been on at me about it. Chase IT about the broken \
+             printer."
+        ),
+        vec![
+            "Approve Gareth's expenses",
+            "Chase IT about the broken printer"
+        ]
+    );
+    // A participle before a plural is part of the thing's name.
+    assert_eq!(
+        titles("The controlled drugs register audit, I need to do that by Friday."),
+        vec!["Do the controlled drugs register audit"]
+    );
+}
+
+#[test]
+fn a_thing_someone_else_is_arranging_borrows_no_verb() {
+    assert_eq!(
+        titles("Book the CO2 delivery. And the fire warden training, HR's arranging it."),
+        vec!["Book the CO2 delivery"]
+    );
+    assert_eq!(
+        titles("Book the CO2 delivery. And the fire warden training, I'm sorting it."),
+        vec!["Book the CO2 delivery", "Book the fire warden training"]
+    );
+}

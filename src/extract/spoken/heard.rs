@@ -266,8 +266,19 @@ fn join_back_references(text: &str, heard: bool) -> String {
                 || NAMES_WHO.contains(&opener.as_str())
                     && matches!(second.as_str(), "name" | "name's")
                 || is_verb(&opener) && OBJECT_PRONOUNS.contains(&second.as_str()));
+        // "Location release, the diner owner, Mr. Casalanos, still needs to sign it": a
+        // sentence that opens by naming a topic, then a comma, starts a topic of its own;
+        // read on from the sentence before, it would be one more object of that sentence's
+        // verb. ("Derek's grandson did those already" still reads on.)
+        let names_a_topic = !is_common_word(&opener)
+            && next
+                .split_whitespace()
+                .take(4)
+                .take_while(|w| !w.ends_with(['.', '!', '?']))
+                .any(|w| w.ends_with(','));
         let reads_on = heard
             && !FRESH_START.contains(&opener.as_str())
+            && !names_a_topic
             && !ends_with_abbreviation(head)
             && !asks(next);
         let joins = starts_upper && (points_back || reads_on);

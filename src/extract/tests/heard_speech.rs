@@ -111,6 +111,19 @@ fn a_fresh_start_a_question_and_a_title_keep_their_full_stop() {
             ("Renew the car tax".to_string(), None),
         ]
     );
+    // A sentence that names a topic, then a comma, is no list of the verb before it; one
+    // that says something of the thing before still reads on from it.
+    let t = heard(
+        "Send the call sheet to the crew Thursday. Location release, the diner owner, Mr. \
+         Casalanos, still needs to sign it. Oh and print the posters, no. Derek's grandson did \
+         those already.",
+    );
+    assert!(
+        !t.iter()
+            .any(|(t, _)| t.starts_with("Send") && !t.contains("call sheet")),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(t, _)| t.contains("posters")), "{t:?}");
     // A name that opens the joined sentence keeps its capital.
     let t = heard("The chiller's making that noise again. Gary at Coolserve can fix it, ring him.");
     assert!(t.iter().any(|(t, _)| t.contains("Gary")), "{t:?}");

@@ -19,6 +19,7 @@ use crate::extract::sentences::ends_with_abbreviation;
 pub(crate) fn as_typed(text: &str, heard: bool) -> String {
     let text = text.replace(['"', '\u{201c}', '\u{201d}'], "");
     let text = swap(&THOUSANDS, &text, "$1$2");
+    let text = join_spelled_letters(&text);
     let text = if heard {
         restore_possessive_s(&text)
     } else {
@@ -40,6 +41,33 @@ fn swap(re: &LazyLock<Option<Regex>>, text: &str, with: &str) -> String {
 /// "8,000 words": the comma is no pause between clauses.
 static THOUSANDS: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,3}),(\d{3})\b").ok());
+
+/// "the A-R-R-I", "the H-O-A", "my N.M.B.I. registration": a name spelled out letter by
+/// letter, written as the letters it is. A dotted one's last dot ends the sentence too when
+/// a capital follows ("call the U.S. Then email Jo").
+static SPELLED: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\b(?:[A-Z][-.]){1,}[A-Z]\b\.?").ok());
+
+fn join_spelled_letters(text: &str) -> String {
+    let Some(re) = SPELLED.as_ref() else {
+        return text.to_owned();
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in re.find_iter(text) {
+        out.push_str(&text[last..m.start()]);
+        out.extend(m.as_str().chars().filter(char::is_ascii_uppercase));
+        let after = text[m.end()..].trim_start();
+        let ends_sentence = m.as_str().ends_with('.')
+            && (after.is_empty() || after.starts_with(|c: char| c.is_uppercase()));
+        if ends_sentence {
+            out.push('.');
+        }
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    out
+}
 
 /// "the chillers making that noise", "my mums coming on the 13th", "the vans do on the
 /// 25th", "the coffee machines broken again", "the deadlines Friday": a clause that opens
@@ -355,6 +383,7 @@ mod rules_compile {
             &[
                 ("THOUSANDS", super::THOUSANDS.is_some()),
                 ("LOST_IS", super::LOST_IS.is_some()),
+                ("SPELLED", super::SPELLED.is_some()),
                 ("LETTER_FILLER", super::LETTER_FILLER.is_some()),
                 ("O_FOR_OH", super::O_FOR_OH.is_some()),
                 ("US_FILLER", super::US_FILLER.is_some()),

@@ -98,6 +98,26 @@ fn an_is_whisper_heard_as_a_plural_is_put_back() {
 }
 
 #[test]
+fn a_name_spelled_letter_by_letter_is_written_as_its_letters() {
+    assert_eq!(
+        heard("Oh, and my N.M.B.I. registration renewal is due at the end of the month."),
+        vec![(
+            "My NMBI registration renewal".to_string(),
+            Some("2026-12-31".to_string())
+        )]
+    );
+    // The last dot of "H-O-A." still ends its sentence.
+    let t = heard("Ring the H-O-A. Book the dentist.");
+    assert_eq!(
+        t,
+        vec![
+            ("Ring the HOA".to_string(), None),
+            ("Book the dentist".to_string(), None)
+        ]
+    );
+}
+
+#[test]
 fn a_fresh_start_a_question_and_a_title_keep_their_full_stop() {
     // "And…", "Oh…" open a new thought; "Dr." is no sentence end; a question is asked.
     assert_eq!(

@@ -170,7 +170,7 @@ static WEIGHT_FOR_WAIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// "the contract, do Thursday", "I think they do February 1st": "due" before a day.
 static DO_FOR_DUE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z']+,?)\s+do\s+((?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next\s+(?:week|month)|this\s+(?:week|month|friday)|end\s+of|the\s+\d|\d|january|february|march|april|may|june|july|august|september|october|november|december)\b)").ok()
+    Regex::new(r"(?i)\b([a-z']+,?)\s+do\s+((?:on\s+)?(?:for\s+(?:a|an|its|their|his|her)\s|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next\s+(?:week|month)|this\s+(?:week|month|friday)|end\s+of|the\s+\d|\d|january|february|march|april|may|june|july|august|september|october|november|december)\b)").ok()
 });
 
 /// Who does a thing, not what is due: "I do Thursdays", "we'll do Friday".

@@ -340,3 +340,21 @@ fn which_of_the_thing_or_an_example_of_it_is_no_second_item() {
         vec!["Buy milk", "Buy the bread", "Buy the eggs"]
     );
 }
+
+#[test]
+fn a_thing_due_for_a_service_is_a_to_do() {
+    let t = run("Oh and the truck's due for an oil change, whenever, no rush.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].title, "Truck's oil change");
+    assert_eq!(t[0].priority, Priority::Low);
+    assert_eq!(
+        cards("The dog's due for her jabs next week."),
+        vec![card("Dog's jabs", Some("2026-12-07"))]
+    );
+    // "due for a week off" is no thing; "due its service, book it in" keeps its pronoun.
+    assert!(titles("Sam's due for a week off.").is_empty());
+    assert_eq!(
+        titles("The tractor's due its service, book it in with Hodgsons."),
+        vec!["Book in the tractor with Hodgsons"]
+    );
+}

@@ -18,6 +18,7 @@ mod voice {
     mod download;
     mod dumps;
     mod final_pass;
+    mod heard_text;
     mod models;
     mod refine;
     mod session;

@@ -33,6 +33,19 @@ pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
     )))))
 }
 
+/// `text` with every match of `re` replaced by what `with` makes of it (unchanged if the
+/// rule did not compile).
+pub(crate) fn rewrite(
+    re: &LazyLock<Option<Regex>>,
+    text: &str,
+    with: impl FnMut(&regex::Captures) -> String,
+) -> String {
+    match re.as_ref() {
+        Some(re) => re.replace_all(text, with).into_owned(),
+        None => text.to_owned(),
+    }
+}
+
 /// "Pay my rent, oh God, I forgot", "register the birth, oh God, we've got sixty days",
 /// "a stock count, but God not this month": an exclamation is no word of the to-do, and
 /// read as one it becomes a card ("Pay God"). "God's" (a sermon on God's grace) stays.
@@ -48,10 +61,7 @@ static NEEDS_DOING: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 fn name_what_needs_doing(text: &str) -> String {
-    let Some(re) = NEEDS_DOING.as_ref() else {
-        return text.to_owned();
-    };
-    re.replace_all(text, |c: &regex::Captures| {
+    rewrite(&NEEDS_DOING, text, |c| {
         let thing = &c[1];
         let named = match thing.split_once(' ') {
             Some((det, rest)) => format!("{} {rest}", det.to_lowercase()),
@@ -59,7 +69,6 @@ fn name_what_needs_doing(text: &str) -> String {
         };
         format!("{thing} is {}, {named} {} {}", &c[2], &c[3], &c[4])
     })
-    .into_owned()
 }
 
 /// "the truck's due for an oil change", "the boiler's due for a service": the thing
@@ -70,10 +79,7 @@ static DUE_FOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 fn say_what_is_due(text: &str) -> String {
-    let Some(re) = DUE_FOR.as_ref() else {
-        return text.to_owned();
-    };
-    re.replace_all(text, |c: &regex::Captures| {
+    rewrite(&DUE_FOR, text, |c| {
         // "due for a week's holiday", "due for a couple of days off": no thing.
         if matches!(
             c[2].to_lowercase().as_str(),
@@ -100,21 +106,16 @@ fn say_what_is_due(text: &str) -> String {
         };
         format!("{}'s {what} is due{after}", &c[1])
     })
-    .into_owned()
 }
 
 fn drop_exclamations(text: &str) -> String {
-    let Some(re) = EXCLAMATION.as_ref() else {
-        return text.to_owned();
-    };
-    re.replace_all(text, |c: &regex::Captures| {
+    rewrite(&EXCLAMATION, text, |c| {
         if c.get(1).is_some() {
             c[0].to_string()
         } else {
             String::new()
         }
     })
-    .into_owned()
 }
 
 /// "Mrs Singh, his wife, wants her Fiesta booked in": who someone is, said between commas,

@@ -79,8 +79,8 @@ static LOST_IS: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"((?:^|[,.;!?]\s+|\b(?i:and|oh|so|also|then|but|um|uh)\s+)(?i:the|my|our|his|her|their|your)\s+(?:[a-z]+\s+)?)([a-z][a-z-]*[^s'\s])s\s+([A-Za-z]+)\b").ok()
 });
 
-/// What follows a thing's "is" in speech, never a plural: "the chiller's broken",
-/// "the deadline's Friday".
+/// What follows a thing's "is" in speech, never a plural: "the chiller's broken", "the
+/// MOT's due".
 const STATES: &[&str] = &[
     "due",
     "do",
@@ -90,24 +90,14 @@ const STATES: &[&str] = &[
     "knackered",
     "cracked",
 ];
-const WHEN_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "tomorrow",
-    "today",
-    "tonight",
-];
+
+/// A day said right after a thing: "the deadline's Friday", "the party's tomorrow".
+fn is_when(word: &str) -> bool {
+    super::DAYS_AND_MONTHS[..7].contains(&word) || matches!(word, "tomorrow" | "today" | "tonight")
+}
 
 fn restore_possessive_s(text: &str) -> String {
-    let Some(re) = LOST_IS.as_ref() else {
-        return text.to_owned();
-    };
-    re.replace_all(text, |c: &regex::Captures| {
+    super::rewrite(&LOST_IS, text, |c| {
         let said = &c[3];
         // "glasses", "boxes", "churches": the plural of a word that ends in a hiss.
         let thing = c[2].to_lowercase();
@@ -116,7 +106,7 @@ fn restore_possessive_s(text: &str) -> String {
             .any(|e| thing.ends_with(e));
         let lower = said.starts_with(|c: char| c.is_lowercase());
         let is_said = !hiss_plural
-            && (WHEN_WORDS.contains(&said.to_lowercase().as_str())
+            && (is_when(&said.to_lowercase())
                 || lower && STATES.contains(&said)
                 || lower && said.ends_with("ing") && any_verb_from_gerund(said).is_some());
         if is_said {
@@ -125,7 +115,6 @@ fn restore_possessive_s(text: &str) -> String {
             c[0].to_string()
         }
     })
-    .into_owned()
 }
 
 /// "And A, sign Travis up", "then A, after that": an "uh" heard as a letter.

@@ -263,9 +263,9 @@ const FRESH_START: &[&str] = &[
 /// ". That's overdue" → ", that's overdue"; ". Sign it and put it in her folder" → ", sign
 /// it …": a sentence that opens by pointing back is one more clause of the one before, as
 /// the speaker said it. In what was heard, so is one that opens with anything but a fresh
-/// start: Whisper
-/// writes a full stop at a pause where a typed dump has a comma ("the cable on the rack is
-/// frayed. Order a replacement"), and the thing named before it is what the clause is about.
+/// start: Whisper writes a full stop at a pause where a typed dump has a comma ("the cable
+/// on the rack is frayed. Order a replacement"), and the thing named before it is what the
+/// clause is about.
 fn join_back_references(text: &str, heard: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -335,33 +335,17 @@ fn is_common_word(word: &str) -> bool {
         || is_pronoun(word)
         || is_preposition(word)
         || POINTS_BACK.contains(&word)
-        || matches!(
-            word,
-            "he" | "she"
-                | "we"
-                | "you"
-                | "there"
-                | "there's"
-                | "here"
-                | "nothing"
-                | "high"
-                | "top"
-                | "low"
-                | "no"
-                | "not"
-                | "urgent"
-                | "gotta"
-                | "gonna"
-                | "just"
-                | "let's"
-                | "please"
-                | "don't"
-                | "he's"
-                | "she's"
-                | "we're"
-                | "we've"
-        )
+        || COMMON.contains(&word)
 }
+
+/// Words that open a clause and name nobody, beyond the verbs, determiners, pronouns and
+/// prepositions the lexicon knows.
+#[rustfmt::skip]
+const COMMON: &[&str] = &[
+    "he", "she", "we", "you", "there", "there's", "here", "nothing", "high", "top", "low", "no",
+    "not", "urgent", "gotta", "gonna", "just", "let's", "please", "don't", "he's", "she's",
+    "we're", "we've",
+];
 
 #[cfg(test)]
 mod rules_compile {

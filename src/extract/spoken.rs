@@ -33,6 +33,14 @@ pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
     )))))
 }
 
+/// `text` with every match of `re` replaced (unchanged if the rule did not compile).
+pub(crate) fn swap(re: &LazyLock<Option<Regex>>, text: &str, with: &str) -> String {
+    match re.as_ref() {
+        Some(re) => re.replace_all(text, with).into_owned(),
+        None => text.to_owned(),
+    }
+}
+
 /// `text` with every match of `re` replaced by what `with` makes of it (unchanged if the
 /// rule did not compile).
 pub(crate) fn rewrite(
@@ -125,10 +133,7 @@ static APPOSITION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 fn drop_appositions(text: &str) -> String {
-    match APPOSITION.as_ref() {
-        Some(re) => re.replace_all(text, "$1 $2").into_owned(),
-        None => text.to_string(),
-    }
+    swap(&APPOSITION, text, "$1 $2")
 }
 
 /// "about the, the deposit", "to, to Priya": a small word said twice while thinking is
@@ -138,10 +143,7 @@ static STUTTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 fn unstutter(text: &str) -> String {
-    let Some(re) = STUTTER.as_ref() else {
-        return text.to_owned();
-    };
-    re.replace_all(text, |c: &regex::Captures| {
+    rewrite(&STUTTER, text, |c| {
         let (a, b) = (&c[1], &c[2]);
         if a.eq_ignore_ascii_case(b) {
             b.to_string()
@@ -149,7 +151,6 @@ fn unstutter(text: &str) -> String {
             c[0].to_string()
         }
     })
-    .into_owned()
 }
 
 /// Idioms for a plain verb: "give Priya a ring" → "call Priya", "drop Sam a line" → "email

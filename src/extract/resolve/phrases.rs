@@ -232,10 +232,7 @@ fn says_which_one(phrase: &str) -> bool {
         .iter()
         .take_while(|w| !is_preposition(w))
         .last();
-    matches!(
-        words.first().map(String::as_str),
-        Some("the" | "those" | "that")
-    ) && words.len() <= 6
+    is_determiner_led(phrase)
         && (head.is_some_and(|w| matches!(w.as_str(), "one" | "ones"))
             || words.len() >= 3 && head.is_some_and(|w| PACKS.contains(&w.as_str())))
 }

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::swap;
 use crate::extract::lexicon::{
     any_verb_from_gerund, bare, is_any_verb, is_determiner, is_preposition, is_pronoun, is_verb,
 };
@@ -28,14 +29,6 @@ pub(crate) fn as_typed(text: &str, heard: bool) -> String {
     let text = drop_misheard_fillers(&text);
     let text = homophones(&text);
     join_back_references(&text, heard)
-}
-
-/// `text` with every match of `re` replaced (unchanged if the rule did not compile).
-fn swap(re: &LazyLock<Option<Regex>>, text: &str, with: &str) -> String {
-    match re.as_ref() {
-        Some(re) => re.replace_all(text, with).into_owned(),
-        None => text.to_owned(),
-    }
 }
 
 /// "8,000 words": the comma is no pause between clauses.

@@ -15,20 +15,22 @@ mod heard;
 
 /// The repairs, in order.
 pub(crate) fn repair(text: &str, heard: bool) -> String {
-    let text = split_run_ons(&spell_terms(&say_plainly(&unstutter(&drop_appositions(
-        &say_what_is_due(&name_what_needs_doing(&drop_exclamations(
-            &heard::as_typed(text, heard),
-        ))),
-    )))));
-    mark_corrections(&super::run_on::restore_commas_in_text(&text))
+    mark_corrections(&super::run_on::restore_commas_in_text(&read_as_said(
+        text, heard,
+    )))
 }
 
 /// [`repair`] without the commas put back in a long run-on: the reconciler puts back its
 /// own, more of them (see `run_on::restore_commas`).
 pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
-    mark_corrections(&split_run_ons(&spell_terms(&say_plainly(&unstutter(
-        &drop_appositions(&name_what_needs_doing(&drop_exclamations(
-            &heard::as_typed(text, false),
+    mark_corrections(&read_as_said(text, false))
+}
+
+/// The repairs both readers share, so the reconciler hears the dump as the extractor does.
+fn read_as_said(text: &str, heard: bool) -> String {
+    split_run_ons(&spell_terms(&say_plainly(&unstutter(&drop_appositions(
+        &say_what_is_due(&name_what_needs_doing(&drop_exclamations(
+            &heard::as_typed(text, heard),
         ))),
     )))))
 }

@@ -231,8 +231,9 @@ fn hard_dump_sets_score() {
         ("hard_dumps_holdout_9.json", 0.67, 0.74),
         ("hard_dumps_holdout_10.json", 0.74, 0.70),
         ("hard_dumps_holdout_11.json", 0.76, 0.73),
-        // Never tuned on: the honest number for dumps nobody has seen.
         ("hard_dumps_holdout_12.json", 0.72, 0.77),
+        // Never tuned on: the honest number for dumps nobody has seen.
+        ("hard_dumps_holdout_13.json", 0.88, 0.80),
     ];
     let mut failures = Vec::new();
     for (file, f1, due) in sets {

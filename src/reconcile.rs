@@ -209,6 +209,15 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
             },
         })
         .collect();
+        // No pattern named a card: the sentence may still be news of the thing it opens with.
+        let mut updates = updates;
+        if !asked
+            && updates.iter().all(|(_, card)| card.is_none())
+            && let Some(news) = spoken_update::news_of_opening(&sentence, now)
+            && let Some(card) = target(&news, &cards, &weights)
+        {
+            updates.push((news, Some(card)));
+        }
         // Where each word of the sentence is first said, worked out once for all its
         // take-backs (a long run-on can hold many).
         let mut first_said: Option<std::collections::HashMap<String, usize>> = None;

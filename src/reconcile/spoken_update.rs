@@ -12,8 +12,11 @@ use regex::Regex;
 use crate::extract::resolve_due;
 use crate::model::{Due, Priority, Status};
 
+mod news;
 mod patterns;
 mod topic;
+
+pub use news::news_of_opening;
 
 use patterns::{Kind, PATTERNS};
 use topic::{TOPIC_WINDOW, spans_clauses, topic};
@@ -101,6 +104,12 @@ static OBJECT_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:it|that|this|those|these|them|they|him|her|everyone|everybody|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
+});
+
+/// A part of the work, as the object or right after the speaker's verb: "half the cert",
+/// "I've done three of my five reflections", "some of them".
+static PART_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|only\s+)?[a-z]+(?:\s+(?:out|up|off|through|in))?\s+)(?:about\s+|nearly\s+|roughly\s+|only\s+)?(?:half|part|some|most|a\s+few|a\s+couple|a\s+third|a\s+quarter|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:of\s+)?(?:the|my|our|his|her|their|them|those|these)\b").ok()
 });
 
 /// How a remark is introduced: "note that", "remember", "just so you know".
@@ -213,6 +222,17 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
             let text = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string());
             let Some(change) = change_of(*kind, &text, now) else {
                 continue;
+            };
+            // "I've filled out half the cert", "done three of my five reflections": begun.
+            let change = match change {
+                Change::Status(Status::Completed)
+                    if PART_OF.as_ref().is_some_and(|r| {
+                        r.is_match(obj.as_str().trim()) || r.is_match(all.as_str())
+                    }) =>
+                {
+                    Change::Status(Status::InProgress)
+                }
+                change => change,
             };
             let verb = match kind {
                 Kind::DoneWithVerb | Kind::DoneDoing | Kind::StartDoing | Kind::BlockedBefore => {
@@ -496,6 +516,7 @@ mod rules_compile {
                 ("SAID_PRONOUN", super::SAID_PRONOUN.is_some()),
                 ("PRONOUN_ONLY", super::PRONOUN_ONLY.is_some()),
                 ("NOT_YET", super::NOT_YET.is_some()),
+                ("PART_OF", super::PART_OF.is_some()),
                 ("REMARK_LEAD", super::REMARK_LEAD.is_some()),
                 ("REQUEST", super::REQUEST.is_some()),
             ],

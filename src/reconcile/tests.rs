@@ -4,6 +4,8 @@
 use super::*;
 use crate::model::{Due, Priority};
 
+mod opening_news;
+
 #[test]
 fn how_far_the_speaker_got_is_no_note() {
     assert!(progress_remark("I've not even written them"));

@@ -106,6 +106,106 @@ pub(super) fn leading_name(text: &str) -> Option<(String, usize)> {
     (start == words.len() - 1).then_some(found)
 }
 
+/// The thing a sentence opens with and where the words about it start: "Top paddock fence,
+/// that's done" (a name and a comma), "Bore pump's properly buggered" (the subject of an
+/// "is"), "The Greens don't want the lights anymore" (a subject before its verb).
+pub(super) fn opening(sentence: &str) -> Option<(String, usize)> {
+    let all = words_at(sentence);
+    // "Right, so, the Kaur completion's been pushed back": the fillers before it first.
+    let lead = all
+        .iter()
+        .take_while(|(_, w)| {
+            FILLER.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+        .count();
+    // "Just a heads up on the Stripe migration, …", "As for the residential, …".
+    let about = ABOUT
+        .iter()
+        .filter_map(|phrase| {
+            let n = phrase.split(' ').count();
+            let said: Vec<String> = all
+                .get(lead..lead + n)?
+                .iter()
+                .map(|(_, w)| w.to_lowercase())
+                .collect();
+            (said.join(" ") == *phrase).then_some(n)
+        })
+        .max()
+        .unwrap_or(0);
+    let words = &all[lead + about..];
+    let first_comma = words.iter().position(|(_, w)| w.ends_with(','));
+    if let Some(end) = first_comma.filter(|&e| e < 6)
+        && let Some((name, _)) = fragment_name(&words[..=end], NOT_A_NAME, FILLER, true)
+    {
+        return Some((
+            name,
+            words.get(end + 1).map_or(sentence.len(), |(at, _)| *at),
+        ));
+    }
+    if let Some((name, at)) = subject_of_is(words) {
+        // The rest starts at the "'s": "'s been pushed back".
+        return Some((name.clone(), at + name.len()));
+    }
+    subject_before_verb(words)
+}
+
+/// How a sentence says what it is about before naming it.
+const ABOUT: &[&str] = &[
+    "just a heads up on",
+    "just a heads up about",
+    "a heads up on",
+    "heads up on",
+    "heads up about",
+    "quick update on",
+    "an update on",
+    "update on",
+    "as for",
+    "re",
+    "regarding",
+];
+
+/// "Land Registry came back on Price", "The Greens don't want the lights anymore": up to
+/// four words that name a thing, then the verb said of it.
+fn subject_before_verb(words: &[(usize, &str)]) -> Option<(String, usize)> {
+    const VERB: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "hasn't", "haven't", "isn't", "aren't",
+        "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "can't", "still", "came",
+        "went", "got", "says", "said", "wants", "need", "needs",
+    ];
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase()
+    };
+    let lead = 0;
+    let verb = (lead + 1..words.len().min(lead + 5))
+        .find(|&j| VERB.contains(&bare(words[j].1).as_str()))?;
+    let subject = &words[lead..verb];
+    let first = bare(subject[0].1);
+    if NOT_A_NAME.contains(&first.as_str())
+        || CLAUSE_WORDS.contains(&first.as_str())
+        || crate::extract::is_verb(&first) && !names_a_thing(subject)
+        || subject.iter().any(|(_, w)| {
+            let b = bare(w);
+            w.ends_with([',', ';', ':', '.'])
+                || CLAUSE_WORDS.contains(&b.as_str())
+                || PAST.contains(&b.as_str())
+                || b.contains('\'') && !b.ends_with("'s")
+        })
+    {
+        return None;
+    }
+    let name = subject
+        .iter()
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((name, words[verb].0))
+}
+
 /// "Oat milk's getting really low, that's urgent now": the words before the "'s" that
 /// opens the sentence.
 fn subject_of_is(words: &[(usize, &str)]) -> Option<(String, usize)> {
@@ -198,6 +298,8 @@ pub(super) fn says_is(word: &str) -> bool {
     matches!(
         w.as_str(),
         "actually"
+            | "live"
+            | "gotta"
             | "really"
             | "been"
             | "not"
@@ -257,47 +359,49 @@ fn names_a_thing(fragment: &[(usize, &str)]) -> bool {
     })
 }
 
+/// Words that open no name: "so, …", "Sarah, forget it" is someone spoken to.
+const NOT_A_NAME: &[&str] = &[
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "it",
+    "so",
+    "and",
+    "oh",
+    "okay",
+    "ok",
+    "right",
+    "yeah",
+    "yes",
+    "no",
+    "um",
+    "uh",
+    "er",
+    "well",
+    "then",
+    "also",
+    "but",
+    "anyway",
+    "hmm",
+    "actually",
+    "sorry",
+    "wait",
+    "look",
+    "listen",
+    "also",
+    "honestly",
+    "basically",
+];
+const FILLER: &[&str] = &[
+    "and", "so", "oh", "okay", "ok", "um", "uh", "er", "right", "yeah", "also", "then", "anyway",
+    "ugh", "nah", "ah", "well",
+];
+
 /// "Henderson proposal, yeah, forget it": a name said on its own before the first comma.
 fn leading_fragment(words: &[(usize, &str)]) -> Option<(String, usize)> {
-    const NOT_A_NAME: &[&str] = &[
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "they",
-        "it",
-        "so",
-        "and",
-        "oh",
-        "okay",
-        "ok",
-        "right",
-        "yeah",
-        "yes",
-        "no",
-        "um",
-        "uh",
-        "er",
-        "well",
-        "then",
-        "also",
-        "but",
-        "anyway",
-        "hmm",
-        "actually",
-        "sorry",
-        "wait",
-        "look",
-        "listen",
-        "also",
-        "honestly",
-        "basically",
-    ];
-    const FILLER: &[&str] = &[
-        "and", "so", "oh", "okay", "ok", "um", "uh", "er", "right", "yeah", "also", "then",
-        "anyway", "ugh",
-    ];
     // The nearest part between commas that names a thing: in "the lease, push that back,
     // and fire safety training, that's urgent, bump it up" that is the training.
     let ends: Vec<usize> = words
@@ -358,13 +462,16 @@ fn fragment_name(
         || one_bare_word
         || not_a_name.contains(&first.as_str())
         || crate::extract::is_verb(&first) && !names_a_thing(fragment)
-        || fragment.iter().any(|(_, w)| {
+        || fragment.iter().enumerate().any(|(k, (_, w))| {
             let b = w
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
                 .to_lowercase();
             let stem = b.split('\'').next().unwrap_or("");
-            b.contains('\'') && !b.ends_with("'s")
-                || CLAUSE_WORDS.contains(&stem)
+            // "Sarah's do": after someone's, a word is the thing they have.
+            let owned = k > 0 && fragment[k - 1].1.ends_with("'s");
+            // "The Ryans' foundations": a plural's apostrophe.
+            b.contains('\'') && !b.ends_with("'s") && !b.ends_with("s'")
+                || CLAUSE_WORDS.contains(&stem) && !owned
                 || PAST.contains(&stem)
                 // "Ofsted" is a name.
                 || stem.len() > 4 && stem.ends_with("ed") && !w.starts_with(char::is_uppercase)

@@ -1,0 +1,204 @@
+//! News of the thing a sentence opens with, said in words no pattern reads: "The Greens
+//! don't want the garden lights anymore", "Land Registry came back on Price, so that's
+//! done", "the barley, that has to be done before anything else", "the aprons, Tasha says
+//! get them in navy". People name the work first and then say what became of it in
+//! whatever words come. Only the opening names the card, so a sentence is read this way
+//! only when its patterns found no card, and only the opening's card can take the news.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDateTime;
+use regex::Regex;
+
+use super::topic::opening;
+use super::{Change, SpokenUpdate};
+use crate::model::{Priority, Status};
+
+/// "The Greens don't want the garden lights anymore", "the educator said it's off", "not
+/// selling it now". Not "it's off to the printers" (sent) or "off sick" (away).
+static CANCELLED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b)").ok()
+});
+
+/// "so I'm stuck till they restock", "can't do a thing till the part comes", "pharmacy
+/// still haven't come back to me", "on back order".
+static BLOCKED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|no\s+(?:reply|answer|response)\s+(?:from|yet))").ok()
+});
+
+/// A date that moved: "isn't till the end of the month now", "slipping to next Monday",
+/// "giving myself till Friday", "by this Friday, not next week".
+static MOVED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pushed|moved|moving|slipping|slipped|slip|postponed|put\s+back|delayed|brought\s+forward|pulled\s+forward|(?:isn't|is\s+not|not)\s+(?:due\s+)?(?:till|until)|giving\s+(?:myself|ourselves|us|them|him|her)\s+(?:till|until)|instead|not\s+(?:next|till|until))\b").ok()
+});
+
+/// "the end of the month now", "it's now Monday": a date said as it now stands.
+static NOW_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)^\s*now\b").ok());
+static NOW_BEFORE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnow\s+(?:on\s+|for\s+|due\s+)?$").ok());
+
+/// "not next week": a date said only to be ruled out.
+static RULED_OUT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|till\s+|until\s+)?$").ok()
+});
+
+static LOW: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:low\s+priority|no\s+(?:rush|hurry)|not\s+(?:that\s+|very\s+)?urgent|can\s+wait|whenever\s+(?:i|we)\s+get|back\s+burner|not\s+a\s+priority)\b").ok()
+});
+
+/// "that has to be done before anything else", "gotta go to the top of the list".
+static HIGH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:urgent|urgently|asap|as\s+soon\s+as\s+possible|(?:really|very)\s+quickly|right\s+away|straight\s+away|top\s+of\s+the\s+(?:list|pile)|top\s+priority|high\s+priority|(?:before|ahead\s+of)\s+anything\s+else|jump\s+the\s+queue|priority\s+now)\b").ok()
+});
+
+/// Work said still to do: the opening is a repeat, which the extractor's item carries.
+static TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:and|so|yeah|oh|but)\W+)*(?:(?:i|we)\s+)?(?:still\s+|also\s+|really\s+|just\s+)*(?:need|needs|have\s+to|has\s+to|gotta|got\s+to|must|should|'ll|will|want\s+to|wanna|am\s+going\s+to|gonna|remember\s+to|don't\s+forget)\b").ok()
+});
+
+/// Started, not done: "coming along", "half the cert", "the first two sections done", "three
+/// of my five reflections", "sixty percent through".
+static UNDER_WAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:started|begun|coming\s+along|under\s*way|in\s+progress|half[\s-]?(?:done|way|finished|written)|half\s+(?:the|of|my|our)\b|(?:first|second)\s+half\b|(?:the\s+)?first\s+(?:\w+\s+)?(?:section|sections|draft|part|parts|chapter|chapters|minute|page|pages|bit|two|three|few)\b[^,.;!?]*?\b(?:done|finished|written|drafted|sorted|cut)|(?:done|written|drafted|finished|cut|marked|painted|filmed|recorded)\s+the\s+first\s+(?:\w+\s+)?(?:section|draft|part|chapter|half|page|bit|few|two|three)\b|percent\s+(?:through|done|there)|(?:done|finished|written|marked)\s+(?:\w+\s+)?(?:of|out\s+of)\s+(?:my|the|our)\s+\w+|made\s+a\s+start)\b").ok()
+});
+
+/// Done, said first of it ("sorted, new fan's in", "Sentry's live", "Josh is trained now")
+/// or of "it" later ("…came back on Price, so that's done"); not "it was her that sorted
+/// the donation".
+static DONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^,;.!?]*?\b(?:done|sorted|finished|completed|complete|dealt\s+with|taken\s+care\s+of|fixed|(?:'s|is|are|'re)\s+(?:now\s+)?(?:live|trained))\b|\b(?:that's|it's|that\s+is|it\s+is|they're|all)\s+(?:now\s+|all\s+)?(?:done|sorted|finished|dealt\s+with)\b").ok()
+});
+
+/// "not done", "haven't finished", "isn't sorted yet".
+static NOT_DONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|n't|never|nearly|almost|yet\s+to\s+be)\s+(?:\w+\s+)?(?:done|sorted|finished|completed|complete|fixed|live|trained)\b").ok()
+});
+
+/// Something learnt about the work: who said what, what was decided, what it really is.
+static REMARK: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:says?|said|'s\s+told|told\s+(?:me|us)|wants?|wanted|asked\s+(?:for|us|me)|decided|reckons?|changed|just\s+so\s+you\s+know|heads\s+up|actually)\b").ok()
+});
+
+/// A condition is no news: "the deck, if it's done by Friday…".
+static CONDITION: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^\W*(?:if|once|when|whether|unless|as\s+soon\s+as)\b").ok());
+
+/// Where work said as still to do starts: the news ends there, so what follows ("…, and I
+/// need to ring the hotel") stays new work. Not "the head says we need…": what was said.
+static NEXT_TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[,;]\s*|\s+(?:and|but|also|oh|plus)\s+)(?:(?:and|but|also|oh|plus)\s+)*(?:i|we)\s+(?:still\s+|also\s+|really\s+)*(?:need|have\s+to|gotta|got\s+to|must|should)\b").ok()
+});
+
+fn says(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
+    re.as_ref().is_some_and(|r| r.is_match(text))
+}
+
+/// The news of the thing `sentence` opens with, when the rest says what became of it.
+pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdate> {
+    let (object, rest_at) = opening(sentence)?;
+    let start = sentence.find(object.as_str())?;
+    let rest = &sentence[rest_at.min(sentence.len())..];
+    let rest = NEXT_TO_DO
+        .as_ref()
+        .and_then(|r| r.find(rest))
+        .map_or(rest, |m| &rest[..m.start()]);
+    if rest.trim().is_empty() || says(&CONDITION, rest) {
+        return None;
+    }
+    let change = if says(&CANCELLED, rest) {
+        Change::Cancel
+    } else if says(&BLOCKED, rest) {
+        Change::Blocked(None)
+    } else if let Some(due) = new_date(rest, now, says(&MOVED, rest)) {
+        Change::Due(due)
+    } else if says(&LOW, rest) {
+        Change::Priority(Priority::Low)
+    } else if says(&HIGH, rest) {
+        Change::Priority(Priority::High)
+    } else if says(&TO_DO, rest) {
+        return None;
+    } else if says(&UNDER_WAY, rest) {
+        Change::Status(Status::InProgress)
+    } else if says(&DONE, rest) && !says(&NOT_DONE, rest) {
+        Change::Status(Status::Completed)
+    } else if says(&REMARK, rest) && !holds_a_date(rest, now) {
+        // A remark with a date in it is most often the date moved, in words not read here.
+        Change::Note(
+            rest.trim()
+                .trim_start_matches(['\'', ','])
+                .trim_end_matches(['.', '!', ','])
+                .trim()
+                .to_string(),
+        )
+    } else {
+        return None;
+    };
+    let said_end = rest_at.min(sentence.len()) + rest.len();
+    Some(SpokenUpdate {
+        said: sentence[start..said_end]
+            .trim_end_matches([',', '.', '!', ' '])
+            .to_string(),
+        verb: None,
+        verb_required: false,
+        object_span: (start, start + object.len()),
+        object,
+        change,
+        start,
+        topic_start: None,
+        opened_with: None,
+    })
+}
+
+/// The date `rest` moves the work to: the first not said only to be ruled out ("by this
+/// Friday, not next week"), when the words say it moved (`moved`) or the date is said as
+/// it now stands ("the end of the month now"). "Now" itself names no day.
+fn new_date(rest: &str, now: NaiveDateTime, moved: bool) -> Option<crate::model::Due> {
+    dates_in(rest, now)
+        .find(|hit| {
+            !says(&RULED_OUT, &rest[..hit.start])
+                && (moved
+                    || says(&NOW_AFTER, &rest[hit.end..])
+                    || says(&NOW_BEFORE, &rest[..hit.start]))
+        })
+        .and_then(|hit| hit.due(now, None))
+}
+
+fn holds_a_date(rest: &str, now: NaiveDateTime) -> bool {
+    dates_in(rest, now).next().is_some()
+}
+
+fn dates_in(
+    rest: &str,
+    now: NaiveDateTime,
+) -> impl Iterator<Item = crate::extract::dates::DateHit> {
+    crate::extract::dates::find_dates(rest, now)
+        .into_iter()
+        .filter(|hit| !rest[hit.start..hit.end].eq_ignore_ascii_case("now"))
+}
+
+#[cfg(test)]
+mod rules_compile {
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("news.rs"),
+            &[
+                ("CANCELLED", super::CANCELLED.is_some()),
+                ("BLOCKED", super::BLOCKED.is_some()),
+                ("MOVED", super::MOVED.is_some()),
+                ("RULED_OUT", super::RULED_OUT.is_some()),
+                ("NOW_AFTER", super::NOW_AFTER.is_some()),
+                ("NOW_BEFORE", super::NOW_BEFORE.is_some()),
+                ("LOW", super::LOW.is_some()),
+                ("HIGH", super::HIGH.is_some()),
+                ("TO_DO", super::TO_DO.is_some()),
+                ("UNDER_WAY", super::UNDER_WAY.is_some()),
+                ("DONE", super::DONE.is_some()),
+                ("NOT_DONE", super::NOT_DONE.is_some()),
+                ("REMARK", super::REMARK.is_some()),
+                ("CONDITION", super::CONDITION.is_some()),
+                ("NEXT_TO_DO", super::NEXT_TO_DO.is_some()),
+            ],
+        );
+    }
+}

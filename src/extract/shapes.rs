@@ -56,7 +56,7 @@ static RAN_OUT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// "we need a new chalkboard sign", "I need more printer paper": something to get.
 static NEED_NEW_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:we|i)\s+(?:really\s+|also\s+|still\s+|definitely\s+|desperately\s+)*(?:need|want)|(?:we|i)(?:'ve|\s+have)\s+got\s+to\s+get|(?:we|i)\s+gotta\s+get)\s+((?:a\s+new|new|more|some\s+more|some\s+new|another|a\s+replacement|a\s+spare|spare|fresh)\s+[a-z][\w' -]*?)(?:\s+(?:again|now|already|too|as\s+well))?$").ok()
+    Regex::new(r"(?i)^(?:(?:we|i)\s+(?:really\s+|also\s+|still\s+|definitely\s+|desperately\s+)*(?:need|want)|(?:we|i)(?:'ve|\s+have)\s+got\s+to\s+get|(?:we|i)\s+gotta\s+get)\s+((?:a\s+new|new|more|some\s+more|some\s+new|another|a\s+replacement|a\s+spare|spare|fresh|a|an)\s+[a-z][\w' -]*?)(?:\s+(?:again|now|already|too|as\s+well))?$").ok()
 });
 
 /// What a shape's regex captured as the thing, trimmed.
@@ -66,10 +66,20 @@ fn first_group<'a>(re: &LazyLock<Option<Regex>>, content: &'a str) -> Option<&'a
 }
 
 /// "we need a new chalkboard sign for the window" -> "get a new chalkboard sign for the
-/// window"; "we need more time" is no errand.
+/// window", "I need a dietitian referral for Mrs Lowe" -> "get a dietitian referral…";
+/// "we need more time", "I need a break" are no errands.
 pub(crate) fn need_new(content: &str) -> Option<String> {
     let thing = first_group(&NEED_NEW_RE, content)?;
     let words: Vec<String> = thing.split_whitespace().map(bare).collect();
+    // "I need a haircut" is an errand; "I want a refund", "we want a fire going" are wishes.
+    let any_one = matches!(words.first().map(String::as_str), Some("a" | "an"))
+        && !matches!(
+            words.get(1).map(String::as_str),
+            Some("new" | "replacement" | "spare")
+        );
+    if any_one && !content.to_lowercase().contains("need") {
+        return None;
+    }
     if words.len() > 8 || words.iter().any(|w| NOT_BOUGHT.contains(&w.as_str())) {
         return None;
     }
@@ -110,6 +120,40 @@ pub(crate) fn owed_or_ready(content: &str) -> Option<String> {
 
 /// What one runs out of that no shop sells: "out of time", "out of ideas".
 const NOT_BOUGHT: &[&str] = &[
+    // "I need a break", "we need a word with him": no errand.
+    "break",
+    "rest",
+    "nap",
+    "drink",
+    "coffee",
+    "tea",
+    "word",
+    "chat",
+    "hand",
+    "minute",
+    "moment",
+    "second",
+    "favour",
+    "favor",
+    "hug",
+    "lie-in",
+    "sleep",
+    "shower",
+    "bath",
+    "plan",
+    "decision",
+    "answer",
+    "bit",
+    "lot",
+    "day",
+    "week",
+    "night",
+    "miracle",
+    "life",
+    "clue",
+    "way",
+    "reason",
+    "chance",
     "time",
     "patience",
     "ideas",

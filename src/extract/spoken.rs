@@ -28,11 +28,10 @@ pub(crate) fn repair_keeping_run_ons(text: &str) -> String {
 
 /// The repairs both readers share, so the reconciler hears the dump as the extractor does.
 fn read_as_said(text: &str, heard: bool) -> String {
-    split_run_ons(&spell_terms(&say_plainly(&unstutter(&drop_appositions(
-        &say_what_is_due(&name_what_needs_doing(&drop_exclamations(
-            &heard::as_typed(text, heard),
-        ))),
-    )))))
+    let text = drop_exclamations(&heard::as_typed(text, heard));
+    let text = say_what_is_due(&name_what_needs_doing(&text));
+    let text = say_what_is_to_do(&unstutter(&drop_appositions(&text)));
+    split_run_ons(&spell_terms(&say_plainly(&text)))
 }
 
 /// `text` with every match of `re` replaced (unchanged if the rule did not compile).
@@ -163,6 +162,12 @@ static IDIOMS: LazyLock<Option<Vec<(Regex, &'static str)>>> = LazyLock::new(|| {
         (r"(?i)\bgive\s+(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|him|her|them|(?:my|our|the)\s+\w+)\s+a\s+(?:ring|call|bell|buzz|tinkle)\b", "call $1"),
         (r"(?i)\b(?:drop|send|shoot)\s+(\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)?|him|her|them|(?:my|our|the)\s+\w+)\s+(?:a\s+line|an\s+email|an\s+e-mail|a\s+quick\s+email|a\s+note)\b", "email $1"),
         (r"(?i)\b(?:have|take)\s+a\s+(?:quick\s+)?look\s+(at|over|through)\b", "look $1"),
+        // "The car, it needs washing", "the gutters, still need doing": the thing is the
+        // subject of what it needs, and "still" is no part of the to-do. (", that needs
+        // fixing" points back at a whole clause.)
+        (r"(?i)\b((?:the|my|our|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+){0,4}),\s+(?:it|they)\s+(?:still\s+)?(needs?)\s+([a-z]+ing)\b", "$1 $2 $3"),
+        (r"(?i)\b((?:the|my|our|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+){0,4}),\s+still\s+(needs?)\s+([a-z]+ing)\b", "$1 $2 $3"),
+        (r"(?i)\bstill\s+(needs?\s+[a-z]+ing)\b", "$1"),
         // "deep clean the fridges": one verb said as two words.
         (r"(?i)\b(deep|spring)\s+clean\b", "$1-clean"),
         // "My manager, Steve, wants a forecast": the name said beside its role is one subject;
@@ -183,6 +188,45 @@ fn say_plainly(text: &str) -> String {
         out = re.replace_all(&out, *to).into_owned();
     }
     out
+}
+
+/// "I've got three essays to mark by Friday", "we've got a lease to review": the work said
+/// after its thing. Read as "I've got to mark three essays".
+static GOT_TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((?:i|we)(?:'ve|\s+have)?\s+(?:still\s+|also\s+|just\s+)?got)\s+((?:a|an|another|two|three|four|five|six|seven|eight|ten|some|a\s+few|a\s+couple\s+of|more)\s+(?:[\w'-]+\s+){0,3}?([\w'-]+))\s+to\s+([a-z]+)\b").ok()
+});
+
+fn say_what_is_to_do(text: &str) -> String {
+    rewrite(&GOT_TO_DO, text, |c| {
+        let verb = c[4].to_lowercase();
+        let thing = c[3].to_lowercase();
+        // "I've got a lot to do", "two weeks to finish it", "a train to catch" is fine.
+        let idle = matches!(
+            verb.as_str(),
+            "do" | "go" | "get" | "be" | "see" | "say" | "spare"
+        ) || matches!(
+            thing.trim_end_matches('s'),
+            "lot"
+                | "bit"
+                | "load"
+                | "ton"
+                | "week"
+                | "day"
+                | "hour"
+                | "minute"
+                | "month"
+                | "year"
+                | "way"
+                | "time"
+                | "chance"
+                | "reason"
+                | "thing"
+        );
+        if idle || !is_verb(&verb) {
+            return c[0].to_string();
+        }
+        format!("{} to {} {}", &c[1], &c[4], &c[2])
+    })
 }
 
 /// Terms the extractor knows in their written form, as Whisper spells them when it hears
@@ -353,6 +397,7 @@ mod tests {
                 ("EXCLAMATION", super::EXCLAMATION.is_some()),
                 ("NEEDS_DOING", super::NEEDS_DOING.is_some()),
                 ("DUE_FOR", super::DUE_FOR.is_some()),
+                ("GOT_TO_DO", super::GOT_TO_DO.is_some()),
                 ("IDIOMS", super::IDIOMS.is_some()),
             ],
         );

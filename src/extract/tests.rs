@@ -569,3 +569,4 @@ mod pointing_back;
 mod remarks;
 mod second_thoughts;
 mod topics;
+mod work_said_after;

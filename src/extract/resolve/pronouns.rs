@@ -628,8 +628,32 @@ fn named_person(statement: &str) -> Option<String> {
     // "Mrs. Abernathy's receipts": a title and the name after it.
     if matches!(
         first.trim_end_matches('.').to_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "doctor" | "prof" | "professor"
-    ) {
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "doctor"
+            | "prof"
+            | "professor"
+            // "Father Brennan, I still have to ring him".
+            | "father"
+            | "fr"
+            | "rev"
+            | "reverend"
+            | "pastor"
+            | "sister"
+            | "nurse"
+            | "coach"
+            | "uncle"
+            | "aunt"
+            | "auntie"
+            | "councillor"
+            | "cllr"
+    ) && words
+        .clone()
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
         let surname = words.next()?;
         let surname = surname.strip_suffix("'s").unwrap_or(surname);
         let surname = surname.trim_end_matches(|c: char| !c.is_alphanumeric());

@@ -162,6 +162,8 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     // "Henderson proposal. Yeah, forget it": a name said on its own is what the next
     // sentence's "it" means, so the two are read as one.
     let mut fragment: Option<String> = None;
+    // "Parkside, the bathroom quote, still to do": a card said again as still to do.
+    let mut repeats: Vec<Repeat<'_>> = Vec::new();
     for (sentence, marked) in split_into_sentences(text) {
         let sentence = crate::extract::run_on::restore_commas(&sentence).into_owned();
         let sentence = match fragment.take() {
@@ -211,12 +213,21 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         .collect();
         // No pattern named a card: the sentence may still be news of the thing it opens with.
         let mut updates = updates;
-        if !asked
-            && updates.iter().all(|(_, card)| card.is_none())
-            && let Some(news) = spoken_update::news_of_opening(&sentence, now)
-            && let Some(card) = target(&news, &cards, &weights)
-        {
-            updates.push((news, Some(card)));
+        if !asked && updates.iter().all(|(_, card)| card.is_none()) {
+            if let Some(news) = spoken_update::news_of_opening(&sentence, now)
+                && let Some(card) = target(&news, &cards, &weights)
+            {
+                updates.push((news, Some(card)));
+            } else if let Some(repeat) = spoken_update::repeat_of_opening(&sentence)
+                && let Some(card) = target(&repeat, &cards, &weights)
+            {
+                repeats.push(Repeat {
+                    card,
+                    words: content_tokens(&sentence),
+                    said: repeat.said,
+                    met: false,
+                });
+            }
         }
         // Where each word of the sentence is first said, worked out once for all its
         // take-backs (a long run-on can hold many).
@@ -280,6 +291,31 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         {
             continue;
         }
+        // "Lingua, the March invoice, I still haven't sent it, must do that": the item read
+        // from it ("Send the March invoice") is that card, when all it adds is its verb.
+        // Other work read from it ("Maya's shoes, I still need to get her a lunchbox") says
+        // the opening was no repeat.
+        let mut said_here = repeats
+            .iter_mut()
+            .filter(|r| weights.coverage(&tokens, &r.words) >= 0.8)
+            .peekable();
+        let repeat = match said_here.peek() {
+            Some(r) if adds_only_its_verb(&item.title, &tokens, r.card) => said_here.next(),
+            _ => {
+                said_here.for_each(|r| r.met = true);
+                None
+            }
+        };
+        if let Some(repeat) = repeat {
+            repeat.met = true;
+            let changes = merged_details(&item, repeat.card.task);
+            out.decisions.push(Decision::Same {
+                item,
+                card: repeat.card.task.id,
+                changes,
+            });
+            continue;
+        }
         let decision = decide(item, &tokens, &cards, &weights);
         let reported = not_yet
             .iter()
@@ -318,7 +354,53 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         }
         out.decisions.push(decision);
     }
+    // Said again with no item read from it: listed as the card it repeats, changing nothing.
+    for repeat in repeats.into_iter().filter(|r| !r.met) {
+        if out.decisions.iter().any(|d| match d {
+            Decision::Same { card, .. } | Decision::Update { card, .. } => {
+                *card == repeat.card.task.id
+            }
+            _ => false,
+        }) {
+            continue;
+        }
+        out.decisions.push(Decision::Same {
+            item: ExtractedTask {
+                title: repeat.said,
+                description: None,
+                category: None,
+                priority: repeat.card.task.priority,
+                due: None,
+            },
+            card: repeat.card.task.id,
+            changes: Vec::new(),
+        });
+    }
     out
+}
+
+/// A card said again as still to do, and the words it was said in.
+struct Repeat<'a> {
+    card: &'a Card<'a>,
+    words: Vec<String>,
+    said: String,
+    /// Whether an item of the dump was read from it.
+    met: bool,
+}
+
+/// Whether all `title` adds to `card` is its verb: "Send the March invoice" beside "Invoice
+/// Lingua for March" does; "Get Maya a lunchbox" beside "Buy Maya's school shoes" does not.
+fn adds_only_its_verb(title: &str, tokens: &[String], card: &Card<'_>) -> bool {
+    let verb = title
+        .split_whitespace()
+        .next()
+        .filter(|w| crate::extract::is_verb(&w.to_lowercase()))
+        .map(content_tokens)
+        .unwrap_or_default();
+    tokens.iter().any(|t| card.tokens.contains(t))
+        && tokens
+            .iter()
+            .all(|t| card.tokens.contains(t) || verb.contains(t) || is_date_token(t))
 }
 
 /// "For the seminar, I have started the PPT": "the PPT" names no card, but the topic the

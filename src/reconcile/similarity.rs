@@ -194,6 +194,11 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("installation", "install"),
     ("cancellation", "cancel"),
     ("tv", "television"),
+    // "Fr Brennan" is Father Brennan; "the library backup" is "back up the library".
+    ("fr", "father"),
+    ("backup", "back"),
+    ("backups", "back"),
+    ("hallway", "hall"),
 ];
 
 /// Phrases said for one word a card uses: "look over Dan's PR" is "review Dan's pull

@@ -16,7 +16,7 @@ mod news;
 mod patterns;
 mod topic;
 
-pub use news::news_of_opening;
+pub use news::{news_of_opening, repeat_of_opening};
 
 use patterns::{Kind, PATTERNS};
 use topic::{TOPIC_WINDOW, spans_clauses, topic};

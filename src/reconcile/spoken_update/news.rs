@@ -21,9 +21,9 @@ static CANCELLED: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// "so I'm stuck till they restock", "can't do a thing till the part comes", "pharmacy
-/// still haven't come back to me", "on back order".
+/// still haven't come back to me", "on back order", "the engineer still hasn't sent calcs".
 static BLOCKED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|no\s+(?:reply|answer|response)\s+(?:from|yet))").ok()
+    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet))").ok()
 });
 
 /// A date that moved: "isn't till the end of the month now", "slipping to next Monday",
@@ -89,6 +89,12 @@ static NEXT_TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:[,;]\s*|\s+(?:and|but|also|oh|plus)\s+)(?:(?:and|but|also|oh|plus)\s+)*(?:i|we)\s+(?:still\s+|also\s+|really\s+)*(?:need|have\s+to|gotta|got\s+to|must|should)\b").ok()
 });
 
+/// Work said to be still waiting to be done: "Parkside, the bathroom quote, yeah, still to
+/// do", "Lingua, the March invoice, I still haven't sent it".
+static STILL_TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:still\s+(?:to\s+do|on\s+(?:the|my)\s+list|need|needs|gotta|got\s+to|have\s+to|has\s+to|haven't|not\s+done|to\s+be\s+done|needs?\s+doing)|(?:haven't|have\s+not)\s+(?:done|sent|started|booked|sorted|paid|got\s+round\s+to)\s+(?:it|that|them)|must\s+do\s+(?:it|that)|keep\s+(?:on\s+)?forgetting)\b").ok()
+});
+
 fn says(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
     re.as_ref().is_some_and(|r| r.is_match(text))
 }
@@ -149,6 +155,30 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
     })
 }
 
+/// The thing a sentence opens with, when the rest says it is still to do: a repeat of a
+/// card, news of nothing.
+pub fn repeat_of_opening(sentence: &str) -> Option<SpokenUpdate> {
+    let (object, rest_at) = opening(sentence)?;
+    let start = sentence.find(object.as_str())?;
+    let rest = &sentence[rest_at.min(sentence.len())..];
+    if says(&CONDITION, rest) || !says(&STILL_TO_DO, rest) {
+        return None;
+    }
+    Some(SpokenUpdate {
+        said: sentence[start..]
+            .trim_end_matches([',', '.', '!', ' '])
+            .to_string(),
+        verb: None,
+        verb_required: false,
+        object_span: (start, start + object.len()),
+        object,
+        change: Change::Note(String::new()),
+        start,
+        topic_start: None,
+        opened_with: None,
+    })
+}
+
 /// The date `rest` moves the work to: the first not said only to be ruled out ("by this
 /// Friday, not next week"), when the words say it moved (`moved`) or the date is said as
 /// it now stands ("the end of the month now"). "Now" itself names no day.
@@ -198,6 +228,7 @@ mod rules_compile {
                 ("REMARK", super::REMARK.is_some()),
                 ("CONDITION", super::CONDITION.is_some()),
                 ("NEXT_TO_DO", super::NEXT_TO_DO.is_some()),
+                ("STILL_TO_DO", super::STILL_TO_DO.is_some()),
             ],
         );
     }

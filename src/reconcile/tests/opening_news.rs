@@ -129,3 +129,51 @@ fn part_of_the_work_done_is_begun() {
     );
     assert_eq!(updates, vec![(5, Change::Status(Status::InProgress))]);
 }
+
+fn repeat_board() -> Vec<Task> {
+    vec![
+        task(1, "Quote for the Foster kitchen", None),
+        task(2, "Invoice Brightwell for October", None),
+        task(3, "Buy Maya's school shoes", None),
+    ]
+}
+
+#[test]
+fn a_card_said_again_as_still_to_do_is_that_card() {
+    // No item read from it: listed as the card, changing nothing.
+    let p = plan(
+        "The Foster kitchen, yeah, still to do, I know.",
+        Vec::new(),
+        &repeat_board(),
+        now(),
+    );
+    assert!(
+        matches!(p.decisions.as_slice(), [Decision::Same { card: 1, changes, .. }] if changes.is_empty()),
+        "{:?}",
+        p.decisions
+    );
+    // The item read from it adds only its verb: that card, not a new one.
+    let p = plan(
+        "Brightwell, the October invoice, I still haven't sent it, must do that.",
+        vec![item("Send the October invoice", None)],
+        &repeat_board(),
+        now(),
+    );
+    assert!(
+        matches!(p.decisions.as_slice(), [Decision::Same { card: 2, .. }]),
+        "{:?}",
+        p.decisions
+    );
+    // Other work for the same person is new.
+    let p = plan(
+        "Maya's shoes, I still need to get her a lunchbox as well.",
+        vec![item("Get Maya a lunchbox", None)],
+        &repeat_board(),
+        now(),
+    );
+    assert!(
+        matches!(p.decisions.as_slice(), [Decision::New(i)] if i.title == "Get Maya a lunchbox"),
+        "{:?}",
+        p.decisions
+    );
+}

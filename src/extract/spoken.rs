@@ -57,9 +57,10 @@ pub(crate) fn rewrite(
 
 /// "Pay my rent, oh God, I forgot", "register the birth, oh God, we've got sixty days",
 /// "a stock count, but God not this month": an exclamation is no word of the to-do, and
-/// read as one it becomes a card ("Pay God"). "God's" (a sermon on God's grace) stays.
+/// read as one it becomes a card ("Pay God"); so is "ha, the irony" ("book that" is the
+/// booster said before it, not "the irony"). "God's" (a sermon on God's grace) stays.
 static EXCLAMATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:oh|thank)\s+(?:my\s+)?|\bmy\s+)?\b(?:god|gosh|goodness|jeez|geez|heavens)\b('s)?[!,.]*\s*").ok()
+    Regex::new(r"(?i)(?:\b(?:oh|thank)\s+(?:my\s+)?|\bmy\s+)?\b(?:god|gosh|goodness|jeez|geez|heavens)\b('s)?[!,.]*\s*|\b(?:ha(?:ha)?[!,.]*\s+)?the\s+irony[!,.]*\s*").ok()
 });
 
 /// "The trough in the back paddock's cracked, needs replacing", "the gate's broken, it
@@ -168,6 +169,8 @@ static IDIOMS: LazyLock<Option<Vec<(Regex, &'static str)>>> = LazyLock::new(|| {
         (r"(?i)\b((?:the|my|our|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+){0,4}),\s+(?:it|they)\s+(?:still\s+)?(needs?)\s+([a-z]+ing)\b", "$1 $2 $3"),
         (r"(?i)\b((?:the|my|our|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+){0,4}),\s+still\s+(needs?)\s+([a-z]+ing)\b", "$1 $2 $3"),
         (r"(?i)\bstill\s+(needs?\s+[a-z]+ing)\b", "$1"),
+        // "My DEA registration, renewal's due the 30th": the renewal is the registration's.
+        (r"(?i)\b((?:my|our|the|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+){0,3}),\s+(?:the\s+|its\s+)?(renewal|payment|application|submission|inspection|service|return)(?:'s|\s+is)\s+due\b", "$1 $2 is due"),
         // "deep clean the fridges": one verb said as two words.
         (r"(?i)\b(deep|spring)\s+clean\b", "$1-clean"),
         // "My manager, Steve, wants a forecast": the name said beside its role is one subject;

@@ -274,11 +274,15 @@ pub(super) fn emit(index: usize, items: &[Item], reader: &mut Reader, now: Naive
                     }) =>
             {
                 // "book her flu jab, actually no, she had it in October": taken back, with
-                // the reason and nothing in its place.
-                if reader
-                    .drafts
-                    .last()
-                    .is_some_and(|d| d.sentence + 1 >= index)
+                // the reason and nothing in its place. Not when a thing was named between
+                // ("send the Millers the draft. Oh, and the tent deposit, wait, I paid that
+                // Monday"): that thing is what was paid, and it made no card.
+                let named_between = i >= 2 && matches!(items[i - 2].kind, Kind::Phrase(_));
+                if !named_between
+                    && reader
+                        .drafts
+                        .last()
+                        .is_some_and(|d| d.sentence + 1 >= index)
                 {
                     reader.drafts.pop();
                 }
@@ -441,7 +445,32 @@ fn says_done(s: &str) -> bool {
     s.split_whitespace().map(bare).any(|w| {
         matches!(
             w.as_str(),
-            "had" | "did" | "done" | "was" | "were" | "went" | "already" | "got" | "sorted"
+            "had"
+                | "did"
+                | "done"
+                | "was"
+                | "were"
+                | "went"
+                | "already"
+                | "got"
+                | "sorted"
+                // "pay the window cleaner, no, I paid him Friday": the past said irregularly.
+                | "paid"
+                | "sent"
+                | "bought"
+                | "rang"
+                | "wrote"
+                | "made"
+                | "took"
+                | "gave"
+                | "sold"
+                | "told"
+                | "met"
+                | "found"
+                | "brought"
+                | "spoke"
+                | "caught"
+                | "put"
         ) || (w.len() > 4 && w.ends_with("ed"))
     })
 }

@@ -423,3 +423,30 @@ fn questions_tails_headers_and_one_more_of_a_thing() {
         vec![Some("2026-12-31".into())]
     );
 }
+
+#[test]
+fn done_already_in_the_past_said_irregularly() {
+    for said in [
+        "Um, the window cleaner, pay him, no, I paid him Friday.",
+        "Pay the gas bill, no, I paid that last night.",
+        "Reply to that recruiter on LinkedIn? Nah, not interested, ignore it.",
+    ] {
+        assert!(titles(said).is_empty(), "{said}: {:?}", titles(said));
+    }
+    // The thing named between is what was paid: the to-do before it stays.
+    assert_eq!(
+        titles(
+            "And send the Millers their timeline draft by Friday. Oh, and the tent deposit for \
+             the Garcia wedding, wait, I paid that Monday."
+        ),
+        vec!["Send the Millers their timeline draft"]
+    );
+}
+
+#[test]
+fn what_falls_due_is_said_of_the_thing_named_first() {
+    assert_eq!(
+        titles("My DEA registration, renewal's due the 30th."),
+        vec!["My DEA registration renewal"]
+    );
+}

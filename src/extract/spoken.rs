@@ -171,6 +171,12 @@ static IDIOMS: LazyLock<Option<Vec<(Regex, &'static str)>>> = LazyLock::new(|| {
         (r"(?i)\bstill\s+(needs?\s+[a-z]+ing)\b", "$1"),
         // "My DEA registration, renewal's due the 30th": the renewal is the registration's.
         (r"(?i)\b((?:my|our|the|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+){0,3}),\s+(?:the\s+|its\s+)?(renewal|payment|application|submission|inspection|service|return)(?:'s|\s+is)\s+due\b", "$1 $2 is due"),
+        // "have a word with the staff" is speaking to them.
+        (r"(?i)\bhave\s+a\s+(?:quick\s+)?word\s+with\b", "speak to"),
+        // "fix it today itself": "itself" only stresses the day.
+        (r"(?i)\b(today|tomorrow|tonight|now)\s+itself\b", "$1"),
+        // "the production bug, the one Karthik flagged, …": which one, not another thing.
+        (r"(?i),\s+the\s+one\s+(?:that\s+|which\s+)?(?:\p{Lu}[\w'-]*|he|she|they|you|we|i)\s+[a-z]+ed(?:\s+(?:up|in|on|last\s+\w+|yesterday|earlier))?\s*,", ","),
         // "deep clean the fridges": one verb said as two words.
         (r"(?i)\b(deep|spring)\s+clean\b", "$1-clean"),
         // "My manager, Steve, wants a forecast": the name said beside its role is one subject;

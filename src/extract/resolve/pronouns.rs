@@ -821,9 +821,13 @@ fn about_the_remark(title: &str, thing: impl FnOnce() -> Option<String>) -> Opti
         return (said.len() <= 6 && !said.iter().any(|w| words.contains(w)))
             .then(|| format!("{title} for {np}"));
     }
-    let in_touch = GET_IN_TOUCH.contains(&first.as_str())
-        && (2..=4).contains(&words.len())
-        && words[1..].iter().all(|w| {
+    // "Speak to the staff": the "to" is part of getting in touch, not what about.
+    let spoken_to = matches!(first.as_str(), "speak" | "talk")
+        && words.get(1).is_some_and(|w| w == "to" || w == "with");
+    let lead = if spoken_to { 2 } else { 1 };
+    let in_touch = (GET_IN_TOUCH.contains(&first.as_str()) || spoken_to)
+        && (lead + 1..=lead + 3).contains(&words.len())
+        && words[lead..].iter().all(|w| {
             !matches!(
                 w.as_str(),
                 "about" | "re" | "regarding" | "for" | "to" | "on" | "with" | "it" | "that"

@@ -59,3 +59,20 @@ fn a_title_and_a_name_are_who_the_pronoun_is() {
         vec!["Ring Father Brennan about the christening"]
     );
 }
+
+#[test]
+fn which_one_and_a_stressed_day_are_no_words_of_the_title() {
+    assert_eq!(
+        cards(
+            "The production bug in the payment service, the one Karthik flagged, fix it today itself."
+        ),
+        vec![card(
+            "Fix the production bug in the payment service",
+            Some("2026-12-02")
+        )]
+    );
+    assert_eq!(
+        titles("The broadband keeps dropping, have a word with Virgin."),
+        vec!["Speak to Virgin about the broadband"]
+    );
+}

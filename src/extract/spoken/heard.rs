@@ -110,14 +110,28 @@ fn restore_possessive_s(text: &str) -> String {
     })
 }
 
-/// "And A, sign Travis up", "then A, after that": an "uh" heard as a letter.
+/// "And A, sign Travis up", "then A, after that", "M, ring Mrs Kavanagh", "A. Ring
+/// Chadwicks today": an "uh" or "um" heard as a letter.
 static LETTER_FILLER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[,.;!?]\s*|\b(?:and|then|so|oh|also)\s+)(?:a|uh|um),\s+").ok()
+    Regex::new(r"(?i)(^|[,.;!?]\s*|\b(?:and|then|so|oh|also)\s+)(?:a|uh|um|m|mm|er|eh|ah)[,.]\s+")
+        .ok()
 });
 
-/// "O and Tamaz wants his hoodie back": "Oh".
-static O_FOR_OH: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(^|[,.;!?]\s+)O,?\s+(and|yeah|wait|no|also)\b").ok());
+/// "O and Tamaz wants his hoodie back", "O. and price up the kitchen", "O&A book the
+/// window cleaners": "Oh (and uh)".
+static O_FOR_OH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(^|[,.;!?]\s+)(?:O[,.]?|O&A,?)\s+(and|yeah|wait|no|also|book|ring|call|buy|get|pay|send|email)\b").ok()
+});
+
+/// "Ring misses Kavanaugh": "Mrs", after getting in touch.
+static MISSES_FOR_MRS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(ring|call|phone|email|text|tell|ask|see|visit|for|to|with|remind)\s+misses\s+(\p{Lu})").ok()
+});
+
+/// "Text her today" heard as "texture today".
+static TEXTURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btexture\s+(today|tomorrow|tonight|back|now|later|first\s+thing)\b").ok()
+});
 
 /// "And us send the stage plot": an "uh" heard as "us", before a verb.
 static US_FILLER: LazyLock<Option<Regex>> =
@@ -126,6 +140,8 @@ static US_FILLER: LazyLock<Option<Regex>> =
 fn drop_misheard_fillers(text: &str) -> String {
     let text = swap(&LETTER_FILLER, text, "$1");
     let text = swap(&O_FOR_OH, &text, "${1}Oh $2");
+    let text = swap(&MISSES_FOR_MRS, &text, "$1 Mrs $2");
+    let text = swap(&TEXTURE, &text, "text her $1");
     let Some(re) = US_FILLER.as_ref() else {
         return text;
     };
@@ -352,6 +368,8 @@ mod rules_compile {
                 ("SPELLED", super::SPELLED.is_some()),
                 ("LETTER_FILLER", super::LETTER_FILLER.is_some()),
                 ("O_FOR_OH", super::O_FOR_OH.is_some()),
+                ("MISSES_FOR_MRS", super::MISSES_FOR_MRS.is_some()),
+                ("TEXTURE", super::TEXTURE.is_some()),
                 ("US_FILLER", super::US_FILLER.is_some()),
                 ("BY_FOR_BUY", super::BY_FOR_BUY.is_some()),
                 ("WEIGHT_FOR_WAIT", super::WEIGHT_FOR_WAIT.is_some()),

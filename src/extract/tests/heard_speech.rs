@@ -211,3 +211,33 @@ fn days_and_numbers_as_whisper_writes_them() {
         titles("Oh and Tamaz wants his hoodie back, bring it to practice tomorrow.")
     );
 }
+
+fn titles_heard(text: &str) -> Vec<String> {
+    run_heard(text).into_iter().map(|t| t.title).collect()
+}
+
+#[test]
+fn fillers_and_names_heard_as_other_words() {
+    // "Um, ring Mrs Kavanagh", "Uh. Ring Chadwicks", "Oh and uh, book the window cleaners",
+    // "text her today".
+    assert_eq!(
+        titles_heard("M, ring misses Kavanagh about her methotrexate."),
+        vec!["Ring Mrs Kavanagh about her methotrexate"]
+    );
+    assert_eq!(
+        titles_heard("A. Ring Chadwicks today."),
+        vec!["Ring Chadwicks"]
+    );
+    assert_eq!(
+        titles_heard("O&A book the window cleaners."),
+        vec!["Book the window cleaners"]
+    );
+    // "texture today" is "text her today": the day is read.
+    let t = run_heard("I need to swap my shift with Kayla, texture today.");
+    assert_eq!(
+        t.iter()
+            .map(|t| (t.title.as_str(), t.due.map(|d| d.to_string())))
+            .collect::<Vec<_>>(),
+        vec![("Swap my shift with Kayla", Some("2026-12-02".to_string()))]
+    );
+}

@@ -112,16 +112,7 @@ pub(super) fn leading_name(text: &str) -> Option<(String, usize)> {
 pub(super) fn opening(sentence: &str) -> Option<(String, usize)> {
     let all = words_at(sentence);
     // "Right, so, the Kaur completion's been pushed back": the fillers before it first.
-    let lead = all
-        .iter()
-        .take_while(|(_, w)| {
-            FILLER.contains(
-                &w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-                    .as_str(),
-            )
-        })
-        .count();
+    let lead = fillers_before(&all, FILLER);
     // "Just a heads up on the Stripe migration, …", "As for the residential, …".
     let about = ABOUT
         .iter()
@@ -180,10 +171,8 @@ fn subject_before_verb(words: &[(usize, &str)]) -> Option<(String, usize)> {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
             .to_lowercase()
     };
-    let lead = 0;
-    let verb = (lead + 1..words.len().min(lead + 5))
-        .find(|&j| VERB.contains(&bare(words[j].1).as_str()))?;
-    let subject = &words[lead..verb];
+    let verb = (1..words.len().min(5)).find(|&j| VERB.contains(&bare(words[j].1).as_str()))?;
+    let subject = &words[..verb];
     let first = bare(subject[0].1);
     if NOT_A_NAME.contains(&first.as_str())
         || CLAUSE_WORDS.contains(&first.as_str())
@@ -429,16 +418,7 @@ fn fragment_name(
 ) -> Option<(String, usize)> {
     let end = part.len().checked_sub(1)?;
     let words = part;
-    let lead = words[..end]
-        .iter()
-        .take_while(|(_, w)| {
-            filler.contains(
-                &w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-                    .as_str(),
-            )
-        })
-        .count();
+    let lead = fillers_before(&words[..end], filler);
     let fragment = &words[lead..=end];
     let first = fragment[0]
         .1
@@ -497,6 +477,20 @@ fn fragment_name(
     let phrase = phrase.trim_end_matches(',');
     let phrase = phrase.strip_suffix("'s").unwrap_or(phrase);
     Some((phrase.to_string(), fragment[0].0))
+}
+
+/// How many of `words` are fillers before anything is said.
+fn fillers_before(words: &[(usize, &str)], filler: &[&str]) -> usize {
+    words
+        .iter()
+        .take_while(|(_, w)| {
+            filler.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+        .count()
 }
 
 /// The words of `text` split at spaces, each with its byte offset.

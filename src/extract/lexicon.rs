@@ -43,7 +43,7 @@ const PRONOUNS: &str = "it that this them one those these him her everything all
 const PARTICLES: &str = "up out off down over in back on through around away together";
 const PREPOSITIONS: &str =
     "about for to with from on at in by before after into onto of over regarding re during";
-const SOFT_TAIL: &str = "too also again then now please first beforehand afterwards later instead anyway as well hopefully really honestly obviously though basically";
+const SOFT_TAIL: &str = "too also again then now please first beforehand afterwards later instead anyway as well hopefully really honestly obviously though basically anymore";
 const DETERMINERS: &str = "the a an my our his her their your some all any both another more new";
 const EVENT_NOUNS: &str = "appointment meeting call interview dinner lunch breakfast party class session review sync \
 standup stand-up demo presentation flight checkup check-up haircut exam deadline game practice rehearsal recital \

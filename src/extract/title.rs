@@ -97,6 +97,7 @@ pub(crate) fn make_title_with(text: &str, now: NaiveDateTime, counting: Counting
     }
 
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    let mut popped = false;
     while let Some(last) = words.last() {
         let b = bare(last);
         // "get the car looked at", "get the boiler seen to": the particle is the verb's.
@@ -109,6 +110,7 @@ pub(crate) fn make_title_with(text: &str, now: NaiveDateTime, counting: Counting
             && !verbs_own
             && (is_soft_tail(&b) || DANGLING.contains(&b.as_str()) || b.is_empty())
         {
+            popped |= b == "anymore";
             words.pop();
         } else {
             break;
@@ -123,6 +125,14 @@ pub(crate) fn make_title_with(text: &str, now: NaiveDateTime, counting: Counting
             == ["as", "well"]
     {
         words.truncate(words.len() - 2);
+    }
+    // "the moodboard's not urgent anymore": with the rest gone, the "'s" was "is" ("get
+    // Sam's too" keeps its own).
+    if popped
+        && let Some(last) = words.last_mut()
+        && let Some(stem) = last.strip_suffix("'s")
+    {
+        *last = stem;
     }
     let mut title = tidy(&words.join(" "));
     if title.chars().count() > MAX_TITLE_CHARS {

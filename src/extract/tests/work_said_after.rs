@@ -76,3 +76,12 @@ fn which_one_and_a_stressed_day_are_no_words_of_the_title() {
         vec!["Speak to Virgin about the broadband"]
     );
 }
+
+#[test]
+fn a_trailing_anymore_leaves_no_dangling_is() {
+    assert_eq!(
+        titles("So the moodboard's not urgent anymore."),
+        vec!["Moodboard"]
+    );
+    assert_eq!(titles("Get Sam's too."), vec!["Get Sam's"]);
+}

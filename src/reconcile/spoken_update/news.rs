@@ -99,11 +99,20 @@ fn says(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
     re.as_ref().is_some_and(|r| r.is_match(text))
 }
 
-/// The news of the thing `sentence` opens with, when the rest says what became of it.
-pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdate> {
+/// The thing `sentence` opens with, where it starts, and where the words after it start.
+fn opened(sentence: &str) -> Option<(String, usize, usize)> {
     let (object, rest_at) = opening(sentence)?;
     let start = sentence.find(object.as_str())?;
-    let rest = &sentence[rest_at.min(sentence.len())..];
+    let rest_at = rest_at.min(sentence.len());
+    sentence
+        .is_char_boundary(rest_at)
+        .then_some((object, start, rest_at))
+}
+
+/// The news of the thing `sentence` opens with, when the rest says what became of it.
+pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdate> {
+    let (object, start, rest_at) = opened(sentence)?;
+    let rest = &sentence[rest_at..];
     let rest = NEXT_TO_DO
         .as_ref()
         .and_then(|r| r.find(rest))
@@ -139,9 +148,10 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
     } else {
         return None;
     };
-    let said_end = rest_at.min(sentence.len()) + rest.len();
+    let said_end = rest_at + rest.len();
     Some(SpokenUpdate {
-        said: sentence[start..said_end]
+        said: sentence
+            .get(start..said_end)?
             .trim_end_matches([',', '.', '!', ' '])
             .to_string(),
         verb: None,
@@ -158,9 +168,8 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
 /// The thing a sentence opens with, when the rest says it is still to do: a repeat of a
 /// card, news of nothing.
 pub fn repeat_of_opening(sentence: &str) -> Option<SpokenUpdate> {
-    let (object, rest_at) = opening(sentence)?;
-    let start = sentence.find(object.as_str())?;
-    let rest = &sentence[rest_at.min(sentence.len())..];
+    let (object, start, rest_at) = opened(sentence)?;
+    let rest = &sentence[rest_at..];
     if says(&CONDITION, rest) || !says(&STILL_TO_DO, rest) {
         return None;
     }

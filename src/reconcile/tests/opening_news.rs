@@ -177,3 +177,26 @@ fn a_card_said_again_as_still_to_do_is_that_card() {
         p.decisions
     );
 }
+
+#[test]
+fn odd_spacing_and_accents_in_an_opening_are_read_safely() {
+    let board = vec![task(1, "Pay the café owner", None)];
+    for said in [
+        "The  café  owner's  been paid, that's done.",
+        "Café owner’s sorted, all done.",
+        "Zoë's  thing, it's off.",
+    ] {
+        let _ = plan(said, Vec::new(), &board, now());
+    }
+    let p = plan(
+        "The café owner, that's all done.",
+        Vec::new(),
+        &board,
+        now(),
+    );
+    assert!(
+        matches!(p.decisions.as_slice(), [Decision::Update { card: 1, .. }]),
+        "{:?}",
+        p.decisions
+    );
+}

@@ -190,7 +190,7 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         };
         // Each update's card, looked up once (a board can hold thousands); one whose own
         // words name none may be about the name said on its own before it.
-        let updates: Vec<(SpokenUpdate, Option<&Card<'_>>)> = lend_to_topic(
+        let mut updates: Vec<(SpokenUpdate, Option<&Card<'_>>)> = lend_to_topic(
             updates
                 .into_iter()
                 .map(|u| {
@@ -212,7 +212,6 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         })
         .collect();
         // No pattern named a card: the sentence may still be news of the thing it opens with.
-        let mut updates = updates;
         if !asked && updates.iter().all(|(_, card)| card.is_none()) {
             if let Some(news) = spoken_update::news_of_opening(&sentence, now)
                 && let Some(card) = target(&news, &cards, &weights)

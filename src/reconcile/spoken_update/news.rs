@@ -101,8 +101,7 @@ fn says(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
 
 /// The thing `sentence` opens with, where it starts, and where the words after it start.
 fn opened(sentence: &str) -> Option<(String, usize, usize)> {
-    let (object, rest_at) = opening(sentence)?;
-    let start = sentence.find(object.as_str())?;
+    let (object, start, rest_at) = opening(sentence)?;
     let rest_at = rest_at.min(sentence.len());
     sentence
         .is_char_boundary(rest_at)

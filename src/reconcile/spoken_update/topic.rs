@@ -108,8 +108,9 @@ pub(super) fn leading_name(text: &str) -> Option<(String, usize)> {
 
 /// The thing a sentence opens with and where the words about it start: "Top paddock fence,
 /// that's done" (a name and a comma), "Bore pump's properly buggered" (the subject of an
-/// "is"), "The Greens don't want the lights anymore" (a subject before its verb).
-pub(super) fn opening(sentence: &str) -> Option<(String, usize)> {
+/// "is"), "The Greens don't want the lights anymore" (a subject before its verb). Gives
+/// the name, where it starts, and where the words after it start.
+pub(super) fn opening(sentence: &str) -> Option<(String, usize, usize)> {
     let all = words_at(sentence);
     // "Right, so, the Kaur completion's been pushed back": the fillers before it first.
     let lead = fillers_before(&all, FILLER);
@@ -130,16 +131,15 @@ pub(super) fn opening(sentence: &str) -> Option<(String, usize)> {
     let words = &all[lead + about..];
     let first_comma = words.iter().position(|(_, w)| w.ends_with(','));
     if let Some(end) = first_comma.filter(|&e| e < 6)
-        && let Some((name, _)) = fragment_name(&words[..=end], NOT_A_NAME, FILLER, true)
+        && let Some((name, at)) = fragment_name(&words[..=end], NOT_A_NAME, FILLER, true)
     {
-        return Some((
-            name,
-            words.get(end + 1).map_or(sentence.len(), |(at, _)| *at),
-        ));
+        let rest_at = words.get(end + 1).map_or(sentence.len(), |(at, _)| *at);
+        return Some((name, at, rest_at));
     }
     if let Some((name, at)) = subject_of_is(words) {
         // The rest starts at the "'s": "'s been pushed back".
-        return Some((name.clone(), at + name.len()));
+        let rest_at = at + name.len();
+        return Some((name, at, rest_at));
     }
     subject_before_verb(words)
 }
@@ -161,7 +161,7 @@ const ABOUT: &[&str] = &[
 
 /// "Land Registry came back on Price", "The Greens don't want the lights anymore": up to
 /// four words that name a thing, then the verb said of it.
-fn subject_before_verb(words: &[(usize, &str)]) -> Option<(String, usize)> {
+fn subject_before_verb(words: &[(usize, &str)]) -> Option<(String, usize, usize)> {
     const VERB: &[&str] = &[
         "is", "are", "was", "were", "has", "have", "hasn't", "haven't", "isn't", "aren't",
         "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "can't", "still", "came",
@@ -192,7 +192,7 @@ fn subject_before_verb(words: &[(usize, &str)]) -> Option<(String, usize)> {
         .map(|(_, w)| *w)
         .collect::<Vec<_>>()
         .join(" ");
-    Some((name, words[verb].0))
+    Some((name, subject[0].0, words[verb].0))
 }
 
 /// "Oat milk's getting really low, that's urgent now": the words before the "'s" that

@@ -77,7 +77,7 @@ pub(crate) fn need_new(content: &str) -> Option<String> {
             words.get(1).map(String::as_str),
             Some("new" | "replacement" | "spare")
         );
-    if any_one && !content.to_lowercase().contains("need") {
+    if any_one && !content.split_whitespace().any(|w| bare(w) == "need") {
         return None;
     }
     if words.len() > 8 || words.iter().any(|w| NOT_BOUGHT.contains(&w.as_str())) {

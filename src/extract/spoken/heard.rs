@@ -142,17 +142,13 @@ fn drop_misheard_fillers(text: &str) -> String {
     let text = swap(&O_FOR_OH, &text, "${1}Oh $2");
     let text = swap(&MISSES_FOR_MRS, &text, "$1 Mrs $2");
     let text = swap(&TEXTURE, &text, "text her $1");
-    let Some(re) = US_FILLER.as_ref() else {
-        return text;
-    };
-    re.replace_all(&text, |c: &regex::Captures| {
+    super::rewrite(&US_FILLER, &text, |c| {
         if is_verb(&c[2]) {
             format!("{} {}", &c[1], &c[2])
         } else {
             c[0].to_string()
         }
     })
-    .into_owned()
 }
 
 /// "Oh, and by a phone mount": "buy" where a clause opens with "by" and a thing, not a

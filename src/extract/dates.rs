@@ -119,7 +119,7 @@ fn build() -> Option<Patterns> {
         r"(?:over\s+)?the\s+weekend".into(),
         r"(?:tomorrow|tmrw|today|tonight)(?:'s)?".into(),
         r"this\s+(?:morning|afternoon|evening)".into(),
-        format!(r"in\s+(?:{qty})\s+(?:days?|weeks?|months?|years?)"),
+        format!(r"in\s+(?:{qty})\s+(?:days?|weeks?|fortnights?|months?|years?)"),
         format!(r"(?:{qty})\s+(?:days?|weeks?|months?)\s+from\s+(?:now|today|tomorrow)"),
         format!(r"(?:{mon})\.?\s+(?:the\s+)?(?:{daynum})(?:,?\s+\d{{4}})?"),
         format!(r"(?:the\s+)?(?:{ordn}|\d{{1,2}})\s+(?:of\s+)?(?:{mon})(?:,?\s+\d{{4}})?"),
@@ -162,7 +162,7 @@ fn build() -> Option<Patterns> {
         weekend: Regex::new(r"\bweekend\b").ok()?,
         today: Regex::new(r"\b(today|tonight|now|this\s+(?:morning|afternoon|evening))\b").ok()?,
         tomorrow: Regex::new(r"\b(tomorrow|tmrw|tmr)\b").ok()?,
-        in_n: Regex::new(&format!(r"\bin\s+({qty})\s+(day|week|month|year)s?\b")).ok()?,
+        in_n: Regex::new(&format!(r"\bin\s+({qty})\s+(day|week|fortnight|month|year)s?\b")).ok()?,
         from_now: Regex::new(&format!(r"\b({qty})\s+(day|week|month)s?\s+from\s+(now|today|tomorrow)\b")).ok()?,
         month_day: Regex::new(&format!(r"\b({mon})\.?\s+(?:the\s+)?({daynum})\b(?:,?\s+(\d{{4}}))?")).ok()?,
         day_month: Regex::new(&format!(r"\b(?:the\s+)?({daynum})\s+(?:of\s+)?({mon})\b(?:,?\s+(\d{{4}}))?")).ok()?,
@@ -548,6 +548,7 @@ fn parse_day(p: &Patterns, s: &str, now: NaiveDateTime) -> Option<NaiveDate> {
         return match c.get(2)?.as_str() {
             "day" => add_days(base, u64::from(n)),
             "week" => add_days(base, u64::from(n) * 7),
+            "fortnight" => add_days(base, u64::from(n) * 14),
             "month" => base.checked_add_months(Months::new(n)),
             _ => base.checked_add_months(Months::new(n.checked_mul(12)?)),
         };

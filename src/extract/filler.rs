@@ -42,7 +42,7 @@ static REQUEST_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static CORRECTION_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:oh|um+|uh+|and|but|okay|ok)[\s,]+)*(?:no\s+wait|wait\s+no|wait|no\s+no|no|sorry|i\s+mean|or\s+rather|rather|actually\s+no|oops|actually(?:[\s,]+sorry)?|(?:(?:no|oh|oh\s+no|wait)[\s,]+)?(?:hang|hold)\s+on(?:\s+a\s+(?:sec|second|minute))?|wait\s+a\s+(?:sec|second|minute)|on\s+second\s+thought)(?:[\s,]+i\s+mean)?\s*[.!,]*\s*$").ok()
+    Regex::new(r"(?i)^\s*(?:(?:oh|um+|uh+|and|but|okay|ok)[\s,]+)*(?:(?:no|sorry|oops|wait)(?:[\s,]+(?:no|sorry|oops|wait))+|no\s+wait|wait\s+no|wait|no\s+no|no|sorry|i\s+mean|or\s+rather|rather|actually\s+no|oops|actually(?:[\s,]+sorry)?|(?:(?:no|oh|oh\s+no|wait)[\s,]+)?(?:hang|hold)\s+on(?:\s+a\s+(?:sec|second|minute))?|wait\s+a\s+(?:sec|second|minute)|on\s+second\s+thought)(?:[\s,]+i\s+mean)?\s*[.!,]*\s*$").ok()
 });
 
 static RETRACT_PREV_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {

@@ -564,6 +564,7 @@ fn categories_only_from_options() {
 }
 
 mod asides;
+mod dates_said_after;
 mod heard_speech;
 mod pointing_back;
 mod remarks;

@@ -61,10 +61,26 @@ pub struct SpokenUpdate {
 impl SpokenUpdate {
     /// The same update about the thing the sentence opened with, for when the object's own
     /// words name no card.
+    /// A thing done that is not the card's own ("the Saturday barista, I've interviewed
+    /// two people"; "the passport, I've filled in the form") is a step of its work: begun.
     pub fn about_the_opening(&self) -> Option<SpokenUpdate> {
         let (object, at) = self.opened_with.clone()?;
+        // "Cold storage rent I paid yesterday": a time read as the object names no step.
+        let a_step = self.object.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !crate::extract::dates::is_date_word(w)
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "yesterday" | "today" | "tonight" | "last" | "night" | "morning" | "week"
+                )
+        });
+        let change = match &self.change {
+            Change::Status(Status::Completed) if a_step => Change::Status(Status::InProgress),
+            change => change.clone(),
+        };
         Some(SpokenUpdate {
             object,
+            change,
             topic_start: Some(at),
             opened_with: None,
             ..self.clone()

@@ -4,6 +4,7 @@
 use super::*;
 use crate::model::{Due, Priority};
 
+mod news_in_other_words;
 mod opening_news;
 
 #[test]

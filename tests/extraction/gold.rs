@@ -234,6 +234,7 @@ fn hard_dump_sets_score() {
         ("hard_dumps_holdout_12.json", 0.72, 0.77),
         // Never tuned on: the honest number for dumps nobody has seen.
         ("hard_dumps_holdout_13.json", 0.88, 0.80),
+        ("hard_dumps_holdout_14.json", 0.80, 0.75),
     ];
     let mut failures = Vec::new();
     for (file, f1, due) in sets {

@@ -103,10 +103,13 @@ pub(super) fn settle_dates(
         // the item and its date describes the item.
         // "order more amoxicillin, we're almost out, today": a remark about the item between
         // it and its date is passed over.
+        // "return the deposit, they moved out last week, legally I've got ten days so,
+        // like, by Wednesday": a date said on its own passes over the remarks before it.
         if let Some(j) = (0..i).rev().find(|&j| {
             meaningful(&items[j].kind)
                 && !matches!(items[j].kind, Kind::Phrase(_))
                 && !is_aside(&items[j])
+                && !undated_remark(&items[j])
         }) && !next_is_task
             && items[j].is_task()
             && (items[j].due.is_none() || (items[j].day.is_none() && items[j].time.is_none()))
@@ -155,23 +158,37 @@ pub(super) fn settle_dates(
     // "renew the registration, it expires on January 3rd": a remark about the item just said
     // carries its date back to it.
     for i in 1..items.len() {
-        let Kind::Statement(s) = &items[i].kind else {
+        let (s, remark) = match &items[i].kind {
+            Kind::Statement(s) => (s, true),
+            Kind::Phrase(s) => (s, false),
+            _ => continue,
+        };
+        // "it expires on January 3rd", "the reminder says by the end of the month",
+        // "registration closes the 29th", "early bird ends Friday".
+        let words: Vec<String> = s.split_whitespace().map(bare).collect();
+        let says = words.iter().any(|w| w == "says" || w == "said");
+        let refers_back = remark
+            && words
+                .first()
+                .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()))
+            || words
+                .iter()
+                .any(|w| matches!(w.as_str(), "closes" | "ends" | "deadline" | "cutoff"));
+        let Some(d) = items[i].day else {
             continue;
         };
-        // "it expires on January 3rd", "the reminder says by the end of the month".
-        let refers_back = s
-            .split_whitespace()
-            .next()
-            .map(bare)
-            .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()))
-            || s.split_whitespace()
-                .any(|w| matches!(bare(w).as_str(), "says" | "said"));
-        if refers_back
-            && let Some(d) = items[i].day
-            && items[i - 1].is_task()
-            && items[i - 1].due.is_none()
-        {
-            items[i - 1].due = Some(Due::Date(d));
+        // "do the rota for March, I said yes, she needs it by next Thursday": remarks
+        // without a date of their own between the item and the one that dates it.
+        let Some(j) = (0..i)
+            .rev()
+            .find(|&j| !matches!(items[j].kind, Kind::Filler) && !undated_remark(&items[j]))
+        else {
+            continue;
+        };
+        // "Marcus said he'll do the shop tonight" speaks of the item only said next to it.
+        let j = if refers_back { j } else { i - 1 };
+        if (refers_back || says) && items[j].is_task() && items[j].due.is_none() {
+            items[j].due = Some(Due::Date(d));
         }
     }
 }
@@ -184,6 +201,11 @@ fn says_when_it_runs_out(clause: &str) -> bool {
         matches!(w.as_str(), "expires" | "expire" | "lapses")
             || w == "runs" && words.get(k + 1).is_some_and(|n| n == "out")
     })
+}
+
+/// A remark with no date of its own: "they moved out last week", "I said yes".
+fn undated_remark(it: &Item) -> bool {
+    matches!(it.kind, Kind::Statement(_)) && it.day.is_none() && it.time.is_none()
 }
 
 /// A remark about the item before, with no date of its own: "we're almost out", "he's on

@@ -15,15 +15,16 @@ use super::{Change, SpokenUpdate};
 use crate::model::{Priority, Status};
 
 /// "The Greens don't want the garden lights anymore", "the educator said it's off", "not
-/// selling it now". Not "it's off to the printers" (sent) or "off sick" (away).
+/// selling it now", "we're dropping that", "I'm not going to apply". Not "it's off to the printers" (sent) or "off sick" (away).
 static CANCELLED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b)").ok()
+    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b)").ok()
 });
 
 /// "so I'm stuck till they restock", "can't do a thing till the part comes", "pharmacy
-/// still haven't come back to me", "on back order", "the engineer still hasn't sent calcs".
+/// still haven't come back to me", "on back order", "the engineer still hasn't sent calcs",
+/// "the club said wait until they send the invoice".
 static BLOCKED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet))").ok()
+    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet)|(?:said\s+(?:to\s+)?|have\s+to\s+|need\s+to\s+|got\s+to\s+)wait\s+(?:for|till|until)\b|(?:i'm|we're|i\s+am|we\s+are)\s+(?:just\s+|still\s+)*waiting\b)").ok()
 });
 
 /// A date that moved: "isn't till the end of the month now", "slipping to next Monday",
@@ -46,9 +47,10 @@ static LOW: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:low\s+priority|no\s+(?:rush|hurry)|not\s+(?:that\s+|very\s+)?urgent|can\s+wait|whenever\s+(?:i|we)\s+get|back\s+burner|not\s+a\s+priority)\b").ok()
 });
 
-/// "that has to be done before anything else", "gotta go to the top of the list".
+/// "that has to be done before anything else", "gotta go to the top of the list", "it is
+/// now the most important thing, so put it first".
 static HIGH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:urgent|urgently|asap|as\s+soon\s+as\s+possible|(?:really|very)\s+quickly|right\s+away|straight\s+away|top\s+of\s+the\s+(?:list|pile)|top\s+priority|high\s+priority|(?:before|ahead\s+of)\s+anything\s+else|jump\s+the\s+queue|priority\s+now)\b").ok()
+    Regex::new(r"(?i)\b(?:urgent|urgently|asap|as\s+soon\s+as\s+possible|(?:really|very)\s+quickly|right\s+away|straight\s+away|top\s+of\s+the\s+(?:list|pile)|top\s+priority|high\s+priority|(?:before|ahead\s+of)\s+anything\s+else|jump\s+the\s+queue|priority\s+now|most\s+important\s+thing|(?:put|do)\s+(?:it|that|this)\s+first)\b").ok()
 });
 
 /// Work said still to do: the opening is a repeat, which the extractor's item carries.
@@ -99,6 +101,10 @@ fn says(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
     re.as_ref().is_some_and(|r| r.is_match(text))
 }
 
+fn first_match<'t>(re: &LazyLock<Option<Regex>>, text: &'t str) -> Option<regex::Match<'t>> {
+    re.as_ref().and_then(|r| r.find(text))
+}
+
 /// The thing `sentence` opens with, where it starts, and where the words after it start.
 fn opened(sentence: &str) -> Option<(String, usize, usize)> {
     let (object, start, rest_at) = opening(sentence)?;
@@ -119,11 +125,18 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
     if rest.trim().is_empty() || says(&CONDITION, rest) {
         return None;
     }
-    let change = if says(&CANCELLED, rest) {
+    // "I don't need them done by Thursday anymore": the date is off, not the work.
+    let date_off = first_match(&CANCELLED, rest).is_some_and(|m| holds_a_date(m.as_str(), now));
+    // "top priority now, the car's stuck outside": what is said first is the news.
+    let high_first = match (first_match(&HIGH, rest), first_match(&BLOCKED, rest)) {
+        (Some(high), Some(blocked)) => high.start() < blocked.start(),
+        _ => false,
+    };
+    let change = if says(&CANCELLED, rest) && !date_off {
         Change::Cancel
-    } else if says(&BLOCKED, rest) {
+    } else if says(&BLOCKED, rest) && !high_first {
         Change::Blocked(None)
-    } else if let Some(due) = new_date(rest, now, says(&MOVED, rest)) {
+    } else if let Some(due) = new_date(rest, now, date_off || says(&MOVED, rest)) {
         Change::Due(due)
     } else if says(&LOW, rest) {
         Change::Priority(Priority::Low)

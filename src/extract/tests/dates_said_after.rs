@@ -1,0 +1,60 @@
+//! Dates said after the item, past the remarks between: "do the rota for March, I said yes,
+//! she needs it by Friday", "register for the conference, early bird ends Friday", and a
+//! date corrected with "no sorry".
+
+use super::cards;
+
+fn card(title: &str, due: Option<&str>) -> (String, Option<String>) {
+    (title.to_string(), due.map(str::to_string))
+}
+
+#[test]
+fn a_date_said_after_remarks_dates_the_item_before_them() {
+    assert_eq!(
+        cards("Priya asked if I could do the rota for March, I said yes, she needs it by Friday."),
+        vec![card("Do the rota for March", Some("2026-12-04"))]
+    );
+    assert_eq!(
+        cards(
+            "Return the deposit to the Okafors, they moved out last week, legally I've got ten days so, like, by Friday."
+        ),
+        vec![card(
+            "Return the deposit to the Okafors",
+            Some("2026-12-04")
+        )]
+    );
+    // What someone else will do on a day is not the day of the item before it.
+    assert_eq!(
+        cards(
+            "Book the plumber for the dripping tap, it's just annoying, and Marcus said he'll do the grocery shop tonight."
+        ),
+        vec![card("Book the plumber for the dripping tap", None)]
+    );
+}
+
+#[test]
+fn a_deadline_said_of_the_thing_dates_its_item() {
+    assert_eq!(
+        cards("Sign Travis up for the ASE test, registration closes the 29th."),
+        vec![card("Sign Travis up for the ASE test", Some("2026-12-29"))]
+    );
+    assert_eq!(
+        cards("Oh, register for the conference in Lisbon, early bird ends Friday."),
+        vec![card(
+            "Register for the conference in Lisbon",
+            Some("2026-12-04")
+        )]
+    );
+}
+
+#[test]
+fn a_fortnight_and_a_date_corrected_with_no_sorry() {
+    assert_eq!(
+        cards("Do my neonatal resus refresher, it's due in a fortnight."),
+        vec![card("Do my neonatal resus refresher", Some("2026-12-16"))]
+    );
+    assert_eq!(
+        cards("Revise the hiring plan by Thursday, no sorry, Friday."),
+        vec![card("Revise the hiring plan", Some("2026-12-04"))]
+    );
+}

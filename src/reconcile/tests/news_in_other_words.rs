@@ -1,0 +1,88 @@
+//! News said in the words people use for it, met in blind sets: "we're dropping that",
+//! "so we're just waiting", "top priority now, the car's stuck outside", a step of the work
+//! done, and a date said to be no longer needed.
+
+use super::*;
+
+fn board() -> Vec<Task> {
+    [
+        "Hire Saturday barista",
+        "Renew Isla's passport",
+        "Pay cold storage rent",
+        "Migrate CI to GitHub Actions",
+        "Swap shifts with Thabo",
+        "Fix garage door opener",
+        "Test certs for Parnell St flats",
+        "Pay VAT return",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, title)| task(n as i64 + 1, title, None))
+    .collect()
+}
+
+fn updates(said: &str) -> Vec<(i64, Change)> {
+    plan(said, Vec::new(), &board(), now())
+        .decisions
+        .into_iter()
+        .flat_map(|d| match d {
+            Decision::Update { card, changes, .. } => {
+                changes.into_iter().map(|c| (card, c)).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn each_change_said_in_other_words_reaches_its_card() {
+    let cases: Vec<(&str, i64, Change)> = vec![
+        (
+            "CI migration, we're dropping that, the team decided to stay on CircleCI.",
+            4,
+            Change::Cancel,
+        ),
+        (
+            "Thabo said no to the swap, so that one's off.",
+            5,
+            Change::Cancel,
+        ),
+        (
+            "Isla's passport, the passport office say there's a backlog, weeks, so we're just waiting.",
+            2,
+            Change::Blocked(None),
+        ),
+        // Said first, the priority is the news; the "stuck" after it is the reason.
+        (
+            "The garage door thing has gotta be top priority now, the car's stuck outside.",
+            6,
+            Change::Priority(Priority::High),
+        ),
+        (
+            "The VAT, my accountant said it is now the most important thing, so put it first.",
+            8,
+            Change::Priority(Priority::High),
+        ),
+        // No longer needed by a day is a new day, not the work called off.
+        (
+            "The Parnell Street flats, the landlord says Monday is grand, so I don't need the certs done by Thursday anymore.",
+            7,
+            Change::Due("2026-12-07".parse().unwrap()),
+        ),
+    ];
+    for (said, card, change) in cases {
+        assert_eq!(updates(said), vec![(card, change)], "{said}");
+    }
+}
+
+#[test]
+fn a_step_of_the_work_done_is_begun_but_the_work_done_yesterday_is_done() {
+    assert_eq!(
+        updates("Um, the Saturday barista, I've interviewed two people, still deciding."),
+        vec![(1, Change::Status(Status::InProgress))]
+    );
+    assert_eq!(
+        updates("Cold storage rent I paid yesterday."),
+        vec![(3, Change::Status(Status::Completed))]
+    );
+}

@@ -239,6 +239,20 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
             let Some(change) = change_of(*kind, &text, now) else {
                 continue;
             };
+            // "I don't need them done by Thursday anymore": the day is off, not the work,
+            // and not the new day either.
+            let let_go = said_not_needed(&sentence[..all.end()]);
+            if change == Change::Cancel
+                && let_go
+                && crate::extract::dates::find_dates(obj.as_str(), now)
+                    .iter()
+                    .any(|hit| !hit.possessive)
+            {
+                continue;
+            }
+            if matches!(change, Change::Due(_)) && let_go {
+                continue;
+            }
             // "I've filled out half the cert", "done three of my five reflections": begun.
             let change = match change {
                 Change::Status(Status::Completed)
@@ -287,6 +301,17 @@ pub fn find(sentence: &str, now: NaiveDateTime) -> Vec<SpokenUpdate> {
     }
     out.sort_by_key(|u| u.start);
     out
+}
+
+/// "… don't need them done by Thursday anymore": a day said only to be let go.
+static NOT_NEEDED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:don't|do\s+not|doesn't|does\s+not|no\s+longer)\s+(?:need|needs|want|wants)\b[^,;.!?]*\bany\s*more\s*$").ok()
+});
+
+fn said_not_needed(upto: &str) -> bool {
+    NOT_NEEDED
+        .as_ref()
+        .is_some_and(|re| re.is_match(upto.trim_end_matches([',', '.', '!', ' '])))
 }
 
 /// Past forms that say work is done. The listed ones always do; any other "-ed" form does
@@ -535,6 +560,7 @@ mod rules_compile {
                 ("PART_OF", super::PART_OF.is_some()),
                 ("REMARK_LEAD", super::REMARK_LEAD.is_some()),
                 ("REQUEST", super::REQUEST.is_some()),
+                ("NOT_NEEDED", super::NOT_NEEDED.is_some()),
             ],
         );
     }

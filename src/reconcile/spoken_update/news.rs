@@ -17,20 +17,20 @@ use crate::model::{Priority, Status};
 /// "The Greens don't want the garden lights anymore", "the educator said it's off", "not
 /// selling it now", "we're dropping that", "I'm not going to apply". Not "it's off to the printers" (sent) or "off sick" (away).
 static CANCELLED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b)").ok()
+    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b|(?:we're|we\s+are)\s+cutting\s+(?:it|that)\b|(?:got|been|was|were)\s+(?:cancell?ed|called\s+off)\b|(?:not|no)\s+going\s+ahead\b)").ok()
 });
 
 /// "so I'm stuck till they restock", "can't do a thing till the part comes", "pharmacy
 /// still haven't come back to me", "on back order", "the engineer still hasn't sent calcs",
 /// "the club said wait until they send the invoice".
 static BLOCKED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet)|(?:said\s+(?:to\s+)?|have\s+to\s+|need\s+to\s+|got\s+to\s+)wait\s+(?:for|till|until)\b|(?:i'm|we're|i\s+am|we\s+are)\s+(?:just\s+|still\s+)*waiting\b)").ok()
+    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet)|(?:said\s+(?:to\s+)?|have\s+to\s+|need\s+to\s+|got\s+to\s+)wait\s+(?:for|till|until)\b|(?:i'm|we're|i\s+am|we\s+are)\s+(?:just\s+|still\s+)*waiting\b|nothing\s+(?:i|we)\s+can\s+do|nothing\s+moving|on\s+strike|not\s+approved\s+yet)").ok()
 });
 
 /// A date that moved: "isn't till the end of the month now", "slipping to next Monday",
 /// "giving myself till Friday", "by this Friday, not next week".
 static MOVED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:pushed|moved|moving|slipping|slipped|slip|postponed|put\s+back|delayed|brought\s+forward|pulled\s+forward|(?:isn't|is\s+not|not)\s+(?:due\s+)?(?:till|until)|giving\s+(?:myself|ourselves|us|them|him|her)\s+(?:till|until)|instead|not\s+(?:next|till|until))\b").ok()
+    Regex::new(r"(?i)\b(?:pushed|moved|moving|shifted|slipping|slipped|slip|postponed|put\s+back|delayed|brought\s+forward|pulled\s+forward|(?:isn't|is\s+not|not)\s+(?:due\s+)?(?:till|until)|giving\s+(?:myself|ourselves|us|them|him|her)\s+(?:till|until)|instead|not\s+(?:next|till|until))\b").ok()
 });
 
 /// "the end of the month now", "it's now Monday": a date said as it now stands.
@@ -44,13 +44,13 @@ static RULED_OUT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static LOW: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:low\s+priority|no\s+(?:rush|hurry)|not\s+(?:that\s+|very\s+)?urgent|can\s+wait|whenever\s+(?:i|we)\s+get|back\s+burner|not\s+a\s+priority)\b").ok()
+    Regex::new(r"(?i)\b(?:low\s+priority|no\s+(?:rush|hurry)|not\s+(?:that\s+|very\s+)?urgent|can\s+wait|whenever\s+(?:i|we)\s+get|back\s+burner|not\s+a\s+priority|(?:down|low)\s+(?:on\s+)?the\s+list|drop\s+down|not\s+(?:pressing|important)|(?:have|has)\s+to\s+wait|putting\s+(?:that|it)\s+off|hold\s+off)\b").ok()
 });
 
 /// "that has to be done before anything else", "gotta go to the top of the list", "it is
 /// now the most important thing, so put it first".
 static HIGH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:urgent|urgently|asap|as\s+soon\s+as\s+possible|(?:really|very)\s+quickly|right\s+away|straight\s+away|top\s+of\s+the\s+(?:list|pile)|top\s+priority|high\s+priority|(?:before|ahead\s+of)\s+anything\s+else|jump\s+the\s+queue|priority\s+now|most\s+important\s+thing|(?:put|do)\s+(?:it|that|this)\s+first)\b").ok()
+    Regex::new(r"(?i)\b(?:urgent|urgently|asap|as\s+soon\s+as\s+possible|(?:really|very)\s+quickly|right\s+away|straight\s+away|top\s+of\s+the\s+(?:list|pile)|top\s+priority|high\s+priority|(?:before|ahead\s+of)\s+anything\s+else|jump\s+the\s+queue|priority\s+now|most\s+important\s+thing|(?:put|do)\s+(?:it|that|this)\s+first|to\s+the\s+top\b|priority\s+number\s+one|number\s+one\s+priority|gone\s+urgent)\b").ok()
 });
 
 /// Work said still to do: the opening is a repeat, which the extractor's item carries.
@@ -61,7 +61,7 @@ static TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Started, not done: "coming along", "half the cert", "the first two sections done", "three
 /// of my five reflections", "sixty percent through".
 static UNDER_WAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:started|begun|coming\s+along|under\s*way|in\s+progress|half[\s-]?(?:done|way|finished|written)|half\s+(?:the|of|my|our)\b|(?:first|second)\s+half\b|(?:the\s+)?first\s+(?:\w+\s+)?(?:section|sections|draft|part|parts|chapter|chapters|minute|page|pages|bit|two|three|few)\b[^,.;!?]*?\b(?:done|finished|written|drafted|sorted|cut)|(?:done|written|drafted|finished|cut|marked|painted|filmed|recorded)\s+the\s+first\s+(?:\w+\s+)?(?:section|draft|part|chapter|half|page|bit|few|two|three)\b|percent\s+(?:through|done|there)|(?:done|finished|written|marked)\s+(?:\w+\s+)?(?:of|out\s+of)\s+(?:my|the|our)\s+\w+|made\s+a\s+start)\b").ok()
+    Regex::new(r"(?i)\b(?:started|begun|coming\s+along|under\s*way|in\s+progress|half[\s-]?(?:done|way|finished|written)|half\s+(?:the|of|my|our)\b|(?:first|second)\s+half\b|(?:the\s+)?first\s+(?:\w+\s+)?(?:section|sections|draft|part|parts|chapter|chapters|minute|page|pages|bit|two|three|few)\b[^,.;!?]*?\b(?:done|finished|written|drafted|sorted|cut)|(?:done|written|drafted|finished|cut|marked|painted|filmed|recorded)\s+the\s+first\s+(?:\w+\s+)?(?:section|draft|part|chapter|half|page|bit|few|two|three)\b|percent\s+(?:through|done|there)|(?:done|finished|written|marked)\s+(?:\w+\s+)?(?:of|out\s+of)\s+(?:my|the|our)\s+\w+|made\s+a\s+start|working\s+(?:away\s+)?on\s+(?:it|them)|knee[\s-]deep\s+in|(?:he|she|they)(?:'s|\s+has|\s+have)\s+started|\w+\s+more\s+to\s+go|loads\s+left)\b").ok()
 });
 
 /// Done, said first of it ("sorted, new fan's in", "Sentry's live", "Josh is trained now")
@@ -78,7 +78,7 @@ static NOT_DONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Something learnt about the work: who said what, what was decided, what it really is.
 static REMARK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:says?|said|'s\s+told|told\s+(?:me|us)|wants?|wanted|asked\s+(?:for|us|me)|decided|reckons?|changed|just\s+so\s+you\s+know|heads\s+up|actually)\b").ok()
+    Regex::new(r"(?i)\b(?:says?|said|'s\s+told|told\s+(?:me|us)|wants?|wanted|asked\s+(?:for|us|me)|decided|reckons?|changed|just\s+so\s+you\s+know|heads\s+up|actually|note\s+(?:that|it)|put\s+that\s+(?:down|in|on)|jot\s+(?:that|it)\s+down|add\s+that|make\s+a\s+note|remember\s+that)\b").ok()
 });
 
 /// A condition is no news: "the deck, if it's done by Friday…".
@@ -94,7 +94,7 @@ static NEXT_TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Work said to be still waiting to be done: "Parkside, the bathroom quote, yeah, still to
 /// do", "Lingua, the March invoice, I still haven't sent it".
 static STILL_TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:still\s+(?:to\s+do|on\s+(?:the|my)\s+list|need|needs|gotta|got\s+to|have\s+to|has\s+to|haven't|not\s+done|to\s+be\s+done|needs?\s+doing)|(?:haven't|have\s+not)\s+(?:done|sent|started|booked|sorted|paid|got\s+round\s+to)\s+(?:it|that|them)|must\s+do\s+(?:it|that)|keep\s+(?:on\s+)?forgetting)\b").ok()
+    Regex::new(r"(?i)\b(?:still\s+(?:to\s+(?:do|pay|order|book|send|fetch)|pending|on\s+me|owe|got\s+(?:that|it|this)(?:\s+one)?\s+to\s+do|on\s+(?:the|my)\s+list|need|needs|gotta|got\s+to|have\s+to|has\s+to|haven't|not\s+done|to\s+be\s+done|needs?\s+doing)|(?:haven't|have\s+not)\s+(?:done|sent|started|booked|sorted|paid|got\s+round\s+to)\s+(?:it|that|them)|must\s+do\s+(?:it|that)|keep\s+(?:on\s+)?forgetting)\b").ok()
 });
 
 fn says(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
@@ -106,8 +106,13 @@ fn first_match<'t>(re: &LazyLock<Option<Regex>>, text: &'t str) -> Option<regex:
 }
 
 /// The thing `sentence` opens with, where it starts, and where the words after it start.
+/// A dash after the name is its comma: "Vac schemes — sent off two, three more to go".
 fn opened(sentence: &str) -> Option<(String, usize, usize)> {
-    let (object, start, rest_at) = opening(sentence)?;
+    let commas = sentence
+        .replace(" \u{2014} ", ",    ")
+        .replace(" \u{2013} ", ",    ")
+        .replace(" - ", ",  ");
+    let (object, start, rest_at) = opening(&commas)?;
     let rest_at = rest_at.min(sentence.len());
     sentence
         .is_char_boundary(rest_at)

@@ -14,6 +14,10 @@ fn board() -> Vec<Task> {
         "Fix garage door opener",
         "Test certs for Parnell St flats",
         "Pay VAT return",
+        "Vac scheme applications",
+        "Sign up for bar prep course",
+        "Plan field day",
+        "Pay union dues",
     ]
     .iter()
     .enumerate()
@@ -73,6 +77,47 @@ fn each_change_said_in_other_words_reaches_its_card() {
     for (said, card, change) in cases {
         assert_eq!(updates(said), vec![(card, change)], "{said}");
     }
+}
+
+#[test]
+fn a_dash_after_the_name_opens_it_as_a_comma_does() {
+    let cases: Vec<(&str, i64, Change)> = vec![
+        (
+            "Vac schemes \u{2014} sent off two, three more to go.",
+            9,
+            Change::Status(Status::InProgress),
+        ),
+        (
+            "Bar prep - that can go way down the list, it's not till next year.",
+            10,
+            Change::Priority(Priority::Low),
+        ),
+        (
+            "Field day \u{2013} admin said no this year, so we're cutting it.",
+            11,
+            Change::Cancel,
+        ),
+        // A day let go by a pattern's words is not taken as the new day.
+        (
+            "The Parnell Street flats, the landlord's after saying Monday is grand, so I don't need them done by Thursday anymore.",
+            7,
+            Change::Due("2026-12-07".parse().unwrap()),
+        ),
+    ];
+    for (said, card, change) in cases {
+        assert_eq!(updates(said), vec![(card, change)], "{said}");
+    }
+    let p = plan(
+        "Union dues, still to pay them.",
+        Vec::new(),
+        &board(),
+        now(),
+    );
+    assert!(
+        matches!(p.decisions.as_slice(), [Decision::Same { card: 12, .. }]),
+        "{:?}",
+        p.decisions
+    );
 }
 
 #[test]

@@ -17,20 +17,20 @@ use crate::model::{Priority, Status};
 /// "The Greens don't want the garden lights anymore", "the educator said it's off", "not
 /// selling it now", "we're dropping that", "I'm not going to apply". Not "it's off to the printers" (sent) or "off sick" (away).
 static CANCELLED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b|(?:we're|we\s+are)\s+cutting\s+(?:it|that)\b|(?:got|been|was|were)\s+(?:cancell?ed|called\s+off)\b|(?:not|no)\s+going\s+ahead\b)").ok()
+    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b|(?:we're|we\s+are)\s+cutting\s+(?:it|that)\b|(?:got|been|was|were)\s+(?:cancell?ed|called\s+off)\b|(?:not|no)\s+going\s+ahead\b|no\s+need\s+to\b|scratch\s+(?:that|it)\b)").ok()
 });
 
 /// "so I'm stuck till they restock", "can't do a thing till the part comes", "pharmacy
 /// still haven't come back to me", "on back order", "the engineer still hasn't sent calcs",
 /// "the club said wait until they send the invoice".
 static BLOCKED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet)|(?:said\s+(?:to\s+)?|have\s+to\s+|need\s+to\s+|got\s+to\s+)wait\s+(?:for|till|until)\b|(?:i'm|we're|i\s+am|we\s+are)\s+(?:just\s+|still\s+)*waiting\b|nothing\s+(?:i|we)\s+can\s+do|nothing\s+moving|on\s+strike|not\s+approved\s+yet)").ok()
+    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet)|(?:said\s+(?:to\s+)?|have\s+to\s+|need\s+to\s+|got\s+to\s+)wait\s+(?:for|till|until)\b|(?:i'm|we're|i\s+am|we\s+are)\s+(?:just\s+|still\s+)*waiting\b|nothing\s+(?:i|we)\s+can\s+do|nothing\s+moving|on\s+strike|not\s+approved\s+yet|cannot\s+\w+|can't\s+(?:[\w']+\s+){1,4}yet\b|closed\s+(?:till|until)\b)").ok()
 });
 
 /// A date that moved: "isn't till the end of the month now", "slipping to next Monday",
 /// "giving myself till Friday", "by this Friday, not next week".
 static MOVED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:pushed|moved|moving|shifted|slipping|slipped|slip|postponed|put\s+back|delayed|brought\s+forward|pulled\s+forward|(?:isn't|is\s+not|not)\s+(?:due\s+)?(?:till|until)|giving\s+(?:myself|ourselves|us|them|him|her)\s+(?:till|until)|instead|not\s+(?:next|till|until))\b").ok()
+    Regex::new(r"(?i)\b(?:pushed|moved|moving|shifted|extended|brought\s+(?:it|that)\s+forward|slipping|slipped|slip|postponed|put\s+back|delayed|brought\s+forward|pulled\s+forward|(?:isn't|is\s+not|not)\s+(?:due\s+)?(?:till|until)|giving\s+(?:myself|ourselves|us|them|him|her)\s+(?:till|until)|instead|not\s+(?:next|till|until))\b").ok()
 });
 
 /// "the end of the month now", "it's now Monday": a date said as it now stands.
@@ -61,7 +61,7 @@ static TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Started, not done: "coming along", "half the cert", "the first two sections done", "three
 /// of my five reflections", "sixty percent through".
 static UNDER_WAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:started|begun|coming\s+along|under\s*way|in\s+progress|half[\s-]?(?:done|way|finished|written)|half\s+(?:the|of|my|our)\b|(?:first|second)\s+half\b|(?:the\s+)?first\s+(?:\w+\s+)?(?:section|sections|draft|part|parts|chapter|chapters|minute|page|pages|bit|two|three|few)\b[^,.;!?]*?\b(?:done|finished|written|drafted|sorted|cut)|(?:done|written|drafted|finished|cut|marked|painted|filmed|recorded)\s+the\s+first\s+(?:\w+\s+)?(?:section|draft|part|chapter|half|page|bit|few|two|three)\b|percent\s+(?:through|done|there)|(?:done|finished|written|marked)\s+(?:\w+\s+)?(?:of|out\s+of)\s+(?:my|the|our)\s+\w+|made\s+a\s+start|working\s+(?:away\s+)?on\s+(?:it|them)|knee[\s-]deep\s+in|(?:he|she|they)(?:'s|\s+has|\s+have)\s+started|\w+\s+more\s+to\s+go|loads\s+left)\b").ok()
+    Regex::new(r"(?i)\b(?:started|begun|coming\s+along|under\s*way|in\s+progress|half[\s-]?(?:done|way|finished|written)|half\s+(?:the|of|my|our)\b|(?:first|second)\s+half\b|(?:the\s+)?first\s+(?:\w+\s+)?(?:section|sections|draft|part|parts|chapter|chapters|minute|page|pages|bit|two|three|few)\b[^,.;!?]*?\b(?:done|finished|written|drafted|sorted|cut)|(?:done|written|drafted|finished|cut|marked|painted|filmed|recorded)\s+the\s+first\s+(?:\w+\s+)?(?:section|draft|part|chapter|half|page|bit|few|two|three)\b|percent\s+(?:through|done|there)|(?:done|finished|written|marked)\s+(?:\w+\s+)?(?:of|out\s+of)\s+(?:my|the|our)\s+\w+|made\s+a\s+start|working\s+(?:away\s+)?on\s+(?:it|them)|knee[\s-]deep\s+in|(?:he|she|they)(?:'s|\s+has|\s+have)\s+started|\w+\s+more\s+to\s+go|loads\s+left|digging\s+into|(?:doing|making)\s+(?:it|them)\s+now|(?:two\s+thirds|a\s+third|halfway|half\s+way)\s+through|(?:written|done)\s+most\s+of|almost\s+finished|nearly\s+there|only\s+(?:the\s+)?\w+\s+(?:are|is)\s+left|just\s+need\s+to)\b").ok()
 });
 
 /// Done, said first of it ("sorted, new fan's in", "Sentry's live", "Josh is trained now")
@@ -88,13 +88,13 @@ static CONDITION: LazyLock<Option<Regex>> =
 /// Where work said as still to do starts: the news ends there, so what follows ("…, and I
 /// need to ring the hotel") stays new work. Not "the head says we need…": what was said.
 static NEXT_TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:[,;]\s*|\s+(?:and|but|also|oh|plus)\s+)(?:(?:and|but|also|oh|plus)\s+)*(?:i|we)\s+(?:still\s+|also\s+|really\s+)*(?:need|have\s+to|gotta|got\s+to|must|should)\b").ok()
+    Regex::new(r"(?i)(?:[,;]\s*|\s+(?:and|but|also|oh|plus)\s+)(?:(?:and|but|also|oh|plus)\s+)*(?:i|we)(?:'ll|\s+will)?\s+(?:still\s+|also\s+|really\s+)*(?:need|have\s+to|gotta|got\s+to|must|should)\b").ok()
 });
 
 /// Work said to be still waiting to be done: "Parkside, the bathroom quote, yeah, still to
 /// do", "Lingua, the March invoice, I still haven't sent it".
 static STILL_TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:still\s+(?:to\s+(?:do|pay|order|book|send|fetch)|pending|on\s+me|owe|got\s+(?:that|it|this)(?:\s+one)?\s+to\s+do|on\s+(?:the|my)\s+list|need|needs|gotta|got\s+to|have\s+to|has\s+to|haven't|not\s+done|to\s+be\s+done|needs?\s+doing)|(?:haven't|have\s+not)\s+(?:done|sent|started|booked|sorted|paid|got\s+round\s+to)\s+(?:it|that|them)|must\s+do\s+(?:it|that)|keep\s+(?:on\s+)?forgetting)\b").ok()
+    Regex::new(r"(?i)\b(?:still\s+(?:to\s+[a-z]+|pending|on\s+me|owe|got\s+(?:that|it|this)(?:\s+one)?\s+to\s+do|on\s+(?:the|my)\s+list|need|needs|gotta|got\s+to|have\s+to|has\s+to|haven't|not\s+done|to\s+be\s+done|needs?\s+doing)|(?:haven't|have\s+not)\s+(?:done|sent|started|booked|sorted|paid|got\s+round\s+to)\s+(?:it|that|them)|must\s+do\s+(?:it|that)|keep\s+(?:on\s+)?forgetting)\b").ok()
 });
 
 fn says(re: &LazyLock<Option<Regex>>, text: &str) -> bool {

@@ -18,6 +18,10 @@ fn board() -> Vec<Task> {
         "Sign up for bar prep course",
         "Plan field day",
         "Pay union dues",
+        "Complete manual handling training",
+        "Fix Safari layout bug on Kemi's site",
+        "Buy silk thread",
+        "Order hay from Jensen",
     ]
     .iter()
     .enumerate()
@@ -130,4 +134,47 @@ fn a_step_of_the_work_done_is_begun_but_the_work_done_yesterday_is_done() {
         updates("Cold storage rent I paid yesterday."),
         vec![(3, Change::Status(Status::Completed))]
     );
+}
+
+#[test]
+fn moved_begun_and_stuck_in_more_words() {
+    let cases: Vec<(&str, i64, Change)> = vec![
+        (
+            "So the manual handling, they've extended the deadline to the 31st.",
+            13,
+            Change::Due("2026-12-31".parse().unwrap()),
+        ),
+        (
+            "Kemi's Safari bug, I'm digging into it now, looks like a flexbox thing.",
+            14,
+            Change::Status(Status::InProgress),
+        ),
+        (
+            "Silk thread, the shop is closed till Monday so I cannot buy.",
+            15,
+            Change::Blocked(None),
+        ),
+    ];
+    for (said, card, change) in cases {
+        assert_eq!(updates(said), vec![(card, change)], "{said}");
+    }
+}
+
+#[test]
+fn work_said_after_the_news_with_ill_need_stays_new() {
+    let p = plan(
+        "Hay from Jensen, he sold out, so scratch that, I'll need to find another hay supplier.",
+        vec![item("Find another hay supplier", None)],
+        &board(),
+        now(),
+    );
+    let cancelled = p
+        .decisions
+        .iter()
+        .any(|d| matches!(d, Decision::Update { card: 16, changes, .. } if changes == &vec![Change::Cancel]));
+    let kept = p
+        .decisions
+        .iter()
+        .any(|d| matches!(d, Decision::New(i) if i.title == "Find another hay supplier"));
+    assert!(cancelled && kept, "{:?}", p.decisions);
 }

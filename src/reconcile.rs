@@ -166,6 +166,9 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     let mut repeats: Vec<Repeat<'_>> = Vec::new();
     for (sentence, marked) in split_into_sentences(text) {
         let sentence = crate::extract::run_on::restore_commas(&sentence).into_owned();
+        // A dash after a name is said as a comma: "Mrs Adeyemi - I rang her", "Vac schemes -
+        // sent off two, three more to go".
+        let sentence = sentence.replace(" - ", ", ");
         let sentence = match fragment.take() {
             Some(name) => format!("{}, {sentence}", name.trim_end_matches(['.', '!'])),
             None => sentence,

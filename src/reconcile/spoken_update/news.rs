@@ -106,13 +106,8 @@ fn first_match<'t>(re: &LazyLock<Option<Regex>>, text: &'t str) -> Option<regex:
 }
 
 /// The thing `sentence` opens with, where it starts, and where the words after it start.
-/// A dash after the name is its comma: "Vac schemes — sent off two, three more to go".
 fn opened(sentence: &str) -> Option<(String, usize, usize)> {
-    let commas = sentence
-        .replace(" \u{2014} ", ",    ")
-        .replace(" \u{2013} ", ",    ")
-        .replace(" - ", ",  ");
-    let (object, start, rest_at) = opening(&commas)?;
+    let (object, start, rest_at) = opening(sentence)?;
     let rest_at = rest_at.min(sentence.len());
     sentence
         .is_char_boundary(rest_at)

@@ -1,7 +1,10 @@
 //! Settling which date and which priority each item gets, when they are said once for
 //! several items, before or after the item, or in a remark about it.
 
+use std::sync::LazyLock;
+
 use chrono::{NaiveDate, NaiveDateTime};
+use regex::Regex;
 
 use super::Item;
 use crate::extract::classify::Kind;
@@ -191,6 +194,48 @@ pub(super) fn settle_dates(
             items[j].due = Some(Due::Date(d));
         }
     }
+    act_sooner(items, now);
+}
+
+/// "so Wednesday then", "so, like, by Thursday to be safe", "let's say by the end of the
+/// month", "that can wait till Friday": a remark giving the day to act by.
+static ACTS_BY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:so|and|like|um|uh|well|actually|then|but|or)\W+)*(?:(?:let's\s+)?say\b|by\b|before\b|(?:that|it|this)\s+can\s+wait\b)|\b(?:latest|to\s+be\s+safe)\b").ok()
+});
+
+/// "get the ewes moved before the rain Thursday, so Wednesday then", "the gala on the 3rd,
+/// do that tomorrow", "it expires the 12th, so by Thursday to be safe": a sooner day said
+/// after the item, before anything else is named, is the day to act by; the first was the
+/// event's or the deadline's.
+fn act_sooner(items: &mut [Item], now: NaiveDateTime) {
+    for i in 0..items.len() {
+        if !items[i].is_task() {
+            continue;
+        }
+        let Some(first) = items[i].due.map(Due::date) else {
+            continue;
+        };
+        let mut sooner = None;
+        for later in &items[i + 1..] {
+            let says_when = match &later.kind {
+                Kind::DateOnly => !later.shared,
+                Kind::Task { .. } if later.dropped => true,
+                Kind::Statement(s) => ACTS_BY.as_ref().is_some_and(|re| re.is_match(s)),
+                Kind::Filler => false,
+                _ => break,
+            };
+            if let Some(day) = later.day
+                && says_when
+                && day < first
+                && day >= now.date()
+            {
+                sooner = Some(day);
+            }
+        }
+        if let Some(day) = sooner {
+            items[i].due = Some(Due::Date(day));
+        }
+    }
 }
 
 /// "the certificate expires on the 25th", "my passport runs out in May": the thing's own
@@ -274,5 +319,16 @@ pub(super) fn settle_priorities(items: &mut [Item]) {
                 it.priority = Some(p);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod rules_compile {
+    #[test]
+    fn every_rule_compiles() {
+        crate::rules::assert_all_compile(
+            include_str!("settle.rs"),
+            &[("ACTS_BY", super::ACTS_BY.is_some())],
+        );
     }
 }

@@ -58,3 +58,37 @@ fn a_fortnight_and_a_date_corrected_with_no_sorry() {
         vec![card("Revise the hiring plan", Some("2026-12-04"))]
     );
 }
+
+#[test]
+fn a_sooner_day_said_after_the_item_is_the_day_to_act_by() {
+    // 2026-12-02 is a Wednesday.
+    for (said, title, due) in [
+        (
+            "Get the ewes moved down before the rain Friday, so Thursday then.",
+            "Get the ewes moved down before the rain",
+            "2026-12-03",
+        ),
+        (
+            "The minibus needs booking for the swimming gala on the 18th, do that tomorrow.",
+            "Book the minibus for the swimming gala",
+            "2026-12-03",
+        ),
+        (
+            "Renew the domain, it expires the 12th, so, like, by Friday to be safe.",
+            "Renew the domain",
+            "2026-12-04",
+        ),
+        (
+            "I need to swap my shift on the 30th with Kenji, ask him today.",
+            "Swap my shift with Kenji",
+            "2026-12-02",
+        ),
+    ] {
+        assert_eq!(cards(said), vec![card(title, Some(due))], "{said}");
+    }
+    // A later day is the event's, and the day said first stays.
+    assert_eq!(
+        cards("Call the caterer tomorrow, the party is on the 18th."),
+        vec![card("Call the caterer", Some("2026-12-03"))]
+    );
+}

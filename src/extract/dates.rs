@@ -70,6 +70,7 @@ struct Patterns {
     abbrev_end: Regex,
     wd_day: Regex,
     week_wd: Regex,
+    wd_week: Regex,
     weekday: Regex,
     period: Regex,
     weekend: Regex,
@@ -110,6 +111,8 @@ fn build() -> Option<Patterns> {
         // "year-end update" is an adjective; only "by year end" is a date.
         r"(?:by|at|before|until|till)\s+(?:the\s+)?(?:month|year)[- ]end".into(),
         format!(r"next\s+week(?:'s)?\s+(?:{wd})|(?:{wd})(?:'s)?\s+next\s+week"),
+        // "Thursday week", "a week on Thursday": the coming Thursday and seven days.
+        format!(r"(?:{wd})\s+week\b|a\s+week\s+on\s+(?:{wd})"),
         // "Friday the 11th", "Friday 11th December": the day's number says which Friday.
         format!(r"(?:{wd}),?\s+(?:the\s+)?(?:(?:{ordn})(?:\s+(?:of\s+)?(?:{mon}))?|\d{{1,2}}\s+(?:of\s+)?(?:{mon}))"),
         // Not a bare "coming": in "Mum's coming Saturday" it is her coming ("for coming
@@ -156,6 +159,7 @@ fn build() -> Option<Patterns> {
         end_of_month: Regex::new(&format!(r"\bend\s+of\s+({mon})\b")).ok()?,
         abbrev_end: Regex::new(r"\b(eod|eow|eom|cob|month[- ]end|year[- ]end)\b").ok()?,
         wd_day: Regex::new(&format!(r"\b(?:{wdl}),?\s+(?:the\s+)?(?:({ordn})(?:\s+(?:of\s+)?({mon}))?|(\d{{1,2}})\s+(?:of\s+)?({mon}))\b")).ok()?,
+        wd_week: Regex::new(&format!(r"\b({wdl})\s+week\b|\ba\s+week\s+on\s+({wdl})\b")).ok()?,
         week_wd: Regex::new(&format!(r"\bnext\s+week(?:'s)?\s+({wdl})\b|\b({wdl})(?:'s)?\s+next\s+week\b")).ok()?,
         weekday: Regex::new(&format!(r"\b(?:(this\s+coming|this|next|coming|last)\s+)?({wdl})\b")).ok()?,
         period: Regex::new(r"\b(early\s+|later\s+|late\s+)?(this|next)\s+(weekend|week|month|year)\b").ok()?,
@@ -516,6 +520,16 @@ fn parse_day(p: &Patterns, s: &str, now: NaiveDateTime) -> Option<NaiveDate> {
             Some(m) => month_day(today, month_of(m.as_str())?, d, None),
             None => next_day_numbered(today, d),
         };
+    }
+    if let Some(c) = p.wd_week.captures(s) {
+        let wd = weekday_of(c.get(1).or(c.get(2))?.as_str())?;
+        // Said on a Thursday, "Thursday week" is a week today.
+        let coming = if today.weekday() == wd {
+            today
+        } else {
+            next_weekday(today, wd)?
+        };
+        return add_days(coming, 7);
     }
     if let Some(c) = p.week_wd.captures(s) {
         let wd = weekday_of(c.get(1).or(c.get(2))?.as_str())?;

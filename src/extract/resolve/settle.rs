@@ -176,10 +176,26 @@ pub(super) fn settle_dates(
                 .is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()))
             || words
                 .iter()
-                .any(|w| matches!(w.as_str(), "closes" | "ends" | "deadline" | "cutoff"));
-        let Some(d) = items[i].day else {
+                .any(|w| matches!(w.as_str(), "closes" | "ends" | "deadline" | "cutoff"))
+            // "HR wants them by Friday", "so let's have it done by the 20th".
+            || remark
+                && words
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "it" | "them" | "those"));
+        let Some(first) = items[i].day else {
             continue;
         };
+        // "Easter's the 28th so let's have it done by the 20th": of the days a remark
+        // holds, the soonest still to come is the one to act by.
+        let d = text
+            .get(items[i].clause.start..items[i].clause.end)
+            .map(|clause| crate::extract::dates::find_dates(clause, now))
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|hit| hit.day)
+            .filter(|&day| day >= now.date())
+            .min()
+            .map_or(first, |soonest| soonest.min(first));
         // "do the rota for March, I said yes, she needs it by next Thursday": remarks
         // without a date of their own between the item and the one that dates it.
         let Some(j) = (0..i)
@@ -220,7 +236,13 @@ fn act_sooner(items: &mut [Item], now: NaiveDateTime) {
             let says_when = match &later.kind {
                 Kind::DateOnly => !later.shared,
                 Kind::Task { .. } if later.dropped => true,
-                Kind::Statement(s) => ACTS_BY.as_ref().is_some_and(|re| re.is_match(s)),
+                // "Monday I reckon": the day said first, with a word on it.
+                Kind::Statement(s) => {
+                    ACTS_BY.as_ref().is_some_and(|re| re.is_match(s))
+                        || s.split_whitespace()
+                            .next()
+                            .is_some_and(|w| crate::extract::dates::is_date_word(&bare(w)))
+                }
                 Kind::Filler => false,
                 _ => break,
             };

@@ -92,3 +92,46 @@ fn a_sooner_day_said_after_the_item_is_the_day_to_act_by() {
         vec![card("Call the caterer", Some("2026-12-03"))]
     );
 }
+
+#[test]
+fn a_remark_about_it_dates_it_by_its_soonest_day() {
+    assert_eq!(
+        cards("I have to finish the appraisal forms for my team, HR wants them by Friday."),
+        vec![card(
+            "Finish the appraisal forms for my team",
+            Some("2026-12-04")
+        )]
+    );
+    assert_eq!(
+        cards(
+            "Put the Christmas window display together, Christmas is the 25th so let's have it done by the 20th."
+        ),
+        vec![card(
+            "Put the Christmas window display together",
+            Some("2026-12-20")
+        )]
+    );
+}
+
+#[test]
+fn thursday_week_and_a_day_said_with_a_word_on_it() {
+    // Wednesday 2 December: Thursday week is the 10th, and said on a Wednesday,
+    // "Wednesday week" is a week today.
+    assert_eq!(
+        cards("Draft the lease for the Kingsway unit, client wants it Thursday week."),
+        vec![card(
+            "Draft the lease for the Kingsway unit",
+            Some("2026-12-10")
+        )]
+    );
+    assert_eq!(
+        cards("Call the surveyor Wednesday week."),
+        vec![card("Call the surveyor", Some("2026-12-09"))]
+    );
+    assert_eq!(
+        cards(
+            "Shearing's booked for Tuesday week, so I need to get the yards ready before that, Monday I reckon."
+        ),
+        vec![card("Get the yards ready", Some("2026-12-07"))]
+    );
+}

@@ -55,6 +55,9 @@ struct Item {
     clause: Clause,
     kind: Kind,
     day: Option<NaiveDate>,
+    /// The soonest of its days still to come: "Easter's the 28th so let's have it done by
+    /// the 20th" is said to be done by the 20th.
+    soonest: Option<NaiveDate>,
     time: Option<NaiveTime>,
     anaphoric: bool,
     /// Days from the date said before, for "two days before".
@@ -145,6 +148,11 @@ pub(crate) fn read_sentence(index: usize, s: &Sentence, now: NaiveDateTime, read
                 clause: c,
                 kind: classify(orig, &masked[c.start..c.end], !own.is_empty(), question),
                 day: deadline_of(&own, text),
+                soonest: own
+                    .iter()
+                    .filter_map(|h| h.day)
+                    .filter(|&day| day >= now.date())
+                    .min(),
                 time: own.iter().find_map(|h| h.time),
                 anaphoric: own.iter().any(|h| h.anaphoric),
                 offset: own.iter().find(|h| h.anaphoric).map_or(0, |h| h.offset),

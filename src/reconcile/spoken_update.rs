@@ -61,6 +61,7 @@ pub struct SpokenUpdate {
 impl SpokenUpdate {
     /// The same update about the thing the sentence opened with, for when the object's own
     /// words name no card.
+    ///
     /// A thing done that is not the card's own ("the Saturday barista, I've interviewed
     /// two people"; "the passport, I've filled in the form") is a step of its work: begun.
     pub fn about_the_opening(&self) -> Option<SpokenUpdate> {

@@ -187,15 +187,7 @@ pub(super) fn settle_dates(
         };
         // "Easter's the 28th so let's have it done by the 20th": of the days a remark
         // holds, the soonest still to come is the one to act by.
-        let d = text
-            .get(items[i].clause.start..items[i].clause.end)
-            .map(|clause| crate::extract::dates::find_dates(clause, now))
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|hit| hit.day)
-            .filter(|&day| day >= now.date())
-            .min()
-            .map_or(first, |soonest| soonest.min(first));
+        let d = items[i].soonest.map_or(first, |soonest| soonest.min(first));
         // "do the rota for March, I said yes, she needs it by next Thursday": remarks
         // without a date of their own between the item and the one that dates it.
         let Some(j) = (0..i)

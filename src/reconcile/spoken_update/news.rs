@@ -15,7 +15,8 @@ use super::{Change, SpokenUpdate};
 use crate::model::{Priority, Status};
 
 /// "The Greens don't want the garden lights anymore", "the educator said it's off", "not
-/// selling it now", "we're dropping that", "I'm not going to apply". Not "it's off to the printers" (sent) or "off sick" (away).
+/// selling it now", "we're dropping that", "I'm not going to apply". Not "it's off to the
+/// printers" (sent) or "off sick" (away).
 static CANCELLED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b|(?:we're|we\s+are)\s+cutting\s+(?:it|that)\b|(?:got|been|was|were)\s+(?:cancell?ed|called\s+off)\b|(?:not|no)\s+going\s+ahead\b|no\s+need\s+to\b|scratch\s+(?:that|it)\b)").ok()
 });
@@ -30,7 +31,7 @@ static BLOCKED: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A date that moved: "isn't till the end of the month now", "slipping to next Monday",
 /// "giving myself till Friday", "by this Friday, not next week".
 static MOVED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:pushed|moved|moving|shifted|extended|brought\s+(?:it|that)\s+forward|slipping|slipped|slip|postponed|put\s+back|delayed|brought\s+forward|pulled\s+forward|(?:isn't|is\s+not|not)\s+(?:due\s+)?(?:till|until)|giving\s+(?:myself|ourselves|us|them|him|her)\s+(?:till|until)|instead|not\s+(?:next|till|until))\b").ok()
+    Regex::new(r"(?i)\b(?:pushed|moved|moving|shifted|extended|slipping|slipped|slip|postponed|put\s+back|delayed|brought\s+(?:it\s+|that\s+)?forward|pulled\s+forward|(?:isn't|is\s+not|not)\s+(?:due\s+)?(?:till|until)|giving\s+(?:myself|ourselves|us|them|him|her)\s+(?:till|until)|instead|not\s+(?:next|till|until))\b").ok()
 });
 
 /// "the end of the month now", "it's now Monday": a date said as it now stands.
@@ -125,22 +126,25 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
     if rest.trim().is_empty() || says(&CONDITION, rest) {
         return None;
     }
+    let cancelled = first_match(&CANCELLED, rest);
+    let blocked = first_match(&BLOCKED, rest);
+    let high = first_match(&HIGH, rest);
     // "I don't need them done by Thursday anymore": the date is off, not the work.
-    let date_off = first_match(&CANCELLED, rest).is_some_and(|m| holds_a_date(m.as_str(), now));
+    let date_off = cancelled.is_some_and(|m| holds_a_date(m.as_str(), now));
     // "top priority now, the car's stuck outside": what is said first is the news.
-    let high_first = match (first_match(&HIGH, rest), first_match(&BLOCKED, rest)) {
+    let high_first = match (high, blocked) {
         (Some(high), Some(blocked)) => high.start() < blocked.start(),
         _ => false,
     };
-    let change = if says(&CANCELLED, rest) && !date_off {
+    let change = if cancelled.is_some() && !date_off {
         Change::Cancel
-    } else if says(&BLOCKED, rest) && !high_first {
+    } else if blocked.is_some() && !high_first {
         Change::Blocked(None)
     } else if let Some(due) = new_date(rest, now, date_off || says(&MOVED, rest)) {
         Change::Due(due)
     } else if says(&LOW, rest) {
         Change::Priority(Priority::Low)
-    } else if says(&HIGH, rest) {
+    } else if high.is_some() {
         Change::Priority(Priority::High)
     } else if says(&TO_DO, rest) {
         return None;

@@ -256,6 +256,13 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
             {
                 update.change = Change::Status(Status::Completed);
             }
+            // "Priya, I rang her and left a message, she's not got back to me": the call is
+            // made, the card waits on her.
+            if update.change == Change::Status(Status::Completed)
+                && spoken_update::no_reply(sentence.get(update.start..).unwrap_or_default())
+            {
+                update.change = Change::Blocked(None);
+            }
             consumed.push(content_tokens(&update.said));
             // "Release notes for 2.3, I started drafting them": the name said first is the
             // same card, not a repeat of it with a note.

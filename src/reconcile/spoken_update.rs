@@ -16,7 +16,7 @@ mod news;
 mod patterns;
 mod topic;
 
-pub use news::{news_of_opening, repeat_of_opening};
+pub use news::{news_of_opening, no_reply, repeat_of_opening};
 
 use patterns::{Kind, PATTERNS};
 use topic::{TOPIC_WINDOW, spans_clauses, topic};
@@ -67,14 +67,17 @@ impl SpokenUpdate {
     pub fn about_the_opening(&self) -> Option<SpokenUpdate> {
         let (object, at) = self.opened_with.clone()?;
         // "Cold storage rent I paid yesterday": a time read as the object names no step.
-        let a_step = self.object.split_whitespace().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            !crate::extract::dates::is_date_word(w)
-                && !matches!(
-                    w.to_lowercase().as_str(),
-                    "yesterday" | "today" | "tonight" | "last" | "night" | "morning" | "week"
-                )
-        });
+        let a_step = !PRONOUN_ONLY
+            .as_ref()
+            .is_some_and(|r| r.is_match(self.object.trim()))
+            && self.object.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                !crate::extract::dates::is_date_word(w)
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "yesterday" | "today" | "tonight" | "last" | "night" | "morning" | "week"
+                    )
+            });
         let change = match &self.change {
             Change::Status(Status::Completed) if a_step => Change::Status(Status::InProgress),
             change => change.clone(),
@@ -120,7 +123,7 @@ static OBJECT_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\s+(?:over|across|off|back|first\s+thing|(?:late\s+|early\s+)?(?:this\s+morning|this\s+afternoon|this\s+evening|last\s+night|yesterday)|last\s+week|on\s+the\s+school\s+run|today|tonight|earlier|actually|just\s+now|at\s+(?:lunch|lunchtime|breakfast|dinner|work|school)|now|on\s+the\s+way\b.*|in\s+the\s+end|at\s+last|finally|already|(?:so\s+)?that's\b.*|online|live|in\s+person|(?:by|over\s+the)\s+phone|before\b.*|after\b.*|next\s+(?:week|month)|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s|$).*$").ok()
 });
 static PRONOUN_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:it|that|this|those|these|them|they|him|her|everyone|everybody|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
+    Regex::new(r"(?i)^(?:it|that|this|those|these|them|'em|they|him|her|everyone|everybody|everything|all|both|one|(?:that|this|the)\s+one|(?:the\s+)?(?:deadline|closing\s+date|due\s+date|date))$").ok()
 });
 
 /// A part of the work, as the object or right after the speaker's verb: "half the cert",

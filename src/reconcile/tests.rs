@@ -6,6 +6,7 @@ use crate::model::{Due, Priority};
 
 mod news_in_other_words;
 mod opening_news;
+mod waits_days_and_calls;
 
 #[test]
 fn how_far_the_speaker_got_is_no_note() {

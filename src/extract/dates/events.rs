@@ -141,5 +141,7 @@ pub(super) fn names_a_thing(p: &Patterns, phrase: &str, after: &str) -> bool {
                 | "which" | "when" | "because" | "before" | "after" | "until" | "till" | "with"
                 | "not" | "sorry" | "wait" | "actually" | "maybe" | "you" | "they" | "she" | "once"
                 | "since" | "also" | "anyway" | "though" | "either" | "okay"
+                // "by the 17th now", "the 3rd again": when the date stands, not a thing.
+                | "now" | "again" | "already" | "yet" | "tops" | "sharp" | "earliest"
         )
 }

@@ -18,20 +18,20 @@ use crate::model::{Priority, Status};
 /// selling it now", "we're dropping that", "I'm not going to apply". Not "it's off to the
 /// printers" (sent) or "off sick" (away).
 static CANCELLED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b|(?:we're|we\s+are)\s+cutting\s+(?:it|that)\b|(?:got|been|was|were)\s+(?:cancell?ed|called\s+off)\b|(?:not|no)\s+going\s+ahead\b|no\s+need\s+to\b|scratch\s+(?:that|it)\b)").ok()
+    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b|(?:we're|we\s+are)\s+cutting\s+(?:it|that)\b|(?:got|been|was|were)\s+(?:cancell?ed|called\s+off)\b|(?:not|no)\s+going\s+ahead\b|no\s+need\s+to\b|scratch\s+(?:that|it)\b|take\s+(?:it|that|them)\s+off(?:\s+(?:the|my)\s+(?:list|board))?\s*(?:[,;.!?]|$)|(?:don't|do\s+not)\s+\w+\s+(?:it|that|them)\s+at\s+all\b|(?:don't|do\s+not)\s+bother\b|hold\s+off\s+for\s+good|pull\s+(?:it|that)\s*(?:[,;.!?]|$)|(?:we're|we\s+are|i'm|i\s+am)\s+not\s+\w+ing\s*(?:it|that|them|this)?\s*(?:any\s*more|at\s+all|after\s+all|now)?\s*(?:[,;.!?]|$))").ok()
 });
 
 /// "so I'm stuck till they restock", "can't do a thing till the part comes", "pharmacy
 /// still haven't come back to me", "on back order", "the engineer still hasn't sent calcs",
 /// "the club said wait until they send the invoice".
 static BLOCKED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet)|(?:said\s+(?:to\s+)?|have\s+to\s+|need\s+to\s+|got\s+to\s+)wait\s+(?:for|till|until)\b|(?:i'm|we're|i\s+am|we\s+are)\s+(?:just\s+|still\s+)*waiting\b|nothing\s+(?:i|we)\s+can\s+do|nothing\s+moving|on\s+strike|not\s+approved\s+yet|cannot\s+\w+|can't\s+(?:[\w']+\s+){1,4}yet\b|closed\s+(?:till|until)\b)").ok()
+    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet)|(?:said\s+(?:to\s+)?|have\s+to\s+|need\s+to\s+|got\s+to\s+|told\s+(?:me|us|them)\s+to\s+)wait\s+(?:for|till|until)\b|nothing\s+to\s+do\s+but\s+wait|sitting\s+(?:and\s+)?waiting|hold\s+off\s+(?:[\w']+\s+){0,4}?(?:till|until)\b|(?:i'm|we're|i\s+am|we\s+are)\s+(?:just\s+|still\s+)*waiting\b|nothing\s+(?:i|we)\s+can\s+do|nothing\s+moving|on\s+strike|not\s+approved\s+yet|cannot\s+\w+|can't\s+(?:[\w']+\s+){1,4}yet\b|closed\s+(?:till|until)\b)").ok()
 });
 
 /// A date that moved: "isn't till the end of the month now", "slipping to next Monday",
 /// "giving myself till Friday", "by this Friday, not next week".
 static MOVED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:pushed|moved|moving|shifted|extended|slipping|slipped|slip|postponed|put\s+back|delayed|brought\s+(?:it\s+|that\s+)?forward|pulled\s+forward|(?:isn't|is\s+not|not)\s+(?:due\s+)?(?:till|until)|giving\s+(?:myself|ourselves|us|them|him|her)\s+(?:till|until)|instead|not\s+(?:next|till|until))\b").ok()
+    Regex::new(r"(?i)\b(?:pushed|moved|moving|shifted|extended|slipping|slipped|slip|postponed|put\s+back|delayed|brought\s+(?:it\s+|that\s+)?forward|pulled\s+forward|(?:isn't|is\s+not|not)\s+(?:due\s+)?(?:till|until)|giving\s+(?:myself|ourselves|us|them|him|her)\s+(?:till|until)|instead|not\s+(?:next|till|until)|bumped|c[ao]me\s+forward)\b").ok()
 });
 
 /// "the end of the month now", "it's now Monday": a date said as it now stands.
@@ -51,7 +51,7 @@ static LOW: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// "that has to be done before anything else", "gotta go to the top of the list", "it is
 /// now the most important thing, so put it first".
 static HIGH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:urgent|urgently|asap|as\s+soon\s+as\s+possible|(?:really|very)\s+quickly|right\s+away|straight\s+away|top\s+of\s+the\s+(?:list|pile)|top\s+priority|high\s+priority|(?:before|ahead\s+of)\s+anything\s+else|jump\s+the\s+queue|priority\s+now|most\s+important\s+thing|(?:put|do)\s+(?:it|that|this)\s+first|to\s+the\s+top\b|priority\s+number\s+one|number\s+one\s+priority|gone\s+urgent)\b").ok()
+    Regex::new(r"(?i)\b(?:urgent|urgently|asap|as\s+soon\s+as\s+possible|(?:really|very)\s+quickly|right\s+away|straight\s+away|top\s+of\s+the\s+(?:list|pile)|top\s+priority|high\s+priority|(?:before|ahead\s+of)\s+anything\s+else|jump\s+the\s+queue|priority\s+now|most\s+important\s+thing|(?:put|do)\s+(?:it|that|this)\s+first|to\s+the\s+top\b|priority\s+number\s+one|number\s+one\s+priority|gone\s+urgent|most\s+(?:pressing|urgent))\b").ok()
 });
 
 /// Work said still to do: the opening is a repeat, which the extractor's item carries.
@@ -128,6 +128,15 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
     }
     let cancelled = first_match(&CANCELLED, rest);
     let blocked = first_match(&BLOCKED, rest);
+    // "the mechanic can't fit me in till the 23rd", "hold off until Friday": a day said
+    // after the wait is when the work now happens, not something to wait on.
+    // Only when the words say the day moved: "the plumber can't come till Thursday, so
+    // nothing I can do till then" is waiting.
+    let till_a_date = blocked.is_some_and(|m| {
+        CANT_TILL.as_ref().is_some_and(|r| r.is_match(m.as_str()))
+            && date_right_after(&rest[m.end()..], now)
+    }) && new_date(rest, now, says(&MOVED, rest)).is_some();
+    let blocked = blocked.filter(|_| !till_a_date);
     let high = first_match(&HIGH, rest);
     // "I don't need them done by Thursday anymore": the date is off, not the work.
     let date_off = cancelled.is_some_and(|m| holds_a_date(m.as_str(), now));
@@ -140,7 +149,7 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
         Change::Cancel
     } else if blocked.is_some() && !high_first {
         Change::Blocked(None)
-    } else if let Some(due) = new_date(rest, now, date_off || says(&MOVED, rest)) {
+    } else if let Some(due) = new_date(rest, now, date_off || till_a_date || says(&MOVED, rest)) {
         Change::Due(due)
     } else if says(&LOW, rest) {
         Change::Priority(Priority::Low)
@@ -218,6 +227,28 @@ fn new_date(rest: &str, now: NaiveDateTime, moved: bool) -> Option<crate::model:
         .and_then(|hit| hit.due(now, None))
 }
 
+/// "can't fit me in till", "hold off until": not "closed till" (the shop is shut).
+static CANT_TILL: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:can't|hold)\b.*\b(?:till|until)$").ok());
+
+/// Whether `after` opens with a date: "(till) the 23rd", "(until) next Friday".
+fn date_right_after(after: &str, now: NaiveDateTime) -> bool {
+    dates_in(after, now)
+        .next()
+        .is_some_and(|hit| after[..hit.start].trim().is_empty())
+}
+
+/// "I rang her and left a message, she's not got back to me": the call was made, the work
+/// it was for is waiting on them.
+static NO_REPLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:left\s+(?:(?:her|him|them)\s+)?(?:a\s+)?(?:message|voicemail|voice\s*mail)|(?:not|hasn't|haven't|hadn't|never)\s+(?:got|gotten|come|rung|called)\s+back|no\s+(?:answer|reply|response)|(?:didn't|did\s+not)\s+(?:answer|pick\s+up|reply|get\s+back)|went\s+(?:straight\s+)?to\s+voice\s*mail|waiting\s+(?:on|for)\s+(?:her|him|them)\b)").ok()
+});
+
+/// Whether `said` (what came after a thing said done) says no reply came.
+pub fn no_reply(said: &str) -> bool {
+    says(&NO_REPLY, said)
+}
+
 fn holds_a_date(rest: &str, now: NaiveDateTime) -> bool {
     dates_in(rest, now).next().is_some()
 }
@@ -254,6 +285,8 @@ mod rules_compile {
                 ("CONDITION", super::CONDITION.is_some()),
                 ("NEXT_TO_DO", super::NEXT_TO_DO.is_some()),
                 ("STILL_TO_DO", super::STILL_TO_DO.is_some()),
+                ("NO_REPLY", super::NO_REPLY.is_some()),
+                ("CANT_TILL", super::CANT_TILL.is_some()),
             ],
         );
     }

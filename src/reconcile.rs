@@ -180,7 +180,21 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
         if spoken_update::says_not_yet(&sentence) {
             not_yet.push(content_tokens(&sentence));
         }
-        let found = spoken_update::find(&sentence, now);
+        let mut found = spoken_update::find(&sentence, now);
+        // "the boss wants them sorted this week", "I can't send them until it's back".
+        found.retain(|u| {
+            let clause = sentence
+                .get(..u.start)
+                .and_then(|before| before.rfind([',', ';']))
+                .map_or(0, |at| at + 1);
+            let said = sentence
+                .get(clause..(u.start + u.said.len()).min(sentence.len()))
+                .unwrap_or(&u.said);
+            // The last clause of it: "they can't come till May so we've got 'em booked" is done.
+            let said = said.rsplit(" so ").next().unwrap_or(said);
+            let said = said.rsplit([',', ';']).next().unwrap_or(said);
+            u.change != Change::Status(Status::Completed) || !spoken_update::said_undone(said)
+        });
         let asked = questions::is_question(&sentence, marked)
             && !(spoken_update::is_request(&sentence)
                 && found.iter().any(|u| target(u, &cards, &weights).is_some()));
@@ -258,10 +272,26 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
             }
             // "Priya, I rang her and left a message, she's not got back to me": the call is
             // made, the card waits on her.
-            if update.change == Change::Status(Status::Completed)
-                && spoken_update::no_reply(sentence.get(update.start..).unwrap_or_default())
+            let after = sentence.get(update.start..).unwrap_or_default();
+            if update.change == Change::Status(Status::Completed) {
+                if spoken_update::no_reply(after) {
+                    update.change = Change::Blocked(None);
+                } else if spoken_update::part_left(after) {
+                    update.change = Change::Status(Status::InProgress);
+                }
+            }
+            // "The ultrasound machine, the service is booked for the 19th" (read as done, or
+            // as a step of it): the day of the work is set; booking it was no card of its own.
+            if matches!(
+                update.change,
+                Change::Status(Status::Completed | Status::InProgress)
+            ) && let Some(due) = spoken_update::booked_for(after, now)
+                && !card
+                    .tokens
+                    .first()
+                    .is_some_and(|t| BOOKING.contains(&t.as_str()))
             {
-                update.change = Change::Blocked(None);
+                update.change = Change::Due(due);
             }
             consumed.push(content_tokens(&update.said));
             // "Release notes for 2.3, I started drafting them": the name said first is the
@@ -387,6 +417,17 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     }
     out
 }
+
+/// Whether both name numbers and none of them is the same.
+fn numbers_differ(a: &[String], b: &[String]) -> bool {
+    let number = |t: &&String| t.chars().all(|c| c.is_ascii_digit());
+    let mut left = a.iter().filter(number).peekable();
+    let right: Vec<&String> = b.iter().filter(number).collect();
+    left.peek().is_some() && !right.is_empty() && left.all(|n| !right.contains(&n))
+}
+
+/// The verbs of a card whose work is the booking itself ("Book the MOT").
+const BOOKING: &[&str] = &["book", "schedule", "arrange", "organise", "organize", "set"];
 
 /// A card said again as still to do, and the words it was said in.
 struct Repeat<'a> {
@@ -570,6 +611,11 @@ fn decide(
         }
         // Different people or companies named: different work, however alike the rest is.
         if !item_names.is_empty() && !c.names().is_empty() && item_names.is_disjoint(c.names()) {
+            continue;
+        }
+        // "a viewing at 19 Linden Avenue" beside "a viewing for 9 Linden Avenue", room 214
+        // and room 412: different numbers, different things.
+        if numbers_differ(tokens, &c.tokens) {
             continue;
         }
         best = Some((s, c));

@@ -16,7 +16,7 @@ mod news;
 mod patterns;
 mod topic;
 
-pub use news::{news_of_opening, no_reply, repeat_of_opening};
+pub use news::{booked_for, news_of_opening, no_reply, part_left, repeat_of_opening, said_undone};
 
 use patterns::{Kind, PATTERNS};
 use topic::{TOPIC_WINDOW, spans_clauses, topic};

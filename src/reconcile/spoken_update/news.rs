@@ -18,14 +18,14 @@ use crate::model::{Priority, Status};
 /// selling it now", "we're dropping that", "I'm not going to apply". Not "it's off to the
 /// printers" (sent) or "off sick" (away).
 static CANCELLED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b|(?:we're|we\s+are)\s+cutting\s+(?:it|that)\b|(?:got|been|was|were)\s+(?:cancell?ed|called\s+off)\b|(?:not|no)\s+going\s+ahead\b|no\s+need\s+to\b|scratch\s+(?:that|it)\b|take\s+(?:it|that|them)\s+off(?:\s+(?:the|my)\s+(?:list|board))?\s*(?:[,;.!?]|$)|(?:don't|do\s+not)\s+\w+\s+(?:it|that|them)\s+at\s+all\b|(?:don't|do\s+not)\s+bother\b|hold\s+off\s+for\s+good|pull\s+(?:it|that)\s*(?:[,;.!?]|$)|(?:we're|we\s+are|i'm|i\s+am)\s+not\s+\w+ing\s*(?:it|that|them|this)?\s*(?:any\s*more|at\s+all|after\s+all|now)?\s*(?:[,;.!?]|$))").ok()
+    Regex::new(r"(?i)\b(?:(?:don't|doesn't|do\s+not|does\s+not|won't)\s+(?:want|need)\b[^.!?]*?\b(?:any\s*more|after\s+all)|no\s+longer\s+(?:need|want|happening|going\s+ahead)|not\s+(?:selling|doing|buying|going\s+ahead\s+with|bothering\s+with)\s+(?:it|that|them)\b|(?:it's|that's|it\s+is|that\s+is)\s+(?:off|cancelled|canceled|called\s+off|not\s+happening)(?:\s*[,;.!?]|\s*$|\s+(?:now|then|too|completely|for\s+good|and|so|but)\b)|(?:scrap|forget|drop|bin)\s+(?:it|that|them)\b|(?:gone|went)\s+with\s+(?:someone|somebody|another)\b|(?:dropping|ditching|scrapping|shelving|binning)\s+(?:it|that|this|them)\b|not\s+going\s+to\s+(?:apply|do\s+(?:it|that)|bother|go\s+ahead)\b|(?:that|this)\s+one(?:'s|\s+is)\s+off\b|said\s+no\s+to\b|voted\s+to\s+(?:skip|drop|cancel|scrap)\b|no\s+(?:call|need)\s+for\b|(?:we're|we\s+are)\s+cutting\s+(?:it|that)\b|(?:got|been|was|were)\s+(?:cancell?ed|called\s+off)\b|(?:not|no)\s+going\s+ahead\b|no\s+need\s+to\b|scratch\s+(?:that|it)\b|take\s+(?:it|that|them)\s+off(?:\s+(?:the|my)\s+(?:list|board))?\s*(?:[,;.!?]|$)|(?:don't|do\s+not)\s+\w+\s+(?:it|that|them)\s+at\s+all\b|(?:don't|do\s+not)\s+bother\b|hold\s+off\s+for\s+good|pull\s+(?:it|that)\s*(?:[,;.!?]|$)|decided\s+(?:not\s+to|against)\b|no\s+point\s+(?:in\s+)?\w+ing\b|pull(?:ed|ing)?\s+the\s+plug\b|so\s+no\s+\w+(?:\s+needed)?\s*(?:[,;.!?]|$)|not\s+interested\b|(?:we're|we\s+are|i'm|i\s+am)\s+not\s+\w+ing\s*(?:it|that|them|this)?\s*(?:any\s*more|at\s+all|after\s+all|now)?\s*(?:[,;.!?]|$))").ok()
 });
 
 /// "so I'm stuck till they restock", "can't do a thing till the part comes", "pharmacy
 /// still haven't come back to me", "on back order", "the engineer still hasn't sent calcs",
 /// "the club said wait until they send the invoice".
 static BLOCKED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet)|(?:said\s+(?:to\s+)?|have\s+to\s+|need\s+to\s+|got\s+to\s+|told\s+(?:me|us|them)\s+to\s+)wait\s+(?:for|till|until)\b|nothing\s+to\s+do\s+but\s+wait|sitting\s+(?:and\s+)?waiting|hold\s+off\s+(?:[\w']+\s+){0,4}?(?:till|until)\b|(?:i'm|we're|i\s+am|we\s+are)\s+(?:just\s+|still\s+)*waiting\b|nothing\s+(?:i|we)\s+can\s+do|nothing\s+moving|on\s+strike|not\s+approved\s+yet|cannot\s+\w+|can't\s+(?:[\w']+\s+){1,4}yet\b|closed\s+(?:till|until)\b)").ok()
+    Regex::new(r"(?i)\b(?:stuck|on\s+hold|held\s+up|waiting\s+(?:on|for)|can't\s+(?:[\w']+\s+){0,7}?(?:till|until)\b|(?:on\s+)?back[\s-]?order(?:ed)?|out\s+of\s+stock|(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:come|got|gotten|rung|called|written)\s+back|(?:hasn't|haven't)\s+(?:replied|answered|picked\s+up)|ignoring\s+(?:me|us|my)|still\s+hasn't|(?:they|he|she)\s+(?:still\s+)?(?:haven't|hasn't)\s+(?:sent|signed|approved|confirmed|delivered|paid|answered|replied)|no\s+(?:reply|answer|response)\s+(?:from|yet)|(?:said\s+(?:to\s+)?|have\s+to\s+|need\s+to\s+|got\s+to\s+|told\s+(?:me|us|them)\s+to\s+)wait\s+(?:for|till|until)\b|nothing\s+to\s+do\s+but\s+wait|waiting\s+list|nothing\s+(?:can|will)\s+(?:happen|move)|(?:don't|do\s+not)\s+\w+\s+(?:him|her|them|it)\s+yet\b|sitting\s+(?:and\s+)?waiting|hold\s+off\s+(?:[\w']+\s+){0,4}?(?:till|until)\b|(?:i'm|we're|i\s+am|we\s+are)\s+(?:just\s+|still\s+)*waiting\b|nothing\s+(?:i|we)\s+can\s+do|nothing\s+moving|on\s+strike|not\s+approved\s+yet|cannot\s+\w+|can't\s+(?:[\w']+\s+){1,4}yet\b|closed\s+(?:till|until)\b)").ok()
 });
 
 /// A date that moved: "isn't till the end of the month now", "slipping to next Monday",
@@ -51,7 +51,7 @@ static LOW: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// "that has to be done before anything else", "gotta go to the top of the list", "it is
 /// now the most important thing, so put it first".
 static HIGH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:urgent|urgently|asap|as\s+soon\s+as\s+possible|(?:really|very)\s+quickly|right\s+away|straight\s+away|top\s+of\s+the\s+(?:list|pile)|top\s+priority|high\s+priority|(?:before|ahead\s+of)\s+anything\s+else|jump\s+the\s+queue|priority\s+now|most\s+important\s+thing|(?:put|do)\s+(?:it|that|this)\s+first|to\s+the\s+top\b|priority\s+number\s+one|number\s+one\s+priority|gone\s+urgent|most\s+(?:pressing|urgent))\b").ok()
+    Regex::new(r"(?i)\b(?:urgent|urgently|asap|as\s+soon\s+as\s+possible|(?:really|very)\s+quickly|right\s+away|straight\s+away|top\s+of\s+the\s+(?:list|pile)|top\s+priority|high\s+priority|(?:before|ahead\s+of)\s+anything\s+else|jump\s+the\s+queue|priority\s+now|most\s+important\s+thing|(?:put|do)\s+(?:it|that|this)\s+first|to\s+the\s+top\b|priority\s+number\s+one|number\s+one\s+priority|gone\s+urgent|most\s+(?:pressing|urgent)|more\s+pressing|(?:jumped|gone|moved|shot)\s+(?:right\s+)?up\s+(?:the|my)\s+list|(?:that's|it's|that\s+has|it\s+has)\s+(?:gone|moved|jumped)\s+up)\b").ok()
 });
 
 /// Work said still to do: the opening is a repeat, which the extractor's item carries.
@@ -72,9 +72,9 @@ static DONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^,;.!?]*?\b(?:done|sorted|finished|completed|complete|dealt\s+with|taken\s+care\s+of|fixed|(?:'s|is|are|'re)\s+(?:now\s+)?(?:live|trained))\b|\b(?:that's|it's|that\s+is|it\s+is|they're|all)\s+(?:now\s+|all\s+)?(?:done|sorted|finished|dealt\s+with)\b").ok()
 });
 
-/// "not done", "haven't finished", "isn't sorted yet".
+/// "not done", "haven't finished", "isn't sorted yet", "wants them sorted this week".
 static NOT_DONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|n't|never|nearly|almost|yet\s+to\s+be)\s+(?:\w+\s+)?(?:done|sorted|finished|completed|complete|fixed|live|trained)\b").ok()
+    Regex::new(r"(?i)\b(?:(?:wants?|needs?|get|like)\s+(?:[\w']+\s+){0,3}?(?:done|sorted|finished|fixed)|(?:not|n't|never|nearly|almost|yet\s+to\s+be)\s+(?:\w+\s+)?(?:done|sorted|finished|completed|complete|fixed|live|trained))\b").ok()
 });
 
 /// Something learnt about the work: who said what, what was decided, what it really is.
@@ -244,6 +244,42 @@ static NO_REPLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:left\s+(?:(?:her|him|them)\s+)?(?:a\s+)?(?:message|voicemail|voice\s*mail)|(?:not|hasn't|haven't|hadn't|never)\s+(?:got|gotten|come|rung|called)\s+back|no\s+(?:answer|reply|response)|(?:didn't|did\s+not)\s+(?:answer|pick\s+up|reply|get\s+back)|went\s+(?:straight\s+)?to\s+voice\s*mail|waiting\s+(?:on|for)\s+(?:her|him|them)\b)").ok()
 });
 
+/// "I've sent Monday's and Tuesday's, need to do the rest", "sketched a design, just need to
+/// pick colours": a step is done, the work is not.
+static REMAINDER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:do|finish)\s+the\s+rest|the\s+rest\s+(?:at|on|this|next|tomorrow|later|after)|just\s+need\s+to|still\s+(?:need|have|got)\s+(?:to\s+(?:do|finish|go\s+back)|the\s+\w+\s+to\s+(?:do|go))|need\s+to\s+go\s+back|\w+\s+more\s+to\s+go|aiming\s+for)\b").ok()
+});
+
+/// Whether `said` (what came after a thing said done) says part of the work is left.
+pub fn part_left(said: &str) -> bool {
+    says(&REMAINDER, said)
+}
+
+/// "the service is now booked for the 19th": a day was set for the work, it is not done.
+static BOOKED_FOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:booked|scheduled|arranged|set)\s+(?:in\s+)?(?:for|on)\s+").ok()
+});
+
+/// The day `said` books the work for, when it says one.
+pub fn booked_for(said: &str, now: NaiveDateTime) -> Option<crate::model::Due> {
+    let m = first_match(&BOOKED_FOR, said)?;
+    let after = &said[m.end()..];
+    dates_in(after, now)
+        .next()
+        .filter(|hit| after[..hit.start].trim().is_empty())
+        .and_then(|hit| hit.due(now, None))
+}
+
+/// "can't send them until it's back", "wants them sorted this week": done is said of
+/// what is not done.
+static UNDONE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:can't|cannot|can\s+not|won't)\b").ok());
+
+/// Whether a thing read as done is said not to be.
+pub fn said_undone(said: &str) -> bool {
+    says(&NOT_DONE, said) || says(&UNDONE, said)
+}
+
 /// Whether `said` (what came after a thing said done) says no reply came.
 pub fn no_reply(said: &str) -> bool {
     says(&NO_REPLY, said)
@@ -287,6 +323,9 @@ mod rules_compile {
                 ("STILL_TO_DO", super::STILL_TO_DO.is_some()),
                 ("NO_REPLY", super::NO_REPLY.is_some()),
                 ("CANT_TILL", super::CANT_TILL.is_some()),
+                ("REMAINDER", super::REMAINDER.is_some()),
+                ("UNDONE", super::UNDONE.is_some()),
+                ("BOOKED_FOR", super::BOOKED_FOR.is_some()),
             ],
         );
     }

@@ -208,6 +208,26 @@ pub(crate) fn find_dates(text: &str, now: NaiveDateTime) -> Vec<DateHit> {
     find_dates_with(text, now, Counting::Said(&[]))
 }
 
+/// "at 19 Linden Avenue", "at 22 Baker Street": a bare number before a name is a house, not
+/// an hour.
+fn an_address(said: &str, after: &str) -> bool {
+    let last = said.split_whitespace().last().unwrap_or_default();
+    if last.is_empty() || !last.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(next) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next())
+    else {
+        return false;
+    };
+    let word = next.trim_matches(|c: char| !c.is_alphanumeric());
+    word.len() > 1
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && !is_date_word(&word.to_lowercase())
+}
+
 /// How "the day before the gig" is read.
 #[derive(Clone, Copy)]
 pub(crate) enum Counting<'a> {
@@ -231,7 +251,7 @@ pub(crate) fn find_dates_with(text: &str, now: NaiveDateTime, counting: Counting
         if day.is_none() && time.is_none() && !lower.contains("midnight") {
             continue;
         }
-        if names_a_thing(p, &lower, &text[m.end()..]) {
+        if names_a_thing(p, &lower, &text[m.end()..]) || an_address(m.as_str(), &text[m.end()..]) {
             continue;
         }
         hits.push(DateHit {

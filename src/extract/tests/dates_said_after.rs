@@ -1,6 +1,6 @@
 //! Dates said after the item, past the remarks between: "do the rota for March, I said yes,
 //! she needs it by Friday", "register for the conference, early bird ends Friday", and a
-//! date corrected with "no sorry".
+//! date corrected with "no sorry"; a house number after "at" is no hour.
 
 use super::cards;
 
@@ -133,5 +133,24 @@ fn thursday_week_and_a_day_said_with_a_word_on_it() {
             "Shearing's booked for Tuesday week, so I need to get the yards ready before that, Monday I reckon."
         ),
         vec![card("Get the yards ready", Some("2026-12-07"))]
+    );
+}
+
+#[test]
+fn a_house_number_is_no_hour() {
+    assert_eq!(
+        cards("Drop the keys at 22 Baker Street on Friday."),
+        vec![card("Drop the keys at 22 Baker Street", Some("2026-12-04"))]
+    );
+    assert_eq!(
+        cards("I need to book a viewing at 19 Linden Avenue."),
+        vec![card("Book a viewing at 19 Linden Avenue", None)]
+    );
+    // A bare hour before anything else is still a time.
+    let said = cards("Call Joe at 3 about the lease.");
+    assert_eq!(said.len(), 1);
+    assert!(
+        said[0].1.as_deref().is_some_and(|d| d.contains("15:00")),
+        "{said:?}"
     );
 }

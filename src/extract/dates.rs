@@ -215,10 +215,7 @@ fn an_address(said: &str, after: &str) -> bool {
     if last.is_empty() || !last.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
-    let Some(next) = after
-        .strip_prefix(' ')
-        .and_then(|a| a.split_whitespace().next())
-    else {
+    let Some(next) = events::word_after(after) else {
         return false;
     };
     let word = next.trim_matches(|c: char| !c.is_alphanumeric());

@@ -33,6 +33,20 @@ fn item(title: &str, due: Option<&str>) -> ExtractedTask {
     }
 }
 
+/// Each change a dump said alone makes to `board`, as (card, change).
+fn updates_on(said: &str, board: &[Task]) -> Vec<(i64, Change)> {
+    plan(said, Vec::new(), board, now())
+        .decisions
+        .into_iter()
+        .flat_map(|d| match d {
+            Decision::Update { card, changes, .. } => {
+                changes.into_iter().map(|c| (card, c)).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
 fn now() -> NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
         .unwrap()

@@ -109,6 +109,13 @@ pub(crate) fn dated_things(text: &str, hits: &[DateHit]) -> Vec<(String, NaiveDa
 
 /// "on the second floor", "for the third time": an ordinal with a noun after it counts
 /// things, it is no day of the month.
+/// The word right after a date phrase, when one follows it after a space.
+pub(super) fn word_after(after: &str) -> Option<&str> {
+    after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next())
+}
+
 pub(super) fn names_a_thing(p: &Patterns, phrase: &str, after: &str) -> bool {
     let ends_ordinal = phrase
         .split_whitespace()
@@ -117,10 +124,7 @@ pub(super) fn names_a_thing(p: &Patterns, phrase: &str, after: &str) -> bool {
     if !ends_ordinal || p.month_day.is_match(phrase) || p.day_month.is_match(phrase) {
         return false;
     }
-    let Some(next) = after
-        .strip_prefix(' ')
-        .and_then(|a| a.split_whitespace().next())
-    else {
+    let Some(next) = word_after(after) else {
         return false;
     };
     let w = bare(next);

@@ -36,16 +36,7 @@ fn board() -> Vec<Task> {
 }
 
 fn changes(said: &str) -> Vec<(i64, Change)> {
-    plan(said, Vec::new(), &board(), now())
-        .decisions
-        .into_iter()
-        .flat_map(|d| match d {
-            Decision::Update { card, changes, .. } => {
-                changes.into_iter().map(|c| (card, c)).collect()
-            }
-            _ => Vec::new(),
-        })
-        .collect()
+    updates_on(said, &board())
 }
 
 fn on(day: u32) -> Change {

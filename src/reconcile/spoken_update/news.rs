@@ -129,12 +129,11 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
     let cancelled = first_match(&CANCELLED, rest);
     let blocked = first_match(&BLOCKED, rest);
     // "the mechanic can't fit me in till the 23rd", "hold off until Friday": a day said
-    // after the wait is when the work now happens, not something to wait on.
-    // Only when the words say the day moved: "the plumber can't come till Thursday, so
-    // nothing I can do till then" is waiting.
+    // after the wait is when the work now happens, when the words say the day moved.
+    // "The plumber can't come till Thursday, so nothing I can do till then" is waiting.
     let till_a_date = blocked.is_some_and(|m| {
         CANT_TILL.as_ref().is_some_and(|r| r.is_match(m.as_str()))
-            && date_right_after(&rest[m.end()..], now)
+            && date_opening(&rest[m.end()..], now).is_some()
     }) && new_date(rest, now, says(&MOVED, rest)).is_some();
     let blocked = blocked.filter(|_| !till_a_date);
     let high = first_match(&HIGH, rest);
@@ -231,11 +230,11 @@ fn new_date(rest: &str, now: NaiveDateTime, moved: bool) -> Option<crate::model:
 static CANT_TILL: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:can't|hold)\b.*\b(?:till|until)$").ok());
 
-/// Whether `after` opens with a date: "(till) the 23rd", "(until) next Friday".
-fn date_right_after(after: &str, now: NaiveDateTime) -> bool {
+/// The date `after` opens with: "(till) the 23rd", "(booked for) next Friday".
+fn date_opening(after: &str, now: NaiveDateTime) -> Option<crate::extract::dates::DateHit> {
     dates_in(after, now)
         .next()
-        .is_some_and(|hit| after[..hit.start].trim().is_empty())
+        .filter(|hit| after[..hit.start].trim().is_empty())
 }
 
 /// "I rang her and left a message, she's not got back to me": the call was made, the work
@@ -263,11 +262,7 @@ static BOOKED_FOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// The day `said` books the work for, when it says one.
 pub fn booked_for(said: &str, now: NaiveDateTime) -> Option<crate::model::Due> {
     let m = first_match(&BOOKED_FOR, said)?;
-    let after = &said[m.end()..];
-    dates_in(after, now)
-        .next()
-        .filter(|hit| after[..hit.start].trim().is_empty())
-        .and_then(|hit| hit.due(now, None))
+    date_opening(&said[m.end()..], now).and_then(|hit| hit.due(now, None))
 }
 
 /// "can't send them until it's back", "wants them sorted this week": done is said of

@@ -95,6 +95,16 @@ pub enum Decision {
     },
 }
 
+impl Decision {
+    /// The card this decision says the item is (the same card, or an update to it).
+    fn card(&self) -> Option<i64> {
+        match self {
+            Decision::Same { card, .. } | Decision::Update { card, .. } => Some(*card),
+            Decision::New(_) | Decision::Unsure { .. } => None,
+        }
+    }
+}
+
 /// Everything a dump does to the board, before it is applied.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
@@ -193,7 +203,12 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
             // The last clause of it: "they can't come till May so we've got 'em booked" is done.
             let said = said.rsplit(" so ").next().unwrap_or(said);
             let said = said.rsplit([',', ';']).next().unwrap_or(said);
-            u.change != Change::Status(Status::Completed) || !spoken_update::said_undone(said)
+            let after = sentence.get(u.start..).unwrap_or_default();
+            match u.change {
+                Change::Status(Status::Completed) => !spoken_update::said_undone(said),
+                Change::Cancel => !spoken_update::kept_after_all(after),
+                _ => true,
+            }
         });
         let asked = questions::is_question(&sentence, marked)
             && !(spoken_update::is_request(&sentence)
@@ -395,12 +410,11 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     }
     // Said again with no item read from it: listed as the card it repeats, changing nothing.
     for repeat in repeats.into_iter().filter(|r| !r.met) {
-        if out.decisions.iter().any(|d| match d {
-            Decision::Same { card, .. } | Decision::Update { card, .. } => {
-                *card == repeat.card.task.id
-            }
-            _ => false,
-        }) {
+        if out
+            .decisions
+            .iter()
+            .any(|d| d.card() == Some(repeat.card.task.id))
+        {
             continue;
         }
         out.decisions.push(Decision::Same {
@@ -419,6 +433,14 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
 }
 
 /// Whether both name numbers and none of them is the same.
+static ANOTHER: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:second|another|separate|different)\b").ok()
+});
+
+fn says_another(title: &str) -> bool {
+    ANOTHER.as_ref().is_some_and(|r| r.is_match(title))
+}
+
 fn numbers_differ(a: &[String], b: &[String]) -> bool {
     let number = |t: &&String| t.chars().all(|c| c.is_ascii_digit());
     let mut left = a.iter().filter(number).peekable();
@@ -589,6 +611,8 @@ fn decide(
     weights: &Weights,
 ) -> Decision {
     let item_names = names(&item.title);
+    // "a second quiz night", "another quote": a card like it is not this one.
+    let another = says_another(&item.title);
     let item_w: Vec<f64> = tokens.iter().map(|t| weights.of(t)).collect();
     let item_total: f64 = item_w.iter().sum();
     let mut best: Option<(f64, &Card<'_>)> = None;
@@ -615,12 +639,14 @@ fn decide(
         }
         // "a viewing at 19 Linden Avenue" beside "a viewing for 9 Linden Avenue", room 214
         // and room 412: different numbers, different things.
-        if numbers_differ(tokens, &c.tokens) {
+        if numbers_differ(tokens, &c.tokens) || (another && !says_another(&c.task.title)) {
             continue;
         }
         best = Some((s, c));
     }
-    if let Some(card) = same_work_said_loosely(&item.title, cards, weights) {
+    if let Some(card) = same_work_said_loosely(&item.title, cards, weights)
+        .filter(|c| !another || says_another(&c.task.title))
+    {
         let changes = merged_details(&item, card.task);
         return Decision::Same {
             item,

@@ -16,7 +16,10 @@ mod news;
 mod patterns;
 mod topic;
 
-pub use news::{booked_for, news_of_opening, no_reply, part_left, repeat_of_opening, said_undone};
+pub use news::{
+    booked_for, kept_after_all, news_of_opening, no_reply, part_left, repeat_of_opening,
+    said_undone,
+};
 
 use patterns::{Kind, PATTERNS};
 use topic::{TOPIC_WINDOW, spans_clauses, topic};

@@ -4,6 +4,7 @@
 use super::*;
 use crate::model::{Due, Priority};
 
+mod deadlines_and_bare_news;
 mod news_in_other_words;
 mod opening_news;
 mod waits_days_and_calls;

@@ -39,13 +39,24 @@ static NOW_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)^\
 static NOW_BEFORE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\bnow\s+(?:on\s+|for\s+|due\s+)?$").ok());
 
+/// "it actually expires on the 28th", "the renewal's actually the 1st", "has to be renewed
+/// by the 5th": the words right before a date say it is when the work is due.
+static DEADLINE_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:actually|deadline(?:'s|\s+is)?|due(?:\s+on)?|by|expires?(?:\s+on)?|expiring(?:\s+on)?|runs?\s+out(?:\s+on)?|renewal(?:'s|\s+is)(?:\s+actually)?)(?:\s+the)?\s*$").ok()
+});
+
+/// "the 5th, not the 20th": a date said to correct the one before.
+static CORRECTED_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s+of\s+\w+)?,?\s+not\s+(?:the\s+|on\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|this|mid|end|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twent|thirt)").ok()
+});
+
 /// "not next week": a date said only to be ruled out.
 static RULED_OUT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|till\s+|until\s+)?$").ok()
 });
 
 static LOW: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:low\s+priority|no\s+(?:rush|hurry)|not\s+(?:that\s+|very\s+)?urgent|can\s+wait|whenever\s+(?:i|we)\s+get|back\s+burner|not\s+a\s+priority|(?:down|low)\s+(?:on\s+)?the\s+list|drop\s+down|not\s+(?:pressing|important)|(?:have|has)\s+to\s+wait|putting\s+(?:that|it)\s+off|hold\s+off)\b").ok()
+    Regex::new(r"(?i)\b(?:low\s+priority|no\s+(?:rush|hurry)|not\s+(?:that\s+|very\s+)?urgent|can\s+wait|whenever\s+(?:i|we)\s+get|back\s+burner|not\s+a\s+priority|(?:down|low)\s+(?:on\s+)?the\s+list|drop\s+down|not\s+(?:pressing|important)|(?:have|has)\s+to\s+wait|putting\s+(?:that|it)\s+off|hold\s+off|(?:not|isn't|no\s+longer)\s+(?:a|the)\s+fire|chill\s+on|(?:drop|bump|knock)\s+(?:it|that|this)\s+down|less\s+(?:urgent|pressing))\b").ok()
 });
 
 /// "that has to be done before anything else", "gotta go to the top of the list", "it is
@@ -69,7 +80,7 @@ static UNDER_WAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// or of "it" later ("…came back on Price, so that's done"); not "it was her that sorted
 /// the donation".
 static DONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^,;.!?]*?\b(?:done|sorted|finished|completed|complete|dealt\s+with|taken\s+care\s+of|fixed|(?:'s|is|are|'re)\s+(?:now\s+)?(?:live|trained))\b|\b(?:that's|it's|that\s+is|it\s+is|they're|all)\s+(?:now\s+|all\s+)?(?:done|sorted|finished|dealt\s+with)\b").ok()
+    Regex::new(r"(?i)^[^,;.!?]*?\b(?:done|sorted|finished|completed|complete|dealt\s+with|taken\s+care\s+of|fixed|(?:'s|is|are|'re)\s+(?:now\s+)?(?:live|trained))\b|\b(?:that's|it's|that\s+is|it\s+is|they're|all)\s+(?:now\s+|all\s+)?(?:done|sorted|finished|dealt\s+with)\b|[,;]\s*(?:all\s+)?(?:done|sorted|fixed|finished|booked|paid|sent|posted|ordered)\s*(?:[,;.!?]|$)").ok()
 });
 
 /// "not done", "haven't finished", "isn't sorted yet", "wants them sorted this week".
@@ -126,7 +137,7 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
     if rest.trim().is_empty() || says(&CONDITION, rest) {
         return None;
     }
-    let cancelled = first_match(&CANCELLED, rest);
+    let cancelled = first_match(&CANCELLED, rest).filter(|_| !kept_after_all(rest));
     let blocked = first_match(&BLOCKED, rest);
     // "the mechanic can't fit me in till the 23rd", "hold off until Friday": a day said
     // after the wait is when the work now happens, when the words say the day moved.
@@ -216,13 +227,23 @@ pub fn repeat_of_opening(sentence: &str) -> Option<SpokenUpdate> {
 /// Friday, not next week"), when the words say it moved (`moved`) or the date is said as
 /// it now stands ("the end of the month now"). "Now" itself names no day.
 fn new_date(rest: &str, now: NaiveDateTime, moved: bool) -> Option<crate::model::Due> {
-    dates_in(rest, now)
-        .find(|hit| {
-            !says(&RULED_OUT, &rest[..hit.start])
-                && (moved
-                    || says(&NOW_AFTER, &rest[hit.end..])
-                    || says(&NOW_BEFORE, &rest[..hit.start]))
-        })
+    let said_due = |hit: &crate::extract::dates::DateHit| {
+        !says(&RULED_OUT, &rest[..hit.start])
+            && (moved
+                || says(&NOW_AFTER, &rest[hit.end..])
+                || says(&NOW_BEFORE, &rest[..hit.start])
+                || says(&DEADLINE_BEFORE, &rest[..hit.start])
+                || says(&CORRECTED_AFTER, &rest[hit.end..]))
+    };
+    // "can't come next Thursday, he's moved us to the sixth": the day said after the move.
+    let moved_at = MOVED
+        .as_ref()
+        .and_then(|r| r.find(rest))
+        .map_or(0, |m| m.start());
+    let hits: Vec<_> = dates_in(rest, now).filter(said_due).collect();
+    hits.iter()
+        .find(|hit| hit.start >= moved_at)
+        .or(hits.first())
         .and_then(|hit| hit.due(now, None))
 }
 
@@ -247,6 +268,19 @@ static NO_REPLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// pick colours": a step is done, the work is not.
 static REMAINDER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:do|finish)\s+the\s+rest|the\s+rest\s+(?:at|on|this|next|tomorrow|later|after)|just\s+need\s+to|still\s+(?:need|have|got)\s+(?:to\s+(?:do|finish|go\s+back)|the\s+\w+\s+to\s+(?:do|go))|need\s+to\s+go\s+back|\w+\s+more\s+to\s+go|aiming\s+for)\b").ok()
+});
+
+/// "not doing it this weekend, so I'm pushing it to the weekend after": moved, not off;
+/// "we can drop it down the list": lower, not off.
+pub fn kept_after_all(text: &str) -> bool {
+    says(&MOVED_TO, text) || says(&DOWN, text)
+}
+
+static DOWN: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:drop|bump|knock)\s+(?:it|that|this)\s+down\b").ok());
+
+static MOVED_TO: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:push(?:ing|ed)?|mov(?:e|ed|ing)|shift(?:ed|ing)?|bump(?:ed|ing)?|put(?:ting)?)\s+(?:it|that|them|this)\s+(?:back\s+)?(?:to|till|until)\b").ok()
 });
 
 /// Whether `said` (what came after a thing said done) says part of the work is left.
@@ -321,6 +355,10 @@ mod rules_compile {
                 ("REMAINDER", super::REMAINDER.is_some()),
                 ("UNDONE", super::UNDONE.is_some()),
                 ("BOOKED_FOR", super::BOOKED_FOR.is_some()),
+                ("DEADLINE_BEFORE", super::DEADLINE_BEFORE.is_some()),
+                ("CORRECTED_AFTER", super::CORRECTED_AFTER.is_some()),
+                ("MOVED_TO", super::MOVED_TO.is_some()),
+                ("DOWN", super::DOWN.is_some()),
             ],
         );
     }

@@ -56,7 +56,7 @@ static RAN_OUT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// "we need a new chalkboard sign", "I need more printer paper": something to get.
 static NEED_NEW_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:we|i)\s+(?:really\s+|also\s+|still\s+|definitely\s+|desperately\s+)*(?:need|want)|(?:we|i)(?:'ve|\s+have)\s+got\s+to\s+get|(?:we|i)\s+gotta\s+get)\s+((?:a\s+new|new|more|some\s+more|some\s+new|another|a\s+replacement|a\s+spare|spare|fresh|a|an)\s+[a-z][\w' -]*?)(?:\s+(?:again|now|already|too|as\s+well))?$").ok()
+    Regex::new(r"(?i)^(?:(?:we|i)\s+(?:really\s+|also\s+|still\s+|definitely\s+|desperately\s+|do\s+|actually\s+)*(?:need|want)|(?:we|i)(?:'ve|\s+have)\s+got\s+to\s+get|(?:we|i)\s+gotta\s+get)\s+((?:a\s+new|new|more|some\s+more|some\s+new|another|a\s+replacement|a\s+spare|spare|fresh|a|an)\s+[a-z][\w' -]*?)(?:\s+(?:again|now|already|too|as\s+well))?$").ok()
 });
 
 /// What a shape's regex captured as the thing, trimmed.

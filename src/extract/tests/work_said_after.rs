@@ -43,6 +43,11 @@ fn something_needed_is_an_errand_but_a_wish_is_not() {
         titles("And I need a dietitian referral for Mrs Lowe as well."),
         vec!["Get a dietitian referral for Mrs Lowe"]
     );
+    // Said with weight: "we do need".
+    assert_eq!(
+        titles("But we do need a storage unit for the Parkers, they're between houses."),
+        vec!["Get a storage unit for the Parkers"]
+    );
     for said in [
         "I need a break.",
         "I want a refund.",

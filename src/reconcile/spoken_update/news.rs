@@ -100,7 +100,7 @@ static CONDITION: LazyLock<Option<Regex>> =
 /// Where work said as still to do starts: the news ends there, so what follows ("…, and I
 /// need to ring the hotel") stays new work. Not "the head says we need…": what was said.
 static NEXT_TO_DO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:[,;]\s*|\s+(?:and|but|also|oh|plus)\s+)(?:(?:and|but|also|oh|plus)\s+)*(?:i|we)(?:'ll|\s+will)?\s+(?:still\s+|also\s+|really\s+)*(?:need|have\s+to|gotta|got\s+to|must|should)\b").ok()
+    Regex::new(r"(?i)(?:[,;]\s*|\s+(?:and|but|also|oh|plus)\s+)(?:(?:and|but|also|oh|plus|which\s+means)\s+)*(?:i|we)(?:'ll|\s+will)?\s+(?:still\s+|also\s+|really\s+)*(?:need|have\s+to|gotta|got\s+to|must|should)\b").ok()
 });
 
 /// Work said to be still waiting to be done: "Parkside, the bathroom quote, yeah, still to

@@ -130,3 +130,24 @@ fn a_second_one_is_new_work_not_the_card() {
         Decision::Same { card: 2, .. }
     ));
 }
+
+#[test]
+fn new_work_said_after_the_news_is_kept() {
+    let board = vec![task(1, "Update portfolio on website", None)];
+    let text = "The website portfolio thing, let's just drop it, I'm moving everything to \
+                Instagram anyway. Which means I need to set up an Instagram business account.";
+    let decisions = plan(
+        text,
+        vec![item("Set up an Instagram business account", None)],
+        &board,
+        now(),
+    )
+    .decisions;
+    assert!(
+        matches!(&decisions[..], [
+            Decision::Update { card: 1, changes, .. },
+            Decision::New(item),
+        ] if changes == &vec![Change::Cancel] && item.title.contains("Instagram")),
+        "{decisions:#?}"
+    );
+}

@@ -48,6 +48,22 @@ fn updates_on(said: &str, board: &[Task]) -> Vec<(i64, Change)> {
         .collect()
 }
 
+/// A board of these titles, numbered from 1 in order.
+fn board_of(titles: &[&str]) -> Vec<Task> {
+    titles
+        .iter()
+        .enumerate()
+        .map(|(n, title)| task(n as i64 + 1, title, None))
+        .collect()
+}
+
+/// Due on that day of `now()`'s month.
+fn on(day: u32) -> Change {
+    Change::Due(Due::Date(
+        chrono::NaiveDate::from_ymd_opt(2026, 12, day).unwrap(),
+    ))
+}
+
 fn now() -> NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
         .unwrap()

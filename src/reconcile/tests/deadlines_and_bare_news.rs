@@ -7,7 +7,7 @@
 use super::*;
 
 fn board() -> Vec<Task> {
-    [
+    board_of(&[
         "Renew passport",
         "Renew car insurance",
         "Book the MOT",
@@ -17,21 +17,11 @@ fn board() -> Vec<Task> {
         "Review the server logs",
         "Run the bake sale",
         "Get the boiler serviced",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(n, title)| task(n as i64 + 1, title, None))
-    .collect()
+    ])
 }
 
 fn changes(said: &str) -> Vec<(i64, Change)> {
     updates_on(said, &board())
-}
-
-fn on(day: u32) -> Change {
-    Change::Due(Due::Date(
-        chrono::NaiveDate::from_ymd_opt(2026, 12, day).unwrap(),
-    ))
 }
 
 #[test]

@@ -7,7 +7,7 @@
 use super::*;
 
 fn board() -> Vec<Task> {
-    [
+    board_of(&[
         "Get van serviced",
         "Fix leaking kitchen tap",
         "Buy silk thread",
@@ -28,21 +28,11 @@ fn board() -> Vec<Task> {
         "Book Lily's swimming lessons",
         "Send monthly landlord statements",
         "Book a viewing at 9 Linden Avenue",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(n, title)| task(n as i64 + 1, title, None))
-    .collect()
+    ])
 }
 
 fn changes(said: &str) -> Vec<(i64, Change)> {
     updates_on(said, &board())
-}
-
-fn on(day: u32) -> Change {
-    Change::Due(Due::Date(
-        chrono::NaiveDate::from_ymd_opt(2026, 12, day).unwrap(),
-    ))
 }
 
 #[test]

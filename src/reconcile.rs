@@ -203,10 +203,11 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
             // The last clause of it: "they can't come till May so we've got 'em booked" is done.
             let said = said.rsplit(" so ").next().unwrap_or(said);
             let said = said.rsplit([',', ';']).next().unwrap_or(said);
-            let after = sentence.get(u.start..).unwrap_or_default();
             match u.change {
                 Change::Status(Status::Completed) => !spoken_update::said_undone(said),
-                Change::Cancel => !spoken_update::kept_after_all(after),
+                Change::Cancel => {
+                    !spoken_update::kept_after_all(sentence.get(u.start..).unwrap_or_default())
+                }
                 _ => true,
             }
         });
@@ -432,7 +433,7 @@ pub fn plan(text: &str, items: Vec<ExtractedTask>, board: &[Task], now: NaiveDat
     out
 }
 
-/// Whether both name numbers and none of them is the same.
+/// "a second quiz night", "another quote", "a separate one": one more of its kind.
 static ANOTHER: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:second|another|separate|different)\b").ok()
 });
@@ -441,6 +442,7 @@ fn says_another(title: &str) -> bool {
     ANOTHER.as_ref().is_some_and(|r| r.is_match(title))
 }
 
+/// Whether both name numbers and none of them is the same.
 fn numbers_differ(a: &[String], b: &[String]) -> bool {
     let number = |t: &&String| t.chars().all(|c| c.is_ascii_digit());
     let mut left = a.iter().filter(number).peekable();

@@ -56,7 +56,7 @@ static RULED_OUT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static LOW: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:low\s+priority|no\s+(?:rush|hurry)|not\s+(?:that\s+|very\s+)?urgent|can\s+wait|whenever\s+(?:i|we)\s+get|back\s+burner|not\s+a\s+priority|(?:down|low)\s+(?:on\s+)?the\s+list|drop\s+down|not\s+(?:pressing|important)|(?:have|has)\s+to\s+wait|putting\s+(?:that|it)\s+off|hold\s+off|(?:not|isn't|no\s+longer)\s+(?:a|the)\s+fire|chill\s+on|(?:drop|bump|knock)\s+(?:it|that|this)\s+down|less\s+(?:urgent|pressing))\b").ok()
+    Regex::new(r"(?i)\b(?:low\s+priority|no\s+(?:rush|hurry)|not\s+(?:that\s+|very\s+)?urgent|can\s+wait|whenever\s+(?:i|we)\s+get|back\s+burner|not\s+a\s+priority|(?:down|low)\s+(?:on\s+)?the\s+list|drop\s+down|not\s+(?:pressing|important)|(?:have|has)\s+to\s+wait|putting\s+(?:that|it)\s+off|hold\s+off|(?:not|isn't|no\s+longer)\s+(?:a|the)\s+fire|chill\s+on|less\s+(?:urgent|pressing))\b").ok()
 });
 
 /// "that has to be done before anything else", "gotta go to the top of the list", "it is
@@ -161,7 +161,7 @@ pub fn news_of_opening(sentence: &str, now: NaiveDateTime) -> Option<SpokenUpdat
         Change::Blocked(None)
     } else if let Some(due) = new_date(rest, now, date_off || till_a_date || says(&MOVED, rest)) {
         Change::Due(due)
-    } else if says(&LOW, rest) {
+    } else if says(&LOW, rest) || says(&DOWN, rest) {
         Change::Priority(Priority::Low)
     } else if high.is_some() {
         Change::Priority(Priority::High)
@@ -276,9 +276,11 @@ pub fn kept_after_all(text: &str) -> bool {
     says(&MOVED_TO, text) || says(&DOWN, text)
 }
 
+/// "drop it down", "bump that down": lower on the list.
 static DOWN: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:drop|bump|knock)\s+(?:it|that|this)\s+down\b").ok());
 
+/// "pushing it to", "moved that back till": the work goes to another day.
 static MOVED_TO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:push(?:ing|ed)?|mov(?:e|ed|ing)|shift(?:ed|ing)?|bump(?:ed|ing)?|put(?:ting)?)\s+(?:it|that|them|this)\s+(?:back\s+)?(?:to|till|until)\b").ok()
 });
